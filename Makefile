@@ -1,0 +1,83 @@
+# midback -- build, test and run.
+#
+#   make          build ./midback
+#   make run      install what is missing, build, show today's routine
+#   make check    build with ASan and UBSan, run every test
+#   make bench    run the benchmarks in bench/
+
+PKG_CONFIG ?= pkg-config
+PKGS = yaml-0.1 jansson
+TEST_PKGS = cmocka
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wno-missing-field-initializers
+CPPFLAGS += -D_GNU_SOURCE -Isrc
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
+	src/core/plan.c src/core/xmalloc.c src/core/ytree.c
+EDGE = src/cmd.c src/output.c \
+	src/cmd-check.c src/cmd-list.c src/cmd-show.c src/cmd-today.c
+MAIN = src/main.c
+GEN = build/gen/exercises-data.c
+UNIT = catalog dose plan date
+
+OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
+AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
+AOBJ = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(EDGE) $(MAIN))
+UNIT_BINS = $(patsubst %,build/asan/tests/t-%,$(UNIT))
+
+all: midback
+
+midback: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDFLAGS)
+
+build/gen/exercises-data.c: data/exercises.yaml scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed midback_exercises_yaml data/exercises.yaml > $@.tmp
+	mv $@.tmp $@
+
+build/rel/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) \
+		$(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) \
+		-MMD -MP -c -o $@ $<
+
+build/asan/midback: $(AOBJ)
+	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
+
+build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_CORE)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $< $(AOBJ_CORE) $(PKG_LIBS) \
+		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+deps:
+	@scripts/install-deps
+
+run: deps
+	@$(MAKE) --no-print-directory midback
+	./midback today
+
+check: deps
+	@$(MAKE) --no-print-directory build/asan/midback $(UNIT_BINS) midback
+	@tests/run build/asan/midback $(UNIT_BINS)
+
+bench: midback
+	bench/today
+
+clean:
+	rm -rf build midback
+
+.PHONY: all deps run check bench clean
+
+-include $(shell find build -name '*.d' 2>/dev/null)

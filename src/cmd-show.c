@@ -1,0 +1,163 @@
+/*
+ * cmd-show.c -- explain one exercise: why, how, how much, and what to do
+ * instead when it does not agree with you.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cmd.h"
+#include "output.h"
+#include "core/dose.h"
+
+static enum cmd_retval	cmd_show_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_show_entry = {
+	.name = "show",
+	.usage = "[--json] ID",
+	.summary = "explain one exercise: steps, cues, dose and an easier option",
+	.help =
+	    "Options:\n"
+	    "  --json       print every catalog field as JSON\n"
+	    "  -h, --help   show this help\n"
+	    "\nIDs are listed by 'midback list'.\n",
+	.flags = CMD_NEEDS_CATALOG,
+	.exec = cmd_show_exec
+};
+
+static const struct option show_options[] = {
+	{ "json", no_argument, NULL, 'j' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+print_list(const char *title, const struct strlist *l, int numbered)
+{
+	size_t	i;
+
+	if (l->n == 0)
+		return;
+	printf("\n%s\n", title);
+	for (i = 0; i < l->n; i++) {
+		if (numbered)
+			printf("  %zu. %s\n", i + 1, l->v[i]);
+		else
+			printf("  - %s\n", l->v[i]);
+	}
+}
+
+static void
+print_joined(const char *label, const struct strlist *l)
+{
+	size_t	i;
+
+	printf("%-11s", label);
+	for (i = 0; i < l->n; i++)
+		printf("%s%s", i ? ", " : "", l->v[i]);
+	printf("\n");
+}
+
+static void
+show_text(const struct catalog *c, const struct exercise *x)
+{
+	const struct exercise	*r;
+	char			 words[128], lo_s[16], hi_s[16], *s;
+	int			 lo, hi;
+
+	printf("%s (%s)\n%s\n\n", x->name, x->id, x->why);
+	print_joined("Suits:", &x->suits);
+	printf("%-11s%s, stage %d (%s)\n", "Kind:", catalog_kind_name(x->kind),
+	    x->stage, output_stage_name(x->stage));
+	s = output_bits(x->motions, MOTION_COUNT, catalog_motion_name);
+	printf("%-11s%s\n", "Motions:", x->motions ? s : "breathing only");
+	free(s);
+	print_joined("Targets:", &x->targets);
+	printf("%-11s%s\n", "Position:", x->position);
+	s = output_bits(x->places, PLACE_COUNT, catalog_place_name);
+	printf("%-11s%s\n", "Where:", s);
+	free(s);
+	s = output_bits(x->equipment, EQUIP_COUNT, catalog_equip_name);
+	printf("%-11s%s\n", "Needs:", x->equipment ? s : "nothing");
+	free(s);
+	dose_describe(&x->dose, words, sizeof words);
+	printf("%-11s%s", "Dose:", words);
+	if (x->dose.frequency_min != 0) {
+		if (x->dose.frequency_min % 60 == 0)
+			printf("; every %d hour%s through the day",
+			    x->dose.frequency_min / 60,
+			    x->dose.frequency_min == 60 ? "" : "s");
+		else
+			printf("; every %d minutes through the day",
+			    x->dose.frequency_min);
+	}
+	printf("\n");
+	output_time_range(x, &lo, &hi);
+	output_clock(lo, lo_s, sizeof lo_s);
+	output_clock(hi, hi_s, sizeof hi_s);
+	if (lo == hi)
+		printf("%-11sabout %s\n", "Time:", lo_s);
+	else
+		printf("%-11sabout %s to %s\n", "Time:", lo_s, hi_s);
+	print_list("Steps", &x->steps, 1);
+	print_list("Cues", &x->cues, 0);
+	print_list("Take care", &x->cautions, 0);
+	r = catalog_find(c, x->regression);
+	printf("\nEasier option: %s (%s)\n", r != NULL ? r->name : "?",
+	    x->regression);
+	printf("Stop and use the easier option if you feel sharp pain, "
+	    "tingling,\nburning or numbness. A stretch or mild discomfort is "
+	    "normal.\n");
+	printf("\n");
+	print_joined("Source:", &x->source);
+}
+
+static enum cmd_retval
+cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry	*e = ctx->entry;
+	const struct exercise	*x;
+	const char		*guess;
+	json_t			*j;
+	int			 c, json = 0;
+
+	optind = 0;
+	while ((c = cmd_getopt(e, argc, argv, ":h", show_options)) != -1) {
+		switch (c) {
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			return (cmd_help(e));
+		default:
+			return (cmd_usage(e));
+		}
+	}
+	if (argc - optind != 1) {
+		if (argc - optind == 0)
+			cmd_warn(e, "which exercise? (see 'midback list')");
+		else
+			cmd_warn(e, "one exercise at a time");
+		return (cmd_usage(e));
+	}
+	if ((x = catalog_find(ctx->catalog, argv[optind])) == NULL) {
+		guess = catalog_suggest(ctx->catalog, argv[optind]);
+		if (guess != NULL)
+			cmd_warn(e, "unknown exercise '%s' (did you mean "
+			    "'%s'?)", argv[optind], guess);
+		else
+			cmd_warn(e, "unknown exercise '%s' (see 'midback "
+			    "list')", argv[optind]);
+		return (CMD_ERROR);
+	}
+	if (json) {
+		j = output_exercise_json(x);
+		output_json(j);
+		json_decref(j);
+	} else
+		show_text(ctx->catalog, x);
+	return (CMD_OK);
+}

@@ -1,0 +1,255 @@
+/*
+ * cmd.c -- the command table, usage and help, and the set-up commands share.
+ */
+#include <getopt.h>
+#include <glob.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "core/date.h"
+#include "core/plan.h"
+#include "core/xmalloc.h"
+
+extern const struct cmd_entry cmd_today_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_check_entry;
+
+const struct cmd_entry *cmd_table[] = {
+	&cmd_today_entry,
+	&cmd_list_entry,
+	&cmd_show_entry,
+	&cmd_check_entry,
+	NULL
+};
+
+/* The catalog built into the binary (generated from data/exercises.yaml). */
+extern const char	midback_exercises_yaml[];
+extern const size_t	midback_exercises_yaml_len;
+
+const struct cmd_entry *
+cmd_find(const char *name)
+{
+	const struct cmd_entry	**e;
+
+	for (e = cmd_table; *e != NULL; e++)
+		if (strcmp((*e)->name, name) == 0)
+			return (*e);
+	return (NULL);
+}
+
+enum cmd_retval
+cmd_usage(const struct cmd_entry *e)
+{
+	fprintf(stderr, "usage: midback %s %s\n", e->name, e->usage);
+	fprintf(stderr, "Try 'midback %s --help' for more.\n", e->name);
+	return (CMD_USAGE);
+}
+
+enum cmd_retval
+cmd_help(const struct cmd_entry *e)
+{
+	printf("usage: midback %s %s\n\n%s\n", e->name, e->usage, e->summary);
+	if (e->help != NULL && *e->help != '\0')
+		printf("\n%s", e->help);
+	return (CMD_OK);
+}
+
+void
+cmd_warn(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fflush(stdout);
+	if (e != NULL)
+		fprintf(stderr, "midback: %s: ", e->name);
+	else
+		fprintf(stderr, "midback: ");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cmd_number(const struct cmd_entry *e, const char *what, const char *s,
+    long lo, long hi, long *out)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi) {
+		cmd_warn(e, "invalid %s '%s' (expected %ld to %ld)", what, s,
+		    lo, hi);
+		return (-1);
+	}
+	*out = v;
+	return (0);
+}
+
+char *
+cmd_config_dir(void)
+{
+	const char	*x = getenv("XDG_CONFIG_HOME"), *home;
+
+	if (x != NULL && *x == '/')
+		return (xasprintf("%s/midback", x));
+	if ((home = getenv("HOME")) == NULL || *home == '\0')
+		home = ".";
+	return (xasprintf("%s/.config/midback", home));
+}
+
+static void
+print_diag(struct diag *d)
+{
+	size_t	i;
+
+	fflush(stdout);
+	for (i = 0; i < d->n; i++)
+		fprintf(stderr, "%s\n", d->msgs[i]);
+}
+
+struct catalog *
+cmd_load_embedded(void)
+{
+	struct diag	 d = DIAG_INIT;
+	struct catalog	*c;
+
+	c = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
+	    midback_exercises_yaml_len, NULL, &d);
+	if (c == NULL) {
+		/* The build checks this file; reaching here is a bug. */
+		print_diag(&d);
+		abort();
+	}
+	diag_release(&d);
+	return (c);
+}
+
+struct catalog *
+cmd_load_catalog(void)
+{
+	struct catalog	*c, *add;
+	struct diag	 d = DIAG_INIT;
+	glob_t		 g;
+	char		*dir, *pattern;
+	size_t		 i;
+
+	c = cmd_load_embedded();
+	dir = cmd_config_dir();
+	pattern = xasprintf("%s/exercises.d/*.yaml", dir);
+	free(dir);
+	if (glob(pattern, 0, NULL, &g) == 0) {
+		/* glob() sorts, so overrides apply in name order. */
+		for (i = 0; i < g.gl_pathc; i++) {
+			add = catalog_load(g.gl_pathv[i], c, &d);
+			if (add == NULL) {
+				print_diag(&d);
+				diag_release(&d);
+				cmd_warn(NULL, "ignoring '%s'; its exercises "
+				    "are not loaded", g.gl_pathv[i]);
+				continue;
+			}
+			catalog_merge_take(c, add);
+		}
+		globfree(&g);
+	}
+	free(pattern);
+	return (c);
+}
+
+int
+cmd_getopt(const struct cmd_entry *e, int argc, char **argv,
+    const char *shortopts, const struct option *longopts)
+{
+	int	c, prev = optind;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c == '?') {
+		if (optopt != 0)
+			cmd_warn(e, "unknown option '-%c'", optopt);
+		else
+			cmd_warn(e, "unknown option '%s'", argv[optind - 1]);
+		return ('?');
+	}
+	if (c == ':') {
+		if (optopt != 0 && prev < argc && argv[prev][1] != '-')
+			cmd_warn(e, "option '-%c' needs a value", optopt);
+		else
+			cmd_warn(e, "option '%s' needs a value",
+			    argv[optind - 1]);
+		return ('?');
+	}
+	return (c);
+}
+
+int
+cmd_parse_place(const struct cmd_entry *e, const char *s, int *out)
+{
+	if (strcmp(s, "any") == 0)
+		*out = PLAN_ANYWHERE;
+	else if (strcmp(s, "desk") == 0)
+		*out = PLAN_DESK;
+	else if (strcmp(s, "floor") == 0)
+		*out = PLAN_FLOOR;
+	else {
+		cmd_warn(e, "unknown place '%s' (expected desk, floor or any)",
+		    s);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+cmd_parse_equipment(const struct cmd_entry *e, const char *s, unsigned *out)
+{
+	char	*copy, *item, *save = NULL;
+	int	 bit, ret = 0, none = 0, any = 0;
+
+	*out = 0;
+	copy = xstrdup(s);
+	for (item = strtok_r(copy, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save)) {
+		if ((bit = catalog_equip_parse(item)) == -1) {
+			cmd_warn(e, "unknown equipment '%s' (expected none, "
+			    "chair, wall, doorway, band or dumbbell)", item);
+			ret = -1;
+			break;
+		}
+		if (bit == 0)
+			none = 1;
+		else
+			any = 1;
+		*out |= (unsigned)bit;
+	}
+	if (ret == 0 && none && any) {
+		cmd_warn(e, "equipment 'none' cannot be combined with "
+		    "other items");
+		ret = -1;
+	}
+	if (ret == 0 && !none && !any) {
+		cmd_warn(e, "empty equipment list (use 'none' for nothing)");
+		ret = -1;
+	}
+	free(copy);
+	return (ret);
+}
+
+long
+cmd_today(void)
+{
+	struct tm	tm;
+	time_t		now = time(NULL);
+
+	localtime_r(&now, &tm);
+	return (date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday));
+}

@@ -1,0 +1,725 @@
+/*
+ * catalog.c -- load the exercise catalog from YAML text and validate it.
+ *
+ * The loader walks libyaml's document tree (see ytree.h for why not
+ * libcyaml) and checks every entry completely, collecting each problem
+ * with its line, so one run of `midback check` shows all of them. A file
+ * with any problem yields no catalog at all.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "xmalloc.h"
+#include "ytree.h"
+
+static const char *kind_names[KIND_COUNT] = {
+	"breathing", "mobility", "stretch", "strength", "posture"
+};
+static const char *motion_names[MOTION_COUNT] = {
+	"extension", "flexion", "side-bend", "rotation"
+};
+static const char *place_names[PLACE_COUNT] = {
+	"desk", "floor", "wall", "doorway"
+};
+static const char *equip_names[EQUIP_COUNT] = {
+	"chair", "wall", "doorway", "band", "dumbbell"
+};
+
+enum {
+	K_ID, K_NAME, K_KIND, K_STAGE, K_MOTIONS, K_TARGETS, K_POSITION,
+	K_PLACES, K_EQUIPMENT, K_DOSE, K_STEPS, K_CUES, K_CAUTIONS,
+	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_NKEYS
+};
+
+static const struct ytree_key exercise_keys[] = {
+	[K_ID] = { "id", 1 },
+	[K_NAME] = { "name", 1 },
+	[K_KIND] = { "kind", 1 },
+	[K_STAGE] = { "stage", 1 },
+	[K_MOTIONS] = { "motions", 1 },
+	[K_TARGETS] = { "targets", 1 },
+	[K_POSITION] = { "position", 1 },
+	[K_PLACES] = { "places", 1 },
+	[K_EQUIPMENT] = { "equipment", 1 },
+	[K_DOSE] = { "dose", 1 },
+	[K_STEPS] = { "steps", 1 },
+	[K_CUES] = { "cues", 1 },
+	[K_CAUTIONS] = { "cautions", 0 },
+	[K_REGRESSION] = { "regression", 1 },
+	[K_SUITS] = { "suits", 1 },
+	[K_WHY] = { "why", 1 },
+	[K_SOURCE] = { "source", 1 },
+	[K_NKEYS] = { NULL, 0 }
+};
+
+enum {
+	D_SETS, D_REPS, D_HOLD, D_BREATHS, D_PER_SIDE, D_TEMPO, D_FREQ,
+	D_NKEYS
+};
+
+static const struct ytree_key dose_keys[] = {
+	[D_SETS] = { "sets", 0 },
+	[D_REPS] = { "reps", 0 },
+	[D_HOLD] = { "hold_s", 0 },
+	[D_BREATHS] = { "breaths", 0 },
+	[D_PER_SIDE] = { "per_side", 0 },
+	[D_TEMPO] = { "tempo_s", 0 },
+	[D_FREQ] = { "frequency_min", 0 },
+	[D_NKEYS] = { NULL, 0 }
+};
+
+static const struct ytree_key range_keys[] = {
+	{ "min", 1 },
+	{ "max", 1 },
+	{ NULL, 0 }
+};
+
+static const struct ytree_key top_keys[] = {
+	{ "exercises", 1 },
+	{ NULL, 0 }
+};
+
+/* Upper bounds that catch typos without limiting real use. */
+#define RANGE_LIMIT	600
+#define TEMPO_LIMIT	60
+#define FREQ_LIMIT	(24 * 60)
+
+static void
+strlist_free(struct strlist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void
+exercise_release(struct exercise *e)
+{
+	free(e->id);
+	free(e->name);
+	strlist_free(&e->targets);
+	free(e->position);
+	strlist_free(&e->steps);
+	strlist_free(&e->cues);
+	strlist_free(&e->cautions);
+	free(e->regression);
+	strlist_free(&e->suits);
+	free(e->why);
+	strlist_free(&e->source);
+	free(e->file);
+	memset(e, 0, sizeof *e);
+}
+
+void
+catalog_free(struct catalog *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++)
+		exercise_release(&c->ex[i]);
+	free(c->ex);
+	free(c);
+}
+
+static int
+name_index(const char **names, int n, const char *s)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (i);
+	return (-1);
+}
+
+const char *
+catalog_kind_name(enum ex_kind k)
+{
+	return ((unsigned)k < KIND_COUNT ? kind_names[k] : "?");
+}
+
+static const char *
+bit_name(const char **names, int n, unsigned bit)
+{
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (bit == (1U << i))
+			return (names[i]);
+	return ("?");
+}
+
+const char *
+catalog_motion_name(unsigned bit)
+{
+	return (bit_name(motion_names, MOTION_COUNT, bit));
+}
+
+const char *
+catalog_place_name(unsigned bit)
+{
+	return (bit_name(place_names, PLACE_COUNT, bit));
+}
+
+const char *
+catalog_equip_name(unsigned bit)
+{
+	return (bit_name(equip_names, EQUIP_COUNT, bit));
+}
+
+int
+catalog_kind_parse(const char *s)
+{
+	return (name_index(kind_names, KIND_COUNT, s));
+}
+
+static int
+bit_parse(const char **names, int n, const char *s)
+{
+	int	i;
+
+	if ((i = name_index(names, n, s)) == -1)
+		return (-1);
+	return (1 << i);
+}
+
+int
+catalog_motion_parse(const char *s)
+{
+	return (bit_parse(motion_names, MOTION_COUNT, s));
+}
+
+int
+catalog_place_parse(const char *s)
+{
+	return (bit_parse(place_names, PLACE_COUNT, s));
+}
+
+int
+catalog_equip_parse(const char *s)
+{
+	if (strcmp(s, "none") == 0)
+		return (0);
+	return (bit_parse(equip_names, EQUIP_COUNT, s));
+}
+
+/* "a, b or c", for messages listing what was expected. */
+static char *
+names_list(const char **names, int n, const char *extra)
+{
+	char	*s, *t;
+	int	 i, total;
+
+	total = n + (extra != NULL);
+	s = xstrdup("");
+	for (i = 0; i < total; i++) {
+		t = xasprintf("%s%s%s", s,
+		    i == 0 ? "" : (i == total - 1 ? " or " : ", "),
+		    i < n ? names[i] : extra);
+		free(s);
+		s = t;
+	}
+	return (s);
+}
+
+static int
+valid_id(const char *s)
+{
+	const char	*p;
+
+	if (!islower((unsigned char)*s))
+		return (0);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '-') {
+			if (p[1] == '-' || p[1] == '\0')
+				return (0);
+		} else if (!islower((unsigned char)*p) &&
+		    !isdigit((unsigned char)*p))
+			return (0);
+	}
+	return (1);
+}
+
+/* Read a list of non-empty strings. Returns 0 or -1. */
+static int
+read_strlist(struct ytree *t, yaml_node_t *n, const char *key, int min,
+    struct strlist *out)
+{
+	const char	*s;
+	int		 len, i, bad = 0;
+
+	if ((len = ytree_seq_len(t, n, key)) < 0)
+		return (-1);
+	if (len < min) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must list at least %d item%s", key, min,
+		    min == 1 ? "" : "s");
+		return (-1);
+	}
+	out->v = xcalloc(len, sizeof *out->v);
+	out->n = 0;
+	for (i = 0; i < len; i++) {
+		if ((s = ytree_str(t, ytree_seq_item(t, n, i), key)) == NULL)
+			bad = 1;
+		else
+			out->v[out->n++] = xstrdup(s);
+	}
+	return (bad ? -1 : 0);
+}
+
+/*
+ * Read a list of names into a bit set. parse returns a bit or -1; zero_ok
+ * allows the name that parses to 0 ("none"), which must then stand alone.
+ */
+static int
+read_bits(struct ytree *t, yaml_node_t *n, const char *key,
+    int (*parse)(const char *), const char **names, int nnames,
+    const char *zero_name, unsigned *out)
+{
+	yaml_node_t	*item;
+	const char	*s;
+	char		*expect;
+	int		 len, i, bit, bad = 0, zero = 0;
+
+	*out = 0;
+	if ((len = ytree_seq_len(t, n, key)) < 0)
+		return (-1);
+	if (len == 0 && zero_name != NULL) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must not be empty (use [%s])", key, zero_name);
+		return (-1);
+	}
+	for (i = 0; i < len; i++) {
+		item = ytree_seq_item(t, n, i);
+		if ((s = ytree_str(t, item, key)) == NULL) {
+			bad = 1;
+			continue;
+		}
+		if ((bit = parse(s)) == -1) {
+			expect = names_list(names, nnames, zero_name);
+			diag_add(t->diag, t->file, ytree_line(item),
+			    "bad %s '%s' (expected %s)", key, s, expect);
+			free(expect);
+			bad = 1;
+			continue;
+		}
+		if (bit == 0)
+			zero = 1;
+		else if (*out & (unsigned)bit) {
+			diag_add(t->diag, t->file, ytree_line(item),
+			    "'%s' lists '%s' twice", key, s);
+			bad = 1;
+		}
+		*out |= (unsigned)bit;
+	}
+	if (!bad && zero && *out != 0) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s': '%s' cannot be combined with other items", key,
+		    zero_name);
+		bad = 1;
+	}
+	return (bad ? -1 : 0);
+}
+
+/* Read a range: an integer, or {min: N, max: N}. Returns 0 or -1. */
+static int
+read_range(struct ytree *t, yaml_node_t *n, const char *key, struct range *r)
+{
+	yaml_node_t	*f[2];
+	long		 lo, hi;
+	char		*what;
+	int		 bad;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		if (ytree_int(t, n, key, 1, RANGE_LIMIT, &lo) == -1)
+			return (-1);
+		r->min = r->max = (int)lo;
+		return (0);
+	}
+	what = xasprintf("dose '%s'", key);
+	bad = ytree_keys(t, n, range_keys, f, what);
+	free(what);
+	if (bad == -1 || f[0] == NULL || f[1] == NULL)
+		return (-1);
+	bad = ytree_int(t, f[0], "min", 1, RANGE_LIMIT, &lo);
+	bad |= ytree_int(t, f[1], "max", 1, RANGE_LIMIT, &hi);
+	if (bad)
+		return (-1);
+	if (lo > hi) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "dose '%s': min %ld is above max %ld", key, lo, hi);
+		return (-1);
+	}
+	r->min = (int)lo;
+	r->max = (int)hi;
+	return (0);
+}
+
+static int
+read_dose(struct ytree *t, yaml_node_t *n, struct dose *d)
+{
+	yaml_node_t	*f[D_NKEYS];
+	struct range	*ranges[] = { &d->sets, &d->reps, &d->hold_s,
+			    &d->breaths };
+	long		 v;
+	int		 i, bad = 0;
+
+	memset(d, 0, sizeof *d);
+	if (ytree_keys(t, n, dose_keys, f, "dose") == -1)
+		return (-1);
+	for (i = D_SETS; i <= D_BREATHS; i++)
+		if (f[i] != NULL &&
+		    read_range(t, f[i], dose_keys[i].name, ranges[i]) == -1)
+			bad = 1;
+	if (f[D_PER_SIDE] != NULL &&
+	    ytree_bool(t, f[D_PER_SIDE], "per_side", &d->per_side) == -1)
+		bad = 1;
+	if (f[D_TEMPO] != NULL) {
+		if (ytree_int(t, f[D_TEMPO], "tempo_s", 1, TEMPO_LIMIT,
+		    &v) == -1)
+			bad = 1;
+		else
+			d->tempo_s = (int)v;
+	}
+	if (f[D_FREQ] != NULL) {
+		if (ytree_int(t, f[D_FREQ], "frequency_min", 1, FREQ_LIMIT,
+		    &v) == -1)
+			bad = 1;
+		else
+			d->frequency_min = (int)v;
+	}
+	if (bad)
+		return (-1);
+	if (f[D_REPS] == NULL && f[D_HOLD] == NULL && f[D_BREATHS] == NULL) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "dose needs 'reps', 'hold_s' or 'breaths'");
+		return (-1);
+	}
+	if (f[D_BREATHS] != NULL && (f[D_REPS] != NULL || f[D_HOLD] != NULL)) {
+		diag_add(t->diag, t->file, ytree_line(f[D_BREATHS]),
+		    "dose 'breaths' cannot be combined with 'reps' or 'hold_s'");
+		return (-1);
+	}
+	return (0);
+}
+
+static int
+read_text(struct ytree *t, yaml_node_t *n, const char *key, char **out)
+{
+	const char	*s;
+
+	if ((s = ytree_str(t, n, key)) == NULL)
+		return (-1);
+	*out = xstrdup(s);
+	return (0);
+}
+
+/*
+ * Read one exercise entry into e. Returns 0 if the entry is sound, -1 if
+ * anything was reported. e is filled as far as possible either way, and
+ * e->id is set whenever the id itself was readable.
+ */
+static int
+read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
+{
+	yaml_node_t	*f[K_NKEYS];
+	const char	*s;
+	char		*what, *expect;
+	size_t		 before = t->diag->n;
+	long		 v;
+	int		 k;
+
+	memset(e, 0, sizeof *e);
+	e->file = xstrdup(t->file);
+	e->line = ytree_line(n);
+	what = xstrdup("exercise");
+	if (n->type == YAML_MAPPING_NODE) {
+		/* Find the id first, so the messages can name the entry. */
+		yaml_node_t *tmp[K_NKEYS];
+		struct diag quiet = DIAG_INIT, *saved = t->diag;
+
+		t->diag = &quiet;
+		ytree_keys(t, n, exercise_keys, tmp, what);
+		t->diag = saved;
+		diag_release(&quiet);
+		if (tmp[K_ID] != NULL && tmp[K_ID]->type == YAML_SCALAR_NODE &&
+		    tmp[K_ID]->data.scalar.length > 0) {
+			free(what);
+			what = xasprintf("exercise '%s'",
+			    (char *)tmp[K_ID]->data.scalar.value);
+		}
+	}
+	if (ytree_keys(t, n, exercise_keys, f, what) == -1) {
+		free(what);
+		return (-1);
+	}
+	free(what);
+
+	if (f[K_ID] != NULL && (s = ytree_str(t, f[K_ID], "id")) != NULL) {
+		if (!valid_id(s))
+			diag_add(t->diag, t->file, ytree_line(f[K_ID]),
+			    "bad id '%s' (use lowercase words joined by "
+			    "hyphens, like open-book)", s);
+		else
+			e->id = xstrdup(s);
+	}
+	if (f[K_NAME] != NULL)
+		read_text(t, f[K_NAME], "name", &e->name);
+	if (f[K_KIND] != NULL && (s = ytree_str(t, f[K_KIND], "kind")) != NULL) {
+		if ((k = catalog_kind_parse(s)) == -1) {
+			expect = names_list(kind_names, KIND_COUNT, NULL);
+			diag_add(t->diag, t->file, ytree_line(f[K_KIND]),
+			    "bad kind '%s' (expected %s)", s, expect);
+			free(expect);
+		} else
+			e->kind = (enum ex_kind)k;
+	}
+	if (f[K_STAGE] != NULL &&
+	    ytree_int(t, f[K_STAGE], "stage", 0, STAGE_MAX, &v) == 0)
+		e->stage = (int)v;
+	if (f[K_MOTIONS] != NULL)
+		read_bits(t, f[K_MOTIONS], "motions", catalog_motion_parse,
+		    motion_names, MOTION_COUNT, NULL, &e->motions);
+	if (f[K_TARGETS] != NULL)
+		read_strlist(t, f[K_TARGETS], "targets", 1, &e->targets);
+	if (f[K_POSITION] != NULL)
+		read_text(t, f[K_POSITION], "position", &e->position);
+	if (f[K_PLACES] != NULL) {
+		read_bits(t, f[K_PLACES], "places", catalog_place_parse,
+		    place_names, PLACE_COUNT, NULL, &e->places);
+		if (e->places == 0 && f[K_PLACES]->type == YAML_SEQUENCE_NODE &&
+		    ytree_seq_len(t, f[K_PLACES], "places") == 0)
+			diag_add(t->diag, t->file, ytree_line(f[K_PLACES]),
+			    "'places' must list at least 1 item");
+	}
+	if (f[K_EQUIPMENT] != NULL)
+		read_bits(t, f[K_EQUIPMENT], "equipment", catalog_equip_parse,
+		    equip_names, EQUIP_COUNT, "none", &e->equipment);
+	if (f[K_DOSE] != NULL)
+		read_dose(t, f[K_DOSE], &e->dose);
+	if (f[K_STEPS] != NULL)
+		read_strlist(t, f[K_STEPS], "steps", 1, &e->steps);
+	if (f[K_CUES] != NULL)
+		read_strlist(t, f[K_CUES], "cues", 1, &e->cues);
+	if (f[K_CAUTIONS] != NULL)
+		read_strlist(t, f[K_CAUTIONS], "cautions", 0, &e->cautions);
+	if (f[K_REGRESSION] != NULL &&
+	    read_text(t, f[K_REGRESSION], "regression", &e->regression) == 0)
+		e->regression_line = ytree_line(f[K_REGRESSION]);
+	if (f[K_SUITS] != NULL)
+		read_strlist(t, f[K_SUITS], "suits", 1, &e->suits);
+	if (f[K_WHY] != NULL)
+		read_text(t, f[K_WHY], "why", &e->why);
+	if (f[K_SOURCE] != NULL)
+		read_strlist(t, f[K_SOURCE], "source", 1, &e->source);
+	if (e->id != NULL && e->regression != NULL &&
+	    strcmp(e->id, e->regression) == 0)
+		diag_add(t->diag, t->file, e->regression_line,
+		    "exercise '%s' names itself as its regression", e->id);
+	return (t->diag->n == before ? 0 : -1);
+}
+
+const struct exercise *
+catalog_find(const struct catalog *c, const char *id)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return (NULL);
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->ex[i].id, id) == 0)
+			return (&c->ex[i]);
+	return (NULL);
+}
+
+struct catalog *
+catalog_parse(const char *file, const char *buf, size_t len,
+    const struct catalog *base, struct diag *d)
+{
+	struct ytree	 t;
+	struct catalog	*c = NULL;
+	struct exercise	*e;
+	yaml_node_t	*root, *top[1], *list;
+	size_t		 before = d->n, i, j;
+	int		 n, k;
+
+	if ((root = ytree_load(&t, file, buf, len, d)) == NULL)
+		goto out;
+	if (ytree_keys(&t, root, top_keys, top, "catalog") == -1 ||
+	    top[0] == NULL)
+		goto out;
+	list = top[0];
+	if ((n = ytree_seq_len(&t, list, "exercises")) < 0)
+		goto out;
+	c = xcalloc(1, sizeof *c);
+	c->ex = xcalloc(n, sizeof *c->ex);
+	for (k = 0; k < n; k++) {
+		e = &c->ex[c->n];
+		read_exercise(&t, ytree_seq_item(&t, list, k), e);
+		if (e->id == NULL) {
+			exercise_release(e);
+			continue;
+		}
+		for (i = 0; i < c->n; i++)
+			if (strcmp(c->ex[i].id, e->id) == 0)
+				break;
+		if (i < c->n) {
+			diag_add(d, file, e->line,
+			    "duplicate id '%s' (first at line %lu)", e->id,
+			    c->ex[i].line);
+			exercise_release(e);
+			continue;
+		}
+		c->n++;
+	}
+	for (i = 0; i < c->n; i++) {
+		e = &c->ex[i];
+		if (e->regression == NULL)
+			continue;
+		for (j = 0; j < c->n; j++)
+			if (strcmp(c->ex[j].id, e->regression) == 0)
+				break;
+		if (j == c->n && catalog_find(base, e->regression) == NULL)
+			diag_add(d, file, e->regression_line,
+			    "exercise '%s': unknown regression '%s'", e->id,
+			    e->regression);
+	}
+	if (n == 0)
+		diag_add(d, file, ytree_line(list), "no exercises listed");
+out:
+	ytree_release(&t);
+	if (d->n != before) {
+		catalog_free(c);
+		return (NULL);
+	}
+	return (c);
+}
+
+char *
+catalog_read_file(const char *path, size_t *lenp, struct diag *d)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 len = 0, cap = 0, got;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		diag_add(d, path, 0, "cannot open: %s", strerror(errno));
+		return (NULL);
+	}
+	for (;;) {
+		if (cap - len < 4096) {
+			cap = cap == 0 ? 16384 : cap * 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		got = fread(buf + len, 1, cap - len - 1, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		diag_add(d, path, 0, "cannot read: %s", strerror(errno));
+		fclose(f);
+		free(buf);
+		return (NULL);
+	}
+	fclose(f);
+	buf[len] = '\0';
+	*lenp = len;
+	return (buf);
+}
+
+struct catalog *
+catalog_load(const char *path, const struct catalog *base, struct diag *d)
+{
+	struct catalog	*c;
+	char		*buf;
+	size_t		 len;
+
+	if ((buf = catalog_read_file(path, &len, d)) == NULL)
+		return (NULL);
+	c = catalog_parse(path, buf, len, base, d);
+	free(buf);
+	return (c);
+}
+
+void
+catalog_merge_take(struct catalog *c, struct catalog *add)
+{
+	struct exercise	*e;
+	size_t		 i, j;
+
+	c->ex = xreallocarray(c->ex, c->n + add->n, sizeof *c->ex);
+	for (i = 0; i < add->n; i++) {
+		for (j = 0; j < c->n; j++)
+			if (strcmp(c->ex[j].id, add->ex[i].id) == 0)
+				break;
+		e = &c->ex[j];
+		if (j < c->n)
+			exercise_release(e);
+		else
+			c->n++;
+		*e = add->ex[i];
+	}
+	free(add->ex);
+	free(add);
+}
+
+size_t
+catalog_distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
+
+	row = xcalloc(lb + 1, sizeof *row);
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return (best);
+}
+
+const char *
+catalog_suggest(const struct catalog *c, const char *id)
+{
+	const char	*best = NULL;
+	size_t		 i, d, bestd = (size_t)-1, len = strlen(id);
+
+	for (i = 0; i < c->n; i++) {
+		/* A prefix of an id is a good guess too: "open" -> open-book. */
+		if (len >= 3 && strncmp(c->ex[i].id, id, len) == 0)
+			d = 1;
+		else
+			d = catalog_distance(id, c->ex[i].id);
+		if (d < bestd) {
+			bestd = d;
+			best = c->ex[i].id;
+		}
+	}
+	/* Allow about one typo in three characters, at least two. */
+	if (best == NULL || bestd > (len / 3 > 2 ? len / 3 : 2))
+		return (NULL);
+	return (best);
+}

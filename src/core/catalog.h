@@ -1,0 +1,149 @@
+/*
+ * catalog.h -- the exercise catalog: load, validate, look up.
+ *
+ * A catalog is built once at start-up (the embedded file, then the
+ * person's override files) and never changes afterwards, so every pointer
+ * handed out by catalog_find() stays valid until catalog_free().
+ */
+#ifndef MIDBACK_CATALOG_H
+#define MIDBACK_CATALOG_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+enum ex_kind {
+	KIND_BREATHING,
+	KIND_MOBILITY,
+	KIND_STRETCH,
+	KIND_STRENGTH,
+	KIND_POSTURE,
+	KIND_COUNT
+};
+
+/* The spine's movements, as bits. */
+#define MOTION_EXTENSION	0x1
+#define MOTION_FLEXION		0x2
+#define MOTION_SIDE_BEND	0x4
+#define MOTION_ROTATION		0x8
+#define MOTION_COUNT		4
+
+/* Where an exercise can be done, as bits. */
+#define PLACE_DESK		0x1
+#define PLACE_FLOOR		0x2
+#define PLACE_WALL		0x4
+#define PLACE_DOORWAY		0x8
+#define PLACE_COUNT		4
+
+/* What an exercise needs, as bits; none is the empty set. */
+#define EQUIP_CHAIR		0x1
+#define EQUIP_WALL		0x2
+#define EQUIP_DOORWAY		0x4
+#define EQUIP_BAND		0x8
+#define EQUIP_DUMBBELL		0x10
+#define EQUIP_COUNT		5
+
+#define STAGE_MAX		3
+
+/* A range of counts; min == 0 means the range is absent. */
+struct range {
+	int	min;
+	int	max;
+};
+
+/* An exercise's dose as the catalog gives it: ranges to choose within. */
+struct dose {
+	struct range	sets;		/* absent means 1 */
+	struct range	reps;		/* per set, per side */
+	struct range	hold_s;		/* seconds per hold */
+	struct range	breaths;	/* per set, per side */
+	int		per_side;	/* left then right */
+	int		tempo_s;	/* seconds per rep; 0 = default */
+	int		frequency_min;	/* through the day; 0 = daily */
+};
+
+struct strlist {
+	char	**v;		/* Owned, with each string. */
+	size_t	  n;
+};
+
+struct exercise {
+	char		*id;		/* Owned; kebab-case. */
+	char		*name;		/* Owned. */
+	enum ex_kind	 kind;
+	int		 stage;		/* 0..STAGE_MAX */
+	unsigned	 motions;	/* MOTION_* bits */
+	struct strlist	 targets;
+	char		*position;	/* Owned. */
+	unsigned	 places;	/* PLACE_* bits */
+	unsigned	 equipment;	/* EQUIP_* bits */
+	struct dose	 dose;
+	struct strlist	 steps;
+	struct strlist	 cues;
+	struct strlist	 cautions;	/* may be empty */
+	char		*regression;	/* Owned; another entry's id. */
+	struct strlist	 suits;
+	char		*why;		/* Owned. */
+	struct strlist	 source;
+	char		*file;		/* Owned; the file it came from. */
+	unsigned long	 line;		/* where its entry starts */
+	unsigned long	 regression_line;
+};
+
+struct catalog {
+	struct exercise	*ex;		/* Owned array. */
+	size_t		 n;
+};
+
+/*
+ * Parse and validate catalog text. file names it in messages. Every
+ * problem is added to d as "file:line: message". Regression ids are
+ * resolved against the file's own entries and, when base is not NULL,
+ * against base. Returns the catalog, or NULL if there was any problem:
+ * nothing is ever half-loaded. The caller must free the result.
+ */
+struct catalog	*catalog_parse(const char *file, const char *buf, size_t len,
+		    const struct catalog *base, struct diag *d);
+
+/*
+ * Read a catalog file and parse it as catalog_parse() does. This is the
+ * core's only I/O: reading the file it is given.
+ */
+struct catalog	*catalog_load(const char *path, const struct catalog *base,
+		    struct diag *d);
+
+/*
+ * Read a whole file into a NUL-terminated buffer. Returns NULL with a
+ * diagnostic naming the file on failure. The caller must free the result.
+ */
+char		*catalog_read_file(const char *path, size_t *lenp,
+		    struct diag *d);
+
+/*
+ * Merge add into c: an entry with an id already in c replaces it, a new id
+ * is appended. add is emptied and freed (its entries are taken).
+ */
+void		 catalog_merge_take(struct catalog *c, struct catalog *add);
+
+/* Find an exercise by id; borrowed, or NULL. */
+const struct exercise *catalog_find(const struct catalog *, const char *id);
+/* The id closest to a mistyped one, or NULL if none is close. Borrowed. */
+const char	*catalog_suggest(const struct catalog *, const char *id);
+
+void		 catalog_free(struct catalog *);
+
+/* Names of enum values and bits, for messages and output. */
+const char	*catalog_kind_name(enum ex_kind);
+const char	*catalog_motion_name(unsigned bit);
+const char	*catalog_place_name(unsigned bit);
+const char	*catalog_equip_name(unsigned bit);
+/* Parse a name back; returns the value or bit, -1 if unknown. */
+int		 catalog_kind_parse(const char *);
+int		 catalog_motion_parse(const char *);
+int		 catalog_place_parse(const char *);
+/* "none" parses as 0. */
+int		 catalog_equip_parse(const char *);
+/* Edit distance, used for "did you mean". */
+size_t		 catalog_distance(const char *, const char *);
+
+#endif

@@ -1,0 +1,106 @@
+/*
+ * date.c -- civil dates to day numbers and back.
+ *
+ * The conversions are Howard Hinnant's days_from_civil and civil_from_days
+ * algorithms (public domain), exact over the proleptic Gregorian calendar.
+ */
+#include <ctype.h>
+#include <stdio.h>
+
+#include "date.h"
+
+long
+date_from_civil(int y, int m, int d)
+{
+	long	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468);
+}
+
+void
+date_to_civil(long z, int *yp, int *mp, int *dp)
+{
+	long	era, doe, yoe, y, doy, mp5, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp5 = (5 * doy + 2) / 153;
+	d = doy - (153 * mp5 + 2) / 5 + 1;
+	m = mp5 < 10 ? mp5 + 3 : mp5 - 9;
+	*yp = (int)(y + (m <= 2));
+	*mp = (int)m;
+	*dp = (int)d;
+}
+
+int
+date_weekday(long days)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0). */
+	long	w = (days + 3) % 7;
+
+	return ((int)(w < 0 ? w + 7 : w));
+}
+
+int
+date_parse(const char *s, long *days)
+{
+	int	y, m, d, i, cy, cm, cd;
+
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return (-1);
+		} else if (!isdigit((unsigned char)s[i]))
+			return (-1);
+	}
+	if (s[10] != '\0')
+		return (-1);
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31)
+		return (-1);
+	*days = date_from_civil(y, m, d);
+	date_to_civil(*days, &cy, &cm, &cd);
+	if (cy != y || cm != m || cd != d)
+		return (-1);
+	return (0);
+}
+
+void
+date_format(long days, char *buf)
+{
+	int	y, m, d;
+
+	date_to_civil(days, &y, &m, &d);
+	snprintf(buf, DATE_BUFSZ, "%04d-%02d-%02d", y % 10000, m, d);
+}
+
+const char *
+date_weekday_name(long days)
+{
+	static const char *names[] = { "Monday", "Tuesday", "Wednesday",
+	    "Thursday", "Friday", "Saturday", "Sunday" };
+
+	return (names[date_weekday(days)]);
+}
+
+const char *
+date_month_name(int month)
+{
+	static const char *names[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+
+	return (month >= 1 && month <= 12 ? names[month - 1] : "?");
+}

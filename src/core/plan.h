@@ -1,0 +1,63 @@
+/*
+ * plan.h -- today's routine: catalog + constraints + history in, an
+ * ordered list of exercises with their doses out.
+ */
+#ifndef MIDBACK_PLAN_H
+#define MIDBACK_PLAN_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "dose.h"
+
+#define PLAN_MINUTES_MIN	3
+#define PLAN_MINUTES_MAX	60
+#define PLAN_MINUTES_DEFAULT	12
+/* From this many minutes up, a routine holds a strength exercise. */
+#define PLAN_STRENGTH_MINUTES	10
+/* How close to the budget the total should come, in seconds. */
+#define PLAN_SLACK_S		60
+
+enum plan_place {
+	PLAN_ANYWHERE,		/* desk and floor */
+	PLAN_DESK,		/* seated or standing at a desk */
+	PLAN_FLOOR		/* on a mat */
+};
+
+struct plan_opts {
+	int			 minutes;	/* the time budget */
+	enum plan_place		 place;
+	unsigned		 equipment;	/* EQUIP_* bits at hand */
+	long			 day;		/* days since 1970-01-01 */
+	const char *const	*excluded;	/* ids set aside; borrowed */
+	size_t			 nexcluded;
+};
+
+struct plan_item {
+	const struct exercise	*ex;		/* Borrowed from the catalog. */
+	struct prescription	 rx;		/* today's dose */
+	int			 duration_s;
+};
+
+struct plan {
+	struct plan_item	*items;		/* Owned array, in order. */
+	size_t			 n;
+	int			 total_s;
+};
+
+#define PLAN_INIT { NULL, 0, 0 }
+
+/* Whether an exercise may be planned under these options. */
+int	plan_fits(const struct exercise *, const struct plan_opts *);
+/*
+ * Plan the day's routine into p (which must be empty). The same catalog,
+ * options and day always give the same plan. Never fails; a catalog with
+ * nothing that fits gives an empty plan.
+ */
+void	plan_make(const struct catalog *, const struct plan_opts *,
+	    struct plan *p);
+/* Whether two plans hold the same exercises, doses and order. */
+int	plan_equal(const struct plan *, const struct plan *);
+void	plan_release(struct plan *);
+
+#endif

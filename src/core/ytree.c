@@ -1,0 +1,219 @@
+/*
+ * ytree.c -- checked reading of a libyaml document tree.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ytree.h"
+
+yaml_node_t *
+ytree_load(struct ytree *t, const char *file, const char *buf, size_t len,
+    struct diag *d)
+{
+	yaml_parser_t	 parser;
+	yaml_node_t	*root;
+
+	memset(t, 0, sizeof *t);
+	t->file = file;
+	t->diag = d;
+	if (!yaml_parser_initialize(&parser)) {
+		diag_add(d, file, 0, "cannot start the YAML parser");
+		return (NULL);
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &t->doc)) {
+		diag_add(d, file, parser.problem_mark.line + 1,
+		    "not valid YAML: %s", parser.problem != NULL ?
+		    parser.problem : "parse error");
+		yaml_parser_delete(&parser);
+		return (NULL);
+	}
+	yaml_parser_delete(&parser);
+	t->loaded = 1;
+	if ((root = yaml_document_get_root_node(&t->doc)) == NULL) {
+		diag_add(d, file, 1, "empty file: expected a YAML mapping");
+		return (NULL);
+	}
+	return (root);
+}
+
+void
+ytree_release(struct ytree *t)
+{
+	if (t->loaded)
+		yaml_document_delete(&t->doc);
+	t->loaded = 0;
+}
+
+unsigned long
+ytree_line(const yaml_node_t *n)
+{
+	return (n->start_mark.line + 1);
+}
+
+yaml_node_t *
+ytree_node(struct ytree *t, int index)
+{
+	return (yaml_document_get_node(&t->doc, index));
+}
+
+static const char *
+node_type_name(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		return ("a scalar");
+	case YAML_SEQUENCE_NODE:
+		return ("a list");
+	case YAML_MAPPING_NODE:
+		return ("a mapping");
+	default:
+		return ("empty");
+	}
+}
+
+int
+ytree_keys(struct ytree *t, yaml_node_t *map, const struct ytree_key *known,
+    yaml_node_t **found, const char *what)
+{
+	yaml_node_pair_t	*p;
+	yaml_node_t		*k, *v;
+	size_t			 i, nknown;
+
+	for (nknown = 0; known[nknown].name != NULL; nknown++)
+		found[nknown] = NULL;
+	if (map->type != YAML_MAPPING_NODE) {
+		diag_add(t->diag, t->file, ytree_line(map),
+		    "%s: expected a mapping, found %s", what,
+		    node_type_name(map));
+		return (-1);
+	}
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = ytree_node(t, p->key);
+		v = ytree_node(t, p->value);
+		if (k->type != YAML_SCALAR_NODE) {
+			diag_add(t->diag, t->file, ytree_line(k),
+			    "%s: a key must be a plain word", what);
+			continue;
+		}
+		for (i = 0; i < nknown; i++)
+			if (strcmp((char *)k->data.scalar.value,
+			    known[i].name) == 0)
+				break;
+		if (i == nknown) {
+			diag_add(t->diag, t->file, ytree_line(k),
+			    "unknown key '%s'", k->data.scalar.value);
+			continue;
+		}
+		if (found[i] != NULL) {
+			diag_add(t->diag, t->file, ytree_line(k),
+			    "duplicate key '%s'", known[i].name);
+			continue;
+		}
+		found[i] = v;
+	}
+	for (i = 0; i < nknown; i++)
+		if (known[i].required && found[i] == NULL)
+			diag_add(t->diag, t->file, ytree_line(map),
+			    "%s: missing '%s'", what, known[i].name);
+	return (0);
+}
+
+const char *
+ytree_str(struct ytree *t, yaml_node_t *n, const char *key)
+{
+	if (n->type != YAML_SCALAR_NODE) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be text, found %s", key, node_type_name(n));
+		return (NULL);
+	}
+	if (n->data.scalar.length == 0) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must not be empty", key);
+		return (NULL);
+	}
+	if (strlen((char *)n->data.scalar.value) != n->data.scalar.length) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' holds a NUL character", key);
+		return (NULL);
+	}
+	return ((const char *)n->data.scalar.value);
+}
+
+int
+ytree_int(struct ytree *t, yaml_node_t *n, const char *key, long lo, long hi,
+    long *out)
+{
+	const char	*s;
+	char		*end;
+	long		 v;
+
+	if (n->type != YAML_SCALAR_NODE) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be a whole number, found %s", key,
+		    node_type_name(n));
+		return (-1);
+	}
+	s = (const char *)n->data.scalar.value;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno == ERANGE ||
+	    n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be a whole number, found '%s'", key, s);
+		return (-1);
+	}
+	if (v < lo || v > hi) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be from %ld to %ld, found %ld", key, lo, hi, v);
+		return (-1);
+	}
+	*out = v;
+	return (0);
+}
+
+int
+ytree_bool(struct ytree *t, yaml_node_t *n, const char *key, int *out)
+{
+	const char	*s;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		s = (const char *)n->data.scalar.value;
+		if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0) {
+			*out = 1;
+			return (0);
+		}
+		if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0) {
+			*out = 0;
+			return (0);
+		}
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be true or false, found '%s'", key, s);
+		return (-1);
+	}
+	diag_add(t->diag, t->file, ytree_line(n),
+	    "'%s' must be true or false, found %s", key, node_type_name(n));
+	return (-1);
+}
+
+int
+ytree_seq_len(struct ytree *t, yaml_node_t *n, const char *key)
+{
+	if (n->type != YAML_SEQUENCE_NODE) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be a list, found %s", key, node_type_name(n));
+		return (-1);
+	}
+	return ((int)(n->data.sequence.items.top -
+	    n->data.sequence.items.start));
+}
+
+yaml_node_t *
+ytree_seq_item(struct ytree *t, yaml_node_t *n, int i)
+{
+	return (ytree_node(t, n->data.sequence.items.start[i]));
+}

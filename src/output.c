@@ -1,0 +1,152 @@
+/*
+ * output.c -- shared text and JSON forms of exercises.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "core/dose.h"
+#include "core/xmalloc.h"
+
+const char *
+output_stage_name(int stage)
+{
+	static const char *names[] = {
+		"breathing",
+		"extension",
+		"ribcage and shoulder blades",
+		"rotation and side-bending strength"
+	};
+
+	return (stage >= 0 && stage <= STAGE_MAX ? names[stage] : "?");
+}
+
+void
+output_clock(int s, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d:%02d", s / 60, s % 60);
+}
+
+char *
+output_bits(unsigned bits, int nbits, const char *(*name)(unsigned))
+{
+	char	*s = NULL, *t;
+	int	 i;
+
+	for (i = 0; i < nbits; i++) {
+		if (!(bits & (1U << i)))
+			continue;
+		t = xasprintf("%s%s%s", s ? s : "", s ? ", " : "",
+		    name(1U << i));
+		free(s);
+		s = t;
+	}
+	return (s != NULL ? s : xstrdup("none"));
+}
+
+static json_t *
+bits_json(unsigned bits, int nbits, const char *(*name)(unsigned),
+    const char *empty)
+{
+	json_t	*a = json_array();
+	int	 i;
+
+	for (i = 0; i < nbits; i++)
+		if (bits & (1U << i))
+			json_array_append_new(a, json_string(name(1U << i)));
+	if (json_array_size(a) == 0 && empty != NULL)
+		json_array_append_new(a, json_string(empty));
+	return (a);
+}
+
+static json_t *
+strlist_json(const struct strlist *l)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return (a);
+}
+
+static void
+range_json(json_t *o, const char *key, struct range r)
+{
+	if (r.min != 0)
+		json_object_set_new(o, key, json_pack("{s:i,s:i}", "min",
+		    r.min, "max", r.max));
+}
+
+void
+output_time_range(const struct exercise *e, int *lo, int *hi)
+{
+	struct prescription	rx;
+	unsigned		step = 0;
+
+	dose_min(&e->dose, &rx);
+	*lo = dose_duration_s(&rx);
+	while (dose_grow(&e->dose, &rx, step++))
+		;
+	*hi = dose_duration_s(&rx);
+}
+
+json_t *
+output_exercise_json(const struct exercise *e)
+{
+	json_t	*o, *dose;
+	char	 words[128];
+	int	 lo, hi;
+
+	dose = json_object();
+	range_json(dose, "sets", e->dose.sets);
+	range_json(dose, "reps", e->dose.reps);
+	range_json(dose, "hold_s", e->dose.hold_s);
+	range_json(dose, "breaths", e->dose.breaths);
+	json_object_set_new(dose, "per_side", json_boolean(e->dose.per_side));
+	if (e->dose.tempo_s != 0)
+		json_object_set_new(dose, "tempo_s",
+		    json_integer(e->dose.tempo_s));
+	if (e->dose.frequency_min != 0)
+		json_object_set_new(dose, "frequency_min",
+		    json_integer(e->dose.frequency_min));
+	dose_describe(&e->dose, words, sizeof words);
+	output_time_range(e, &lo, &hi);
+
+	o = json_object();
+	json_object_set_new(o, "id", json_string(e->id));
+	json_object_set_new(o, "name", json_string(e->name));
+	json_object_set_new(o, "kind", json_string(catalog_kind_name(e->kind)));
+	json_object_set_new(o, "stage", json_integer(e->stage));
+	json_object_set_new(o, "motions", bits_json(e->motions, MOTION_COUNT,
+	    catalog_motion_name, NULL));
+	json_object_set_new(o, "targets", strlist_json(&e->targets));
+	json_object_set_new(o, "position", json_string(e->position));
+	json_object_set_new(o, "places", bits_json(e->places, PLACE_COUNT,
+	    catalog_place_name, NULL));
+	json_object_set_new(o, "equipment", bits_json(e->equipment,
+	    EQUIP_COUNT, catalog_equip_name, "none"));
+	json_object_set_new(o, "dose", dose);
+	json_object_set_new(o, "dose_text", json_string(words));
+	json_object_set_new(o, "steps", strlist_json(&e->steps));
+	json_object_set_new(o, "cues", strlist_json(&e->cues));
+	json_object_set_new(o, "cautions", strlist_json(&e->cautions));
+	json_object_set_new(o, "regression", json_string(e->regression));
+	json_object_set_new(o, "suits", strlist_json(&e->suits));
+	json_object_set_new(o, "why", json_string(e->why));
+	json_object_set_new(o, "source", strlist_json(&e->source));
+	json_object_set_new(o, "time_s", json_pack("{s:i,s:i}", "min", lo,
+	    "max", hi));
+	return (o);
+}
+
+int
+output_json(json_t *j)
+{
+	int	rc;
+
+	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	return (rc);
+}

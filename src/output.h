@@ -1,0 +1,28 @@
+/*
+ * output.h -- shared ways of showing exercises and plans, as text and as
+ * JSON, for the commands that print them.
+ */
+#ifndef MIDBACK_OUTPUT_H
+#define MIDBACK_OUTPUT_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "core/catalog.h"
+#include "core/plan.h"
+
+/* The stage's name: "breathing", "extension", ... */
+const char	*output_stage_name(int stage);
+/* Seconds as m:ss into buf (at least 16 bytes). */
+void		 output_clock(int seconds, char *buf, size_t len);
+/* "a, b, c" from a bit set, names from name(bit); "none" when empty. */
+char		*output_bits(unsigned bits, int nbits,
+		    const char *(*name)(unsigned));
+/* Every catalog field of an exercise. The caller owns the reference. */
+json_t		*output_exercise_json(const struct exercise *);
+/* The shortest and longest time the catalog's dose allows, in seconds. */
+void		 output_time_range(const struct exercise *, int *lo, int *hi);
+/* Print JSON to stdout with a final newline. Returns 0 or -1. */
+int		 output_json(json_t *);
+
+#endif
