@@ -49,12 +49,12 @@ plan_fits(const struct exercise *e, const struct plan_opts *o)
 /* What a routine must hold, in the order the planner meets the needs. */
 enum need {
 	NEED_BREATHING,
+	NEED_STRENGTH,
 	NEED_EXTENSION,
 	NEED_FLEXION,
 	NEED_SIDE_BEND,
 	NEED_ROTATION,
 	NEED_ROTATION_2,
-	NEED_STRENGTH,
 	NEED_COUNT
 };
 
@@ -113,18 +113,38 @@ add_item(struct plan *p, struct cand *c)
 	c->chosen = 1;
 }
 
-/* The cheapest candidate that would meet need n, in seconds; 0 if none. */
+/*
+ * The least time the needs after `after` would take, each met by the
+ * cheapest candidate not yet taken (a candidate counts for one need).
+ */
 static int
-cheapest(struct cand *cs, size_t n, enum need need)
+reserve_for(const struct plan *p, const struct plan_opts *o,
+    struct cand *cs, size_t n, int after)
 {
-	size_t	i;
-	int	best = 0;
+	size_t	i, best, *held;
+	int	k, total = 0, nheld = 0;
 
-	for (i = 0; i < n; i++)
-		if (!cs[i].chosen && satisfies(cs[i].ex, need) &&
-		    (best == 0 || cs[i].min_s < best))
-			best = cs[i].min_s;
-	return (best);
+	held = xcalloc(NEED_COUNT, sizeof *held);
+	for (k = after + 1; k < NEED_COUNT; k++) {
+		if (k == NEED_STRENGTH && o->minutes < PLAN_STRENGTH_MINUTES)
+			continue;
+		if (met(p, (enum need)k))
+			continue;
+		best = n;
+		for (i = 0; i < n; i++)
+			if (!cs[i].chosen && satisfies(cs[i].ex, (enum need)k) &&
+			    (best == n || cs[i].min_s < cs[best].min_s))
+				best = i;
+		if (best == n)
+			continue;
+		cs[best].chosen = 1;
+		held[nheld++] = best;
+		total += cs[best].min_s;
+	}
+	while (nheld > 0)
+		cs[held[--nheld]].chosen = 0;
+	free(held);
+	return (total);
 }
 
 /*
@@ -165,6 +185,85 @@ grow(struct plan *p, int budget, unsigned start, unsigned step)
 	} while (grew);
 }
 
+/*
+ * Shrink the items other than keep (an index, or p->n for none) a step at
+ * a time, round-robin, until the total fits the budget. Returns 1 if it
+ * fits; otherwise the doses are left shrunk and the caller restores them.
+ */
+static int
+make_room(struct plan *p, size_t keep, int budget)
+{
+	size_t	j;
+	int	shrank, d;
+
+	while (p->total_s > budget) {
+		shrank = 0;
+		for (j = 0; j < p->n && p->total_s > budget; j++) {
+			if (j == keep ||
+			    !dose_shrink(&p->items[j].ex->dose, &p->items[j].rx))
+				continue;
+			d = dose_duration_s(&p->items[j].rx);
+			p->total_s += d - p->items[j].duration_s;
+			p->items[j].duration_s = d;
+			shrank = 1;
+		}
+		if (!shrank)
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * When plain growth stalls short of the budget because the steps left are
+ * large ones (a whole set, or another exercise), take one and shrink the
+ * other items to make room. Returns 1 if the total came closer to the
+ * budget.
+ */
+static int
+rebalance(struct plan *p, struct cand *cs, size_t ncs, int budget)
+{
+	struct plan_item	*saved;
+	struct prescription	 rx;
+	size_t			 i, nsaved = p->n;
+	int			 before = p->total_s, d;
+
+	if (p->n == 0)
+		return (0);
+	saved = xcalloc(p->n, sizeof *saved);
+	memcpy(saved, p->items, p->n * sizeof *saved);
+	/* A bigger step for one item: what grow() could not take. */
+	for (i = 0; i < nsaved; i++) {
+		rx = p->items[i].rx;
+		if (!dose_grow(&p->items[i].ex->dose, &rx, 0))
+			continue;
+		d = dose_duration_s(&rx);
+		p->total_s += d - p->items[i].duration_s;
+		p->items[i].rx = rx;
+		p->items[i].duration_s = d;
+		if (make_room(p, i, budget) && p->total_s > before)
+			goto done;
+		memcpy(p->items, saved, nsaved * sizeof *saved);
+		p->total_s = before;
+	}
+	/* Another exercise, in the day's order of preference. */
+	for (i = 0; i < ncs; i++) {
+		if (cs[i].chosen)
+			continue;
+		add_item(p, &cs[i]);
+		if (make_room(p, p->n - 1, budget) && p->total_s > before)
+			goto done;
+		cs[i].chosen = 0;
+		p->n = nsaved;
+		memcpy(p->items, saved, nsaved * sizeof *saved);
+		p->total_s = before;
+	}
+	free(saved);
+	return (0);
+done:
+	free(saved);
+	return (1);
+}
+
 /* Stable sort by stage: insertion sort keeps the choice order in a stage. */
 static void
 sort_by_stage(struct plan *p)
@@ -201,7 +300,7 @@ plan_day(const struct catalog *c, const struct plan_opts *o, long day,
 	struct cand	*cs, tmp;
 	uint64_t	 rng = seed_of(o, day);
 	size_t		 n = 0, i, j;
-	int		 budget = o->minutes * 60, reserve, need, k;
+	int		 budget = o->minutes * 60, reserve, need;
 	unsigned	 start, step;
 
 	memset(p, 0, sizeof *p);
@@ -232,14 +331,7 @@ plan_day(const struct catalog *c, const struct plan_opts *o, long day,
 		if (met(p, (enum need)need))
 			continue;
 		/* Keep room for the cheapest way to meet each later need. */
-		reserve = 0;
-		for (k = need + 1; k < NEED_COUNT; k++) {
-			if (k == NEED_STRENGTH &&
-			    o->minutes < PLAN_STRENGTH_MINUTES)
-				continue;
-			if (!met(p, (enum need)k))
-				reserve += cheapest(cs, n, (enum need)k);
-		}
+		reserve = reserve_for(p, o, cs, n, need);
 		for (i = 0; i < n; i++)
 			if (!cs[i].chosen && satisfies(cs[i].ex, need) &&
 			    p->total_s + cs[i].min_s + reserve <= budget)
@@ -270,6 +362,8 @@ plan_day(const struct catalog *c, const struct plan_opts *o, long day,
 		add_item(p, &cs[i]);
 		grow(p, budget, start, step);
 	}
+	while (budget - p->total_s > PLAN_SLACK_S && rebalance(p, cs, n, budget))
+		grow(p, budget, start, step);
 	sort_by_stage(p);
 	free(cs);
 }
@@ -290,41 +384,145 @@ plan_equal(const struct plan *a, const struct plan *b)
 }
 
 /*
- * Make a plan differ from yesterday's when the choice alone did not: when
- * everything that fits is planned every day, shrink one item's dose by a
- * step. Which item depends on the day, so two days in a row never shrink
- * the same one; with a single item, only odd days shrink.
+ * Variation k of a plan: a step less or a step more of one item's dose,
+ * staying within the budget and, if strict and it was, within PLAN_SLACK_S
+ * of it. Returns 1 and applies it, or 0 if the
+ * plan has fewer than k + 1 variations; *count gets how many it has.
  */
-static void
-vary(struct plan *p, long day)
+static int
+variation(struct plan *p, int budget, int strict, size_t k, size_t *count)
 {
+	struct prescription	 rx;
 	struct plan_item	*it;
-	size_t			 k;
-	int			 d;
+	size_t			 i, n = 0;
+	int			 dir, d;
 
-	if (p->n == 0 || (p->n == 1 && (day & 1) == 0))
-		return;
-	for (k = 0; k < p->n; k++) {
-		it = &p->items[((size_t)day + k) % p->n];
-		if (!dose_shrink(&it->ex->dose, &it->rx))
-			continue;
-		d = dose_duration_s(&it->rx);
-		p->total_s += d - it->duration_s;
-		it->duration_s = d;
-		return;
+	for (i = 0; i < p->n; i++) {
+		it = &p->items[i];
+		for (dir = 0; dir < 2; dir++) {
+			rx = it->rx;
+			if (dir == 0 && !dose_shrink(&it->ex->dose, &rx))
+				continue;
+			if (dir == 1 && !dose_grow(&it->ex->dose, &rx, 0))
+				continue;
+			d = dose_duration_s(&rx);
+			if (p->total_s - it->duration_s + d > budget)
+				continue;
+			/* Not so much less that it falls short of the budget. */
+			if (strict && budget - p->total_s <= PLAN_SLACK_S &&
+			    budget - (p->total_s - it->duration_s + d) >
+			    PLAN_SLACK_S)
+				continue;
+			if (n++ == k && count == NULL) {
+				p->total_s += d - it->duration_s;
+				it->rx = rx;
+				it->duration_s = d;
+				return (1);
+			}
+		}
 	}
+	if (count != NULL)
+		*count = n;
+	return (0);
 }
 
+static void
+plan_copy(struct plan *dst, const struct plan *src)
+{
+	*dst = *src;
+	dst->items = xcalloc(src->n, sizeof *dst->items);
+	if (src->n > 0)
+		memcpy(dst->items, src->items, src->n * sizeof *src->items);
+}
+
+/*
+ * Whether plan a is b or one of b's variations. Every day's routine is
+ * its own choice or a variation of it, so a day whose choice is neither
+ * the day before's choice nor one of its variations keeps its choice
+ * whatever came before: an anchor.
+ */
+static int
+same_or_variation(const struct plan *a, const struct plan *b, int budget)
+{
+	struct plan	v;
+	size_t		count, k;
+	int		same;
+
+	if (plan_equal(a, b))
+		return (1);
+	variation((struct plan *)b, budget, 0, 0, &count);
+	for (k = 0; k < count; k++) {
+		plan_copy(&v, b);
+		variation(&v, budget, 0, k, NULL);
+		same = plan_equal(a, &v);
+		plan_release(&v);
+		if (same)
+			return (1);
+	}
+	return (0);
+}
+
+/* How far back plan_make() looks for an anchor. */
+#define PLAN_LOOKBACK	16
+
+static long
+floor_div(long a, long b)
+{
+	return (a >= 0 ? a / b : -((-a + b - 1) / b));
+}
+
+/*
+ * The day's routine is its own choice, unless that is what the day before
+ * turned out to be; then it is the first of its variations, from number
+ * `day` on, that differs (a small one if any will do). To know what the
+ * day before turned out to be, replay from the latest anchor. With none
+ * in PLAN_LOOKBACK days (the same choice day after day, when everything
+ * that fits is planned), replay from a day fixed by the calendar, so a
+ * day and the day before replay alike and alternate the same way.
+ */
 void
 plan_make(const struct catalog *c, const struct plan_opts *o, struct plan *p)
 {
-	struct plan	yesterday;
+	struct plan	prev, cur, v;
+	size_t		count, k;
+	long		day, start;
+	int		budget = o->minutes * 60, strict, found = 0;
 
-	plan_day(c, o, o->day, p);
-	plan_day(c, o, o->day - 1, &yesterday);
-	if (plan_equal(p, &yesterday))
-		vary(p, o->day);
-	plan_release(&yesterday);
+	plan_day(c, o, o->day - 1, &cur);
+	for (start = o->day - 1; start > o->day - 1 - PLAN_LOOKBACK; start--) {
+		plan_day(c, o, start - 1, &prev);
+		found = !same_or_variation(&cur, &prev, budget);
+		plan_release(&prev);
+		if (found)
+			break;
+		plan_release(&cur);
+		plan_day(c, o, start - 1, &cur);
+	}
+	if (!found) {
+		plan_release(&cur);
+		start = PLAN_LOOKBACK * floor_div(o->day - 1, PLAN_LOOKBACK);
+		plan_day(c, o, start, &cur);
+	}
+	prev = cur;
+	for (day = start + 1; day <= o->day; day++) {
+		plan_day(c, o, day, p);
+		for (strict = 1; strict >= 0 && plan_equal(p, &prev); strict--) {
+			variation(p, budget, strict, 0, &count);
+			for (k = 0; k < count; k++) {
+				plan_copy(&v, p);
+				variation(&v, budget, strict,
+				    (size_t)(day + (long)k) % count, NULL);
+				if (!plan_equal(&v, &prev)) {
+					plan_release(p);
+					*p = v;
+					break;
+				}
+				plan_release(&v);
+			}
+		}
+		plan_release(&prev);
+		prev = *p;
+	}
 }
 
 void

@@ -1,0 +1,64 @@
+# lib.sh -- helpers for the CLI tests, sourced by each tests/cli/t*.sh.
+#
+# Each test runs in a fresh temporary folder with XDG_CONFIG_HOME,
+# XDG_DATA_HOME and HOME pointing inside it, so no test sees a person's
+# files. Output is TAP: "ok N - name" or "not ok N - name" and the log.
+#
+#   t NAME 'commands'    one test case; the commands must all succeed
+#   run STATUS CMD...    run CMD, keep stdout in $OUT and stderr in $ERR,
+#                        and fail unless it exits with STATUS
+#   has FILE TEXT        FILE contains the fixed string TEXT
+#   lacks FILE TEXT      FILE does not contain TEXT
+#   same FILE TEXT       FILE holds exactly TEXT (and a final newline)
+set -u
+: "${MIDBACK:?MIDBACK must name the binary under test}"
+: "${TOP:?TOP must name the source tree}"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" HOME="$T/home"
+export LC_ALL=C.UTF-8 TZ=UTC
+unset NO_COLOR
+mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$HOME"
+OUT="$T/out"
+ERR="$T/err"
+n=0
+cd "$T" || exit 1
+
+t() {
+	n=$((n + 1))
+	if (set -e; eval "$2") >"$T/log" 2>&1; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		sed 's/^/#  /' "$T/log"
+		[ -s "$OUT" ] && { echo "#  stdout:"; sed 's/^/#    /' "$OUT"; }
+		[ -s "$ERR" ] && { echo "#  stderr:"; sed 's/^/#    /' "$ERR"; }
+	fi
+	return 0
+}
+
+run() {
+	want=$1
+	shift
+	set +e
+	"$@" >"$OUT" 2>"$ERR" </dev/null
+	got=$?
+	set -e
+	if [ "$got" -ne "$want" ]; then
+		echo "exit status $got, expected $want: $*"
+		return 1
+	fi
+}
+
+has() {
+	grep -qF -- "$2" "$1" || { echo "'$1' lacks: $2"; return 1; }
+}
+
+lacks() {
+	! grep -qF -- "$2" "$1" || { echo "'$1' has: $2"; return 1; }
+}
+
+same() {
+	printf '%s\n' "$2" >"$T/expect"
+	diff -u "$T/expect" "$1" || { echo "'$1' differs"; return 1; }
+}

@@ -1,0 +1,417 @@
+/*
+ * t-catalog.c -- the catalog loader: the built-in file, every kind of bad
+ * input, overrides by id.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/catalog.h"
+
+extern const char	midback_exercises_yaml[];
+extern const size_t	midback_exercises_yaml_len;
+
+/* A valid entry with the given dose lines (at line 11 of the file). */
+#define ENTRY_DOSE(id, dose, extra)					\
+	"  - id: " id "\n"						\
+	"    name: Test exercise\n"					\
+	"    kind: mobility\n"						\
+	"    stage: 3\n"						\
+	"    motions: [rotation]\n"					\
+	"    targets: [thoracic spine]\n"				\
+	"    position: seated\n"					\
+	"    places: [desk]\n"						\
+	"    equipment: [none]\n"					\
+	"    dose:\n"							\
+	dose								\
+	"    steps: [Turn.]\n"						\
+	"    cues: [Slowly.]\n"						\
+	"    regression: seated-twist\n"				\
+	"    suits: [desk workers]\n"					\
+	"    why: A test.\n"						\
+	"    source: [general practice]\n"				\
+	extra
+
+/* A valid entry, 19 lines long; tests splice faults into it. */
+#define ENTRY(id, extra)						\
+	ENTRY_DOSE(id, "      reps: {min: 5, max: 10}\n"		\
+	    "      per_side: true\n", extra)
+
+static struct catalog *base;
+
+static int
+setup(void **state)
+{
+	struct diag	d = DIAG_INIT;
+
+	(void)state;
+	base = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
+	    midback_exercises_yaml_len, NULL, &d);
+	diag_release(&d);
+	return (base == NULL ? -1 : 0);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalog_free(base);
+	return (0);
+}
+
+/* Parse text; the catalog must fail with exactly the expected messages. */
+static void
+expect_errors(const char *text, const char **want, size_t nwant)
+{
+	struct diag	 d = DIAG_INIT;
+	struct catalog	*c;
+	size_t		 i;
+
+	c = catalog_parse("f.yaml", text, strlen(text), base, &d);
+	assert_null(c);
+	for (i = 0; i < d.n && i < nwant; i++)
+		assert_string_equal(d.msgs[i], want[i]);
+	assert_int_equal(d.n, nwant);
+	diag_release(&d);
+}
+
+#define EXPECT(text, ...) do {						\
+	const char *want_[] = { __VA_ARGS__ };				\
+	expect_errors(text, want_, sizeof want_ / sizeof want_[0]);	\
+} while (0)
+
+static void
+builtin_catalog_has_every_exercise(void **state)
+{
+	static const char *ids[] = {
+		"diaphragmatic-breathing", "posture-reset", "chair-extension",
+		"cat-cow-flow", "cat-cow-child", "wall-angel-seated",
+		"wall-angel-standing", "chest-opener", "doorway-stretch",
+		"cross-arm-stretch", "cows-head-stretch", "band-pull-apart",
+		"side-bend-reach", "seated-twist", "thread-the-needle",
+		"open-book", "quadruped-rotation", "dumbbell-twist",
+		"side-plank-knees"
+	};
+	const struct exercise	*e;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(base->n, sizeof ids / sizeof ids[0]);
+	for (i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		e = catalog_find(base, ids[i]);
+		assert_non_null(e);
+		assert_non_null(catalog_find(base, e->regression));
+		assert_string_not_equal(e->regression, e->id);
+		assert_true(e->steps.n >= 1 && e->cues.n >= 1);
+	}
+}
+
+static void
+builtin_doses_match_the_articles(void **state)
+{
+	const struct exercise	*e;
+
+	(void)state;
+	e = catalog_find(base, "open-book");
+	assert_int_equal(e->dose.hold_s.min, 20);
+	assert_int_equal(e->dose.hold_s.max, 30);
+	assert_int_equal(e->dose.reps.min, 5);
+	assert_int_equal(e->dose.reps.max, 10);
+	assert_true(e->dose.per_side);
+	e = catalog_find(base, "quadruped-rotation");
+	assert_int_equal(e->dose.hold_s.min, 3);
+	assert_int_equal(e->dose.hold_s.max, 5);
+	assert_int_equal(e->dose.reps.min, 10);
+	assert_int_equal(e->dose.reps.max, 15);
+	assert_int_equal(e->dose.sets.min, 2);
+	assert_int_equal(e->dose.sets.max, 3);
+	e = catalog_find(base, "seated-twist");
+	assert_int_equal(e->dose.breaths.min, 5);
+	assert_int_equal(e->dose.breaths.max, 5);
+	e = catalog_find(base, "cat-cow-child");
+	assert_int_equal(e->dose.sets.min, 3);
+	assert_int_equal(e->dose.reps.max, 10);
+	e = catalog_find(base, "posture-reset");
+	assert_int_equal(e->dose.reps.min, 10);
+	assert_int_equal(e->dose.frequency_min, 60);
+	e = catalog_find(base, "wall-angel-seated");
+	assert_int_equal(e->dose.hold_s.min, 60);
+	assert_int_equal(e->dose.frequency_min, 120);
+	e = catalog_find(base, "cross-arm-stretch");
+	assert_int_equal(e->dose.hold_s.min, 10);
+	assert_int_equal(e->dose.hold_s.max, 30);
+	assert_int_equal(e->dose.reps.min, 2);
+	assert_int_equal(e->dose.reps.max, 4);
+	e = catalog_find(base, "diaphragmatic-breathing");
+	assert_int_equal(e->stage, 0);
+	assert_int_equal(e->kind, KIND_BREATHING);
+	assert_string_equal(e->source.v[0], "general practice");
+}
+
+static void
+valid_file_loads_and_resolves_builtin_regressions(void **state)
+{
+	struct diag	 d = DIAG_INIT;
+	struct catalog	*c;
+	const char	*text = "exercises:\n" ENTRY("my-twist", "");
+
+	(void)state;
+	c = catalog_parse("f.yaml", text, strlen(text), base, &d);
+	assert_non_null(c);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(c->n, 1);
+	assert_string_equal(c->ex[0].id, "my-twist");
+	assert_int_equal(c->ex[0].line, 2);
+	assert_int_equal(c->ex[0].motions, MOTION_ROTATION);
+	assert_int_equal(c->ex[0].equipment, 0);
+	catalog_free(c);
+}
+
+static void
+not_yaml_is_reported_with_its_line(void **state)
+{
+	(void)state;
+	EXPECT("exercises:\n  - id: [x\n",
+	    "f.yaml:3: not valid YAML: did not find expected ',' or ']'");
+	EXPECT("", "f.yaml:1: empty file: expected a YAML mapping");
+	EXPECT("- a\n- b\n", "f.yaml:1: catalog: expected a mapping, "
+	    "found a list");
+}
+
+static void
+unknown_key_is_reported(void **state)
+{
+	(void)state;
+	EXPECT("exercises:\n" ENTRY("a-b", "    hold: 5\n"),
+	    "f.yaml:20: unknown key 'hold'");
+	EXPECT("exercise:\n  - x\n", "f.yaml:1: unknown key 'exercise'",
+	    "f.yaml:1: catalog: missing 'exercises'");
+}
+
+static void
+missing_field_is_reported_at_the_entry(void **state)
+{
+	(void)state;
+	EXPECT("exercises:\n"
+	    "  - id: lonely\n"
+	    "    name: Lonely\n"
+	    "    kind: mobility\n"
+	    "    stage: 1\n"
+	    "    motions: [extension]\n"
+	    "    targets: [x]\n"
+	    "    position: seated\n"
+	    "    places: [desk]\n"
+	    "    equipment: [none]\n"
+	    "    dose: {reps: 3}\n"
+	    "    steps: [a]\n"
+	    "    cues: [b]\n"
+	    "    suits: [c]\n"
+	    "    source: [d]\n",
+	    "f.yaml:2: exercise 'lonely': missing 'regression'",
+	    "f.yaml:2: exercise 'lonely': missing 'why'");
+}
+
+static void
+wrong_types_are_reported(void **state)
+{
+	const char	*text =
+	    "exercises:\n"
+	    "  - id: a-b\n"
+	    "    name: [not, text]\n"
+	    "    kind: mobility\n"
+	    "    stage: three\n"
+	    "    motions: rotation\n"
+	    "    targets: [thoracic spine]\n"
+	    "    position: seated\n"
+	    "    places: [desk]\n"
+	    "    equipment: [none]\n"
+	    "    dose:\n"
+	    "      reps: {min: 5, max: ten}\n"
+	    "      per_side: maybe\n"
+	    "    steps: [Turn.]\n"
+	    "    cues: [Slowly.]\n"
+	    "    regression: seated-twist\n"
+	    "    suits: [desk workers]\n"
+	    "    why: A test.\n"
+	    "    source: [general practice]\n";
+
+	(void)state;
+	EXPECT(text,
+	    "f.yaml:3: 'name' must be text, found a list",
+	    "f.yaml:5: 'stage' must be a whole number, found 'three'",
+	    "f.yaml:6: 'motions' must be a list, found a scalar",
+	    "f.yaml:12: 'max' must be a whole number, found 'ten'",
+	    "f.yaml:13: 'per_side' must be true or false, found 'maybe'");
+}
+
+static void
+bad_enum_values_are_reported(void **state)
+{
+	(void)state;
+	EXPECT("exercises:\n"
+	    "  - id: a-b\n"
+	    "    name: Test\n"
+	    "    kind: yoga\n"
+	    "    stage: 4\n"
+	    "    motions: [twist]\n"
+	    "    targets: [x]\n"
+	    "    position: seated\n"
+	    "    places: [beach]\n"
+	    "    equipment: [rope]\n"
+	    "    dose: {reps: 3}\n"
+	    "    steps: [a]\n"
+	    "    cues: [b]\n"
+	    "    regression: seated-twist\n"
+	    "    suits: [c]\n"
+	    "    why: d\n"
+	    "    source: [e]\n",
+	    "f.yaml:4: bad kind 'yoga' (expected breathing, mobility, "
+	    "stretch, strength or posture)",
+	    "f.yaml:5: 'stage' must be from 0 to 3, found 4",
+	    "f.yaml:6: bad motions 'twist' (expected extension, flexion, "
+	    "side-bend or rotation)",
+	    "f.yaml:9: bad places 'beach' (expected desk, floor, wall or "
+	    "doorway)",
+	    "f.yaml:10: bad equipment 'rope' (expected chair, wall, doorway, "
+	    "band, dumbbell or none)");
+}
+
+static void
+range_with_min_above_max_is_reported(void **state)
+{
+	(void)state;
+	EXPECT("exercises:\n" ENTRY_DOSE("a-b",
+	    "      hold_s: {min: 30, max: 20}\n", ""),
+	    "f.yaml:12: dose 'hold_s': min 30 is above max 20");
+	EXPECT("exercises:\n" ENTRY_DOSE("a-b", "      reps: 0\n", ""),
+	    "f.yaml:12: 'reps' must be from 1 to 600, found 0");
+	EXPECT("exercises:\n" ENTRY_DOSE("a-b", "      sets: {min: 2}\n"
+	    "      reps: 5\n", ""),
+	    "f.yaml:12: dose 'sets': missing 'max'");
+}
+
+static void
+unknown_regression_and_duplicate_id_are_reported(void **state)
+{
+	const char	*text =
+	    "exercises:\n" ENTRY("a-b", "") ENTRY("a-b", "");
+	char		*bad;
+
+	(void)state;
+	EXPECT(text, "f.yaml:20: duplicate id 'a-b' (first at line 2)");
+	bad = strdup(text);
+	memcpy(strstr(bad, "seated-twist"), "seated-twizt", 12);
+	EXPECT(bad, "f.yaml:20: duplicate id 'a-b' (first at line 2)",
+	    "f.yaml:16: exercise 'a-b': unknown regression 'seated-twizt'");
+	free(bad);
+}
+
+static void
+dose_rules_are_checked(void **state)
+{
+	(void)state;
+	EXPECT("exercises:\n" ENTRY_DOSE("a-b", "      per_side: true\n", ""),
+	    "f.yaml:12: dose needs 'reps', 'hold_s' or 'breaths'");
+	EXPECT("exercises:\n" ENTRY_DOSE("a-b", "      breaths: 5\n"
+	    "      reps: 5\n", ""),
+	    "f.yaml:12: dose 'breaths' cannot be combined with 'reps' or "
+	    "'hold_s'");
+	EXPECT("exercises:\n" ENTRY_DOSE("a-b", "      reps: 5\n",
+	    "    cautions: none\n"),
+	    "f.yaml:19: 'cautions' must be a list, found a scalar");
+}
+
+static void
+equipment_none_stands_alone_and_ids_are_kebab_case(void **state)
+{
+	const char	*text = "exercises:\n" ENTRY("Open_Book", "");
+
+	(void)state;
+	EXPECT(text, "f.yaml:2: bad id 'Open_Book' (use lowercase words "
+	    "joined by hyphens, like open-book)");
+	EXPECT("exercises:\n"
+	    "  - id: a-b\n"
+	    "    name: Test\n"
+	    "    kind: mobility\n"
+	    "    stage: 1\n"
+	    "    motions: [extension, extension]\n"
+	    "    targets: [x]\n"
+	    "    position: seated\n"
+	    "    places: [desk]\n"
+	    "    equipment: [none, band]\n"
+	    "    dose: {reps: 3}\n"
+	    "    steps: [a]\n"
+	    "    cues: [b]\n"
+	    "    regression: seated-twist\n"
+	    "    suits: [c]\n"
+	    "    why: d\n"
+	    "    source: [e]\n",
+	    "f.yaml:6: 'motions' lists 'extension' twice",
+	    "f.yaml:10: 'equipment': 'none' cannot be combined with other "
+	    "items");
+}
+
+static void
+overrides_replace_by_id_and_add_new_ones(void **state)
+{
+	struct diag	 d = DIAG_INIT;
+	struct catalog	*c, *add;
+	char		*text;
+	size_t		 n;
+
+	(void)state;
+	c = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
+	    midback_exercises_yaml_len, NULL, &d);
+	n = c->n;
+	text = strdup("exercises:\n" ENTRY("open-book", "")
+	    ENTRY("new-one", ""));
+	add = catalog_parse("o.yaml", text, strlen(text), c, &d);
+	assert_non_null(add);
+	catalog_merge_take(c, add);
+	assert_int_equal(c->n, n + 1);
+	assert_string_equal(catalog_find(c, "open-book")->name,
+	    "Test exercise");
+	assert_non_null(catalog_find(c, "new-one"));
+	catalog_free(c);
+	free(text);
+	diag_release(&d);
+}
+
+static void
+suggest_finds_near_misses_only(void **state)
+{
+	(void)state;
+	assert_string_equal(catalog_suggest(base, "open-bok"), "open-book");
+	assert_string_equal(catalog_suggest(base, "open"), "open-book");
+	assert_string_equal(catalog_suggest(base, "seated-twst"),
+	    "seated-twist");
+	assert_null(catalog_suggest(base, "handstand"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(builtin_catalog_has_every_exercise),
+		cmocka_unit_test(builtin_doses_match_the_articles),
+		cmocka_unit_test(valid_file_loads_and_resolves_builtin_regressions),
+		cmocka_unit_test(not_yaml_is_reported_with_its_line),
+		cmocka_unit_test(unknown_key_is_reported),
+		cmocka_unit_test(missing_field_is_reported_at_the_entry),
+		cmocka_unit_test(wrong_types_are_reported),
+		cmocka_unit_test(bad_enum_values_are_reported),
+		cmocka_unit_test(range_with_min_above_max_is_reported),
+		cmocka_unit_test(unknown_regression_and_duplicate_id_are_reported),
+		cmocka_unit_test(dose_rules_are_checked),
+		cmocka_unit_test(equipment_none_stands_alone_and_ids_are_kebab_case),
+		cmocka_unit_test(overrides_replace_by_id_and_add_new_ones),
+		cmocka_unit_test(suggest_finds_near_misses_only),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, teardown));
+}
