@@ -169,7 +169,7 @@ int
 cmd_getopt(const struct cmd_entry *e, int argc, char **argv,
     const char *shortopts, const struct option *longopts)
 {
-	int	c, prev = optind;
+	int	c;
 
 	opterr = 0;
 	c = getopt_long(argc, argv, shortopts, longopts, NULL);
@@ -181,11 +181,11 @@ cmd_getopt(const struct cmd_entry *e, int argc, char **argv,
 		return ('?');
 	}
 	if (c == ':') {
-		if (optopt != 0 && prev < argc && argv[prev][1] != '-')
-			cmd_warn(e, "option '-%c' needs a value", optopt);
-		else
+		if (strncmp(argv[optind - 1], "--", 2) == 0)
 			cmd_warn(e, "option '%s' needs a value",
 			    argv[optind - 1]);
+		else
+			cmd_warn(e, "option '-%c' needs a value", optopt);
 		return ('?');
 	}
 	return (c);
