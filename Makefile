@@ -21,6 +21,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
+	src/core/routine.c \
 	src/core/plan.c src/core/xmalloc.c src/core/ytree.c
 EDGE = src/cmd.c src/output.c \
 	src/cmd-check.c src/cmd-list.c src/cmd-show.c src/cmd-today.c

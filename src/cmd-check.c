@@ -3,20 +3,24 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "core/routine.h"
 
 static enum cmd_retval	cmd_check_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
 	.usage = "FILE...",
-	.summary = "check exercise files and report every problem",
+	.summary = "check exercise and routine files, reporting every problem",
 	.help =
-	    "Each problem is reported as FILE:LINE: message. A file whose\n"
-	    "regressions name built-in exercises is fine. Exits 1 if any file\n"
-	    "has a problem. The format is in docs/catalog-format.md.\n"
+	    "A FILE is an exercise file (a list of exercises, as in\n"
+	    "exercises.d/) or a routine file (a name and a list of exercise ids\n"
+	    "with their doses, for 'midback start --routine'). Each problem is\n"
+	    "reported as FILE:LINE: message, and the command exits 1 if any\n"
+	    "file has one. The formats are in docs/catalog-format.md.\n"
 	    "\nOptions:\n"
 	    "  -h, --help   show this help\n",
 	.flags = 0,
@@ -32,7 +36,10 @@ static enum cmd_retval
 cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*e = ctx->entry;
-	struct catalog		*base, *c;
+	struct catalog		*base, *c, *all = NULL;
+	struct plan		 p;
+	char			*buf, *name;
+	size_t			 len;
 	struct diag		 d = DIAG_INIT;
 	enum cmd_retval		 ret = CMD_OK;
 	size_t			 i;
@@ -53,19 +60,39 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	base = cmd_load_embedded();
 	for (k = optind; k < argc; k++) {
-		c = catalog_load(argv[k], base, &d);
-		if (c == NULL) {
+		if ((buf = catalog_read_file(argv[k], &len, &d)) == NULL) {
+			ret = CMD_ERROR;
+			goto report;
+		}
+		if (routine_looks_like(buf, len)) {
+			/* Routines may name the person's own exercises. */
+			if (all == NULL)
+				all = cmd_load_catalog();
+			if (routine_parse(argv[k], buf, len, all, &p, &name,
+			    &d) == 0) {
+				printf("%s: ok, routine '%s' of %zu "
+				    "exercise%s\n", argv[k], name, p.n,
+				    p.n == 1 ? "" : "s");
+				plan_release(&p);
+				free(name);
+			}
+		} else if ((c = catalog_parse(argv[k], buf, len, base,
+		    &d)) != NULL) {
+			printf("%s: ok, %zu exercise%s\n", argv[k], c->n,
+			    c->n == 1 ? "" : "s");
+			catalog_free(c);
+		}
+		free(buf);
+report:
+		if (d.n > 0) {
 			fflush(stdout);
 			for (i = 0; i < d.n; i++)
 				fprintf(stderr, "%s\n", d.msgs[i]);
 			diag_release(&d);
 			ret = CMD_ERROR;
-			continue;
 		}
-		printf("%s: ok, %zu exercise%s\n", argv[k], c->n,
-		    c->n == 1 ? "" : "s");
-		catalog_free(c);
 	}
+	catalog_free(all);
 	catalog_free(base);
 	return (ret);
 }

@@ -1,0 +1,215 @@
+/*
+ * voice.c -- espeak-ng behind a four-call interface.
+ *
+ * espeak-ng keeps global state, so there is at most one voice open at a
+ * time; struct voice exists so callers hold a handle they can pass around
+ * and test for NULL (silent).
+ */
+#include <glob.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <espeak-ng/espeak_ng.h>
+
+#include "core/xmalloc.h"
+#include "voice.h"
+
+struct voice {
+	int	open;
+};
+
+static char *
+status_text(const char *what, espeak_ng_STATUS st)
+{
+	char	msg[256];
+
+	espeak_ng_GetStatusCodeMessage(st, msg, sizeof msg);
+	return (xasprintf("%s: %s", what, msg));
+}
+
+/* Load the voice data; shared by both modes. Returns 0 or -1. */
+static int
+engine_start(int mode, char **cause)
+{
+	espeak_ng_ERROR_CONTEXT	ctx = NULL;
+	espeak_ng_STATUS	st;
+
+	espeak_ng_InitializePath(NULL);
+	if ((st = espeak_ng_Initialize(&ctx)) != ENS_OK) {
+		espeak_ng_ClearErrorContext(&ctx);
+		*cause = status_text("no voice data", st);
+		return (-1);
+	}
+	if ((st = espeak_ng_InitializeOutput(mode, 0, NULL)) != ENS_OK) {
+		*cause = status_text(mode == ENOUTPUT_MODE_SPEAK_AUDIO ?
+		    "no audio device" : "cannot start speech output", st);
+		espeak_ng_Terminate();
+		return (-1);
+	}
+	if ((st = espeak_ng_SetVoiceByName("en")) != ENS_OK) {
+		*cause = status_text("no English voice", st);
+		espeak_ng_Terminate();
+		return (-1);
+	}
+	/* A little slower than the default: cues are heard mid-movement. */
+	espeak_ng_SetParameter(espeakRATE, 150, 0);
+	return (0);
+}
+
+/*
+ * Whether there is any audio output to speak to. espeak-ng opens the
+ * device lazily and reports a missing one only after ALSA has printed its
+ * own errors over the terminal, so look first: a sound server's socket,
+ * or a sound card.
+ */
+static int
+audio_present(void)
+{
+	const char	*rt = getenv("XDG_RUNTIME_DIR");
+	char		 path[4096];
+	glob_t		 g;
+	int		 found;
+
+	if (getenv("PULSE_SERVER") != NULL)
+		return (1);
+	if (rt != NULL) {
+		snprintf(path, sizeof path, "%s/pulse/native", rt);
+		if (access(path, F_OK) == 0)
+			return (1);
+		snprintf(path, sizeof path, "%s/pipewire-0", rt);
+		if (access(path, F_OK) == 0)
+			return (1);
+	}
+	found = glob("/dev/snd/pcmC*p", 0, NULL, &g) == 0;
+	if (found)
+		globfree(&g);
+	return (found);
+}
+
+struct voice *
+voice_open(char **cause)
+{
+	struct voice	*v;
+
+	if (!audio_present()) {
+		*cause = xstrdup("no audio device");
+		return (NULL);
+	}
+	if (engine_start(ENOUTPUT_MODE_SPEAK_AUDIO, cause) == -1)
+		return (NULL);
+	v = xcalloc(1, sizeof *v);
+	v->open = 1;
+	return (v);
+}
+
+void
+voice_say(struct voice *v, const char *text)
+{
+	if (v == NULL || !v->open)
+		return;
+	espeak_ng_Cancel();
+	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+	    espeakCHARS_UTF8, NULL, NULL);
+}
+
+void
+voice_wait(struct voice *v)
+{
+	if (v != NULL && v->open)
+		espeak_ng_Synchronize();
+}
+
+void
+voice_close(struct voice *v)
+{
+	if (v == NULL)
+		return;
+	if (v->open)
+		espeak_ng_Terminate();
+	free(v);
+}
+
+/* Samples collected by the synchronous callback. */
+static int16_t	*wav_buf;
+static size_t	 wav_len, wav_cap;
+
+static int
+collect(short *wav, int n, espeak_EVENT *events)
+{
+	(void)events;
+	if (wav == NULL || n <= 0)
+		return (0);
+	if (wav_len + (size_t)n > wav_cap) {
+		wav_cap = (wav_len + (size_t)n) * 2;
+		wav_buf = xreallocarray(wav_buf, wav_cap, sizeof *wav_buf);
+	}
+	memcpy(wav_buf + wav_len, wav, (size_t)n * sizeof *wav);
+	wav_len += (size_t)n;
+	return (0);
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = v & 0xff;
+	p[1] = (v >> 8) & 0xff;
+	p[2] = (v >> 16) & 0xff;
+	p[3] = (v >> 24) & 0xff;
+}
+
+int
+voice_to_wav(const char *text, const char *path, char **cause)
+{
+	unsigned char	 h[44];
+	FILE		*f;
+	uint32_t	 rate, bytes;
+	size_t		 i;
+	int		 ret = -1;
+
+	if (engine_start(ENOUTPUT_MODE_SYNCHRONOUS, cause) == -1)
+		return (-1);
+	wav_len = 0;
+	espeak_SetSynthCallback(collect);
+	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+	    espeakCHARS_UTF8, NULL, NULL);
+	espeak_ng_Synchronize();
+	rate = (uint32_t)espeak_ng_GetSampleRate();
+	espeak_ng_Terminate();
+
+	bytes = (uint32_t)(wav_len * 2);
+	memcpy(h, "RIFF", 4);
+	put32(h + 4, 36 + bytes);
+	memcpy(h + 8, "WAVEfmt ", 8);
+	put32(h + 16, 16);
+	h[20] = 1; h[21] = 0;		/* PCM */
+	h[22] = 1; h[23] = 0;		/* mono */
+	put32(h + 24, rate);
+	put32(h + 28, rate * 2);
+	h[32] = 2; h[33] = 0;		/* block align */
+	h[34] = 16; h[35] = 0;		/* bits per sample */
+	memcpy(h + 36, "data", 4);
+	put32(h + 40, bytes);
+	if ((f = fopen(path, "wb")) == NULL) {
+		*cause = xasprintf("cannot create '%s'", path);
+		goto out;
+	}
+	fwrite(h, 1, sizeof h, f);
+	for (i = 0; i < wav_len; i++) {
+		unsigned char s[2] = { (uint16_t)wav_buf[i] & 0xff,
+		    ((uint16_t)wav_buf[i] >> 8) & 0xff };
+		fwrite(s, 1, 2, f);
+	}
+	if (fclose(f) != 0) {
+		*cause = xasprintf("cannot write '%s'", path);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(wav_buf);
+	wav_buf = NULL;
+	wav_len = wav_cap = 0;
+	return (ret);
+}
