@@ -86,10 +86,11 @@ show_text(const struct catalog *c, const struct exercise *x)
 	dose_describe(&x->dose, words, sizeof words);
 	printf("%-11s%s", "Dose:", words);
 	if (x->dose.frequency_min != 0) {
-		if (x->dose.frequency_min % 60 == 0)
-			printf("; every %d hour%s through the day",
-			    x->dose.frequency_min / 60,
-			    x->dose.frequency_min == 60 ? "" : "s");
+		if (x->dose.frequency_min == 60)
+			printf("; every hour through the day");
+		else if (x->dose.frequency_min % 60 == 0)
+			printf("; every %d hours through the day",
+			    x->dose.frequency_min / 60);
 		else
 			printf("; every %d minutes through the day",
 			    x->dose.frequency_min);

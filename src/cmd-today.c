@@ -146,9 +146,14 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				return (cmd_usage(e));
 			break;
 		case 'd':
-			if (date_parse(optarg, &o.day) == -1) {
+			switch (date_parse(optarg, &o.day)) {
+			case -1:
 				cmd_warn(e, "invalid date '%s' (expected "
 				    "YYYY-MM-DD)", optarg);
+				return (cmd_usage(e));
+			case -2:
+				cmd_warn(e, "no such date '%s' (from 1900 on)",
+				    optarg);
 				return (cmd_usage(e));
 			}
 			have_date = 1;

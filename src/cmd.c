@@ -174,10 +174,17 @@ cmd_getopt(const struct cmd_entry *e, int argc, char **argv,
 	opterr = 0;
 	c = getopt_long(argc, argv, shortopts, longopts, NULL);
 	if (c == '?') {
-		if (optopt != 0)
-			cmd_warn(e, "unknown option '-%c'", optopt);
+		const char *arg = argv[optind - 1], *eq;
+
+		if (strncmp(arg, "--", 2) == 0 && optopt != 0 &&
+		    (eq = strchr(arg, '=')) != NULL)
+			/* A known long option given a value it takes not. */
+			cmd_warn(e, "option '%.*s' takes no value",
+			    (int)(eq - arg), arg);
+		else if (strncmp(arg, "--", 2) == 0)
+			cmd_warn(e, "unknown option '%s'", arg);
 		else
-			cmd_warn(e, "unknown option '%s'", argv[optind - 1]);
+			cmd_warn(e, "unknown option '-%c'", optopt);
 		return ('?');
 	}
 	if (c == ':') {

@@ -282,7 +282,7 @@ read_strlist(struct ytree *t, yaml_node_t *n, const char *key, int min,
  * allows the name that parses to 0 ("none"), which must then stand alone.
  */
 static int
-read_bits(struct ytree *t, yaml_node_t *n, const char *key,
+read_bits(struct ytree *t, yaml_node_t *n, const char *key, const char *noun,
     int (*parse)(const char *), const char **names, int nnames,
     const char *zero_name, unsigned *out)
 {
@@ -308,7 +308,7 @@ read_bits(struct ytree *t, yaml_node_t *n, const char *key,
 		if ((bit = parse(s)) == -1) {
 			expect = names_list(names, nnames, zero_name);
 			diag_add(t->diag, t->file, ytree_line(item),
-			    "bad %s '%s' (expected %s)", key, s, expect);
+			    "bad %s '%s' (expected %s)", noun, s, expect);
 			free(expect);
 			bad = 1;
 			continue;
@@ -488,14 +488,15 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 	    ytree_int(t, f[K_STAGE], "stage", 0, STAGE_MAX, &v) == 0)
 		e->stage = (int)v;
 	if (f[K_MOTIONS] != NULL)
-		read_bits(t, f[K_MOTIONS], "motions", catalog_motion_parse,
+		read_bits(t, f[K_MOTIONS], "motions", "motion",
+		    catalog_motion_parse,
 		    motion_names, MOTION_COUNT, NULL, &e->motions);
 	if (f[K_TARGETS] != NULL)
 		read_strlist(t, f[K_TARGETS], "targets", 1, &e->targets);
 	if (f[K_POSITION] != NULL)
 		read_text(t, f[K_POSITION], "position", &e->position);
 	if (f[K_PLACES] != NULL) {
-		read_bits(t, f[K_PLACES], "places", catalog_place_parse,
+		read_bits(t, f[K_PLACES], "places", "place", catalog_place_parse,
 		    place_names, PLACE_COUNT, NULL, &e->places);
 		if (e->places == 0 && f[K_PLACES]->type == YAML_SEQUENCE_NODE &&
 		    ytree_seq_len(t, f[K_PLACES], "places") == 0)
@@ -503,7 +504,8 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 			    "'places' must list at least 1 item");
 	}
 	if (f[K_EQUIPMENT] != NULL)
-		read_bits(t, f[K_EQUIPMENT], "equipment", catalog_equip_parse,
+		read_bits(t, f[K_EQUIPMENT], "equipment", "equipment",
+		    catalog_equip_parse,
 		    equip_names, EQUIP_COUNT, "none", &e->equipment);
 	if (f[K_DOSE] != NULL)
 		read_dose(t, f[K_DOSE], &e->dose);
@@ -589,16 +591,28 @@ catalog_parse(const char *file, const char *buf, size_t len,
 		for (j = 0; j < c->n; j++)
 			if (strcmp(c->ex[j].id, e->regression) == 0)
 				break;
-		if (j == c->n && catalog_find(base, e->regression) == NULL)
-			diag_add(d, file, e->regression_line,
-			    "exercise '%s': unknown regression '%s'", e->id,
-			    e->regression);
+		if (j == c->n && catalog_find(base, e->regression) == NULL) {
+			const char *guess = catalog_suggest(c, e->regression);
+
+			if (guess == NULL && base != NULL)
+				guess = catalog_suggest(base, e->regression);
+			if (guess != NULL)
+				diag_add(d, file, e->regression_line,
+				    "exercise '%s': unknown regression '%s' "
+				    "(did you mean '%s'?)", e->id,
+				    e->regression, guess);
+			else
+				diag_add(d, file, e->regression_line,
+				    "exercise '%s': unknown regression '%s'",
+				    e->id, e->regression);
+		}
 	}
 	if (n == 0)
 		diag_add(d, file, ytree_line(list), "no exercises listed");
 out:
 	ytree_release(&t);
 	if (d->n != before) {
+		diag_sort(d);
 		catalog_free(c);
 		return (NULL);
 	}

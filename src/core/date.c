@@ -69,11 +69,11 @@ date_parse(const char *s, long *days)
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31)
-		return (-1);
+		return (-2);
 	*days = date_from_civil(y, m, d);
 	date_to_civil(*days, &cy, &cm, &cd);
 	if (cy != y || cm != m || cd != d)
-		return (-1);
+		return (-2);
 	return (0);
 }
 

@@ -10,8 +10,9 @@ void	date_to_civil(long days, int *year, int *month, int *day);
 /* 0 = Monday ... 6 = Sunday. */
 int	date_weekday(long days);
 /*
- * Parse a strict YYYY-MM-DD into *days. Returns 0, or -1 if the text is
- * not such a date or names a day that does not exist (2026-02-30).
+ * Parse a strict YYYY-MM-DD into *days. Returns 0; -1 if the text is not
+ * in that form; -2 if it names a day that does not exist (2026-02-30) or
+ * one before 1900.
  */
 int	date_parse(const char *, long *days);
 #define DATE_BUFSZ 16

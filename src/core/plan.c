@@ -371,15 +371,19 @@ plan_day(const struct catalog *c, const struct plan_opts *o, long day,
 int
 plan_equal(const struct plan *a, const struct plan *b)
 {
-	size_t	i;
+	size_t	i, j;
 
 	if (a->n != b->n)
 		return (0);
-	for (i = 0; i < a->n; i++)
-		if (a->items[i].ex != b->items[i].ex ||
-		    memcmp(&a->items[i].rx, &b->items[i].rx,
+	/* The same exercises and doses in another order are the same. */
+	for (i = 0; i < a->n; i++) {
+		for (j = 0; j < b->n; j++)
+			if (a->items[i].ex == b->items[j].ex)
+				break;
+		if (j == b->n || memcmp(&a->items[i].rx, &b->items[j].rx,
 		    sizeof a->items[i].rx) != 0)
 			return (0);
+	}
 	return (1);
 }
 

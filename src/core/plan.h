@@ -56,7 +56,7 @@ int	plan_fits(const struct exercise *, const struct plan_opts *);
  */
 void	plan_make(const struct catalog *, const struct plan_opts *,
 	    struct plan *p);
-/* Whether two plans hold the same exercises, doses and order. */
+/* Whether two plans hold the same exercises and doses, in any order. */
 int	plan_equal(const struct plan *, const struct plan *);
 void	plan_release(struct plan *);
 

@@ -135,6 +135,7 @@ routine_parse(const char *file, const char *buf, size_t len,
 out:
 	ytree_release(&t);
 	if (d->n != before) {
+		diag_sort(d);
 		plan_release(p);
 		free(*name);
 		*name = NULL;

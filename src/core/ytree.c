@@ -24,9 +24,25 @@ ytree_load(struct ytree *t, const char *file, const char *buf, size_t len,
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	if (!yaml_parser_load(&parser, &t->doc)) {
-		diag_add(d, file, parser.problem_mark.line + 1,
-		    "not valid YAML: %s", parser.problem != NULL ?
-		    parser.problem : "parse error");
+		const char *problem = parser.problem != NULL ?
+		    parser.problem : "parse error";
+		const char *ctx = parser.context;
+
+		/*
+		 * An unclosed bracket is found where the text ends, not
+		 * where it went wrong: point at where the list began.
+		 */
+		if (ctx != NULL && strstr(ctx, "flow sequence") != NULL)
+			diag_add(d, file, parser.context_mark.line + 1,
+			    "not valid YAML: %s (the list opened on this "
+			    "line is not closed)", problem);
+		else if (ctx != NULL && strstr(ctx, "flow mapping") != NULL)
+			diag_add(d, file, parser.context_mark.line + 1,
+			    "not valid YAML: %s (the mapping opened on this "
+			    "line is not closed)", problem);
+		else
+			diag_add(d, file, parser.problem_mark.line + 1,
+			    "not valid YAML: %s", problem);
 		yaml_parser_delete(&parser);
 		return (NULL);
 	}
@@ -160,9 +176,20 @@ ytree_int(struct ytree *t, yaml_node_t *n, const char *key, long lo, long hi,
 	s = (const char *)n->data.scalar.value;
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno == ERANGE ||
-	    n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-	    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+	if (*s != '\0' && *end == '\0' &&
+	    (n->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    n->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be a whole number, found quoted text '%s' "
+		    "(remove the quotes)", key, s);
+		return (-1);
+	}
+	if (*s != '\0' && *end == '\0' && errno == ERANGE) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' must be from %ld to %ld, found %s", key, lo, hi, s);
+		return (-1);
+	}
+	if (*s == '\0' || *end != '\0') {
 		diag_add(t->diag, t->file, ytree_line(n),
 		    "'%s' must be a whole number, found '%s'", key, s);
 		return (-1);

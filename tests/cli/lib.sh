@@ -26,7 +26,9 @@ cd "$T" || exit 1
 
 t() {
 	n=$((n + 1))
-	if (set -e; eval "$2") >"$T/log" 2>&1; then
+	# Not in an if: there the shell would ignore set -e in the body.
+	(set -e; eval "$2") >"$T/log" 2>&1
+	if [ $? -eq 0 ]; then
 		echo "ok $n - $1"
 	else
 		echo "not ok $n - $1"

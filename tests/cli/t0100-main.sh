@@ -23,11 +23,16 @@ t 'main-1.1 --help exits 0 and prints the usage on stdout' '
 
 t 'main-1.2 --help lists every command with its summary' '
 	run 0 "$MIDBACK" --help &&
-	has "$OUT" "  today    show today${Q}s routine (the default command)" &&
-	has "$OUT" "  list     list the exercises in the catalog" &&
-	has "$OUT" "  show     explain one exercise: steps, cues, dose and an easier option" &&
-	has "$OUT" "  check    check exercise files and report every problem" &&
-	test "$(grep -c "^  [a-z][a-z]* *[a-z]" "$OUT")" -eq 4
+	sed -n "s/^	&cmd_\([a-z]*\)_entry,\$/\1/p" "$TOP/src/cmd.c" >"$T/table" &&
+	for c in today list show check; do
+		grep -qx "$c" "$T/table" || { echo "$c is not in cmd_table"; exit 1; }
+	done &&
+	for c in $(cat "$T/table"); do
+		grep -q "^  $c  *[a-z][a-z]* [a-z]" "$OUT" || { echo "$c is not listed"; exit 1; }
+	done &&
+	sed -n "/^Commands:\$/,/^\$/p" "$OUT" | grep -c "^  [a-z]" >"$T/count" &&
+	same "$T/count" "$(wc -l <"$T/table")" &&
+	has "$OUT" "  today    show today${Q}s routine (the default command)"
 '
 
 t 'main-1.3 -h is --help' '

@@ -25,21 +25,28 @@ x = json.load(sys.stdin)
 $1" <"$OUT"
 }
 
+# show open-book, run once for the show-1.x tests, which check $T/ob.
+"$MIDBACK" show open-book >"$T/ob" 2>"$T/ob.err" </dev/null
+echo $? >"$T/ob.status"
+
 t 'show-1.1 the text starts with the name, id and why' '
-	run 0 "$MIDBACK" show open-book &&
+	same "$T/ob.status" 0 &&
+	empty "$T/ob.err" &&
+	cp "$T/ob" "$OUT" &&
 	head -n 2 "$OUT" >"$T/head" &&
 	same "$T/head" "Open book (open-book)
-Turns the mid-back while the bent knees keep the lower back out of it." &&
-	empty "$ERR"
+Turns the mid-back while the bent knees keep the lower back out of it."
 '
 
 t 'show-1.2 the text gives the dose in words' '
-	run 0 "$MIDBACK" show open-book &&
+	same "$T/ob.status" 0 &&
+	cp "$T/ob" "$OUT" &&
 	has "$OUT" "Dose:      hold 20-30 s, 5-10 reps each side"
 '
 
 t 'show-1.3 the text numbers the steps in order' '
-	run 0 "$MIDBACK" show open-book &&
+	same "$T/ob.status" 0 &&
+	cp "$T/ob" "$OUT" &&
 	grep "^  [0-9]*\. " "$OUT" | cut -c1-5 >"$T/nums" &&
 	same "$T/nums" "  1. 
   2. 
@@ -51,7 +58,8 @@ t 'show-1.3 the text numbers the steps in order' '
 '
 
 t 'show-1.4 the text lists the cues and cautions' '
-	run 0 "$MIDBACK" show open-book &&
+	same "$T/ob.status" 0 &&
+	cp "$T/ob" "$OUT" &&
 	has "$OUT" "Cues" &&
 	has "$OUT" "  - Keep your knees together so the low back stays quiet." &&
 	has "$OUT" "  - Draw your knees higher to move the stretch further up your back." &&
@@ -59,17 +67,20 @@ t 'show-1.4 the text lists the cues and cautions' '
 '
 
 t 'show-1.5 the text offers the easier option by name and id' '
-	run 0 "$MIDBACK" show open-book &&
+	same "$T/ob.status" 0 &&
+	cp "$T/ob" "$OUT" &&
 	has "$OUT" "Easier option: Seated twist (seated-twist)"
 '
 
 t 'show-1.6 the text names the sources' '
-	run 0 "$MIDBACK" show open-book &&
+	same "$T/ob.status" 0 &&
+	cp "$T/ob" "$OUT" &&
 	has "$OUT" "Source:    001_0efe8dbd1584015e.txt, 002_4fc982b00a558878.txt"
 '
 
 t 'show-1.7 the text gives where, what it needs and the motions' '
-	run 0 "$MIDBACK" show open-book &&
+	same "$T/ob.status" 0 &&
+	cp "$T/ob" "$OUT" &&
 	has "$OUT" "Where:     floor" &&
 	has "$OUT" "Needs:     nothing" &&
 	has "$OUT" "Motions:   rotation" &&
@@ -197,40 +208,17 @@ t 'show-4.4 --help exits 0 on stdout' '
 	empty "$ERR"
 '
 
-t 'show-5.1 every one of the 19 ids shows with exit 0' '
+t 'show-5.1 every one of the 19 ids shows with exit 0, easier option named' '
 	for id in $ALL; do
 		run 0 "$MIDBACK" show "$id" || exit 1
 		grep -q "^.* ($id)\$" "$OUT" || { echo "no title: $id"; exit 1; }
 		has "$OUT" "Dose:      " || exit 1
 		has "$OUT" "  1. " || exit 1
 		has "$OUT" "Source:    " || exit 1
+		grep -q "^Easier option: [^?].* ([a-z0-9-]*)\$" "$OUT" ||
+			{ echo "no easier option: $id"; exit 1; }
 		empty "$ERR" || exit 1
 	done
-'
-
-t 'show-5.2 every easier option names a real exercise' '
-	for id in $ALL; do
-		run 0 "$MIDBACK" show "$id" || exit 1
-		grep "^Easier option: " "$OUT" >"$T/easier" || exit 1
-		lacks "$T/easier" "Easier option: ? (" || exit 1
-	done
-'
-
-t 'show-5.3 every one of the 19 ids shows as JSON' '
-	mkdir -p "$T/j" &&
-	for id in $ALL; do
-		run 0 "$MIDBACK" show --json "$id" || exit 1
-		cp "$OUT" "$T/j/$id" || exit 1
-	done &&
-	python3 -c "
-import json, os, sys
-d = sys.argv[1]
-ids = sys.argv[2].split()
-assert len(ids) == 19
-for i in ids:
-    x = json.load(open(os.path.join(d, i)))
-    assert x[\"id\"] == i, (i, x[\"id\"])
-" "$T/j" "$ALL"
 '
 
 echo "1..$n"

@@ -177,7 +177,8 @@ not_yaml_is_reported_with_its_line(void **state)
 {
 	(void)state;
 	EXPECT("exercises:\n  - id: [x\n",
-	    "f.yaml:3: not valid YAML: did not find expected ',' or ']'");
+	    "f.yaml:2: not valid YAML: did not find expected ',' or ']' "
+	    "(the list opened on this line is not closed)");
 	EXPECT("", "f.yaml:1: empty file: expected a YAML mapping");
 	EXPECT("- a\n- b\n", "f.yaml:1: catalog: expected a mapping, "
 	    "found a list");
@@ -273,9 +274,9 @@ bad_enum_values_are_reported(void **state)
 	    "f.yaml:4: bad kind 'yoga' (expected breathing, mobility, "
 	    "stretch, strength or posture)",
 	    "f.yaml:5: 'stage' must be from 0 to 3, found 4",
-	    "f.yaml:6: bad motions 'twist' (expected extension, flexion, "
+	    "f.yaml:6: bad motion 'twist' (expected extension, flexion, "
 	    "side-bend or rotation)",
-	    "f.yaml:9: bad places 'beach' (expected desk, floor, wall or "
+	    "f.yaml:9: bad place 'beach' (expected desk, floor, wall or "
 	    "doorway)",
 	    "f.yaml:10: bad equipment 'rope' (expected chair, wall, doorway, "
 	    "band, dumbbell or none)");
@@ -306,8 +307,9 @@ unknown_regression_and_duplicate_id_are_reported(void **state)
 	EXPECT(text, "f.yaml:20: duplicate id 'a-b' (first at line 2)");
 	bad = strdup(text);
 	memcpy(strstr(bad, "seated-twist"), "seated-twizt", 12);
-	EXPECT(bad, "f.yaml:20: duplicate id 'a-b' (first at line 2)",
-	    "f.yaml:16: exercise 'a-b': unknown regression 'seated-twizt'");
+	EXPECT(bad, "f.yaml:16: exercise 'a-b': unknown regression "
+	    "'seated-twizt' (did you mean 'seated-twist'?)",
+	    "f.yaml:20: duplicate id 'a-b' (first at line 2)");
 	free(bad);
 }
 

@@ -46,8 +46,9 @@ parse_is_strict(void **state)
 	assert_int_equal(date_parse("2024-02-29", &d), 0);
 	date_format(d, buf);
 	assert_string_equal(buf, "2024-02-29");
-	assert_int_equal(date_parse("2023-02-29", &d), -1);
-	assert_int_equal(date_parse("2026-13-01", &d), -1);
+	assert_int_equal(date_parse("2023-02-29", &d), -2);
+	assert_int_equal(date_parse("2026-13-01", &d), -2);
+	assert_int_equal(date_parse("1899-12-31", &d), -2);
 	assert_int_equal(date_parse("2026-1-01", &d), -1);
 	assert_int_equal(date_parse("2026-01-01x", &d), -1);
 	assert_int_equal(date_parse("tomorrow", &d), -1);
