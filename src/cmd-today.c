@@ -48,41 +48,6 @@ static const struct option today_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static json_t *
-plan_json(const struct plan *p, const struct plan_opts *o)
-{
-	json_t	*j, *items, *it;
-	char	 date[DATE_BUFSZ];
-	size_t	 i;
-
-	date_format(o->day, date);
-	items = json_array();
-	for (i = 0; i < p->n; i++) {
-		const struct plan_item *pi = &p->items[i];
-
-		it = json_object();
-		json_object_set_new(it, "id", json_string(pi->ex->id));
-		json_object_set_new(it, "name", json_string(pi->ex->name));
-		json_object_set_new(it, "stage", json_integer(pi->ex->stage));
-		json_object_set_new(it, "sets", json_integer(pi->rx.sets));
-		json_object_set_new(it, "reps", json_integer(pi->rx.reps));
-		json_object_set_new(it, "hold_s", json_integer(pi->rx.hold_s));
-		json_object_set_new(it, "breaths",
-		    json_integer(pi->rx.breaths));
-		json_object_set_new(it, "per_side",
-		    json_boolean(pi->rx.per_side));
-		json_object_set_new(it, "duration_s",
-		    json_integer(pi->duration_s));
-		json_array_append_new(items, it);
-	}
-	j = json_object();
-	json_object_set_new(j, "date", json_string(date));
-	json_object_set_new(j, "minutes", json_integer(o->minutes));
-	json_object_set_new(j, "total_s", json_integer(p->total_s));
-	json_object_set_new(j, "items", items);
-	return (j);
-}
-
 static void
 plan_text(const struct plan *p, const struct plan_opts *o)
 {
@@ -120,43 +85,18 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct plan_opts	 o;
 	struct plan		 p = PLAN_INIT;
 	json_t			*j;
-	long			 v;
-	int			 c, json = 0, place, have_date = 0;
+	int			 c, json = 0;
 
-	memset(&o, 0, sizeof o);
-	o.minutes = PLAN_MINUTES_DEFAULT;
-	o.place = PLAN_ANYWHERE;
-	o.equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
+	cmd_plan_defaults(&o);
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", today_options)) != -1) {
 		switch (c) {
 		case 'm':
-			if (cmd_number(e, "minutes", optarg, PLAN_MINUTES_MIN,
-			    PLAN_MINUTES_MAX, &v) == -1)
-				return (cmd_usage(e));
-			o.minutes = (int)v;
-			break;
 		case 'p':
-			if (cmd_parse_place(e, optarg, &place) == -1)
-				return (cmd_usage(e));
-			o.place = (enum plan_place)place;
-			break;
 		case 'e':
-			if (cmd_parse_equipment(e, optarg, &o.equipment) == -1)
-				return (cmd_usage(e));
-			break;
 		case 'd':
-			switch (date_parse(optarg, &o.day)) {
-			case -1:
-				cmd_warn(e, "invalid date '%s' (expected "
-				    "YYYY-MM-DD)", optarg);
+			if (cmd_plan_option(e, c, optarg, &o) == -1)
 				return (cmd_usage(e));
-			case -2:
-				cmd_warn(e, "no such date '%s' (from 1900 on)",
-				    optarg);
-				return (cmd_usage(e));
-			}
-			have_date = 1;
 			break;
 		case 'j':
 			json = 1;
@@ -171,8 +111,6 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn(e, "unexpected argument '%s'", argv[optind]);
 		return (cmd_usage(e));
 	}
-	if (!have_date)
-		o.day = cmd_today();
 
 	plan_make(ctx->catalog, &o, &p);
 	if (p.n == 0) {
@@ -181,7 +119,7 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (CMD_ERROR);
 	}
 	if (json) {
-		j = plan_json(&p, &o);
+		j = output_plan_json(&p, o.day, o.minutes);
 		output_json(j);
 		json_decref(j);
 	} else

@@ -260,3 +260,49 @@ cmd_today(void)
 	return (date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday));
 }
+
+void
+cmd_plan_defaults(struct plan_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->minutes = PLAN_MINUTES_DEFAULT;
+	o->place = PLAN_ANYWHERE;
+	o->equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
+	o->day = cmd_today();
+}
+
+int
+cmd_plan_option(const struct cmd_entry *e, int opt, const char *arg,
+    struct plan_opts *o)
+{
+	long	v;
+	int	place;
+
+	switch (opt) {
+	case 'm':
+		if (cmd_number(e, "minutes", arg, PLAN_MINUTES_MIN,
+		    PLAN_MINUTES_MAX, &v) == -1)
+			return (-1);
+		o->minutes = (int)v;
+		return (0);
+	case 'p':
+		if (cmd_parse_place(e, arg, &place) == -1)
+			return (-1);
+		o->place = (enum plan_place)place;
+		return (0);
+	case 'e':
+		return (cmd_parse_equipment(e, arg, &o->equipment));
+	case 'd':
+		switch (date_parse(arg, &o->day)) {
+		case -1:
+			cmd_warn(e, "invalid date '%s' (expected YYYY-MM-DD)",
+			    arg);
+			return (-1);
+		case -2:
+			cmd_warn(e, "no such date '%s' (from 1900 on)", arg);
+			return (-1);
+		}
+		return (0);
+	}
+	return (-1);
+}

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "core/catalog.h"
+#include "core/plan.h"
 
 /* Exit statuses: decided here, returned by main(). */
 enum cmd_retval {
@@ -84,6 +85,15 @@ int		cmd_getopt(const struct cmd_entry *, int, char **,
 int		cmd_parse_place(const struct cmd_entry *, const char *, int *);
 int		cmd_parse_equipment(const struct cmd_entry *, const char *,
 		    unsigned *);
+/* Fill plan options with the defaults of `today` and `start`. */
+void		cmd_plan_defaults(struct plan_opts *);
+/*
+ * Handle one of the planning options shared by `today` and `start`:
+ * 'm' --minutes, 'p' --place, 'e' --equipment, 'd' --date. Returns 0, or
+ * -1 after printing what was wrong.
+ */
+int		cmd_plan_option(const struct cmd_entry *, int opt,
+		    const char *arg, struct plan_opts *);
 /* The local date today, as days since 1970-01-01. */
 long		cmd_today(void);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "core/date.h"
 #include "core/dose.h"
 #include "core/xmalloc.h"
 
@@ -149,4 +150,39 @@ output_json(json_t *j)
 	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	putchar('\n');
 	return (rc);
+}
+
+json_t *
+output_plan_json(const struct plan *p, long day, int minutes)
+{
+	json_t	*j, *items, *it;
+	char	 date[DATE_BUFSZ];
+	size_t	 i;
+
+	date_format(day, date);
+	items = json_array();
+	for (i = 0; i < p->n; i++) {
+		const struct plan_item *pi = &p->items[i];
+
+		it = json_object();
+		json_object_set_new(it, "id", json_string(pi->ex->id));
+		json_object_set_new(it, "name", json_string(pi->ex->name));
+		json_object_set_new(it, "stage", json_integer(pi->ex->stage));
+		json_object_set_new(it, "sets", json_integer(pi->rx.sets));
+		json_object_set_new(it, "reps", json_integer(pi->rx.reps));
+		json_object_set_new(it, "hold_s", json_integer(pi->rx.hold_s));
+		json_object_set_new(it, "breaths",
+		    json_integer(pi->rx.breaths));
+		json_object_set_new(it, "per_side",
+		    json_boolean(pi->rx.per_side));
+		json_object_set_new(it, "duration_s",
+		    json_integer(pi->duration_s));
+		json_array_append_new(items, it);
+	}
+	j = json_object();
+	json_object_set_new(j, "date", json_string(date));
+	json_object_set_new(j, "minutes", json_integer(minutes));
+	json_object_set_new(j, "total_s", json_integer(p->total_s));
+	json_object_set_new(j, "items", items);
+	return (j);
 }

@@ -22,6 +22,12 @@ char		*output_bits(unsigned bits, int nbits,
 json_t		*output_exercise_json(const struct exercise *);
 /* The shortest and longest time the catalog's dose allows, in seconds. */
 void		 output_time_range(const struct exercise *, int *lo, int *hi);
+/*
+ * A plan as JSON: {"date","minutes","total_s","items":[{"id","name",
+ * "stage","sets","reps","hold_s","breaths","per_side","duration_s"}]}.
+ * The caller owns the reference.
+ */
+json_t		*output_plan_json(const struct plan *, long day, int minutes);
 /* Print JSON to stdout with a final newline. Returns 0 or -1. */
 int		 output_json(json_t *);
 

@@ -1,0 +1,87 @@
+/*
+ * cues.c -- the words for each moment of a session.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cues.h"
+
+const char *
+cue_phase(const struct phase *ph)
+{
+	switch (ph->kind) {
+	case PHASE_READY:
+		return ("Get ready");
+	case PHASE_MOVE:
+		return ("Move into position");
+	case PHASE_HOLD:
+		return ("Hold");
+	case PHASE_REP:
+		return ("Move");
+	case PHASE_INHALE:
+		return ("Breathe in");
+	case PHASE_EXHALE:
+		return ("Breathe out");
+	case PHASE_SWITCH:
+		return ("Switch sides");
+	case PHASE_REST:
+		return ("Rest");
+	}
+	return ("");
+}
+
+void
+cue_counters(const struct phase *ph, const struct prescription *rx,
+    char *buf, size_t len)
+{
+	size_t	used = 0;
+	int	total;
+
+	buf[0] = '\0';
+	if (ph->rep > 0) {
+		total = rx->breaths > 0 ? rx->breaths : rx->reps;
+		used += (size_t)snprintf(buf + used, len - used, "%s %d/%d",
+		    rx->breaths > 0 ? "breath" : "rep", ph->rep, total);
+	}
+	if (rx->sets > 1 && used < len)
+		used += (size_t)snprintf(buf + used, len - used, "%sset %d/%d",
+		    used ? ", " : "", ph->set, rx->sets);
+	if (ph->side != SIDE_NONE && used < len)
+		snprintf(buf + used, len - used, "%s%s side", used ? ", " : "",
+		    ph->side == SIDE_LEFT ? "left" : "right");
+}
+
+const char *
+cue_speech(const struct exercise *e, const struct phase *ph, char *buf,
+    size_t len)
+{
+	switch (ph->kind) {
+	case PHASE_READY:
+		snprintf(buf, len, "%s. Get ready.", e->name);
+		return (buf);
+	case PHASE_SWITCH:
+		return ("Switch sides.");
+	case PHASE_REST:
+		return ("Rest.");
+	case PHASE_INHALE:
+		return ("Inhale.");
+	case PHASE_EXHALE:
+		return ("Exhale.");
+	case PHASE_HOLD:
+		return ("Hold.");
+	case PHASE_MOVE:
+	case PHASE_REP:
+		if (ph->rep > 0) {
+			snprintf(buf, len, "%d.", ph->rep);
+			return (buf);
+		}
+		return (NULL);
+	}
+	return (NULL);
+}
+
+const char *
+cue_line(const struct exercise *e)
+{
+	return (e->cues.n > 0 ? e->cues.v[0] : e->why);
+}
