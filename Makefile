@@ -6,7 +6,7 @@
 #   make bench    run the benchmarks in bench/
 
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 jansson
+PKGS = yaml-0.1 jansson sqlite3 ncursesw espeak-ng
 TEST_PKGS = cmocka
 
 CC ?= cc
@@ -21,13 +21,15 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 
 CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
-	src/core/routine.c \
+	src/core/routine.c src/core/session.c \
 	src/core/plan.c src/core/xmalloc.c src/core/ytree.c
-EDGE = src/cmd.c src/output.c \
-	src/cmd-check.c src/cmd-list.c src/cmd-show.c src/cmd-today.c
+EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
+	src/tui.c src/voice.c \
+	src/cmd-check.c src/cmd-list.c src/cmd-show.c src/cmd-start.c \
+	src/cmd-today.c
 MAIN = src/main.c
 GEN = build/gen/exercises-data.c
-UNIT = catalog dose plan date
+UNIT = catalog dose plan date session
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))

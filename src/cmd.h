@@ -94,6 +94,11 @@ void		cmd_plan_defaults(struct plan_opts *);
  */
 int		cmd_plan_option(const struct cmd_entry *, int opt,
 		    const char *arg, struct plan_opts *);
+/*
+ * The store's path: $XDG_DATA_HOME/midback/midback.db, or under
+ * ~/.local/share. The caller must free the result.
+ */
+char		*cmd_db_path(void);
 /* The local date today, as days since 1970-01-01. */
 long		cmd_today(void);
 

@@ -1,0 +1,42 @@
+/*
+ * play.h -- playing a session in real time, on a terminal screen or as
+ * plain lines, and recording it as it goes. Used by `start` and `break`.
+ */
+#ifndef MIDBACK_PLAY_H
+#define MIDBACK_PLAY_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/catalog.h"
+#include "core/plan.h"
+#include "core/session.h"
+
+struct store;
+struct voice;
+
+struct play_opts {
+	int		 plain;		/* lines, not the screen */
+	FILE		*trace;		/* JSON line per transition, or NULL */
+	struct voice	*voice;		/* spoken cues, or NULL */
+	struct store	*store;		/* where items are recorded */
+	int64_t		 session_id;	/* the store's session */
+	int		 position;	/* the first item's position */
+};
+
+/*
+ * Play plan p to its end, recording each item in the store as soon as the
+ * session moves past it and setting aside what the pain rule stops.
+ * Returns how the session ended, and SESSION_END_NONE if the store failed
+ * (after saying so).
+ */
+enum session_end	play(const struct catalog *, const struct plan *p,
+			    const struct play_opts *);
+
+/* Monotonic and wall-clock milliseconds; the edges' only clocks. */
+long long		play_mono_ms(void);
+long long		play_wall_ms(void);
+/* The local UTC offset now, in minutes. */
+int			play_tz_min(void);
+
+#endif

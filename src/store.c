@@ -1,0 +1,1042 @@
+/*
+ * store.c -- the SQLite store: open, migrate, record, query.
+ *
+ * The database is in WAL mode with a busy timeout, because `remind`, a
+ * running session and `checkin` may write at the same time from different
+ * processes. Every write that checks something first (is the session still
+ * running?) does it inside BEGIN IMMEDIATE, which takes the write lock up
+ * front: a deferred transaction that reads and then writes can fail with
+ * SQLITE_BUSY without waiting if another process wrote in between.
+ *
+ * Statements are prepared once, on first use, and kept until store_close();
+ * each is reset as soon as it is done with, so no read transaction stays
+ * open between calls.
+ *
+ * The schema is versioned with PRAGMA user_version. The migration steps are
+ * one array; a later version appends its steps, ending with the PRAGMA that
+ * records it, and all steps run in one transaction.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <sqlite3.h>
+
+#include "core/xmalloc.h"
+#include "store.h"
+
+/* How long a writer waits for another process's lock. */
+#define STORE_BUSY_MS	5000
+
+/* One migration step. */
+struct migration {
+	int		 version;	/* the schema version it builds */
+	const char	*sql;		/* exactly one statement */
+};
+
+static const struct migration migrations[] = {
+	{ 1, "CREATE TABLE sessions ("
+	    " id INTEGER PRIMARY KEY,"
+	    " kind TEXT NOT NULL CHECK (kind IN ('routine', 'break')),"
+	    " started_ms INTEGER NOT NULL,"
+	    " tz_min INTEGER NOT NULL,"
+	    " ended_ms INTEGER,"
+	    " status TEXT NOT NULL CHECK (status IN"
+	    "  ('running', 'finished', 'quit', 'stopped')),"
+	    " plan_json TEXT NOT NULL,"
+	    " pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),"
+	    " pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),"
+	    " end_reason TEXT)" },
+	{ 1, "CREATE INDEX sessions_started ON sessions (started_ms)" },
+	{ 1, "CREATE INDEX sessions_running ON sessions (started_ms)"
+	    " WHERE status = 'running'" },
+	{ 1, "CREATE TABLE session_items ("
+	    " id INTEGER PRIMARY KEY,"
+	    " session_id INTEGER NOT NULL"
+	    "  REFERENCES sessions (id) ON DELETE CASCADE,"
+	    " position INTEGER NOT NULL CHECK (position >= 0),"
+	    " exercise TEXT NOT NULL,"
+	    " side TEXT,"
+	    " sets_done INTEGER NOT NULL CHECK (sets_done >= 0),"
+	    " reps_done INTEGER NOT NULL CHECK (reps_done >= 0),"
+	    " holds_done INTEGER NOT NULL CHECK (holds_done >= 0),"
+	    " breaths_done INTEGER NOT NULL CHECK (breaths_done >= 0),"
+	    " feel TEXT CHECK (feel IN ('fine', 'stretch', 'discomfort',"
+	    "  'sharp', 'tingling', 'burning', 'numb')),"
+	    " outcome TEXT NOT NULL"
+	    "  CHECK (outcome IN ('done', 'skipped', 'stopped')),"
+	    " finished_ms INTEGER NOT NULL,"
+	    " UNIQUE (session_id, position))" },
+	{ 1, "CREATE TABLE pain_ratings ("
+	    " id INTEGER PRIMARY KEY,"
+	    " at_ms INTEGER NOT NULL,"
+	    " tz_min INTEGER NOT NULL,"
+	    " session_id INTEGER"
+	    "  REFERENCES sessions (id) ON DELETE SET NULL,"
+	    " moment TEXT NOT NULL"
+	    "  CHECK (moment IN ('before', 'after', 'checkin')),"
+	    " pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
+	    " stiffness INTEGER CHECK (stiffness BETWEEN 0 AND 10),"
+	    " note TEXT)" },
+	{ 1, "CREATE INDEX pain_ratings_at ON pain_ratings (at_ms)" },
+	{ 1, "CREATE INDEX pain_ratings_session ON pain_ratings (session_id)" },
+	{ 1, "CREATE TABLE screen_answers ("
+	    " id INTEGER PRIMARY KEY,"
+	    " at_ms INTEGER NOT NULL,"
+	    " question TEXT NOT NULL,"
+	    " answer INTEGER NOT NULL CHECK (answer IN (0, 1)))" },
+	{ 1, "CREATE TABLE acknowledgements ("
+	    " id INTEGER PRIMARY KEY,"
+	    " at_ms INTEGER NOT NULL,"
+	    " what TEXT NOT NULL)" },
+	{ 1, "CREATE TABLE exercise_flags ("
+	    " id INTEGER PRIMARY KEY,"
+	    " exercise TEXT NOT NULL,"
+	    " reason TEXT NOT NULL,"
+	    " set_ms INTEGER NOT NULL,"
+	    " until_ms INTEGER NOT NULL CHECK (until_ms > set_ms))" },
+	{ 1, "CREATE INDEX exercise_flags_until ON exercise_flags (until_ms)" },
+	{ 1, "PRAGMA user_version = 1" },
+};
+#define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
+
+/* The statements kept prepared, by use. */
+enum store_sql {
+	SQL_BEGIN,
+	SQL_COMMIT,
+	SQL_ROLLBACK,
+	SQL_VERSION,
+	SQL_SESSION_ADD,
+	SQL_SESSION_STATUS,
+	SQL_SESSION_END,
+	SQL_PAIN_BEFORE,
+	SQL_PAIN_AFTER,
+	SQL_ITEM_ADD,
+	SQL_UNFINISHED,
+	SQL_PAIN_ADD,
+	SQL_ANSWER_ADD,
+	SQL_ACK_ADD,
+	SQL_SCREEN_DONE,
+	SQL_FLAG_ADD,
+	SQL_FLAGS_ACTIVE,
+	SQL_COUNT
+};
+
+static const char *const store_sql_text[SQL_COUNT] = {
+	[SQL_BEGIN] = "BEGIN IMMEDIATE",
+	[SQL_COMMIT] = "COMMIT",
+	[SQL_ROLLBACK] = "ROLLBACK",
+	/*
+	 * One statement, so the version and the number of schema objects
+	 * come from the same snapshot.
+	 */
+	[SQL_VERSION] = "SELECT (SELECT user_version FROM pragma_user_version),"
+	    " (SELECT count(*) FROM sqlite_master)",
+	[SQL_SESSION_ADD] = "INSERT INTO sessions"
+	    " (kind, started_ms, tz_min, status, plan_json)"
+	    " VALUES (?1, ?2, ?3, 'running', ?4)",
+	[SQL_SESSION_STATUS] = "SELECT status FROM sessions WHERE id = ?1",
+	[SQL_SESSION_END] = "UPDATE sessions"
+	    " SET status = ?2, ended_ms = ?3, end_reason = ?4"
+	    " WHERE id = ?1",
+	[SQL_PAIN_BEFORE] = "UPDATE sessions SET pain_before = ?2"
+	    " WHERE id = ?1",
+	[SQL_PAIN_AFTER] = "UPDATE sessions SET pain_after = ?2"
+	    " WHERE id = ?1",
+	[SQL_ITEM_ADD] = "INSERT INTO session_items"
+	    " (session_id, position, exercise, side, sets_done, reps_done,"
+	    " holds_done, breaths_done, feel, outcome, finished_ms)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[SQL_UNFINISHED] = "SELECT s.id, s.kind, s.started_ms, s.tz_min,"
+	    " s.plan_json,"
+	    " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id)"
+	    " FROM sessions s WHERE s.status = 'running'"
+	    " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1",
+	[SQL_PAIN_ADD] = "INSERT INTO pain_ratings"
+	    " (at_ms, tz_min, session_id, moment, pain, stiffness, note)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[SQL_ANSWER_ADD] = "INSERT INTO screen_answers (at_ms, question, answer)"
+	    " VALUES (?1, ?2, ?3)",
+	[SQL_ACK_ADD] = "INSERT INTO acknowledgements (at_ms, what)"
+	    " VALUES (?1, ?2)",
+	[SQL_SCREEN_DONE] = "SELECT EXISTS (SELECT 1 FROM screen_answers)"
+	    " AND EXISTS (SELECT 1 FROM acknowledgements)",
+	[SQL_FLAG_ADD] = "INSERT INTO exercise_flags"
+	    " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)",
+	[SQL_FLAGS_ACTIVE] = "SELECT DISTINCT exercise FROM exercise_flags"
+	    " WHERE until_ms > ?1 ORDER BY exercise",
+};
+
+/* The names the schema's CHECK constraints allow, for clearer messages. */
+static const char *const kind_names[] = { "routine", "break", NULL };
+static const char *const end_names[] = {
+	"finished", "quit", "stopped", NULL
+};
+static const char *const feel_names[] = {
+	"fine", "stretch", "discomfort", "sharp", "tingling", "burning",
+	"numb", NULL
+};
+static const char *const outcome_names[] = {
+	"done", "skipped", "stopped", NULL
+};
+static const char *const moment_names[] = {
+	"before", "after", "checkin", NULL
+};
+
+struct store {
+	sqlite3		*db;		/* Owned; closed in store_close(). */
+	char		*path;		/* Owned. */
+	sqlite3_stmt	*st[SQL_COUNT];	/* Owned, prepared on first use;
+					   finalized in store_close(). */
+};
+
+/* The entry of names equal to s, or NULL (also if s is NULL). */
+static const char *
+name_find(const char *const *names, const char *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return (NULL);
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], s) == 0)
+			return (names[i]);
+	return (NULL);
+}
+
+/*
+ * Set *err, unless it is already set, to the database's last error while
+ * doing what. Call it before resetting the failed statement.
+ */
+static void
+store_dberr(struct store *s, char **err, const char *what)
+{
+	if (*err != NULL)
+		return;
+	*err = xasprintf("cannot %s in '%s': %s", what, s->path,
+	    sqlite3_errmsg(s->db));
+}
+
+/* Hand err to the caller's cause, or free it if the caller has none. */
+static void
+store_cause(char **cause, char *err)
+{
+	if (cause != NULL)
+		*cause = err;
+	else
+		free(err);
+}
+
+/* The kept statement for q, prepared on first use; NULL on error. */
+static sqlite3_stmt *
+store_stmt(struct store *s, enum store_sql q)
+{
+	if (s->st[q] == NULL && sqlite3_prepare_v3(s->db, store_sql_text[q],
+	    -1, SQLITE_PREPARE_PERSISTENT, &s->st[q], NULL) != SQLITE_OK)
+		return (NULL);
+	return (s->st[q]);
+}
+
+/* Make a kept statement ready for its next use. Accepts NULL. */
+static void
+store_stmt_done(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Run a kept statement that takes nothing and returns no rows. 0 or -1. */
+static int
+store_run(struct store *s, enum store_sql q, char **err, const char *what)
+{
+	sqlite3_stmt	*st;
+	int		 ret = -1;
+
+	if ((st = store_stmt(s, q)) == NULL)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, err, what);
+	store_stmt_done(st);
+	return (ret);
+}
+
+/* Take the write lock and start a transaction. Returns 0 or -1. */
+static int
+store_begin(struct store *s, char **err, const char *what)
+{
+	return (store_run(s, SQL_BEGIN, err, what));
+}
+
+/* Commit the transaction. Returns 0 or -1 (then it is rolled back). */
+static int
+store_commit(struct store *s, char **err, const char *what)
+{
+	if (store_run(s, SQL_COMMIT, err, what) == 0)
+		return (0);
+	if (!sqlite3_get_autocommit(s->db))
+		(void)store_run(s, SQL_ROLLBACK, err, what);
+	return (-1);
+}
+
+/* Roll back after a failure, keeping the first error in *err. */
+static void
+store_rollback(struct store *s, char **err, const char *what)
+{
+	/* A failed statement may have rolled back already. */
+	if (!sqlite3_get_autocommit(s->db))
+		(void)store_run(s, SQL_ROLLBACK, err, what);
+}
+
+/* Run one fixed statement, ignoring any rows. Returns an SQLite code. */
+static int
+store_exec(struct store *s, const char *sql)
+{
+	sqlite3_stmt	*st = NULL;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return (rc);
+}
+
+/*
+ * Read the schema version and the number of schema objects. A file that
+ * is not a database, or a database with objects but no version (some other
+ * program's), is refused. Returns 0 or -1 with *err.
+ */
+static int
+store_version(struct store *s, int *version, char **err)
+{
+	sqlite3_stmt	*st;
+	int		 rc = SQLITE_OK, ret = -1, objects = 0;
+
+	*version = 0;
+	if ((st = store_stmt(s, SQL_VERSION)) == NULL) {
+		rc = sqlite3_errcode(s->db);
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		objects = sqlite3_column_int(st, 1);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	if (*version == 0 && objects != 0) {
+		rc = SQLITE_NOTADB;
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0 && rc == SQLITE_NOTADB && *err == NULL)
+		*err = xasprintf("'%s' is not a midback database", s->path);
+	else if (ret != 0)
+		store_dberr(s, err, "read the schema version");
+	store_stmt_done(st);
+	return (ret);
+}
+
+/* The error for a schema version this program does not know. */
+static char *
+store_newer(struct store *s, int version)
+{
+	return (xasprintf("'%s' is from a newer midback (schema %d, this one "
+	    "knows %d)", s->path, version, STORE_SCHEMA_VERSION));
+}
+
+/*
+ * Bring the schema from version to STORE_SCHEMA_VERSION in one
+ * transaction. The version is read again under the write lock, because
+ * another process may have migrated since. Returns 0 or -1 with *err.
+ */
+static int
+store_migrate(struct store *s, char **err)
+{
+	const char	*what = "update the schema";
+	size_t		 i;
+	int		 version = 0;
+
+	if (store_begin(s, err, what) != 0)
+		return (-1);
+	if (store_version(s, &version, err) != 0)
+		goto fail;
+	if (version > STORE_SCHEMA_VERSION) {
+		*err = store_newer(s, version);
+		goto fail;
+	}
+	for (i = 0; i < N_MIGRATIONS; i++) {
+		if (migrations[i].version <= version)
+			continue;
+		if (store_exec(s, migrations[i].sql) != SQLITE_OK) {
+			store_dberr(s, err, what);
+			goto fail;
+		}
+	}
+	/* Each version's last step records it; check none was forgotten. */
+	if (store_version(s, &version, err) != 0)
+		goto fail;
+	if (version != STORE_SCHEMA_VERSION) {
+		*err = xasprintf("cannot %s in '%s': the steps end at schema "
+		    "%d, not %d", what, s->path, version,
+		    STORE_SCHEMA_VERSION);
+		goto fail;
+	}
+	return (store_commit(s, err, what));
+fail:
+	store_rollback(s, err, what);
+	return (-1);
+}
+
+/*
+ * Create the directory holding path, and any missing parent, with mode
+ * 0700. Returns 0 or -1 with *err.
+ */
+static int
+store_mkdirs(const char *path, char **err)
+{
+	struct stat	 sb;
+	const char	*slash;
+	char		*dir, *p;
+	int		 ret = -1, last;
+
+	if ((slash = strrchr(path, '/')) == NULL || slash == path)
+		return (0);
+	dir = xstrndup(path, slash - path);
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		ret = 0;
+		goto out;
+	}
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		last = (*p == '\0');
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*err = xasprintf("cannot create directory '%s': %s",
+			    dir, strerror(errno));
+			goto out;
+		}
+		if (last)
+			break;
+		*p = '/';
+	}
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		*err = xasprintf("cannot create directory '%s': %s", dir,
+		    strerror(ENOTDIR));
+		goto out;
+	}
+	ret = 0;
+out:
+	free(dir);
+	return (ret);
+}
+
+struct store *
+store_open(const char *path, char **cause)
+{
+	struct store	*s;
+	char		*err = NULL;
+	int		 rc, version = 0, saved;
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	if (strcmp(path, ":memory:") != 0 && store_mkdirs(path, &err) != 0)
+		goto out;
+
+	rc = sqlite3_open_v2(path, &s->db,
+	    SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		saved = s->db != NULL ? sqlite3_system_errno(s->db) : 0;
+		err = xasprintf("cannot open '%s': %s", path, saved != 0 ?
+		    strerror(saved) : sqlite3_errstr(rc));
+		goto out;
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+
+	/*
+	 * Read before writing anything, even the journal mode: a file that
+	 * is not ours, or is from a newer midback, must stay as it was.
+	 */
+	if (store_version(s, &version, &err) != 0)
+		goto out;
+	if (version > STORE_SCHEMA_VERSION) {
+		err = store_newer(s, version);
+		goto out;
+	}
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		err = xasprintf("cannot open '%s': the file is read-only",
+		    path);
+		goto out;
+	}
+
+	/* The journal mode stays in the file; the other two are ours. */
+	if (store_exec(s, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
+	    store_exec(s, "PRAGMA foreign_keys = ON") != SQLITE_OK ||
+	    store_exec(s, "PRAGMA synchronous = NORMAL") != SQLITE_OK) {
+		store_dberr(s, &err, "set up");
+		goto out;
+	}
+	if (version < STORE_SCHEMA_VERSION && store_migrate(s, &err) != 0)
+		goto out;
+out:
+	if (err != NULL) {
+		store_close(s);
+		store_cause(cause, err);
+		return (NULL);
+	}
+	return (s);
+}
+
+void
+store_close(struct store *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < SQL_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	/* Every statement is finalized, so this cannot be SQLITE_BUSY. */
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return (s->path);
+}
+
+int
+store_session_begin(struct store *s, const char *kind, int64_t started_ms,
+    int tz_min, const char *plan_json, int64_t *id, char **cause)
+{
+	const char	*what = "begin a session";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	if (name_find(kind_names, kind) == NULL) {
+		err = xasprintf("unknown session kind '%s'",
+		    kind == NULL ? "" : kind);
+		goto out;
+	}
+	if (plan_json == NULL) {
+		err = xasprintf("cannot %s: no plan", what);
+		goto out;
+	}
+	if ((st = store_stmt(s, SQL_SESSION_ADD)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, started_ms) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 3, tz_min) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, plan_json, -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	*id = sqlite3_last_insert_rowid(s->db);
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+/*
+ * Inside a transaction, check that session id exists and is running.
+ * Returns 0 or -1 with *err.
+ */
+static int
+store_check_running(struct store *s, int64_t id, char **err,
+    const char *what)
+{
+	sqlite3_stmt	*st;
+	char		*status = NULL;
+	int		 rc, ret = -1, found = 0;
+
+	if ((st = store_stmt(s, SQL_SESSION_STATUS)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		found = 1;
+		free(status);
+		status = xstrdup((const char *)sqlite3_column_text(st, 0));
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	if (!found)
+		*err = xasprintf("cannot %s: no session %lld", what,
+		    (long long)id);
+	else if (strcmp(status, "running") != 0)
+		*err = xasprintf("cannot %s: session %lld is %s, not running",
+		    what, (long long)id, status);
+	else
+		ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, err, what);
+	store_stmt_done(st);
+	free(status);
+	return (ret);
+}
+
+int
+store_session_item(struct store *s, int64_t session_id,
+    const struct store_item *it, char **cause)
+{
+	const char	*what = "record an exercise";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1, began = 0;
+
+	if (it->exercise == NULL)
+		err = xasprintf("cannot %s: no exercise", what);
+	else if (it->feel != NULL && name_find(feel_names, it->feel) == NULL)
+		err = xasprintf("cannot %s: unknown feel '%s'", what,
+		    it->feel);
+	else if (name_find(outcome_names, it->outcome) == NULL)
+		err = xasprintf("cannot %s: unknown outcome '%s'", what,
+		    it->outcome == NULL ? "" : it->outcome);
+	if (err != NULL)
+		goto out;
+
+	if (store_begin(s, &err, what) != 0)
+		goto out;
+	began = 1;
+	if (store_check_running(s, session_id, &err, what) != 0)
+		goto out;
+	if ((st = store_stmt(s, SQL_ITEM_ADD)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, session_id) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, it->position) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 3, it->exercise, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, it->side, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int(st, 5, it->sets_done) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 6, it->reps_done) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 7, it->holds_done) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 8, it->breaths_done) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 9, it->feel, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_text(st, 10, it->outcome, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(st, 11, it->finished_ms) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) ==
+		    SQLITE_CONSTRAINT_UNIQUE)
+			err = xasprintf("cannot %s: session %lld already has "
+			    "position %d", what, (long long)session_id,
+			    it->position);
+		goto out;
+	}
+	store_stmt_done(st);
+	st = NULL;
+	if (store_commit(s, &err, what) != 0) {
+		began = 0;
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0 && began)
+		store_rollback(s, &err, what);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_session_end(struct store *s, int64_t id, const char *status,
+    int64_t ended_ms, const char *end_reason, char **cause)
+{
+	const char	*what = "end a session";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1, began = 0;
+
+	if (name_find(end_names, status) == NULL) {
+		err = xasprintf("cannot %s: unknown status '%s'", what,
+		    status == NULL ? "" : status);
+		goto out;
+	}
+	if (store_begin(s, &err, what) != 0)
+		goto out;
+	began = 1;
+	if (store_check_running(s, id, &err, what) != 0)
+		goto out;
+	if ((st = store_stmt(s, SQL_SESSION_END)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, ended_ms) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, end_reason, -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	store_stmt_done(st);
+	st = NULL;
+	if (store_commit(s, &err, what) != 0) {
+		began = 0;
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0 && began)
+		store_rollback(s, &err, what);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_session_pain(struct store *s, int64_t id, const char *moment,
+    int pain, char **cause)
+{
+	const char	*what = "rate pain";
+	sqlite3_stmt	*st = NULL;
+	enum store_sql	 q;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	if (moment != NULL && strcmp(moment, "before") == 0)
+		q = SQL_PAIN_BEFORE;
+	else if (moment != NULL && strcmp(moment, "after") == 0)
+		q = SQL_PAIN_AFTER;
+	else {
+		err = xasprintf("cannot %s: a session's moment is before or "
+		    "after, not '%s'", what, moment == NULL ? "" : moment);
+		goto out;
+	}
+	if (pain < 0 || pain > 10) {
+		err = xasprintf("cannot %s: %d is not between 0 and 10", what,
+		    pain);
+		goto out;
+	}
+	if ((st = store_stmt(s, q)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, pain) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	if (sqlite3_changes(s->db) == 0) {
+		err = xasprintf("cannot %s: no session %lld", what,
+		    (long long)id);
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
+    char **cause)
+{
+	const char	*what = "rate pain";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	if (name_find(moment_names, p->moment) == NULL)
+		err = xasprintf("cannot %s: unknown moment '%s'", what,
+		    p->moment == NULL ? "" : p->moment);
+	else if (p->pain < 0 || p->pain > 10)
+		err = xasprintf("cannot %s: %d is not between 0 and 10", what,
+		    p->pain);
+	else if (p->stiffness < -1 || p->stiffness > 10)
+		err = xasprintf("cannot %s: stiffness %d is not between 0 and "
+		    "10", what, p->stiffness);
+	if (err != NULL)
+		goto out;
+
+	if ((st = store_stmt(s, SQL_PAIN_ADD)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, p->at_ms) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, p->tz_min) != SQLITE_OK ||
+	    (p->session_id != 0 ?
+	    sqlite3_bind_int64(st, 3, p->session_id) :
+	    sqlite3_bind_null(st, 3)) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, p->moment, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int(st, 5, p->pain) != SQLITE_OK ||
+	    (p->stiffness != -1 ?
+	    sqlite3_bind_int(st, 6, p->stiffness) :
+	    sqlite3_bind_null(st, 6)) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 7, p->note, -1, SQLITE_STATIC) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) ==
+		    SQLITE_CONSTRAINT_FOREIGNKEY)
+			err = xasprintf("cannot %s: no session %lld", what,
+			    (long long)p->session_id);
+		goto out;
+	}
+	if (id != NULL)
+		*id = sqlite3_last_insert_rowid(s->db);
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_unfinished(struct store *s, struct store_session_info *out,
+    char **cause)
+{
+	const char	*what = "look for an unfinished session";
+	const char	*text;
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 rc, ret = -1, found = 0;
+
+	*out = (struct store_session_info)STORE_SESSION_INFO_INIT;
+	if ((st = store_stmt(s, SQL_UNFINISHED)) == NULL)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		found = 1;
+		out->id = sqlite3_column_int64(st, 0);
+		text = (const char *)sqlite3_column_text(st, 1);
+		out->kind = name_find(kind_names, text);
+		out->started_ms = sqlite3_column_int64(st, 2);
+		out->tz_min = sqlite3_column_int(st, 3);
+		text = (const char *)sqlite3_column_text(st, 4);
+		free(out->plan_json);
+		out->plan_json = xstrdup(text == NULL ? "" : text);
+		out->n_items = sqlite3_column_int(st, 5);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	if (found && out->kind == NULL) {
+		err = xasprintf("cannot %s: session %lld has an unknown kind",
+		    what, (long long)out->id);
+		goto out;
+	}
+	ret = found ? 0 : 1;
+out:
+	if (ret == -1) {
+		store_dberr(s, &err, what);
+		store_session_info_release(out);
+	}
+	store_stmt_done(st);
+	if (ret == -1)
+		store_cause(cause, err);
+	return (ret);
+}
+
+void
+store_session_info_release(struct store_session_info *info)
+{
+	free(info->plan_json);
+	*info = (struct store_session_info)STORE_SESSION_INFO_INIT;
+}
+
+int
+store_screen_save(struct store *s, int64_t at_ms,
+    const struct store_answer *answers, size_t n, const char *ack,
+    char **cause)
+{
+	const char	*what = "save the screen";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	size_t		 i;
+	int		 ret = -1, began = 0;
+
+	for (i = 0; i < n; i++) {
+		if (answers[i].question == NULL ||
+		    (answers[i].answer != 0 && answers[i].answer != 1)) {
+			err = xasprintf("cannot %s: answer %zu is not a "
+			    "question with yes or no", what, i + 1);
+			goto out;
+		}
+	}
+	if (store_begin(s, &err, what) != 0)
+		goto out;
+	began = 1;
+	for (i = 0; i < n; i++) {
+		if ((st = store_stmt(s, SQL_ANSWER_ADD)) == NULL)
+			goto out;
+		if (sqlite3_bind_int64(st, 1, at_ms) != SQLITE_OK ||
+		    sqlite3_bind_text(st, 2, answers[i].question, -1,
+		    SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_bind_int(st, 3, answers[i].answer) != SQLITE_OK)
+			goto out;
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto out;
+		store_stmt_done(st);
+		st = NULL;
+	}
+	if (ack != NULL) {
+		if ((st = store_stmt(s, SQL_ACK_ADD)) == NULL)
+			goto out;
+		if (sqlite3_bind_int64(st, 1, at_ms) != SQLITE_OK ||
+		    sqlite3_bind_text(st, 2, ack, -1, SQLITE_STATIC) !=
+		    SQLITE_OK)
+			goto out;
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto out;
+		store_stmt_done(st);
+		st = NULL;
+	}
+	if (store_commit(s, &err, what) != 0) {
+		began = 0;
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0 && began)
+		store_rollback(s, &err, what);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_screen_done(struct store *s, int *done, char **cause)
+{
+	const char	*what = "read the screen";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 rc, ret = -1;
+
+	*done = 0;
+	if ((st = store_stmt(s, SQL_SCREEN_DONE)) == NULL)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*done = sqlite3_column_int(st, 0) != 0;
+	if (rc != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_flag_add(struct store *s, const char *exercise, const char *reason,
+    int64_t set_ms, int64_t until_ms, char **cause)
+{
+	const char	*what = "set an exercise aside";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	if (exercise == NULL || reason == NULL)
+		err = xasprintf("cannot %s: no exercise or no reason", what);
+	else if (until_ms <= set_ms)
+		err = xasprintf("cannot %s: '%s' would be back before it was "
+		    "set aside", what, exercise);
+	if (err != NULL)
+		goto out;
+	if ((st = store_stmt(s, SQL_FLAG_ADD)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(st, 1, exercise, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, set_ms) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 4, until_ms) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_flags_active(struct store *s, int64_t now_ms, char ***ids, size_t *n,
+    char **cause)
+{
+	const char	*what = "list exercises set aside";
+	const char	*text;
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL, **v = NULL;
+	size_t		 nv = 0;
+	int		 rc, ret = -1;
+
+	if ((st = store_stmt(s, SQL_FLAGS_ACTIVE)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, now_ms) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		text = (const char *)sqlite3_column_text(st, 0);
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		v[nv++] = xstrdup(text == NULL ? "" : text);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0) {
+		store_flags_free(v, nv);
+		v = NULL;
+		nv = 0;
+		store_cause(cause, err);
+	}
+	*ids = v;
+	*n = nv;
+	return (ret);
+}
+
+void
+store_flags_free(char **ids, size_t n)
+{
+	size_t	i;
+
+	if (ids == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+}

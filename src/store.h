@@ -1,0 +1,152 @@
+/*
+ * store.h -- the SQLite store: sessions, their exercises, pain ratings, the
+ * safety screen and exercises set aside.
+ *
+ * Every time is given by the caller as Unix milliseconds UTC, with the
+ * local UTC offset in minutes where the local day matters; the store never
+ * reads the clock. Every write is one committed transaction, so whatever a
+ * call has returned 0 for survives a crash or a SIGKILL a moment later.
+ * Errors are returned through char **cause: an allocated message the caller
+ * must free (cause may be NULL when the caller does not want it). Nothing
+ * here prints.
+ */
+#ifndef MIDBACK_STORE_H
+#define MIDBACK_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The schema version this program writes and understands. */
+#define STORE_SCHEMA_VERSION	1
+
+struct store;
+
+/* One exercise (or one side of one) as the session finished it. */
+struct store_item {
+	int		 position;	/* order in the plan; unique per session */
+	const char	*exercise;	/* catalog id */
+	const char	*side;		/* "left", "right"; NULL if not per side */
+	int		 sets_done;
+	int		 reps_done;
+	int		 holds_done;
+	int		 breaths_done;
+	const char	*feel;		/* fine, stretch, discomfort, sharp,
+					   tingling, burning, numb; NULL if
+					   not asked */
+	const char	*outcome;	/* done, skipped or stopped */
+	int64_t		 finished_ms;
+};
+
+/* A pain rating: a check-in, or one tied to a session. */
+struct store_pain {
+	int64_t		 at_ms;
+	int		 tz_min;
+	int64_t		 session_id;	/* 0 if none */
+	const char	*moment;	/* before, after or checkin */
+	int		 pain;		/* 0..10 */
+	int		 stiffness;	/* 0..10; -1 if not asked */
+	const char	*note;		/* NULL if none */
+};
+
+/* One answer of the red-flag screen. */
+struct store_answer {
+	const char	*question;	/* the question's id */
+	int		 answer;	/* 1 yes, 0 no */
+};
+
+/* A session left running, as store_unfinished() finds it. */
+struct store_session_info {
+	int64_t		 id;
+	const char	*kind;		/* "routine" or "break"; static */
+	int64_t		 started_ms;
+	int		 tz_min;
+	char		*plan_json;	/* Owned; freed by
+					   store_session_info_release(). */
+	int		 n_items;	/* items already recorded */
+};
+#define STORE_SESSION_INFO_INIT	{ 0, NULL, 0, 0, NULL, 0 }
+
+/*
+ * Open the database at path, creating it and any missing parent directory
+ * (mode 0700) if needed, and bring its schema up to STORE_SCHEMA_VERSION in
+ * one transaction. Returns NULL with *cause set if the file cannot be
+ * opened, is not a midback database, or comes from a newer midback; in
+ * those cases the file is left exactly as it was. path may be ":memory:".
+ */
+struct store	*store_open(const char *path, char **cause);
+/* Finalize every statement and close the database. Accepts NULL. */
+void		 store_close(struct store *);
+/* The path the store was opened with; valid until store_close(). */
+const char	*store_path(const struct store *);
+
+/*
+ * Begin a session of kind "routine" or "break", status running, with the
+ * plan as JSON text (so a resumed session replays the same items). Sets
+ * *id. Returns 0 or -1.
+ */
+int	store_session_begin(struct store *, const char *kind,
+	    int64_t started_ms, int tz_min, const char *plan_json,
+	    int64_t *id, char **cause);
+/*
+ * Record one finished item of a running session, committed before this
+ * returns. Fails if the session is not running or the position is taken.
+ * Returns 0 or -1.
+ */
+int	store_session_item(struct store *, int64_t session_id,
+	    const struct store_item *, char **cause);
+/*
+ * End a running session with status "finished", "quit" or "stopped" and an
+ * optional reason (NULL if none). Returns 0 or -1.
+ */
+int	store_session_end(struct store *, int64_t id, const char *status,
+	    int64_t ended_ms, const char *end_reason, char **cause);
+/*
+ * Set a session's pain rating (0..10) for moment "before" or "after".
+ * Allowed whatever the session's status. Returns 0 or -1.
+ */
+int	store_session_pain(struct store *, int64_t id, const char *moment,
+	    int pain, char **cause);
+/* Add a pain rating; sets *id if id is not NULL. Returns 0 or -1. */
+int	store_pain_add(struct store *, const struct store_pain *,
+	    int64_t *id, char **cause);
+/*
+ * Find the latest session (by start time) still running, with the number
+ * of items it has recorded. Returns 0 and fills *out, which the caller
+ * releases with store_session_info_release(); 1 if there is none; -1 on
+ * error.
+ */
+int	store_unfinished(struct store *, struct store_session_info *out,
+	    char **cause);
+/* Free what *info owns and reset it. */
+void	store_session_info_release(struct store_session_info *info);
+/*
+ * Store the red-flag screen's n answers and, if ack is not NULL, the
+ * acknowledgement it names (such as "not-medical-advice"), all at at_ms in
+ * one transaction. Returns 0 or -1.
+ */
+int	store_screen_save(struct store *, int64_t at_ms,
+	    const struct store_answer *answers, size_t n, const char *ack,
+	    char **cause);
+/*
+ * Set *done to 1 if screen answers and an acknowledgement have both been
+ * stored, else 0. Returns 0 or -1.
+ */
+int	store_screen_done(struct store *, int *done, char **cause);
+/*
+ * Set exercise aside (by the pain rule) from set_ms until until_ms, for a
+ * reason such as "sharp". Returns 0 or -1.
+ */
+int	store_flag_add(struct store *, const char *exercise,
+	    const char *reason, int64_t set_ms, int64_t until_ms,
+	    char **cause);
+/*
+ * The distinct exercise ids set aside at now_ms (until_ms > now_ms), in
+ * name order, into *ids and *n. The caller must free the result with
+ * store_flags_free(). Returns 0 or -1.
+ */
+int	store_flags_active(struct store *, int64_t now_ms, char ***ids,
+	    size_t *n, char **cause);
+/* Free an array returned by store_flags_active(). Accepts NULL. */
+void	store_flags_free(char **ids, size_t n);
+
+#endif
