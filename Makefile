@@ -29,7 +29,7 @@ EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
 	src/cmd-today.c
 MAIN = src/main.c
 GEN = build/gen/exercises-data.c
-UNIT = catalog dose plan date session
+UNIT = catalog dose plan date session store
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
@@ -59,9 +59,12 @@ build/asan/%.o: %.c
 build/asan/midback: $(AOBJ)
 	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
 
-build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_CORE)
+# Unit tests link the core, and the store for t-store.
+AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o
+
+build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)
 	@mkdir -p $(@D)
-	$(CC) $(SAN) -o $@ $< $(AOBJ_CORE) $(PKG_LIBS) \
+	$(CC) $(SAN) -o $@ $< $(AOBJ_TEST) $(PKG_LIBS) \
 		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
 deps:

@@ -393,9 +393,9 @@ play_tui(struct player *pl)
 		if (confirm)
 			v.prompt = "Quit the session? y/n";
 		else if (session_state(pl->s) == SESSION_FEEL)
-			v.prompt = "How did it feel?  1 fine  2 stretch  "
-			    "3 mild discomfort  4 sharp  5 tingling  "
-			    "6 burning  7 numb";
+			v.prompt = "How did it feel? Press a number.\n"
+			    "1 fine  2 stretch  3 mild discomfort  4 sharp  "
+			    "5 tingling  6 burning  7 numb";
 		else if (session_state(pl->s) == SESSION_OFFER) {
 			snprintf(prompt, sizeof prompt, "Stop that one. Try "
 			    "%s instead? y/n", session_offer(pl->s)->name);
@@ -483,17 +483,23 @@ enum session_end
 play(const struct catalog *c, const struct plan *p, const struct play_opts *o)
 {
 	struct player		pl;
+	struct play_opts	local;
 	enum session_end	end;
 
 	memset(&pl, 0, sizeof pl);
-	pl.o = o;
+	memcpy(&local, o, sizeof local);
+	if (!local.plain && tui_open() == -1)
+		local.plain = 1;	/* no usable terminal: lines instead */
+	pl.o = &local;
 	pl.t0 = play_mono_ms();
 	pl.s = session_create(p, c, 0);
 	drain(&pl);
-	if (o->plain)
+	if (local.plain)
 		play_plain(&pl);
-	else
+	else {
 		play_tui(&pl);
+		tui_close();
+	}
 	drain(&pl);
 	end = pl.failed ? SESSION_END_NONE : session_end(pl.s);
 	session_free(pl.s);

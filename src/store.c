@@ -17,10 +17,12 @@
  * records it, and all steps run in one transaction.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -157,8 +159,8 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	[SQL_PAIN_ADD] = "INSERT INTO pain_ratings"
 	    " (at_ms, tz_min, session_id, moment, pain, stiffness, note)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[SQL_ANSWER_ADD] = "INSERT INTO screen_answers (at_ms, question, answer)"
-	    " VALUES (?1, ?2, ?3)",
+	[SQL_ANSWER_ADD] = "INSERT INTO screen_answers"
+	    " (at_ms, question, answer) VALUES (?1, ?2, ?3)",
 	[SQL_ACK_ADD] = "INSERT INTO acknowledgements (at_ms, what)"
 	    " VALUES (?1, ?2)",
 	[SQL_SCREEN_DONE] = "SELECT EXISTS (SELECT 1 FROM screen_answers)"
@@ -295,22 +297,25 @@ store_rollback(struct store *s, char **err, const char *what)
 		(void)store_run(s, SQL_ROLLBACK, err, what);
 }
 
-/* Run one fixed statement, ignoring any rows. Returns an SQLite code. */
+/* Run one fixed statement, ignoring any rows. Returns 0 or -1 with *err. */
 static int
-store_exec(struct store *s, const char *sql)
+store_exec(struct store *s, const char *sql, char **err, const char *what)
 {
 	sqlite3_stmt	*st = NULL;
-	int		 rc;
+	int		 rc, ret = -1;
 
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			;
-		if (rc == SQLITE_DONE)
-			rc = SQLITE_OK;
-	}
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, err, what);
 	sqlite3_finalize(st);
-	return (rc);
+	return (ret);
 }
 
 /*
@@ -380,10 +385,8 @@ store_migrate(struct store *s, char **err)
 	for (i = 0; i < N_MIGRATIONS; i++) {
 		if (migrations[i].version <= version)
 			continue;
-		if (store_exec(s, migrations[i].sql) != SQLITE_OK) {
-			store_dberr(s, err, what);
+		if (store_exec(s, migrations[i].sql, err, what) != 0)
 			goto fail;
-		}
 	}
 	/* Each version's last step records it; check none was forgotten. */
 	if (store_version(s, &version, err) != 0)
@@ -444,6 +447,39 @@ out:
 	return (ret);
 }
 
+/*
+ * Why path could not be opened, as an errno value. SQLite's own errno is
+ * from its last try, which for a file it could not create is a read-only
+ * open failing with ENOENT; asking the file system again says why the
+ * read-write open failed. Returns tried if that finds no other reason.
+ */
+static int
+store_open_errno(const char *path, int tried)
+{
+	const char	*slash;
+	char		*dir;
+	int		 fd, e;
+
+	if (access(path, F_OK) == 0) {
+		if ((fd = open(path, O_RDWR | O_CLOEXEC)) != -1) {
+			close(fd);
+			return (tried);
+		}
+		return (errno);
+	}
+	if (errno != ENOENT)
+		return (errno);
+	if ((slash = strrchr(path, '/')) == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, slash - path);
+	e = access(dir, W_OK | X_OK) == 0 ? tried : errno;
+	free(dir);
+	return (e);
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
@@ -460,6 +496,7 @@ store_open(const char *path, char **cause)
 	    SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		saved = s->db != NULL ? sqlite3_system_errno(s->db) : 0;
+		saved = store_open_errno(path, saved);
 		err = xasprintf("cannot open '%s': %s", path, saved != 0 ?
 		    strerror(saved) : sqlite3_errstr(rc));
 		goto out;
@@ -483,12 +520,10 @@ store_open(const char *path, char **cause)
 	}
 
 	/* The journal mode stays in the file; the other two are ours. */
-	if (store_exec(s, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
-	    store_exec(s, "PRAGMA foreign_keys = ON") != SQLITE_OK ||
-	    store_exec(s, "PRAGMA synchronous = NORMAL") != SQLITE_OK) {
-		store_dberr(s, &err, "set up");
+	if (store_exec(s, "PRAGMA journal_mode = WAL", &err, "set up") != 0 ||
+	    store_exec(s, "PRAGMA foreign_keys = ON", &err, "set up") != 0 ||
+	    store_exec(s, "PRAGMA synchronous = NORMAL", &err, "set up") != 0)
 		goto out;
-	}
 	if (version < STORE_SCHEMA_VERSION && store_migrate(s, &err) != 0)
 		goto out;
 out:

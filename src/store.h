@@ -23,9 +23,11 @@ struct store;
 
 /* One exercise (or one side of one) as the session finished it. */
 struct store_item {
-	int		 position;	/* order in the plan; unique per session */
+	int		 position;	/* order in the plan; unique in
+					   its session */
 	const char	*exercise;	/* catalog id */
-	const char	*side;		/* "left", "right"; NULL if not per side */
+	const char	*side;		/* "left", "right"; NULL if not
+					   per side */
 	int		 sets_done;
 	int		 reps_done;
 	int		 holds_done;

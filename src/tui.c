@@ -19,7 +19,7 @@
 static int			tui_active;
 static volatile sig_atomic_t	tui_sigint;
 
-/* The large digits: 3 columns by 5 rows, drawn with ACS blocks. */
+/* The large digits: 3 columns by 5 rows of #. */
 static const char *big_digits[11][5] = {
 	{ "###", "# #", "# #", "# #", "###" },
 	{ "  #", "  #", "  #", "  #", "  #" },
@@ -171,7 +171,7 @@ big_clock(int y, long secs)
 			for (col = 0; col < 3; col++) {
 				move(y + row, x0 + i * 4 + col);
 				addch(big_digits[d][row][col] == '#' ?
-				    (' ' | A_REVERSE) : ' ');
+				    ('#' | A_BOLD) : ' ');
 			}
 		}
 	}
@@ -202,8 +202,22 @@ tui_draw(const struct tui_view *v)
 	big_clock(y + 5, v->remaining_s);
 	if (v->counters != NULL)
 		center(y + 11, v->counters, 0);
-	if (v->prompt != NULL)
-		center(y + 13, v->prompt, A_BOLD | COLOR_PAIR(3));
+	if (v->prompt != NULL) {
+		char	 line[256], *nl;
+		int	 row = y + 12;
+		const char *s = v->prompt;
+
+		/* One centred line per line of the prompt. */
+		while (*s != '\0') {
+			snprintf(line, sizeof line, "%s", s);
+			if ((nl = strchr(line, '\n')) != NULL)
+				*nl = '\0';
+			center(row++, line, A_BOLD | COLOR_PAIR(3));
+			s += strlen(line);
+			if (*s == '\n')
+				s++;
+		}
+	}
 	bar(LINES - 6, "exercise", v->exercise_frac);
 	bar(LINES - 5, "session", v->session_frac);
 	if (v->next != NULL)

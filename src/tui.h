@@ -13,7 +13,8 @@ struct tui_view {
 	const char	*phase;		/* "Hold", "Inhale", "Rest", ... */
 	const char	*counters;	/* "rep 4/10, set 2/3, left side" */
 	const char	*next;		/* "Next: Open book", or NULL */
-	const char	*prompt;	/* a question waiting for a key, or NULL */
+	const char	*prompt;	/* a question waiting for a key, or NULL;
+					   may hold a newline */
 	const char	*status;	/* a line at the bottom, or NULL */
 	long		 remaining_s;	/* the big countdown; -1 for none */
 	double		 exercise_frac;	/* 0..1 */

@@ -1,0 +1,1072 @@
+/*
+ * t-store.c -- the SQLite store, on real files in a temporary directory:
+ * creating and migrating, refusing files that are not ours without
+ * touching them, every call round-tripping, surviving a SIGKILL in the
+ * middle of a session, and two processes writing at once.
+ *
+ * The tests read what was stored through a separate read-only SQLite
+ * connection, so they check the file itself, not the store's own view.
+ * Child processes never use cmocka: they report through their exit status
+ * and a pipe.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "core/xmalloc.h"
+#include "store.h"
+
+/* The temporary directory of the running test. */
+static char	tmpdir[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/t-store.XXXXXX");
+	return (mkdtemp(tmpdir) == NULL ? -1 : 0);
+}
+
+static int
+remove_one(const char *path, const struct stat *sb, int flag,
+    struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return (remove(path));
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	chmod(tmpdir, 0700);
+	return (nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS));
+}
+
+/* A path in the test's directory. The caller must free the result. */
+static char *
+tpath(const char *name)
+{
+	return (xasprintf("%s/%s", tmpdir, name));
+}
+
+static void
+write_file(const char *path, const void *data, size_t len)
+{
+	FILE	*f;
+
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The whole file, in *len bytes. The caller must free the result. */
+static char *
+read_whole(const char *path, size_t *len)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 n = 0, got;
+
+	assert_non_null(f = fopen(path, "rb"));
+	for (;;) {
+		buf = xreallocarray(buf, n + 4096, 1);
+		got = fread(buf + n, 1, 4096, f);
+		n += got;
+		if (got < 4096)
+			break;
+	}
+	assert_int_equal(ferror(f), 0);
+	fclose(f);
+	*len = n;
+	return (buf);
+}
+
+static int
+file_exists(const char *path)
+{
+	struct stat	sb;
+
+	return (stat(path, &sb) == 0);
+}
+
+/* Whether a journal, WAL or shared-memory file sits next to path. */
+static int
+side_files_exist(const char *path)
+{
+	static const char *const suffix[] = { "-journal", "-wal", "-shm" };
+	char	*p;
+	size_t	 i;
+	int	 found = 0;
+
+	for (i = 0; i < 3; i++) {
+		p = xasprintf("%s%s", path, suffix[i]);
+		found |= file_exists(p);
+		free(p);
+	}
+	return (found);
+}
+
+/* Open path read-only, as a second process would. */
+static sqlite3 *
+raw_open(const char *path)
+{
+	sqlite3	*db = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	return (db);
+}
+
+/* The one integer sql returns from path. */
+static long long
+raw_int(const char *path, const char *sql)
+{
+	sqlite3		*db = raw_open(path);
+	sqlite3_stmt	*st = NULL;
+	long long	 v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	v = sqlite3_column_int64(st, 0);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return (v);
+}
+
+/* The one text sql returns from path ("NULL" for NULL). Caller frees. */
+static char *
+raw_text(const char *path, const char *sql)
+{
+	sqlite3		*db = raw_open(path);
+	sqlite3_stmt	*st = NULL;
+	const char	*t;
+	char		*v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	t = (const char *)sqlite3_column_text(st, 0);
+	v = xstrdup(t == NULL ? "NULL" : t);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return (v);
+}
+
+static void
+assert_raw_text(const char *path, const char *sql, const char *want)
+{
+	char	*got = raw_text(path, sql);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Run sql, which changes path, through a plain read-write connection. */
+static void
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3	*db = NULL;
+	char	*msg = NULL;
+
+	assert_int_equal(sqlite3_open_v2(path, &db,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+/* Open path, failing the test with the cause if it cannot be. */
+static struct store *
+open_ok(const char *path)
+{
+	struct store	*s;
+	char		*cause = NULL;
+
+	if ((s = store_open(path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	return (s);
+}
+
+/* Check that store_open(path) fails with exactly want. */
+static void
+assert_open_fails(const char *path, const char *want)
+{
+	char	*cause = NULL;
+
+	assert_null(store_open(path, &cause));
+	assert_non_null(cause);
+	assert_string_equal(cause, want);
+	free(cause);
+}
+
+/*
+ * Check that call failed (-1) with a cause containing want. Inside call,
+ * CAUSE names the cause argument.
+ */
+#define assert_fails_with(call, want) do {				\
+	char	*cause_ = NULL;						\
+									\
+	assert_int_equal((call), -1);					\
+	assert_non_null(cause_);					\
+	if (strstr(cause_, (want)) == NULL)				\
+		fail_msg("cause '%s' lacks '%s'", cause_, (want));	\
+	free(cause_);							\
+} while (0)
+#define CAUSE	(&cause_)
+
+/* Wait for a child; returns its exit status, or 128 + its signal. */
+static int
+wait_child(pid_t pid)
+{
+	int	status;
+
+	while (waitpid(pid, &status, 0) == -1)
+		assert_int_equal(errno, EINTR);
+	if (WIFSIGNALED(status))
+		return (128 + WTERMSIG(status));
+	return (WEXITSTATUS(status));
+}
+
+static void
+sleep_ms(long ms)
+{
+	struct timespec	ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+static const char plan_json[] =
+    "{\"routine\":\"desk\",\"items\":[{\"id\":\"cat-camel\",\"sets\":2},"
+    "{\"id\":\"thread-the-needle\",\"side\":\"left\"}],"
+    "\"note\":\"it's \\\"quoted\\\" \xc3\xa9\"}";
+
+static void
+open_creates_schema_v1_in_wal_mode(void **state)
+{
+	struct store	*s;
+	struct stat	 sb;
+	char		*path = tpath("a/b/midback.db"), *dir;
+
+	(void)state;
+	s = open_ok(path);
+	assert_string_equal(store_path(s), path);
+	store_close(s);
+
+	dir = tpath("a/b");
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_true(S_ISDIR(sb.st_mode));
+	assert_int_equal(sb.st_mode & 077, 0);
+	free(dir);
+	dir = tpath("a");
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 077, 0);
+	free(dir);
+
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(STORE_SCHEMA_VERSION, 1);
+	assert_raw_text(path, "PRAGMA journal_mode", "wal");
+	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
+	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
+	    " ORDER BY name)",
+	    "acknowledgements exercise_flags pain_ratings screen_answers"
+	    " session_items sessions");
+	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
+	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
+	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
+	    "exercise_flags_until pain_ratings_at pain_ratings_session"
+	    " sessions_running sessions_started");
+	/* The unique (session, position) index serves "by session". */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master"
+	    " WHERE type = 'index' AND tbl_name = 'session_items'"), 1);
+	free(path);
+}
+
+static void
+reopen_is_a_no_op(void **state)
+{
+	struct store			*s;
+	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
+	char				*path = tpath("midback.db");
+	char				*before, *after;
+	size_t				 nbefore, nafter;
+	int64_t				 id;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_session_begin(s, "routine", 1000, 60,
+	    plan_json, &id, NULL), 0);
+	store_close(s);
+	before = read_whole(path, &nbefore);
+
+	s = open_ok(path);
+	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(info.id, id);
+	store_session_info_release(&info);
+	store_close(s);
+	s = open_ok(path);
+	store_close(s);
+
+	after = read_whole(path, &nafter);
+	assert_int_equal(nafter, nbefore);
+	assert_memory_equal(after, before, nbefore);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
+	free(before);
+	free(after);
+	free(path);
+}
+
+static void
+session_round_trips(void **state)
+{
+	struct store			*s;
+	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
+	struct store_item		 it0 = {
+		.position = 0, .exercise = "cat-camel", .side = NULL,
+		.sets_done = 2, .reps_done = 8, .holds_done = 0,
+		.breaths_done = 0, .feel = NULL, .outcome = "done",
+		.finished_ms = 1700000060000
+	};
+	struct store_item		 it1 = {
+		.position = 1, .exercise = "thread-the-needle", .side = "left",
+		.sets_done = 1, .reps_done = 0, .holds_done = 3,
+		.breaths_done = 5, .feel = "stretch", .outcome = "skipped",
+		.finished_ms = 1700000120000
+	};
+	char				*path = tpath("midback.db");
+	int64_t				 id;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_unfinished(s, &info, NULL), 1);
+	assert_null(info.plan_json);
+	assert_int_equal(store_session_begin(s, "routine", 1700000000000,
+	    -300, plan_json, &id, NULL), 0);
+	assert_true(id > 0);
+	assert_int_equal(store_session_pain(s, id, "before", 3, NULL), 0);
+	assert_int_equal(store_session_item(s, id, &it0, NULL), 0);
+	assert_int_equal(store_session_item(s, id, &it1, NULL), 0);
+
+	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(info.id, id);
+	assert_string_equal(info.kind, "routine");
+	assert_int_equal(info.started_ms, 1700000000000);
+	assert_int_equal(info.tz_min, -300);
+	assert_string_equal(info.plan_json, plan_json);
+	assert_int_equal(info.n_items, 2);
+	store_session_info_release(&info);
+	assert_null(info.plan_json);
+
+	assert_int_equal(store_session_end(s, id, "finished", 1700000200000,
+	    "all done", NULL), 0);
+	assert_int_equal(store_session_pain(s, id, "after", 1, NULL), 0);
+	assert_int_equal(store_unfinished(s, &info, NULL), 1);
+	store_close(s);
+
+	assert_raw_text(path, "SELECT kind || ' ' || started_ms || ' ' ||"
+	    " tz_min || ' ' || ended_ms || ' ' || status || ' ' ||"
+	    " pain_before || ' ' || pain_after || ' ' || end_reason"
+	    " FROM sessions",
+	    "routine 1700000000000 -300 1700000200000 finished 3 1 all done");
+	assert_raw_text(path, "SELECT plan_json FROM sessions", plan_json);
+	assert_raw_text(path, "SELECT group_concat(r, '|') FROM (SELECT"
+	    " position || ' ' || exercise || ' ' || ifnull(side, '-') || ' ' ||"
+	    " sets_done || ' ' || reps_done || ' ' || holds_done || ' ' ||"
+	    " breaths_done || ' ' || ifnull(feel, '-') || ' ' || outcome ||"
+	    " ' ' || finished_ms AS r FROM session_items ORDER BY position)",
+	    "0 cat-camel - 2 8 0 0 - done 1700000060000|"
+	    "1 thread-the-needle left 1 0 3 5 stretch skipped 1700000120000");
+	free(path);
+}
+
+static void
+session_calls_refuse_what_cannot_be_stored(void **state)
+{
+	struct store		*s;
+	struct store_item	 it = {
+		.position = 0, .exercise = "cat-camel", .outcome = "done",
+		.finished_ms = 5000
+	};
+	char			*path = tpath("midback.db");
+	int64_t			 id, other;
+
+	(void)state;
+	s = open_ok(path);
+	assert_fails_with(store_session_begin(s, "nap", 1000, 0, "{}", &id,
+	    CAUSE), "unknown session kind 'nap'");
+	assert_fails_with(store_session_begin(s, "break", 1000, 0, NULL, &id,
+	    CAUSE), "no plan");
+	assert_int_equal(store_session_begin(s, "break", 1000, 0, "{}", &id,
+	    NULL), 0);
+
+	assert_fails_with(store_session_item(s, id + 1, &it, CAUSE),
+	    "no session");
+	assert_int_equal(store_session_item(s, id, &it, NULL), 0);
+	assert_fails_with(store_session_item(s, id, &it, CAUSE),
+	    "already has position 0");
+	it.position = 1;
+	it.feel = "itchy";
+	assert_fails_with(store_session_item(s, id, &it, CAUSE),
+	    "unknown feel 'itchy'");
+	it.feel = "sharp";
+	it.outcome = "maybe";
+	assert_fails_with(store_session_item(s, id, &it, CAUSE),
+	    "unknown outcome 'maybe'");
+	it.outcome = "stopped";
+	it.sets_done = -1;
+	assert_fails_with(store_session_item(s, id, &it, CAUSE),
+	    "CHECK constraint failed");
+	it.sets_done = 1;
+
+	assert_fails_with(store_session_end(s, id, "running", 6000, NULL,
+	    CAUSE), "unknown status 'running'");
+	assert_fails_with(store_session_end(s, id + 1, "quit", 6000, NULL,
+	    CAUSE), "no session");
+	assert_int_equal(store_session_end(s, id, "stopped", 6000, "sharp",
+	    NULL), 0);
+	assert_fails_with(store_session_end(s, id, "quit", 7000, NULL, CAUSE),
+	    "is stopped, not running");
+	assert_fails_with(store_session_item(s, id, &it, CAUSE),
+	    "is stopped, not running");
+
+	assert_fails_with(store_session_pain(s, id, "during", 3, CAUSE),
+	    "not 'during'");
+	assert_fails_with(store_session_pain(s, id, "after", 11, CAUSE),
+	    "11 is not between 0 and 10");
+	assert_fails_with(store_session_pain(s, id + 1, "after", 2, CAUSE),
+	    "no session");
+
+	/* Every failure rolled back; the store still takes writes. */
+	assert_int_equal(store_session_begin(s, "routine", 8000, 0, "{}",
+	    &other, NULL), 0);
+	it.position = 0;
+	assert_int_equal(store_session_item(s, other, &it, NULL), 0);
+	store_close(s);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM session_items"),
+	    2);
+	assert_raw_text(path, "SELECT status || ' ' || end_reason FROM"
+	    " sessions WHERE kind = 'break'", "stopped sharp");
+	free(path);
+}
+
+static void
+checkins_round_trip(void **state)
+{
+	struct store		*s;
+	struct store_pain	 p = {
+		.at_ms = 1700000000000, .tz_min = 120, .session_id = 0,
+		.moment = "checkin", .pain = 4, .stiffness = 6,
+		.note = "after a long meeting"
+	};
+	char			*path = tpath("midback.db");
+	int64_t			 sid, id1, id2, id3;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_pain_add(s, &p, &id1, NULL), 0);
+	p.at_ms += 3600000;
+	p.pain = 0;
+	p.stiffness = -1;
+	p.note = NULL;
+	assert_int_equal(store_pain_add(s, &p, &id2, NULL), 0);
+	assert_true(id2 > id1);
+	assert_int_equal(store_session_begin(s, "routine", 1700009000000, 120,
+	    "{}", &sid, NULL), 0);
+	p.session_id = sid;
+	p.moment = "after";
+	p.pain = 2;
+	assert_int_equal(store_pain_add(s, &p, &id3, NULL), 0);
+	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
+
+	p.session_id = sid + 100;
+	assert_fails_with(store_pain_add(s, &p, NULL, CAUSE), "no session");
+	p.session_id = 0;
+	p.moment = "later";
+	assert_fails_with(store_pain_add(s, &p, NULL, CAUSE),
+	    "unknown moment 'later'");
+	p.moment = "checkin";
+	p.pain = -1;
+	assert_fails_with(store_pain_add(s, &p, NULL, CAUSE),
+	    "-1 is not between 0 and 10");
+	p.pain = 1;
+	p.stiffness = 11;
+	assert_fails_with(store_pain_add(s, &p, NULL, CAUSE),
+	    "stiffness 11");
+	store_close(s);
+
+	assert_raw_text(path, "SELECT group_concat(r, '|') FROM (SELECT"
+	    " at_ms || ' ' || tz_min || ' ' || ifnull(session_id, '-') ||"
+	    " ' ' || moment || ' ' || pain || ' ' || ifnull(stiffness, '-') ||"
+	    " ' ' || ifnull(note, '-') AS r FROM pain_ratings ORDER BY id)",
+	    "1700000000000 120 - checkin 4 6 after a long meeting|"
+	    "1700003600000 120 - checkin 0 - -|"
+	    "1700003600000 120 1 after 2 - -|"
+	    "1700003600000 120 1 after 2 - -");
+	free(path);
+}
+
+static void
+screen_is_done_with_answers_and_acknowledgement(void **state)
+{
+	static const struct store_answer	 answers[] = {
+		{ "numbness-legs", 0 },
+		{ "fever-weight-loss", 0 },
+		{ "recent-fall", 0 },
+	};
+	static const struct store_answer	 bad[] = {
+		{ "recent-fall", 2 },
+	};
+	struct store				*s;
+	char					*path = tpath("midback.db");
+	int					 done = -1;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_screen_done(s, &done, NULL), 0);
+	assert_int_equal(done, 0);
+	assert_int_equal(store_screen_save(s, 1000, answers, 3, NULL, NULL),
+	    0);
+	assert_int_equal(store_screen_done(s, &done, NULL), 0);
+	assert_int_equal(done, 0);
+	assert_fails_with(store_screen_save(s, 2000, bad, 1,
+	    "not-medical-advice", CAUSE), "answer 1");
+	assert_int_equal(store_screen_done(s, &done, NULL), 0);
+	assert_int_equal(done, 0);
+	assert_int_equal(store_screen_save(s, 3000, NULL, 0,
+	    "not-medical-advice", NULL), 0);
+	assert_int_equal(store_screen_done(s, &done, NULL), 0);
+	assert_int_equal(done, 1);
+	store_close(s);
+
+	assert_raw_text(path, "SELECT group_concat(r, '|') FROM (SELECT"
+	    " at_ms || ' ' || question || ' ' || answer AS r"
+	    " FROM screen_answers ORDER BY id)",
+	    "1000 numbness-legs 0|1000 fever-weight-loss 0|1000 recent-fall 0");
+	assert_raw_text(path, "SELECT at_ms || ' ' || what FROM"
+	    " acknowledgements", "3000 not-medical-advice");
+
+	/* A fresh store with both saved at once. */
+	free(path);
+	path = tpath("other.db");
+	s = open_ok(path);
+	assert_int_equal(store_screen_save(s, 1000, answers, 3,
+	    "not-medical-advice", NULL), 0);
+	assert_int_equal(store_screen_done(s, &done, NULL), 0);
+	assert_int_equal(done, 1);
+	store_close(s);
+	free(path);
+}
+
+/* Check that the flags active at now are exactly want, space-separated. */
+static void
+assert_flags(struct store *s, int64_t now, const char *want)
+{
+	char	**ids = NULL, *got, *t;
+	size_t	  n = 99, i;
+
+	assert_int_equal(store_flags_active(s, now, &ids, &n, NULL), 0);
+	got = xstrdup("");
+	for (i = 0; i < n; i++) {
+		t = xasprintf("%s%s%s", got, i == 0 ? "" : " ", ids[i]);
+		free(got);
+		got = t;
+	}
+	assert_string_equal(got, want);
+	free(got);
+	store_flags_free(ids, n);
+}
+
+static void
+flags_expire_by_time(void **state)
+{
+	struct store	*s;
+	char		*path = tpath("midback.db");
+
+	(void)state;
+	s = open_ok(path);
+	assert_flags(s, 0, "");
+	assert_int_equal(store_flag_add(s, "thread-the-needle", "sharp",
+	    1000, 5000, NULL), 0);
+	assert_int_equal(store_flag_add(s, "cat-camel", "tingling", 1000,
+	    2000, NULL), 0);
+	assert_int_equal(store_flag_add(s, "cat-camel", "sharp", 1500, 3000,
+	    NULL), 0);
+	assert_fails_with(store_flag_add(s, "cat-camel", "sharp", 3000, 3000,
+	    CAUSE), "back before");
+	assert_fails_with(store_flag_add(s, NULL, "sharp", 1, 2, CAUSE),
+	    "no exercise");
+
+	assert_flags(s, 1200, "cat-camel thread-the-needle");
+	assert_flags(s, 2000, "cat-camel thread-the-needle");
+	assert_flags(s, 2999, "cat-camel thread-the-needle");
+	assert_flags(s, 3000, "thread-the-needle");
+	assert_flags(s, 4999, "thread-the-needle");
+	assert_flags(s, 5000, "");
+	store_close(s);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM exercise_flags"),
+	    3);
+	free(path);
+}
+
+static void
+unfinished_is_the_latest_running_session(void **state)
+{
+	struct store			*s;
+	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
+	struct store_item		 it = {
+		.position = 0, .exercise = "wall-angel", .outcome = "done",
+		.finished_ms = 2100
+	};
+	char				*path = tpath("midback.db");
+	int64_t				 a, b, c;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_session_begin(s, "routine", 1000, 0, "[1]", &a,
+	    NULL), 0);
+	assert_int_equal(store_session_begin(s, "routine", 3000, 0, "[3]", &b,
+	    NULL), 0);
+	assert_int_equal(store_session_begin(s, "break", 2000, 0, "[2]", &c,
+	    NULL), 0);
+	assert_int_equal(store_session_item(s, c, &it, NULL), 0);
+
+	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(info.id, b);
+	store_session_info_release(&info);
+	assert_int_equal(store_session_end(s, b, "quit", 3500, NULL, NULL),
+	    0);
+	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(info.id, c);
+	assert_string_equal(info.kind, "break");
+	assert_string_equal(info.plan_json, "[2]");
+	assert_int_equal(info.n_items, 1);
+	store_session_info_release(&info);
+	assert_int_equal(store_session_end(s, c, "finished", 2500, NULL,
+	    NULL), 0);
+	assert_int_equal(store_session_end(s, a, "finished", 2500, NULL,
+	    NULL), 0);
+	assert_int_equal(store_unfinished(s, &info, NULL), 1);
+	store_close(s);
+	free(path);
+}
+
+/* Check that opening a file holding data is refused and changes nothing. */
+static void
+assert_refused_unchanged(const char *path, const void *data, size_t len,
+    const char *want)
+{
+	char	*after;
+	size_t	 nafter;
+
+	write_file(path, data, len);
+	assert_open_fails(path, want);
+	after = read_whole(path, &nafter);
+	assert_int_equal(nafter, len);
+	assert_memory_equal(after, data, len);
+	assert_false(side_files_exist(path));
+	free(after);
+}
+
+static void
+text_file_is_refused_and_left_unchanged(void **state)
+{
+	static const char	 text[] =
+	    "This is my diary, not a database.\nSecond line.\n";
+	char			*path = tpath("diary.txt"), *want;
+
+	(void)state;
+	want = xasprintf("'%s' is not a midback database", path);
+	assert_refused_unchanged(path, text, sizeof text - 1, want);
+	free(want);
+	free(path);
+}
+
+static void
+random_file_is_refused_and_left_unchanged(void **state)
+{
+	unsigned char	 data[8192];
+	char		*path = tpath("noise.bin"), *want;
+	uint32_t	 x = 2463534242U;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof data; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		data[i] = (unsigned char)x;
+	}
+	want = xasprintf("'%s' is not a midback database", path);
+	assert_refused_unchanged(path, data, sizeof data, want);
+	free(want);
+	free(path);
+}
+
+static void
+other_programs_database_is_refused_and_left_unchanged(void **state)
+{
+	char	*path = tpath("other.db"), *want, *before;
+	size_t	 n;
+
+	(void)state;
+	raw_exec(path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, t TEXT);"
+	    " INSERT INTO notes (t) VALUES ('keep me');");
+	before = read_whole(path, &n);
+	want = xasprintf("'%s' is not a midback database", path);
+	assert_refused_unchanged(path, before, n, want);
+	assert_raw_text(path, "SELECT t FROM notes", "keep me");
+	free(want);
+	free(before);
+	free(path);
+}
+
+static void
+newer_schema_is_refused_and_left_unchanged(void **state)
+{
+	char	*path = tpath("future.db"), *want, *before;
+	size_t	 n;
+
+	(void)state;
+	raw_exec(path, "CREATE TABLE sessions (id INTEGER PRIMARY KEY,"
+	    " hologram BLOB); PRAGMA user_version = 99;");
+	before = read_whole(path, &n);
+	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
+	    "knows 1)", path);
+	assert_refused_unchanged(path, before, n, want);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
+	assert_raw_text(path, "PRAGMA journal_mode", "delete");
+	free(want);
+	free(before);
+	free(path);
+
+	/* A newer database already in WAL mode is refused the same way. */
+	path = tpath("future-wal.db");
+	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
+	    " PRAGMA user_version = 2;");
+	want = xasprintf("'%s' is from a newer midback (schema 2, this one "
+	    "knows 1)", path);
+	before = read_whole(path, &n);
+	assert_refused_unchanged(path, before, n, want);
+	free(want);
+	free(before);
+	free(path);
+}
+
+/*
+ * Try store_open(path) in a child that is not root (root may write
+ * anywhere), writing its cause into buf. Returns the child's status.
+ */
+static int
+open_as_user(const char *path, char *buf, size_t size)
+{
+	struct store	*s;
+	char		*cause = NULL;
+	ssize_t		 got;
+	size_t		 n = 0;
+	pid_t		 pid;
+	int		 fd[2];
+
+	assert_int_equal(pipe(fd), 0);
+	assert_int_not_equal(pid = fork(), -1);
+	if (pid == 0) {
+		close(fd[0]);
+		if (geteuid() == 0 && (setgid(65534) != 0 ||
+		    setuid(65534) != 0))
+			_exit(3);
+		if ((s = store_open(path, &cause)) != NULL) {
+			store_close(s);
+			_exit(1);
+		}
+		if (cause == NULL ||
+		    write(fd[1], cause, strlen(cause)) == -1)
+			_exit(2);
+		_exit(0);
+	}
+	close(fd[1]);
+	while (n + 1 < size &&
+	    (got = read(fd[0], buf + n, size - 1 - n)) > 0)
+		n += (size_t)got;
+	buf[n] = '\0';
+	close(fd[0]);
+	return (wait_child(pid));
+}
+
+static void
+unwritable_directory_gives_a_clear_error(void **state)
+{
+	char	 got[512];
+	char	*dir = tpath("locked"), *path, *want;
+
+	(void)state;
+	/* Let the child (perhaps another user) reach the directory. */
+	assert_int_equal(chmod(tmpdir, 0755), 0);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(chmod(dir, 0555), 0);
+
+	path = tpath("locked/midback.db");
+	want = xasprintf("cannot open '%s': Permission denied", path);
+	assert_int_equal(open_as_user(path, got, sizeof got), 0);
+	assert_string_equal(got, want);
+	assert_false(file_exists(path));
+	free(want);
+	free(path);
+
+	path = tpath("locked/midback/midback.db");
+	free(dir);
+	dir = tpath("locked/midback");
+	want = xasprintf("cannot create directory '%s': Permission denied",
+	    dir);
+	assert_int_equal(open_as_user(path, got, sizeof got), 0);
+	assert_string_equal(got, want);
+	assert_false(file_exists(dir));
+	free(want);
+	free(path);
+	free(dir);
+
+	/* A file where a directory should be. */
+	dir = tpath("plain");
+	write_file(dir, "x", 1);
+	path = tpath("plain/midback.db");
+	want = xasprintf("cannot create directory '%s': Not a directory",
+	    dir);
+	assert_open_fails(path, want);
+	free(want);
+	free(path);
+	path = tpath("plain/sub/midback.db");
+	want = xasprintf("cannot create directory '%s/sub': Not a directory",
+	    dir);
+	assert_open_fails(path, want);
+	free(want);
+	free(path);
+	free(dir);
+
+	/* A directory where the file should be. */
+	path = tpath("dir.db");
+	assert_int_equal(mkdir(path, 0700), 0);
+	want = xasprintf("cannot open '%s': Is a directory", path);
+	assert_open_fails(path, want);
+	free(want);
+	free(path);
+}
+
+/* The child's part of the SIGKILL test: 3 items, then a long sleep. */
+static void __attribute__((noreturn))
+kill_child(const char *path)
+{
+	struct store		*s;
+	struct store_item	 it = { .exercise = "cat-camel", .sets_done = 1,
+		.reps_done = 6, .outcome = "done" };
+	int64_t			 id;
+	int			 i;
+
+	if ((s = store_open(path, NULL)) == NULL)
+		_exit(2);
+	if (store_session_begin(s, "routine", 1700000000000, 60, plan_json,
+	    &id, NULL) != 0)
+		_exit(3);
+	for (i = 0; i < 3; i++) {
+		it.position = i;
+		it.finished_ms = 1700000000000 + 60000 * (i + 1);
+		if (store_session_item(s, id, &it, NULL) != 0)
+			_exit(4);
+	}
+	/* Killed long before this; a 4th item would show it was not. */
+	sleep(60);
+	it.position = 3;
+	(void)store_session_item(s, id, &it, NULL);
+	_exit(0);
+}
+
+static void
+sigkill_mid_session_keeps_the_recorded_items(void **state)
+{
+	struct store			*s;
+	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
+	char				*path = tpath("data/midback.db");
+	pid_t				 pid;
+	int				 i, rc = 1;
+
+	(void)state;
+	assert_int_not_equal(pid = fork(), -1);
+	if (pid == 0)
+		kill_child(path);
+
+	/* Watch from this process's own connection, as a resume would. */
+	s = open_ok(path);
+	for (i = 0; i < 2000; i++) {
+		rc = store_unfinished(s, &info, NULL);
+		if (rc == 0 && info.n_items >= 3)
+			break;
+		store_session_info_release(&info);
+		sleep_ms(10);
+	}
+	store_session_info_release(&info);
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	assert_int_equal(wait_child(pid), 128 + SIGKILL);
+	assert_int_equal(rc, 0);
+	store_close(s);
+
+	s = open_ok(path);
+	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(info.n_items, 3);
+	assert_string_equal(info.kind, "routine");
+	assert_int_equal(info.started_ms, 1700000000000);
+	assert_string_equal(info.plan_json, plan_json);
+	assert_int_equal(store_session_end(s, info.id, "quit", 1700000300000,
+	    "killed", NULL), 0);
+	store_session_info_release(&info);
+	store_close(s);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM session_items"),
+	    3);
+	assert_int_equal(raw_int(path, "SELECT max(position) FROM"
+	    " session_items"), 2);
+	free(path);
+}
+
+#define WRITES	200
+
+/* One writer of the two-process test: WRITES check-ins, as fast as it can. */
+static void __attribute__((noreturn))
+writer_child(const char *path, int which, int go)
+{
+	struct store		*s;
+	struct store_pain	 p = { .tz_min = which, .moment = "checkin",
+		.stiffness = -1 };
+	char			*cause = NULL, c;
+	int			 i;
+
+	/* Start together, so both open and migrate the new file at once. */
+	if (read(go, &c, 1) != 0)
+		_exit(5);
+	if ((s = store_open(path, &cause)) == NULL) {
+		fprintf(stderr, "writer %d: %s\n", which, cause);
+		_exit(2);
+	}
+	for (i = 0; i < WRITES; i++) {
+		p.at_ms = 1700000000000 + i;
+		p.pain = i % 11;
+		if (store_pain_add(s, &p, NULL, &cause) != 0) {
+			fprintf(stderr, "writer %d: %s\n", which, cause);
+			_exit(strstr(cause, "locked") != NULL ? 4 : 3);
+		}
+	}
+	store_close(s);
+	_exit(0);
+}
+
+static void
+two_processes_writing_at_once_never_see_locked(void **state)
+{
+	char	*path = tpath("midback.db");
+	pid_t	 pid[2];
+	int	 go[2], i;
+
+	(void)state;
+	assert_int_equal(pipe(go), 0);
+	for (i = 0; i < 2; i++) {
+		assert_int_not_equal(pid[i] = fork(), -1);
+		if (pid[i] == 0) {
+			close(go[1]);
+			writer_child(path, i, go[0]);
+		}
+	}
+	close(go[0]);
+	close(go[1]);
+	assert_int_equal(wait_child(pid[0]), 0);
+	assert_int_equal(wait_child(pid[1]), 0);
+
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"),
+	    2 * WRITES);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
+	    " WHERE tz_min = 0"), WRITES);
+	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
+	    " pain_ratings WHERE tz_min = 1"), WRITES);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	free(path);
+}
+
+static void
+memory_store_works_and_close_accepts_null(void **state)
+{
+	struct store	*s;
+
+	(void)state;
+	store_close(NULL);
+	store_flags_free(NULL, 0);
+	s = open_ok(":memory:");
+	assert_int_equal(store_flag_add(s, "cat-camel", "sharp", 0, 10,
+	    NULL), 0);
+	assert_flags(s, 5, "cat-camel");
+	store_close(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    open_creates_schema_v1_in_wal_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(reopen_is_a_no_op, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(session_round_trips, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    session_calls_refuse_what_cannot_be_stored, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(checkins_round_trip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    screen_is_done_with_answers_and_acknowledgement, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(flags_expire_by_time, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    unfinished_is_the_latest_running_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    text_file_is_refused_and_left_unchanged, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    random_file_is_refused_and_left_unchanged, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    other_programs_database_is_refused_and_left_unchanged,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    newer_schema_is_refused_and_left_unchanged, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    unwritable_directory_gives_a_clear_error, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    sigkill_mid_session_keeps_the_recorded_items, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    two_processes_writing_at_once_never_see_locked, setup,
+		    teardown),
+		cmocka_unit_test(memory_store_works_and_close_accepts_null),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
