@@ -25,7 +25,8 @@ CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
 	src/core/plan.c src/core/xmalloc.c src/core/ytree.c
 EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
 	src/tui.c src/voice.c \
-	src/cmd-check.c src/cmd-list.c src/cmd-show.c src/cmd-start.c \
+	src/cmd-break.c src/cmd-check.c src/cmd-list.c src/cmd-show.c \
+	src/cmd-start.c \
 	src/cmd-today.c
 MAIN = src/main.c
 GEN = build/gen/exercises-data.c

@@ -145,8 +145,8 @@ cmd_db_path(void)
  * Returns 0 to go on, 1 when an answer means the person should see a
  * clinician first, -1 when the store failed.
  */
-static int
-screen(const struct cmd_entry *e, struct store *st, struct ask *a)
+int
+cmd_red_flags(const struct cmd_entry *e, struct store *st, struct ask *a)
 {
 	struct store_answer	 ans[16];
 	int			 answers[16], ack, any_yes, done, i;
@@ -328,7 +328,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 
-	if ((r = screen(e, st, &a)) != 0) {
+	if ((r = cmd_red_flags(e, st, &a)) != 0) {
 		ret = r == 1 ? CMD_OK : CMD_ERROR;
 		goto out;
 	}

@@ -6,12 +6,16 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "cmd.h"
 #include "output.h"
+#include "play.h"
+#include "store.h"
 #include "core/date.h"
 #include "core/dose.h"
 #include "core/plan.h"
@@ -84,7 +88,10 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_entry	*e = ctx->entry;
 	struct plan_opts	 o;
 	struct plan		 p = PLAN_INIT;
+	struct store		*st = NULL;
 	json_t			*j;
+	char			*path, *cause = NULL, **aside = NULL;
+	size_t			 naside = 0;
 	int			 c, json = 0;
 
 	cmd_plan_defaults(&o);
@@ -112,7 +119,25 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (cmd_usage(e));
 	}
 
+	/* What the pain rule set aside stays out, if there is a store. */
+	path = cmd_db_path();
+	if (access(path, F_OK) == 0) {
+		if ((st = store_open(path, &cause)) == NULL ||
+		    store_flags_active(st, play_wall_ms(), &aside, &naside,
+		    &cause) == -1) {
+			cmd_warn(e, "%s", cause);
+			store_close(st);
+			free(path);
+			free(cause);
+			return (CMD_ERROR);
+		}
+		store_close(st);
+	}
+	free(path);
+	o.excluded = (const char *const *)aside;
+	o.nexcluded = naside;
 	plan_make(ctx->catalog, &o, &p);
+	store_flags_free(aside, naside);
 	if (p.n == 0) {
 		cmd_warn(e, "no exercise fits this place and equipment");
 		plan_release(&p);

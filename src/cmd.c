@@ -20,10 +20,12 @@ extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_start_entry;
+extern const struct cmd_entry cmd_break_entry;
 
 const struct cmd_entry *cmd_table[] = {
 	&cmd_today_entry,
 	&cmd_start_entry,
+	&cmd_break_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,

@@ -99,6 +99,15 @@ int		cmd_plan_option(const struct cmd_entry *, int opt,
  * ~/.local/share. The caller must free the result.
  */
 char		*cmd_db_path(void);
+struct store;
+struct ask;
+/*
+ * The red-flag screen, the first time and until it has been answered.
+ * Returns 0 to go on, 1 when an answer means the person should see a
+ * clinician first (said already), -1 when the store failed (said).
+ */
+int		cmd_red_flags(const struct cmd_entry *, struct store *,
+		    struct ask *);
 /* The local date today, as days since 1970-01-01. */
 long		cmd_today(void);
 

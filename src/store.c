@@ -123,6 +123,7 @@ enum store_sql {
 	SQL_SCREEN_DONE,
 	SQL_FLAG_ADD,
 	SQL_FLAGS_ACTIVE,
+	SQL_LAST_DONE,
 	SQL_COUNT
 };
 
@@ -169,6 +170,8 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)",
 	[SQL_FLAGS_ACTIVE] = "SELECT DISTINCT exercise FROM exercise_flags"
 	    " WHERE until_ms > ?1 ORDER BY exercise",
+	[SQL_LAST_DONE] = "SELECT max(finished_ms) FROM session_items"
+	    " WHERE exercise = ?1 AND outcome = 'done'",
 };
 
 /* The names the schema's CHECK constraints allow, for clearer messages. */
@@ -1074,4 +1077,34 @@ store_flags_free(char **ids, size_t n)
 	for (i = 0; i < n; i++)
 		free(ids[i]);
 	free(ids);
+}
+
+int
+store_last_done(struct store *s, const char *exercise, int64_t *ms,
+    char **cause)
+{
+	const char	*what = "look up the last exercise";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 rc, ret = -1;
+
+	if ((st = store_stmt(s, SQL_LAST_DONE)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(st, 1, exercise, -1, SQLITE_STATIC) != SQLITE_OK)
+		goto out;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+		goto out;
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		ret = 1;
+	else {
+		*ms = sqlite3_column_int64(st, 0);
+		ret = 0;
+	}
+out:
+	if (ret == -1) {
+		store_dberr(s, &err, what);
+		store_cause(cause, err);
+	}
+	store_stmt_done(st);
+	return (ret);
 }

@@ -148,6 +148,12 @@ int	store_flag_add(struct store *, const char *exercise,
  */
 int	store_flags_active(struct store *, int64_t now_ms, char ***ids,
 	    size_t *n, char **cause);
+/*
+ * When exercise was last done (outcome done), into *ms. Returns 0, 1 if
+ * never, -1 on error.
+ */
+int	store_last_done(struct store *, const char *exercise, int64_t *ms,
+	    char **cause);
 /* Free an array returned by store_flags_active(). Accepts NULL. */
 void	store_flags_free(char **ids, size_t n);
 
