@@ -30,7 +30,7 @@ EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
 	src/cmd-today.c
 MAIN = src/main.c
 GEN = build/gen/exercises-data.c
-UNIT = catalog dose plan date session store
+UNIT = catalog dose plan date session store voice
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
@@ -60,8 +60,8 @@ build/asan/%.o: %.c
 build/asan/midback: $(AOBJ)
 	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
 
-# Unit tests link the core, and the store for t-store.
-AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o
+# Unit tests link the core, and the edges with tests of their own.
+AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o build/asan/src/voice.o
 
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)
 	@mkdir -p $(@D)

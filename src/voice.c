@@ -173,9 +173,9 @@ voice_to_wav(const char *text, const char *path, char **cause)
 		return (-1);
 	wav_len = 0;
 	espeak_SetSynthCallback(collect);
+	/* Synchronous mode returns when the text is spoken; no waiting. */
 	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8, NULL, NULL);
-	espeak_ng_Synchronize();
 	rate = (uint32_t)espeak_ng_GetSampleRate();
 	espeak_ng_Terminate();
 
