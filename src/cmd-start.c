@@ -31,7 +31,8 @@ static enum cmd_retval	cmd_start_exec(struct cmd_ctx *, int, char **);
 const struct cmd_entry cmd_start_entry = {
 	.name = "start",
 	.usage = "[--minutes N] [--place P] [--equipment LIST] "
-	    "[--routine FILE] [--plain] [--trace FILE] [--voice] "
+	    "[--date YYYY-MM-DD] [--routine FILE] [--plain] [--trace FILE] "
+	    "[--voice] "
 	    "[--resume | --no-resume]",
 	.summary = "be guided through today's routine, with timers and cues",
 	.help =
