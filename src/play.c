@@ -343,7 +343,7 @@ play_plain(struct player *pl)
 /* Fill the screen's view from the session. */
 static void
 view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
-    char *next, size_t nlen, uint64_t now)
+    char *next, size_t nlen, char *pos, size_t poslen, uint64_t now)
 {
 	const struct exercise		*e = session_exercise(pl->s);
 	const struct exercise		*nx = session_next(pl->s);
@@ -360,6 +360,11 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 	}
 	if (ph != NULL) {
 		it = session_item(pl->s, session_index(pl->s));
+		/* While getting ready, where to be matters more than form. */
+		if (ph->kind == PHASE_READY && e != NULL) {
+			snprintf(pos, poslen, "Position: %s", e->position);
+			v->cue = pos;
+		}
 		v->phase = cue_phase(ph);
 		cue_counters(ph, &it->rx, counters, len);
 		v->counters = counters;
@@ -380,7 +385,7 @@ play_tui(struct player *pl)
 {
 	struct tui_view	 v;
 	enum tui_key	 k;
-	char		 counters[96], next[160], prompt[200];
+	char		 counters[96], next[160], prompt[200], pos[200];
 	uint64_t	 now, dl;
 	long long	 wait;
 	int		 help = 0, confirm = 0, digit = 0, last_left = -1;
@@ -388,7 +393,7 @@ play_tui(struct player *pl)
 	while (session_state(pl->s) != SESSION_DONE) {
 		now = now_ms(pl);
 		view_fill(pl, &v, counters, sizeof counters, next,
-		    sizeof next, now);
+		    sizeof next, pos, sizeof pos, now);
 		v.help = help;
 		if (confirm)
 			v.prompt = "Quit the session? y/n";
