@@ -182,10 +182,8 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "doctor or physiotherapist\nbefore you go on.\n");
 	else
 		printf("\nBreak done. Back to it, and sit tall.\n");
-	if (store_session_end(st, sid, end == SESSION_END_FINISHED ?
-	    "finished" : end == SESSION_END_QUIT ? "quit" : "stopped",
-	    play_wall_ms(), end == SESSION_END_CLINICIAN ?
-	    "pain rule: see a clinician" : NULL, &cause) == -1) {
+	if (store_session_end(st, sid, play_status(end), play_wall_ms(),
+	    play_end_reason(end), &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}

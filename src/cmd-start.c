@@ -383,11 +383,8 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	ask_number(&a, "How much does your back hurt now, 0 to 10? (Enter to "
 	    "skip) ", 0, 10, &pain);
 	if ((pain >= 0 && store_session_pain(st, sid, "after", pain,
-	    &cause) == -1) || store_session_end(st, sid,
-	    end == SESSION_END_FINISHED ? "finished" :
-	    end == SESSION_END_QUIT ? "quit" : "stopped", play_wall_ms(),
-	    end == SESSION_END_CLINICIAN ? "pain rule: see a clinician" : NULL,
-	    &cause) == -1) {
+	    &cause) == -1) || store_session_end(st, sid, play_status(end),
+	    play_wall_ms(), play_end_reason(end), &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}

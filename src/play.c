@@ -32,6 +32,26 @@
 /* A hold at least this long gets a spoken and rung 3-2-1. */
 #define PLAY_COUNTDOWN_MIN_S	5
 
+const char *
+play_status(enum session_end end)
+{
+	switch (end) {
+	case SESSION_END_FINISHED:
+		return ("finished");
+	case SESSION_END_QUIT:
+		return ("quit");
+	default:
+		return ("stopped");
+	}
+}
+
+const char *
+play_end_reason(enum session_end end)
+{
+	return (end == SESSION_END_CLINICIAN ? "pain rule: see a clinician" :
+	    NULL);
+}
+
 long long
 play_mono_ms(void)
 {
@@ -241,24 +261,14 @@ handle(struct player *pl, enum session_event ev, int arg)
 	drain(pl);
 }
 
-/* The answers --plain accepts at the feel check. */
-static const char *feel_words[FEEL_COUNT] = {
-	[FEEL_FINE] = "fine",
-	[FEEL_STRETCH] = "stretch",
-	[FEEL_DISCOMFORT] = "discomfort",
-	[FEEL_SHARP] = "sharp",
-	[FEEL_TINGLING] = "tingling",
-	[FEEL_BURNING] = "burning",
-	[FEEL_NUMB] = "numb",
-};
-
+/* An answer at the feel check: the feel's name, or its number 1-7. */
 static enum session_feel
 feel_parse(const char *s)
 {
 	int	i;
 
 	for (i = FEEL_FINE; i < FEEL_COUNT; i++)
-		if (strcmp(s, feel_words[i]) == 0 ||
+		if (strcmp(s, session_feel_name((enum session_feel)i)) == 0 ||
 		    (s[0] != '\0' && s[1] == '\0' && s[0] == '0' + i))
 			return ((enum session_feel)i);
 	return (FEEL_NONE);

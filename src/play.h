@@ -33,6 +33,11 @@ struct play_opts {
 enum session_end	play(const struct catalog *, const struct plan *p,
 			    const struct play_opts *);
 
+/* The store's status for a session that ended so: finished, quit, stopped. */
+const char		*play_status(enum session_end);
+/* The store's end reason for it, or NULL. */
+const char		*play_end_reason(enum session_end);
+
 /* Monotonic and wall-clock milliseconds; the edges' only clocks. */
 long long		play_mono_ms(void);
 long long		play_wall_ms(void);
