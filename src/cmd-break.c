@@ -24,8 +24,7 @@ static enum cmd_retval	cmd_break_exec(struct cmd_ctx *, int, char **);
 const struct cmd_entry cmd_break_entry = {
 	.name = "break",
 	.usage = "[--equipment LIST] [--plain] [--trace FILE] [--voice]",
-	.summary = "take a short desk break: posture reset, and a wall angel "
-	    "every two hours",
+	.summary = "take a 1-3 minute desk break (posture reset, wall angel)",
 	.help =
 	    "A posture reset (sit tall, squeeze the shoulder blades, 10 holds)\n"
 	    "every hour, with 60 seconds of wall angels when two hours have\n"
