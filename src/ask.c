@@ -52,6 +52,7 @@ ask_line(struct ask *a, const char *prompt, char *buf, size_t len)
 	fputs(prompt, a->out);
 	fflush(a->out);
 	if (fgets(buf, (int)len, a->in) == NULL) {
+		*buf = '\0';
 		fputc('\n', a->out);
 		return (ASK_EOF);
 	}

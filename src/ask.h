@@ -31,8 +31,8 @@ enum ask_result	ask_yes_no(struct ask *, const char *question, int *yes);
 enum ask_result	ask_number(struct ask *, const char *question, int lo, int hi,
 		    int *value);
 /*
- * Read one answer line (trimmed) into buf. Returns ASK_EOF at the end of
- * input.
+ * Read one answer line (trimmed) into buf. Returns ASK_EOF, with buf
+ * empty, at the end of input.
  */
 enum ask_result	ask_line(struct ask *, const char *prompt, char *buf,
 		    size_t len);
