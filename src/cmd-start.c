@@ -115,18 +115,22 @@ plan_from_json(const struct catalog *c, const char *text, struct plan *p)
 	return (0);
 }
 
-/* Drop the first n items of p: they were done before a resume. */
+/*
+ * Drop the items of p the interrupted session got through: those its
+ * recorded exercises (done[], in order) match, one by one. An easier
+ * exercise the pain rule put in between matches no item and is passed
+ * over.
+ */
 static void
-plan_drop(struct plan *p, size_t n)
+plan_drop(struct plan *p, char **done, size_t ndone)
 {
-	size_t	i;
+	size_t	i = 0, k;
 
-	if (n > p->n)
-		n = p->n;
-	for (i = 0; i < n; i++)
-		p->total_s -= p->items[i].duration_s;
-	memmove(p->items, p->items + n, (p->n - n) * sizeof *p->items);
-	p->n -= n;
+	for (k = 0; k < ndone && i < p->n; k++)
+		if (strcmp(done[k], p->items[i].ex->id) == 0)
+			p->total_s -= p->items[i++].duration_s;
+	memmove(p->items, p->items + i, (p->n - i) * sizeof *p->items);
+	p->n -= i;
 }
 
 char *
@@ -203,8 +207,8 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char				*cause = NULL, *path = NULL, *pjs = NULL;
 	char				*rname = NULL, *buf = NULL;
 	const char			*routine = NULL, *trace = NULL;
-	char				**aside = NULL;
-	size_t				 naside = 0, len;
+	char				**aside = NULL, **done = NULL;
+	size_t				 naside = 0, ndone = 0, len;
 	int				 c, plain = 0, voice = 0, resume = -1;
 	int				 pain, yes, r, resuming = 0, found;
 	int64_t				 sid = 0;
@@ -301,8 +305,12 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				cmd_warn(e, "the unfinished session's plan "
 				    "cannot be read; starting afresh");
 				resume = 0;
+			} else if (store_session_exercises(st, info.id,
+			    &done, &ndone, &cause) == -1) {
+				cmd_warn(e, "%s", cause);
+				goto out;
 			} else {
-				plan_drop(&p, (size_t)info.n_items);
+				plan_drop(&p, done, ndone);
 				resuming = 1;
 			}
 		}
@@ -396,6 +404,7 @@ out:
 	}
 	voice_close(po.voice);
 	store_flags_free(aside, naside);
+	store_flags_free(done, ndone);
 	store_session_info_release(&info);
 	store_close(st);
 	json_decref(pj);

@@ -124,6 +124,7 @@ enum store_sql {
 	SQL_FLAG_ADD,
 	SQL_FLAGS_ACTIVE,
 	SQL_LAST_DONE,
+	SQL_SESSION_EXERCISES,
 	SQL_COUNT
 };
 
@@ -172,6 +173,8 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " WHERE until_ms > ?1 ORDER BY exercise",
 	[SQL_LAST_DONE] = "SELECT max(finished_ms) FROM session_items"
 	    " WHERE exercise = ?1 AND outcome = 'done'",
+	[SQL_SESSION_EXERCISES] = "SELECT exercise FROM session_items"
+	    " WHERE session_id = ?1 ORDER BY position",
 };
 
 /* The names the schema's CHECK constraints allow, for clearer messages. */
@@ -1106,5 +1109,43 @@ out:
 		store_cause(cause, err);
 	}
 	store_stmt_done(st);
+	return (ret);
+}
+
+int
+store_session_exercises(struct store *s, int64_t id, char ***ids, size_t *n,
+    char **cause)
+{
+	const char	*what = "list a session's exercises";
+	const char	*text;
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL, **v = NULL;
+	size_t		 nv = 0;
+	int		 rc, ret = -1;
+
+	if ((st = store_stmt(s, SQL_SESSION_EXERCISES)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		text = (const char *)sqlite3_column_text(st, 0);
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		v[nv++] = xstrdup(text == NULL ? "" : text);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0) {
+		store_flags_free(v, nv);
+		v = NULL;
+		nv = 0;
+		store_cause(cause, err);
+	}
+	*ids = v;
+	*n = nv;
 	return (ret);
 }

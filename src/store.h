@@ -154,6 +154,12 @@ int	store_flags_active(struct store *, int64_t now_ms, char ***ids,
  */
 int	store_last_done(struct store *, const char *exercise, int64_t *ms,
 	    char **cause);
+/*
+ * The exercise ids a session has recorded, by position, into *ids and
+ * *n; free them with store_flags_free(). Returns 0 or -1.
+ */
+int	store_session_exercises(struct store *, int64_t id, char ***ids,
+	    size_t *n, char **cause);
 /* Free an array returned by store_flags_active(). Accepts NULL. */
 void	store_flags_free(char **ids, size_t n);
 

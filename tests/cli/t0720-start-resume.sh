@@ -1,0 +1,267 @@
+# t0720-start-resume.sh -- midback start after a session was killed: what
+# the database kept, --resume, the question when neither flag is given,
+# and --no-resume.
+#
+# Sessions run in real time. A session is started in the background with
+# its answers in a file, the database is polled until it shows what the
+# test needs, and the process is killed with SIGKILL. The resume after a
+# regression (section 4) runs in its own data folder at the same time as
+# the rest. t() runs each body where `set -e` is ignored, so every body
+# chains its steps with `&&`.
+. "$TOP/tests/cli/lib.sh"
+
+Q="'"
+DATA="$TOP/tests/data"
+ONE="$DATA/routine-one-hold.yaml"
+TWO="$DATA/routine-two-holds.yaml"
+THREE="$DATA/routine-three-holds.yaml"
+
+empty() {
+	test ! -s "$1" || { echo "'$1' is not empty"; return 1; }
+}
+
+# answers FILE LINE...: FILE holds the red-flag screen answered no to its
+# eight questions and yes to the notice, then the LINEs.
+answers() {
+	af=$1
+	shift
+	printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' >"$af"
+	for al in "$@"; do
+		printf '%s\n' "$al" >>"$af"
+	done
+}
+
+# q NAME SQL: the rows of SQL on the database in $T/NAME/data, fields
+# split by |.
+q() {
+	sqlite3 -batch -cmd ".timeout 5000" "$T/$1/data/midback/midback.db" "$2"
+}
+
+# bg NAME INPUT CMD...: run CMD in the background with standard input from
+# INPUT and XDG_DATA_HOME=$T/NAME/data; its process id goes to $T/NAME/pid,
+# its output to $T/NAME/out and err, its exit status to $T/NAME/rc (the
+# shell's "Killed" after a SIGKILL goes nowhere).
+bg() {
+	bn=$1 bi=$2
+	shift 2
+	mkdir -p "$T/$bn/data"
+	rm -f "$T/$bn/pid" "$T/$bn/rc"
+	(
+		set +e
+		export XDG_DATA_HOME="$T/$bn/data"
+		"$@" <"$bi" >"$T/$bn/out" 2>"$T/$bn/err" &
+		echo $! >"$T/$bn/pid.tmp"
+		mv "$T/$bn/pid.tmp" "$T/$bn/pid"
+		wait $!
+		echo $? >"$T/$bn/rc.tmp"
+		mv "$T/$bn/rc.tmp" "$T/$bn/rc"
+	) 2>/dev/null &
+}
+
+# ended NAME: wait up to 60 s for run NAME to end; print its exit status.
+ended() {
+	ew=0
+	while [ ! -e "$T/$1/rc" ]; do
+		ew=$((ew + 1))
+		if [ "$ew" -gt 600 ]; then
+			echo "$1 still running after 60 s" >&2
+			return 1
+		fi
+		sleep 0.1
+	done
+	cat "$T/$1/rc"
+}
+
+# poll NAME SQL WANT: wait up to 20 s until SQL on run NAME's database
+# gives WANT.
+poll() {
+	pw=0
+	while :; do
+		if [ -s "$T/$1/data/midback/midback.db" ] &&
+		    [ "$(q "$1" "$2" 2>/dev/null)" = "$3" ]; then
+			return 0
+		fi
+		pw=$((pw + 1))
+		if [ "$pw" -gt 200 ]; then
+			echo "after 20 s, $2 gives: $(q "$1" "$2" 2>&1)"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# killed NAME: SIGKILL run NAME and wait for it to end.
+killed() {
+	kw=0
+	while [ ! -e "$T/$1/pid" ]; do
+		kw=$((kw + 1))
+		[ "$kw" -le 100 ] || { echo "$1 did not start"; return 1; }
+		sleep 0.1
+	done
+	kill -9 "$(cat "$T/$1/pid")" &&
+	kr=$(ended "$1") &&
+	if [ "$kr" -ne 137 ]; then
+		echo "$1 ended with $kr before it was killed"
+		return 1
+	fi
+}
+
+# watch NAME SQL WANT: in the background, kill run NAME with SIGKILL as
+# soon as SQL on its database gives WANT; a failure to do so is kept in
+# $T/NAME/watch.
+watch() {
+	(
+		set +e
+		poll "$@" >"$T/$1/watch" 2>&1 &&
+		    kill -9 "$(cat "$T/$1/pid")" >>"$T/$1/watch" 2>&1
+	) &
+}
+
+# A version of posture-reset (chest-opener's regression) 6 s long.
+mkdir -p "$T/reg/config/midback/exercises.d"
+cat >"$T/reg/config/midback/exercises.d/short.yaml" <<'EOF'
+exercises:
+  - id: posture-reset
+    name: Thoracic extension (posture reset)
+    kind: posture
+    stage: 1
+    motions: [extension]
+    targets: [middle trapezius, rhomboids, thoracic spine]
+    position: seated tall on a chair
+    places: [desk]
+    equipment: [chair]
+    dose:
+      hold_s: 1
+    steps:
+      - Sit tall and draw your shoulder blades back.
+    cues:
+      - Lift the breastbone instead of arching the low back.
+    regression: diaphragmatic-breathing
+    suits: [desk workers]
+    why: A short version for the tests.
+    source: [general practice]
+EOF
+
+# Section 4, in the background: sharp at chest-opener, yes to the
+# regression, fine; killed once the regression is recorded.
+answers "$T/in-reg" "" sharp y fine
+bg reg "$T/in-reg" env XDG_CONFIG_HOME="$T/reg/config" \
+    "$MIDBACK" start --routine "$TWO"
+watch reg "SELECT count(*) FROM session_items" 2
+
+# Section 1: three exercises, killed once the first is recorded.
+answers "$T/in-main" 2 fine fine fine ""
+bg main "$T/in-main" "$MIDBACK" start --routine "$THREE"
+
+t 'resume-1.1 killed after one exercise, the session is running with that one item' '
+	poll main "SELECT count(*) FROM session_items" 1 &&
+	killed main &&
+	q main "SELECT id, status, ended_ms IS NULL, pain_before FROM sessions" >"$T/s" &&
+	same "$T/s" "1|running|1|2" &&
+	q main "SELECT session_id, position, exercise, feel, outcome
+	    FROM session_items" >"$T/i" &&
+	same "$T/i" "1|0|chest-opener|fine|done" &&
+	{ grep -q "2/3 Cross-arm stretch: get ready" "$T/main/out" ||
+	    { echo "not killed in the second exercise"; exit 1; }; }
+'
+
+t 'resume-1.2 start --resume says it is resuming and plays only the rest' '
+	test -e "$T/main/rc" &&
+	printf "fine\nfine\n5\n" >"$T/in" &&
+	XDG_DATA_HOME="$T/main/data" "$MIDBACK" start --resume <"$T/in" \
+	    >"$OUT" 2>"$ERR" &&
+	has "$OUT" "Resuming: 2 exercises left." &&
+	lacks "$OUT" "Resume it?" &&
+	lacks "$OUT" "Chest opener: get ready" &&
+	has "$OUT" "Cross-arm stretch: get ready" &&
+	has "$OUT" "Standing side-bend reach: get ready" &&
+	test "$(grep -o "get ready" "$OUT" | wc -l)" -eq 2 &&
+	lacks "$OUT" "Before the first session" &&
+	has "$OUT" "Well done" &&
+	empty "$ERR"
+'
+
+t 'resume-1.3 the same session ends finished with all three items' '
+	q main "SELECT id, status, ended_ms IS NOT NULL, pain_before, pain_after
+	    FROM sessions" >"$T/s" &&
+	same "$T/s" "1|finished|1|2|5" &&
+	q main "SELECT session_id, position, exercise, feel, outcome
+	    FROM session_items ORDER BY position" >"$T/i" &&
+	same "$T/i" "1|0|chest-opener|fine|done
+1|1|cross-arm-stretch|fine|done
+1|2|side-bend-reach|fine|done"
+'
+
+t 'resume-2.1 without --resume or --no-resume the question is asked; no starts afresh' '
+	printf "\n\n\n" >"$T/in-b" &&
+	bg main "$T/in-b" "$MIDBACK" start --routine "$THREE" &&
+	poll main "SELECT count(*) FROM sessions WHERE status = ${Q}running${Q}" 1 &&
+	killed main &&
+	printf "n\n\nfine\n\n" >"$T/in" &&
+	XDG_DATA_HOME="$T/main/data" "$MIDBACK" start --routine "$ONE" \
+	    <"$T/in" >"$OUT" 2>"$ERR" &&
+	has "$OUT" "An unfinished session is waiting (0 exercises done). Resume it? [y/N]" &&
+	has "$OUT" "1/1 Chest opener: get ready" &&
+	lacks "$OUT" "Resuming" &&
+	has "$OUT" "Well done" &&
+	empty "$ERR" &&
+	q main "SELECT id, status, end_reason FROM sessions ORDER BY id" >"$T/s" &&
+	same "$T/s" "1|finished|
+2|quit|not resumed
+3|finished|" &&
+	q main "SELECT session_id, exercise FROM session_items
+	    WHERE session_id > 1" >"$T/i" &&
+	same "$T/i" "3|chest-opener"
+'
+
+t 'resume-3.1 --no-resume marks the unfinished session quit and starts a new one' '
+	printf "\n\n\n" >"$T/in-c" &&
+	bg main "$T/in-c" "$MIDBACK" start --routine "$THREE" &&
+	poll main "SELECT count(*) FROM sessions WHERE status = ${Q}running${Q}" 1 &&
+	killed main &&
+	XDG_DATA_HOME="$T/main/data" "$MIDBACK" start --no-resume --routine "$ONE" \
+	    </dev/null >"$OUT" 2>"$ERR" &&
+	lacks "$OUT" "Resume it?" &&
+	lacks "$OUT" "Resuming" &&
+	has "$OUT" "1/1 Chest opener: get ready" &&
+	has "$OUT" "Well done" &&
+	empty "$ERR" &&
+	q main "SELECT id, status, end_reason FROM sessions WHERE id > 3
+	    ORDER BY id" >"$T/s" &&
+	same "$T/s" "4|quit|not resumed
+5|finished|" &&
+	q main "SELECT count(*) FROM session_items WHERE session_id = 4" >"$T/i" &&
+	same "$T/i" 0
+'
+
+# The regression the pain rule put in is recorded as an item of the
+# session but is not in the stored plan: resuming must still play the
+# plan's second exercise, cross-arm-stretch.
+t 'resume-4.1 after a regression was taken, --resume plays the exercises not yet done' '
+	rr=$(ended reg) &&
+	empty "$T/reg/watch" &&
+	test "$rr" -eq 137 &&
+	q reg "SELECT position, exercise, feel FROM session_items
+	    ORDER BY position" >"$T/i" &&
+	same "$T/i" "0|chest-opener|sharp
+1|posture-reset|fine" &&
+	export XDG_DATA_HOME="$T/reg/data" XDG_CONFIG_HOME="$T/reg/config" &&
+	run 0 "$MIDBACK" start --resume &&
+	has "$OUT" "Resuming: 1 exercise left." &&
+	has "$OUT" "Cross-arm stretch: get ready" &&
+	lacks "$OUT" "Chest opener: get ready" &&
+	q reg "SELECT status FROM sessions" >"$T/s" &&
+	same "$T/s" finished &&
+	q reg "SELECT position, exercise FROM session_items ORDER BY position" >"$T/i" &&
+	same "$T/i" "0|chest-opener
+1|posture-reset
+2|cross-arm-stretch"
+'
+
+# Nothing may outlive the script.
+for p in "$T"/*/pid; do
+	[ -e "$p" ] || continue
+	[ -e "${p%pid}rc" ] || kill -9 "$(cat "$p")" 2>/dev/null
+done
+wait
+echo "1..$n"

@@ -1,0 +1,319 @@
+# t0730-player-tmux.sh -- the ncurses player of midback start in a real
+# terminal: a detached tmux session on a socket of its own, driven with
+# send-keys and read with capture-pane.
+#
+# The tests follow one session, in order: the screen of exercise 1, pause,
+# help, a resize, skip, the feel check of exercise 2, and quitting in
+# exercise 3. Each waits for what it needs to see (polling the pane), so
+# none depends on a fixed sleep. t() runs each body where `set -e` is
+# ignored, so every body chains its steps with `&&`.
+. "$TOP/tests/cli/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+
+DATA="$TOP/tests/data"
+ONE="$DATA/routine-one-hold.yaml"
+PLAYER="$DATA/routine-player.yaml"
+SOCK="mbtest$$"
+PANE="$T/pane"
+DB="$XDG_DATA_HOME/midback/midback.db"
+trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+
+tm() {
+	tmux -L "$SOCK" "$@"
+}
+
+# grab: the pane's text into $PANE.
+grab() {
+	tm capture-pane -p -t mb >"$PANE" 2>/dev/null
+}
+
+# see TEXT [TENTHS]: wait (10 s, or TENTHS tenths of a second) until the
+# pane shows the fixed string TEXT; $PANE holds the last capture.
+see() {
+	sw=0
+	until grab && grep -qF -- "$1" "$PANE"; do
+		sw=$((sw + 1))
+		if [ "$sw" -gt "${2:-100}" ]; then
+			echo "the pane does not show: $1"
+			sed 's/^/|/' "$PANE"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# unseen TEXT: wait (5 s) until the pane no longer shows TEXT.
+unseen() {
+	uw=0
+	while grab && grep -qF -- "$1" "$PANE"; do
+		uw=$((uw + 1))
+		if [ "$uw" -gt 50 ]; then
+			echo "the pane still shows: $1"
+			sed 's/^/|/' "$PANE"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# clock FILE: the rows of the big countdown in $PANE (lines of # and
+# spaces only) into FILE; fails unless there are five.
+clock() {
+	grep '^ *#[# ]*$' "$PANE" >"$1"
+	test "$(wc -l <"$1")" -eq 5 || {
+		echo "no countdown of 5 rows:"
+		sed 's/^/|/' "$PANE"
+		return 1
+	}
+}
+
+# row N REGEX: line N of $PANE matches the basic regular expression.
+row() {
+	sed -n "$1p" "$PANE" | grep -q -- "$2" || {
+		echo "row $1 does not match: $2"
+		sed 's/^/|/' "$PANE"
+		return 1
+	}
+}
+
+# ticking: the big countdown changes within 2.5 s (a displayed second
+# may last up to 2 s while the player redraws late; the exact timing has a
+# test of its own).
+ticking() {
+	clock "$T/c1" &&
+	tw=0 &&
+	while :; do
+		sleep 0.1
+		grab && clock "$T/c2" || return 1
+		cmp -s "$T/c1" "$T/c2" || return 0
+		tw=$((tw + 1))
+		if [ "$tw" -gt 25 ]; then
+			echo "the countdown does not move:"
+			sed 's/^/|/' "$PANE"
+			return 1
+		fi
+	done
+}
+
+# ms: the time in milliseconds.
+ms() {
+	date +%s%3N
+}
+
+# press_on_the_second KEY: wait until the big countdown moves on within
+# a phase (the phase's name, row 6, stays), send KEY at once, and print
+# the time it was sent.
+press_on_the_second() {
+	pp= pc= pw=0
+	while :; do
+		grab || return 1
+		cp=$(sed -n 6p "$PANE") cc=$(sed -n 8,12p "$PANE")
+		if [ -n "$pc" ] && [ "$cp" = "$pp" ] && [ "$cc" != "$pc" ]; then
+			tm send-keys -t mb "$1" && ms
+			return
+		fi
+		pp=$cp pc=$cc pw=$((pw + 1))
+		if [ "$pw" -gt 300 ]; then
+			echo "the countdown never moved on within a phase" >&2
+			return 1
+		fi
+	done
+}
+
+# fmt NAME: the tmux format NAME for the pane, such as alternate_on.
+fmt() {
+	tm display-message -p -t mb "#{$1}"
+}
+
+# The red-flag screen, answered in a plain run first.
+printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' |
+    "$MIDBACK" start --routine "$ONE" >"$T/first" 2>&1
+
+tm new-session -d -s mb -x 80 -y 24 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
+XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LC_ALL=C.UTF-8 \
+TERM=xterm-256color '$MIDBACK' start --routine '$PLAYER' --no-resume; \
+echo EXIT=\$?; sleep 30"
+
+t 'player-1.0 the first, plain run answered the screen' '
+	has "$T/first" "Well done" &&
+	sqlite3 "$DB" "SELECT count(*) FROM acknowledgements" >"$T/n" &&
+	same "$T/n" 1
+'
+
+t 'player-1.1 the pain question comes first, then the player' '
+	see "How much does your back hurt right now, 0 to 10?" &&
+	lacks "$PANE" "Do you have chest pain" &&
+	tm send-keys -t mb Enter &&
+	see "exercise 1 of 3" &&
+	test "$(fmt alternate_on)" = 1
+'
+
+t 'player-1.2 exercise 1: name, cue, phase, countdown, side, next and keys' '
+	see "exercise 1 of 3" &&
+	see "Standing side-bend reach" &&
+	see "Get ready" &&
+	see "Position: " &&
+	row 1 "^ midback  exercise 1 of 3" &&
+	clock "$T/c1" &&
+	has "$PANE" "left side" &&
+	has "$PANE" " Next: Chest opener" &&
+	row 24 "^ space pause  n next  p back  x it hurts  q quit  ? help"
+'
+
+t 'player-1.3 the countdown counts down, and the counters show the rep' '
+	see "rep 1/2, left side" 80 &&
+	has "$PANE" "Move into position" &&
+	ticking
+'
+
+t 'player-1.4 space pauses: Paused shows and the clock stops' '
+	tm send-keys -t mb Space &&
+	see "Paused: space to go on" &&
+	clock "$T/c1" &&
+	sleep 1.5 &&
+	grab &&
+	has "$PANE" "Paused" &&
+	clock "$T/c2" &&
+	cmp "$T/c1" "$T/c2"
+'
+
+t 'player-1.5 space again goes on: Paused goes and the clock runs' '
+	tm send-keys -t mb Space &&
+	unseen "Paused" &&
+	ticking
+'
+
+t 'player-1.6 ? shows the keys, ? again hides them' '
+	tm send-keys -t mb "?" &&
+	see "Keys" &&
+	has "$PANE" "q      quit (asks first)" &&
+	has "$PANE" "?      close this help" &&
+	tm send-keys -t mb "?" &&
+	unseen "Keys" &&
+	lacks "$PANE" "close this help" &&
+	has "$PANE" "exercise 1 of 3"
+'
+
+# 80x24 to 100x30: the title centred in 100 columns, the key line on row
+# 30, and nothing of the 80x24 layout left behind.
+t 'player-1.7 a resize redraws the screen for the new size' '
+	tm resize-window -t mb -x 100 -y 30 &&
+	test "$(fmt window_width)x$(fmt window_height)" = 100x30 &&
+	rw=0 &&
+	until grab && sed -n 30p "$PANE" | grep -q "space pause"; do
+		rw=$((rw + 1))
+		if [ "$rw" -gt 50 ]; then
+			echo "no key line on row 30"
+			sed "s/^/|/" "$PANE"
+			exit 1
+		fi
+		sleep 0.1
+	done &&
+	test "$(wc -l <"$PANE")" -eq 30 &&
+	title="Standing side-bend reach" &&
+	pad=$(( (100 - ${#title}) / 2 )) &&
+	printf "%${pad}s%s\n" "" "$title" >"$T/want" &&
+	sed -n 3p "$PANE" >"$T/got" &&
+	diff -u "$T/want" "$T/got" &&
+	test "$(grep -c "space pause" "$PANE")" -eq 1 &&
+	test "$(grep -c "Standing side-bend reach" "$PANE")" -eq 1 &&
+	test "$(grep -c "exercise 1 of 3" "$PANE")" -eq 1 &&
+	row 1 "^ midback  exercise 1 of 3" &&
+	test "$(grep -c "^ exercise\[" "$PANE")" -eq 1 &&
+	row 25 "^ exercise\[" &&
+	clock "$T/c1" &&
+	awk "length > 100 { print \"line \" NR \" is \" length \" wide\"; bad = 1 }
+	    END { exit bad }" "$PANE"
+'
+
+t 'player-1.8 n skips to exercise 2' '
+	tp=$(press_on_the_second n) &&
+	echo "$tp" >"$T/pressed" &&
+	see "exercise 2 of 3" &&
+	see "Chest opener" &&
+	lacks "$PANE" "Standing side-bend reach" &&
+	has "$PANE" "Get ready" &&
+	has "$PANE" "Next: Cross-arm stretch"
+'
+
+# The 5 s get-ready of exercise 2 began when n was pressed; its first
+# second must last one second, not until the player's next redraw after
+# it.
+t 'player-1.8b the countdown of exercise 2 shows each second for one second' '
+	tp=$(cat "$T/pressed") &&
+	first= &&
+	while :; do
+		grab && now=$(ms) &&
+		if grep -q "exercise 2 of 3" "$PANE" &&
+		    grep -q "Get ready" "$PANE"; then
+			c=$(sed -n 8,12p "$PANE")
+			if [ -z "$first" ]; then
+				first=$c
+			elif [ "$c" != "$first" ]; then
+				break
+			fi
+		fi
+		if [ $((now - tp)) -gt 4000 ]; then
+			echo "no change in 4 s"
+			exit 1
+		fi
+		sleep 0.02
+	done &&
+	echo "the first second of the countdown lasted $((now - tp)) ms" &&
+	test $((now - tp)) -lt 1400
+'
+
+t 'player-1.9 at the end of exercise 2 the feel check asks; 1 moves on' '
+	see "How did it feel? Press a number." 150 &&
+	has "$PANE" "1 fine  2 stretch  3 mild discomfort  4 sharp" &&
+	has "$PANE" "exercise 2 of 3" &&
+	tm send-keys -t mb 1 &&
+	see "exercise 3 of 3" &&
+	lacks "$PANE" "How did it feel?" &&
+	has "$PANE" "Cross-arm stretch"
+'
+
+t 'player-1.10 q asks to quit; n keeps the session going' '
+	see "exercise 3 of 3" &&
+	tm send-keys -t mb q &&
+	see "Quit the session? y/n" &&
+	tm send-keys -t mb n &&
+	unseen "Quit the session?" &&
+	has "$PANE" "exercise 3 of 3" &&
+	{ test "$(fmt alternate_on)" = 1 || { echo "the player is gone"; exit 1; }; } &&
+	ticking
+'
+
+t 'player-1.11 q then y quits and gives the terminal back' '
+	tm send-keys -t mb q &&
+	see "Quit the session? y/n" &&
+	tm send-keys -t mb y &&
+	see "Session ended early. What you did is saved." &&
+	test "$(fmt alternate_on)" = 0 &&
+	test "$(fmt cursor_flag)" = 1 &&
+	lacks "$PANE" "space pause  n next" &&
+	lacks "$PANE" "Quit the session?" &&
+	{ ! grep -q "^ *#[# ]*$" "$PANE" || { echo "a countdown is left"; exit 1; }; } &&
+	see "How much does your back hurt now, 0 to 10?" &&
+	tm send-keys -t mb Enter &&
+	see "EXIT=0"
+'
+
+t 'player-1.12 the database has the quit session: skipped, done, stopped' '
+	see "EXIT=" &&
+	sqlite3 "$DB" "SELECT status FROM sessions ORDER BY id" >"$T/s" &&
+	same "$T/s" "finished
+quit" &&
+	sqlite3 "$DB" "SELECT position, exercise, feel, outcome
+	    FROM session_items WHERE session_id = 2 ORDER BY position" >"$T/i" &&
+	same "$T/i" "0|side-bend-reach||skipped
+1|chest-opener|fine|done
+2|cross-arm-stretch||stopped"
+'
+
+tm kill-server >/dev/null 2>&1
+echo "1..$n"
