@@ -432,9 +432,14 @@ play_tui(struct player *pl)
 			last_left = (int)v.remaining_s;
 		}
 
-		/* Wake for the deadline, or at the next whole second. */
+		/*
+		 * Wake for the deadline, or when the countdown's second
+		 * changes: the phase's own seconds, not the session's.
+		 */
 		dl = session_deadline(pl->s);
-		wait = 1000 - (long long)(now % 1000);
+		wait = (long long)(session_remaining_ms(pl->s, now) % 1000);
+		if (wait == 0)
+			wait = 1000;
 		if (dl != UINT64_MAX && (long long)(dl - now) < wait)
 			wait = dl > now ? (long long)(dl - now) : 0;
 		if (dl == UINT64_MAX)
