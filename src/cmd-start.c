@@ -309,6 +309,10 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			    &done, &ndone, &cause) == -1) {
 				cmd_warn(e, "%s", cause);
 				goto out;
+			} else if (store_session_bad(st, info.id,
+			    &po.carried_bad, &cause) == -1) {
+				cmd_warn(e, "%s", cause);
+				goto out;
 			} else {
 				plan_drop(&p, done, ndone);
 				resuming = 1;

@@ -157,8 +157,9 @@ record(struct player *pl)
 		si.reps_done = it->reps_done;
 		si.holds_done = it->holds_done;
 		si.breaths_done = it->breaths_done;
-		si.feel = it->feel == FEEL_NONE ? NULL :
-		    session_feel_name(it->feel);
+		/* The hurt key stands for sharp pain and its kin. */
+		si.feel = it->feel != FEEL_NONE ? session_feel_name(it->feel) :
+		    it->hurt ? session_feel_name(FEEL_SHARP) : NULL;
 		si.outcome = outcome_word(it->outcome);
 		si.finished_ms = now;
 		if (store_session_item(pl->o->store, pl->o->session_id, &si,
@@ -513,6 +514,7 @@ play(const struct catalog *c, const struct plan *p, const struct play_opts *o)
 	pl.o = &local;
 	pl.t0 = play_mono_ms();
 	pl.s = session_create(p, c, 0);
+	session_carry_bad(pl.s, o->carried_bad);
 	drain(&pl);
 	if (local.plain)
 		play_plain(&pl);

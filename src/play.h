@@ -22,6 +22,7 @@ struct play_opts {
 	struct store	*store;		/* where items are recorded */
 	int64_t		 session_id;	/* the store's session */
 	int		 position;	/* the first item's position */
+	int		 carried_bad;	/* bad answers before a resume */
 };
 
 /*

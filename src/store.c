@@ -125,6 +125,7 @@ enum store_sql {
 	SQL_FLAGS_ACTIVE,
 	SQL_LAST_DONE,
 	SQL_SESSION_EXERCISES,
+	SQL_SESSION_BAD,
 	SQL_COUNT
 };
 
@@ -175,6 +176,9 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " WHERE exercise = ?1 AND outcome = 'done'",
 	[SQL_SESSION_EXERCISES] = "SELECT exercise FROM session_items"
 	    " WHERE session_id = ?1 ORDER BY position",
+	[SQL_SESSION_BAD] = "SELECT count(*) FROM session_items"
+	    " WHERE session_id = ?1"
+	    " AND feel IN ('sharp', 'tingling', 'burning', 'numb')",
 };
 
 /* The names the schema's CHECK constraints allow, for clearer messages. */
@@ -1147,5 +1151,30 @@ out:
 	}
 	*ids = v;
 	*n = nv;
+	return (ret);
+}
+
+int
+store_session_bad(struct store *s, int64_t id, int *n, char **cause)
+{
+	const char	*what = "count a session's painful exercises";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	if ((st = store_stmt(s, SQL_SESSION_BAD)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	*n = sqlite3_column_int(st, 0);
+	ret = 0;
+out:
+	if (ret != 0) {
+		store_dberr(s, &err, what);
+		store_cause(cause, err);
+	}
+	store_stmt_done(st);
 	return (ret);
 }

@@ -160,6 +160,11 @@ int	store_last_done(struct store *, const char *exercise, int64_t *ms,
  */
 int	store_session_exercises(struct store *, int64_t id, char ***ids,
 	    size_t *n, char **cause);
+/*
+ * How many of a session's recorded exercises felt sharp, tingling,
+ * burning or numb, into *n. Returns 0 or -1.
+ */
+int	store_session_bad(struct store *, int64_t id, int *n, char **cause);
 /* Free an array returned by store_flags_active(). Accepts NULL. */
 void	store_flags_free(char **ids, size_t n);
 

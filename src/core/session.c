@@ -617,6 +617,13 @@ session_end(const struct session *s)
 	return (s->end);
 }
 
+void
+session_carry_bad(struct session *s, int n)
+{
+	if (n > 0 && n < SESSION_BAD_MAX)
+		s->nbad = n;
+}
+
 int
 session_bad_count(const struct session *s)
 {

@@ -187,6 +187,13 @@ enum session_state	 session_state(const struct session *s);
 int			 session_paused(const struct session *s);
 /* Why the session ended; SESSION_END_NONE until DONE. */
 enum session_end	 session_end(const struct session *s);
+/*
+ * Start a resumed session with the bad answers its first part had, so a
+ * kill and a resume do not reset the pain rule's count. Values outside
+ * 1..SESSION_BAD_MAX-1 are ignored (a session that reached the maximum
+ * ended then).
+ */
+void			 session_carry_bad(struct session *s, int n);
 /* Bad answers so far (SEV_HURT included). */
 int			 session_bad_count(const struct session *s);
 

@@ -126,10 +126,10 @@ EOF
 answers "$T/in-plain" 3 stretch 3 1
 bg plain "$T/in-plain" "$MIDBACK" start --routine "$SIDES" \
     --trace "$T/plain/trace.jsonl"
-answers "$T/in-rule" "" sharp y fine fine ""
+answers "$T/in-rule" "" sharp y meh fine fine ""
 bg rule "$T/in-rule" env XDG_CONFIG_HOME="$T/rule/config" \
     "$MIDBACK" start --routine "$TWO"
-answers "$T/in-doctor" 4 sharp n tingling 6
+answers "$T/in-doctor" 11 4 sharp n tingling 6
 bg doctor "$T/in-doctor" "$MIDBACK" start --routine "$TWO"
 bg eof /dev/null "$MIDBACK" start --routine "$ONE"
 mkdir -p "$T/voice/run"
@@ -229,6 +229,7 @@ t 'start-2.1 sharp at the first exercise offers its regression; yes plays it nex
 [00:12] 3/3 Cross-arm stretch: get ready.
 [00:17] Hold (1 s)
 [00:18] Session over." &&
+	test "$(grep -oF "Please answer with one of the words, or press Enter for fine." "$OUT" | wc -l)" -eq 1 &&
 	has "$OUT" "Well done" &&
 	empty "$ERR"
 '
@@ -271,6 +272,7 @@ t 'start-2.3 the exercise set aside is left out of midback today for the next da
 
 t 'start-3.1 two bad answers end the session with advice to see a clinician' '
 	ended doctor 0 &&
+	has "$OUT" "Please give a number from 0 to 10, or press Enter to skip." &&
 	has "$OUT" "Try Thoracic extension (posture reset) instead? [y/N]" &&
 	has "$OUT" "Two exercises caused pain that is a warning sign, so the session stopped here." &&
 	has "$OUT" "Please see a doctor or physiotherapist before you go on with this program." &&

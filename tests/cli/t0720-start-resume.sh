@@ -1,13 +1,14 @@
 # t0720-start-resume.sh -- midback start after a session was killed: what
 # the database kept, --resume, the question when neither flag is given,
-# and --no-resume.
+# --no-resume, and the pain rule across a resume.
 #
 # Sessions run in real time. A session is started in the background with
 # its answers in a file, the database is polled until it shows what the
 # test needs, and the process is killed with SIGKILL. The resume after a
-# regression (section 4) runs in its own data folder at the same time as
-# the rest. t() runs each body where `set -e` is ignored, so every body
-# chains its steps with `&&`.
+# regression (section 4) and the pain rule across a resume (section 5)
+# run in data folders of their own at the same time as the rest. t() runs
+# each body where `set -e` is ignored, so every body chains its steps
+# with `&&`.
 . "$TOP/tests/cli/lib.sh"
 
 Q="'"
@@ -149,6 +150,21 @@ bg reg "$T/in-reg" env XDG_CONFIG_HOME="$T/reg/config" \
     "$MIDBACK" start --routine "$TWO"
 watch reg "SELECT count(*) FROM session_items" 2
 
+# Section 5, in the background: sharp at chest-opener, no to the
+# regression; killed once that is recorded, then resumed, the answers in
+# $T/in-bad2.
+answers "$T/in-bad" "" sharp n fine fine
+bg bad "$T/in-bad" "$MIDBACK" start --routine "$THREE"
+watch bad "SELECT count(*) FROM session_items" 1
+printf 'tingling\nn\nfine\n\n' >"$T/in-bad2"
+(
+	set +e
+	ended bad >/dev/null
+	XDG_DATA_HOME="$T/bad/data" "$MIDBACK" start --resume <"$T/in-bad2" \
+	    >"$T/bad/out2" 2>"$T/bad/err2"
+	echo $? >"$T/bad/rc2"
+) 2>/dev/null &
+
 # Section 1: three exercises, killed once the first is recorded.
 answers "$T/in-main" 2 fine fine fine ""
 bg main "$T/in-main" "$MIDBACK" start --routine "$THREE"
@@ -256,6 +272,35 @@ t 'resume-4.1 after a regression was taken, --resume plays the exercises not yet
 	same "$T/i" "0|chest-opener
 1|posture-reset
 2|cross-arm-stretch"
+'
+
+# The pain rule counts the bad answers of a session: one before the kill
+# and one after the resume make two, and end it.
+t 'resume-5.1 a bad answer before the kill and one after the resume end the session' '
+	rb=$(ended bad) &&
+	empty "$T/bad/watch" &&
+	test "$rb" -eq 137 &&
+	bw=0 &&
+	while [ ! -e "$T/bad/rc2" ]; do
+		bw=$((bw + 1))
+		if [ "$bw" -gt 600 ]; then
+			echo "the resumed run is still going after 60 s"
+			exit 1
+		fi
+		sleep 0.1
+	done &&
+	cp "$T/bad/out2" "$OUT" && cp "$T/bad/err2" "$ERR" &&
+	test "$(cat "$T/bad/rc2")" -eq 0 &&
+	has "$OUT" "Resuming: 2 exercises left." &&
+	has "$OUT" "Please see a doctor or physiotherapist" &&
+	lacks "$OUT" "Standing side-bend reach: get ready" &&
+	lacks "$OUT" "Well done" &&
+	q bad "SELECT status FROM sessions" >"$T/s" &&
+	same "$T/s" stopped &&
+	q bad "SELECT position, exercise, feel FROM session_items
+	    ORDER BY position" >"$T/i" &&
+	same "$T/i" "0|chest-opener|sharp
+1|cross-arm-stretch|tingling"
 '
 
 # Nothing may outlive the script.

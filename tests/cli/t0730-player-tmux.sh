@@ -108,7 +108,7 @@ ms() {
 # a phase (the phase's name, row 6, stays), send KEY at once, and print
 # the time it was sent.
 press_on_the_second() {
-	pp= pc= pw=0
+	pp='' pc='' pw=0
 	while :; do
 		grab || return 1
 		cp=$(sed -n 6p "$PANE") cc=$(sed -n 8,12p "$PANE")

@@ -863,6 +863,20 @@ two_bad_answers_end_with_clinician(void **state)
 }
 
 static void
+carried_bad_answer_makes_the_first_new_one_the_second(void **state)
+{
+	(void)state;
+	session_carry_bad(s, 1);
+	assert_int_equal(session_bad_count(s), 1);
+	session_carry_bad(s, SESSION_BAD_MAX);	/* out of range: ignored */
+	assert_int_equal(session_bad_count(s), 1);
+	finish_exercise();
+	assert_int_equal(ev(SEV_ANSWER, FEEL_TINGLING), 1);
+	assert_int_equal(session_state(s), SESSION_DONE);
+	assert_int_equal(session_end(s), SESSION_END_CLINICIAN);
+}
+
+static void
 hurt_mid_hold_stops_at_once(void **state)
 {
 	const struct session_transition	*t;
@@ -1188,6 +1202,7 @@ main(void)
 		T(yes_plays_the_regression_next_at_its_least_dose),
 		T(no_moves_on_to_the_next_exercise),
 		T(two_bad_answers_end_with_clinician),
+		T(carried_bad_answer_makes_the_first_new_one_the_second),
 		T(hurt_mid_hold_stops_at_once),
 		T(hurt_while_paused_still_stops),
 		T(hurt_at_feel_counts_as_a_bad_answer),
