@@ -1036,20 +1036,23 @@ out:
 	return (ret);
 }
 
-int
-store_flags_active(struct store *s, int64_t now_ms, char ***ids, size_t *n,
-    char **cause)
+/*
+ * Run query q, binding arg to ?1, and collect its first column's text
+ * into *ids and *n. what names the action in an error. Returns 0 or -1.
+ */
+static int
+store_strings(struct store *s, enum store_sql q, int64_t arg,
+    const char *what, char ***ids, size_t *n, char **cause)
 {
-	const char	*what = "list exercises set aside";
 	const char	*text;
 	sqlite3_stmt	*st = NULL;
 	char		*err = NULL, **v = NULL;
 	size_t		 nv = 0;
 	int		 rc, ret = -1;
 
-	if ((st = store_stmt(s, SQL_FLAGS_ACTIVE)) == NULL)
+	if ((st = store_stmt(s, q)) == NULL)
 		goto out;
-	if (sqlite3_bind_int64(st, 1, now_ms) != SQLITE_OK)
+	if (sqlite3_bind_int64(st, 1, arg) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		text = (const char *)sqlite3_column_text(st, 0);
@@ -1072,6 +1075,14 @@ out:
 	*ids = v;
 	*n = nv;
 	return (ret);
+}
+
+int
+store_flags_active(struct store *s, int64_t now_ms, char ***ids, size_t *n,
+    char **cause)
+{
+	return (store_strings(s, SQL_FLAGS_ACTIVE, now_ms,
+	    "list exercises set aside", ids, n, cause));
 }
 
 void
@@ -1120,38 +1131,8 @@ int
 store_session_exercises(struct store *s, int64_t id, char ***ids, size_t *n,
     char **cause)
 {
-	const char	*what = "list a session's exercises";
-	const char	*text;
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL, **v = NULL;
-	size_t		 nv = 0;
-	int		 rc, ret = -1;
-
-	if ((st = store_stmt(s, SQL_SESSION_EXERCISES)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		text = (const char *)sqlite3_column_text(st, 0);
-		v = xreallocarray(v, nv + 1, sizeof *v);
-		v[nv++] = xstrdup(text == NULL ? "" : text);
-	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0) {
-		store_flags_free(v, nv);
-		v = NULL;
-		nv = 0;
-		store_cause(cause, err);
-	}
-	*ids = v;
-	*n = nv;
-	return (ret);
+	return (store_strings(s, SQL_SESSION_EXERCISES, id,
+	    "list a session's exercises", ids, n, cause));
 }
 
 int
