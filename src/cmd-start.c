@@ -392,11 +392,20 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("\nSession ended early. What you did is saved.\n");
 	else
 		printf("\nWell done: that is today's session.\n");
+	/*
+	 * End it before asking anything more: someone who walks away from
+	 * the last question has still finished, and must not be offered a
+	 * resume.
+	 */
+	if (store_session_end(st, sid, play_status(end), play_wall_ms(),
+	    play_end_reason(end), &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		goto out;
+	}
 	ask_number(&a, "How much does your back hurt now, 0 to 10? (Enter to "
 	    "skip) ", 0, 10, &pain);
-	if ((pain >= 0 && store_session_pain(st, sid, "after", pain,
-	    &cause) == -1) || store_session_end(st, sid, play_status(end),
-	    play_wall_ms(), play_end_reason(end), &cause) == -1) {
+	if (pain >= 0 && store_session_pain(st, sid, "after", pain,
+	    &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
