@@ -6,7 +6,9 @@
 #   make bench    run the benchmarks in bench/
 
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 jansson sqlite3 ncursesw espeak-ng
+PKGS = yaml-0.1 jansson sqlite3 ncursesw
+# espeak-ng is opened with dlopen() when speech is wanted (see voice.c).
+VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
 TEST_PKGS = cmocka
 
 CC ?= cc
@@ -17,8 +19,8 @@ CPPFLAGS += -D_GNU_SOURCE -Isrc
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl
 
 CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
 	src/core/routine.c src/core/session.c \

@@ -4,6 +4,11 @@
  * espeak-ng keeps global state, so there is at most one voice open at a
  * time; struct voice exists so callers hold a handle they can pass around
  * and test for NULL (silent).
+ *
+ * The library is opened with dlopen() when speech is first wanted, not
+ * linked: it brings some thirty libraries (PulseAudio, ALSA, codecs, X11)
+ * whose loading tripled the start-up time of every command, `midback
+ * today` included, for a feature only `--voice` uses.
  */
 #include <glob.h>
 #include <stdint.h>
@@ -11,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <dlfcn.h>
 
 #include <espeak-ng/espeak_ng.h>
 
@@ -21,12 +28,78 @@ struct voice {
 	int	open;
 };
 
+/* The library's functions, resolved by name at first use. */
+static struct {
+	void	(*InitializePath)(const char *);
+	espeak_ng_STATUS (*Initialize)(espeak_ng_ERROR_CONTEXT *);
+	void	(*ClearErrorContext)(espeak_ng_ERROR_CONTEXT *);
+	espeak_ng_STATUS (*InitializeOutput)(espeak_ng_OUTPUT_MODE, int,
+		    const char *);
+	espeak_ng_STATUS (*SetVoiceByName)(const char *);
+	espeak_ng_STATUS (*SetParameter)(espeak_PARAMETER, int, int);
+	espeak_ng_STATUS (*Terminate)(void);
+	void	(*GetStatusCodeMessage)(espeak_ng_STATUS, char *, size_t);
+	espeak_ng_STATUS (*Cancel)(void);
+	espeak_ng_STATUS (*Synthesize)(const void *, size_t, unsigned int,
+		    espeak_POSITION_TYPE, unsigned int, unsigned int,
+		    unsigned int *, void *);
+	espeak_ng_STATUS (*Synchronize)(void);
+	void	(*SetSynthCallback)(t_espeak_callback *);
+	int	(*GetSampleRate)(void);
+} es;
+
+static void *es_lib;
+
+/*
+ * Open the library once. Returns 0, or -1 with *cause set. The cast of
+ * dlsym()'s result through void ** is the form POSIX gives for function
+ * pointers.
+ */
+static int
+es_load(char **cause)
+{
+	const char	*missing = NULL;
+
+	if (es_lib != NULL)
+		return (0);
+	if ((es_lib = dlopen("libespeak-ng.so.1", RTLD_NOW)) == NULL) {
+		*cause = xasprintf("no speech library: %s", dlerror());
+		return (-1);
+	}
+#define LOAD(field, name) do {						\
+	*(void **)(&es.field) = dlsym(es_lib, name);			\
+	if (es.field == NULL && missing == NULL)			\
+		missing = name;						\
+} while (0)
+	LOAD(InitializePath, "espeak_ng_InitializePath");
+	LOAD(Initialize, "espeak_ng_Initialize");
+	LOAD(ClearErrorContext, "espeak_ng_ClearErrorContext");
+	LOAD(InitializeOutput, "espeak_ng_InitializeOutput");
+	LOAD(SetVoiceByName, "espeak_ng_SetVoiceByName");
+	LOAD(SetParameter, "espeak_ng_SetParameter");
+	LOAD(Terminate, "espeak_ng_Terminate");
+	LOAD(GetStatusCodeMessage, "espeak_ng_GetStatusCodeMessage");
+	LOAD(Cancel, "espeak_ng_Cancel");
+	LOAD(Synthesize, "espeak_ng_Synthesize");
+	LOAD(Synchronize, "espeak_ng_Synchronize");
+	LOAD(SetSynthCallback, "espeak_SetSynthCallback");
+	LOAD(GetSampleRate, "espeak_ng_GetSampleRate");
+#undef LOAD
+	if (missing != NULL) {
+		*cause = xasprintf("the speech library lacks %s", missing);
+		dlclose(es_lib);
+		es_lib = NULL;
+		return (-1);
+	}
+	return (0);
+}
+
 static char *
 status_text(const char *what, espeak_ng_STATUS st)
 {
 	char	msg[256];
 
-	espeak_ng_GetStatusCodeMessage(st, msg, sizeof msg);
+	es.GetStatusCodeMessage(st, msg, sizeof msg);
 	return (xasprintf("%s: %s", what, msg));
 }
 
@@ -37,25 +110,27 @@ engine_start(int mode, char **cause)
 	espeak_ng_ERROR_CONTEXT	ctx = NULL;
 	espeak_ng_STATUS	st;
 
-	espeak_ng_InitializePath(NULL);
-	if ((st = espeak_ng_Initialize(&ctx)) != ENS_OK) {
-		espeak_ng_ClearErrorContext(&ctx);
+	if (es_load(cause) == -1)
+		return (-1);
+	es.InitializePath(NULL);
+	if ((st = es.Initialize(&ctx)) != ENS_OK) {
+		es.ClearErrorContext(&ctx);
 		*cause = status_text("no voice data", st);
 		return (-1);
 	}
-	if ((st = espeak_ng_InitializeOutput(mode, 0, NULL)) != ENS_OK) {
+	if ((st = es.InitializeOutput(mode, 0, NULL)) != ENS_OK) {
 		*cause = status_text(mode == ENOUTPUT_MODE_SPEAK_AUDIO ?
 		    "no audio device" : "cannot start speech output", st);
-		espeak_ng_Terminate();
+		es.Terminate();
 		return (-1);
 	}
-	if ((st = espeak_ng_SetVoiceByName("en")) != ENS_OK) {
+	if ((st = es.SetVoiceByName("en")) != ENS_OK) {
 		*cause = status_text("no English voice", st);
-		espeak_ng_Terminate();
+		es.Terminate();
 		return (-1);
 	}
 	/* A little slower than the default: cues are heard mid-movement. */
-	espeak_ng_SetParameter(espeakRATE, 150, 0);
+	es.SetParameter(espeakRATE, 150, 0);
 	return (0);
 }
 
@@ -110,8 +185,8 @@ voice_say(struct voice *v, const char *text)
 {
 	if (v == NULL || !v->open)
 		return;
-	espeak_ng_Cancel();
-	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+	es.Cancel();
+	es.Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8, NULL, NULL);
 }
 
@@ -119,7 +194,7 @@ void
 voice_wait(struct voice *v)
 {
 	if (v != NULL && v->open)
-		espeak_ng_Synchronize();
+		es.Synchronize();
 }
 
 void
@@ -128,7 +203,7 @@ voice_close(struct voice *v)
 	if (v == NULL)
 		return;
 	if (v->open)
-		espeak_ng_Terminate();
+		es.Terminate();
 	free(v);
 }
 
@@ -172,12 +247,12 @@ voice_to_wav(const char *text, const char *path, char **cause)
 	if (engine_start(ENOUTPUT_MODE_SYNCHRONOUS, cause) == -1)
 		return (-1);
 	wav_len = 0;
-	espeak_SetSynthCallback(collect);
+	es.SetSynthCallback(collect);
 	/* Synchronous mode returns when the text is spoken; no waiting. */
-	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+	es.Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8, NULL, NULL);
-	rate = (uint32_t)espeak_ng_GetSampleRate();
-	espeak_ng_Terminate();
+	rate = (uint32_t)es.GetSampleRate();
+	es.Terminate();
 
 	bytes = (uint32_t)(wav_len * 2);
 	memcpy(h, "RIFF", 4);
