@@ -31,7 +31,9 @@ EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
 	src/cmd-start.c \
 	src/cmd-today.c
 MAIN = src/main.c
-GEN = build/gen/exercises-data.c
+GEN = build/gen/exercises-data.c build/gen/catalog-data.c
+GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
+	src/core/diag.c src/core/xmalloc.c
 UNIT = catalog dose plan date session store voice
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
@@ -47,6 +49,17 @@ midback: $(OBJ)
 build/gen/exercises-data.c: data/exercises.yaml scripts/embed
 	@mkdir -p $(@D)
 	scripts/embed midback_exercises_yaml data/exercises.yaml > $@.tmp
+	mv $@.tmp $@
+
+# The built-in catalog, parsed and checked at build time (tools/gen-catalog.c).
+build/gen-catalog: $(GEN_TOOL_SRC) src/core/catalog.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 $(PKG_CFLAGS) -o $@ $(GEN_TOOL_SRC) \
+		$(shell $(PKG_CONFIG) --libs yaml-0.1)
+
+build/gen/catalog-data.c: data/exercises.yaml build/gen-catalog
+	@mkdir -p $(@D)
+	build/gen-catalog data/exercises.yaml > $@.tmp
 	mv $@.tmp $@
 
 build/rel/%.o: %.c

@@ -737,3 +737,58 @@ catalog_suggest(const struct catalog *c, const char *id)
 		return (NULL);
 	return (best);
 }
+
+static void
+strlist_from(struct strlist *l, const char *const *v)
+{
+	size_t	n = 0, i;
+
+	while (v[n] != NULL)
+		n++;
+	l->v = xcalloc(n, sizeof *l->v);
+	for (i = 0; i < n; i++)
+		l->v[i] = xstrdup(v[i]);
+	l->n = n;
+}
+
+struct catalog *
+catalog_from_static(const struct catalog_static *s, size_t n,
+    const char *file)
+{
+	struct catalog	*c;
+	struct exercise	*e;
+	size_t		 i;
+
+	c = xcalloc(1, sizeof *c);
+	c->ex = xcalloc(n, sizeof *c->ex);
+	for (i = 0; i < n; i++, s++) {
+		e = &c->ex[c->n++];
+		e->id = xstrdup(s->id);
+		e->name = xstrdup(s->name);
+		e->kind = (enum ex_kind)s->kind;
+		e->stage = s->stage;
+		e->motions = s->motions;
+		e->places = s->places;
+		e->equipment = s->equipment;
+		e->position = xstrdup(s->position);
+		e->regression = xstrdup(s->regression);
+		e->why = xstrdup(s->why);
+		e->dose.sets = s->sets;
+		e->dose.reps = s->reps;
+		e->dose.hold_s = s->hold_s;
+		e->dose.breaths = s->breaths;
+		e->dose.per_side = s->per_side;
+		e->dose.tempo_s = s->tempo_s;
+		e->dose.frequency_min = s->frequency_min;
+		strlist_from(&e->targets, s->targets);
+		strlist_from(&e->steps, s->steps);
+		strlist_from(&e->cues, s->cues);
+		strlist_from(&e->cautions, s->cautions);
+		strlist_from(&e->suits, s->suits);
+		strlist_from(&e->source, s->source);
+		e->file = xstrdup(file);
+		e->line = s->line;
+		e->regression_line = s->regression_line;
+	}
+	return (c);
+}

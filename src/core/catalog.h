@@ -96,6 +96,28 @@ struct catalog {
 };
 
 /*
+ * An exercise as plain C data, for the catalog compiled into the program
+ * at build time (tools/gen-catalog). Lists end with NULL.
+ */
+struct catalog_static {
+	const char		*id, *name, *position, *regression, *why;
+	int			 kind, stage;
+	unsigned		 motions, places, equipment;
+	struct range		 sets, reps, hold_s, breaths;
+	int			 per_side, tempo_s, frequency_min;
+	const char *const	*targets, *const *steps, *const *cues;
+	const char *const	*cautions, *const *suits, *const *source;
+	unsigned long		 line, regression_line;
+};
+
+/*
+ * Build a catalog from n static entries, copying everything, so it is
+ * owned and freed like a parsed one. file names where they came from.
+ */
+struct catalog	*catalog_from_static(const struct catalog_static *, size_t n,
+		    const char *file);
+
+/*
  * Parse and validate catalog text. file names it in messages. Every
  * problem is added to d as "file:line: message". Regression ids are
  * resolved against the file's own entries and, when base is not NULL,

@@ -384,6 +384,55 @@ overrides_replace_by_id_and_add_new_ones(void **state)
 	diag_release(&d);
 }
 
+extern const struct catalog_static	catalog_builtin[];
+extern const size_t			catalog_builtin_count;
+
+static void
+strlists_equal(const struct strlist *a, const struct strlist *b)
+{
+	size_t	i;
+
+	assert_int_equal(a->n, b->n);
+	for (i = 0; i < a->n; i++)
+		assert_string_equal(a->v[i], b->v[i]);
+}
+
+static void
+compiled_in_catalog_equals_the_parsed_file(void **state)
+{
+	struct catalog		*c;
+	const struct exercise	*a, *b;
+	size_t			 i;
+
+	(void)state;
+	c = catalog_from_static(catalog_builtin, catalog_builtin_count,
+	    "data/exercises.yaml");
+	assert_int_equal(c->n, base->n);
+	for (i = 0; i < c->n; i++) {
+		a = &c->ex[i];
+		b = &base->ex[i];
+		assert_string_equal(a->id, b->id);
+		assert_string_equal(a->name, b->name);
+		assert_string_equal(a->position, b->position);
+		assert_string_equal(a->regression, b->regression);
+		assert_string_equal(a->why, b->why);
+		assert_int_equal(a->kind, b->kind);
+		assert_int_equal(a->stage, b->stage);
+		assert_int_equal(a->motions, b->motions);
+		assert_int_equal(a->places, b->places);
+		assert_int_equal(a->equipment, b->equipment);
+		assert_memory_equal(&a->dose, &b->dose, sizeof a->dose);
+		strlists_equal(&a->targets, &b->targets);
+		strlists_equal(&a->steps, &b->steps);
+		strlists_equal(&a->cues, &b->cues);
+		strlists_equal(&a->cautions, &b->cautions);
+		strlists_equal(&a->suits, &b->suits);
+		strlists_equal(&a->source, &b->source);
+		assert_int_equal(a->line, b->line);
+	}
+	catalog_free(c);
+}
+
 static void
 suggest_finds_near_misses_only(void **state)
 {
@@ -413,6 +462,7 @@ main(void)
 		cmocka_unit_test(equipment_none_stands_alone_and_ids_are_kebab_case),
 		cmocka_unit_test(overrides_replace_by_id_and_add_new_ones),
 		cmocka_unit_test(suggest_finds_near_misses_only),
+		cmocka_unit_test(compiled_in_catalog_equals_the_parsed_file),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));
