@@ -31,7 +31,10 @@ EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
 	src/cmd-start.c \
 	src/cmd-today.c
 MAIN = src/main.c
-GEN = build/gen/exercises-data.c build/gen/catalog-data.c
+# The program carries the compiled catalog; the unit tests also parse the
+# file's text, so only they link it.
+GEN = build/gen/catalog-data.c
+GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/diag.c src/core/xmalloc.c
 UNIT = catalog dose plan date session store voice
@@ -76,7 +79,8 @@ build/asan/midback: $(AOBJ)
 	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
 
 # Unit tests link the core, and the edges with tests of their own.
-AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o build/asan/src/voice.o
+AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o build/asan/src/voice.o \
+	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)
 	@mkdir -p $(@D)

@@ -18,6 +18,7 @@
 #include "store.h"
 #include "voice.h"
 #include "core/dose.h"
+#include "core/xmalloc.h"
 
 static enum cmd_retval	cmd_break_exec(struct cmd_ctx *, int, char **);
 
@@ -59,9 +60,7 @@ add(struct plan *p, const struct exercise *e, const struct prescription *rx)
 {
 	struct plan_item	*it;
 
-	p->items = realloc(p->items, (p->n + 1) * sizeof *p->items);
-	if (p->items == NULL)
-		abort();
+	p->items = xreallocarray(p->items, p->n + 1, sizeof *p->items);
 	it = &p->items[p->n++];
 	it->ex = e;
 	it->rx = *rx;

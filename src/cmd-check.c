@@ -42,7 +42,6 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t			 len;
 	struct diag		 d = DIAG_INIT;
 	enum cmd_retval		 ret = CMD_OK;
-	size_t			 i;
 	int			 ch, k;
 
 	optind = 0;
@@ -85,9 +84,7 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(buf);
 report:
 		if (d.n > 0) {
-			fflush(stdout);
-			for (i = 0; i < d.n; i++)
-				fprintf(stderr, "%s\n", d.msgs[i]);
+			cmd_print_diag(&d);
 			diag_release(&d);
 			ret = CMD_ERROR;
 		}

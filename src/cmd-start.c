@@ -133,18 +133,6 @@ plan_drop(struct plan *p, char **done, size_t ndone)
 	p->n -= i;
 }
 
-char *
-cmd_db_path(void)
-{
-	const char	*x = getenv("XDG_DATA_HOME"), *home;
-
-	if (x != NULL && *x == '/')
-		return (xasprintf("%s/midback/midback.db", x));
-	if ((home = getenv("HOME")) == NULL || *home == '\0')
-		home = ".";
-	return (xasprintf("%s/.local/share/midback/midback.db", home));
-}
-
 /*
  * The red-flag screen, the first time and until it has been answered.
  * Returns 0 to go on, 1 when an answer means the person should see a
@@ -264,8 +252,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		if ((buf = catalog_read_file(routine, &len, &d)) == NULL ||
 		    routine_parse(routine, buf, len, ctx->catalog, &p, &rname,
 		    &d) == -1) {
-			for (size_t i = 0; i < d.n; i++)
-				fprintf(stderr, "%s\n", d.msgs[i]);
+			cmd_print_diag(&d);
 			diag_release(&d);
 			free(buf);
 			return (CMD_ERROR);

@@ -98,20 +98,37 @@ cmd_number(const struct cmd_entry *e, const char *what, const char *s,
 	return (0);
 }
 
+/*
+ * An XDG base directory's midback path: $VAR/midback/NAME if VAR holds an
+ * absolute path (the spec ignores relative ones), else ~/FALLBACK/midback/
+ * NAME. The caller must free the result.
+ */
+static char *
+xdg_path(const char *var, const char *fallback, const char *name)
+{
+	const char	*x = getenv(var), *home;
+
+	if (x != NULL && *x == '/')
+		return (xasprintf("%s/midback%s", x, name));
+	if ((home = getenv("HOME")) == NULL || *home == '\0')
+		home = ".";
+	return (xasprintf("%s/%s/midback%s", home, fallback, name));
+}
+
 char *
 cmd_config_dir(void)
 {
-	const char	*x = getenv("XDG_CONFIG_HOME"), *home;
-
-	if (x != NULL && *x == '/')
-		return (xasprintf("%s/midback", x));
-	if ((home = getenv("HOME")) == NULL || *home == '\0')
-		home = ".";
-	return (xasprintf("%s/.config/midback", home));
+	return (xdg_path("XDG_CONFIG_HOME", ".config", ""));
 }
 
-static void
-print_diag(struct diag *d)
+char *
+cmd_db_path(void)
+{
+	return (xdg_path("XDG_DATA_HOME", ".local/share", "/midback.db"));
+}
+
+void
+cmd_print_diag(const struct diag *d)
 {
 	size_t	i;
 
@@ -146,7 +163,7 @@ cmd_load_catalog(void)
 		for (i = 0; i < g.gl_pathc; i++) {
 			add = catalog_load(g.gl_pathv[i], c, &d);
 			if (add == NULL) {
-				print_diag(&d);
+				cmd_print_diag(&d);
 				diag_release(&d);
 				cmd_warn(NULL, "ignoring '%s'; its exercises "
 				    "are not loaded", g.gl_pathv[i]);

@@ -60,6 +60,8 @@ int		cmd_number(const struct cmd_entry *, const char *what,
 
 /* Load the embedded catalog and the person's override files. */
 struct catalog	*cmd_load_catalog(void);
+/* Print every diagnostic of d to stderr, one per line. */
+void		cmd_print_diag(const struct diag *);
 /* The embedded catalog alone; for `check` to resolve regressions. */
 struct catalog	*cmd_load_embedded(void);
 /*
