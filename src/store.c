@@ -28,6 +28,7 @@
 
 #include "core/xmalloc.h"
 #include "store.h"
+#include "store-int.h"
 
 /* How long a writer waits for another process's lock. */
 #define STORE_BUSY_MS	5000
@@ -101,6 +102,20 @@ static const struct migration migrations[] = {
 	    " until_ms INTEGER NOT NULL CHECK (until_ms > set_ms))" },
 	{ 1, "CREATE INDEX exercise_flags_until ON exercise_flags (until_ms)" },
 	{ 1, "PRAGMA user_version = 1" },
+	/*
+	 * 2: every session and rating gets a uid, so an export can be
+	 * imported again without doubling anything; and indexes for the
+	 * history that `log`, `stats` and `today` read.
+	 */
+	{ 2, "ALTER TABLE sessions ADD COLUMN uid TEXT" },
+	{ 2, "UPDATE sessions SET uid = lower(hex(randomblob(16)))" },
+	{ 2, "CREATE UNIQUE INDEX sessions_uid ON sessions (uid)" },
+	{ 2, "ALTER TABLE pain_ratings ADD COLUMN uid TEXT" },
+	{ 2, "UPDATE pain_ratings SET uid = lower(hex(randomblob(16)))" },
+	{ 2, "CREATE UNIQUE INDEX pain_ratings_uid ON pain_ratings (uid)" },
+	{ 2, "CREATE INDEX session_items_done ON session_items"
+	    " (exercise, finished_ms) WHERE outcome = 'done'" },
+	{ 2, "PRAGMA user_version = 2" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 
@@ -128,6 +143,7 @@ enum store_sql {
 	SQL_SESSION_BAD,
 	SQL_COUNT
 };
+_Static_assert(SQL_COUNT <= STORE_NSQL, "STORE_NSQL is too small");
 
 static const char *const store_sql_text[SQL_COUNT] = {
 	[SQL_BEGIN] = "BEGIN IMMEDIATE",
@@ -140,8 +156,9 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	[SQL_VERSION] = "SELECT (SELECT user_version FROM pragma_user_version),"
 	    " (SELECT count(*) FROM sqlite_master)",
 	[SQL_SESSION_ADD] = "INSERT INTO sessions"
-	    " (kind, started_ms, tz_min, status, plan_json)"
-	    " VALUES (?1, ?2, ?3, 'running', ?4)",
+	    " (kind, started_ms, tz_min, status, plan_json, uid)"
+	    " VALUES (?1, ?2, ?3, 'running', ?4,"
+	    " lower(hex(randomblob(16))))",
 	[SQL_SESSION_STATUS] = "SELECT status FROM sessions WHERE id = ?1",
 	[SQL_SESSION_END] = "UPDATE sessions"
 	    " SET status = ?2, ended_ms = ?3, end_reason = ?4"
@@ -160,8 +177,9 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " FROM sessions s WHERE s.status = 'running'"
 	    " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1",
 	[SQL_PAIN_ADD] = "INSERT INTO pain_ratings"
-	    " (at_ms, tz_min, session_id, moment, pain, stiffness, note)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	    " (at_ms, tz_min, session_id, moment, pain, stiffness, note, uid)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	    " lower(hex(randomblob(16))))",
 	[SQL_ANSWER_ADD] = "INSERT INTO screen_answers"
 	    " (at_ms, question, answer) VALUES (?1, ?2, ?3)",
 	[SQL_ACK_ADD] = "INSERT INTO acknowledgements (at_ms, what)"
@@ -197,13 +215,6 @@ static const char *const moment_names[] = {
 	"before", "after", "checkin", NULL
 };
 
-struct store {
-	sqlite3		*db;		/* Owned; closed in store_close(). */
-	char		*path;		/* Owned. */
-	sqlite3_stmt	*st[SQL_COUNT];	/* Owned, prepared on first use;
-					   finalized in store_close(). */
-};
-
 /* The entry of names equal to s, or NULL (also if s is NULL). */
 static const char *
 name_find(const char *const *names, const char *s)
@@ -218,11 +229,7 @@ name_find(const char *const *names, const char *s)
 	return (NULL);
 }
 
-/*
- * Set *err, unless it is already set, to the database's last error while
- * doing what. Call it before resetting the failed statement.
- */
-static void
+void
 store_dberr(struct store *s, char **err, const char *what)
 {
 	if (*err != NULL)
@@ -231,8 +238,7 @@ store_dberr(struct store *s, char **err, const char *what)
 	    sqlite3_errmsg(s->db));
 }
 
-/* Hand err to the caller's cause, or free it if the caller has none. */
-static void
+void
 store_cause(char **cause, char *err)
 {
 	if (cause != NULL)
@@ -280,15 +286,13 @@ out:
 	return (ret);
 }
 
-/* Take the write lock and start a transaction. Returns 0 or -1. */
-static int
+int
 store_begin(struct store *s, char **err, const char *what)
 {
 	return (store_run(s, SQL_BEGIN, err, what));
 }
 
-/* Commit the transaction. Returns 0 or -1 (then it is rolled back). */
-static int
+int
 store_commit(struct store *s, char **err, const char *what)
 {
 	if (store_run(s, SQL_COMMIT, err, what) == 0)
@@ -298,8 +302,7 @@ store_commit(struct store *s, char **err, const char *what)
 	return (-1);
 }
 
-/* Roll back after a failure, keeping the first error in *err. */
-static void
+void
 store_rollback(struct store *s, char **err, const char *what)
 {
 	/* A failed statement may have rolled back already. */
@@ -307,8 +310,7 @@ store_rollback(struct store *s, char **err, const char *what)
 		(void)store_run(s, SQL_ROLLBACK, err, what);
 }
 
-/* Run one fixed statement, ignoring any rows. Returns 0 or -1 with *err. */
-static int
+int
 store_exec(struct store *s, const char *sql, char **err, const char *what)
 {
 	sqlite3_stmt	*st = NULL;

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 
 struct store;
 

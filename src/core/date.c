@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "date.h"
 
@@ -103,4 +104,97 @@ date_month_name(int month)
 	    "November", "December" };
 
 	return (month >= 1 && month <= 12 ? names[month - 1] : "?");
+}
+
+/* Floor division, for instants before 1970. */
+static int64_t
+floordiv(int64_t a, int64_t b)
+{
+	return (a / b - (a % b != 0 && (a < 0) != (b < 0)));
+}
+
+long
+date_of_ms(int64_t ms, int tz_min)
+{
+	return ((long)floordiv(ms + (int64_t)tz_min * 60000, 86400000));
+}
+
+int
+date_minute_of_ms(int64_t ms, int tz_min)
+{
+	int64_t	local = ms + (int64_t)tz_min * 60000;
+
+	return ((int)((local - floordiv(local, 86400000) * 86400000) /
+	    60000));
+}
+
+void
+date_iso(int64_t ms, int tz_min, int millis, char *buf)
+{
+	int64_t	local = ms + (int64_t)tz_min * 60000, in_day;
+	long	day = (long)floordiv(local, 86400000);
+	int	y, m, d, off = tz_min < 0 ? -tz_min : tz_min;
+	char	frac[16] = "";
+
+	in_day = local - (int64_t)day * 86400000;
+	date_to_civil(day, &y, &m, &d);
+	if (millis)
+		snprintf(frac, sizeof frac, ".%03d", (int)(in_day % 1000));
+	snprintf(buf, DATE_ISO_BUFSZ, "%04d-%02d-%02dT%02d:%02d:%02d%s"
+	    "%c%02d:%02d", y, m, d, (int)(in_day / 3600000),
+	    (int)(in_day / 60000 % 60), (int)(in_day / 1000 % 60), frac,
+	    tz_min < 0 ? '-' : '+', off / 60, off % 60);
+}
+
+/* Read n digits at s into *v. Returns 0 or -1. */
+static int
+digits(const char *s, int n, int *v)
+{
+	int	i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return (-1);
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return (0);
+}
+
+int
+date_iso_parse(const char *s, int64_t *ms, int *tz_min)
+{
+	char	day[DATE_BUFSZ];
+	long	days;
+	int	h, mi, sec, frac = 0, oh, om, sign;
+
+	if (strlen(s) < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+		return (-1);
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (date_parse(day, &days) != 0)
+		return (-1);
+	if (digits(s + 11, 2, &h) != 0 || digits(s + 14, 2, &mi) != 0 ||
+	    digits(s + 17, 2, &sec) != 0 || h > 23 || mi > 59 || sec > 59)
+		return (-1);
+	s += 19;
+	if (*s == '.') {
+		if (digits(s + 1, 3, &frac) != 0)
+			return (-1);
+		s += 4;
+	}
+	if (strcmp(s, "Z") == 0) {
+		*tz_min = 0;
+	} else {
+		if ((*s != '+' && *s != '-') || strlen(s) != 6 || s[3] != ':')
+			return (-1);
+		sign = *s == '-' ? -1 : 1;
+		if (digits(s + 1, 2, &oh) != 0 || digits(s + 4, 2, &om) != 0 ||
+		    oh > 23 || om > 59)
+			return (-1);
+		*tz_min = sign * (oh * 60 + om);
+	}
+	*ms = (((int64_t)days * 24 + h) * 60 + mi) * 60000 + sec * 1000 +
+	    frac - (int64_t)*tz_min * 60000;
+	return (0);
 }

@@ -264,7 +264,7 @@ static const char plan_json[] =
     "\"note\":\"it's \\\"quoted\\\" \xc3\xa9\"}";
 
 static void
-open_creates_schema_v1_in_wal_mode(void **state)
+open_creates_schema_in_wal_mode(void **state)
 {
 	struct store	*s;
 	struct stat	 sb;
@@ -285,8 +285,8 @@ open_creates_schema_v1_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
-	assert_int_equal(STORE_SCHEMA_VERSION, 1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(STORE_SCHEMA_VERSION, 2);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -297,10 +297,49 @@ open_creates_schema_v1_in_wal_mode(void **state)
 	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
 	    "exercise_flags_until pain_ratings_at pain_ratings_session"
-	    " sessions_running sessions_started");
-	/* The unique (session, position) index serves "by session". */
+	    " pain_ratings_uid session_items_done sessions_running"
+	    " sessions_started sessions_uid");
+	/*
+	 * The unique (session, position) index serves "by session"; the
+	 * other serves "when was it last done".
+	 */
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master"
-	    " WHERE type = 'index' AND tbl_name = 'session_items'"), 1);
+	    " WHERE type = 'index' AND tbl_name = 'session_items'"), 2);
+	free(path);
+}
+
+static void
+version_1_gains_uids_and_keeps_its_rows(void **state)
+{
+	struct store		*s;
+	struct store_pain	 p = { 5000, 60, 0, "checkin", 3, -1, NULL };
+	char			*path = tpath("v1.db");
+	int64_t			 id;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_session_begin(s, "routine", 1000, 60,
+	    plan_json, &id, NULL), 0);
+	assert_int_equal(store_session_begin(s, "break", 2000, 60,
+	    plan_json, &id, NULL), 0);
+	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
+	store_close(s);
+	/* Take the file back to what version 1 wrote. */
+	raw_exec(path, "DROP INDEX sessions_uid; DROP INDEX pain_ratings_uid;"
+	    " DROP INDEX session_items_done;"
+	    " ALTER TABLE sessions DROP COLUMN uid;"
+	    " ALTER TABLE pain_ratings DROP COLUMN uid;"
+	    " PRAGMA user_version = 1;");
+
+	s = open_ok(path);
+	store_close(s);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
+	    " sessions WHERE length(uid) = 32"), 2);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
+	    " WHERE length(uid) = 32"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"
+	    " WHERE started_ms IN (1000, 2000)"), 2);
 	free(path);
 }
 
@@ -332,7 +371,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -754,7 +793,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 1)", path);
+	    "knows 2)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -765,9 +804,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 2;");
-	want = xasprintf("'%s' is from a newer midback (schema 2, this one "
-	    "knows 1)", path);
+	    " PRAGMA user_version = 3;");
+	want = xasprintf("'%s' is from a newer midback (schema 3, this one "
+	    "knows 2)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1004,7 +1043,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
 	free(path);
 }
 
@@ -1028,7 +1067,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-		    open_creates_schema_v1_in_wal_mode, setup, teardown),
+		    open_creates_schema_in_wal_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    version_1_gains_uids_and_keeps_its_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(reopen_is_a_no_op, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(session_round_trips, setup,

@@ -1,0 +1,38 @@
+/*
+ * store-int.h -- what store.c shares with the other store files
+ * (store-history.c): the handle and the transaction helpers. Not for use
+ * outside src/store*.c.
+ */
+#ifndef MIDBACK_STORE_INT_H
+#define MIDBACK_STORE_INT_H
+
+#include <sqlite3.h>
+
+/* Room for store.c's kept statements; it checks that they fit. */
+#define STORE_NSQL	32
+
+struct store {
+	sqlite3		*db;		/* Owned; closed in store_close(). */
+	char		*path;		/* Owned. */
+	sqlite3_stmt	*st[STORE_NSQL]; /* Owned, prepared on first use;
+					   finalized in store_close(). */
+};
+
+/*
+ * Set *err, unless it is already set, to the database's last error while
+ * doing what. Call it before resetting the failed statement.
+ */
+void	store_dberr(struct store *, char **err, const char *what);
+/* Hand err to the caller's cause, or free it if the caller has none. */
+void	store_cause(char **cause, char *err);
+/* Take the write lock and start a transaction. Returns 0 or -1. */
+int	store_begin(struct store *, char **err, const char *what);
+/* Commit the transaction. Returns 0 or -1 (then it is rolled back). */
+int	store_commit(struct store *, char **err, const char *what);
+/* Roll back after a failure, keeping the first error in *err. */
+void	store_rollback(struct store *, char **err, const char *what);
+/* Run one fixed statement, ignoring any rows. Returns 0 or -1 with *err. */
+int	store_exec(struct store *, const char *sql, char **err,
+	    const char *what);
+
+#endif
