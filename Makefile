@@ -26,6 +26,7 @@ CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
 	src/core/routine.c src/core/session.c \
 	src/core/plan.c src/core/xmalloc.c src/core/ytree.c
 EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
+	src/store-history.c \
 	src/tui.c src/voice.c \
 	src/cmd-break.c src/cmd-check.c src/cmd-list.c src/cmd-show.c \
 	src/cmd-start.c \
@@ -79,7 +80,8 @@ build/asan/midback: $(AOBJ)
 	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
 
 # Unit tests link the core, and the edges with tests of their own.
-AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o build/asan/src/voice.o \
+AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o \
+	build/asan/src/store-history.o build/asan/src/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)

@@ -200,24 +200,23 @@ static const char *const store_sql_text[SQL_COUNT] = {
 };
 
 /* The names the schema's CHECK constraints allow, for clearer messages. */
-static const char *const kind_names[] = { "routine", "break", NULL };
-static const char *const end_names[] = {
+const char *const store_kind_names[] = { "routine", "break", NULL };
+const char *const store_end_names[] = {
 	"finished", "quit", "stopped", NULL
 };
-static const char *const feel_names[] = {
+const char *const store_feel_names[] = {
 	"fine", "stretch", "discomfort", "sharp", "tingling", "burning",
 	"numb", NULL
 };
-static const char *const outcome_names[] = {
+const char *const store_outcome_names[] = {
 	"done", "skipped", "stopped", NULL
 };
-static const char *const moment_names[] = {
+const char *const store_moment_names[] = {
 	"before", "after", "checkin", NULL
 };
 
-/* The entry of names equal to s, or NULL (also if s is NULL). */
-static const char *
-name_find(const char *const *names, const char *s)
+const char *
+store_name_find(const char *const *names, const char *s)
 {
 	size_t	i;
 
@@ -577,7 +576,7 @@ store_session_begin(struct store *s, const char *kind, int64_t started_ms,
 	char		*err = NULL;
 	int		 ret = -1;
 
-	if (name_find(kind_names, kind) == NULL) {
+	if (store_name_find(store_kind_names, kind) == NULL) {
 		err = xasprintf("unknown session kind '%s'",
 		    kind == NULL ? "" : kind);
 		goto out;
@@ -657,10 +656,11 @@ store_session_item(struct store *s, int64_t session_id,
 
 	if (it->exercise == NULL)
 		err = xasprintf("cannot %s: no exercise", what);
-	else if (it->feel != NULL && name_find(feel_names, it->feel) == NULL)
+	else if (it->feel != NULL &&
+	    store_name_find(store_feel_names, it->feel) == NULL)
 		err = xasprintf("cannot %s: unknown feel '%s'", what,
 		    it->feel);
-	else if (name_find(outcome_names, it->outcome) == NULL)
+	else if (store_name_find(store_outcome_names, it->outcome) == NULL)
 		err = xasprintf("cannot %s: unknown outcome '%s'", what,
 		    it->outcome == NULL ? "" : it->outcome);
 	if (err != NULL)
@@ -724,7 +724,7 @@ store_session_end(struct store *s, int64_t id, const char *status,
 	char		*err = NULL;
 	int		 ret = -1, began = 0;
 
-	if (name_find(end_names, status) == NULL) {
+	if (store_name_find(store_end_names, status) == NULL) {
 		err = xasprintf("cannot %s: unknown status '%s'", what,
 		    status == NULL ? "" : status);
 		goto out;
@@ -817,7 +817,7 @@ store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
 	char		*err = NULL;
 	int		 ret = -1;
 
-	if (name_find(moment_names, p->moment) == NULL)
+	if (store_name_find(store_moment_names, p->moment) == NULL)
 		err = xasprintf("cannot %s: unknown moment '%s'", what,
 		    p->moment == NULL ? "" : p->moment);
 	else if (p->pain < 0 || p->pain > 10)
@@ -880,7 +880,7 @@ store_unfinished(struct store *s, struct store_session_info *out,
 		found = 1;
 		out->id = sqlite3_column_int64(st, 0);
 		text = (const char *)sqlite3_column_text(st, 1);
-		out->kind = name_find(kind_names, text);
+		out->kind = store_name_find(store_kind_names, text);
 		out->started_ms = sqlite3_column_int64(st, 2);
 		out->tz_min = sqlite3_column_int(st, 3);
 		text = (const char *)sqlite3_column_text(st, 4);

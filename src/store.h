@@ -168,4 +168,74 @@ int	store_session_bad(struct store *, int64_t id, int *n, char **cause);
 /* Free an array returned by store_flags_active(). Accepts NULL. */
 void	store_flags_free(char **ids, size_t n);
 
+/* One recorded exercise of a session, as the history reads it back. */
+struct store_hitem {
+	int		 position;
+	char		*exercise;	/* Owned. */
+	char		*side;		/* Owned; NULL if not per side. */
+	int		 sets_done;
+	int		 reps_done;
+	int		 holds_done;
+	int		 breaths_done;
+	const char	*feel;		/* static; NULL if not asked */
+	const char	*outcome;	/* static */
+	int64_t		 finished_ms;
+};
+
+/* One session or break, with its items in order. */
+struct store_hsession {
+	int64_t			 id;
+	char			 uid[33];
+	const char		*kind;		/* static: routine or break */
+	int64_t			 started_ms;
+	int			 tz_min;
+	int64_t			 ended_ms;	/* -1 while running */
+	const char		*status;	/* static */
+	char			*end_reason;	/* Owned; NULL if none. */
+	int			 pain_before;	/* -1 if not rated */
+	int			 pain_after;	/* -1 if not rated */
+	char			*plan_json;	/* Owned. */
+	struct store_hitem	*items;		/* Owned array. */
+	size_t			 nitems;
+};
+
+/* One check-in: a pain rating outside a session. */
+struct store_hcheckin {
+	int64_t		 id;
+	char		 uid[33];
+	int64_t		 at_ms;
+	int		 tz_min;
+	int		 pain;
+	int		 stiffness;	/* -1 if not given */
+	char		*note;		/* Owned; NULL if none. */
+};
+
+struct store_history {
+	struct store_hsession	*sessions;	/* by start time, oldest
+						   first */
+	size_t			 nsessions;
+	struct store_hcheckin	*checkins;	/* by time, oldest first */
+	size_t			 ncheckins;
+};
+#define STORE_HISTORY_INIT	{ NULL, 0, NULL, 0 }
+
+/*
+ * Read the sessions that started, and the check-ins made, in [from_ms,
+ * to_ms), into *h (which must be empty), in one read transaction so they
+ * agree with each other. Returns 0 or -1.
+ */
+int	store_history(struct store *, int64_t from_ms, int64_t to_ms,
+	    struct store_history *h, char **cause);
+/* Free what *h owns and leave it empty. */
+void	store_history_release(struct store_history *h);
+/*
+ * Add what h holds and the store lacks, in one transaction: a session or
+ * check-in whose uid is already there is left as it is, and a session's
+ * items are added by position where missing. The ids in h are ignored.
+ * Sets *sessions and *checkins (either may be NULL) to how many were new.
+ * On any error nothing is added. Returns 0 or -1.
+ */
+int	store_import(struct store *, const struct store_history *h,
+	    int *sessions, int *checkins, char **cause);
+
 #endif

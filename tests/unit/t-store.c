@@ -343,6 +343,146 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 	free(path);
 }
 
+/* Fill a store with one finished routine, one running break, a check-in. */
+static void
+history_fill(struct store *s)
+{
+	struct store_item	 it0 = {
+		.position = 0, .exercise = "cat-camel", .side = NULL,
+		.sets_done = 2, .reps_done = 8, .feel = "fine",
+		.outcome = "done", .finished_ms = 10060000
+	};
+	struct store_item	 it1 = {
+		.position = 1, .exercise = "thread-the-needle", .side = "left",
+		.holds_done = 3, .feel = NULL, .outcome = "stopped",
+		.finished_ms = 10120000
+	};
+	struct store_pain	 p = { 20000000, 120, 0, "checkin", 4, 6,
+		"stiff, after \"the\" drive" };
+	int64_t			 id;
+
+	assert_int_equal(store_session_begin(s, "routine", 10000000, 60,
+	    plan_json, &id, NULL), 0);
+	assert_int_equal(store_session_pain(s, id, "before", 3, NULL), 0);
+	assert_int_equal(store_session_item(s, id, &it0, NULL), 0);
+	assert_int_equal(store_session_item(s, id, &it1, NULL), 0);
+	assert_int_equal(store_session_end(s, id, "stopped", 10200000,
+	    "pain", NULL), 0);
+	assert_int_equal(store_session_begin(s, "break", 30000000, 60,
+	    plan_json, &id, NULL), 0);
+	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
+}
+
+static void
+history_reads_sessions_items_and_checkins(void **state)
+{
+	struct store		*s;
+	struct store_history	 h = STORE_HISTORY_INIT;
+	char			*path = tpath("midback.db");
+
+	(void)state;
+	s = open_ok(path);
+	history_fill(s);
+	assert_int_equal(store_history(s, INT64_MIN, INT64_MAX, &h, NULL), 0);
+	assert_int_equal(h.nsessions, 2);
+	assert_string_equal(h.sessions[0].kind, "routine");
+	assert_string_equal(h.sessions[0].status, "stopped");
+	assert_string_equal(h.sessions[0].end_reason, "pain");
+	assert_int_equal(h.sessions[0].ended_ms, 10200000);
+	assert_int_equal(h.sessions[0].pain_before, 3);
+	assert_int_equal(h.sessions[0].pain_after, -1);
+	assert_int_equal(strlen(h.sessions[0].uid), 32);
+	assert_string_equal(h.sessions[0].plan_json, plan_json);
+	assert_int_equal(h.sessions[0].nitems, 2);
+	assert_string_equal(h.sessions[0].items[0].exercise, "cat-camel");
+	assert_null(h.sessions[0].items[0].side);
+	assert_string_equal(h.sessions[0].items[0].feel, "fine");
+	assert_string_equal(h.sessions[0].items[1].side, "left");
+	assert_null(h.sessions[0].items[1].feel);
+	assert_string_equal(h.sessions[0].items[1].outcome, "stopped");
+	assert_int_equal(h.sessions[0].items[1].holds_done, 3);
+	assert_string_equal(h.sessions[1].kind, "break");
+	assert_string_equal(h.sessions[1].status, "running");
+	assert_int_equal(h.sessions[1].ended_ms, -1);
+	assert_int_equal(h.sessions[1].nitems, 0);
+	assert_int_equal(h.ncheckins, 1);
+	assert_int_equal(h.checkins[0].pain, 4);
+	assert_int_equal(h.checkins[0].stiffness, 6);
+	assert_int_equal(h.checkins[0].tz_min, 120);
+	assert_string_equal(h.checkins[0].note, "stiff, after \"the\" drive");
+	store_history_release(&h);
+	assert_int_equal(h.nsessions, 0);
+
+	/* The range is on the start, from inclusive, to exclusive. */
+	assert_int_equal(store_history(s, 10000001, 30000001, &h, NULL), 0);
+	assert_int_equal(h.nsessions, 1);
+	assert_string_equal(h.sessions[0].kind, "break");
+	assert_int_equal(h.ncheckins, 1);
+	store_history_release(&h);
+	assert_int_equal(store_history(s, 0, 10000000, &h, NULL), 0);
+	assert_int_equal(h.nsessions + h.ncheckins, 0);
+	store_history_release(&h);
+	store_close(s);
+	free(path);
+}
+
+static void
+import_adds_only_what_is_missing(void **state)
+{
+	struct store		*a, *b;
+	struct store_history	 h = STORE_HISTORY_INIT, h2 = STORE_HISTORY_INIT;
+	char			*pa = tpath("a.db"), *pb = tpath("b.db");
+	int			 ns, nc;
+
+	(void)state;
+	a = open_ok(pa);
+	history_fill(a);
+	assert_int_equal(store_history(a, INT64_MIN, INT64_MAX, &h, NULL), 0);
+	b = open_ok(pb);
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL), 0);
+	assert_int_equal(ns, 2);
+	assert_int_equal(nc, 1);
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL), 0);
+	assert_int_equal(ns, 0);
+	assert_int_equal(nc, 0);
+	assert_int_equal(raw_int(pb, "SELECT count(*) FROM session_items"), 2);
+
+	assert_int_equal(store_history(b, INT64_MIN, INT64_MAX, &h2, NULL),
+	    0);
+	assert_int_equal(h2.nsessions, 2);
+	assert_string_equal(h2.sessions[0].uid, h.sessions[0].uid);
+	assert_string_equal(h2.sessions[1].uid, h.sessions[1].uid);
+	assert_string_equal(h2.sessions[0].items[1].side, "left");
+	assert_string_equal(h2.checkins[0].uid, h.checkins[0].uid);
+	assert_string_equal(h2.checkins[0].note, h.checkins[0].note);
+	store_history_release(&h2);
+
+	/* One bad item and nothing of the import lands. */
+	raw_exec(pb, "DELETE FROM session_items; DELETE FROM sessions;"
+	    " DELETE FROM pain_ratings;");
+	h.sessions[0].items[0].feel = "wobbly";
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL), -1);
+	assert_int_equal(raw_int(pb, "SELECT count(*) FROM sessions"), 0);
+	assert_int_equal(raw_int(pb, "SELECT count(*) FROM pain_ratings"), 0);
+	h.sessions[0].items[0].feel = "fine";
+	/* A failure inside the transaction rolls all of it back too. */
+	h.sessions[1].started_ms = h.sessions[0].started_ms;
+	h.checkins[0].pain = 11;
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL), -1);
+	assert_int_equal(raw_int(pb, "SELECT count(*) FROM sessions"), 0);
+	h.checkins[0].pain = 4;
+	h.sessions[0].items[1].holds_done = -1;
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL), -1);
+	assert_int_equal(raw_int(pb, "SELECT count(*) FROM sessions"), 0);
+	assert_int_equal(raw_int(pb, "SELECT count(*) FROM session_items"), 0);
+
+	store_history_release(&h);
+	store_close(a);
+	store_close(b);
+	free(pa);
+	free(pb);
+}
+
 static void
 reopen_is_a_no_op(void **state)
 {
@@ -1106,6 +1246,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    two_processes_writing_at_once_never_see_locked, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    history_reads_sessions_items_and_checkins, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    import_adds_only_what_is_missing, setup, teardown),
 		cmocka_unit_test(memory_store_works_and_close_accepts_null),
 	};
 

@@ -1,0 +1,344 @@
+/*
+ * stats.c -- streaks, adherence, weekly totals, the pain trend, favourites
+ * and the set-aside list, from rows the caller read.
+ *
+ * Every figure is one pass over the rows into buckets indexed by day
+ * (adherence, windows) except the streaks, which sort the counting days
+ * once and walks the runs. Nothing is quadratic: ten years of rows take
+ * about a millisecond.
+ */
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+#include "xmalloc.h"
+
+#define DAY_MS		86400000LL
+#define MINUTE_MS	60000LL
+
+long
+stats_day(int64_t ms, int tz_min)
+{
+	int64_t	q, r;
+
+	/*
+	 * Split ms into whole days and a remainder in [0, DAY_MS) first, so
+	 * adding the offset cannot overflow whatever ms is.
+	 */
+	q = ms / DAY_MS;
+	r = ms % DAY_MS;
+	if (r < 0) {
+		r += DAY_MS;
+		q--;
+	}
+	r += (int64_t)tz_min * MINUTE_MS;
+	q += r / DAY_MS;
+	if (r % DAY_MS < 0)
+		q--;
+	return ((long)q);
+}
+
+static int
+nonneg(int v)
+{
+	return (v < 0 ? 0 : v);
+}
+
+int
+stats_feel(const struct stats_exercise *e, double *score)
+{
+	int64_t	good, fair, bad;
+
+	good = nonneg(e->good);
+	fair = nonneg(e->fair);
+	bad = nonneg(e->bad);
+	if (good + fair + bad == 0) {
+		*score = 0;
+		return (0);
+	}
+	*score = (double)(2 * good + fair) / (double)(good + fair + bad);
+	return (1);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+}
+
+/* One candidate of stats_rank(). */
+struct rank_item {
+	const struct stats_exercise	*e;
+	size_t				 idx;
+	int64_t				 good;
+	int64_t				 rated;	/* good + fair; bad is 0 */
+};
+
+static int
+cmp_rank(const void *va, const void *vb)
+{
+	const struct rank_item	*a = va, *b = vb;
+	int64_t			 l, r;
+	int			 c;
+
+	if ((a->rated > 0) != (b->rated > 0))
+		return (a->rated > 0 ? -1 : 1);
+	/*
+	 * With no bad rating the score is 1 + good / rated, so compare
+	 * good / rated as a cross product: exact, and each factor is below
+	 * 2^32, so the product fits.
+	 */
+	if (a->rated > 0) {
+		l = a->good * b->rated;
+		r = b->good * a->rated;
+		if (l != r)
+			return (l > r ? -1 : 1);
+	}
+	if (a->e->done != b->e->done)
+		return (a->e->done > b->e->done ? -1 : 1);
+	if ((c = strcmp(a->e->id, b->e->id)) != 0)
+		return (c);
+	return (a->idx < b->idx ? -1 : a->idx > b->idx);
+}
+
+size_t
+stats_rank(const struct stats_exercise *exs, size_t n,
+    const struct stats_flag *flags, size_t nflags, int64_t now_ms,
+    size_t *order)
+{
+	const char		**aside, *id;
+	struct rank_item	 *items;
+	size_t			  i, naside = 0, nitems = 0;
+
+	aside = xcalloc(nflags, sizeof *aside);
+	for (i = 0; i < nflags; i++)
+		if (flags[i].until_ms > now_ms)
+			aside[naside++] = flags[i].id;
+	qsort(aside, naside, sizeof *aside, cmp_str);
+
+	items = xcalloc(n, sizeof *items);
+	for (i = 0; i < n; i++) {
+		if (exs[i].done < 1 || exs[i].bad > 0)
+			continue;
+		id = exs[i].id;
+		if (bsearch(&id, aside, naside, sizeof *aside, cmp_str) != NULL)
+			continue;
+		items[nitems].e = &exs[i];
+		items[nitems].idx = i;
+		items[nitems].good = nonneg(exs[i].good);
+		items[nitems].rated = items[nitems].good + nonneg(exs[i].fair);
+		nitems++;
+	}
+	qsort(items, nitems, sizeof *items, cmp_rank);
+	for (i = 0; i < nitems; i++)
+		order[i] = items[i].idx;
+
+	free(items);
+	free(aside);
+	return (nitems);
+}
+
+static int
+cmp_day(const void *va, const void *vb)
+{
+	long	a = *(const long *)va, b = *(const long *)vb;
+
+	return (a < b ? -1 : a > b);
+}
+
+/* The current and longest streaks of the counting days. */
+static void
+streaks(const struct stats_input *in, struct stats *st)
+{
+	struct stats_streak	 run, at_today, at_yesterday;
+	long			*days;
+	size_t			 i, n = 0;
+
+	days = xcalloc(in->nacts, sizeof *days);
+	for (i = 0; i < in->nacts; i++)
+		if (in->acts[i].counts)
+			days[n++] = stats_day(in->acts[i].start_ms,
+			    in->acts[i].tz_min);
+	qsort(days, n, sizeof *days, cmp_day);
+
+	memset(&at_today, 0, sizeof at_today);
+	memset(&at_yesterday, 0, sizeof at_yesterday);
+	memset(&st->longest, 0, sizeof st->longest);
+	i = 0;
+	while (i < n) {
+		/* One run: days[i] and every following day one later. */
+		run.first = run.last = days[i];
+		for (i++; i < n && days[i] <= run.last + 1; i++)
+			run.last = days[i];
+		run.days = (int)(run.last - run.first + 1);
+
+		if (run.days >= st->longest.days)
+			st->longest = run;
+		if (run.first <= in->today && in->today <= run.last)
+			at_today = run;
+		if (run.first <= in->today - 1 && in->today - 1 <= run.last)
+			at_yesterday = run;
+	}
+	st->current = at_today.days > 0 ? at_today : at_yesterday;
+	free(days);
+}
+
+/* Adherence and the weekly windows: one pass into day buckets. */
+static void
+buckets(const struct stats_input *in, struct stats *st)
+{
+	int64_t		 adh[STATS_ADHERENCE_DAYS] = { 0 };
+	int64_t		*secs, m;
+	double		*pain;
+	long		 d, back, span;
+	size_t		 i, w, nw = st->nweeks;
+	int		 s;
+
+	secs = xcalloc(nw, sizeof *secs);
+	pain = xcalloc(nw, sizeof *pain);
+	span = 7 * (long)nw;
+	for (w = 0; w < nw; w++)
+		st->weeks[w].first = in->today - 7 * (long)(nw - w) + 1;
+
+	for (i = 0; i < in->nacts; i++) {
+		d = stats_day(in->acts[i].start_ms, in->acts[i].tz_min);
+		if (d > in->today)
+			continue;
+		back = in->today - d;
+		s = nonneg(in->acts[i].active_s);
+		if (back < STATS_ADHERENCE_DAYS)
+			adh[back] += s;
+		if (back >= span)
+			continue;
+		w = nw - 1 - (size_t)(back / 7);
+		secs[w] += s;
+		if (!in->acts[i].counts)
+			continue;
+		if (in->acts[i].kind == STATS_ROUTINE)
+			st->weeks[w].sessions++;
+		else if (in->acts[i].kind == STATS_BREAK)
+			st->weeks[w].breaks++;
+	}
+	for (i = 0; i < STATS_ADHERENCE_DAYS; i++)
+		if (adh[i] >= STATS_ADHERENCE_S)
+			st->adherence++;
+
+	for (i = 0; i < in->npains; i++) {
+		if (in->pains[i].pain < 0 || in->pains[i].pain > 10)
+			continue;
+		d = stats_day(in->pains[i].at_ms, in->pains[i].tz_min);
+		if (d > in->today || in->today - d >= span)
+			continue;
+		w = nw - 1 - (size_t)((in->today - d) / 7);
+		pain[w] += in->pains[i].pain;
+		st->weeks[w].npain++;
+	}
+
+	for (w = 0; w < nw; w++) {
+		m = secs[w] / 60;
+		st->weeks[w].minutes = m > INT_MAX ? INT_MAX : (int)m;
+		if (st->weeks[w].npain > 0)
+			st->weeks[w].pain_mean = pain[w] / st->weeks[w].npain;
+	}
+	free(pain);
+	free(secs);
+}
+
+/* The pain change: last window with ratings minus the first. */
+static void
+pain_change(struct stats *st)
+{
+	size_t	w, first = st->nweeks, last = st->nweeks;
+
+	for (w = 0; w < st->nweeks; w++) {
+		if (st->weeks[w].npain == 0)
+			continue;
+		if (first == st->nweeks)
+			first = w;
+		last = w;
+	}
+	if (first == st->nweeks || first == last)
+		return;
+	st->has_pain_change = 1;
+	st->pain_change = st->weeks[last].pain_mean -
+	    st->weeks[first].pain_mean;
+}
+
+static int
+cmp_flag_id(const void *va, const void *vb)
+{
+	const struct stats_flag	*a = va, *b = vb;
+	int			 c;
+
+	if ((c = strcmp(a->id, b->id)) != 0)
+		return (c);
+	/* The latest first, so it is the one kept. */
+	return (a->until_ms > b->until_ms ? -1 : a->until_ms < b->until_ms);
+}
+
+static int
+cmp_flag_until(const void *va, const void *vb)
+{
+	const struct stats_flag	*a = va, *b = vb;
+
+	if (a->until_ms != b->until_ms)
+		return (a->until_ms < b->until_ms ? -1 : 1);
+	return (strcmp(a->id, b->id));
+}
+
+/* The flags in force now, one per id, soonest to end first. */
+static void
+set_aside(const struct stats_input *in, struct stats *st)
+{
+	struct stats_flag	*f;
+	size_t			 i, n = 0, kept = 0;
+
+	f = xcalloc(in->nflags, sizeof *f);
+	for (i = 0; i < in->nflags; i++)
+		if (in->flags[i].until_ms > in->now_ms)
+			f[n++] = in->flags[i];
+	qsort(f, n, sizeof *f, cmp_flag_id);
+	for (i = 0; i < n; i++)
+		if (kept == 0 || strcmp(f[kept - 1].id, f[i].id) != 0)
+			f[kept++] = f[i];
+	qsort(f, kept, sizeof *f, cmp_flag_until);
+	st->aside = f;
+	st->naside = kept;
+}
+
+int
+stats_compute(const struct stats_input *in, struct stats *st)
+{
+	size_t	*order, n;
+
+	if (in->weeks < 1 || in->weeks > STATS_WEEKS_MAX)
+		return (-1);
+	memset(st, 0, sizeof *st);
+
+	streaks(in, st);
+
+	st->nweeks = (size_t)in->weeks;
+	st->weeks = xcalloc(st->nweeks, sizeof *st->weeks);
+	buckets(in, st);
+	pain_change(st);
+
+	order = xcalloc(in->nexs, sizeof *order);
+	n = stats_rank(in->exs, in->nexs, in->flags, in->nflags, in->now_ms,
+	    order);
+	st->nfavourites = n < STATS_FAVOURITES ? n : STATS_FAVOURITES;
+	memcpy(st->favourites, order, st->nfavourites * sizeof *order);
+	free(order);
+
+	set_aside(in, st);
+	return (0);
+}
+
+void
+stats_release(struct stats *st)
+{
+	free(st->weeks);
+	free(st->aside);
+	memset(st, 0, sizeof *st);
+}

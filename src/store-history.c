@@ -1,0 +1,471 @@
+/*
+ * store-history.c -- the history read back (for log and export) and an
+ * export put back (import).
+ *
+ * A read takes one read transaction, so the sessions, their items and the
+ * check-ins come from one snapshot even while a session is recording. An
+ * import takes the write lock for the whole of it: all of it lands, or
+ * none of it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "core/xmalloc.h"
+#include "store.h"
+#include "store-int.h"
+
+static const char sql_sessions[] =
+    "SELECT id, uid, kind, started_ms, tz_min, ended_ms, status,"
+    " end_reason, pain_before, pain_after, plan_json"
+    " FROM sessions WHERE started_ms >= ?1 AND started_ms < ?2"
+    " ORDER BY started_ms, id";
+/* The same sessions' items, in the same order, then by position. */
+static const char sql_items[] =
+    "SELECT i.session_id, i.position, i.exercise, i.side, i.sets_done,"
+    " i.reps_done, i.holds_done, i.breaths_done, i.feel, i.outcome,"
+    " i.finished_ms"
+    " FROM sessions s JOIN session_items i ON i.session_id = s.id"
+    " WHERE s.started_ms >= ?1 AND s.started_ms < ?2"
+    " ORDER BY s.started_ms, s.id, i.position";
+static const char sql_checkins[] =
+    "SELECT id, uid, at_ms, tz_min, pain, stiffness, note"
+    " FROM pain_ratings WHERE moment = 'checkin'"
+    " AND at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id";
+
+static const char sql_session_put[] =
+    "INSERT INTO sessions (uid, kind, started_ms, tz_min,"
+    " ended_ms, status, end_reason, pain_before, pain_after, plan_json)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    " ON CONFLICT (uid) DO NOTHING";
+static const char sql_session_id[] =
+    "SELECT id FROM sessions WHERE uid = ?1";
+static const char sql_item_put[] =
+    "INSERT INTO session_items (session_id, position, exercise,"
+    " side, sets_done, reps_done, holds_done, breaths_done, feel, outcome,"
+    " finished_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " ON CONFLICT (session_id, position) DO NOTHING";
+static const char sql_checkin_put[] =
+    "INSERT INTO pain_ratings (uid, at_ms, tz_min, moment, pain,"
+    " stiffness, note) VALUES (?1, ?2, ?3, 'checkin', ?4, ?5, ?6)"
+    " ON CONFLICT (uid) DO NOTHING";
+
+/* A column's text, copied; NULL stays NULL. */
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*t = sqlite3_column_text(st, i);
+
+	return (t == NULL ? NULL : xstrdup((const char *)t));
+}
+
+/* A column's integer, or dflt when it is NULL. */
+static int64_t
+col_int(sqlite3_stmt *st, int i, int64_t dflt)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return (dflt);
+	return (sqlite3_column_int64(st, i));
+}
+
+/* Copy a uid column into a 33-byte buffer. */
+static void
+col_uid(sqlite3_stmt *st, int i, char *uid)
+{
+	const unsigned char	*t = sqlite3_column_text(st, i);
+
+	snprintf(uid, 33, "%s", t == NULL ? "" : (const char *)t);
+}
+
+/* Prepare sql with the range bound to ?1 and ?2. NULL on error. */
+static sqlite3_stmt *
+range_stmt(struct store *s, const char *sql, int64_t from, int64_t to)
+{
+	sqlite3_stmt	*st = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, from) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, to) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return (NULL);
+	}
+	return (st);
+}
+
+/* Read the sessions in the range into h. Returns 0 or -1. */
+static int
+read_sessions(struct store *s, int64_t from, int64_t to,
+    struct store_history *h)
+{
+	struct store_hsession	*hs;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	if ((st = range_stmt(s, sql_sessions, from, to)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->sessions = xreallocarray(h->sessions, h->nsessions + 1,
+		    sizeof *h->sessions);
+		hs = &h->sessions[h->nsessions++];
+		memset(hs, 0, sizeof *hs);
+		hs->id = sqlite3_column_int64(st, 0);
+		col_uid(st, 1, hs->uid);
+		hs->kind = store_name_find(store_kind_names,
+		    (const char *)sqlite3_column_text(st, 2));
+		hs->started_ms = sqlite3_column_int64(st, 3);
+		hs->tz_min = sqlite3_column_int(st, 4);
+		hs->ended_ms = col_int(st, 5, -1);
+		hs->status = (const char *)sqlite3_column_text(st, 6);
+		if (hs->status != NULL && strcmp(hs->status, "running") == 0)
+			hs->status = "running";
+		else
+			hs->status = store_name_find(store_end_names,
+			    hs->status);
+		hs->end_reason = col_dup(st, 7);
+		hs->pain_before = (int)col_int(st, 8, -1);
+		hs->pain_after = (int)col_int(st, 9, -1);
+		hs->plan_json = col_dup(st, 10);
+		if (hs->plan_json == NULL)
+			hs->plan_json = xstrdup("");
+		/* The schema's CHECKs make these impossible; say so anyway. */
+		if (hs->kind == NULL || hs->status == NULL) {
+			sqlite3_finalize(st);
+			return (-1);
+		}
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+/* Read the sessions' items, which come in the sessions' order. */
+static int
+read_items(struct store *s, int64_t from, int64_t to,
+    struct store_history *h)
+{
+	struct store_hsession	*hs = NULL;
+	struct store_hitem	*it;
+	sqlite3_stmt		*st;
+	size_t			 next = 0;
+	int64_t			 sid;
+	int			 rc;
+
+	if ((st = range_stmt(s, sql_items, from, to)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sid = sqlite3_column_int64(st, 0);
+		while (hs == NULL || hs->id != sid) {
+			if (next == h->nsessions) {
+				sqlite3_finalize(st);
+				return (-1);
+			}
+			hs = &h->sessions[next++];
+		}
+		hs->items = xreallocarray(hs->items, hs->nitems + 1,
+		    sizeof *hs->items);
+		it = &hs->items[hs->nitems++];
+		it->position = sqlite3_column_int(st, 1);
+		it->exercise = col_dup(st, 2);
+		it->side = col_dup(st, 3);
+		it->sets_done = sqlite3_column_int(st, 4);
+		it->reps_done = sqlite3_column_int(st, 5);
+		it->holds_done = sqlite3_column_int(st, 6);
+		it->breaths_done = sqlite3_column_int(st, 7);
+		it->feel = store_name_find(store_feel_names,
+		    (const char *)sqlite3_column_text(st, 8));
+		it->outcome = store_name_find(store_outcome_names,
+		    (const char *)sqlite3_column_text(st, 9));
+		it->finished_ms = sqlite3_column_int64(st, 10);
+		if (it->exercise == NULL)
+			it->exercise = xstrdup("");
+		if (it->outcome == NULL) {
+			sqlite3_finalize(st);
+			return (-1);
+		}
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+static int
+read_checkins(struct store *s, int64_t from, int64_t to,
+    struct store_history *h)
+{
+	struct store_hcheckin	*c;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	if ((st = range_stmt(s, sql_checkins, from, to)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->checkins = xreallocarray(h->checkins, h->ncheckins + 1,
+		    sizeof *h->checkins);
+		c = &h->checkins[h->ncheckins++];
+		c->id = sqlite3_column_int64(st, 0);
+		col_uid(st, 1, c->uid);
+		c->at_ms = sqlite3_column_int64(st, 2);
+		c->tz_min = sqlite3_column_int(st, 3);
+		c->pain = sqlite3_column_int(st, 4);
+		c->stiffness = (int)col_int(st, 5, -1);
+		c->note = col_dup(st, 6);
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+int
+store_history(struct store *s, int64_t from_ms, int64_t to_ms,
+    struct store_history *h, char **cause)
+{
+	const char	*what = "read the history";
+	char		*err = NULL;
+	int		 ret = -1, began = 0;
+
+	*h = (struct store_history)STORE_HISTORY_INIT;
+	if (store_exec(s, "BEGIN", &err, what) != 0)
+		goto out;
+	began = 1;
+	if (read_sessions(s, from_ms, to_ms, h) != 0 ||
+	    read_items(s, from_ms, to_ms, h) != 0 ||
+	    read_checkins(s, from_ms, to_ms, h) != 0)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	if (began)
+		store_rollback(s, &err, what);
+	if (ret != 0) {
+		store_history_release(h);
+		store_cause(cause, err);
+	}
+	return (ret);
+}
+
+void
+store_history_release(struct store_history *h)
+{
+	struct store_hsession	*hs;
+	size_t			 i, j;
+
+	for (i = 0; i < h->nsessions; i++) {
+		hs = &h->sessions[i];
+		for (j = 0; j < hs->nitems; j++) {
+			free(hs->items[j].exercise);
+			free(hs->items[j].side);
+		}
+		free(hs->items);
+		free(hs->end_reason);
+		free(hs->plan_json);
+	}
+	free(h->sessions);
+	for (i = 0; i < h->ncheckins; i++)
+		free(h->checkins[i].note);
+	free(h->checkins);
+	*h = (struct store_history)STORE_HISTORY_INIT;
+}
+
+/* Bind an int, or NULL when it is the "none" value. */
+static int
+bind_opt(sqlite3_stmt *st, int i, int64_t v, int64_t none)
+{
+	if (v == none)
+		return (sqlite3_bind_null(st, i));
+	return (sqlite3_bind_int64(st, i, v));
+}
+
+/* Step a statement that returns no rows, then reset it. 0 or -1. */
+static int
+step_done(sqlite3_stmt *st)
+{
+	int	rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+/* Check one session of an import before anything is written. */
+static char *
+import_check(const struct store_hsession *hs)
+{
+	size_t	i;
+
+	if (strlen(hs->uid) != 32)
+		return (xasprintf("session at %lld has no uid",
+		    (long long)hs->started_ms));
+	if (store_name_find(store_kind_names, hs->kind) == NULL)
+		return (xasprintf("session %s: unknown kind", hs->uid));
+	if (hs->status == NULL || (strcmp(hs->status, "running") != 0 &&
+	    store_name_find(store_end_names, hs->status) == NULL))
+		return (xasprintf("session %s: unknown status", hs->uid));
+	for (i = 0; i < hs->nitems; i++) {
+		if (hs->items[i].feel != NULL && store_name_find(
+		    store_feel_names, hs->items[i].feel) == NULL)
+			return (xasprintf("session %s: item %d: unknown feel "
+			    "'%s'", hs->uid, hs->items[i].position,
+			    hs->items[i].feel));
+		if (store_name_find(store_outcome_names,
+		    hs->items[i].outcome) == NULL)
+			return (xasprintf("session %s: item %d: unknown "
+			    "outcome", hs->uid, hs->items[i].position));
+	}
+	return (NULL);
+}
+
+/* Add one session, if new, and its missing items. Returns 0 or -1. */
+static int
+import_session(struct store *s, sqlite3_stmt *put, sqlite3_stmt *find,
+    sqlite3_stmt *item, const struct store_hsession *hs, int *added)
+{
+	const struct store_hitem	*it;
+	int64_t				 id = 0;
+	size_t				 i;
+	int				 rc;
+
+	if (sqlite3_bind_text(put, 1, hs->uid, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_text(put, 2, hs->kind, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(put, 3, hs->started_ms) != SQLITE_OK ||
+	    sqlite3_bind_int(put, 4, hs->tz_min) != SQLITE_OK ||
+	    bind_opt(put, 5, hs->ended_ms, -1) != SQLITE_OK ||
+	    sqlite3_bind_text(put, 6, hs->status, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_text(put, 7, hs->end_reason, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    bind_opt(put, 8, hs->pain_before, -1) != SQLITE_OK ||
+	    bind_opt(put, 9, hs->pain_after, -1) != SQLITE_OK ||
+	    sqlite3_bind_text(put, 10, hs->plan_json, -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
+		return (-1);
+	if (step_done(put) != 0)
+		return (-1);
+	*added += sqlite3_changes(s->db);
+
+	if (sqlite3_bind_text(find, 1, hs->uid, -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
+		return (-1);
+	if ((rc = sqlite3_step(find)) == SQLITE_ROW)
+		id = sqlite3_column_int64(find, 0);
+	sqlite3_reset(find);
+	sqlite3_clear_bindings(find);
+	if (rc != SQLITE_ROW)
+		return (-1);
+
+	for (i = 0; i < hs->nitems; i++) {
+		it = &hs->items[i];
+		if (sqlite3_bind_int64(item, 1, id) != SQLITE_OK ||
+		    sqlite3_bind_int(item, 2, it->position) != SQLITE_OK ||
+		    sqlite3_bind_text(item, 3, it->exercise, -1,
+		    SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_bind_text(item, 4, it->side, -1, SQLITE_STATIC) !=
+		    SQLITE_OK ||
+		    sqlite3_bind_int(item, 5, it->sets_done) != SQLITE_OK ||
+		    sqlite3_bind_int(item, 6, it->reps_done) != SQLITE_OK ||
+		    sqlite3_bind_int(item, 7, it->holds_done) != SQLITE_OK ||
+		    sqlite3_bind_int(item, 8, it->breaths_done) != SQLITE_OK ||
+		    sqlite3_bind_text(item, 9, it->feel, -1, SQLITE_STATIC) !=
+		    SQLITE_OK ||
+		    sqlite3_bind_text(item, 10, it->outcome, -1,
+		    SQLITE_STATIC) != SQLITE_OK ||
+		    sqlite3_bind_int64(item, 11, it->finished_ms) != SQLITE_OK)
+			return (-1);
+		if (step_done(item) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+static int
+import_checkin(struct store *s, sqlite3_stmt *put,
+    const struct store_hcheckin *c, int *added)
+{
+	if (sqlite3_bind_text(put, 1, c->uid, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(put, 2, c->at_ms) != SQLITE_OK ||
+	    sqlite3_bind_int(put, 3, c->tz_min) != SQLITE_OK ||
+	    sqlite3_bind_int(put, 4, c->pain) != SQLITE_OK ||
+	    bind_opt(put, 5, c->stiffness, -1) != SQLITE_OK ||
+	    sqlite3_bind_text(put, 6, c->note, -1, SQLITE_STATIC) != SQLITE_OK)
+		return (-1);
+	if (step_done(put) != 0)
+		return (-1);
+	*added += sqlite3_changes(s->db);
+	return (0);
+}
+
+int
+store_import(struct store *s, const struct store_history *h,
+    int *sessions, int *checkins, char **cause)
+{
+	const char	*what = "import";
+	sqlite3_stmt	*put = NULL, *find = NULL, *item = NULL;
+	sqlite3_stmt	*cput = NULL;
+	char		*err = NULL;
+	size_t		 i;
+	int		 ret = -1, began = 0, ns = 0, nc = 0;
+
+	for (i = 0; i < h->nsessions && err == NULL; i++)
+		err = import_check(&h->sessions[i]);
+	for (i = 0; i < h->ncheckins && err == NULL; i++)
+		if (strlen(h->checkins[i].uid) != 32)
+			err = xasprintf("check-in at %lld has no uid",
+			    (long long)h->checkins[i].at_ms);
+	if (err != NULL) {
+		char *e = xasprintf("cannot %s: %s", what, err);
+
+		free(err);
+		err = e;
+		goto out;
+	}
+
+	if (store_begin(s, &err, what) != 0)
+		goto out;
+	began = 1;
+	if (sqlite3_prepare_v2(s->db, sql_session_put, -1, &put, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, sql_session_id, -1, &find, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, sql_item_put, -1, &item, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, sql_checkin_put, -1, &cput, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	for (i = 0; i < h->nsessions; i++)
+		if (import_session(s, put, find, item, &h->sessions[i],
+		    &ns) != 0)
+			goto out;
+	for (i = 0; i < h->ncheckins; i++)
+		if (import_checkin(s, cput, &h->checkins[i], &nc) != 0)
+			goto out;
+	sqlite3_finalize(put);
+	sqlite3_finalize(find);
+	sqlite3_finalize(item);
+	sqlite3_finalize(cput);
+	put = find = item = cput = NULL;
+	if (store_commit(s, &err, what) != 0) {
+		began = 0;
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	sqlite3_finalize(put);
+	sqlite3_finalize(find);
+	sqlite3_finalize(item);
+	sqlite3_finalize(cput);
+	if (ret != 0 && began)
+		store_rollback(s, &err, what);
+	if (ret != 0) {
+		store_cause(cause, err);
+		return (-1);
+	}
+	if (sessions != NULL)
+		*sessions = ns;
+	if (checkins != NULL)
+		*checkins = nc;
+	return (0);
+}
