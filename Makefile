@@ -23,12 +23,13 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl
 
 CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
-	src/core/routine.c src/core/session.c \
+	src/core/routine.c src/core/session.c src/core/stats.c \
 	src/core/plan.c src/core/xmalloc.c src/core/ytree.c
-EDGE = src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
-	src/store-history.c \
+EDGE = src/chart.c src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
+	src/store-history.c src/export.c \
 	src/tui.c src/voice.c \
-	src/cmd-break.c src/cmd-check.c src/cmd-list.c src/cmd-show.c \
+	src/cmd-break.c src/cmd-check.c src/cmd-checkin.c src/cmd-export.c \
+	src/cmd-import.c src/cmd-list.c src/cmd-log.c src/cmd-show.c \
 	src/cmd-start.c \
 	src/cmd-today.c
 MAIN = src/main.c
@@ -38,7 +39,7 @@ GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/diag.c src/core/xmalloc.c
-UNIT = catalog dose plan date session store voice
+UNIT = catalog chart dose plan date session stats store voice
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
@@ -80,7 +81,7 @@ build/asan/midback: $(AOBJ)
 	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
 
 # Unit tests link the core, and the edges with tests of their own.
-AOBJ_TEST = $(AOBJ_CORE) build/asan/src/store.o \
+AOBJ_TEST = $(AOBJ_CORE) build/asan/src/chart.o build/asan/src/store.o \
 	build/asan/src/store-history.o build/asan/src/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 

@@ -74,8 +74,12 @@ chart_sparkline(const double *values, const int *present, size_t n,
 		if (hi == lo)
 			level = CHART_MIDDLE;
 		else {
-			/* Clamped: hi - lo may overflow to infinity. */
-			t = (values[i] - lo) / (hi - lo);
+			/*
+			 * Halves, so hi - lo cannot overflow to infinity
+			 * (1e308 - -1e308). Clamped against rounding, and
+			 * against NaN if halving made a tiny range 0.
+			 */
+			t = (values[i] / 2 - lo / 2) / (hi / 2 - lo / 2);
 			if (!(t >= 0))
 				t = 0;
 			if (t > 1)

@@ -9,8 +9,10 @@
 #include <string.h>
 #include <errno.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "store.h"
 #include "core/date.h"
 #include "core/plan.h"
 #include "core/xmalloc.h"
@@ -21,14 +23,22 @@ extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_start_entry;
 extern const struct cmd_entry cmd_break_entry;
+extern const struct cmd_entry cmd_checkin_entry;
+extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_import_entry;
 
 const struct cmd_entry *cmd_table[] = {
 	&cmd_today_entry,
 	&cmd_start_entry,
 	&cmd_break_entry,
+	&cmd_checkin_entry,
+	&cmd_log_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
 	NULL
 };
 
@@ -125,6 +135,35 @@ char *
 cmd_db_path(void)
 {
 	return (xdg_path("XDG_DATA_HOME", ".local/share", "/midback.db"));
+}
+
+int
+cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
+{
+	char	*path = cmd_db_path(), *cause = NULL;
+
+	*st = NULL;
+	if (!create && access(path, F_OK) != 0 && errno == ENOENT) {
+		free(path);
+		return (0);
+	}
+	if ((*st = store_open(path, &cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		free(path);
+		return (-1);
+	}
+	free(path);
+	return (0);
+}
+
+int
+cmd_no_args(const struct cmd_entry *e, int argc, char **argv)
+{
+	if (optind >= argc)
+		return (0);
+	cmd_warn(e, "unexpected argument '%s'", argv[optind]);
+	return (-1);
 }
 
 void

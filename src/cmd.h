@@ -110,6 +110,18 @@ struct ask;
  */
 int		cmd_red_flags(const struct cmd_entry *, struct store *,
 		    struct ask *);
+/*
+ * Open the store into *st. If it does not exist yet and create is 0, sets
+ * *st to NULL and creates nothing: there is no history to read. Returns
+ * 0, or -1 after saying what went wrong.
+ */
+int		cmd_store_open(const struct cmd_entry *, int create,
+		    struct store **st);
+/*
+ * After the options: if any argument is left, say so and return -1;
+ * else 0.
+ */
+int		cmd_no_args(const struct cmd_entry *, int argc, char **argv);
 /* The local date today, as days since 1970-01-01. */
 long		cmd_today(void);
 

@@ -469,3 +469,148 @@ out:
 		*checkins = nc;
 	return (0);
 }
+
+static const char sql_stats_acts[] =
+    "SELECT s.started_ms, s.tz_min, s.kind = 'break',"
+    " (coalesce(s.ended_ms, (SELECT max(i.finished_ms) FROM session_items i"
+    "  WHERE i.session_id = s.id), s.started_ms) - s.started_ms) / 1000,"
+    " s.status = 'finished' OR EXISTS (SELECT 1 FROM session_items i"
+    "  WHERE i.session_id = s.id AND i.outcome = 'done')"
+    " FROM sessions s";
+static const char sql_stats_pains[] =
+    "SELECT started_ms, tz_min, pain_before FROM sessions"
+    " WHERE started_ms >= ?1 AND pain_before IS NOT NULL"
+    " UNION ALL SELECT coalesce(ended_ms, started_ms), tz_min, pain_after"
+    " FROM sessions WHERE started_ms >= ?1 AND pain_after IS NOT NULL"
+    " UNION ALL SELECT at_ms, tz_min, pain FROM pain_ratings"
+    " WHERE at_ms >= ?1 AND moment = 'checkin'";
+static const char sql_stats_exs[] =
+    "SELECT exercise, sum(outcome = 'done'),"
+    " sum(feel IN ('fine', 'stretch')), sum(feel = 'discomfort'),"
+    " sum(feel IN ('sharp', 'tingling', 'burning', 'numb'))"
+    " FROM session_items GROUP BY exercise ORDER BY exercise";
+static const char sql_stats_flags[] =
+    "SELECT exercise, max(until_ms) FROM exercise_flags"
+    " WHERE until_ms > ?1 GROUP BY exercise ORDER BY exercise";
+
+/* Prepare sql, binding ?1 to arg if it has one. NULL on error. */
+static sqlite3_stmt *
+arg_stmt(struct store *s, const char *sql, int64_t arg)
+{
+	sqlite3_stmt	*st = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    (sqlite3_bind_parameter_count(st) > 0 &&
+	    sqlite3_bind_int64(st, 1, arg) != SQLITE_OK)) {
+		sqlite3_finalize(st);
+		return (NULL);
+	}
+	return (st);
+}
+
+static int
+read_stats(struct store *s, int64_t pains_from, int64_t now,
+    struct store_stats *o)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = arg_stmt(s, sql_stats_acts, 0)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o->acts = xreallocarray(o->acts, o->nacts + 1,
+		    sizeof *o->acts);
+		o->acts[o->nacts].start_ms = sqlite3_column_int64(st, 0);
+		o->acts[o->nacts].tz_min = sqlite3_column_int(st, 1);
+		o->acts[o->nacts].kind = sqlite3_column_int(st, 2) ?
+		    STATS_BREAK : STATS_ROUTINE;
+		o->acts[o->nacts].active_s = sqlite3_column_int(st, 3);
+		o->acts[o->nacts].counts = sqlite3_column_int(st, 4);
+		o->nacts++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE ||
+	    (st = arg_stmt(s, sql_stats_pains, pains_from)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o->pains = xreallocarray(o->pains, o->npains + 1,
+		    sizeof *o->pains);
+		o->pains[o->npains].at_ms = sqlite3_column_int64(st, 0);
+		o->pains[o->npains].tz_min = sqlite3_column_int(st, 1);
+		o->pains[o->npains].pain = sqlite3_column_int(st, 2);
+		o->npains++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE ||
+	    (st = arg_stmt(s, sql_stats_exs, 0)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o->exs = xreallocarray(o->exs, o->nexs + 1, sizeof *o->exs);
+		o->exs[o->nexs].id = col_dup(st, 0);
+		o->exs[o->nexs].done = sqlite3_column_int(st, 1);
+		o->exs[o->nexs].good = sqlite3_column_int(st, 2);
+		o->exs[o->nexs].fair = sqlite3_column_int(st, 3);
+		o->exs[o->nexs].bad = sqlite3_column_int(st, 4);
+		if (o->exs[o->nexs].id == NULL)
+			o->exs[o->nexs].id = xstrdup("");
+		o->nexs++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE ||
+	    (st = arg_stmt(s, sql_stats_flags, now)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o->flags = xreallocarray(o->flags, o->nflags + 1,
+		    sizeof *o->flags);
+		o->flags[o->nflags].id = col_dup(st, 0);
+		o->flags[o->nflags].until_ms = sqlite3_column_int64(st, 1);
+		if (o->flags[o->nflags].id == NULL)
+			o->flags[o->nflags].id = xstrdup("");
+		o->nflags++;
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+int
+store_stats(struct store *s, int64_t pains_from_ms, int64_t now_ms,
+    struct store_stats *out, char **cause)
+{
+	const char	*what = "read the figures";
+	char		*err = NULL;
+	int		 ret = -1, began = 0;
+
+	*out = (struct store_stats)STORE_STATS_INIT;
+	if (store_exec(s, "BEGIN", &err, what) != 0)
+		goto out;
+	began = 1;
+	if (read_stats(s, pains_from_ms, now_ms, out) != 0)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	if (began)
+		store_rollback(s, &err, what);
+	if (ret != 0) {
+		store_stats_release(out);
+		store_cause(cause, err);
+	}
+	return (ret);
+}
+
+void
+store_stats_release(struct store_stats *o)
+{
+	size_t	i;
+
+	for (i = 0; i < o->nexs; i++)
+		free((char *)o->exs[i].id);
+	for (i = 0; i < o->nflags; i++)
+		free((char *)o->flags[i].id);
+	free(o->acts);
+	free(o->pains);
+	free(o->exs);
+	free(o->flags);
+	*o = (struct store_stats)STORE_STATS_INIT;
+}

@@ -18,15 +18,6 @@ struct store {
 					   finalized in store_close(). */
 };
 
-/* The names the schema's CHECK constraints allow, each ending in NULL. */
-extern const char *const store_kind_names[];	/* session kinds */
-extern const char *const store_end_names[];	/* how a session ended */
-extern const char *const store_feel_names[];	/* how an exercise felt */
-extern const char *const store_outcome_names[];	/* done, skipped... */
-extern const char *const store_moment_names[];	/* of a pain rating */
-
-/* The entry of names equal to s, or NULL (also if s is NULL). */
-const char *store_name_find(const char *const *names, const char *s);
 /*
  * Set *err, unless it is already set, to the database's last error while
  * doing what. Call it before resetting the failed statement.

@@ -16,10 +16,30 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/stats.h"
+
 /* The schema version this program writes and understands. */
 #define STORE_SCHEMA_VERSION	2
 
 struct store;
+
+/*
+ * The names the schema allows, each list ending in NULL: session kinds
+ * (routine, break), how a session ended (finished, quit, stopped), how an
+ * exercise felt, an item's outcome (done, skipped, stopped) and a pain
+ * rating's moment (before, after, checkin).
+ */
+extern const char *const store_kind_names[];
+extern const char *const store_end_names[];
+extern const char *const store_feel_names[];
+extern const char *const store_outcome_names[];
+extern const char *const store_moment_names[];
+
+/*
+ * The entry of names equal to s, a static string that outlives s; NULL if
+ * there is none or s is NULL.
+ */
+const char	*store_name_find(const char *const *names, const char *s);
 
 /* One exercise (or one side of one) as the session finished it. */
 struct store_item {
@@ -237,5 +257,31 @@ void	store_history_release(struct store_history *h);
  */
 int	store_import(struct store *, const struct store_history *h,
 	    int *sessions, int *checkins, char **cause);
+
+/* What `midback stats` counts, read from the store. */
+struct store_stats {
+	struct stats_activity	*acts;		/* every session and break */
+	size_t			 nacts;
+	struct stats_pain	*pains;		/* ratings since pains_from */
+	size_t			 npains;
+	struct stats_exercise	*exs;		/* per exercise; ids owned */
+	size_t			 nexs;
+	struct stats_flag	*flags;		/* set aside now; ids owned */
+	size_t			 nflags;
+};
+#define STORE_STATS_INIT	{ NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
+
+/*
+ * Read, in one snapshot, every session and break as a stats_activity (its
+ * active time runs to its end, or to its last recorded exercise if it
+ * never ended; it counts if it finished or has an exercise done), the
+ * pain ratings made from pains_from_ms on (before and after sessions, and
+ * check-ins), each exercise's counts of done and of how it felt, and the
+ * exercises set aside at now_ms. Returns 0 or -1.
+ */
+int	store_stats(struct store *, int64_t pains_from_ms, int64_t now_ms,
+	    struct store_stats *out, char **cause);
+/* Free what *out owns and leave it empty. */
+void	store_stats_release(struct store_stats *out);
 
 #endif

@@ -52,7 +52,7 @@ struct stats_exercise {
 	int		 done;		/* times done */
 	int		 good;		/* rated fine or stretch */
 	int		 fair;		/* rated discomfort */
-	int		 bad;		/* rated sharp, tingling, burning, numb */
+	int		 bad;		/* sharp, tingling, burning, numb */
 };
 
 /* An exercise set aside until a time. */
@@ -160,7 +160,8 @@ size_t	stats_rank(const struct stats_exercise *exs, size_t n,
  * - Set aside: the flags with until_ms > now_ms, the latest of each id,
  *   sorted by until_ms then id.
  *
- * Sorting the counting days is the only step above linear time.
+ * Linear in the rows and in the days they span; counting days spread
+ * sparsely over a long span are sorted instead (n log n).
  */
 int	stats_compute(const struct stats_input *in, struct stats *st);
 

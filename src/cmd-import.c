@@ -1,0 +1,102 @@
+/*
+ * cmd-import.c -- put an export back into the store.
+ *
+ * What is already there (the same uid) is left alone, so importing the
+ * same export twice, or an export into the store it came from, changes
+ * nothing. The whole file is checked before anything is written, and it
+ * is written in one transaction: all of it, or none of it.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <jansson.h>
+
+#include "cmd.h"
+#include "export.h"
+#include "store.h"
+
+static enum cmd_retval	cmd_import_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "FILE.json",
+	.summary = "add what a JSON export holds to your history",
+	.help =
+	    "Options:\n"
+	    "  -h, --help         show this help\n"
+	    "\n"
+	    "Reads a file written by 'midback export --format json'. Sessions "
+	    "and\ncheck-ins you already have are skipped.\n",
+	.exec = cmd_import_exec
+};
+
+static const struct option import_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static enum cmd_retval
+cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry	*e = ctx->entry;
+	struct store_history	 h = STORE_HISTORY_INIT;
+	struct store		*st;
+	json_error_t		 jerr;
+	json_t			*doc;
+	const char		*path;
+	char			*cause = NULL;
+	int			 c, ns = 0, nc = 0;
+
+	optind = 0;
+	while ((c = cmd_getopt(e, argc, argv, ":h", import_options)) != -1) {
+		switch (c) {
+		case 'h':
+			return (cmd_help(e));
+		default:
+			return (cmd_usage(e));
+		}
+	}
+	if (optind >= argc) {
+		cmd_warn(e, "name the export file to read");
+		return (cmd_usage(e));
+	}
+	path = argv[optind++];
+	if (cmd_no_args(e, argc, argv) != 0)
+		return (cmd_usage(e));
+
+	if ((doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr)) ==
+	    NULL) {
+		if (jerr.line > 0)
+			fprintf(stderr, "%s:%d: %s\n", path, jerr.line,
+			    jerr.text);
+		else
+			cmd_warn(e, "%s: %s", path, jerr.text);
+		return (CMD_ERROR);
+	}
+	if (export_parse(doc, &h, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", path, cause);
+		free(cause);
+		json_decref(doc);
+		return (CMD_ERROR);
+	}
+	if (cmd_store_open(e, 1, &st) != 0 ||
+	    store_import(st, &h, &ns, &nc, &cause) != 0) {
+		if (cause != NULL)
+			cmd_warn(e, "%s", cause);
+		free(cause);
+		store_close(st);
+		store_history_release(&h);
+		json_decref(doc);
+		return (CMD_ERROR);
+	}
+	store_close(st);
+	printf("Imported %d of %zu sessions and breaks and %d of %zu "
+	    "check-ins from '%s'", ns, h.nsessions, nc, h.ncheckins, path);
+	if ((size_t)ns < h.nsessions || (size_t)nc < h.ncheckins)
+		printf("; the others were already here");
+	printf(".\n");
+	store_history_release(&h);
+	json_decref(doc);
+	return (CMD_OK);
+}
