@@ -20,7 +20,7 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS)
-PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
 CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
 	src/core/routine.c src/core/session.c src/core/stats.c \
@@ -30,6 +30,7 @@ EDGE = src/chart.c src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/st
 	src/tui.c src/voice.c \
 	src/cmd-break.c src/cmd-check.c src/cmd-checkin.c src/cmd-export.c \
 	src/cmd-import.c src/cmd-list.c src/cmd-log.c src/cmd-show.c \
+	src/cmd-stats.c \
 	src/cmd-start.c \
 	src/cmd-today.c
 MAIN = src/main.c

@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_start_entry;
 extern const struct cmd_entry cmd_break_entry;
 extern const struct cmd_entry cmd_checkin_entry;
 extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_stats_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
 
@@ -34,6 +35,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_break_entry,
 	&cmd_checkin_entry,
 	&cmd_log_entry,
+	&cmd_stats_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,

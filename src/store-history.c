@@ -471,12 +471,10 @@ out:
 }
 
 static const char sql_stats_acts[] =
-    "SELECT s.started_ms, s.tz_min, s.kind = 'break',"
-    " (coalesce(s.ended_ms, (SELECT max(i.finished_ms) FROM session_items i"
-    "  WHERE i.session_id = s.id), s.started_ms) - s.started_ms) / 1000,"
-    " s.status = 'finished' OR EXISTS (SELECT 1 FROM session_items i"
-    "  WHERE i.session_id = s.id AND i.outcome = 'done')"
-    " FROM sessions s";
+    "SELECT started_ms, tz_min, kind = 'break',"
+    " (coalesce(ended_ms, last_item_ms, started_ms) - started_ms) / 1000,"
+    " status = 'finished' OR items_done > 0"
+    " FROM sessions";
 static const char sql_stats_pains[] =
     "SELECT started_ms, tz_min, pain_before FROM sessions"
     " WHERE started_ms >= ?1 AND pain_before IS NOT NULL"
@@ -485,10 +483,8 @@ static const char sql_stats_pains[] =
     " UNION ALL SELECT at_ms, tz_min, pain FROM pain_ratings"
     " WHERE at_ms >= ?1 AND moment = 'checkin'";
 static const char sql_stats_exs[] =
-    "SELECT exercise, sum(outcome = 'done'),"
-    " sum(feel IN ('fine', 'stretch')), sum(feel = 'discomfort'),"
-    " sum(feel IN ('sharp', 'tingling', 'burning', 'numb'))"
-    " FROM session_items GROUP BY exercise ORDER BY exercise";
+    "SELECT exercise, done, good, fair, bad FROM exercise_totals"
+    " WHERE done > 0 OR good + fair + bad > 0 ORDER BY exercise";
 static const char sql_stats_flags[] =
     "SELECT exercise, max(until_ms) FROM exercise_flags"
     " WHERE until_ms > ?1 GROUP BY exercise ORDER BY exercise";

@@ -115,6 +115,59 @@ static const struct migration migrations[] = {
 	{ 2, "CREATE UNIQUE INDEX pain_ratings_uid ON pain_ratings (uid)" },
 	{ 2, "CREATE INDEX session_items_done ON session_items"
 	    " (exercise, finished_ms) WHERE outcome = 'done'" },
+	/*
+	 * Running totals, kept by triggers, so that `stats` reads one row
+	 * per session and one per exercise instead of every item ever.
+	 */
+	{ 2, "ALTER TABLE sessions ADD COLUMN items_done INTEGER NOT NULL"
+	    " DEFAULT 0" },
+	{ 2, "ALTER TABLE sessions ADD COLUMN last_item_ms INTEGER" },
+	{ 2, "UPDATE sessions SET"
+	    " items_done = (SELECT count(*) FROM session_items i"
+	    "  WHERE i.session_id = sessions.id AND i.outcome = 'done'),"
+	    " last_item_ms = (SELECT max(finished_ms) FROM session_items i"
+	    "  WHERE i.session_id = sessions.id)" },
+	{ 2, "CREATE TABLE exercise_totals ("
+	    " exercise TEXT PRIMARY KEY,"
+	    " done INTEGER NOT NULL,"
+	    " good INTEGER NOT NULL,"
+	    " fair INTEGER NOT NULL,"
+	    " bad INTEGER NOT NULL)" },
+	{ 2, "INSERT INTO exercise_totals SELECT exercise,"
+	    " sum(outcome = 'done'), sum(coalesce(feel IN ('fine', 'stretch'),"
+	    " 0)), sum(coalesce(feel = 'discomfort', 0)),"
+	    " sum(coalesce(feel IN ('sharp', 'tingling', 'burning', 'numb'),"
+	    " 0)) FROM session_items GROUP BY exercise" },
+	{ 2, "CREATE TRIGGER session_items_add AFTER INSERT ON session_items"
+	    " BEGIN"
+	    " INSERT INTO exercise_totals VALUES (NEW.exercise,"
+	    "  NEW.outcome = 'done', coalesce(NEW.feel IN ('fine', 'stretch'),"
+	    "  0), coalesce(NEW.feel = 'discomfort', 0), coalesce(NEW.feel IN"
+	    "  ('sharp', 'tingling', 'burning', 'numb'), 0))"
+	    "  ON CONFLICT (exercise) DO UPDATE SET"
+	    "  done = done + excluded.done, good = good + excluded.good,"
+	    "  fair = fair + excluded.fair, bad = bad + excluded.bad;"
+	    " UPDATE sessions SET"
+	    "  items_done = items_done + (NEW.outcome = 'done'),"
+	    "  last_item_ms = max(coalesce(last_item_ms, NEW.finished_ms),"
+	    "  NEW.finished_ms)"
+	    "  WHERE id = NEW.session_id;"
+	    " END" },
+	{ 2, "CREATE TRIGGER session_items_remove AFTER DELETE ON session_items"
+	    " BEGIN"
+	    " UPDATE exercise_totals SET"
+	    "  done = done - (OLD.outcome = 'done'),"
+	    "  good = good - coalesce(OLD.feel IN ('fine', 'stretch'), 0),"
+	    "  fair = fair - coalesce(OLD.feel = 'discomfort', 0),"
+	    "  bad = bad - coalesce(OLD.feel IN ('sharp', 'tingling',"
+	    "  'burning', 'numb'), 0)"
+	    "  WHERE exercise = OLD.exercise;"
+	    " UPDATE sessions SET"
+	    "  items_done = items_done - (OLD.outcome = 'done'),"
+	    "  last_item_ms = (SELECT max(finished_ms) FROM session_items i"
+	    "  WHERE i.session_id = OLD.session_id)"
+	    "  WHERE id = OLD.session_id;"
+	    " END" },
 	{ 2, "PRAGMA user_version = 2" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])

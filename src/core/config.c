@@ -377,7 +377,7 @@ config_describe(const struct remind_config *c)
 {
 	char	 days[7 * 4 + 1] = "", start[CONFIG_HHMM_BUFSZ];
 	char	 end[CONFIG_HHMM_BUFSZ], daily[CONFIG_HHMM_BUFSZ];
-	char	 angel[32];
+	char	 angel[48];
 	int	 i;
 
 	for (i = 0; i < 7; i++) {

@@ -116,7 +116,20 @@ floordiv(int64_t a, int64_t b)
 long
 date_of_ms(int64_t ms, int tz_min)
 {
-	return ((long)floordiv(ms + (int64_t)tz_min * 60000, 86400000));
+	int64_t	q, r;
+
+	/*
+	 * Split ms into whole days and a remainder in [0, one day) first,
+	 * so adding the offset cannot overflow whatever ms is.
+	 */
+	q = ms / 86400000;
+	r = ms % 86400000;
+	if (r < 0) {
+		r += 86400000;
+		q--;
+	}
+	r += (int64_t)tz_min * 60000;
+	return ((long)(q + floordiv(r, 86400000)));
 }
 
 int

@@ -13,33 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "stats.h"
 #include "xmalloc.h"
 
 #define DAY_MS		86400000LL
-#define MINUTE_MS	60000LL
-
-long
-stats_day(int64_t ms, int tz_min)
-{
-	int64_t	q, r;
-
-	/*
-	 * Split ms into whole days and a remainder in [0, DAY_MS) first, so
-	 * adding the offset cannot overflow whatever ms is.
-	 */
-	q = ms / DAY_MS;
-	r = ms % DAY_MS;
-	if (r < 0) {
-		r += DAY_MS;
-		q--;
-	}
-	r += (int64_t)tz_min * MINUTE_MS;
-	q += r / DAY_MS;
-	if (r % DAY_MS < 0)
-		q--;
-	return ((long)q);
-}
 
 static int
 nonneg(int v)
@@ -73,27 +51,27 @@ cmp_str(const void *a, const void *b)
 struct rank_item {
 	const struct stats_exercise	*e;
 	size_t				 idx;
-	int64_t				 good;
-	int64_t				 rated;	/* good + fair; bad is 0 */
+	int64_t				 points;	/* 2 * good + fair */
+	int64_t				 rated;		/* good + fair + bad */
 };
 
 static int
 cmp_rank(const void *va, const void *vb)
 {
 	const struct rank_item	*a = va, *b = vb;
-	int64_t			 l, r;
+	double			 l, r;
 	int			 c;
 
 	if ((a->rated > 0) != (b->rated > 0))
 		return (a->rated > 0 ? -1 : 1);
 	/*
-	 * With no bad rating the score is 1 + good / rated, so compare
-	 * good / rated as a cross product: exact, and each factor is below
-	 * 2^32, so the product fits.
+	 * Compare points / rated as a cross product, in double: exact while
+	 * each product is below 2^53, that is for counts below about 60
+	 * million ratings, far beyond a lifetime of daily sessions.
 	 */
 	if (a->rated > 0) {
-		l = a->good * b->rated;
-		r = b->good * a->rated;
+		l = (double)a->points * (double)b->rated;
+		r = (double)b->points * (double)a->rated;
 		if (l != r)
 			return (l > r ? -1 : 1);
 	}
@@ -121,15 +99,17 @@ stats_rank(const struct stats_exercise *exs, size_t n,
 
 	items = xcalloc(n, sizeof *items);
 	for (i = 0; i < n; i++) {
-		if (exs[i].done < 1 || exs[i].bad > 0)
+		if (exs[i].done < 1)
 			continue;
 		id = exs[i].id;
 		if (bsearch(&id, aside, naside, sizeof *aside, cmp_str) != NULL)
 			continue;
 		items[nitems].e = &exs[i];
 		items[nitems].idx = i;
-		items[nitems].good = nonneg(exs[i].good);
-		items[nitems].rated = items[nitems].good + nonneg(exs[i].fair);
+		items[nitems].points = 2 * (int64_t)nonneg(exs[i].good) +
+		    nonneg(exs[i].fair);
+		items[nitems].rated = (int64_t)nonneg(exs[i].good) +
+		    nonneg(exs[i].fair) + nonneg(exs[i].bad);
 		nitems++;
 	}
 	qsort(items, nitems, sizeof *items, cmp_rank);
@@ -194,7 +174,7 @@ streaks(const struct stats_input *in, struct stats *st)
 	for (i = 0; i < in->nacts; i++) {
 		if (!in->acts[i].counts)
 			continue;
-		days[n] = stats_day(in->acts[i].start_ms, in->acts[i].tz_min);
+		days[n] = date_of_ms(in->acts[i].start_ms, in->acts[i].tz_min);
 		if (n == 0 || days[n] < lo)
 			lo = days[n];
 		if (n == 0 || days[n] > hi)
@@ -251,7 +231,7 @@ buckets(const struct stats_input *in, struct stats *st)
 		st->weeks[w].first = in->today - 7 * (long)(nw - w) + 1;
 
 	for (i = 0; i < in->nacts; i++) {
-		d = stats_day(in->acts[i].start_ms, in->acts[i].tz_min);
+		d = date_of_ms(in->acts[i].start_ms, in->acts[i].tz_min);
 		if (d > in->today)
 			continue;
 		back = in->today - d;
@@ -276,7 +256,7 @@ buckets(const struct stats_input *in, struct stats *st)
 	for (i = 0; i < in->npains; i++) {
 		if (in->pains[i].pain < 0 || in->pains[i].pain > 10)
 			continue;
-		d = stats_day(in->pains[i].at_ms, in->pains[i].tz_min);
+		d = date_of_ms(in->pains[i].at_ms, in->pains[i].tz_min);
 		if (d > in->today || in->today - d >= span)
 			continue;
 		w = nw - 1 - (size_t)((in->today - d) / 7);

@@ -5,7 +5,7 @@
  * Pure: the caller reads the store and the clock and passes everything in
  * (struct stats_input); stats_compute() only counts. Nothing here prints.
  *
- * Days are local days, as days since 1970-01-01 (see date.h). Each row
+ * Days are local days, as days since 1970-01-01 (see date.h; date_of_ms() gives the day of a row). Each row
  * carries the UTC offset in force when it happened, and its day is taken
  * with that offset, not today's: an activity at 23:30 stays on the day the
  * person lived it across a daylight-saving change or a flight.
@@ -112,12 +112,6 @@ struct stats {
 	0, NULL, 0 }
 
 /*
- * The local day of a Unix time in ms at a UTC offset of tz_min minutes:
- * floor((ms + tz_min * 60000) / 86400000), exact for negative times too.
- */
-long	stats_day(int64_t ms, int tz_min);
-
-/*
  * An exercise's feel score, (2 * good + fair) / (good + fair + bad), from 0
  * (every rating bad) to 2 (every rating fine or stretch), into *score.
  * Returns 1; 0 with *score set to 0 when it was never rated.
@@ -127,8 +121,10 @@ int	stats_feel(const struct stats_exercise *, double *score);
 /*
  * Rank the exercises that feel best, best first, writing their indices
  * into order (room for n). An exercise qualifies when it was done at least
- * once, has no bad rating and is not set aside now (a flag for its id with
- * until_ms > now_ms). The order: rated ones by feel score, highest first,
+ * once and is not set aside now (a flag for its id with until_ms >
+ * now_ms): a bad rating weighs in its score, and while it is recent the
+ * pain rule's flag keeps it out. The order: rated ones by feel score,
+ * highest first,
  * then the never rated; ties by done, most first, then by id. Returns how
  * many qualify. Arrays are borrowed and not changed.
  */

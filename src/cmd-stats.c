@@ -1,0 +1,399 @@
+/*
+ * cmd-stats.c -- progress at a glance: streaks, how many days had ten
+ * minutes, minutes per week, the pain trend, the exercises that feel best
+ * and those the pain rule has set aside.
+ *
+ * The figures come from src/core/stats.c; this file reads the store and
+ * the clock, and draws. Charts are Unicode when the locale is UTF-8 and
+ * plain ASCII otherwise (or with --ascii); colour only on a terminal and
+ * never under NO_COLOR (https://no-color.org).
+ */
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "chart.h"
+#include "cmd.h"
+#include "output.h"
+#include "play.h"
+#include "store.h"
+#include "core/catalog.h"
+#include "core/date.h"
+#include "core/stats.h"
+
+static enum cmd_retval	cmd_stats_exec(struct cmd_ctx *, int, char **);
+
+const struct cmd_entry cmd_stats_entry = {
+	.name = "stats",
+	.usage = "[--weeks N] [--ascii] [--json]",
+	.summary = "show streaks, minutes per week and the pain trend",
+	.help =
+	    "Options:\n"
+	    "  --weeks N          weeks to show, 1 to 520 (default 8)\n"
+	    "  --ascii            draw charts with plain ASCII characters\n"
+	    "  --json             print the figures as JSON\n"
+	    "  -h, --help         show this help\n"
+	    "\n"
+	    "A day counts toward a streak when you did a session, a break or "
+	    "at\nleast one exercise. Colour is off under NO_COLOR or when the "
+	    "output\nis not a terminal.\n",
+	.flags = CMD_NEEDS_CATALOG,
+	.exec = cmd_stats_exec
+};
+
+static const struct option stats_options[] = {
+	{ "weeks", required_argument, NULL, 'w' },
+	{ "ascii", no_argument, NULL, 'a' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+#define STATS_WEEKS_DEFAULT	8
+#define STATS_BAR_WIDTH		30
+
+/* How the figures are drawn. */
+struct look {
+	int		 ascii;
+	const char	*on;		/* colour for bars, or "" */
+	const char	*off;		/* back to normal, or "" */
+};
+
+/* "Mon 23 Nov" for a day. */
+static void
+short_day(long day, char *buf, size_t len)
+{
+	int	y, m, d;
+
+	date_to_civil(day, &y, &m, &d);
+	snprintf(buf, len, "%.3s %d %.3s", date_weekday_name(day), d,
+	    date_month_name(m));
+}
+
+static const char *
+ex_name(const struct catalog *cat, const char *id)
+{
+	const struct exercise	*ex = catalog_find(cat, id);
+
+	return (ex != NULL ? ex->name : id);
+}
+
+static void
+print_streaks(const struct stats *s)
+{
+	char	a[32], b[32];
+
+	if (s->current.days == 0)
+		printf("Streak      none yet today; one exercise starts it\n");
+	else {
+		short_day(s->current.first, a, sizeof a);
+		printf("Streak      %d day%s, since %s\n", s->current.days,
+		    s->current.days == 1 ? "" : "s", a);
+	}
+	if (s->longest.days > 0) {
+		short_day(s->longest.first, a, sizeof a);
+		short_day(s->longest.last, b, sizeof b);
+		printf("Longest     %d day%s, %s to %s\n", s->longest.days,
+		    s->longest.days == 1 ? "" : "s", a, b);
+	}
+}
+
+static void
+print_adherence(const struct stats *s, const struct look *lk)
+{
+	char	*bar;
+
+	bar = chart_bar(s->adherence, STATS_ADHERENCE_DAYS,
+	    STATS_BAR_WIDTH, lk->ascii);
+	printf("Last 28 days: %d with 10 minutes or more\n", s->adherence);
+	printf("            %s%s%s %d/%d\n", lk->on, bar, lk->off,
+	    s->adherence, STATS_ADHERENCE_DAYS);
+	free(bar);
+}
+
+static void
+print_weeks(const struct stats *s, const struct look *lk)
+{
+	char	 day[32], *bar;
+	double	 max = 0;
+	size_t	 i;
+
+	for (i = 0; i < s->nweeks; i++)
+		if (s->weeks[i].minutes > max)
+			max = s->weeks[i].minutes;
+	printf("\nMinutes per week (each ends on the day shown + 6)\n");
+	for (i = 0; i < s->nweeks; i++) {
+		short_day(s->weeks[i].first, day, sizeof day);
+		bar = chart_bar(s->weeks[i].minutes, max, STATS_BAR_WIDTH,
+		    lk->ascii);
+		printf("  %-11s%s%s%s %4d min, %d session%s, %d break%s\n",
+		    day, lk->on, bar, lk->off, s->weeks[i].minutes,
+		    s->weeks[i].sessions, s->weeks[i].sessions == 1 ? "" :
+		    "s", s->weeks[i].breaks, s->weeks[i].breaks == 1 ? "" :
+		    "s");
+		free(bar);
+	}
+}
+
+static void
+print_pain(const struct stats *s, const struct look *lk)
+{
+	double	*v;
+	int	*present, first = -1, last = -1;
+	char	*spark;
+	size_t	 i;
+
+	v = calloc(s->nweeks + 1, sizeof *v);
+	present = calloc(s->nweeks + 1, sizeof *present);
+	if (v == NULL || present == NULL) {
+		free(v);
+		free(present);
+		return;
+	}
+	for (i = 0; i < s->nweeks; i++) {
+		v[i] = s->weeks[i].pain_mean;
+		present[i] = s->weeks[i].npain > 0;
+		if (present[i] && first == -1)
+			first = (int)i;
+		if (present[i])
+			last = (int)i;
+	}
+	printf("\nPain, weekly mean of every rating (0 to 10)\n");
+	if (first == -1) {
+		printf("  no ratings in these weeks; 'midback checkin --pain N' "
+		    "adds one\n");
+	} else {
+		spark = chart_sparkline(v, present, s->nweeks, lk->ascii);
+		printf("  %s%s%s  ", lk->on, spark, lk->off);
+		free(spark);
+		if (s->has_pain_change)
+			printf("%.1f in the first week with ratings, %.1f in "
+			    "the last: %s %.1f\n", v[first], v[last],
+			    s->pain_change < 0 ? "down" : s->pain_change > 0 ?
+			    "up" : "no change,", fabs(s->pain_change));
+		else
+			printf("%.1f\n", v[first]);
+		if (s->has_pain_change && s->pain_change >= 2)
+			printf("  Pain has gone up. If it keeps rising, or "
+			    "wakes you at night, see a clinician.\n");
+	}
+	free(v);
+	free(present);
+}
+
+static void
+print_exercises(const struct stats *s, const struct store_stats *ss,
+    const struct catalog *cat, long today)
+{
+	const struct stats_exercise	*ex;
+	char				 day[32];
+	double				 score;
+	size_t				 i;
+
+	printf("\nFeels best\n");
+	if (s->nfavourites == 0)
+		printf("  nothing yet: rate how exercises feel during "
+		    "'midback start'\n");
+	for (i = 0; i < s->nfavourites; i++) {
+		ex = &ss->exs[s->favourites[i]];
+		printf("  %zu. %-44s done %d time%s", i + 1,
+		    ex_name(cat, ex->id), ex->done, ex->done == 1 ? "" : "s");
+		if (stats_feel(ex, &score))
+			printf(", felt good %d of %d", ex->good,
+			    ex->good + ex->fair + ex->bad);
+		printf("\n");
+	}
+	if (s->naside == 0)
+		return;
+	printf("\nSet aside by the pain rule\n");
+	for (i = 0; i < s->naside; i++) {
+		/* The flag ends at a time; say the day it is back. */
+		short_day(date_of_ms(s->aside[i].until_ms, play_tz_min()), day,
+		    sizeof day);
+		printf("  %-47s back %s%s\n", ex_name(cat, s->aside[i].id),
+		    day, date_of_ms(s->aside[i].until_ms, play_tz_min()) ==
+		    today ? " (today)" : "");
+	}
+}
+
+/* A day as a "YYYY-MM-DD" JSON string. */
+static json_t *
+json_day(long day)
+{
+	char	buf[DATE_BUFSZ];
+
+	date_format(day, buf);
+	return (json_string(buf));
+}
+
+static json_t *
+stats_json(const struct stats *s, const struct store_stats *ss)
+{
+	const struct stats_exercise	*ex;
+	json_t				*weeks, *fav, *aside, *w;
+	char				 a[DATE_BUFSZ], b[DATE_BUFSZ];
+	char				 iso[DATE_ISO_BUFSZ];
+	double				 score;
+	size_t				 i;
+
+	weeks = json_array();
+	for (i = 0; i < s->nweeks; i++) {
+		date_format(s->weeks[i].first, a);
+		date_format(s->weeks[i].first + 6, b);
+		w = json_pack("{s:s, s:s, s:i, s:i, s:i, s:i}",
+		    "first", a, "last", b,
+		    "minutes", s->weeks[i].minutes,
+		    "sessions", s->weeks[i].sessions,
+		    "breaks", s->weeks[i].breaks,
+		    "pain_ratings", s->weeks[i].npain);
+		json_object_set_new(w, "pain_mean", s->weeks[i].npain > 0 ?
+		    json_real(s->weeks[i].pain_mean) : json_null());
+		json_array_append_new(weeks, w);
+	}
+	fav = json_array();
+	for (i = 0; i < s->nfavourites; i++) {
+		ex = &ss->exs[s->favourites[i]];
+		json_array_append_new(fav, json_pack("{s:s, s:i, s:i, s:i, "
+		    "s:i, s:o}", "id", ex->id, "done", ex->done,
+		    "good", ex->good, "fair", ex->fair, "bad", ex->bad,
+		    "feel_score", stats_feel(ex, &score) ? json_real(score) :
+		    json_null()));
+	}
+	aside = json_array();
+	for (i = 0; i < s->naside; i++) {
+		date_iso(s->aside[i].until_ms, play_tz_min(), 0, iso);
+		json_array_append_new(aside, json_pack("{s:s, s:s}",
+		    "id", s->aside[i].id, "until", iso));
+	}
+	return (json_pack("{s:{s:i, s:o, s:o}, s:{s:i, s:o, s:o}, "
+	    "s:{s:i, s:i, s:i}, s:o, s:o, s:o, s:o}",
+	    "current_streak", "days", s->current.days,
+	    "first", s->current.days > 0 ? json_day(s->current.first) :
+	    json_null(),
+	    "last", s->current.days > 0 ? json_day(s->current.last) :
+	    json_null(),
+	    "longest_streak", "days", s->longest.days,
+	    "first", s->longest.days > 0 ? json_day(s->longest.first) :
+	    json_null(),
+	    "last", s->longest.days > 0 ? json_day(s->longest.last) :
+	    json_null(),
+	    "adherence", "days", s->adherence,
+	    "of", STATS_ADHERENCE_DAYS,
+	    "minutes_needed", STATS_ADHERENCE_S / 60,
+	    "weeks", weeks,
+	    "pain_change", s->has_pain_change ? json_real(s->pain_change) :
+	    json_null(),
+	    "favourites", fav,
+	    "set_aside", aside));
+}
+
+/* Whether the terminal's character set is UTF-8. */
+static int
+locale_utf8(void)
+{
+	const char	*cs;
+
+	if (setlocale(LC_CTYPE, "") == NULL)
+		return (0);
+	cs = nl_langinfo(CODESET);
+	return (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0));
+}
+
+static enum cmd_retval
+cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct cmd_entry	*e = ctx->entry;
+	struct store_stats	 ss = STORE_STATS_INIT;
+	struct stats_input	 in;
+	struct stats		 s = STATS_INIT;
+	struct store		*st;
+	struct look		 lk = { 0, "", "" };
+	const char		*nc;
+	json_t			*j;
+	char			*cause = NULL;
+	long			 weeks = STATS_WEEKS_DEFAULT;
+	int64_t			 now;
+	int			 c, json = 0, ascii = 0;
+
+	optind = 0;
+	while ((c = cmd_getopt(e, argc, argv, ":h", stats_options)) != -1) {
+		switch (c) {
+		case 'w':
+			if (cmd_number(e, "number of weeks", optarg, 1,
+			    STATS_WEEKS_MAX, &weeks) == -1)
+				return (cmd_usage(e));
+			break;
+		case 'a':
+			ascii = 1;
+			break;
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
+			return (cmd_help(e));
+		default:
+			return (cmd_usage(e));
+		}
+	}
+	if (cmd_no_args(e, argc, argv) != 0)
+		return (cmd_usage(e));
+
+	memset(&in, 0, sizeof in);
+	now = play_wall_ms();
+	in.today = cmd_today();
+	in.now_ms = now;
+	in.weeks = (int)weeks;
+	if (cmd_store_open(e, 0, &st) != 0)
+		return (CMD_ERROR);
+	/* Ratings older than the first window (and a day) do not count. */
+	if (st != NULL && store_stats(st, now - (weeks * 7 + 1) * 86400000LL,
+	    now, &ss, &cause) != 0) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		store_close(st);
+		return (CMD_ERROR);
+	}
+	store_close(st);
+	in.acts = ss.acts;
+	in.nacts = ss.nacts;
+	in.pains = ss.pains;
+	in.npains = ss.npains;
+	in.exs = ss.exs;
+	in.nexs = ss.nexs;
+	in.flags = ss.flags;
+	in.nflags = ss.nflags;
+	if (stats_compute(&in, &s) != 0) {
+		cmd_warn(e, "cannot compute the figures");
+		store_stats_release(&ss);
+		return (CMD_ERROR);
+	}
+
+	if (json) {
+		j = stats_json(&s, &ss);
+		output_json(j);
+		json_decref(j);
+	} else {
+		lk.ascii = ascii || !locale_utf8();
+		nc = getenv("NO_COLOR");
+		if (isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0')) {
+			lk.on = "\033[32m";
+			lk.off = "\033[0m";
+		}
+		print_streaks(&s);
+		print_adherence(&s, &lk);
+		print_weeks(&s, &lk);
+		print_pain(&s, &lk);
+		print_exercises(&s, &ss, ctx->catalog, in.today);
+	}
+	stats_release(&s);
+	store_stats_release(&ss);
+	return (CMD_OK);
+}
