@@ -111,10 +111,8 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return (cmd_usage(e));
 		}
 	}
-	if (optind < argc) {
-		cmd_warn(e, "unexpected argument '%s'", argv[optind]);
+	if (cmd_no_args(e, argc, argv) != 0)
 		return (cmd_usage(e));
-	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		plain = 1;
 

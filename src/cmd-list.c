@@ -104,10 +104,8 @@ cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return (cmd_usage(e));
 		}
 	}
-	if (optind < argc) {
-		cmd_warn(e, "unexpected argument '%s'", argv[optind]);
+	if (cmd_no_args(e, argc, argv) != 0)
 		return (cmd_usage(e));
-	}
 
 	if (json)
 		a = json_array();

@@ -30,7 +30,7 @@ static enum cmd_retval	cmd_start_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_start_entry = {
 	.name = "start",
-	.usage = "[--minutes N] [--place P] [--equipment LIST] "
+	.usage = "[--minutes N | --one] [--place P] [--equipment LIST] "
 	    "[--date YYYY-MM-DD] [--routine FILE] [--plain] [--trace FILE] "
 	    "[--voice] "
 	    "[--resume | --no-resume]",
@@ -42,7 +42,8 @@ const struct cmd_entry cmd_start_entry = {
 	    "exercise, offers an easier one, and keeps it out of plans for 7\n"
 	    "days.\n"
 	    "\nOptions:\n"
-	    "  --minutes N, --place P, --equipment LIST, --date YYYY-MM-DD\n"
+	    "  --minutes N, --one, --place P, --equipment LIST, --date "
+	    "YYYY-MM-DD\n"
 	    "                     as for 'midback today'\n"
 	    "  --routine FILE     play a routine file instead (see 'midback\n"
 	    "                     check')\n"
@@ -62,6 +63,7 @@ const struct cmd_entry cmd_start_entry = {
 
 static const struct option start_options[] = {
 	{ "minutes", required_argument, NULL, 'm' },
+	{ "one", no_argument, NULL, 'o' },
 	{ "place", required_argument, NULL, 'p' },
 	{ "equipment", required_argument, NULL, 'e' },
 	{ "date", required_argument, NULL, 'd' },
@@ -199,6 +201,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t				 naside = 0, ndone = 0, len;
 	int				 c, plain = 0, voice = 0, resume = -1;
 	int				 pain, yes, r, resuming = 0, found;
+	int				 one = 0, minutes = 0;
 	int64_t				 sid = 0;
 
 	cmd_plan_defaults(&o);
@@ -206,7 +209,12 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", start_options)) != -1) {
 		switch (c) {
+		case 'o':
+			one = 1;
+			break;
 		case 'm':
+			minutes = 1;
+			/* FALLTHROUGH */
 		case 'p':
 		case 'e':
 		case 'd':
@@ -240,8 +248,11 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return (cmd_usage(e));
 		}
 	}
-	if (optind < argc) {
-		cmd_warn(e, "unexpected argument '%s'", argv[optind]);
+	if (cmd_no_args(e, argc, argv) != 0)
+		return (cmd_usage(e));
+	if (one && (minutes || routine != NULL)) {
+		cmd_warn(e, "--one cannot be given with %s", minutes ?
+		    "--minutes" : "--routine");
 		return (cmd_usage(e));
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -320,7 +331,12 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		o.excluded = (const char *const *)aside;
 		o.nexcluded = naside;
-		plan_make(ctx->catalog, &o, &p);
+		if (!one)
+			plan_make(ctx->catalog, &o, &p);
+		else if (cmd_plan_one(e, st, ctx->catalog, &o, &p) != 0)
+			goto out;
+		else
+			o.minutes = (p.total_s + 59) / 60;
 	}
 	if (p.n == 0) {
 		cmd_warn(e, "nothing to play: no exercise fits this place and "

@@ -24,12 +24,15 @@ static enum cmd_retval	cmd_today_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_today_entry = {
 	.name = "today",
-	.usage = "[--minutes N] [--place desk|floor|any] [--equipment LIST] "
-	    "[--date YYYY-MM-DD] [--json]",
+	.usage = "[--minutes N | --one] [--place desk|floor|any] "
+	    "[--equipment LIST] [--date YYYY-MM-DD] [--json]",
 	.summary = "show today's routine (the default command)",
 	.help =
 	    "Options:\n"
 	    "  --minutes N        time to spend, 3 to 60 (default 12)\n"
+	    "  --one              just one exercise, for a busy day: the one "
+	    "you\n"
+	    "                     rated best that fits, at its full dose\n"
 	    "  --place P          desk: seated or standing at a desk, nothing on\n"
 	    "                     the floor; floor: on a mat; any: both (default)\n"
 	    "  --equipment LIST   what is at hand, comma-separated, from chair,\n"
@@ -47,13 +50,14 @@ static const struct option today_options[] = {
 	{ "place", required_argument, NULL, 'p' },
 	{ "equipment", required_argument, NULL, 'e' },
 	{ "date", required_argument, NULL, 'd' },
+	{ "one", no_argument, NULL, 'o' },
 	{ "json", no_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };
 
 static void
-plan_text(const struct plan *p, const struct plan_opts *o)
+plan_text(const struct plan *p, const struct plan_opts *o, int one)
 {
 	const struct plan_item	*it;
 	char			 clock[16], words[128];
@@ -61,8 +65,13 @@ plan_text(const struct plan *p, const struct plan_opts *o)
 	size_t			 i;
 
 	date_to_civil(o->day, &y, &m, &d);
-	printf("Your routine for %s %d %s %d: %d minutes\n",
-	    date_weekday_name(o->day), d, date_month_name(m), y, o->minutes);
+	if (one)
+		printf("Your one exercise for %s %d %s %d, for a busy day\n",
+		    date_weekday_name(o->day), d, date_month_name(m), y);
+	else
+		printf("Your routine for %s %d %s %d: %d minutes\n",
+		    date_weekday_name(o->day), d, date_month_name(m), y,
+		    o->minutes);
 	for (i = 0; i < p->n; i++) {
 		it = &p->items[i];
 		if (it->ex->stage != stage) {
@@ -90,15 +99,20 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct plan		 p = PLAN_INIT;
 	struct store		*st = NULL;
 	json_t			*j;
-	char			*path, *cause = NULL, **aside = NULL;
+	char			*cause = NULL, **aside = NULL;
 	size_t			 naside = 0;
-	int			 c, json = 0;
+	int			 c, json = 0, one = 0, minutes = 0;
 
 	cmd_plan_defaults(&o);
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", today_options)) != -1) {
 		switch (c) {
+		case 'o':
+			one = 1;
+			break;
 		case 'm':
+			minutes = 1;
+			/* FALLTHROUGH */
 		case 'p':
 		case 'e':
 		case 'd':
@@ -114,29 +128,35 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return (cmd_usage(e));
 		}
 	}
-	if (optind < argc) {
-		cmd_warn(e, "unexpected argument '%s'", argv[optind]);
+	if (cmd_no_args(e, argc, argv) != 0)
+		return (cmd_usage(e));
+	if (one && minutes) {
+		cmd_warn(e, "--one and --minutes cannot both be given");
 		return (cmd_usage(e));
 	}
 
 	/* What the pain rule set aside stays out, if there is a store. */
-	path = cmd_db_path();
-	if (access(path, F_OK) == 0) {
-		if ((st = store_open(path, &cause)) == NULL ||
-		    store_flags_active(st, play_wall_ms(), &aside, &naside,
-		    &cause) == -1) {
-			cmd_warn(e, "%s", cause);
-			store_close(st);
-			free(path);
-			free(cause);
-			return (CMD_ERROR);
-		}
+	if (cmd_store_open(e, 0, &st) != 0)
+		return (CMD_ERROR);
+	if (st != NULL && store_flags_active(st, play_wall_ms(), &aside,
+	    &naside, &cause) == -1) {
+		cmd_warn(e, "%s", cause);
 		store_close(st);
+		free(cause);
+		return (CMD_ERROR);
 	}
-	free(path);
 	o.excluded = (const char *const *)aside;
 	o.nexcluded = naside;
-	plan_make(ctx->catalog, &o, &p);
+	if (one) {
+		if (cmd_plan_one(e, st, ctx->catalog, &o, &p) != 0) {
+			store_close(st);
+			store_flags_free(aside, naside);
+			return (CMD_ERROR);
+		}
+		o.minutes = (p.total_s + 59) / 60;
+	} else
+		plan_make(ctx->catalog, &o, &p);
+	store_close(st);
 	store_flags_free(aside, naside);
 	if (p.n == 0) {
 		cmd_warn(e, "no exercise fits this place and equipment");
@@ -148,7 +168,7 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		output_json(j);
 		json_decref(j);
 	} else
-		plan_text(&p, &o);
+		plan_text(&p, &o, one);
 	plan_release(&p);
 	return (CMD_OK);
 }

@@ -118,6 +118,15 @@ int		cmd_red_flags(const struct cmd_entry *, struct store *,
 int		cmd_store_open(const struct cmd_entry *, int create,
 		    struct store **st);
 /*
+ * Plan, for a busy day, the one exercise the person has rated best that
+ * fits o (plan_one() over stats_rank() of what st holds; st may be NULL
+ * when there is no history yet). o already names what is set aside.
+ * Returns 0, or -1 after saying what went wrong.
+ */
+int		cmd_plan_one(const struct cmd_entry *, struct store *st,
+		    const struct catalog *, const struct plan_opts *o,
+		    struct plan *p);
+/*
  * After the options: if any argument is left, say so and return -1;
  * else 0.
  */

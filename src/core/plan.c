@@ -537,3 +537,46 @@ plan_release(struct plan *p)
 	p->n = 0;
 	p->total_s = 0;
 }
+
+/* Set an item to the exercise at its full dose: every range at its top. */
+static void
+plan_full(const struct exercise *e, struct plan_item *it)
+{
+	unsigned	step = 0;
+
+	it->ex = e;
+	dose_min(&e->dose, &it->rx);
+	while (dose_grow(&e->dose, &it->rx, step++))
+		;
+	it->duration_s = dose_duration_s(&it->rx);
+}
+
+void
+plan_one(const struct catalog *c, const struct plan_opts *o,
+    const char *const *ranked, size_t nranked, struct plan *p)
+{
+	const struct exercise	*e, *pick = NULL;
+	size_t			 i, nfit = 0, k;
+
+	for (i = 0; i < nranked && pick == NULL; i++)
+		if ((e = catalog_find(c, ranked[i])) != NULL && plan_fits(e, o))
+			pick = e;
+	if (pick == NULL) {
+		/* A rotation exercise that fits, a different one each day. */
+		for (i = 0; i < c->n; i++)
+			nfit += (c->ex[i].motions & MOTION_ROTATION) &&
+			    plan_fits(&c->ex[i], o);
+		if (nfit == 0)
+			return;
+		k = (size_t)(((o->day % (long)nfit) + (long)nfit) %
+		    (long)nfit);
+		for (i = 0; i < c->n && pick == NULL; i++)
+			if ((c->ex[i].motions & MOTION_ROTATION) &&
+			    plan_fits(&c->ex[i], o) && k-- == 0)
+				pick = &c->ex[i];
+	}
+	p->items = xcalloc(1, sizeof *p->items);
+	p->n = 1;
+	plan_full(pick, &p->items[0]);
+	p->total_s = p->items[0].duration_s;
+}

@@ -56,6 +56,15 @@ int	plan_fits(const struct exercise *, const struct plan_opts *);
  */
 void	plan_make(const struct catalog *, const struct plan_opts *,
 	    struct plan *p);
+/*
+ * The one exercise for a busy day into p (which must be empty): the first
+ * of ranked (catalog ids, best first) that is in the catalog and fits o;
+ * failing that, a rotation exercise that fits, a different one each day.
+ * Its dose is the catalog's full dose, every range at its top. A catalog
+ * with nothing that fits gives an empty plan.
+ */
+void	plan_one(const struct catalog *, const struct plan_opts *,
+	    const char *const *ranked, size_t nranked, struct plan *p);
 /* Whether two plans hold the same exercises and doses, in any order. */
 int	plan_equal(const struct plan *, const struct plan *);
 void	plan_release(struct plan *);

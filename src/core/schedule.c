@@ -166,15 +166,6 @@ window_from(const struct sched *s, int64_t t, long *d, int64_t *S,
 	return (-1);
 }
 
-/* Whether t lies within work hours; *d gets its day. */
-static int
-in_window(const struct sched *s, int64_t t, long *d)
-{
-	int64_t	S, E;
-
-	return (window_from(s, t, d, &S, &E) == 0 && S <= t);
-}
-
 static void
 restart(struct sched *s, int k)
 {
