@@ -104,6 +104,7 @@ check: deps
 
 bench: midback
 	bench/today
+	bench/stats
 
 clean:
 	rm -rf build midback

@@ -166,6 +166,11 @@ read_days(struct ytree *t, yaml_node_t *n, struct remind_config *c)
 			    "'work_days' must list day names");
 			continue;
 		}
+		if (item->data.scalar.length == 0) {
+			diag_add(t->diag, t->file, ytree_line(item),
+			    "'work_days' has an empty item");
+			continue;
+		}
 		if ((s = ytree_str(t, item, "work_days")) == NULL)
 			continue;
 		if ((wd = config_day(s)) == -1) {

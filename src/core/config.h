@@ -2,13 +2,14 @@
  * config.h -- the reminder settings of `midback remind`, read from
  * $XDG_CONFIG_HOME/midback/config.yaml. Every key is optional:
  *
- *   work_days: [mon, tue, wed, thu, fri]	# mon..sun or monday..sunday,
- *						# any case, each once
- *   work_hours: "09:00-17:30"		# start-end, 24 h; end may be 24:00
- *   posture_reset_every: 60		# minutes of desk time, 5..480
- *   wall_angel_every: 120		# minutes of desk time, 5..480, or off
- *   daily_session: "16:00"		# a time within work_hours, or off
- *   snooze: 10				# minutes, 1..120
+ *   work_days: [mon, tue, wed, thu, fri]  # mon..sun or monday..sunday
+ *   work_hours: "09:00-17:30"     # start-end, 24 h; end may be 24:00
+ *   posture_reset_every: 60       # minutes of desk time, 5..480
+ *   wall_angel_every: 120         # minutes of desk time, 5..480, or off
+ *   daily_session: "16:00"        # a time within work_hours, or off
+ *   snooze: 10                    # minutes, 1..120
+ *
+ * Day names are in any case, each listed once.
  *
  * Work hours are one key holding a range, not two keys, so the start and
  * the end are checked against each other on one line. A range must not
@@ -34,13 +35,14 @@
 #define CONFIG_DAY(wd)		(1U << (wd))
 #define CONFIG_WEEKDAYS		0x1fU	/* Monday to Friday */
 
+/* Times of day are minutes after local midnight. */
 struct remind_config {
-	unsigned	days_mask;	/* CONFIG_DAY() bits of work days */
-	int		start_min;	/* work hours: start, minutes after */
-	int		end_min;	/* local midnight; start < end <= 1440 */
-	int		reset_every_min; /* posture reset, minutes */
-	int		angel_every_min; /* wall angel, minutes; 0 off */
-	int		daily_min;	/* daily session's time; -1 off */
+	unsigned	days_mask;	/* CONFIG_DAY() bits */
+	int		start_min;	/* work hours: start < end, */
+	int		end_min;	/*   end <= 1440 */
+	int		reset_every_min; /* posture reset */
+	int		angel_every_min; /* wall angel; 0 off */
+	int		daily_min;	/* daily session; -1 off */
 	int		snooze_min;
 };
 

@@ -49,7 +49,7 @@ struct sched_cand {
 const char *
 sched_kind_name(enum sched_kind k)
 {
-	if (k < 0 || k >= SCHED_NKINDS)
+	if ((unsigned)k >= SCHED_NKINDS)
 		return ("?");
 	return (sched_kind_names[k]);
 }
@@ -482,8 +482,8 @@ sched_next(const struct sched *s, int64_t now_ms, struct sched_event *ev)
 	/* The earliest; at one instant the higher rank. */
 	best = &c[0];
 	for (i = 1; i < n; i++)
-		if (c[i].due_ms < best->due_ms || (c[i].due_ms == best->due_ms &&
-		    c[i].kind > best->kind))
+		if (c[i].due_ms < best->due_ms ||
+		    (c[i].due_ms == best->due_ms && c[i].kind > best->kind))
 			best = &c[i];
 	/* A higher rank due soon after takes its place. */
 	do {

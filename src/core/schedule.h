@@ -89,24 +89,25 @@ enum sched_kind {
  */
 struct sched_zone {
 	long	(*offset)(void *arg, int64_t ms);
-	void	 *arg;			/* Borrowed; passed to offset. */
+	void	 *arg;		/* Borrowed; passed to offset. */
 };
 
-/* Everything the daemon keeps between calls. */
+/*
+ * Everything the daemon keeps between calls. Instants are UTC ms, days
+ * local day numbers; nothing else is stored.
+ */
 struct sched {
-	struct remind_config	cfg;		/* a copy */
-	struct sched_zone	zone;
-	int64_t			last_ms;	/* accounted up to here */
-	int64_t			active_ms[SCHED_NINTERVALS]; /* desk time
-						   since each restarted */
-	long			day;		/* work day the counters
-						   belong to */
-	int64_t			away_ms;	/* the person is away since;
-						   SCHED_PRESENT if not */
-	long			daily_day;	/* last day the daily session
-						   was dealt with */
-	int			snooze_kind;	/* enum sched_kind; -1 none */
-	int64_t			snooze_ms;	/* when the snooze ends */
+	struct remind_config cfg;	/* a copy */
+	struct sched_zone zone;
+	int64_t		last_ms;	/* accounted up to here */
+	int64_t		active_ms[SCHED_NINTERVALS]; /* desk time since
+					   each counter restarted */
+	long		day;		/* the counters' work day */
+	int64_t		away_ms;	/* away since; SCHED_PRESENT */
+	long		daily_day;	/* last day the daily session
+					   was dealt with */
+	int		snooze_kind;	/* enum sched_kind; -1 none */
+	int64_t		snooze_ms;	/* when the snooze ends */
 };
 
 #define SCHED_PRESENT		INT64_MIN
@@ -115,10 +116,11 @@ struct sched {
 /* One reminder. */
 struct sched_event {
 	enum sched_kind	kind;
-	int64_t		due_ms;		/* fire at; <= now: fire now */
+	int64_t		due_ms;		/* fire at; <= now: now */
 	long		day;		/* local day of due_ms */
-	char		reason[SCHED_REASON_LEN]; /* "60 min of desk time
-					   since the last posture reset" */
+	char		reason[SCHED_REASON_LEN]; /* "60 min of desk
+					   time since the last posture
+					   reset" */
 };
 
 /*
@@ -126,12 +128,12 @@ struct sched_event {
  * snooze and no daily session dealt with. c and z are copied (z->arg is
  * borrowed and must outlive s).
  */
-void		 sched_init(struct sched *s, const struct remind_config *c,
-		    const struct sched_zone *z, int64_t now_ms);
+void	sched_init(struct sched *s, const struct remind_config *c,
+	    const struct sched_zone *z, int64_t now_ms);
 /* New settings (a reloaded file); the counters are kept. */
-void		 sched_set_config(struct sched *s, const struct remind_config *c);
+void	sched_set_config(struct sched *s, const struct remind_config *c);
 /* A new time zone; nothing kept is local, so nothing else changes. */
-void		 sched_set_zone(struct sched *s, const struct sched_zone *z);
+void	sched_set_zone(struct sched *s, const struct sched_zone *z);
 
 /*
  * Account the time since the last call. When present, its part within
@@ -141,7 +143,7 @@ void		 sched_set_zone(struct sched *s, const struct sched_zone *z);
  * reaches (a natural break); small steps add up. A now_ms before the last
  * call (the clock was set back) only moves the mark.
  */
-void		 sched_advance(struct sched *s, int64_t now_ms, int present);
+void	sched_advance(struct sched *s, int64_t now_ms, int present);
 
 /*
  * The person was away from from_ms to to_ms, learned afterwards (idle
@@ -149,7 +151,7 @@ void		 sched_advance(struct sched *s, int64_t now_ms, int present);
  * starting at from_ms at the latest. Desk time already counted before
  * to_ms is not taken back; a natural break makes that moot.
  */
-void		 sched_away(struct sched *s, int64_t from_ms, int64_t to_ms);
+void	sched_away(struct sched *s, int64_t from_ms, int64_t to_ms);
 
 /*
  * The next reminder at or after now_ms, into *ev: the earliest due, with
@@ -157,50 +159,50 @@ void		 sched_away(struct sched *s, int64_t from_ms, int64_t to_ms);
  * sched_advance() up to now_ms first. Returns 0, or -1 when nothing will
  * ever fire (every kind off or longer than the work hours).
  */
-int		 sched_next(const struct sched *s, int64_t now_ms,
-		    struct sched_event *ev);
+int	sched_next(const struct sched *s, int64_t now_ms,
+	    struct sched_event *ev);
 
 /*
  * The reminder of kind k was shown at now_ms: its counter restarts, with
  * those of the kinds it outranks; a daily session is dealt with for the
- * day; a snooze of k or of a kind it outranks ends.
+ * day; a snooze of k or of a kind it outranks ends. Time not yet
+ * accounted up to now_ms is first accounted as sched_advance() would,
+ * the person's presence unchanged; so for the three below.
  */
-void		 sched_fired(struct sched *s, enum sched_kind k, int64_t now_ms);
+void	sched_fired(struct sched *s, enum sched_kind k, int64_t now_ms);
 /*
  * The person did it (answered the reminder, or took the break on their
  * own): as sched_fired().
  */
-void		 sched_taken(struct sched *s, enum sched_kind k, int64_t now_ms);
+void	sched_taken(struct sched *s, enum sched_kind k, int64_t now_ms);
 /*
  * The person asked for it later: k is due again snooze_min after now_ms,
  * and nothing else fires before that.
  */
-void		 sched_snoozed(struct sched *s, enum sched_kind k,
-		    int64_t now_ms);
+void	sched_snoozed(struct sched *s, enum sched_kind k, int64_t now_ms);
 /*
  * The person declined: only k's own counter restarts (or the daily
  * session is dealt with for the day); a snooze of k ends.
  */
-void		 sched_skipped(struct sched *s, enum sched_kind k,
-		    int64_t now_ms);
+void	sched_skipped(struct sched *s, enum sched_kind k, int64_t now_ms);
 /*
  * The daily session was done on local day (the store knows): it does not
  * fire that day. The interval counters are not touched.
  */
-void		 sched_daily_done(struct sched *s, long day);
+void	sched_daily_done(struct sched *s, long day);
 
 /* "posture reset", "wall angel", "daily session". */
-const char	*sched_kind_name(enum sched_kind k);
+const char *sched_kind_name(enum sched_kind k);
 
 /* The local day and minute after local midnight at the instant ms. */
-void		 sched_local(const struct sched_zone *z, int64_t ms, long *day,
-		    int *minute);
+void	sched_local(const struct sched_zone *z, int64_t ms, long *day,
+	    int *minute);
 /*
  * The instant local day's clock first reads minute (0..1440; 1440 is the
  * next day's midnight). A time skipped by a change (spring forward) gives
  * the first instant after the gap; a time that occurs twice (fall back)
  * gives its first occurrence.
  */
-int64_t		 sched_utc(const struct sched_zone *z, long day, int minute);
+int64_t	sched_utc(const struct sched_zone *z, long day, int minute);
 
 #endif

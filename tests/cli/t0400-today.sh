@@ -8,7 +8,7 @@
 . "$TOP/tests/cli/lib.sh"
 
 Q="'"
-USAGE='usage: midback today [--minutes N] [--place desk|floor|any] [--equipment LIST] [--date YYYY-MM-DD] [--json]'
+USAGE='usage: midback today [--minutes N | --one] [--place desk|floor|any] [--equipment LIST] [--date YYYY-MM-DD] [--json]'
 
 # From data/exercises.yaml: the exercises with desk in places, and those
 # whose equipment is [none].

@@ -148,7 +148,7 @@ day_names_short_full_any_case_and_block_lists(void **state)
 }
 
 static void
-off_turns_the_wall_angel_and_the_daily_session_off(void **state)
+off_turns_the_wall_angel_and_daily_session_off(void **state)
 {
 	struct remind_config	c;
 
@@ -162,7 +162,7 @@ off_turns_the_wall_angel_and_the_daily_session_off(void **state)
 }
 
 static void
-times_take_one_digit_hours_blanks_and_end_at_midnight(void **state)
+times_take_one_digit_hours_blanks_and_midnight(void **state)
 {
 	struct remind_config	c;
 
@@ -233,6 +233,8 @@ bad_work_days_each_say_what_is_wrong(void **state)
 	    F ":1: 'work_days' must be a list, found a scalar");
 	expect_error("work_days:\n  - mon\n  - [tue, wed]\n",
 	    F ":3: 'work_days' must list day names");
+	expect_error("work_days:\n  - mon\n  -\n  - tue\n",
+	    F ":3: 'work_days' has an empty item");
 	expect_errors("work_days: [mo,\n  tues]\n", (const char *const[]){
 	    F ":1: unknown day 'mo' in 'work_days' (expected mon to sun, "
 	    "or monday to sunday)",
@@ -415,23 +417,25 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(defaults_are_weekdays_nine_to_half_five),
-		cmocka_unit_test(empty_blank_and_comment_only_text_give_defaults),
-		cmocka_unit_test(every_key_is_read),
-		cmocka_unit_test(keys_left_out_keep_their_defaults),
-		cmocka_unit_test(day_names_short_full_any_case_and_block_lists),
-		cmocka_unit_test(off_turns_the_wall_angel_and_the_daily_session_off),
-		cmocka_unit_test(times_take_one_digit_hours_blanks_and_end_at_midnight),
-		cmocka_unit_test(bad_work_hours_each_say_what_is_wrong),
-		cmocka_unit_test(bad_work_days_each_say_what_is_wrong),
-		cmocka_unit_test(bad_minutes_each_say_what_is_wrong),
-		cmocka_unit_test(bad_daily_session_each_say_what_is_wrong),
-		cmocka_unit_test(one_mistake_is_reported_once),
-		cmocka_unit_test(unknown_and_duplicate_keys),
-		cmocka_unit_test(several_errors_are_all_reported_in_line_order),
-		cmocka_unit_test(a_file_that_is_not_a_mapping_is_refused),
-		cmocka_unit_test(broken_yaml_points_at_its_line),
-		cmocka_unit_test(hhmm_and_describe),
+#define T(f)	cmocka_unit_test(f)
+		T(defaults_are_weekdays_nine_to_half_five),
+		T(empty_blank_and_comment_only_text_give_defaults),
+		T(every_key_is_read),
+		T(keys_left_out_keep_their_defaults),
+		T(day_names_short_full_any_case_and_block_lists),
+		T(off_turns_the_wall_angel_and_daily_session_off),
+		T(times_take_one_digit_hours_blanks_and_midnight),
+		T(bad_work_hours_each_say_what_is_wrong),
+		T(bad_work_days_each_say_what_is_wrong),
+		T(bad_minutes_each_say_what_is_wrong),
+		T(bad_daily_session_each_say_what_is_wrong),
+		T(one_mistake_is_reported_once),
+		T(unknown_and_duplicate_keys),
+		T(several_errors_are_all_reported_in_line_order),
+		T(a_file_that_is_not_a_mapping_is_refused),
+		T(broken_yaml_points_at_its_line),
+		T(hhmm_and_describe),
+#undef T
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -291,8 +291,8 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
-	    "acknowledgements exercise_flags pain_ratings screen_answers"
-	    " session_items sessions");
+	    "acknowledgements exercise_flags exercise_totals pain_ratings"
+	    " screen_answers session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
@@ -326,7 +326,10 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 	store_close(s);
 	/* Take the file back to what version 1 wrote. */
 	raw_exec(path, "DROP INDEX sessions_uid; DROP INDEX pain_ratings_uid;"
-	    " DROP INDEX session_items_done;"
+	    " DROP INDEX session_items_done; DROP TRIGGER session_items_add;"
+	    " DROP TRIGGER session_items_remove; DROP TABLE exercise_totals;"
+	    " ALTER TABLE sessions DROP COLUMN items_done;"
+	    " ALTER TABLE sessions DROP COLUMN last_item_ms;"
 	    " ALTER TABLE sessions DROP COLUMN uid;"
 	    " ALTER TABLE pain_ratings DROP COLUMN uid;"
 	    " PRAGMA user_version = 1;");
@@ -481,6 +484,64 @@ import_adds_only_what_is_missing(void **state)
 	store_close(b);
 	free(pa);
 	free(pb);
+}
+
+static void
+stats_rows_come_from_running_totals(void **state)
+{
+	struct store		*s;
+	struct store_stats	 ss = STORE_STATS_INIT;
+	char			*path = tpath("midback.db");
+
+	(void)state;
+	s = open_ok(path);
+	history_fill(s);
+	assert_int_equal(store_flag_add(s, "cat-camel", "sharp", 100, 5000,
+	    NULL), 0);
+	assert_int_equal(store_flag_add(s, "cat-camel", "sharp", 100, 9000,
+	    NULL), 0);
+	assert_int_equal(store_flag_add(s, "open-book", "sharp", 100, 200,
+	    NULL), 0);
+	assert_int_equal(store_stats(s, 0, 1000, &ss, NULL), 0);
+
+	/* The routine ran 200 s and counts; the break never ended. */
+	assert_int_equal(ss.nacts, 2);
+	assert_int_equal(ss.acts[0].kind == STATS_BREAK ? 1 : 0, 0);
+	assert_int_equal(ss.acts[0].active_s, 200);
+	assert_int_equal(ss.acts[0].counts, 1);
+	assert_int_equal(ss.acts[0].tz_min, 60);
+	assert_int_equal(ss.acts[1].kind, STATS_BREAK);
+	assert_int_equal(ss.acts[1].active_s, 0);
+	assert_int_equal(ss.acts[1].counts, 0);
+	/* Pain before the routine and the check-in. */
+	assert_int_equal(ss.npains, 2);
+	/*
+	 * cat-camel done and fine; thread-the-needle, stopped and not
+	 * rated, has nothing to count.
+	 */
+	assert_int_equal(ss.nexs, 1);
+	assert_string_equal(ss.exs[0].id, "cat-camel");
+	assert_int_equal(ss.exs[0].done, 1);
+	assert_int_equal(ss.exs[0].good, 1);
+	assert_int_equal(raw_int(path, "SELECT done FROM exercise_totals"
+	    " WHERE exercise = 'thread-the-needle'"), 0);
+	assert_int_equal(ss.nflags, 1);
+	assert_string_equal(ss.flags[0].id, "cat-camel");
+	assert_int_equal(ss.flags[0].until_ms, 9000);
+	store_stats_release(&ss);
+
+	/* Only ratings from pains_from on. */
+	assert_int_equal(store_stats(s, 15000000, 1000, &ss, NULL), 0);
+	assert_int_equal(ss.npains, 1);
+	store_stats_release(&ss);
+
+	/* The totals follow deletes too, and match a count of the items. */
+	raw_exec(path, "PRAGMA foreign_keys = ON; DELETE FROM sessions"
+	    " WHERE kind = 'routine'");
+	assert_int_equal(raw_int(path, "SELECT done + good + fair + bad FROM"
+	    " exercise_totals WHERE exercise = 'cat-camel'"), 0);
+	store_close(s);
+	free(path);
 }
 
 static void
@@ -1251,6 +1312,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    import_adds_only_what_is_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    stats_rows_come_from_running_totals, setup, teardown),
 		cmocka_unit_test(memory_store_works_and_close_accepts_null),
 	};
 
