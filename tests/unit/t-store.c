@@ -298,7 +298,7 @@ open_creates_schema_in_wal_mode(void **state)
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
 	    "exercise_flags_until pain_ratings_at pain_ratings_session"
 	    " pain_ratings_uid session_items_done sessions_running"
-	    " sessions_started sessions_uid");
+	    " sessions_started sessions_stats sessions_uid");
 	/*
 	 * The unique (session, position) index serves "by session"; the
 	 * other serves "when was it last done".
@@ -326,7 +326,8 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 	store_close(s);
 	/* Take the file back to what version 1 wrote. */
 	raw_exec(path, "DROP INDEX sessions_uid; DROP INDEX pain_ratings_uid;"
-	    " DROP INDEX session_items_done; DROP TRIGGER session_items_add;"
+	    " DROP INDEX session_items_done; DROP INDEX sessions_stats;"
+	    " DROP TRIGGER session_items_add;"
 	    " DROP TRIGGER session_items_remove; DROP TABLE exercise_totals;"
 	    " ALTER TABLE sessions DROP COLUMN items_done;"
 	    " ALTER TABLE sessions DROP COLUMN last_item_ms;"
