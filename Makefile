@@ -22,17 +22,16 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
-CORE = src/core/catalog.c src/core/date.c src/core/diag.c src/core/dose.c \
-	src/core/routine.c src/core/session.c src/core/stats.c \
-	src/core/plan.c src/core/xmalloc.c src/core/ytree.c
-EDGE = src/chart.c src/cmd.c src/output.c src/ask.c src/cues.c src/play.c src/store.c \
-	src/store-history.c src/export.c \
-	src/tui.c src/voice.c \
+CORE = src/core/catalog.c src/core/config.c src/core/date.c \
+	src/core/diag.c src/core/dose.c src/core/plan.c src/core/routine.c \
+	src/core/schedule.c src/core/session.c src/core/stats.c \
+	src/core/xmalloc.c src/core/ytree.c
+EDGE = src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
+	src/output.c src/play.c src/store.c src/store-history.c src/tui.c \
+	src/voice.c \
 	src/cmd-break.c src/cmd-check.c src/cmd-checkin.c src/cmd-export.c \
 	src/cmd-import.c src/cmd-list.c src/cmd-log.c src/cmd-show.c \
-	src/cmd-stats.c \
-	src/cmd-start.c \
-	src/cmd-today.c
+	src/cmd-start.c src/cmd-stats.c src/cmd-today.c
 MAIN = src/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
@@ -40,7 +39,8 @@ GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/diag.c src/core/xmalloc.c
-UNIT = catalog chart dose plan date session stats store voice
+UNIT = catalog chart config dose plan date schedule session stats store \
+	voice
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
