@@ -50,12 +50,20 @@ char *
 chart_sparkline(const double *values, const int *present, size_t n,
     int ascii)
 {
-	char	*s, *p;
-	double	 lo = 0, hi = 0, t;
-	size_t	 i;
-	int	 any = 0, level;
+	return (chart_sparkline_scale(values, present, n, 0, 0, ascii));
+}
 
-	for (i = 0; i < n; i++) {
+char *
+chart_sparkline_scale(const double *values, const int *present, size_t n,
+    double lo, double hi, int ascii)
+{
+	char	*s, *p;
+	double	 t;
+	size_t	 i;
+	int	 any = 0, fixed = lo < hi, level;
+
+	/* A fixed scale when one is given; else the values' own range. */
+	for (i = 0; i < n && !fixed; i++) {
 		if (!present_at(values, present, i))
 			continue;
 		if (!any || values[i] < lo)

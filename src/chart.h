@@ -23,6 +23,13 @@
  */
 char	*chart_sparkline(const double *values, const int *present, size_t n,
 	    int ascii);
+/*
+ * The same on a fixed scale from lo to hi, when lo < hi: a value at lo
+ * (or below) gets the lowest level, at hi (or above) the highest, so a
+ * small change looks small. With lo >= hi, as chart_sparkline().
+ */
+char	*chart_sparkline_scale(const double *values, const int *present,
+	    size_t n, double lo, double hi, int ascii);
 
 /*
  * A horizontal bar for value out of max, always exactly width cells wide:

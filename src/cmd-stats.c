@@ -66,15 +66,20 @@ struct look {
 	const char	*off;		/* back to normal, or "" */
 };
 
-/* "Mon 23 Nov" for a day. */
+/* "Mon 23 Nov" for a day, with the year when it is not this year's. */
 static void
 short_day(long day, char *buf, size_t len)
 {
-	int	y, m, d;
+	int	y, m, d, ty, tm, td;
 
 	date_to_civil(day, &y, &m, &d);
-	snprintf(buf, len, "%.3s %d %.3s", date_weekday_name(day), d,
-	    date_month_name(m));
+	date_to_civil(cmd_today(), &ty, &tm, &td);
+	if (y == ty)
+		snprintf(buf, len, "%.3s %d %.3s", date_weekday_name(day), d,
+		    date_month_name(m));
+	else
+		snprintf(buf, len, "%.3s %d %.3s %d", date_weekday_name(day),
+		    d, date_month_name(m), y);
 }
 
 static const char *
@@ -170,14 +175,19 @@ print_pain(const struct stats *s, const struct look *lk)
 		printf("  no ratings in these weeks; 'midback checkin --pain N' "
 		    "adds one\n");
 	} else {
-		spark = chart_sparkline(v, present, s->nweeks, lk->ascii);
+		/* On the 0 to 10 scale, so a small change looks small. */
+		spark = chart_sparkline_scale(v, present, s->nweeks, 0, 10,
+		    lk->ascii);
 		printf("  %s%s%s  ", lk->on, spark, lk->off);
 		free(spark);
-		if (s->has_pain_change)
+		if (s->has_pain_change && fabs(s->pain_change) < 0.05)
+			printf("%.1f in the first week with ratings and in the "
+			    "last: no change\n", v[first]);
+		else if (s->has_pain_change)
 			printf("%.1f in the first week with ratings, %.1f in "
 			    "the last: %s %.1f\n", v[first], v[last],
-			    s->pain_change < 0 ? "down" : s->pain_change > 0 ?
-			    "up" : "no change,", fabs(s->pain_change));
+			    s->pain_change < 0 ? "down" : "up",
+			    fabs(s->pain_change));
 		else
 			printf("%.1f\n", v[first]);
 		if (s->has_pain_change && s->pain_change >= 2)

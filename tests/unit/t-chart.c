@@ -45,6 +45,27 @@ check_spark(const double *v, const int *present, size_t n, int ascii,
 }
 
 static void
+sparkline_on_a_fixed_scale_keeps_small_changes_small(void **state)
+{
+	const double	pain[] = { 2.9, 3.0, 10, 0, 12, -1 };
+	char		*s;
+
+	(void)state;
+	/* 2.9 and 3.0 of 0 to 10 both land on the third of eight levels. */
+	s = chart_sparkline_scale(pain, NULL, 2, 0, 10, 1);
+	assert_string_equal(s, "::");
+	free(s);
+	/* The ends, and beyond them, clamp to the lowest and highest. */
+	s = chart_sparkline_scale(pain + 2, NULL, 4, 0, 10, 1);
+	assert_string_equal(s, "#_#_");
+	free(s);
+	/* No scale (lo >= hi): the values' own range, as before. */
+	s = chart_sparkline_scale(pain, NULL, 2, 5, 5, 1);
+	assert_string_equal(s, "_#");
+	free(s);
+}
+
+static void
 check_bar(double value, double max, int width, int ascii, const char *want)
 {
 	char	*s;
@@ -166,6 +187,8 @@ main(void)
 		cmocka_unit_test(sparkline_missing_values_are_spaces),
 		cmocka_unit_test(sparkline_flat_line_is_the_middle_level),
 		cmocka_unit_test(sparkline_survives_an_enormous_range),
+		cmocka_unit_test(
+		    sparkline_on_a_fixed_scale_keeps_small_changes_small),
 		cmocka_unit_test(bar_fills_to_the_nearest_eighth),
 		cmocka_unit_test(bar_ascii_fills_to_the_nearest_cell),
 		cmocka_unit_test(bar_edges),
