@@ -243,8 +243,25 @@ json_day(long day)
 	return (json_string(buf));
 }
 
+/* What became of the break reminders of the last 28 days. */
+static void
+print_reminders(const int *counts)
+{
+	int	i, any = 0;
+
+	for (i = 0; i < STORE_NOUTCOMES; i++)
+		any += counts[i];
+	if (any == 0)
+		return;
+	printf("\nBreak reminders, last 28 days: %d taken, %d snoozed, %d "
+	    "skipped,\n  %d missed, and %d natural breaks (away long "
+	    "enough)\n", counts[0], counts[1], counts[2], counts[3],
+	    counts[4]);
+}
+
 static json_t *
-stats_json(const struct stats *s, const struct store_stats *ss)
+stats_json(const struct stats *s, const struct store_stats *ss,
+    const int *counts)
 {
 	const struct stats_exercise	*ex;
 	json_t				*weeks, *fav, *aside, *w;
@@ -283,7 +300,8 @@ stats_json(const struct stats *s, const struct store_stats *ss)
 		    "id", s->aside[i].id, "until", iso));
 	}
 	return (json_pack("{s:{s:i, s:o, s:o}, s:{s:i, s:o, s:o}, "
-	    "s:{s:i, s:i, s:i}, s:o, s:o, s:o, s:o}",
+	    "s:{s:i, s:i, s:i}, s:o, s:o, s:o, s:o, "
+	    "s:{s:i, s:i, s:i, s:i, s:i}}",
 	    "current_streak", "days", s->current.days,
 	    "first", s->current.days > 0 ? json_day(s->current.first) :
 	    json_null(),
@@ -301,7 +319,9 @@ stats_json(const struct stats *s, const struct store_stats *ss)
 	    "pain_change", s->has_pain_change ? json_real(s->pain_change) :
 	    json_null(),
 	    "favourites", fav,
-	    "set_aside", aside));
+	    "set_aside", aside,
+	    "reminders_28_days", "taken", counts[0], "snoozed", counts[1],
+	    "skipped", counts[2], "missed", counts[3], "natural", counts[4]));
 }
 
 /* Whether the terminal's character set is UTF-8. */
@@ -332,6 +352,7 @@ cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	long			 weeks = STATS_WEEKS_DEFAULT;
 	int64_t			 now;
 	int			 c, json = 0, ascii = 0;
+	int			 counts[STORE_NOUTCOMES] = { 0 };
 
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", stats_options)) != -1) {
@@ -364,8 +385,9 @@ cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_store_open(e, 0, &st) != 0)
 		return (CMD_ERROR);
 	/* Ratings older than the first window (and a day) do not count. */
-	if (st != NULL && store_stats(st, now - (weeks * 7 + 1) * 86400000LL,
-	    now, &ss, &cause) != 0) {
+	if (st != NULL && (store_stats(st, now - (weeks * 7 + 1) * 86400000LL,
+	    now, &ss, &cause) != 0 || store_reminder_counts(st,
+	    now - STATS_ADHERENCE_DAYS * 86400000LL, counts, &cause) != 0)) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
 		store_close(st);
@@ -387,7 +409,7 @@ cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 
 	if (json) {
-		j = stats_json(&s, &ss);
+		j = stats_json(&s, &ss, counts);
 		output_json(j);
 		json_decref(j);
 	} else {
@@ -402,6 +424,7 @@ cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		print_weeks(&s, &lk);
 		print_pain(&s, &lk);
 		print_exercises(&s, &ss, ctx->catalog, in.today);
+		print_reminders(counts);
 	}
 	stats_release(&s);
 	store_stats_release(&ss);

@@ -172,6 +172,18 @@ static const struct migration migrations[] = {
 	    "  WHERE id = OLD.session_id;"
 	    " END" },
 	{ 2, "PRAGMA user_version = 2" },
+	/* 3: what became of each break reminder. */
+	{ 3, "CREATE TABLE reminders ("
+	    " id INTEGER PRIMARY KEY,"
+	    " kind TEXT NOT NULL CHECK (kind IN"
+	    "  ('posture-reset', 'wall-angel', 'daily-session')),"
+	    " due_ms INTEGER NOT NULL,"
+	    " at_ms INTEGER NOT NULL,"
+	    " tz_min INTEGER NOT NULL,"
+	    " outcome TEXT NOT NULL CHECK (outcome IN"
+	    "  ('taken', 'snoozed', 'skipped', 'missed', 'natural')))" },
+	{ 3, "CREATE INDEX reminders_at ON reminders (at_ms)" },
+	{ 3, "PRAGMA user_version = 3" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 
@@ -197,6 +209,9 @@ enum store_sql {
 	SQL_LAST_DONE,
 	SQL_SESSION_EXERCISES,
 	SQL_SESSION_BAD,
+	SQL_REMINDER_ADD,
+	SQL_REMINDER_COUNTS,
+	SQL_DAILY_DONE,
 	SQL_COUNT
 };
 _Static_assert(SQL_COUNT <= STORE_NSQL, "STORE_NSQL is too small");
@@ -250,6 +265,14 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " WHERE exercise = ?1 AND outcome = 'done'",
 	[SQL_SESSION_EXERCISES] = "SELECT exercise FROM session_items"
 	    " WHERE session_id = ?1 ORDER BY position",
+	[SQL_REMINDER_ADD] = "INSERT INTO reminders"
+	    " (kind, due_ms, at_ms, tz_min, outcome)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SQL_REMINDER_COUNTS] = "SELECT outcome, count(*) FROM reminders"
+	    " WHERE at_ms >= ?1 GROUP BY outcome",
+	[SQL_DAILY_DONE] = "SELECT EXISTS (SELECT 1 FROM sessions"
+	    " WHERE kind = 'routine' AND started_ms >= ?1 AND started_ms < ?2"
+	    " AND (status = 'finished' OR items_done > 0))",
 	[SQL_SESSION_BAD] = "SELECT count(*) FROM session_items"
 	    " WHERE session_id = ?1"
 	    " AND feel IN ('sharp', 'tingling', 'burning', 'numb')",
@@ -1221,5 +1244,112 @@ out:
 		store_cause(cause, err);
 	}
 	store_stmt_done(st);
+	return (ret);
+}
+
+const char *const store_reminder_names[] = {
+	"posture-reset", "wall-angel", "daily-session", NULL
+};
+const char *const store_reminder_outcomes[] = {
+	"taken", "snoozed", "skipped", "missed", "natural", NULL
+};
+
+int
+store_reminder_add(struct store *s, const char *kind, int64_t due_ms,
+    int64_t at_ms, int tz_min, const char *outcome, char **cause)
+{
+	const char	*what = "record a reminder";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	if (store_name_find(store_reminder_names, kind) == NULL)
+		err = xasprintf("cannot %s: unknown kind '%s'", what,
+		    kind == NULL ? "" : kind);
+	else if (store_name_find(store_reminder_outcomes, outcome) == NULL)
+		err = xasprintf("cannot %s: unknown outcome '%s'", what,
+		    outcome == NULL ? "" : outcome);
+	if (err != NULL)
+		goto out;
+	if ((st = store_stmt(s, SQL_REMINDER_ADD)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, due_ms) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, at_ms) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 4, tz_min) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, outcome, -1, SQLITE_STATIC) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_reminder_counts(struct store *s, int64_t since_ms,
+    int counts[STORE_NOUTCOMES], char **cause)
+{
+	const char	*what = "count reminders";
+	const char	*o;
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 i, rc, ret = -1;
+
+	for (i = 0; i < STORE_NOUTCOMES; i++)
+		counts[i] = 0;
+	if ((st = store_stmt(s, SQL_REMINDER_COUNTS)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, since_ms) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		o = (const char *)sqlite3_column_text(st, 0);
+		for (i = 0; i < STORE_NOUTCOMES; i++)
+			if (o != NULL && strcmp(o, store_reminder_outcomes[i])
+			    == 0)
+				counts[i] = sqlite3_column_int(st, 1);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_routine_done(struct store *s, int64_t from_ms, int64_t to_ms,
+    int *done, char **cause)
+{
+	const char	*what = "look for today's session";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	*done = 0;
+	if ((st = store_stmt(s, SQL_DAILY_DONE)) == NULL)
+		goto out;
+	if (sqlite3_bind_int64(st, 1, from_ms) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, to_ms) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	*done = sqlite3_column_int(st, 0);
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
+		store_cause(cause, err);
 	return (ret);
 }

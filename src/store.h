@@ -19,7 +19,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 
 struct store;
 
@@ -283,5 +283,29 @@ int	store_stats(struct store *, int64_t pains_from_ms, int64_t now_ms,
 	    struct store_stats *out, char **cause);
 /* Free what *out owns and leave it empty. */
 void	store_stats_release(struct store_stats *out);
+
+/*
+ * Break reminders: their kinds (posture-reset, wall-angel,
+ * daily-session) and outcomes (taken, snoozed, skipped, missed, and
+ * natural: the person was away long enough, so the break counts).
+ */
+extern const char *const store_reminder_names[];
+extern const char *const store_reminder_outcomes[];
+#define STORE_NOUTCOMES	5
+/* Record what became of a reminder due at due_ms. Returns 0 or -1. */
+int	store_reminder_add(struct store *, const char *kind, int64_t due_ms,
+	    int64_t at_ms, int tz_min, const char *outcome, char **cause);
+/*
+ * How many reminders since since_ms had each outcome, in the order of
+ * store_reminder_outcomes. Returns 0 or -1.
+ */
+int	store_reminder_counts(struct store *, int64_t since_ms,
+	    int counts[STORE_NOUTCOMES], char **cause);
+/*
+ * Set *done to 1 if a routine that started in [from_ms, to_ms) finished
+ * or has an exercise done. Returns 0 or -1.
+ */
+int	store_routine_done(struct store *, int64_t from_ms, int64_t to_ms,
+	    int *done, char **cause);
 
 #endif

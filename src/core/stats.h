@@ -5,9 +5,9 @@
  * Pure: the caller reads the store and the clock and passes everything in
  * (struct stats_input); stats_compute() only counts. Nothing here prints.
  *
- * Days are local days, as days since 1970-01-01 (see date.h; date_of_ms() gives the day of a row). Each row
+ * Days are local days, as days since 1970-01-01 (date.h). Each row
  * carries the UTC offset in force when it happened, and its day is taken
- * with that offset, not today's: an activity at 23:30 stays on the day the
+ * with that offset (date_of_ms()), not today's: an activity at 23:30 stays on the day the
  * person lived it across a daylight-saving change or a flight.
  */
 #ifndef MIDBACK_STATS_H

@@ -285,19 +285,19 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
-	assert_int_equal(STORE_SCHEMA_VERSION, 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(STORE_SCHEMA_VERSION, 3);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
 	    "acknowledgements exercise_flags exercise_totals pain_ratings"
-	    " screen_answers session_items sessions");
+	    " reminders screen_answers session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
 	    "exercise_flags_until pain_ratings_at pain_ratings_session"
-	    " pain_ratings_uid session_items_done sessions_running"
+	    " pain_ratings_uid reminders_at session_items_done sessions_running"
 	    " sessions_started sessions_stats sessions_uid");
 	/*
 	 * The unique (session, position) index serves "by session"; the
@@ -333,11 +333,12 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 	    " ALTER TABLE sessions DROP COLUMN last_item_ms;"
 	    " ALTER TABLE sessions DROP COLUMN uid;"
 	    " ALTER TABLE pain_ratings DROP COLUMN uid;"
+	    " DROP TABLE reminders;"
 	    " PRAGMA user_version = 1;");
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -546,6 +547,49 @@ stats_rows_come_from_running_totals(void **state)
 }
 
 static void
+reminders_are_counted_by_outcome(void **state)
+{
+	struct store	*s;
+	char		*path = tpath("midback.db"), *cause = NULL;
+	int		 c[STORE_NOUTCOMES], done;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_reminder_add(s, "posture-reset", 100, 110, 60,
+	    "taken", NULL), 0);
+	assert_int_equal(store_reminder_add(s, "wall-angel", 200, 210, 60,
+	    "snoozed", NULL), 0);
+	assert_int_equal(store_reminder_add(s, "wall-angel", 300, 310, 60,
+	    "taken", NULL), 0);
+	assert_int_equal(store_reminder_add(s, "daily-session", 400, 410, 60,
+	    "missed", NULL), 0);
+	assert_int_equal(store_reminder_add(s, "nap", 1, 1, 0, "taken",
+	    &cause), -1);
+	assert_string_equal(cause, "cannot record a reminder: unknown kind "
+	    "'nap'");
+	free(cause);
+	assert_int_equal(store_reminder_add(s, "wall-angel", 1, 1, 0,
+	    "ignored", NULL), -1);
+	assert_int_equal(store_reminder_counts(s, 0, c, NULL), 0);
+	assert_int_equal(c[0], 2);	/* taken */
+	assert_int_equal(c[1], 1);	/* snoozed */
+	assert_int_equal(c[2], 0);	/* skipped */
+	assert_int_equal(c[3], 1);	/* missed */
+	assert_int_equal(store_reminder_counts(s, 300, c, NULL), 0);
+	assert_int_equal(c[0], 1);
+	assert_int_equal(c[3], 1);
+
+	history_fill(s);
+	assert_int_equal(store_routine_done(s, 0, 10000000, &done, NULL), 0);
+	assert_int_equal(done, 0);
+	assert_int_equal(store_routine_done(s, 10000000, 10000001, &done,
+	    NULL), 0);
+	assert_int_equal(done, 1);
+	store_close(s);
+	free(path);
+}
+
+static void
 reopen_is_a_no_op(void **state)
 {
 	struct store			*s;
@@ -573,7 +617,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -995,7 +1039,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 2)", path);
+	    "knows 3)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1006,9 +1050,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 3;");
-	want = xasprintf("'%s' is from a newer midback (schema 3, this one "
-	    "knows 2)", path);
+	    " PRAGMA user_version = 4;");
+	want = xasprintf("'%s' is from a newer midback (schema 4, this one "
+	    "knows 3)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1245,7 +1289,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 2);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
 	free(path);
 }
 
@@ -1315,6 +1359,8 @@ main(void)
 		    import_adds_only_what_is_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    stats_rows_come_from_running_totals, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    reminders_are_counted_by_outcome, setup, teardown),
 		cmocka_unit_test(memory_store_works_and_close_accepts_null),
 	};
 
