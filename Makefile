@@ -6,7 +6,7 @@
 #   make bench    run the benchmarks in bench/
 
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 jansson sqlite3 ncursesw
+PKGS = yaml-0.1 jansson sqlite3 ncursesw libsystemd
 # espeak-ng is opened with dlopen() when speech is wanted (see voice.c).
 VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
 TEST_PKGS = cmocka
@@ -27,11 +27,12 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/schedule.c src/core/session.c src/core/stats.c \
 	src/core/xmalloc.c src/core/ytree.c
 EDGE = src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
-	src/output.c src/play.c src/store.c src/store-history.c src/tui.c \
-	src/voice.c \
+	src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
+	src/notify.c src/output.c src/play.c src/store.c src/store-history.c \
+	src/tui.c src/voice.c \
 	src/cmd-break.c src/cmd-check.c src/cmd-checkin.c src/cmd-export.c \
 	src/cmd-import.c src/cmd-list.c src/cmd-log.c src/cmd-show.c \
-	src/cmd-start.c src/cmd-stats.c src/cmd-today.c
+	src/cmd-remind.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c
 MAIN = src/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.

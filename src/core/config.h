@@ -4,8 +4,8 @@
  *
  *   work_days: [mon, tue, wed, thu, fri]  # mon..sun or monday..sunday
  *   work_hours: "09:00-17:30"     # start-end, 24 h; end may be 24:00
- *   posture_reset_every: 60       # minutes of desk time, 5..480
- *   wall_angel_every: 120         # minutes of desk time, 5..480, or off
+ *   posture_reset_every: 60       # minutes of desk time, 1..480
+ *   wall_angel_every: 120         # minutes of desk time, 1..480, or off
  *   daily_session: "16:00"        # a time within work_hours, or off
  *   snooze: 10                    # minutes, 1..120
  *
@@ -26,7 +26,7 @@
 #include "diag.h"
 
 /* Limits of the settings, in minutes. */
-#define CONFIG_EVERY_MIN	5
+#define CONFIG_EVERY_MIN	1
 #define CONFIG_EVERY_MAX	480
 #define CONFIG_SNOOZE_MIN	1
 #define CONFIG_SNOOZE_MAX	120

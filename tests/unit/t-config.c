@@ -246,10 +246,10 @@ static void
 bad_minutes_each_say_what_is_wrong(void **state)
 {
 	(void)state;
-	expect_error("posture_reset_every: 4\n",
-	    F ":1: 'posture_reset_every' must be from 5 to 480, found 4");
+	expect_error("posture_reset_every: 0\n",
+	    F ":1: 'posture_reset_every' must be from 1 to 480, found 0");
 	expect_error("posture_reset_every: 481\n",
-	    F ":1: 'posture_reset_every' must be from 5 to 480, found 481");
+	    F ":1: 'posture_reset_every' must be from 1 to 480, found 481");
 	expect_error("posture_reset_every: sixty\n",
 	    F ":1: 'posture_reset_every' must be a whole number, found "
 	    "'sixty'");
@@ -257,10 +257,10 @@ bad_minutes_each_say_what_is_wrong(void **state)
 	    F ":1: 'posture_reset_every' must be a whole number, found "
 	    "'off'");
 	expect_error("wall_angel_every: sometimes\n",
-	    F ":1: 'wall_angel_every' must be minutes from 5 to 480, or "
+	    F ":1: 'wall_angel_every' must be minutes from 1 to 480, or "
 	    "off; found 'sometimes'");
 	expect_error("wall_angel_every: 0\n",
-	    F ":1: 'wall_angel_every' must be from 5 to 480, found 0");
+	    F ":1: 'wall_angel_every' must be from 1 to 480, found 0");
 	expect_error("snooze: 0\n",
 	    F ":1: 'snooze' must be from 1 to 120, found 0");
 	expect_error("snooze: 121\n",
@@ -332,7 +332,7 @@ several_errors_are_all_reported_in_line_order(void **state)
 	    "# reminders\n"					/* 1 */
 	    "work_days: [mon, tue, mon]\n"			/* 2 */
 	    "work_hours: \"08:00-25:00\"\n"			/* 3 */
-	    "posture_reset_every: 2\n"				/* 4 */
+	    "posture_reset_every: 0\n"				/* 4 */
 	    "wall_angel: 120\n"					/* 5 */
 	    "daily_session: \"7pm\"\n"				/* 6 */
 	    "snooze: lots\n";					/* 7 */
@@ -340,7 +340,7 @@ several_errors_are_all_reported_in_line_order(void **state)
 		F ":2: 'work_days' lists Mon twice",
 		F ":3: 'work_hours': '25:00' is not a time of day "
 		    "(00:00 to 24:00)",
-		F ":4: 'posture_reset_every' must be from 5 to 480, found 2",
+		F ":4: 'posture_reset_every' must be from 1 to 480, found 0",
 		F ":5: unknown key 'wall_angel'",
 		F ":6: 'daily_session' must be HH:MM or off, found '7pm'",
 		F ":7: 'snooze' must be a whole number, found 'lots'",

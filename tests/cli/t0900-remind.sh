@@ -1,0 +1,115 @@
+# t0900-remind.sh -- midback remind without a desktop: its settings and
+# their errors, --status, the daemon firing a one-minute posture reset
+# with no notification service (bell and a line, said once), SIGHUP with a
+# bad file keeping the settings in use, SIGTERM, and --install and
+# --uninstall without a user systemd. The desktop side (notifications,
+# idle) is tests/edge/. t() runs each body where `set -e` is ignored, so
+# every body chains its steps with `&&`.
+. "$TOP/tests/cli/lib.sh"
+
+Q="'"
+CFG="$XDG_CONFIG_HOME/midback/config.yaml"
+export XDG_RUNTIME_DIR="$T/run"
+unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
+mkdir -p "$XDG_CONFIG_HOME/midback" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+
+empty() {
+	test ! -s "$1" || { echo "'$1' is not empty"; return 1; }
+}
+
+# wait_for FILE TEXT [TENTHS]: until FILE holds TEXT.
+wait_for() {
+	wi=0
+	while ! grep -qF -- "$2" "$1" 2>/dev/null; do
+		wi=$((wi + 1))
+		[ "$wi" -le "${3:-100}" ] || { echo "timed out waiting for '$2' in $1"; return 1; }
+		sleep 0.1
+	done
+}
+
+t 'remind-1: --status with no settings file gives the defaults' '
+	run 0 "$MIDBACK" remind --status &&
+	has "$OUT" "midback remind is not running." &&
+	grep -q "^Next: " "$OUT" &&
+	has "$OUT" "work days: Mon Tue Wed Thu Fri" &&
+	has "$OUT" "work hours: 09:00-17:30" &&
+	has "$OUT" "posture reset: every 60 min of desk time"
+'
+
+t 'remind-2: a bad settings file is refused with FILE:LINE, and nothing starts' '
+	printf "posture_reset_every: 0\nwork_hours: \"9-5\"\nsnooze: 10\nfoo: 1\n" >"$CFG" &&
+	run 1 "$MIDBACK" remind &&
+	same "$ERR" "$CFG:1: ${Q}posture_reset_every${Q} must be from 1 to 480, found 0
+$CFG:2: ${Q}work_hours${Q} must be HH:MM-HH:MM, found ${Q}9-5${Q}
+$CFG:4: unknown key ${Q}foo${Q}
+midback: remind: not started: fix ${Q}$CFG${Q} first" &&
+	empty "$OUT" &&
+	test ! -e "$XDG_RUNTIME_DIR/midback/remind.json" &&
+	run 1 "$MIDBACK" remind --status &&
+	has "$ERR" "midback: remind: cannot tell: fix ${Q}$CFG${Q} first"
+'
+
+t 'remind-3: bad usage' '
+	run 2 "$MIDBACK" remind --status --install &&
+	has "$ERR" "midback: remind: --status, --install and --uninstall are one at a time" &&
+	run 2 "$MIDBACK" remind now &&
+	has "$ERR" "unexpected argument ${Q}now${Q}"
+'
+
+printf "posture_reset_every: 1\nwall_angel_every: off\ndaily_session: off\nwork_days: [mon, tue, wed, thu, fri, sat, sun]\nwork_hours: \"00:00-24:00\"\n" >"$CFG"
+"$MIDBACK" remind >"$T/d.out" 2>"$T/d.err" &
+dpid=$!
+
+t 'remind-4: running, --status says what comes next and why' '
+	wait_for "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\"" &&
+	run 0 "$MIDBACK" remind --status &&
+	has "$OUT" "midback remind is running (process $dpid)" &&
+	has "$OUT" "notifications: no, the terminal bell" &&
+	grep -q "^Next: posture reset at [0-9][0-9]:[0-9][0-9] on [0-9-]* (in 1 min): 1 min of desk time since the last posture reset\.$" "$OUT"
+'
+
+t 'remind-5: with no notification service, a bell and a line, said once' '
+	wait_for "$T/d.err" "Time for a posture reset" 750 &&
+	has "$T/d.err" "midback: remind: no notification service on the session bus; reminders will ring the terminal bell and print here" &&
+	grep -q "$(printf "\a")[0-9][0-9]:[0-9][0-9] Time for a posture reset\. Sit tall" "$T/d.err" &&
+	test "$(grep -c "no notification service" "$T/d.err")" -eq 1 &&
+	test "$(sqlite3 -cmd ".timeout 5000" "$XDG_DATA_HOME/midback/midback.db" "SELECT kind, outcome FROM reminders")" = "posture-reset|missed" &&
+	run 0 "$MIDBACK" stats &&
+	has "$OUT" "Break reminders, last 28 days: 0 taken, 0 snoozed, 0 skipped," &&
+	has "$OUT" "1 missed"
+'
+
+t 'remind-6: SIGHUP with a bad file keeps the settings in use; SIGTERM ends it' '
+	cp "$CFG" "$T/good.yaml" &&
+	printf "snooze: forever\n" >"$CFG" &&
+	kill -HUP "$dpid" &&
+	wait_for "$T/d.err" "kept the settings in use" &&
+	has "$T/d.err" "$CFG:1: ${Q}snooze${Q} must be a whole number, found ${Q}forever${Q}" &&
+	kill -0 "$dpid" &&
+	cp "$T/good.yaml" "$CFG" &&
+	kill -TERM "$dpid" &&
+	wi=0 && while kill -0 "$dpid" 2>/dev/null && [ $wi -lt 50 ]; do sleep 0.1; wi=$((wi + 1)); done &&
+	! kill -0 "$dpid" 2>/dev/null &&
+	test ! -e "$XDG_RUNTIME_DIR/midback/remind.json" &&
+	run 0 "$MIDBACK" remind --status &&
+	has "$OUT" "midback remind is not running."
+'
+
+t 'remind-7: --install writes the unit; without a user systemd it says so' '
+	mkdir -p "$T/bin" &&
+	printf "#!/bin/sh\necho \"systemctl \$*\" >>\"$T/systemctl.log\"\nexit 1\n" >"$T/bin/systemctl" &&
+	chmod +x "$T/bin/systemctl" &&
+	PATH="$T/bin:$PATH" run 1 "$MIDBACK" remind --install &&
+	U="$XDG_CONFIG_HOME/systemd/user/midback-remind.service" &&
+	has "$OUT" "Wrote $U." &&
+	has "$U" "ExecStart=$(readlink -f "$MIDBACK") remind" &&
+	has "$U" "WantedBy=graphical-session.target" &&
+	has "$ERR" "midback: remind: the unit is written but could not be enabled" &&
+	PATH="$T/bin:$PATH" run 0 "$MIDBACK" remind --uninstall &&
+	has "$OUT" "Removed $U." &&
+	test ! -e "$U" &&
+	run 0 "$MIDBACK" remind --uninstall &&
+	has "$OUT" "nothing to remove"
+'
+kill "$dpid" 2>/dev/null

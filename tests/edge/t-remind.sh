@@ -1,0 +1,90 @@
+# t-remind.sh -- midback remind on a desktop: dunst on a private X display
+# and session bus (tests/lib/xsession.sh). With a one-minute posture
+# reset, the notification arrives with its Start, Snooze and Skip
+# buttons; a click answers Snooze (a dunst rule makes a click on a
+# midback notification choose "snooze", as the person's click would),
+# and the outcome is in the store; the snoozed reminder comes back. The
+# idle source is the X server's (x11-sync). Takes a little over a minute.
+: "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${MIDBACK:=$TOP/midback}"
+export TOP MIDBACK
+. "$TOP/tests/cli/lib.sh"
+. "$TOP/tests/lib/xsession.sh"
+. "$TOP/tests/edge/lib.sh"
+
+DPID=
+MON_PID=
+JIG_PID=
+trap '[ -n "$DPID" ] && kill "$DPID" 2>/dev/null
+    [ -n "$JIG_PID" ] && kill "$JIG_PID" 2>/dev/null
+    [ -n "$MON_PID" ] && kill "$MON_PID" 2>/dev/null
+    xsession_stop; rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+
+edge_need Xvfb dbus-daemon dbus-monitor dunst dunstctl sqlite3 xdotool
+XSESSION_DUNST_RULES='[midback-click-snoozes]
+    appname = midback
+    action_name = snooze'
+xsession_start || edge_bail "$XSESSION_WHY"
+export XDG_RUNTIME_DIR="$T/run"
+mkdir -p "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/midback"
+chmod 700 "$XDG_RUNTIME_DIR"
+printf '%s\n' 'posture_reset_every: 1' 'wall_angel_every: off' \
+    'daily_session: off' 'snooze: 1' \
+    'work_days: [mon, tue, wed, thu, fri, sat, sun]' \
+    'work_hours: "00:00-24:00"' >"$XDG_CONFIG_HOME/midback/config.yaml"
+
+dbus-monitor --session "interface=org.freedesktop.Notifications" \
+    >"$T/monitor" 2>&1 &
+MON_PID=$!
+edge_wait "$T/monitor" "member=NameLost" >/dev/null ||
+    edge_bail "dbus-monitor did not start"
+
+# The person is at the keyboard: the mouse moves now and then, well
+# within the two minutes that would count as a natural break (which would
+# rightly drop the snoozed reminder).
+( while :; do xdotool mousemove_relative 1 1; sleep 15; done ) \
+    >/dev/null 2>&1 &
+JIG_PID=$!
+
+"$MIDBACK" remind >"$T/d.out" 2>"$T/d.err" &
+DPID=$!
+
+q() {
+	sqlite3 -batch -cmd ".timeout 5000" \
+	    "$XDG_DATA_HOME/midback/midback.db" "$1"
+}
+
+t 'remind-edge-1: it runs with notifications and the X11 idle source' '
+	edge_wait "$XDG_RUNTIME_DIR/midback/remind.json" "pid" >/dev/null &&
+	run 0 "$MIDBACK" remind --status &&
+	has "$OUT" "midback remind is running (process $DPID); idle sources: x11-sync; notifications: yes." &&
+	has "$OUT" "Next: posture reset at "
+'
+
+t 'remind-edge-2: the reminder arrives with Start, Snooze and Skip' '
+	edge_wait "$T/monitor" "Time for a posture reset" 750 >/dev/null &&
+	grep -A 20 "member=Notify" "$T/monitor" >"$T/notify" &&
+	has "$T/notify" "string \"midback\"" &&
+	has "$T/notify" "string \"start\"" && has "$T/notify" "string \"Start\"" &&
+	has "$T/notify" "string \"snooze\"" && has "$T/notify" "string \"Snooze\"" &&
+	has "$T/notify" "string \"skip\"" && has "$T/notify" "string \"Skip\"" &&
+	test "$(dunstctl count displayed)" = 1
+'
+
+t 'remind-edge-3: Snooze is logged, and the notification goes' '
+	dunstctl action 0 &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(q "SELECT kind, outcome FROM reminders")" = "posture-reset|snoozed" &&
+	edge_wait "$T/monitor" "member=CloseNotification" >/dev/null &&
+	run 0 "$MIDBACK" stats --json &&
+	has "$OUT" "\"snoozed\": 1"
+'
+
+t 'remind-edge-4: the snoozed reminder comes back a snooze later' '
+	test "$(grep -c "Time for a posture reset" "$T/monitor")" -ge 1 &&
+	n0=$(grep -c "member=Notify" "$T/monitor") &&
+	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" ] || [ $i -ge 750 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" &&
+	test ! -s "$T/d.err"
+'
