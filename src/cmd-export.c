@@ -18,14 +18,16 @@
 
 #include "cmd.h"
 #include "export.h"
+#include "play.h"
 #include "store.h"
+#include "core/config.h"
 #include "core/xmalloc.h"
 
 static enum cmd_retval	cmd_export_exec(struct cmd_ctx *, int, char **);
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = "[--format json|csv] [--output FILE]",
+	.usage = "[--format json|csv|ics] [--output FILE]",
 	.summary = "write your sessions, breaks and check-ins to a file",
 	.help =
 	    "Options:\n"
@@ -33,7 +35,10 @@ const struct cmd_entry cmd_export_entry = {
 	    "it)\n"
 	    "                     or csv (one row per session, break, "
 	    "exercise\n"
-	    "                     and check-in)\n"
+	    "                     and check-in), or ics (the break reminders "
+	    "as\n"
+	    "                     weekly calendar events with alarms, from "
+	    "config.yaml)\n"
 	    "  --output FILE      write to FILE instead of standard output\n"
 	    "  -h, --help         show this help\n"
 	    "\n"
@@ -48,7 +53,10 @@ static const struct option export_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-enum export_format { FORMAT_JSON, FORMAT_CSV };
+enum export_format { FORMAT_JSON, FORMAT_CSV, FORMAT_ICS };
+
+/* The settings, for --format ics. */
+static struct remind_config	export_cfg;
 
 /* Write the history to f in the format. Returns 0 or -1 (errno set). */
 static int
@@ -59,6 +67,8 @@ export_write(const struct store_history *h, enum export_format fmt, FILE *f)
 
 	if (fmt == FORMAT_CSV)
 		return (export_csv(h, f));
+	if (fmt == FORMAT_ICS)
+		return (export_ics(&export_cfg, play_wall_ms(), f));
 	j = export_json(h);
 	rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(j);
@@ -127,9 +137,11 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				fmt = FORMAT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
 				fmt = FORMAT_CSV;
+			else if (strcmp(optarg, "ics") == 0)
+				fmt = FORMAT_ICS;
 			else {
 				cmd_warn(e, "unknown format '%s' (expected "
-				    "json or csv)", optarg);
+				    "json, csv or ics)", optarg);
 				return (cmd_usage(e));
 			}
 			break;
@@ -149,7 +161,11 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_no_args(e, argc, argv) != 0)
 		return (cmd_usage(e));
 
-	if (cmd_store_open(e, 0, &st) != 0)
+	if (fmt == FORMAT_ICS && cmd_remind_config(e, &export_cfg) != 0)
+		return (CMD_ERROR);
+	if (fmt == FORMAT_ICS)
+		st = NULL;
+	else if (cmd_store_open(e, 0, &st) != 0)
 		return (CMD_ERROR);
 	if (st != NULL && store_history(st, INT64_MIN, INT64_MAX, &h,
 	    &cause) != 0) {

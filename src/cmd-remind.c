@@ -839,6 +839,19 @@ remind_uninstall(const struct cmd_entry *e)
 	return (rc);
 }
 
+int
+cmd_remind_config(const struct cmd_entry *e, struct remind_config *c)
+{
+	char	*dir = cmd_config_dir(), *path;
+	int	 rc;
+
+	path = xasprintf("%s/config.yaml", dir);
+	free(dir);
+	rc = remind_config_load(e, path, c);
+	free(path);
+	return (rc);
+}
+
 static enum cmd_retval
 cmd_remind_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {

@@ -504,3 +504,43 @@ sched_next(const struct sched *s, int64_t now_ms, struct sched_event *ev)
 	memcpy(ev->reason, best->reason, sizeof ev->reason);
 	return (0);
 }
+
+/* A zone at UTC, for sched_day_plan(): one day of local minutes. */
+static long
+utc_offset(void *arg, int64_t ms)
+{
+	(void)arg;
+	(void)ms;
+	return (0);
+}
+
+size_t
+sched_day_plan(const struct remind_config *c, struct sched_slot *out,
+    size_t max)
+{
+	struct sched		 s;
+	struct sched_zone	 z = { utc_offset, NULL };
+	struct sched_event	 ev;
+	int64_t			 now;
+	long			 day = date_from_civil(2024, 1, 1); /* Monday */
+	size_t			 n = 0;
+	int			 i;
+
+	for (i = 0; i < 7 && !(c->days_mask & CONFIG_DAY(date_weekday(day)));
+	    i++)
+		day++;
+	if (i == 7)
+		return (0);
+	now = sched_utc(&z, day, c->start_min);
+	sched_init(&s, c, &z, now);
+	while (n < max && sched_next(&s, now, &ev) == 0 && ev.day == day) {
+		sched_advance(&s, ev.due_ms, 1);
+		now = ev.due_ms;
+		sched_fired(&s, ev.kind, now);
+		out[n].kind = ev.kind;
+		out[n].minute = (int)((now - (int64_t)day * SCHED_DAY_MS) /
+		    SCHED_MIN_MS);
+		n++;
+	}
+	return (n);
+}

@@ -59,6 +59,7 @@
 #ifndef MIDBACK_SCHEDULE_H
 #define MIDBACK_SCHEDULE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "config.h"
@@ -191,6 +192,18 @@ void	sched_skipped(struct sched *s, enum sched_kind k, int64_t now_ms);
  */
 void	sched_daily_done(struct sched *s, long day);
 
+/* One reminder of a typical day: its kind and local time. */
+struct sched_slot {
+	enum sched_kind	kind;
+	int		minute;		/* after local midnight */
+};
+/*
+ * The reminders of one work day for a person at the desk all day who
+ * answers each at once, in order, into out (room for max): what a
+ * calendar can hold instead of the daemon. Returns how many.
+ */
+size_t	sched_day_plan(const struct remind_config *c,
+	    struct sched_slot *out, size_t max);
 /* "posture reset", "wall angel", "daily session". */
 const char *sched_kind_name(enum sched_kind k);
 

@@ -37,6 +37,39 @@ t 'remind-1: --status with no settings file gives the defaults' '
 	has "$OUT" "posture reset: every 60 min of desk time"
 '
 
+t 'remind-ics: export --format ics writes the schedule as weekly events' '
+	run 0 "$MIDBACK" export --format ics &&
+	tr -d "\r" <"$OUT" >"$T/ics" &&
+	test "$(grep -c "$(printf "\r")\$" "$OUT")" -eq "$(wc -l <"$OUT")" &&
+	sed -n 1p "$T/ics" >"$T/l1" && same "$T/l1" "BEGIN:VCALENDAR" &&
+	tail -n 1 "$T/ics" >"$T/ll" && same "$T/ll" "END:VCALENDAR" &&
+	test "$(grep -c "^BEGIN:VEVENT" "$T/ics")" -eq 8 &&
+	test "$(grep -c "^BEGIN:VALARM" "$T/ics")" -eq 8 &&
+	test "$(grep -c "^RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\$" "$T/ics")" -eq 8 &&
+	grep "^UID:" "$T/ics" >"$T/uids1" &&
+	same "$T/uids1" "UID:posture-reset-1000@midback
+UID:wall-angel-1100@midback
+UID:posture-reset-1200@midback
+UID:wall-angel-1300@midback
+UID:posture-reset-1400@midback
+UID:wall-angel-1500@midback
+UID:daily-session-1600@midback
+UID:posture-reset-1700@midback" &&
+	grep -q "^DTSTART:[0-9]\{8\}T100000\$" "$T/ics" &&
+	! awk "length > 75" "$T/ics" | grep -q . &&
+	run 0 "$MIDBACK" export --format ics &&
+	tr -d "\r" <"$OUT" | grep "^UID:" >"$T/uids2" &&
+	cmp "$T/uids1" "$T/uids2" &&
+	printf "wall_angel_every: off\nwork_days: [sat]\n" >"$CFG" &&
+	run 0 "$MIDBACK" export --format ics &&
+	has "$OUT" "RRULE:FREQ=WEEKLY;BYDAY=SA" &&
+	lacks "$OUT" "wall-angel" &&
+	printf "snooze: never\n" >"$CFG" &&
+	run 1 "$MIDBACK" export --format ics &&
+	same "$ERR" "$CFG:1: ${Q}snooze${Q} must be a whole number, found ${Q}never${Q}" &&
+	empty "$OUT" && rm -f "$CFG"
+'
+
 t 'remind-2: a bad settings file is refused with FILE:LINE, and nothing starts' '
 	printf "posture_reset_every: 0\nwork_hours: \"9-5\"\nsnooze: 10\nfoo: 1\n" >"$CFG" &&
 	run 1 "$MIDBACK" remind &&

@@ -894,10 +894,39 @@ a_whole_day_across_a_spring_forward_night(void **state)
 	expect_fired(got, n, want, sizeof want / sizeof want[0]);
 }
 
+static void
+day_plan_is_a_typical_day(void **state)
+{
+	struct remind_config	c;
+	struct sched_slot	v[64];
+	static const struct { enum sched_kind k; int h; } want[] = {
+		{ SCHED_POSTURE_RESET, 10 }, { SCHED_WALL_ANGEL, 11 },
+		{ SCHED_POSTURE_RESET, 12 }, { SCHED_WALL_ANGEL, 13 },
+		{ SCHED_POSTURE_RESET, 14 }, { SCHED_WALL_ANGEL, 15 },
+		{ SCHED_DAILY_SESSION, 16 }, { SCHED_POSTURE_RESET, 17 },
+	};
+	size_t			n, i;
+
+	(void)state;
+	config_defaults(&c);
+	n = sched_day_plan(&c, v, 64);
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(v[i].kind, want[i].k);
+		assert_int_equal(v[i].minute, want[i].h * 60);
+	}
+	/* Room for two: the first two. */
+	assert_int_equal(sched_day_plan(&c, v, 2), 2);
+	/* No work day at all: nothing. */
+	c.days_mask = 0;
+	assert_int_equal(sched_day_plan(&c, v, 64), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(day_plan_is_a_typical_day),
 #define T(f)	cmocka_unit_test_setup(f, setup)
 		T(the_test_calendar_is_right),
 		T(zone_fixed_offsets_convert_both_ways),
