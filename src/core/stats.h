@@ -7,8 +7,9 @@
  *
  * Days are local days, as days since 1970-01-01 (date.h). Each row
  * carries the UTC offset in force when it happened, and its day is taken
- * with that offset (date_of_ms()), not today's: an activity at 23:30 stays on the day the
- * person lived it across a daylight-saving change or a flight.
+ * with that offset (date_of_ms()), not today's: an activity at 23:30
+ * stays on the day the person lived it across a daylight-saving change or
+ * a flight.
  */
 #ifndef MIDBACK_STATS_H
 #define MIDBACK_STATS_H
