@@ -418,7 +418,16 @@ remind_tick(struct remind *r)
 	}
 	remind_arm(r);
 	remind_write_state(r);
+}
+
+/* After whatever woke the loop: back to waiting light. */
+static int
+on_post(sd_event_source *s, void *arg)
+{
+	(void)s;
+	(void)arg;
 	remind_page_out();
+	return (0);
 }
 
 static int
@@ -604,6 +613,7 @@ remind_run(const struct cmd_entry *e, const char *config_path,
 		goto out;
 	}
 	sd_event_source_set_enabled(r.timer, SD_EVENT_OFF);
+	(void)sd_event_add_post(r.ev, NULL, on_post, NULL);
 	if ((fd = timerfd_create(CLOCK_REALTIME, TFD_CLOEXEC|TFD_NONBLOCK)) !=
 	    -1) {
 		memset(&its, 0, sizeof its);
