@@ -28,7 +28,7 @@ static enum cmd_retval	cmd_export_exec(struct cmd_ctx *, int, char **);
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "[--format json|csv|ics] [--output FILE]",
-	.summary = "write your sessions, breaks and check-ins to a file",
+	.summary = "write your history, or the break schedule, to a file",
 	.help =
 	    "Options:\n"
 	    "  --format F         json (the default; 'midback import' reads "

@@ -181,7 +181,7 @@ t 'export-3: CSV rows for sessions, items and breaks; bad options' '
 	has "$OUT" "item,,$(u 1),,$(day 0)T00:12:00+00:00,,,0,open-book,,1,8,0,0,fine,done,,,,," &&
 	has "$OUT" "break,$(u 6)," &&
 	run 2 "$MIDBACK" export --format xml &&
-	has "$ERR" "midback: export: unknown format ${Q}xml${Q} (expected json or csv)" &&
+	has "$ERR" "midback: export: unknown format ${Q}xml${Q} (expected json, csv or ics)" &&
 	run 1 "$MIDBACK" export --output "$T/no/such/dir/x.json" &&
 	has "$ERR" "midback: export: cannot write ${Q}$T/no/such/dir/x.json${Q}: No such file or directory"
 '
