@@ -1,6 +1,6 @@
 /*
- * cmd-log.c -- what was done: sessions with their exercises, breaks and
- * check-ins, newest first.
+ * cmd-log.c -- what was done: sessions with their exercises, breaks,
+ * check-ins and what became of each break reminder, newest first.
  *
  * --since and --until are local dates, and each entry is placed by the
  * local date it had where it happened (its own UTC offset), so a trip
@@ -61,6 +61,7 @@ struct log_entry {
 	int				 tz_min;
 	const struct store_hsession	*session;	/* or NULL */
 	const struct store_hcheckin	*checkin;	/* or NULL */
+	const struct store_hreminder	*reminder;	/* or NULL */
 };
 
 /* Newest first; a session before a check-in made at the same time. */
@@ -150,6 +151,16 @@ print_session(const struct store_hsession *hs, const struct catalog *cat,
 }
 
 static void
+print_reminder(const struct store_hreminder *r, const char *hhmm)
+{
+	char	due[DATE_ISO_BUFSZ];
+
+	date_iso(r->due_ms, r->tz_min, 0, due);
+	printf("  %s  %-9s %s (due %.5s): %s\n", hhmm, "reminder", r->kind,
+	    due + 11, r->outcome);
+}
+
+static void
 print_checkin(const struct store_hcheckin *c, const char *hhmm)
 {
 	printf("  %s  %-9s pain %d", hhmm, "check-in", c->pain);
@@ -216,7 +227,8 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	store_close(st);
 
-	v = xcalloc(h.nsessions + h.ncheckins + 1, sizeof *v);
+	v = xcalloc(h.nsessions + h.ncheckins + h.nreminders + 1,
+	    sizeof *v);
 	for (i = 0; i < h.nsessions; i++) {
 		le = &v[n];
 		memset(le, 0, sizeof *le);
@@ -237,6 +249,16 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		if (day >= since && day <= until)
 			n++;
 	}
+	for (i = 0; i < h.nreminders; i++) {
+		le = &v[n];
+		memset(le, 0, sizeof *le);
+		le->at_ms = h.reminders[i].at_ms;
+		le->tz_min = h.reminders[i].tz_min;
+		le->reminder = &h.reminders[i];
+		day = date_of_ms(le->at_ms, le->tz_min);
+		if (day >= since && day <= until)
+			n++;
+	}
 	qsort(v, n, sizeof *v, entry_cmp);
 
 	if (json) {
@@ -247,6 +269,16 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				json_object_set_new(o, "type", json_string(
 				    strcmp(v[i].session->kind, "break") == 0 ?
 				    "break" : "session"));
+			} else if (v[i].reminder != NULL) {
+				date_iso(v[i].reminder->due_ms,
+				    v[i].reminder->tz_min, 1, iso);
+				o = json_pack("{s:s, s:s, s:s, s:s}",
+				    "kind", v[i].reminder->kind,
+				    "due", iso,
+				    "outcome", v[i].reminder->outcome,
+				    "type", "reminder");
+				date_iso(v[i].at_ms, v[i].tz_min, 1, iso);
+				json_object_set_new(o, "at", json_string(iso));
 			} else {
 				o = export_checkin_json(v[i].checkin);
 				json_object_set_new(o, "type",
@@ -275,6 +307,8 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		iso[16] = '\0';
 		if (v[i].session != NULL)
 			print_session(v[i].session, ctx->catalog, iso + 11);
+		else if (v[i].reminder != NULL)
+			print_reminder(v[i].reminder, iso + 11);
 		else
 			print_checkin(v[i].checkin, iso + 11);
 	}

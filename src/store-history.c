@@ -35,6 +35,10 @@ static const char sql_checkins[] =
     " FROM pain_ratings WHERE moment = 'checkin'"
     " AND at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id";
 
+static const char sql_reminders[] =
+    "SELECT at_ms, tz_min, due_ms, kind, outcome FROM reminders"
+    " WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id";
+
 static const char sql_session_put[] =
     "INSERT INTO sessions (uid, kind, started_ms, tz_min,"
     " ended_ms, status, end_reason, pain_before, pain_after, plan_json)"
@@ -214,6 +218,37 @@ read_checkins(struct store *s, int64_t from, int64_t to,
 	return (rc == SQLITE_DONE ? 0 : -1);
 }
 
+static int
+read_reminders(struct store *s, int64_t from, int64_t to,
+    struct store_history *h)
+{
+	struct store_hreminder	*r;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	if ((st = range_stmt(s, sql_reminders, from, to)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->reminders = xreallocarray(h->reminders, h->nreminders + 1,
+		    sizeof *h->reminders);
+		r = &h->reminders[h->nreminders];
+		r->at_ms = sqlite3_column_int64(st, 0);
+		r->tz_min = sqlite3_column_int(st, 1);
+		r->due_ms = sqlite3_column_int64(st, 2);
+		r->kind = store_name_find(store_reminder_names,
+		    (const char *)sqlite3_column_text(st, 3));
+		r->outcome = store_name_find(store_reminder_outcomes,
+		    (const char *)sqlite3_column_text(st, 4));
+		if (r->kind == NULL || r->outcome == NULL) {
+			sqlite3_finalize(st);
+			return (-1);
+		}
+		h->nreminders++;
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
 int
 store_history(struct store *s, int64_t from_ms, int64_t to_ms,
     struct store_history *h, char **cause)
@@ -228,7 +263,8 @@ store_history(struct store *s, int64_t from_ms, int64_t to_ms,
 	began = 1;
 	if (read_sessions(s, from_ms, to_ms, h) != 0 ||
 	    read_items(s, from_ms, to_ms, h) != 0 ||
-	    read_checkins(s, from_ms, to_ms, h) != 0)
+	    read_checkins(s, from_ms, to_ms, h) != 0 ||
+	    read_reminders(s, from_ms, to_ms, h) != 0)
 		goto out;
 	ret = 0;
 out:
@@ -263,6 +299,7 @@ store_history_release(struct store_history *h)
 	for (i = 0; i < h->ncheckins; i++)
 		free(h->checkins[i].note);
 	free(h->checkins);
+	free(h->reminders);
 	*h = (struct store_history)STORE_HISTORY_INIT;
 }
 

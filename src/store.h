@@ -230,14 +230,26 @@ struct store_hcheckin {
 	char		*note;		/* Owned; NULL if none. */
 };
 
+/* What became of one break reminder. */
+struct store_hreminder {
+	int64_t		 at_ms;		/* when it was answered */
+	int		 tz_min;
+	int64_t		 due_ms;
+	const char	*kind;		/* static: posture-reset, ... */
+	const char	*outcome;	/* static: taken, snoozed, ... */
+};
+
 struct store_history {
 	struct store_hsession	*sessions;	/* by start time, oldest
 						   first */
 	size_t			 nsessions;
 	struct store_hcheckin	*checkins;	/* by time, oldest first */
 	size_t			 ncheckins;
+	struct store_hreminder	*reminders;	/* by time, oldest first;
+						   not exported */
+	size_t			 nreminders;
 };
-#define STORE_HISTORY_INIT	{ NULL, 0, NULL, 0 }
+#define STORE_HISTORY_INIT	{ NULL, 0, NULL, 0, NULL, 0 }
 
 /*
  * Read the sessions that started, and the check-ins made, in [from_ms,

@@ -110,7 +110,11 @@ t 'remind-5: with no notification service, a bell and a line, said once' '
 	test "$(sqlite3 -cmd ".timeout 5000" "$XDG_DATA_HOME/midback/midback.db" "SELECT kind, outcome FROM reminders")" = "posture-reset|missed" &&
 	run 0 "$MIDBACK" stats &&
 	has "$OUT" "Break reminders, last 28 days: 0 taken, 0 snoozed, 0 skipped," &&
-	has "$OUT" "1 missed"
+	has "$OUT" "1 missed" &&
+	run 0 "$MIDBACK" log &&
+	grep -q "^  [0-9:]\{5\}  reminder  posture-reset (due [0-9:]\{5\}): missed\$" "$OUT" &&
+	run 0 "$MIDBACK" log --json &&
+	has "$OUT" "\"outcome\": \"missed\"" && has "$OUT" "\"type\": \"reminder\""
 '
 
 t 'remind-6: SIGHUP with a bad file keeps the settings in use; SIGTERM ends it' '

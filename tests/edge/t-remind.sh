@@ -78,7 +78,9 @@ t 'remind-edge-3: Snooze is logged, and the notification goes' '
 	test "$(q "SELECT kind, outcome FROM reminders")" = "posture-reset|snoozed" &&
 	edge_wait "$T/monitor" "member=CloseNotification" >/dev/null &&
 	run 0 "$MIDBACK" stats --json &&
-	has "$OUT" "\"snoozed\": 1"
+	has "$OUT" "\"snoozed\": 1" &&
+	run 0 "$MIDBACK" log &&
+	has "$OUT" "reminder  posture-reset (due" && has "$OUT" "): snoozed"
 '
 
 t 'remind-edge-4: the snoozed reminder comes back a snooze later' '
