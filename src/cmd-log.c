@@ -75,6 +75,26 @@ entry_cmp(const void *va, const void *vb)
 	return ((a->session == NULL) - (b->session == NULL));
 }
 
+/*
+ * Start the entry v[*n] at at_ms in offset tz_min, and keep it (count it
+ * in *n) if its local day is in [since, until]; one not kept is
+ * overwritten by the next. Returns the entry, for the caller to fill.
+ */
+static struct log_entry *
+log_keep(struct log_entry *v, size_t *n, int64_t at_ms, int tz_min,
+    long since, long until)
+{
+	struct log_entry	*le = &v[*n];
+	long			 day = date_of_ms(at_ms, tz_min);
+
+	memset(le, 0, sizeof *le);
+	le->at_ms = at_ms;
+	le->tz_min = tz_min;
+	if (day >= since && day <= until)
+		(*n)++;
+	return (le);
+}
+
 /* Parse a --since or --until date. Returns 0 or -1 (said). */
 static int
 log_date(const struct cmd_entry *e, const char *opt, const char *s,
@@ -177,7 +197,7 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_history	 h = STORE_HISTORY_INIT;
 	struct store		*st;
-	struct log_entry	*v = NULL, *le;
+	struct log_entry	*v = NULL;
 	json_t			*j, *o;
 	char			 iso[DATE_ISO_BUFSZ], *cause = NULL;
 	long			 since = LONG_MIN, until = LONG_MAX, day, shown;
@@ -229,36 +249,15 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	v = xcalloc(h.nsessions + h.ncheckins + h.nreminders + 1,
 	    sizeof *v);
-	for (i = 0; i < h.nsessions; i++) {
-		le = &v[n];
-		memset(le, 0, sizeof *le);
-		le->at_ms = h.sessions[i].started_ms;
-		le->tz_min = h.sessions[i].tz_min;
-		le->session = &h.sessions[i];
-		day = date_of_ms(le->at_ms, le->tz_min);
-		if (day >= since && day <= until)
-			n++;
-	}
-	for (i = 0; i < h.ncheckins; i++) {
-		le = &v[n];
-		memset(le, 0, sizeof *le);
-		le->at_ms = h.checkins[i].at_ms;
-		le->tz_min = h.checkins[i].tz_min;
-		le->checkin = &h.checkins[i];
-		day = date_of_ms(le->at_ms, le->tz_min);
-		if (day >= since && day <= until)
-			n++;
-	}
-	for (i = 0; i < h.nreminders; i++) {
-		le = &v[n];
-		memset(le, 0, sizeof *le);
-		le->at_ms = h.reminders[i].at_ms;
-		le->tz_min = h.reminders[i].tz_min;
-		le->reminder = &h.reminders[i];
-		day = date_of_ms(le->at_ms, le->tz_min);
-		if (day >= since && day <= until)
-			n++;
-	}
+	for (i = 0; i < h.nsessions; i++)
+		log_keep(v, &n, h.sessions[i].started_ms, h.sessions[i].tz_min,
+		    since, until)->session = &h.sessions[i];
+	for (i = 0; i < h.ncheckins; i++)
+		log_keep(v, &n, h.checkins[i].at_ms, h.checkins[i].tz_min,
+		    since, until)->checkin = &h.checkins[i];
+	for (i = 0; i < h.nreminders; i++)
+		log_keep(v, &n, h.reminders[i].at_ms, h.reminders[i].tz_min,
+		    since, until)->reminder = &h.reminders[i];
 	qsort(v, n, sizeof *v, entry_cmp);
 
 	if (json) {
