@@ -249,22 +249,22 @@ read_reminders(struct store *s, int64_t from, int64_t to,
 	return (rc == SQLITE_DONE ? 0 : -1);
 }
 
-int
-store_history(struct store *s, int64_t from_ms, int64_t to_ms,
-    struct store_history *h, char **cause)
+/*
+ * Run read(s, arg) inside one read transaction, so that all it reads
+ * comes from one snapshot, even while another process writes. what names
+ * the action in an error. Returns 0, or -1 with *cause set.
+ */
+static int
+store_snapshot(struct store *s, const char *what,
+    int (*read)(struct store *, void *), void *arg, char **cause)
 {
-	const char	*what = "read the history";
-	char		*err = NULL;
-	int		 ret = -1, began = 0;
+	char	*err = NULL;
+	int	 ret = -1, began = 0;
 
-	*h = (struct store_history)STORE_HISTORY_INIT;
 	if (store_exec(s, "BEGIN", &err, what) != 0)
 		goto out;
 	began = 1;
-	if (read_sessions(s, from_ms, to_ms, h) != 0 ||
-	    read_items(s, from_ms, to_ms, h) != 0 ||
-	    read_checkins(s, from_ms, to_ms, h) != 0 ||
-	    read_reminders(s, from_ms, to_ms, h) != 0)
+	if (read(s, arg) != 0)
 		goto out;
 	ret = 0;
 out:
@@ -272,11 +272,45 @@ out:
 		store_dberr(s, &err, what);
 	if (began)
 		store_rollback(s, &err, what);
-	if (ret != 0) {
-		store_history_release(h);
+	if (ret != 0)
 		store_cause(cause, err);
-	}
+	else
+		free(err);	/* a failed end of a read changes nothing */
 	return (ret);
+}
+
+/* What store_history() reads, for store_snapshot(). */
+struct history_args {
+	int64_t			 from, to;
+	struct store_history	*h;
+};
+
+static int
+read_history(struct store *s, void *arg)
+{
+	struct history_args	*a = arg;
+
+	if (read_sessions(s, a->from, a->to, a->h) != 0 ||
+	    read_items(s, a->from, a->to, a->h) != 0 ||
+	    read_checkins(s, a->from, a->to, a->h) != 0 ||
+	    read_reminders(s, a->from, a->to, a->h) != 0)
+		return (-1);
+	return (0);
+}
+
+int
+store_history(struct store *s, int64_t from_ms, int64_t to_ms,
+    struct store_history *h, char **cause)
+{
+	struct history_args	a = { from_ms, to_ms, h };
+
+	*h = (struct store_history)STORE_HISTORY_INIT;
+	if (store_snapshot(s, "read the history", read_history, &a,
+	    cause) != 0) {
+		store_history_release(h);
+		return (-1);
+	}
+	return (0);
 }
 
 void
@@ -605,31 +639,33 @@ read_stats(struct store *s, int64_t pains_from, int64_t now,
 	return (rc == SQLITE_DONE ? 0 : -1);
 }
 
+/* What store_stats() reads, for store_snapshot(). */
+struct stats_args {
+	int64_t			 pains_from, now;
+	struct store_stats	*out;
+};
+
+static int
+read_stats_snapshot(struct store *s, void *arg)
+{
+	struct stats_args	*a = arg;
+
+	return (read_stats(s, a->pains_from, a->now, a->out));
+}
+
 int
 store_stats(struct store *s, int64_t pains_from_ms, int64_t now_ms,
     struct store_stats *out, char **cause)
 {
-	const char	*what = "read the figures";
-	char		*err = NULL;
-	int		 ret = -1, began = 0;
+	struct stats_args	a = { pains_from_ms, now_ms, out };
 
 	*out = (struct store_stats)STORE_STATS_INIT;
-	if (store_exec(s, "BEGIN", &err, what) != 0)
-		goto out;
-	began = 1;
-	if (read_stats(s, pains_from_ms, now_ms, out) != 0)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	if (began)
-		store_rollback(s, &err, what);
-	if (ret != 0) {
+	if (store_snapshot(s, "read the figures", read_stats_snapshot, &a,
+	    cause) != 0) {
 		store_stats_release(out);
-		store_cause(cause, err);
+		return (-1);
 	}
-	return (ret);
+	return (0);
 }
 
 void
