@@ -17,18 +17,17 @@
  * threshold could have passed, and once a second while the person is
  * away. It is only there for X servers without IDLETIME.
  *
- * libX11, libXext and libXss are opened with dlopen() on first use, not
- * linked. Measured on a small sd-event program with the session bus open
- * (Debian 12): 0.91 MB PSS; with the three libraries linked but unused,
- * 1.31 MB, of which 100 kB private dirty (relocations); with X11 in use,
- * about 1.75 MB either way. Linked, every midback command and `remind`
- * under Wayland or GNOME would pay for them.
+ * The client side is XCB (libxcb, libxcb-sync, libxcb-screensaver), not
+ * Xlib: this runs inside the reminder daemon, which should cost next to
+ * nothing while it waits. Measured with bench/remind-footprint on Xvfb
+ * (Debian 12), Xlib's connection held about 110 kB of heap and libX11,
+ * libXext and libXss 40 kB more of relocated data, where XCB holds a few
+ * kB; and XCB never ends the process: a lost connection is a state the
+ * source reads (xcb_connection_has_error), not a handler that exits.
  *
- * Xlib's default handlers end the process on a protocol error and on a
- * lost connection. The first is replaced by one that records the error;
- * for the second, XSetIOErrorExitHandler() (libX11 1.7, 2020) lets a lost
- * X server (the session ended) stop this source alone. With an older
- * libX11 a lost server ends the process, as it ends any X client.
+ * The libraries are opened with dlopen() on first use, not linked, so
+ * that every other midback command, and `remind` under Wayland or GNOME,
+ * does not load them.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -38,9 +37,9 @@
 #include <dlfcn.h>
 #include <sys/epoll.h>
 
-#include <X11/Xlib.h>
-#include <X11/extensions/sync.h>
-#include <X11/extensions/scrnsaver.h>
+#include <xcb/xcb.h>
+#include <xcb/sync.h>
+#include <xcb/screensaver.h>
 
 #include <systemd/sd-event.h>
 
@@ -56,38 +55,53 @@
  */
 #define XSS_SLACK_USEC		(100 * 1000ULL)
 
-/* The libraries' functions, resolved by name at first use. */
+/* The libraries' functions (and two extension ids), resolved by name. */
 static struct {
-	Display		*(*OpenDisplay)(const char *);
-	int		 (*CloseDisplay)(Display *);
-	int		 (*EventsQueued)(Display *, int);
-	int		 (*Pending)(Display *);
-	int		 (*NextEvent)(Display *, XEvent *);
-	int		 (*Flush)(Display *);
-	int		 (*Sync)(Display *, Bool);
-	XErrorHandler	 (*SetErrorHandler)(XErrorHandler);
-	XIOErrorHandler	 (*SetIOErrorHandler)(XIOErrorHandler);
-	/* NULL before libX11 1.7. */
-	void		 (*SetIOErrorExitHandler)(Display *,
-			    XIOErrorExitHandler, void *);
+	xcb_connection_t *(*connect)(const char *, int *);
+	void		 (*disconnect)(xcb_connection_t *);
+	int		 (*connection_has_error)(xcb_connection_t *);
+	int		 (*get_file_descriptor)(xcb_connection_t *);
+	int		 (*flush)(xcb_connection_t *);
+	xcb_generic_event_t *(*poll_for_event)(xcb_connection_t *);
+	xcb_generic_event_t *(*poll_for_queued_event)(xcb_connection_t *);
+	const xcb_query_extension_reply_t *(*get_extension_data)(
+			    xcb_connection_t *, xcb_extension_t *);
+	xcb_generic_error_t *(*request_check)(xcb_connection_t *,
+			    xcb_void_cookie_t);
+	uint32_t	 (*generate_id)(xcb_connection_t *);
+	const xcb_setup_t *(*get_setup)(xcb_connection_t *);
+	xcb_screen_iterator_t (*setup_roots_iterator)(const xcb_setup_t *);
+	void		 (*screen_next)(xcb_screen_iterator_t *);
 
-	Status		 (*SyncQueryExtension)(Display *, int *, int *);
-	Status		 (*SyncInitialize)(Display *, int *, int *);
-	XSyncSystemCounter *(*SyncListSystemCounters)(Display *, int *);
-	void		 (*SyncFreeSystemCounterList)(XSyncSystemCounter *);
-	XSyncAlarm	 (*SyncCreateAlarm)(Display *, unsigned long,
-			    XSyncAlarmAttributes *);
-	Status		 (*SyncChangeAlarm)(Display *, XSyncAlarm,
-			    unsigned long, XSyncAlarmAttributes *);
-	Status		 (*SyncDestroyAlarm)(Display *, XSyncAlarm);
+	xcb_extension_t	*sync_id;
+	xcb_sync_initialize_cookie_t (*sync_initialize)(xcb_connection_t *,
+			    uint8_t, uint8_t);
+	xcb_sync_initialize_reply_t *(*sync_initialize_reply)(
+			    xcb_connection_t *, xcb_sync_initialize_cookie_t,
+			    xcb_generic_error_t **);
+	xcb_sync_list_system_counters_cookie_t (*sync_list_system_counters)(
+			    xcb_connection_t *);
+	xcb_sync_list_system_counters_reply_t *(*sync_list_system_counters_reply)(
+			    xcb_connection_t *,
+			    xcb_sync_list_system_counters_cookie_t,
+			    xcb_generic_error_t **);
+	xcb_void_cookie_t (*sync_create_alarm_checked)(xcb_connection_t *,
+			    xcb_sync_alarm_t, uint32_t, const void *);
+	xcb_void_cookie_t (*sync_change_alarm)(xcb_connection_t *,
+			    xcb_sync_alarm_t, uint32_t, const void *);
+	xcb_void_cookie_t (*sync_destroy_alarm)(xcb_connection_t *,
+			    xcb_sync_alarm_t);
 
-	Bool		 (*ScreenSaverQueryExtension)(Display *, int *,
-			    int *);
-	Status		 (*ScreenSaverQueryInfo)(Display *, Drawable,
-			    XScreenSaverInfo *);
+	xcb_extension_t	*ss_id;
+	xcb_screensaver_query_info_cookie_t (*ss_query_info)(
+			    xcb_connection_t *, xcb_drawable_t);
+	xcb_screensaver_query_info_reply_t *(*ss_query_info_reply)(
+			    xcb_connection_t *,
+			    xcb_screensaver_query_info_cookie_t,
+			    xcb_generic_error_t **);
 } xl;
 
-static void	*xl_x11, *xl_xext, *xl_xss;
+static void	*xl_xcb, *xl_sync, *xl_ss;
 
 /*
  * Open library file (if *lib is NULL) and resolve names[i] into fns[i].
@@ -96,7 +110,7 @@ static void	*xl_x11, *xl_xext, *xl_xss;
  */
 static int
 xl_load(void **lib, const char *file, const char *const *names,
-    void **const *fns, size_t n, size_t optional, char **cause)
+    void **const *fns, size_t n, char **cause)
 {
 	size_t	i;
 
@@ -107,8 +121,7 @@ xl_load(void **lib, const char *file, const char *const *names,
 		return (-1);
 	}
 	for (i = 0; i < n; i++) {
-		*fns[i] = dlsym(*lib, names[i]);
-		if (*fns[i] == NULL && i < n - optional) {
+		if ((*fns[i] = dlsym(*lib, names[i])) == NULL) {
 			*cause = xasprintf("%s lacks %s", file, names[i]);
 			dlclose(*lib);
 			*lib = NULL;
@@ -118,160 +131,146 @@ xl_load(void **lib, const char *file, const char *const *names,
 	return (0);
 }
 
-/* libX11; the optional names come last. */
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+
 static int
-xl_load_x11(char **cause)
+xl_load_xcb(char **cause)
 {
 	static const char *const names[] = {
-		"XOpenDisplay", "XCloseDisplay", "XEventsQueued", "XPending",
-		"XNextEvent", "XFlush", "XSync", "XSetErrorHandler",
-		"XSetIOErrorHandler", "XSetIOErrorExitHandler"
+		"xcb_connect", "xcb_disconnect", "xcb_connection_has_error",
+		"xcb_get_file_descriptor", "xcb_flush", "xcb_poll_for_event",
+		"xcb_poll_for_queued_event", "xcb_get_extension_data",
+		"xcb_request_check", "xcb_generate_id", "xcb_get_setup",
+		"xcb_setup_roots_iterator", "xcb_screen_next"
 	};
 	void **const fns[] = {
-		(void **)&xl.OpenDisplay, (void **)&xl.CloseDisplay,
-		(void **)&xl.EventsQueued, (void **)&xl.Pending,
-		(void **)&xl.NextEvent, (void **)&xl.Flush,
-		(void **)&xl.Sync, (void **)&xl.SetErrorHandler,
-		(void **)&xl.SetIOErrorHandler,
-		(void **)&xl.SetIOErrorExitHandler
+		(void **)&xl.connect, (void **)&xl.disconnect,
+		(void **)&xl.connection_has_error,
+		(void **)&xl.get_file_descriptor, (void **)&xl.flush,
+		(void **)&xl.poll_for_event,
+		(void **)&xl.poll_for_queued_event,
+		(void **)&xl.get_extension_data, (void **)&xl.request_check,
+		(void **)&xl.generate_id, (void **)&xl.get_setup,
+		(void **)&xl.setup_roots_iterator, (void **)&xl.screen_next
 	};
 
-	return (xl_load(&xl_x11, "libX11.so.6", names, fns,
-	    sizeof names / sizeof names[0], 1, cause));
+	return (xl_load(&xl_xcb, "libxcb.so.1", names, fns, nitems(names),
+	    cause));
 }
 
-/* The SYNC extension's client side, in libXext. */
 static int
 xl_load_sync(char **cause)
 {
 	static const char *const names[] = {
-		"XSyncQueryExtension", "XSyncInitialize",
-		"XSyncListSystemCounters", "XSyncFreeSystemCounterList",
-		"XSyncCreateAlarm", "XSyncChangeAlarm", "XSyncDestroyAlarm"
+		"xcb_sync_id", "xcb_sync_initialize",
+		"xcb_sync_initialize_reply", "xcb_sync_list_system_counters",
+		"xcb_sync_list_system_counters_reply",
+		"xcb_sync_create_alarm_checked", "xcb_sync_change_alarm",
+		"xcb_sync_destroy_alarm"
 	};
 	void **const fns[] = {
-		(void **)&xl.SyncQueryExtension, (void **)&xl.SyncInitialize,
-		(void **)&xl.SyncListSystemCounters,
-		(void **)&xl.SyncFreeSystemCounterList,
-		(void **)&xl.SyncCreateAlarm, (void **)&xl.SyncChangeAlarm,
-		(void **)&xl.SyncDestroyAlarm
+		(void **)&xl.sync_id, (void **)&xl.sync_initialize,
+		(void **)&xl.sync_initialize_reply,
+		(void **)&xl.sync_list_system_counters,
+		(void **)&xl.sync_list_system_counters_reply,
+		(void **)&xl.sync_create_alarm_checked,
+		(void **)&xl.sync_change_alarm,
+		(void **)&xl.sync_destroy_alarm
 	};
 
-	return (xl_load(&xl_xext, "libXext.so.6", names, fns,
-	    sizeof names / sizeof names[0], 0, cause));
+	return (xl_load(&xl_sync, "libxcb-sync.so.1", names, fns,
+	    nitems(names), cause));
 }
 
-/* MIT-SCREEN-SAVER's client side, libXss. */
 static int
-xl_load_xss(char **cause)
+xl_load_ss(char **cause)
 {
 	static const char *const names[] = {
-		"XScreenSaverQueryExtension", "XScreenSaverQueryInfo"
+		"xcb_screensaver_id", "xcb_screensaver_query_info",
+		"xcb_screensaver_query_info_reply"
 	};
 	void **const fns[] = {
-		(void **)&xl.ScreenSaverQueryExtension,
-		(void **)&xl.ScreenSaverQueryInfo
+		(void **)&xl.ss_id, (void **)&xl.ss_query_info,
+		(void **)&xl.ss_query_info_reply
 	};
 
-	return (xl_load(&xl_xss, "libXss.so.1", names, fns,
-	    sizeof names / sizeof names[0], 0, cause));
+	return (xl_load(&xl_ss, "libxcb-screensaver.so.0", names, fns,
+	    nitems(names), cause));
 }
 
 struct x11 {
-	struct idle	*idle;
-	Display		*dpy;		/* Owned; closed in x11_close() */
-	sd_event_source	*io;		/* Owned; the connection */
-	sd_event_source	*kick;		/* Owned; runs when events wait in
-					   Xlib's queue, see x11_prepare() */
-	sd_event_source	*timer;		/* Owned; x11-screensaver only */
-	int		 sync_base;	/* SYNC's first event number */
-	XSyncCounter	 counter;	/* IDLETIME */
-	XSyncAlarm	 alarm;		/* None until made */
-	int		 away;		/* what we wait for: 0 AWAY, 1 BACK */
-	uint64_t	 last_input;	/* x11-screensaver: the time of the
-					   last input, at the last look */
-	int		 lost;		/* the connection broke */
+	struct idle		*idle;
+	xcb_connection_t	*c;		/* Owned; x11_close() */
+	xcb_window_t		 root;
+	sd_event_source		*io;		/* Owned; the connection */
+	sd_event_source		*kick;		/* Owned; runs for an event
+						   XCB read ahead, see
+						   x11_prepare() */
+	sd_event_source		*timer;		/* Owned; x11-screensaver */
+	xcb_generic_event_t	*queued;	/* Owned; taken from XCB's
+						   queue by x11_prepare() */
+	uint8_t			 sync_event;	/* AlarmNotify's number */
+	xcb_sync_counter_t	 counter;	/* IDLETIME */
+	xcb_sync_alarm_t	 alarm;		/* 0 until made */
+	int			 away;		/* what we wait for: 0 AWAY,
+						   1 BACK */
+	uint64_t		 last_input;	/* x11-screensaver: the time
+						   of the last input, at the
+						   last look */
+	int			 gone;		/* reported lost */
 };
 
-/*
- * Xlib's handlers are the process's, not the connection's. The X error
- * last seen, for the calls that check; the handler that was there before
- * the first connection, put back after the last.
- */
-static int		x11_error;
-static XErrorHandler	x11_old_error;
-static XIOErrorHandler	x11_old_io;
-static int		x11_open_count;
-
+/* Has the connection broken? Then stop watching it, and say so, once. */
 static int
-x11_on_error(Display *dpy, XErrorEvent *e)
+x11_lost(struct x11 *x)
 {
-	(void)dpy;
-	x11_error = e->error_code;
-	return (0);
-}
-
-/* Quiet: the default handler prints "X connection ... broken". */
-static int
-x11_on_io_error(Display *dpy)
-{
-	(void)dpy;
-	return (0);
-}
-
-/* Called by Xlib after x11_on_io_error(); returning keeps us alive. */
-static void
-x11_on_io_exit(Display *dpy, void *arg)
-{
-	struct x11	*x = arg;
-
-	(void)dpy;
-	x->lost = 1;
-}
-
-/* The connection broke: stop watching it, and say so. */
-static void
-x11_lose(struct x11 *x)
-{
-	sd_event_source_set_enabled(x->io, SD_EVENT_OFF);
-	sd_event_source_set_enabled(x->kick, SD_EVENT_OFF);
-	sd_event_source_set_enabled(x->timer, SD_EVENT_OFF);
-	idle_source_gone(x->idle, x);
+	if (!xl.connection_has_error(x->c))
+		return (0);
+	if (!x->gone) {
+		x->gone = 1;
+		sd_event_source_set_enabled(x->io, SD_EVENT_OFF);
+		sd_event_source_set_enabled(x->kick, SD_EVENT_OFF);
+		sd_event_source_set_enabled(x->timer, SD_EVENT_OFF);
+		idle_source_gone(x->idle, x);
+	}
+	return (1);
 }
 
 static uint64_t
-sync_value(XSyncValue v)
+sync_value(xcb_sync_int64_t v)
 {
 	return (((uint64_t)(uint32_t)v.hi << 32) | v.lo);
 }
 
-/* Set the alarm to wait for whatever x->away says comes next. */
-static void
+/*
+ * Set the alarm to wait for whatever x->away says comes next. The values
+ * go in the order of their bits in the mask; an INT64 is two words, the
+ * high one first. A delta of 0 makes the alarm fire once, then wait to be
+ * changed. Returns the request's cookie.
+ */
+static xcb_void_cookie_t
 x11_sync_arm(struct x11 *x)
 {
-	XSyncAlarmAttributes	 a;
-	uint64_t		 t = idle_threshold_ms(x->idle);
-	unsigned long		 flags;
+	uint64_t	 t = idle_threshold_ms(x->idle);
+	uint32_t	 mask, v[8];
 
-	memset(&a, 0, sizeof a);
-	a.trigger.counter = x->counter;
-	a.trigger.value_type = XSyncAbsolute;
-	if (!x->away) {
-		a.trigger.test_type = XSyncPositiveComparison;
-		a.trigger.wait_value.lo = (unsigned int)t;
-	} else {
-		a.trigger.test_type = XSyncNegativeComparison;
-		a.trigger.wait_value.lo = (unsigned int)(t - 1);
+	mask = XCB_SYNC_CA_COUNTER | XCB_SYNC_CA_VALUE_TYPE |
+	    XCB_SYNC_CA_VALUE | XCB_SYNC_CA_TEST_TYPE | XCB_SYNC_CA_DELTA |
+	    XCB_SYNC_CA_EVENTS;
+	v[0] = x->counter;
+	v[1] = XCB_SYNC_VALUETYPE_ABSOLUTE;
+	v[2] = 0;
+	v[3] = (uint32_t)(x->away ? t - 1 : t);
+	v[4] = x->away ? XCB_SYNC_TESTTYPE_NEGATIVE_COMPARISON :
+	    XCB_SYNC_TESTTYPE_POSITIVE_COMPARISON;
+	v[5] = 0;
+	v[6] = 0;
+	v[7] = 1;
+	if (x->alarm == 0) {
+		x->alarm = xl.generate_id(x->c);
+		return (xl.sync_create_alarm_checked(x->c, x->alarm, mask, v));
 	}
-	/* A delta of 0 makes the alarm fire once, then wait to be changed. */
-	a.events = True;
-	flags = XSyncCACounter | XSyncCAValueType | XSyncCATestType |
-	    XSyncCAValue | XSyncCADelta | XSyncCAEvents;
-	if (x->alarm == None)
-		x->alarm = xl.SyncCreateAlarm(x->dpy, flags, &a);
-	else
-		xl.SyncChangeAlarm(x->dpy, x->alarm, flags, &a);
-	xl.Flush(x->dpy);
+	return (xl.sync_change_alarm(x->c, x->alarm, mask, v));
 }
 
 /* The time idle_ms before now, not before the clock's start. */
@@ -283,21 +282,24 @@ x11_since(struct x11 *x, uint64_t idle_ms)
 	return (idle_ms * 1000 < now ? now - idle_ms * 1000 : 0);
 }
 
-/* One event from the X server. */
+/* One event from the X server; freed here. */
 static void
-x11_event(struct x11 *x, XEvent *e)
+x11_event(struct x11 *x, xcb_generic_event_t *e)
 {
-	XSyncAlarmNotifyEvent	*a = (XSyncAlarmNotifyEvent *)e;
-	uint64_t		 idle_ms, t = idle_threshold_ms(x->idle);
+	xcb_sync_alarm_notify_event_t	*a = (void *)e;
+	uint64_t			 idle_ms, t = idle_threshold_ms(x->idle);
 
-	if (x->alarm == None || e->type != x->sync_base + XSyncAlarmNotify ||
-	    a->alarm != x->alarm)
+	if (x->alarm == 0 || (e->response_type & 0x7f) != x->sync_event ||
+	    a->alarm != x->alarm) {
+		free(e);
 		return;
+	}
 	/*
 	 * Go by the counter's value, not by which test fired: that also
 	 * drops any notice left over from before the last change.
 	 */
 	idle_ms = sync_value(a->counter_value);
+	free(e);
 	if (!x->away && idle_ms >= t) {
 		x->away = 1;
 		x11_sync_arm(x);
@@ -309,18 +311,19 @@ x11_event(struct x11 *x, XEvent *e)
 	}
 }
 
-/* Handle every event, reading what the connection has. */
+/* Handle every event: the one x11_prepare() took, then the socket's. */
 static void
 x11_drain(struct x11 *x)
 {
-	XEvent	e;
+	xcb_generic_event_t	*e;
 
-	while (!x->lost && xl.Pending(x->dpy) > 0) {
-		xl.NextEvent(x->dpy, &e);
-		x11_event(x, &e);
+	if ((e = x->queued) != NULL) {
+		x->queued = NULL;
+		x11_event(x, e);
 	}
-	if (x->lost)
-		x11_lose(x);
+	while ((e = xl.poll_for_event(x->c)) != NULL)
+		x11_event(x, e);
+	(void)x11_lost(x);
 }
 
 static int
@@ -343,10 +346,10 @@ x11_on_kick(sd_event_source *s, void *arg)
 }
 
 /*
- * Before the loop sleeps: send what Xlib has buffered, and if a reply
- * that Xlib waited for brought events along, they are in its queue and
- * the socket will not say so: have them handled before sleeping. Neither
- * makes a system call when there is nothing to do.
+ * Before the loop sleeps: send what XCB has buffered, and if a reply that
+ * was waited for brought events along, they are in XCB's queue and the
+ * socket will not say so: take the first and have it handled before
+ * sleeping. Neither makes a system call when there is nothing to do.
  */
 static int
 x11_prepare(sd_event_source *s, void *arg)
@@ -354,10 +357,11 @@ x11_prepare(sd_event_source *s, void *arg)
 	struct x11	*x = arg;
 
 	(void)s;
-	if (x->lost)
+	if (x->gone)
 		return (0);
-	xl.Flush(x->dpy);
-	if (xl.EventsQueued(x->dpy, QueuedAlready) > 0)
+	xl.flush(x->c);
+	if (x->queued == NULL &&
+	    (x->queued = xl.poll_for_queued_event(x->c)) != NULL)
 		sd_event_source_set_enabled(x->kick, SD_EVENT_ONESHOT);
 	return (0);
 }
@@ -372,15 +376,13 @@ x11_close(void *state)
 	sd_event_source_disable_unref(x->io);
 	sd_event_source_disable_unref(x->kick);
 	sd_event_source_disable_unref(x->timer);
-	if (x->dpy != NULL) {
-		if (!x->lost && x->alarm != None)
-			xl.SyncDestroyAlarm(x->dpy, x->alarm);
-		/* After a lost connection it only frees. */
-		xl.CloseDisplay(x->dpy);
-		if (--x11_open_count == 0) {
-			xl.SetErrorHandler(x11_old_error);
-			xl.SetIOErrorHandler(x11_old_io);
+	free(x->queued);
+	if (x->c != NULL) {
+		if (x->alarm != 0 && !xl.connection_has_error(x->c)) {
+			xl.sync_destroy_alarm(x->c, x->alarm);
+			xl.flush(x->c);
 		}
+		xl.disconnect(x->c);
 	}
 	free(x);
 }
@@ -389,10 +391,11 @@ x11_close(void *state)
 static struct x11 *
 x11_connect(struct idle *i, char **cause)
 {
-	const char	*display = getenv("DISPLAY");
-	const char	*wayland = getenv("WAYLAND_DISPLAY");
-	struct x11	*x;
-	int		 r;
+	const char		*display = getenv("DISPLAY");
+	const char		*wayland = getenv("WAYLAND_DISPLAY");
+	xcb_screen_iterator_t	 it;
+	struct x11		*x;
+	int			 r, screen = 0;
 
 	if (display == NULL || *display == '\0') {
 		*cause = xstrdup("no $DISPLAY");
@@ -403,24 +406,23 @@ x11_connect(struct idle *i, char **cause)
 		    "input of X programs");
 		return (NULL);
 	}
-	if (xl_load_x11(cause) != 0)
+	if (xl_load_xcb(cause) != 0)
 		return (NULL);
 	x = xcalloc(1, sizeof *x);
 	x->idle = i;
-	x->alarm = None;
-	if ((x->dpy = xl.OpenDisplay(NULL)) == NULL) {
+	/* Never NULL: a failed connection is one in an error state. */
+	x->c = xl.connect(NULL, &screen);
+	if (xl.connection_has_error(x->c)) {
 		*cause = xasprintf("cannot open display %s", display);
 		goto fail;
 	}
-	if (x11_open_count++ == 0) {
-		x11_old_error = xl.SetErrorHandler(x11_on_error);
-		x11_old_io = xl.SetIOErrorHandler(x11_on_io_error);
-	}
-	if (xl.SetIOErrorExitHandler != NULL)
-		xl.SetIOErrorExitHandler(x->dpy, x11_on_io_exit, x);
+	it = xl.setup_roots_iterator(xl.get_setup(x->c));
+	for (; screen > 0 && it.rem > 1; screen--)
+		xl.screen_next(&it);
+	x->root = it.data->root;
 
-	r = sd_event_add_io(idle_loop(i), &x->io, ConnectionNumber(x->dpy),
-	    EPOLLIN, x11_on_io, x);
+	r = sd_event_add_io(idle_loop(i), &x->io,
+	    xl.get_file_descriptor(x->c), EPOLLIN, x11_on_io, x);
 	if (r >= 0)
 		r = sd_event_source_set_prepare(x->io, x11_prepare);
 	if (r >= 0)
@@ -439,39 +441,84 @@ fail:
 	return (NULL);
 }
 
+/* The first event number of ext, or -1 when the server lacks it. */
+static int
+x11_extension(struct x11 *x, xcb_extension_t *ext)
+{
+	const xcb_query_extension_reply_t	*q;
+
+	q = xl.get_extension_data(x->c, ext);
+	if (q == NULL || !q->present)
+		return (-1);
+	return (q->first_event);
+}
+
+/*
+ * IDLETIME's id in a ListSystemCounters reply, or 0. The list is walked
+ * here by the protocol's layout: each SYSTEMCOUNTER is a COUNTER, an
+ * INT64 resolution, a CARD16 name length and the name, padded to 4
+ * bytes. libxcb-sync 1.15's iterator (xcb_sync_systemcounter_next) gets
+ * the padding wrong and reads the names from the wrong place.
+ */
+static xcb_sync_counter_t
+x11_idletime(const xcb_sync_list_system_counters_reply_t *list)
+{
+	const uint8_t		*p = (const void *)(list + 1);
+	const uint8_t		*end = p + (size_t)list->length * 4;
+	xcb_sync_counter_t	 id;
+	uint32_t		 k;
+	uint16_t		 n;
+
+	for (k = 0; k < list->counters_len && end - p >= 14; k++) {
+		memcpy(&id, p, sizeof id);
+		memcpy(&n, p + 12, sizeof n);
+		if (end - p - 14 < n)
+			break;
+		if (n == 8 && memcmp(p + 14, "IDLETIME", 8) == 0)
+			return (id);
+		p += (14 + (size_t)n + 3) & ~(size_t)3;
+	}
+	return (0);
+}
+
 static void *
 x11_sync_open(struct idle *i, char **cause)
 {
-	XSyncSystemCounter	*list;
-	struct x11		*x;
-	int			 err_base, major, minor, n, k;
+	xcb_sync_initialize_reply_t		*init;
+	xcb_sync_list_system_counters_reply_t	*list;
+	xcb_generic_error_t			*err;
+	struct x11				*x;
+	int					 base;
 
 	if ((x = x11_connect(i, cause)) == NULL)
 		return (NULL);
 	if (xl_load_sync(cause) != 0)
 		goto fail;
-	if (!xl.SyncQueryExtension(x->dpy, &x->sync_base, &err_base) ||
-	    !xl.SyncInitialize(x->dpy, &major, &minor)) {
+	init = NULL;
+	if ((base = x11_extension(x, xl.sync_id)) != -1)
+		init = xl.sync_initialize_reply(x->c,
+		    xl.sync_initialize(x->c, XCB_SYNC_MAJOR_VERSION,
+		    XCB_SYNC_MINOR_VERSION), NULL);
+	if (init == NULL) {
 		*cause = xstrdup("the X server has no SYNC extension");
 		goto fail;
 	}
-	x->counter = None;
-	if ((list = xl.SyncListSystemCounters(x->dpy, &n)) != NULL) {
-		for (k = 0; k < n; k++)
-			if (strcmp(list[k].name, "IDLETIME") == 0)
-				x->counter = list[k].counter;
-		xl.SyncFreeSystemCounterList(list);
-	}
-	if (x->counter == None) {
+	free(init);
+	x->sync_event = (uint8_t)(base + XCB_SYNC_ALARM_NOTIFY);
+	list = xl.sync_list_system_counters_reply(x->c,
+	    xl.sync_list_system_counters(x->c), NULL);
+	x->counter = list != NULL ? x11_idletime(list) : 0;
+	free(list);
+	if (x->counter == 0) {
 		*cause = xstrdup("the X server has no IDLETIME counter");
 		goto fail;
 	}
-	x11_error = 0;
-	x11_sync_arm(x);
-	xl.Sync(x->dpy, False);
-	if (x11_error != 0 || x->lost) {
+	if ((err = xl.request_check(x->c, x11_sync_arm(x))) != NULL ||
+	    xl.connection_has_error(x->c)) {
 		*cause = xasprintf("cannot set an alarm on IDLETIME (X error "
-		    "%d)", x11_error);
+		    "%d)", err != NULL ? err->error_code : 0);
+		free(err);
+		x->alarm = 0;
 		goto fail;
 	}
 	return (x);
@@ -485,23 +532,22 @@ fail:
 static int
 xss_on_timer(sd_event_source *s, uint64_t usec, void *arg)
 {
-	struct x11		*x = arg;
-	XScreenSaverInfo	 info;
-	uint64_t		 idle_ms, t = idle_threshold_ms(x->idle), next;
-	uint64_t		 last_input;
-	int			 back = 0, away = 0;
+	struct x11				*x = arg;
+	xcb_screensaver_query_info_reply_t	*info;
+	uint64_t				 idle_ms, next, last_input;
+	uint64_t				 t = idle_threshold_ms(x->idle);
+	int					 back = 0, away = 0;
 
 	(void)usec;
-	memset(&info, 0, sizeof info);
-	if (!xl.ScreenSaverQueryInfo(x->dpy, DefaultRootWindow(x->dpy),
-	    &info) || x->lost) {
-		if (x->lost)
-			x11_lose(x);
-		else
+	info = xl.ss_query_info_reply(x->c, xl.ss_query_info(x->c, x->root),
+	    NULL);
+	if (info == NULL) {
+		if (!x11_lost(x))
 			sd_event_source_set_enabled(s, SD_EVENT_OFF);
 		return (0);
 	}
-	idle_ms = info.idle;
+	idle_ms = info->ms_since_user_input;
+	free(info);
 	last_input = x11_since(x, idle_ms);
 	/* Input since the last look moved the time of the last input. */
 	if (x->away && last_input > x->last_input + XSS_SLACK_USEC) {
@@ -529,13 +575,13 @@ static void *
 xss_open(struct idle *i, char **cause)
 {
 	struct x11	*x;
-	int		 ev_base, err_base, r;
+	int		 r;
 
 	if ((x = x11_connect(i, cause)) == NULL)
 		return (NULL);
-	if (xl_load_xss(cause) != 0)
+	if (xl_load_ss(cause) != 0)
 		goto fail;
-	if (!xl.ScreenSaverQueryExtension(x->dpy, &ev_base, &err_base)) {
+	if (x11_extension(x, xl.ss_id) == -1) {
 		*cause = xstrdup("the X server has no MIT-SCREEN-SAVER "
 		    "extension");
 		goto fail;
