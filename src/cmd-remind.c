@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -540,6 +541,8 @@ remind_daily_done(struct remind *r)
 
 static int	remind_loop(sd_event *);
 
+#define REMIND_DROP_MAX	256
+
 /*
  * madvise(MADV_DONTNEED) on [lo, hi), leaving out the pages from
  * keep[i] to keep[i] + 2 pages; lo, hi and keep[] are page-aligned.
@@ -575,7 +578,9 @@ remind_unmap(uintptr_t lo, uintptr_t hi, const uintptr_t *keep, size_t n,
  *   hold private copies and are never given to MADV_DONTNEED.
  *   The pages of this function and of remind_loop() stay: they run
  *   between here and the wait, and one fault on a page of the program
- *   maps a large part of it again (fault-around, large folios).
+ *   maps a large part of it again (fault-around, large folios). So do the
+ *   first two pages of the program's text, where the linker puts the PLT
+ *   through which they call the libraries.
  * - Every file mapping gets MADV_PAGEOUT (Linux 5.4), which also lets go
  *   of clean pages only this process used; a hint, ignored where unknown.
  * - malloc_trim returns the freed heap (the catalog, SQLite's cache).
@@ -589,14 +594,20 @@ remind_page_out(void)
 {
 	FILE		*f;
 	char		 line[512], perms[8], path[256];
-	uintptr_t	 lo = 0, hi = 0, keep[2], page;
+	uintptr_t	 lo = 0, hi = 0, keep[6], page;
+	uintptr_t	 drop[REMIND_DROP_MAX][2];
 	unsigned long	 a, b, kb;
+	size_t		 i, n = 0;
 	int		 file = 0, ro = 0;
 
 	/* POSIX lets a function's address be seen as an object's. */
 	page = (uintptr_t)sysconf(_SC_PAGESIZE);
 	keep[0] = (uintptr_t)(void *)remind_page_out & ~(page - 1);
 	keep[1] = (uintptr_t)(void *)remind_loop & ~(page - 1);
+	keep[2] = keep[1];
+	keep[3] = (uintptr_t)(void *)madvise & ~(page - 1);
+	keep[4] = (uintptr_t)(void *)sd_event_wait & ~(page - 1);
+	keep[5] = (uintptr_t)(void *)epoll_wait & ~(page - 1);
 	if ((f = fopen("/proc/self/smaps", "re")) == NULL)
 		return;
 	while (fgets(line, sizeof line, f) != NULL) {
@@ -608,6 +619,8 @@ remind_page_out(void)
 			hi = b;
 			file = path[0] == '/';
 			ro = strchr(perms, 'w') == NULL;
+			if (lo <= keep[1] && keep[1] < hi)
+				keep[2] = lo;
 #ifdef MADV_PAGEOUT
 			if (file)
 				(void)madvise((void *)lo, hi - lo,
@@ -616,13 +629,17 @@ remind_page_out(void)
 			continue;
 		}
 		if (file && ro && sscanf(line, "Anonymous: %lu", &kb) == 1 &&
-		    kb == 0)
-			remind_unmap(lo, hi, keep, 2, page);
+		    kb == 0 && n < REMIND_DROP_MAX) {
+			drop[n][0] = lo;
+			drop[n++][1] = hi;
+		}
 	}
 	fclose(f);
 #ifdef __GLIBC__
 	(void)malloc_trim(0);
 #endif
+	for (i = 0; i < n; i++)
+		remind_unmap(drop[i][0], drop[i][1], keep, 6, page);
 }
 
 /*
