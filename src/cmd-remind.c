@@ -65,6 +65,7 @@ const struct cmd_entry cmd_remind_entry = {
 	    "and the daily session,\nwithin work hours. Time away from the "
 	    "keyboard, asleep or locked counts\nas a break taken. The "
 	    "settings are in $XDG_CONFIG_HOME/midback/config.yaml.\n"
+	    "Start opens the break in $TERMINAL, else x-terminal-emulator.\n"
 	    "\nOptions:\n"
 	    "  --status           say what comes next, when and why\n"
 	    "  --install          write and enable a systemd user unit that "
@@ -263,34 +264,61 @@ remind_write_state(struct remind *r)
 
 /*
  * Open the guided break, or the daily session, in a terminal:
- * $TERMINAL, else x-terminal-emulator (Debian's alternative). Not
- * waited for: the child is reaped by SIGCHLD being ignored.
+ * $TERMINAL, else x-terminal-emulator (Debian's alternative), given
+ * "-e COMMAND ARG", which both xterm and the alternative take. Not waited
+ * for: the child is reaped by SIGCHLD being ignored. A pipe closed on exec
+ * tells whether the terminal started; if it did not, the person is told
+ * how to start the break themselves, by a notification and on stderr.
  */
 static void
 remind_start(struct remind *r, enum sched_kind k)
 {
-	const char	*term = getenv("TERMINAL");
-	char		 self[4096];
+	const char	*term = getenv("TERMINAL"), *what;
+	char		 self[4096], *msg, *cause = NULL;
 	ssize_t		 n;
 	pid_t		 pid;
+	uint32_t	 id = 0;
+	int		 p[2], error = 0;
 
 	if (term == NULL || *term == '\0')
 		term = "x-terminal-emulator";
+	what = k == SCHED_DAILY_SESSION ? "start" : "break";
 	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) < 0)
 		snprintf(self, sizeof self, "midback");
 	else
 		self[n] = '\0';
-	if ((pid = fork()) == -1) {
-		cmd_warn(r->e, "cannot start a terminal: %s", strerror(errno));
-		return;
-	}
-	if (pid == 0) {
-		execlp(term, term, "-e", self, k == SCHED_DAILY_SESSION ?
-		    "start" : "break", (char *)NULL);
-		fprintf(stderr, "midback: remind: cannot run '%s': %s\n", term,
-		    strerror(errno));
+	if (pipe2(p, O_CLOEXEC) == -1)
+		error = errno;
+	else if ((pid = fork()) == -1) {
+		error = errno;
+		close(p[0]);
+		close(p[1]);
+	} else if (pid == 0) {
+		close(p[0]);
+		execlp(term, term, "-e", self, what, (char *)NULL);
+		error = errno;
+		if (write(p[1], &error, sizeof error) != sizeof error)
+			_exit(126);
 		_exit(127);
+	} else {
+		close(p[1]);
+		while ((n = read(p[0], &error, sizeof error)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (n != sizeof error)
+			error = 0;
+		close(p[0]);
 	}
+	if (error == 0)
+		return;
+	msg = xasprintf("cannot open a terminal ('%s': %s); set $TERMINAL, "
+	    "or run 'midback %s' yourself", term, strerror(error), what);
+	cmd_warn(r->e, "%s", msg);
+	if (r->nt != NULL && notify_available(r->nt) &&
+	    notify_send(r->nt, "No terminal for the break", msg, NULL, 0,
+	    &id, &cause) != 0)
+		free(cause);
+	free(msg);
 }
 
 static void	remind_tick(struct remind *);
@@ -303,19 +331,22 @@ remind_answer(void *arg, uint32_t id, const char *action, unsigned reason)
 	int64_t		 now = play_wall_ms();
 	const char	*outcome;
 
-	(void)reason;
 	if (!r->showing || id != r->shown_id)
 		return;
 	r->showing = 0;
 	sched_advance(&r->sched, now, !r->away);
-	if (action != NULL && strcmp(action, "start") == 0) {
+	/* "default" is a click on the notification itself. */
+	if (action != NULL && (strcmp(action, "start") == 0 ||
+	    strcmp(action, "default") == 0)) {
 		outcome = "taken";
 		sched_taken(&r->sched, r->shown_kind, now);
 		remind_start(r, r->shown_kind);
 	} else if (action != NULL && strcmp(action, "snooze") == 0) {
 		outcome = "snoozed";
 		sched_snoozed(&r->sched, r->shown_kind, now);
-	} else if (action != NULL && strcmp(action, "skip") == 0) {
+	} else if ((action != NULL && strcmp(action, "skip") == 0) ||
+	    reason == NOTIFY_DISMISSED) {
+		/* Closed by the person: seen, and let go. */
 		outcome = "skipped";
 		sched_skipped(&r->sched, r->shown_kind, now);
 	} else
@@ -332,6 +363,7 @@ static void
 remind_fire(struct remind *r, const struct sched_event *ev, int64_t now)
 {
 	static const struct notify_action actions[] = {
+		{ "default", "Start" },
 		{ "start", "Start" },
 		{ "snooze", "Snooze" },
 		{ "skip", "Skip" },
@@ -360,7 +392,8 @@ remind_fire(struct remind *r, const struct sched_event *ev, int64_t now)
 	sched_fired(&r->sched, ev->kind, now);
 	if (r->nt != NULL && notify_available(r->nt)) {
 		if (notify_send(r->nt, title[ev->kind], body[ev->kind],
-		    actions, 3, &r->shown_id, &cause) == 0) {
+		    actions, sizeof actions / sizeof actions[0], &r->shown_id,
+		    &cause) == 0) {
 			r->showing = 1;
 			r->shown_kind = ev->kind;
 			r->shown_due = ev->due_ms;

@@ -4,7 +4,11 @@
 # buttons; a click answers Snooze (a dunst rule makes a click on a
 # midback notification choose "snooze", as the person's click would),
 # and the outcome is in the store; the snoozed reminder comes back. The
-# idle source is the X server's (x11-sync). Takes a little over a minute.
+# idle source is the X server's (x11-sync). Then dunst leaves while the
+# reminder is up (missed), comes back without the rule, and a click on
+# the next reminder opens the guided break in a terminal (tmux, through
+# $TERMINAL), logged as taken; the one after, closed by the person, is
+# logged as skipped. Takes about four minutes.
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${MIDBACK:=$TOP/midback}"
 export TOP MIDBACK
@@ -18,10 +22,12 @@ JIG_PID=
 trap '[ -n "$DPID" ] && kill "$DPID" 2>/dev/null
     [ -n "$JIG_PID" ] && kill "$JIG_PID" 2>/dev/null
     [ -n "$MON_PID" ] && kill "$MON_PID" 2>/dev/null
+    tmux -S "$MIDBACK_TEST_TMUX" kill-server 2>/dev/null
     xsession_stop; rm -rf "$T"' EXIT
 trap 'exit 1' HUP INT TERM
 
-edge_need Xvfb dbus-daemon dbus-monitor dunst dunstctl sqlite3 xdotool
+edge_need Xvfb dbus-daemon dbus-monitor dunst dunstctl sqlite3 xdotool tmux
+export MIDBACK_TEST_TMUX="$T/tmux" TERMINAL="$TOP/tests/edge/tmux-term"
 XSESSION_DUNST_RULES='[midback-click-snoozes]
     appname = midback
     action_name = snooze'
@@ -66,6 +72,7 @@ t 'remind-edge-2: the reminder arrives with Start, Snooze and Skip' '
 	edge_wait "$T/monitor" "Time for a posture reset" 750 >/dev/null &&
 	grep -A 20 "member=Notify" "$T/monitor" >"$T/notify" &&
 	has "$T/notify" "string \"midback\"" &&
+	has "$T/notify" "string \"default\"" &&
 	has "$T/notify" "string \"start\"" && has "$T/notify" "string \"Start\"" &&
 	has "$T/notify" "string \"snooze\"" && has "$T/notify" "string \"Snooze\"" &&
 	has "$T/notify" "string \"skip\"" && has "$T/notify" "string \"Skip\"" &&
@@ -90,3 +97,50 @@ t 'remind-edge-4: the snoozed reminder comes back a snooze later' '
 	test "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" &&
 	test ! -s "$T/d.err"
 '
+
+# tmux-term's screen, without its empty lines.
+screen() {
+	tmux -S "$MIDBACK_TEST_TMUX" capture-pane -p -t term | grep -v "^ *$"
+}
+
+# Wait until the terminal's screen shows $1.
+see() {
+	i=0 && until screen 2>/dev/null | grep -q -- "$1" || [ $i -ge 50 ]; do
+		sleep 0.1; i=$((i + 1)); done
+	screen >"$T/screen" 2>&1
+	has "$T/screen" "$1"
+}
+
+t 'remind-edge-5: the notification service leaves with the reminder up: missed' '
+	kill "$XSESSION_DUNST_PID" &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'missed'"'")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|missed" &&
+	XSESSION_DUNST_RULES= && xsession_dunst
+'
+
+t 'remind-edge-6: a click on the next one opens the break in a terminal, taken' '
+	n0=$(grep -c "member=Notify" "$T/monitor") &&
+	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" ] || [ $i -ge 750 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(dunstctl count displayed)" = 1 &&
+	dunstctl action 0 &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'taken'"'")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|taken" &&
+	see "Do you have chest pain" &&
+	for a in n n n n n n n n y; do
+		tmux -S "$MIDBACK_TEST_TMUX" send-keys -t term "$a" Enter; done &&
+	see "exercise 1 of" &&
+	has "$T/screen" "space pause" &&
+	test ! -s "$T/d.err"
+'
+
+t 'remind-edge-7: the next one closed by the person is skipped' '
+	n0=$(grep -c "member=Notify" "$T/monitor") &&
+	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" ] || [ $i -ge 750 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(dunstctl count displayed)" = 1 &&
+	dunstctl close &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'skipped'"'")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|skipped" &&
+	test ! -s "$T/d.err"
+'
+
+echo "1..$n"
