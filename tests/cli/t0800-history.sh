@@ -324,3 +324,5 @@ t 'concurrency-1: two check-in loops and an import at once all land' '
 	test "$(q "$T/cc/midback/midback.db" "SELECT count(*) FROM pain_ratings")" -eq 82 &&
 	test "$(q "$T/cc/midback/midback.db" "SELECT count(DISTINCT note) FROM pain_ratings")" -eq 81
 '
+
+echo "1..$n"

@@ -150,3 +150,5 @@ t 'remind-7: --install writes the unit; without a user systemd it says so' '
 	has "$OUT" "nothing to remove"
 '
 kill "$dpid" 2>/dev/null || true
+
+echo "1..$n"
