@@ -46,7 +46,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	json_t			*doc;
 	const char		*path;
 	char			*cause = NULL;
-	int			 c, ns = 0, nc = 0;
+	int			 c, ns = 0, nc = 0, nr = 0;
 
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", import_options)) != -1) {
@@ -81,7 +81,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (CMD_ERROR);
 	}
 	if (cmd_store_open(e, 1, &st) != 0 ||
-	    store_import(st, &h, &ns, &nc, &cause) != 0) {
+	    store_import(st, &h, &ns, &nc, &nr, &cause) != 0) {
 		if (cause != NULL)
 			cmd_warn(e, "%s", cause);
 		free(cause);
@@ -91,9 +91,11 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (CMD_ERROR);
 	}
 	store_close(st);
-	printf("Imported %d of %zu sessions and breaks and %d of %zu "
-	    "check-ins from '%s'", ns, h.nsessions, nc, h.ncheckins, path);
-	if ((size_t)ns < h.nsessions || (size_t)nc < h.ncheckins)
+	printf("Imported %d of %zu sessions and breaks, %d of %zu check-ins "
+	    "and %d of %zu reminders from '%s'", ns, h.nsessions, nc,
+	    h.ncheckins, nr, h.nreminders, path);
+	if ((size_t)ns < h.nsessions || (size_t)nc < h.ncheckins ||
+	    (size_t)nr < h.nreminders)
 		printf("; the others were already here");
 	printf(".\n");
 	store_history_release(&h);

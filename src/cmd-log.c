@@ -269,15 +269,9 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				    strcmp(v[i].session->kind, "break") == 0 ?
 				    "break" : "session"));
 			} else if (v[i].reminder != NULL) {
-				date_iso(v[i].reminder->due_ms,
-				    v[i].reminder->tz_min, 1, iso);
-				o = json_pack("{s:s, s:s, s:s, s:s}",
-				    "kind", v[i].reminder->kind,
-				    "due", iso,
-				    "outcome", v[i].reminder->outcome,
-				    "type", "reminder");
-				date_iso(v[i].at_ms, v[i].tz_min, 1, iso);
-				json_object_set_new(o, "at", json_string(iso));
+				o = export_reminder_json(v[i].reminder);
+				json_object_set_new(o, "type",
+				    json_string("reminder"));
 			} else {
 				o = export_checkin_json(v[i].checkin);
 				json_object_set_new(o, "type",

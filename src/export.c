@@ -98,9 +98,19 @@ export_checkin_json(const struct store_hcheckin *c)
 }
 
 json_t *
+export_reminder_json(const struct store_hreminder *r)
+{
+	return (json_pack("{s:s, s:o, s:o, s:s}",
+	    "kind", r->kind,
+	    "due", time_json(r->due_ms, r->tz_min),
+	    "at", time_json(r->at_ms, r->tz_min),
+	    "outcome", r->outcome));
+}
+
+json_t *
 export_json(const struct store_history *h)
 {
-	json_t	*sessions, *breaks, *checkins;
+	json_t	*sessions, *breaks, *checkins, *reminders;
 	size_t	 i;
 
 	sessions = json_array();
@@ -112,12 +122,17 @@ export_json(const struct store_history *h)
 	for (i = 0; i < h->ncheckins; i++)
 		json_array_append_new(checkins,
 		    export_checkin_json(&h->checkins[i]));
-	return (json_pack("{s:s, s:i, s:o, s:o, s:o}",
+	reminders = json_array();
+	for (i = 0; i < h->nreminders; i++)
+		json_array_append_new(reminders,
+		    export_reminder_json(&h->reminders[i]));
+	return (json_pack("{s:s, s:i, s:o, s:o, s:o, s:o}",
 	    "format", EXPORT_FORMAT,
 	    "version", EXPORT_VERSION,
 	    "sessions", sessions,
 	    "breaks", breaks,
-	    "checkins", checkins));
+	    "checkins", checkins,
+	    "reminders", reminders));
 }
 
 void
@@ -543,7 +558,33 @@ parse_checkin(json_t *o, const char *path, struct store_hcheckin *c,
 	return (0);
 }
 
+static const char *const reminder_keys[] = {
+	"kind", "due", "at", "outcome", NULL
+};
+
+static int
+parse_reminder(json_t *o, const char *path, struct store_hreminder *r,
+    char **cause)
+{
+	int	tz;
+
+	if (keys_exact(o, path, reminder_keys, cause) != 0 ||
+	    get_name(o, "kind", path, store_reminder_names, 0, &r->kind,
+	    cause) != 0 ||
+	    get_time(o, "due", path, 0, &r->due_ms, &tz, cause) != 0 ||
+	    get_time(o, "at", path, 0, &r->at_ms, &r->tz_min, cause) != 0 ||
+	    get_name(o, "outcome", path, store_reminder_outcomes, 0,
+	    &r->outcome, cause) != 0)
+		return (-1);
+	return (0);
+}
+
+/* The top level's keys: version 1 had no reminders. */
 static const char *const doc_keys[] = {
+	"format", "version", "sessions", "breaks", "checkins", "reminders",
+	NULL
+};
+static const char *const doc_keys_v1[] = {
 	"format", "version", "sessions", "breaks", "checkins", NULL
 };
 
@@ -603,7 +644,8 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		    "reads (%d)", version, EXPORT_VERSION);
 		goto fail;
 	}
-	if (keys_exact(doc, "top level", doc_keys, cause) != 0 ||
+	if (keys_exact(doc, "top level", version == 1 ? doc_keys_v1 :
+	    doc_keys, cause) != 0 ||
 	    parse_sessions(doc, "sessions", "routine", h, cause) != 0 ||
 	    parse_sessions(doc, "breaks", "break", h, cause) != 0)
 		goto fail;
@@ -617,6 +659,22 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		path = xasprintf("checkins[%zu]", i);
 		h->ncheckins++;
 		rc = parse_checkin(v, path, &h->checkins[i], cause);
+		free(path);
+		if (rc != 0)
+			goto fail;
+	}
+	if (version == 1)
+		return (0);
+	a = json_object_get(doc, "reminders");
+	if (!json_is_array(a)) {
+		bad(cause, "reminders", "not an array");
+		goto fail;
+	}
+	h->reminders = xcalloc(json_array_size(a) + 1, sizeof *h->reminders);
+	json_array_foreach(a, i, v) {
+		path = xasprintf("reminders[%zu]", i);
+		h->nreminders++;
+		rc = parse_reminder(v, path, &h->reminders[i], cause);
 		free(path);
 		if (rc != 0)
 			goto fail;

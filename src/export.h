@@ -14,14 +14,19 @@
 
 #include "store.h"
 
-/* The export format's name and version, in every JSON export. */
+/*
+ * The export format's name and version, in every JSON export. Version 2
+ * added the reminders; a version 1 document is still read.
+ */
 #define EXPORT_FORMAT		"midback-export"
-#define EXPORT_VERSION		1
+#define EXPORT_VERSION		2
 
 /* One session or break as a JSON object (without its kind). */
 json_t	*export_session_json(const struct store_hsession *);
 /* One check-in as a JSON object. */
 json_t	*export_checkin_json(const struct store_hcheckin *);
+/* What became of one break reminder, as a JSON object. */
+json_t	*export_reminder_json(const struct store_hreminder *);
 /* The whole history as the export's JSON document. */
 json_t	*export_json(const struct store_history *);
 /*

@@ -51,6 +51,14 @@ static const char sql_item_put[] =
     " side, sets_done, reps_done, holds_done, breaths_done, feel, outcome,"
     " finished_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     " ON CONFLICT (session_id, position) DO NOTHING";
+/*
+ * A reminder has no uid: it is the same one when its kind, due time, time
+ * of answer and outcome are.
+ */
+static const char sql_reminder_put[] =
+    "INSERT INTO reminders (kind, due_ms, at_ms, tz_min, outcome)"
+    " SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM reminders"
+    " WHERE kind = ?1 AND due_ms = ?2 AND at_ms = ?3 AND outcome = ?5)";
 static const char sql_checkin_put[] =
     "INSERT INTO pain_ratings (uid, at_ms, tz_min, moment, pain,"
     " stiffness, note) VALUES (?1, ?2, ?3, 'checkin', ?4, ?5, ?6)"
@@ -467,16 +475,34 @@ import_checkin(struct store *s, sqlite3_stmt *put,
 	return (0);
 }
 
+static int
+import_reminder(struct store *s, sqlite3_stmt *put,
+    const struct store_hreminder *r, int *added)
+{
+	if (sqlite3_bind_text(put, 1, r->kind, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(put, 2, r->due_ms) != SQLITE_OK ||
+	    sqlite3_bind_int64(put, 3, r->at_ms) != SQLITE_OK ||
+	    sqlite3_bind_int(put, 4, r->tz_min) != SQLITE_OK ||
+	    sqlite3_bind_text(put, 5, r->outcome, -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
+		return (-1);
+	if (step_done(put) != 0)
+		return (-1);
+	*added += sqlite3_changes(s->db);
+	return (0);
+}
+
 int
 store_import(struct store *s, const struct store_history *h,
-    int *sessions, int *checkins, char **cause)
+    int *sessions, int *checkins, int *reminders, char **cause)
 {
 	const char	*what = "import";
 	sqlite3_stmt	*put = NULL, *find = NULL, *item = NULL;
-	sqlite3_stmt	*cput = NULL;
+	sqlite3_stmt	*cput = NULL, *rput = NULL;
 	char		*err = NULL;
 	size_t		 i;
-	int		 ret = -1, began = 0, ns = 0, nc = 0;
+	int		 ret = -1, began = 0, ns = 0, nc = 0, nr = 0;
 
 	for (i = 0; i < h->nsessions && err == NULL; i++)
 		err = import_check(&h->sessions[i]);
@@ -502,6 +528,8 @@ store_import(struct store *s, const struct store_history *h,
 	    sqlite3_prepare_v2(s->db, sql_item_put, -1, &item, NULL) !=
 	    SQLITE_OK ||
 	    sqlite3_prepare_v2(s->db, sql_checkin_put, -1, &cput, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, sql_reminder_put, -1, &rput, NULL) !=
 	    SQLITE_OK)
 		goto out;
 	for (i = 0; i < h->nsessions; i++)
@@ -511,11 +539,15 @@ store_import(struct store *s, const struct store_history *h,
 	for (i = 0; i < h->ncheckins; i++)
 		if (import_checkin(s, cput, &h->checkins[i], &nc) != 0)
 			goto out;
+	for (i = 0; i < h->nreminders; i++)
+		if (import_reminder(s, rput, &h->reminders[i], &nr) != 0)
+			goto out;
 	sqlite3_finalize(put);
 	sqlite3_finalize(find);
 	sqlite3_finalize(item);
 	sqlite3_finalize(cput);
-	put = find = item = cput = NULL;
+	sqlite3_finalize(rput);
+	put = find = item = cput = rput = NULL;
 	if (store_commit(s, &err, what) != 0) {
 		began = 0;
 		goto out;
@@ -528,6 +560,7 @@ out:
 	sqlite3_finalize(find);
 	sqlite3_finalize(item);
 	sqlite3_finalize(cput);
+	sqlite3_finalize(rput);
 	if (ret != 0 && began)
 		store_rollback(s, &err, what);
 	if (ret != 0) {
@@ -538,6 +571,8 @@ out:
 		*sessions = ns;
 	if (checkins != NULL)
 		*checkins = nc;
+	if (reminders != NULL)
+		*reminders = nr;
 	return (0);
 }
 

@@ -245,8 +245,8 @@ struct store_history {
 	size_t			 nsessions;
 	struct store_hcheckin	*checkins;	/* by time, oldest first */
 	size_t			 ncheckins;
-	struct store_hreminder	*reminders;	/* by time, oldest first;
-						   not exported */
+	struct store_hreminder	*reminders;	/* by time of answer, oldest
+						   first */
 	size_t			 nreminders;
 };
 #define STORE_HISTORY_INIT	{ NULL, 0, NULL, 0, NULL, 0 }
@@ -263,12 +263,14 @@ void	store_history_release(struct store_history *h);
 /*
  * Add what h holds and the store lacks, in one transaction: a session or
  * check-in whose uid is already there is left as it is, and a session's
- * items are added by position where missing. The ids in h are ignored.
- * Sets *sessions and *checkins (either may be NULL) to how many were new.
+ * items are added by position where missing; a reminder is added unless
+ * one with the same kind, times and outcome is there. The ids in h are
+ * ignored. Sets *sessions, *checkins and *reminders (any may be NULL) to
+ * how many were new.
  * On any error nothing is added. Returns 0 or -1.
  */
 int	store_import(struct store *, const struct store_history *h,
-	    int *sessions, int *checkins, char **cause);
+	    int *sessions, int *checkins, int *reminders, char **cause);
 
 /* What `midback stats` counts, read from the store. */
 struct store_stats {
