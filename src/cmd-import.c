@@ -36,6 +36,43 @@ static const struct option import_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/*
+ * Say how many of each kind of record were new, "Imported 3 of 5 sessions
+ * and breaks and 2 of 2 check-ins from 'f.json'; the others were already
+ * here.", leaving out the kinds the file has none of.
+ */
+static void
+import_say(const char *path, int ns, size_t ts, int nc, size_t tc, int nr,
+    size_t tr, int nf, size_t tf)
+{
+	static const char *const what[] = {
+		"sessions and breaks", "check-ins", "reminders",
+		"exercises set aside"
+	};
+	const int	 got[] = { ns, nc, nr, nf };
+	const size_t	 of[] = { ts, tc, tr, tf };
+	size_t		 i, left, k = 0;
+	int		 old = 0;
+
+	for (i = left = 0; i < 4; i++)
+		left += of[i] != 0;
+	if (left == 0) {
+		printf("Nothing to import in '%s'.\n", path);
+		return;
+	}
+	printf("Imported ");
+	for (i = 0; i < 4; i++) {
+		if (of[i] == 0)
+			continue;
+		k++;
+		printf("%s%d of %zu %s", k == 1 ? "" : k == left ? " and " :
+		    ", ", got[i], of[i], what[i]);
+		old |= (size_t)got[i] < of[i];
+	}
+	printf(" from '%s'%s.\n", path, old ?
+	    "; the others were already here" : "");
+}
+
 static enum cmd_retval
 cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -46,7 +83,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	json_t			*doc;
 	const char		*path;
 	char			*cause = NULL;
-	int			 c, ns = 0, nc = 0, nr = 0;
+	int			 c, ns = 0, nc = 0, nr = 0, nf = 0;
 
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", import_options)) != -1) {
@@ -81,7 +118,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (CMD_ERROR);
 	}
 	if (cmd_store_open(e, 1, &st) != 0 ||
-	    store_import(st, &h, &ns, &nc, &nr, &cause) != 0) {
+	    store_import(st, &h, &ns, &nc, &nr, &nf, &cause) != 0) {
 		if (cause != NULL)
 			cmd_warn(e, "%s", cause);
 		free(cause);
@@ -91,13 +128,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (CMD_ERROR);
 	}
 	store_close(st);
-	printf("Imported %d of %zu sessions and breaks, %d of %zu check-ins "
-	    "and %d of %zu reminders from '%s'", ns, h.nsessions, nc,
-	    h.ncheckins, nr, h.nreminders, path);
-	if ((size_t)ns < h.nsessions || (size_t)nc < h.ncheckins ||
-	    (size_t)nr < h.nreminders)
-		printf("; the others were already here");
-	printf(".\n");
+	import_say(path, ns, h.nsessions, nc, h.ncheckins, nr, h.nreminders,
+	    nf, h.nflags);
 	store_history_release(&h);
 	json_decref(doc);
 	return (CMD_OK);

@@ -107,10 +107,24 @@ export_reminder_json(const struct store_hreminder *r)
 	    "outcome", r->outcome));
 }
 
+/*
+ * An exercise set aside. The store keeps no offset for it, so its times
+ * are in UTC.
+ */
+static json_t *
+export_flag_json(const struct store_hflag *f)
+{
+	return (json_pack("{s:s, s:s, s:o, s:o}",
+	    "exercise", f->exercise,
+	    "reason", f->reason,
+	    "set", time_json(f->set_ms, 0),
+	    "until", time_json(f->until_ms, 0)));
+}
+
 json_t *
 export_json(const struct store_history *h)
 {
-	json_t	*sessions, *breaks, *checkins, *reminders;
+	json_t	*sessions, *breaks, *checkins, *reminders, *flags;
 	size_t	 i;
 
 	sessions = json_array();
@@ -126,13 +140,17 @@ export_json(const struct store_history *h)
 	for (i = 0; i < h->nreminders; i++)
 		json_array_append_new(reminders,
 		    export_reminder_json(&h->reminders[i]));
-	return (json_pack("{s:s, s:i, s:o, s:o, s:o, s:o}",
+	flags = json_array();
+	for (i = 0; i < h->nflags; i++)
+		json_array_append_new(flags, export_flag_json(&h->flags[i]));
+	return (json_pack("{s:s, s:i, s:o, s:o, s:o, s:o, s:o}",
 	    "format", EXPORT_FORMAT,
 	    "version", EXPORT_VERSION,
 	    "sessions", sessions,
 	    "breaks", breaks,
 	    "checkins", checkins,
-	    "reminders", reminders));
+	    "reminders", reminders,
+	    "set_aside", flags));
 }
 
 void
@@ -579,10 +597,35 @@ parse_reminder(json_t *o, const char *path, struct store_hreminder *r,
 	return (0);
 }
 
-/* The top level's keys: version 1 had no reminders. */
+static const char *const flag_keys[] = {
+	"exercise", "reason", "set", "until", NULL
+};
+
+static int
+parse_flag(json_t *o, const char *path, struct store_hflag *f, char **cause)
+{
+	const char	*s;
+	int		 tz;
+
+	if (keys_exact(o, path, flag_keys, cause) != 0 ||
+	    get_str(o, "exercise", path, 0, &s, cause) != 0)
+		return (-1);
+	f->exercise = xstrdup(s);
+	if (get_str(o, "reason", path, 0, &s, cause) != 0)
+		return (-1);
+	f->reason = xstrdup(s);
+	if (get_time(o, "set", path, 0, &f->set_ms, &tz, cause) != 0 ||
+	    get_time(o, "until", path, 0, &f->until_ms, &tz, cause) != 0)
+		return (-1);
+	if (f->until_ms <= f->set_ms)
+		return (bad(cause, path, "'until' is not after 'set'"));
+	return (0);
+}
+
+/* The top level's keys: version 1 had no reminders and no set_aside. */
 static const char *const doc_keys[] = {
 	"format", "version", "sessions", "breaks", "checkins", "reminders",
-	NULL
+	"set_aside", NULL
 };
 static const char *const doc_keys_v1[] = {
 	"format", "version", "sessions", "breaks", "checkins", NULL
@@ -675,6 +718,20 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		path = xasprintf("reminders[%zu]", i);
 		h->nreminders++;
 		rc = parse_reminder(v, path, &h->reminders[i], cause);
+		free(path);
+		if (rc != 0)
+			goto fail;
+	}
+	a = json_object_get(doc, "set_aside");
+	if (!json_is_array(a)) {
+		bad(cause, "set_aside", "not an array");
+		goto fail;
+	}
+	h->flags = xcalloc(json_array_size(a) + 1, sizeof *h->flags);
+	json_array_foreach(a, i, v) {
+		path = xasprintf("set_aside[%zu]", i);
+		h->nflags++;
+		rc = parse_flag(v, path, &h->flags[i], cause);
 		free(path);
 		if (rc != 0)
 			goto fail;

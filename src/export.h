@@ -16,7 +16,8 @@
 
 /*
  * The export format's name and version, in every JSON export. Version 2
- * added the reminders; a version 1 document is still read.
+ * added the reminders and the exercises set aside; a version 1 document
+ * is still read.
  */
 #define EXPORT_FORMAT		"midback-export"
 #define EXPORT_VERSION		2

@@ -39,6 +39,10 @@ static const char sql_reminders[] =
     "SELECT at_ms, tz_min, due_ms, kind, outcome FROM reminders"
     " WHERE at_ms >= ?1 AND at_ms < ?2 ORDER BY at_ms, id";
 
+static const char sql_flags[] =
+    "SELECT exercise, reason, set_ms, until_ms FROM exercise_flags"
+    " WHERE set_ms >= ?1 AND set_ms < ?2 ORDER BY set_ms, id";
+
 static const char sql_session_put[] =
     "INSERT INTO sessions (uid, kind, started_ms, tz_min,"
     " ended_ms, status, end_reason, pain_before, pain_after, plan_json)"
@@ -59,6 +63,11 @@ static const char sql_reminder_put[] =
     "INSERT INTO reminders (kind, due_ms, at_ms, tz_min, outcome)"
     " SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM reminders"
     " WHERE kind = ?1 AND due_ms = ?2 AND at_ms = ?3 AND outcome = ?5)";
+/* Nor has a flag: it is the same one when set at the same time. */
+static const char sql_flag_put[] =
+    "INSERT INTO exercise_flags (exercise, reason, set_ms, until_ms)"
+    " SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM exercise_flags"
+    " WHERE exercise = ?1 AND set_ms = ?3)";
 static const char sql_checkin_put[] =
     "INSERT INTO pain_ratings (uid, at_ms, tz_min, moment, pain,"
     " stiffness, note) VALUES (?1, ?2, ?3, 'checkin', ?4, ?5, ?6)"
@@ -257,6 +266,29 @@ read_reminders(struct store *s, int64_t from, int64_t to,
 	return (rc == SQLITE_DONE ? 0 : -1);
 }
 
+static int
+read_flags(struct store *s, int64_t from, int64_t to,
+    struct store_history *h)
+{
+	struct store_hflag	*f;
+	sqlite3_stmt		*st;
+	int			 rc;
+
+	if ((st = range_stmt(s, sql_flags, from, to)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->flags = xreallocarray(h->flags, h->nflags + 1,
+		    sizeof *h->flags);
+		f = &h->flags[h->nflags++];
+		f->exercise = col_dup(st, 0);
+		f->reason = col_dup(st, 1);
+		f->set_ms = sqlite3_column_int64(st, 2);
+		f->until_ms = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
 /*
  * Run read(s, arg) inside one read transaction, so that all it reads
  * comes from one snapshot, even while another process writes. what names
@@ -301,7 +333,8 @@ read_history(struct store *s, void *arg)
 	if (read_sessions(s, a->from, a->to, a->h) != 0 ||
 	    read_items(s, a->from, a->to, a->h) != 0 ||
 	    read_checkins(s, a->from, a->to, a->h) != 0 ||
-	    read_reminders(s, a->from, a->to, a->h) != 0)
+	    read_reminders(s, a->from, a->to, a->h) != 0 ||
+	    read_flags(s, a->from, a->to, a->h) != 0)
 		return (-1);
 	return (0);
 }
@@ -342,6 +375,11 @@ store_history_release(struct store_history *h)
 		free(h->checkins[i].note);
 	free(h->checkins);
 	free(h->reminders);
+	for (i = 0; i < h->nflags; i++) {
+		free(h->flags[i].exercise);
+		free(h->flags[i].reason);
+	}
+	free(h->flags);
 	*h = (struct store_history)STORE_HISTORY_INIT;
 }
 
@@ -493,16 +531,33 @@ import_reminder(struct store *s, sqlite3_stmt *put,
 	return (0);
 }
 
+static int
+import_flag(struct store *s, sqlite3_stmt *put, const struct store_hflag *f,
+    int *added)
+{
+	if (sqlite3_bind_text(put, 1, f->exercise, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_text(put, 2, f->reason, -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(put, 3, f->set_ms) != SQLITE_OK ||
+	    sqlite3_bind_int64(put, 4, f->until_ms) != SQLITE_OK)
+		return (-1);
+	if (step_done(put) != 0)
+		return (-1);
+	*added += sqlite3_changes(s->db);
+	return (0);
+}
+
 int
 store_import(struct store *s, const struct store_history *h,
-    int *sessions, int *checkins, int *reminders, char **cause)
+    int *sessions, int *checkins, int *reminders, int *flags, char **cause)
 {
 	const char	*what = "import";
 	sqlite3_stmt	*put = NULL, *find = NULL, *item = NULL;
-	sqlite3_stmt	*cput = NULL, *rput = NULL;
+	sqlite3_stmt	*cput = NULL, *rput = NULL, *fput = NULL;
 	char		*err = NULL;
 	size_t		 i;
-	int		 ret = -1, began = 0, ns = 0, nc = 0, nr = 0;
+	int		 ret = -1, began = 0, ns = 0, nc = 0, nr = 0, nf = 0;
 
 	for (i = 0; i < h->nsessions && err == NULL; i++)
 		err = import_check(&h->sessions[i]);
@@ -530,6 +585,8 @@ store_import(struct store *s, const struct store_history *h,
 	    sqlite3_prepare_v2(s->db, sql_checkin_put, -1, &cput, NULL) !=
 	    SQLITE_OK ||
 	    sqlite3_prepare_v2(s->db, sql_reminder_put, -1, &rput, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, sql_flag_put, -1, &fput, NULL) !=
 	    SQLITE_OK)
 		goto out;
 	for (i = 0; i < h->nsessions; i++)
@@ -542,12 +599,16 @@ store_import(struct store *s, const struct store_history *h,
 	for (i = 0; i < h->nreminders; i++)
 		if (import_reminder(s, rput, &h->reminders[i], &nr) != 0)
 			goto out;
+	for (i = 0; i < h->nflags; i++)
+		if (import_flag(s, fput, &h->flags[i], &nf) != 0)
+			goto out;
 	sqlite3_finalize(put);
 	sqlite3_finalize(find);
 	sqlite3_finalize(item);
 	sqlite3_finalize(cput);
 	sqlite3_finalize(rput);
-	put = find = item = cput = rput = NULL;
+	sqlite3_finalize(fput);
+	put = find = item = cput = rput = fput = NULL;
 	if (store_commit(s, &err, what) != 0) {
 		began = 0;
 		goto out;
@@ -561,6 +622,7 @@ out:
 	sqlite3_finalize(item);
 	sqlite3_finalize(cput);
 	sqlite3_finalize(rput);
+	sqlite3_finalize(fput);
 	if (ret != 0 && began)
 		store_rollback(s, &err, what);
 	if (ret != 0) {
@@ -573,6 +635,8 @@ out:
 		*checkins = nc;
 	if (reminders != NULL)
 		*reminders = nr;
+	if (flags != NULL)
+		*flags = nf;
 	return (0);
 }
 

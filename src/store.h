@@ -239,6 +239,14 @@ struct store_hreminder {
 	const char	*outcome;	/* static: taken, snoozed, ... */
 };
 
+/* An exercise set aside (by the pain rule), from set_ms until until_ms. */
+struct store_hflag {
+	char		*exercise;	/* Owned */
+	char		*reason;	/* Owned; such as "pain rule" */
+	int64_t		 set_ms;
+	int64_t		 until_ms;	/* after set_ms */
+};
+
 struct store_history {
 	struct store_hsession	*sessions;	/* by start time, oldest
 						   first */
@@ -248,8 +256,11 @@ struct store_history {
 	struct store_hreminder	*reminders;	/* by time of answer, oldest
 						   first */
 	size_t			 nreminders;
+	struct store_hflag	*flags;		/* by the time they were set,
+						   oldest first */
+	size_t			 nflags;
 };
-#define STORE_HISTORY_INIT	{ NULL, 0, NULL, 0, NULL, 0 }
+#define STORE_HISTORY_INIT	{ NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
 
 /*
  * Read the sessions that started, and the check-ins made, in [from_ms,
@@ -264,13 +275,15 @@ void	store_history_release(struct store_history *h);
  * Add what h holds and the store lacks, in one transaction: a session or
  * check-in whose uid is already there is left as it is, and a session's
  * items are added by position where missing; a reminder is added unless
- * one with the same kind, times and outcome is there. The ids in h are
- * ignored. Sets *sessions, *checkins and *reminders (any may be NULL) to
- * how many were new.
+ * one with the same kind, times and outcome is there, and an exercise set
+ * aside unless it was set aside at the same time already. The ids in h
+ * are ignored. Sets *sessions, *checkins, *reminders and *flags (any may
+ * be NULL) to how many were new.
  * On any error nothing is added. Returns 0 or -1.
  */
 int	store_import(struct store *, const struct store_history *h,
-	    int *sessions, int *checkins, int *reminders, char **cause);
+	    int *sessions, int *checkins, int *reminders, int *flags,
+	    char **cause);
 
 /* What `midback stats` counts, read from the store. */
 struct store_stats {

@@ -110,11 +110,11 @@ t 'log-1: an empty history says so and creates no store' '
 export XDG_DATA_HOME="$T/h"
 t 'import-1: an export goes in; the same again adds nothing' '
 	run 0 "$MIDBACK" import "$T/history.json" &&
-	same "$OUT" "Imported 11 of 11 sessions and breaks, 2 of 2 check-ins and 0 of 0 reminders from ${Q}$T/history.json${Q}." &&
+	same "$OUT" "Imported 11 of 11 sessions and breaks and 2 of 2 check-ins from ${Q}$T/history.json${Q}." &&
 	cp "$T/h/midback/midback.db" "$T/before.db" &&
 	q "$T/h/midback/midback.db" .dump >"$T/dump1" &&
 	run 0 "$MIDBACK" import "$T/history.json" &&
-	same "$OUT" "Imported 0 of 11 sessions and breaks, 0 of 2 check-ins and 0 of 0 reminders from ${Q}$T/history.json${Q}; the others were already here." &&
+	same "$OUT" "Imported 0 of 11 sessions and breaks and 0 of 2 check-ins from ${Q}$T/history.json${Q}; the others were already here." &&
 	q "$T/h/midback/midback.db" .dump >"$T/dump2" &&
 	cmp "$T/dump1" "$T/dump2"
 '
@@ -141,9 +141,11 @@ t 'import-2: a bad file is refused with where, and nothing is written' '
 
 t 'export-1: JSON round trip, export then import then export, is identical' '
 	q "$T/h/midback/midback.db" "INSERT INTO reminders (kind, due_ms, at_ms, tz_min, outcome) VALUES (${Q}posture-reset${Q}, 1795000000000, 1795000065000, -300, ${Q}taken${Q}), (${Q}wall-angel${Q}, 1795007200000, 1795007200000, 60, ${Q}natural${Q})" &&
+	q "$T/h/midback/midback.db" "INSERT INTO exercise_flags (exercise, reason, set_ms, until_ms) VALUES (${Q}seated-twist${Q}, ${Q}pain rule${Q}, 1790841600000, 1791446400000)" &&
 	run 0 "$MIDBACK" export --format json --output "$T/a.json" &&
 	empty "$OUT" &&
 	XDG_DATA_HOME="$T/h2" run 0 "$MIDBACK" import "$T/a.json" &&
+	has "$OUT" " check-ins, 2 of 2 reminders and 1 of 1 exercises set aside from ${Q}$T/a.json${Q}." &&
 	XDG_DATA_HOME="$T/h2" run 0 "$MIDBACK" export --format json &&
 	cmp "$OUT" "$T/a.json" &&
 	XDG_DATA_HOME="$T/h2" run 0 "$MIDBACK" import "$T/a.json" &&
@@ -155,6 +157,11 @@ t 'export-1: JSON round trip, export then import then export, is identical' '
 	has "$T/a.json" "\"at\": \"2026-11-18T06:07:45.000-05:00\"" &&
 	has "$T/a.json" "\"outcome\": \"natural\"" &&
 	test "$(q "$T/h2/midback/midback.db" "SELECT kind, outcome, tz_min FROM reminders ORDER BY at_ms" | tr "\n" " ")" = "posture-reset|taken|-300 wall-angel|natural|60 " &&
+	has "$T/a.json" "\"until\": \"2026-10-08T08:00:00.000+00:00\"" &&
+	test "$(q "$T/h2/midback/midback.db" "SELECT exercise, reason, until_ms - set_ms FROM exercise_flags")" = "seated-twist|pain rule|604800000" &&
+	sed "s/\"until\": \"2026-10-08/\"until\": \"2026-09-01/" "$T/a.json" >"$T/flag.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/flag.json" &&
+	same "$ERR" "$T/flag.json: set_aside[0]: ${Q}until${Q} is not after ${Q}set${Q}" &&
 	sed "s/\"natural\"/\"forgotten\"/" "$T/a.json" >"$T/rem.json" &&
 	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/rem.json" &&
 	same "$ERR" "$T/rem.json: reminders[1]: unknown outcome ${Q}forgotten${Q}" &&

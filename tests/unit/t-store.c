@@ -444,10 +444,10 @@ import_adds_only_what_is_missing(void **state)
 	history_fill(a);
 	assert_int_equal(store_history(a, INT64_MIN, INT64_MAX, &h, NULL), 0);
 	b = open_ok(pb);
-	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL), 0);
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL, NULL), 0);
 	assert_int_equal(ns, 2);
 	assert_int_equal(nc, 1);
-	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL), 0);
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL, NULL), 0);
 	assert_int_equal(ns, 0);
 	assert_int_equal(nc, 0);
 	assert_int_equal(raw_int(pb, "SELECT count(*) FROM session_items"), 2);
@@ -466,18 +466,18 @@ import_adds_only_what_is_missing(void **state)
 	raw_exec(pb, "DELETE FROM session_items; DELETE FROM sessions;"
 	    " DELETE FROM pain_ratings;");
 	h.sessions[0].items[0].feel = "wobbly";
-	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL), -1);
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL, NULL), -1);
 	assert_int_equal(raw_int(pb, "SELECT count(*) FROM sessions"), 0);
 	assert_int_equal(raw_int(pb, "SELECT count(*) FROM pain_ratings"), 0);
 	h.sessions[0].items[0].feel = "fine";
 	/* A failure inside the transaction rolls all of it back too. */
 	h.sessions[1].started_ms = h.sessions[0].started_ms;
 	h.checkins[0].pain = 11;
-	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL), -1);
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL, NULL), -1);
 	assert_int_equal(raw_int(pb, "SELECT count(*) FROM sessions"), 0);
 	h.checkins[0].pain = 4;
 	h.sessions[0].items[1].holds_done = -1;
-	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL), -1);
+	assert_int_equal(store_import(b, &h, &ns, &nc, NULL, NULL, NULL), -1);
 	assert_int_equal(raw_int(pb, "SELECT count(*) FROM sessions"), 0);
 	assert_int_equal(raw_int(pb, "SELECT count(*) FROM session_items"), 0);
 
