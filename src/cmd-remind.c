@@ -285,8 +285,15 @@ remind_start(struct remind *r, enum sched_kind k)
 	what = k == SCHED_DAILY_SESSION ? "start" : "break";
 	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) < 0)
 		snprintf(self, sizeof self, "midback");
-	else
+	else {
 		self[n] = '\0';
+		/*
+		 * An upgrade that replaced the program while this ran leaves
+		 * the link as "PATH (deleted)"; the new program is at PATH.
+		 */
+		if (n > 10 && strcmp(self + n - 10, " (deleted)") == 0)
+			self[n - 10] = '\0';
+	}
 	if (pipe2(p, O_CLOEXEC) == -1)
 		error = errno;
 	else if ((pid = fork()) == -1) {
