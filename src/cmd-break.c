@@ -54,6 +54,11 @@ static const struct option break_options[] = {
 #define BREAK_ANGEL		"wall-angel-standing"
 #define BREAK_ANGEL_EVERY_MS	(2 * 3600 * 1000LL)
 #define BREAK_ANGEL_S		60
+/*
+ * A break takes minutes: one still marked running that began longer ago
+ * than this was left by a process that was killed, and is closed.
+ */
+#define BREAK_STALE_MS		(3600 * 1000LL)
 
 static void
 add(struct plan *p, const struct exercise *e, const struct prescription *rx)
@@ -159,6 +164,11 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn(e, "voice off: %s", cause);
 		free(cause);
 		cause = NULL;
+	}
+	if (store_abandon(st, "break", 0, play_wall_ms() - BREAK_STALE_MS,
+	    "not finished", NULL, &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		goto out;
 	}
 	pj = output_plan_json(&p, cmd_today(), (p.total_s + 59) / 60);
 	pjs = json_dumps(pj, JSON_COMPACT | JSON_PRESERVE_ORDER);

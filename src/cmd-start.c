@@ -8,6 +8,7 @@
  * the session.
  */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,11 +282,11 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 
 	/* An unfinished session: resume it, or close it and start afresh. */
-	if ((found = store_unfinished(st, &info, &cause)) == -1) {
+	if ((found = store_unfinished(st, "routine", &info, &cause)) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
-	if (found == 0 && strcmp(info.kind, "routine") == 0) {
+	if (found == 0) {
 		if (resume == -1) {
 			char q[160];
 
@@ -316,8 +317,8 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				resuming = 1;
 			}
 		}
-		if (!resuming && store_session_end(st, info.id, "quit",
-		    play_wall_ms(), "not resumed", &cause) == -1) {
+		if (!resuming && store_abandon(st, "routine", info.id,
+		    INT64_MAX, "not resumed", NULL, &cause) == -1) {
 			cmd_warn(e, "%s", cause);
 			goto out;
 		}

@@ -200,6 +200,7 @@ enum store_sql {
 	SQL_PAIN_AFTER,
 	SQL_ITEM_ADD,
 	SQL_UNFINISHED,
+	SQL_ABANDON,
 	SQL_PAIN_ADD,
 	SQL_ANSWER_ADD,
 	SQL_ACK_ADD,
@@ -245,8 +246,13 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	[SQL_UNFINISHED] = "SELECT s.id, s.kind, s.started_ms, s.tz_min,"
 	    " s.plan_json,"
 	    " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id)"
-	    " FROM sessions s WHERE s.status = 'running'"
+	    " FROM sessions s WHERE s.status = 'running' AND s.kind = ?1"
 	    " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1",
+	/* It ended when it last recorded something, not when found. */
+	[SQL_ABANDON] = "UPDATE sessions SET status = 'quit',"
+	    " ended_ms = coalesce(last_item_ms, started_ms), end_reason = ?4"
+	    " WHERE status = 'running' AND kind = ?1 AND (?2 = 0 OR id = ?2)"
+	    " AND started_ms < ?3",
 	[SQL_PAIN_ADD] = "INSERT INTO pain_ratings"
 	    " (at_ms, tz_min, session_id, moment, pain, stiffness, note, uid)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
@@ -949,8 +955,8 @@ out:
 }
 
 int
-store_unfinished(struct store *s, struct store_session_info *out,
-    char **cause)
+store_unfinished(struct store *s, const char *kind,
+    struct store_session_info *out, char **cause)
 {
 	const char	*what = "look for an unfinished session";
 	const char	*text;
@@ -960,6 +966,8 @@ store_unfinished(struct store *s, struct store_session_info *out,
 
 	*out = (struct store_session_info)STORE_SESSION_INFO_INIT;
 	if ((st = store_stmt(s, SQL_UNFINISHED)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		found = 1;
@@ -988,6 +996,36 @@ out:
 	}
 	store_stmt_done(st);
 	if (ret == -1)
+		store_cause(cause, err);
+	return (ret);
+}
+
+int
+store_abandon(struct store *s, const char *kind, int64_t id,
+    int64_t before_ms, const char *reason, int *n, char **cause)
+{
+	const char	*what = "close an unfinished session";
+	sqlite3_stmt	*st;
+	char		*err = NULL;
+	int		 ret = -1;
+
+	if ((st = store_stmt(s, SQL_ABANDON)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, before_ms) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto out;
+	if (n != NULL)
+		*n = sqlite3_changes(s->db);
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (ret != 0)
 		store_cause(cause, err);
 	return (ret);
 }

@@ -250,6 +250,39 @@ t 'resume-3.1 --no-resume marks the unfinished session quit and starts a new one
 	same "$T/i" 0
 '
 
+# A routine left running three hours ago, then a break left running two
+# hours ago with one exercise done a minute in: the break does not hide
+# the routine from start, and the next break closes it, as ended at its
+# last exercise rather than now.
+t 'resume-3.2 a break left running hides no routine; the next break closes it' '
+	now="(strftime(${Q}%s${Q}, ${Q}now${Q}) * 1000)" &&
+	q main "INSERT INTO sessions (kind, started_ms, tz_min, status, plan_json, uid)
+	    VALUES (${Q}routine${Q}, $now - 10800000, 0, ${Q}running${Q}, ${Q}{}${Q}, lower(hex(randomblob(16))));
+	    INSERT INTO sessions (kind, started_ms, tz_min, status, plan_json, uid)
+	    VALUES (${Q}break${Q}, $now - 7200000, 0, ${Q}running${Q}, ${Q}{}${Q}, lower(hex(randomblob(16))));
+	    INSERT INTO session_items (session_id, position, exercise, sets_done,
+	    reps_done, holds_done, breaths_done, outcome, finished_ms)
+	    SELECT id, 0, ${Q}posture-reset${Q}, 1, 10, 0, 0, ${Q}done${Q}, started_ms + 60000
+	    FROM sessions WHERE id = 7" &&
+	printf "n\n\nfine\n\n" >"$T/in" &&
+	XDG_DATA_HOME="$T/main/data" "$MIDBACK" start --routine "$ONE" \
+	    <"$T/in" >"$OUT" 2>"$ERR" &&
+	has "$OUT" "An unfinished session is waiting (0 exercises done). Resume it? [y/N]" &&
+	has "$OUT" "Well done" &&
+	q main "SELECT id, kind, status, end_reason, ended_ms - started_ms
+	    FROM sessions WHERE id > 5 ORDER BY id" >"$T/s" &&
+	same "$T/s" "6|routine|quit|not resumed|0
+7|break|running||
+8|routine|finished||$(q main "SELECT ended_ms - started_ms FROM sessions WHERE id = 8")" &&
+	bg main /dev/null "$MIDBACK" break &&
+	poll main "SELECT count(*) FROM sessions WHERE kind = ${Q}break${Q}" 2 &&
+	killed main &&
+	q main "SELECT id, status, end_reason, ended_ms - started_ms
+	    FROM sessions WHERE kind = ${Q}break${Q} ORDER BY id" >"$T/s" &&
+	same "$T/s" "7|quit|not finished|60000
+9|running||"
+'
+
 # The regression the pain rule put in is recorded as an item of the
 # session but is not in the stored plan: resuming must still play the
 # plan's second exercise, cross-arm-stretch.

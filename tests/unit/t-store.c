@@ -607,7 +607,7 @@ reopen_is_a_no_op(void **state)
 	before = read_whole(path, &nbefore);
 
 	s = open_ok(path);
-	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
 	assert_int_equal(info.id, id);
 	store_session_info_release(&info);
 	store_close(s);
@@ -646,7 +646,7 @@ session_round_trips(void **state)
 
 	(void)state;
 	s = open_ok(path);
-	assert_int_equal(store_unfinished(s, &info, NULL), 1);
+	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 1);
 	assert_null(info.plan_json);
 	assert_int_equal(store_session_begin(s, "routine", 1700000000000,
 	    -300, plan_json, &id, NULL), 0);
@@ -655,7 +655,7 @@ session_round_trips(void **state)
 	assert_int_equal(store_session_item(s, id, &it0, NULL), 0);
 	assert_int_equal(store_session_item(s, id, &it1, NULL), 0);
 
-	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
 	assert_int_equal(info.id, id);
 	assert_string_equal(info.kind, "routine");
 	assert_int_equal(info.started_ms, 1700000000000);
@@ -668,7 +668,7 @@ session_round_trips(void **state)
 	assert_int_equal(store_session_end(s, id, "finished", 1700000200000,
 	    "all done", NULL), 0);
 	assert_int_equal(store_session_pain(s, id, "after", 1, NULL), 0);
-	assert_int_equal(store_unfinished(s, &info, NULL), 1);
+	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 1);
 	store_close(s);
 
 	assert_raw_text(path, "SELECT kind || ' ' || started_ms || ' ' ||"
@@ -938,23 +938,70 @@ unfinished_is_the_latest_running_session(void **state)
 	    NULL), 0);
 	assert_int_equal(store_session_item(s, c, &it, NULL), 0);
 
-	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
 	assert_int_equal(info.id, b);
 	store_session_info_release(&info);
 	assert_int_equal(store_session_end(s, b, "quit", 3500, NULL, NULL),
 	    0);
-	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	/* A later running break does not hide a running routine. */
+	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
+	assert_int_equal(info.id, a);
+	store_session_info_release(&info);
+	assert_int_equal(store_unfinished(s, "break", &info, NULL), 0);
 	assert_int_equal(info.id, c);
 	assert_string_equal(info.kind, "break");
 	assert_string_equal(info.plan_json, "[2]");
 	assert_int_equal(info.n_items, 1);
 	store_session_info_release(&info);
-	assert_int_equal(store_session_end(s, c, "finished", 2500, NULL,
-	    NULL), 0);
-	assert_int_equal(store_session_end(s, a, "finished", 2500, NULL,
-	    NULL), 0);
-	assert_int_equal(store_unfinished(s, &info, NULL), 1);
 	store_close(s);
+	free(path);
+}
+
+/*
+ * store_abandon closes what was left running as quit, ending it when it
+ * last recorded something, and only what it is asked to.
+ */
+static void
+abandon_ends_at_the_last_record(void **state)
+{
+	struct store	*s;
+	struct store_item it = {
+		.position = 0, .exercise = "wall-angel", .outcome = "done",
+		.finished_ms = 2100
+	};
+	char		*path = tpath("midback.db");
+	int64_t		 a, b, c, d;
+	int		 n = -1;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_session_begin(s, "routine", 1000, 0, "[1]", &a,
+	    NULL), 0);
+	assert_int_equal(store_session_begin(s, "break", 2000, 0, "[2]", &b,
+	    NULL), 0);
+	assert_int_equal(store_session_item(s, b, &it, NULL), 0);
+	assert_int_equal(store_session_begin(s, "break", 5000, 0, "[3]", &c,
+	    NULL), 0);
+	assert_int_equal(store_session_begin(s, "routine", 6000, 0, "[4]", &d,
+	    NULL), 0);
+	/* Breaks begun before 4000: b only. */
+	assert_int_equal(store_abandon(s, "break", 0, 4000, "not finished",
+	    &n, NULL), 0);
+	assert_int_equal(n, 1);
+	/* Routine a only, whenever it began. */
+	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX,
+	    "not resumed", &n, NULL), 0);
+	assert_int_equal(n, 1);
+	/* Nothing left to close there. */
+	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX,
+	    "not resumed", &n, NULL), 0);
+	assert_int_equal(n, 0);
+	store_close(s);
+	assert_raw_text(path, "SELECT group_concat(id || ':' || status || ':' "
+	    "|| coalesce(ended_ms, '-') || ':' || coalesce(end_reason, '-'), "
+	    "' ') FROM (SELECT * FROM sessions ORDER BY id)",
+	    "1:quit:1000:not resumed 2:quit:2100:not finished "
+	    "3:running:-:- 4:running:-:-");
 	free(path);
 }
 
@@ -1202,7 +1249,7 @@ sigkill_mid_session_keeps_the_recorded_items(void **state)
 	/* Watch from this process's own connection, as a resume would. */
 	s = open_ok(path);
 	for (i = 0; i < 2000; i++) {
-		rc = store_unfinished(s, &info, NULL);
+		rc = store_unfinished(s, "routine", &info, NULL);
 		if (rc == 0 && info.n_items >= 3)
 			break;
 		store_session_info_release(&info);
@@ -1215,7 +1262,7 @@ sigkill_mid_session_keeps_the_recorded_items(void **state)
 	store_close(s);
 
 	s = open_ok(path);
-	assert_int_equal(store_unfinished(s, &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
 	assert_int_equal(info.n_items, 3);
 	assert_string_equal(info.kind, "routine");
 	assert_int_equal(info.started_ms, 1700000000000);
@@ -1332,6 +1379,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    unfinished_is_the_latest_running_session, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    abandon_ends_at_the_last_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    text_file_is_refused_and_left_unchanged, setup, teardown),
 		cmocka_unit_test_setup_teardown(
