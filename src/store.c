@@ -184,6 +184,14 @@ static const struct migration migrations[] = {
 	    "  ('taken', 'snoozed', 'skipped', 'missed', 'natural')))" },
 	{ 3, "CREATE INDEX reminders_at ON reminders (at_ms)" },
 	{ 3, "PRAGMA user_version = 3" },
+	/*
+	 * 4: a session that `start` closed because it was not resumed
+	 * ended when it was found, hours or days after its last exercise,
+	 * and counted all of that time in `stats`; it ended at that exercise.
+	 */
+	{ 4, "UPDATE sessions SET ended_ms = coalesce(last_item_ms,"
+	    " started_ms) WHERE status = 'quit' AND end_reason = 'not resumed'" },
+	{ 4, "PRAGMA user_version = 4" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 

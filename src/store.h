@@ -19,7 +19,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 
 struct store;
 

@@ -285,8 +285,8 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
-	assert_int_equal(STORE_SCHEMA_VERSION, 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(STORE_SCHEMA_VERSION, 4);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -338,13 +338,55 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
 	    " WHERE length(uid) = 32"), 1);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"
 	    " WHERE started_ms IN (1000, 2000)"), 2);
+	free(path);
+}
+
+/*
+ * Version 4 ends each session that was closed as not resumed at its last
+ * exercise (or its start), not when it was found; other sessions keep
+ * their end.
+ */
+static void
+version_3_ends_unresumed_sessions_at_their_last_item(void **state)
+{
+	struct store		*s;
+	struct store_item	 it = {
+		.position = 0, .exercise = "wall-angel", .outcome = "done",
+		.finished_ms = 2100
+	};
+	char			*path = tpath("v3.db");
+	int64_t			 a, b, c;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_session_begin(s, "routine", 1000, 0, "[1]", &a,
+	    NULL), 0);
+	assert_int_equal(store_session_item(s, a, &it, NULL), 0);
+	assert_int_equal(store_session_end(s, a, "quit", 90000000,
+	    "not resumed", NULL), 0);
+	assert_int_equal(store_session_begin(s, "routine", 5000, 0, "[2]", &b,
+	    NULL), 0);
+	assert_int_equal(store_session_end(s, b, "quit", 95000000,
+	    "not resumed", NULL), 0);
+	assert_int_equal(store_session_begin(s, "routine", 7000, 0, "[3]", &c,
+	    NULL), 0);
+	assert_int_equal(store_session_end(s, c, "quit", 9000, NULL, NULL),
+	    0);
+	store_close(s);
+	raw_exec(path, "PRAGMA user_version = 3;");
+
+	s = open_ok(path);
+	store_close(s);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
+	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
 	free(path);
 }
 
@@ -617,7 +659,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1086,7 +1128,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 3)", path);
+	    "knows 4)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1097,9 +1139,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 4;");
-	want = xasprintf("'%s' is from a newer midback (schema 4, this one "
-	    "knows 3)", path);
+	    " PRAGMA user_version = 5;");
+	want = xasprintf("'%s' is from a newer midback (schema 5, this one "
+	    "knows 4)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1336,7 +1378,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
 	free(path);
 }
 
@@ -1363,6 +1405,9 @@ main(void)
 		    open_creates_schema_in_wal_mode, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    version_1_gains_uids_and_keeps_its_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    version_3_ends_unresumed_sessions_at_their_last_item, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(reopen_is_a_no_op, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(session_round_trips, setup,
