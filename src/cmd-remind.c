@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -225,13 +226,13 @@ remind_record(struct remind *r, enum sched_kind k, int64_t due,
 }
 
 /* Write what comes next for --status, atomically. */
+/* Make the folder of the state file path, and its parents, if missing. */
 static void
-remind_write_state(struct remind *r)
+remind_state_dir(const char *path)
 {
-	char	 iso[DATE_ISO_BUFSZ], *tmp, *dir, *slash;
-	json_t	*j;
+	char	*dir, *slash;
 
-	dir = xstrdup(r->state_path);
+	dir = xstrdup(path);
 	if ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
 		for (slash = dir + 1; (slash = strchr(slash, '/')) != NULL;
@@ -243,6 +244,64 @@ remind_write_state(struct remind *r)
 		(void)mkdir(dir, 0700);
 	}
 	free(dir);
+}
+
+/*
+ * One daemon at a time: a second would show every reminder twice, and
+ * the first to end would remove the other's state. The lock is flock()
+ * on "remind.lock" beside the state file, which the kernel lets go of
+ * however the process ends. Returns the lock's descriptor, kept open for
+ * the daemon's life, or -1 having said why.
+ */
+static int
+remind_lock(const struct cmd_entry *e, const char *state_path)
+{
+	json_error_t	 jerr;
+	json_t		*j;
+	char		*path, *slash;
+	int		 fd, pid = 0;
+
+	remind_state_dir(state_path);
+	path = xstrdup(state_path);
+	if ((slash = strrchr(path, '/')) != NULL)
+		*slash = '\0';
+	slash = path;
+	path = xasprintf("%s/remind.lock", path);
+	free(slash);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
+		cmd_warn(e, "cannot open '%s': %s", path, strerror(errno));
+		free(path);
+		return (-1);
+	}
+	free(path);
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return (fd);
+	if (errno == EWOULDBLOCK) {
+		if ((j = json_load_file(state_path, 0, &jerr)) != NULL) {
+			(void)json_unpack(j, "{s:i}", "pid", &pid);
+			json_decref(j);
+		}
+		if (pid > 0)
+			cmd_warn(e, "already running (process %d); "
+			    "'midback remind --status' says what comes next",
+			    pid);
+		else
+			cmd_warn(e, "already running; 'midback remind "
+			    "--status' says what comes next");
+	} else
+		cmd_warn(e, "cannot lock '%s': %s", state_path,
+		    strerror(errno));
+	close(fd);
+	return (-1);
+}
+
+static void
+remind_write_state(struct remind *r)
+{
+	char	 iso[DATE_ISO_BUFSZ], *tmp;
+	json_t	*j;
+
+	remind_state_dir(r->state_path);
 	j = json_pack("{s:i, s:s, s:b, s:b}",
 	    "pid", (int)getpid(),
 	    "idle_sources", r->idle != NULL ? idle_sources(r->idle) : "none",
@@ -714,13 +773,17 @@ remind_run(const struct cmd_entry *e, const char *config_path,
 	struct itimerspec	 its;
 	sigset_t		 mask;
 	char			*cause = NULL;
-	int			 fd = -1, ret = CMD_ERROR;
+	int			 fd = -1, lock, ret = CMD_ERROR;
 
 	memset(&r, 0, sizeof r);
+	r.state_path = remind_state_path();
+	if ((lock = remind_lock(e, r.state_path)) == -1) {
+		free(r.state_path);
+		return (CMD_ERROR);
+	}
 	r.e = e;
 	r.cfg = *cfg;
 	r.config_path = xstrdup(config_path);
-	r.state_path = remind_state_path();
 	r.zone.offset = local_offset;
 	r.zone.arg = NULL;
 	r.mono_usec = clock_usec(CLOCK_MONOTONIC);
@@ -791,6 +854,7 @@ out:
 	sd_event_unref(r.ev);
 	if (fd != -1)
 		close(fd);
+	close(lock);
 	free(r.config_path);
 	free(r.state_path);
 	return (ret);

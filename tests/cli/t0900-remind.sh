@@ -102,6 +102,14 @@ t 'remind-4: running, --status says what comes next and why' '
 	grep -q "^Next: posture reset at [0-9][0-9]:[0-9][0-9] on [0-9-]* (in 1 min): 1 min of desk time since the last posture reset\.$" "$OUT"
 '
 
+t 'remind-4.1: a second daemon is refused; the first goes on' '
+	run 1 "$MIDBACK" remind &&
+	same "$ERR" "midback: remind: already running (process $dpid); ${Q}midback remind --status${Q} says what comes next" &&
+	empty "$OUT" &&
+	kill -0 "$dpid" &&
+	has "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\": $dpid"
+'
+
 t 'remind-5: with no notification service, a bell and a line, said once' '
 	wait_for "$T/d.err" "Time for a posture reset" 750 &&
 	has "$T/d.err" "midback: remind: no notification service on the session bus; reminders will ring the terminal bell and print here" &&
