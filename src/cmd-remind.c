@@ -225,7 +225,6 @@ remind_record(struct remind *r, enum sched_kind k, int64_t due,
 	store_close(st);
 }
 
-/* Write what comes next for --status, atomically. */
 /* Make the folder of the state file path, and its parents, if missing. */
 static void
 remind_state_dir(const char *path)
@@ -295,6 +294,7 @@ remind_lock(const struct cmd_entry *e, const char *state_path)
 	return (-1);
 }
 
+/* Write what comes next for --status, atomically. */
 static void
 remind_write_state(struct remind *r)
 {
@@ -333,7 +333,7 @@ static void
 remind_start(struct remind *r, enum sched_kind k)
 {
 	const char	*term = getenv("TERMINAL"), *what;
-	char		 self[4096], *msg, *cause = NULL;
+	char		 self[4096], *msg, *cause = NULL, *body;
 	ssize_t		 n;
 	pid_t		 pid;
 	uint32_t	 id = 0;
@@ -380,10 +380,13 @@ remind_start(struct remind *r, enum sched_kind k)
 	msg = xasprintf("cannot open a terminal ('%s': %s); set $TERMINAL, "
 	    "or run 'midback %s' yourself", term, strerror(error), what);
 	cmd_warn(r->e, "%s", msg);
+	body = xasprintf("Could not open a terminal ('%s'). Run 'midback %s' "
+	    "in one yourself, or set $TERMINAL.", term, what);
 	if (r->nt != NULL && notify_available(r->nt) &&
-	    notify_send(r->nt, "No terminal for the break", msg, NULL, 0,
+	    notify_send(r->nt, "No terminal for the break", body, NULL, 0,
 	    &id, &cause) != 0)
 		free(cause);
+	free(body);
 	free(msg);
 }
 
@@ -675,11 +678,12 @@ remind_unmap(uintptr_t lo, uintptr_t hi, const uintptr_t *keep, size_t n,
  *   lost, and the next wake-up maps them again from the page cache with
  *   a minor fault. Writable mappings and relocated read-only ones (RELRO)
  *   hold private copies and are never given to MADV_DONTNEED.
- *   The pages of this function and of remind_loop() stay: they run
- *   between here and the wait, and one fault on a page of the program
- *   maps a large part of it again (fault-around, large folios). So do the
- *   first two pages of the program's text, where the linker puts the PLT
- *   through which they call the libraries.
+ *   What runs between the unmapping and the wait keeps its pages, since
+ *   one fault maps a large part of a file again (fault-around, large
+ *   folios): this function, remind_loop(), the first two pages of the
+ *   program's text (where the linker puts the PLT through which they call
+ *   the libraries), madvise(), sd_event_wait() and epoll_wait(). fclose()
+ *   and malloc_trim() run before the unmapping.
  * - Every file mapping gets MADV_PAGEOUT (Linux 5.4), which also lets go
  *   of clean pages only this process used; a hint, ignored where unknown.
  * - malloc_trim returns the freed heap (the catalog, SQLite's cache).
