@@ -217,7 +217,8 @@ announce(struct player *pl, const struct session_transition *t)
 		if (pl->o->plain) {
 			if (t->phase.kind == PHASE_READY)
 				printf("[%s] %zu/%zu %s: get ready. %s\n", when,
-				    t->item + 1, session_count(pl->s),
+				    pl->o->position + t->item + 1,
+				    pl->o->position + session_count(pl->s),
 				    t->ex->name, cue_line(t->ex));
 			else
 				printf("[%s] %s%s%s (%d s)\n", when,
@@ -362,8 +363,9 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 	const struct session_item	*it;
 
 	memset(v, 0, sizeof *v);
-	v->index = (int)session_index(pl->s) + 1;
-	v->count = (int)session_count(pl->s);
+	/* A resumed session goes on counting from what was done before. */
+	v->index = pl->o->position + (int)session_index(pl->s) + 1;
+	v->count = pl->o->position + (int)session_count(pl->s);
 	v->remaining_s = -1;
 	if (e != NULL) {
 		v->title = e->name;

@@ -189,8 +189,8 @@ t 'resume-1.2 start --resume says it is resuming and plays only the rest' '
 	has "$OUT" "Resuming: 2 exercises left." &&
 	lacks "$OUT" "Resume it?" &&
 	lacks "$OUT" "Chest opener: get ready" &&
-	has "$OUT" "Cross-arm stretch: get ready" &&
-	has "$OUT" "Standing side-bend reach: get ready" &&
+	has "$OUT" "] 2/3 Cross-arm stretch: get ready" &&
+	has "$OUT" "] 3/3 Standing side-bend reach: get ready" &&
 	test "$(grep -o "get ready" "$OUT" | wc -l)" -eq 2 &&
 	lacks "$OUT" "Before the first session" &&
 	has "$OUT" "Well done" &&
