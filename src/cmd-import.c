@@ -26,8 +26,9 @@ const struct cmd_entry cmd_import_entry = {
 	    "Options:\n"
 	    "  -h, --help         show this help\n"
 	    "\n"
-	    "Reads a file written by 'midback export --format json'. Sessions "
-	    "and\ncheck-ins you already have are skipped.\n",
+	    "Reads a file written by 'midback export --format json': sessions,\n"
+	    "breaks, check-ins, reminder outcomes and exercises set aside. What\n"
+	    "you already have is skipped, so importing twice changes nothing.\n",
 	.exec = cmd_import_exec
 };
 
