@@ -166,7 +166,7 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cause = NULL;
 	}
 	if (store_abandon(st, "break", 0, play_wall_ms() - BREAK_STALE_MS,
-	    "not finished", NULL, &cause) == -1) {
+	    "quit", "not finished", NULL, &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}

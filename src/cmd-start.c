@@ -186,7 +186,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry		*e = ctx->entry;
 	struct plan_opts		 o;
-	struct plan			 p = PLAN_INIT;
+	struct plan			 p = PLAN_INIT, rp = PLAN_INIT;
 	struct play_opts		 po;
 	struct store			*st = NULL;
 	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
@@ -202,6 +202,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t				 naside = 0, ndone = 0, len;
 	int				 c, plain = 0, voice = 0, resume = -1;
 	int				 pain, yes, r, resuming = 0, found;
+	int				 all_done = 0;
 	int				 one = 0, minutes = 0;
 	int64_t				 sid = 0;
 
@@ -298,9 +299,8 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			resume = yes;
 		}
 		if (resume == 1) {
-			plan_release(&p);
 			if (plan_from_json(ctx->catalog, info.plan_json,
-			    &p) == -1) {
+			    &rp) == -1) {
 				cmd_warn(e, "the unfinished session's plan "
 				    "cannot be read; starting afresh");
 				resume = 0;
@@ -313,12 +313,30 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				cmd_warn(e, "%s", cause);
 				goto out;
 			} else {
-				plan_drop(&p, done, ndone);
-				resuming = 1;
+				plan_drop(&rp, done, ndone);
+				if (rp.n > 0) {
+					plan_release(&p);
+					p = rp;
+					rp = (struct plan)PLAN_INIT;
+					resuming = 1;
+				} else
+					all_done = 1;
 			}
 		}
-		if (!resuming && store_abandon(st, "routine", info.id,
-		    INT64_MAX, "not resumed", NULL, &cause) == -1) {
+		/*
+		 * Killed after its last exercise was recorded: it was done,
+		 * and there is nothing to resume.
+		 */
+		if (all_done) {
+			if (store_abandon(st, "routine", info.id, INT64_MAX,
+			    "finished", NULL, NULL, &cause) == -1) {
+				cmd_warn(e, "%s", cause);
+				goto out;
+			}
+			printf("The unfinished session had all its exercises "
+			    "done; it is now marked finished.\n");
+		} else if (!resuming && store_abandon(st, "routine", info.id,
+		    INT64_MAX, "quit", "not resumed", NULL, &cause) == -1) {
 			cmd_warn(e, "%s", cause);
 			goto out;
 		}
@@ -430,5 +448,6 @@ out:
 	free(path);
 	free(cause);
 	plan_release(&p);
+	plan_release(&rp);
 	return (ret);
 }

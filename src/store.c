@@ -257,7 +257,7 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " FROM sessions s WHERE s.status = 'running' AND s.kind = ?1"
 	    " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1",
 	/* It ended when it last recorded something, not when found. */
-	[SQL_ABANDON] = "UPDATE sessions SET status = 'quit',"
+	[SQL_ABANDON] = "UPDATE sessions SET status = ?5,"
 	    " ended_ms = coalesce(last_item_ms, started_ms), end_reason = ?4"
 	    " WHERE status = 'running' AND kind = ?1 AND (?2 = 0 OR id = ?2)"
 	    " AND started_ms < ?3",
@@ -1010,19 +1010,26 @@ out:
 
 int
 store_abandon(struct store *s, const char *kind, int64_t id,
-    int64_t before_ms, const char *reason, int *n, char **cause)
+    int64_t before_ms, const char *status, const char *reason, int *n,
+    char **cause)
 {
 	const char	*what = "close an unfinished session";
-	sqlite3_stmt	*st;
+	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
 	int		 ret = -1;
 
+	if (store_name_find(store_end_names, status) == NULL) {
+		err = xasprintf("cannot %s: unknown status '%s'", what,
+		    status == NULL ? "" : status);
+		goto out;
+	}
 	if ((st = store_stmt(s, SQL_ABANDON)) == NULL)
 		goto out;
 	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 3, before_ms) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC) != SQLITE_OK)
+	    sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, status, -1, SQLITE_STATIC) != SQLITE_OK)
 		goto out;
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto out;

@@ -140,14 +140,16 @@ int	store_pain_add(struct store *, const struct store_pain *,
 int	store_unfinished(struct store *, const char *kind,
 	    struct store_session_info *out, char **cause);
 /*
- * Close, as quit for reason, the sessions of kind still running that
- * started before before_ms: all of them, or only session id when id is
- * not 0. Each ends when it last recorded something (or began), not now,
- * so that a session left running does not count the hours after it.
- * Sets *n (if not NULL) to how many. Returns 0 or -1.
+ * End, with status ("quit", "finished", ...) and reason (or NULL), the
+ * sessions of kind still running that started before before_ms: all of
+ * them, or only session id when id is not 0. Each ends when it last
+ * recorded something (or began), not now, so that a session left running
+ * does not count the hours after it. Sets *n (if not NULL) to how many.
+ * Returns 0 or -1.
  */
 int	store_abandon(struct store *, const char *kind, int64_t id,
-	    int64_t before_ms, const char *reason, int *n, char **cause);
+	    int64_t before_ms, const char *status, const char *reason, int *n,
+	    char **cause);
 /* Free what *info owns and reset it. */
 void	store_session_info_release(struct store_session_info *info);
 /*

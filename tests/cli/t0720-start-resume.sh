@@ -283,6 +283,32 @@ t 'resume-3.2 a break left running hides no routine; the next break closes it' '
 9|running||"
 '
 
+# Killed after its last exercise was recorded, before it ended: there is
+# nothing to resume, so it is marked finished (at that exercise) and a
+# new session is played, where it used to stop with "nothing to play".
+t 'resume-3.3 a session with every exercise recorded is finished, not resumed' '
+	q main "INSERT INTO sessions (kind, started_ms, tz_min, status, plan_json, uid)
+	    SELECT ${Q}routine${Q}, (strftime(${Q}%s${Q}, ${Q}now${Q}) - 3600) * 1000, 0,
+	    ${Q}running${Q}, plan_json, lower(hex(randomblob(16))) FROM sessions WHERE id = 3;
+	    INSERT INTO session_items (session_id, position, exercise, sets_done,
+	    reps_done, holds_done, breaths_done, feel, outcome, finished_ms)
+	    SELECT id, 0, ${Q}chest-opener${Q}, 1, 0, 1, 0, ${Q}fine${Q}, ${Q}done${Q},
+	    started_ms + 60000 FROM sessions ORDER BY id DESC LIMIT 1" &&
+	test "$(q main "SELECT id, status FROM sessions ORDER BY id DESC LIMIT 1")" = "10|running" &&
+	printf "\nfine\n\n" >"$T/in" &&
+	XDG_DATA_HOME="$T/main/data" "$MIDBACK" start --resume --routine "$ONE" \
+	    <"$T/in" >"$OUT" 2>"$ERR" &&
+	has "$OUT" "The unfinished session had all its exercises done; it is now marked finished." &&
+	lacks "$OUT" "Resuming" &&
+	has "$OUT" "1/1 Chest opener: get ready" &&
+	has "$OUT" "Well done" &&
+	empty "$ERR" &&
+	q main "SELECT id, status, ended_ms - started_ms FROM sessions WHERE id >= 10
+	    ORDER BY id" >"$T/s" &&
+	same "$T/s" "10|finished|60000
+11|finished|$(q main "SELECT ended_ms - started_ms FROM sessions WHERE id = 11")"
+'
+
 # The regression the pain rule put in is recorded as an item of the
 # session but is not in the stored plan: resuming must still play the
 # plan's second exercise, cross-arm-stretch.

@@ -1027,15 +1027,18 @@ abandon_ends_at_the_last_record(void **state)
 	assert_int_equal(store_session_begin(s, "routine", 6000, 0, "[4]", &d,
 	    NULL), 0);
 	/* Breaks begun before 4000: b only. */
-	assert_int_equal(store_abandon(s, "break", 0, 4000, "not finished",
-	    &n, NULL), 0);
+	assert_int_equal(store_abandon(s, "break", 0, 4000, "quit",
+	    "not finished", &n, NULL), 0);
 	assert_int_equal(n, 1);
 	/* Routine a only, whenever it began. */
-	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX,
+	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX, "quit",
 	    "not resumed", &n, NULL), 0);
 	assert_int_equal(n, 1);
+	/* A status the store does not know is refused. */
+	assert_int_equal(store_abandon(s, "routine", d, INT64_MAX, "lost",
+	    NULL, &n, NULL), -1);
 	/* Nothing left to close there. */
-	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX,
+	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX, "quit",
 	    "not resumed", &n, NULL), 0);
 	assert_int_equal(n, 0);
 	store_close(s);
