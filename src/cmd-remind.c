@@ -337,6 +337,7 @@ remind_start(struct remind *r, enum sched_kind k)
 	ssize_t		 n;
 	pid_t		 pid;
 	uint32_t	 id = 0;
+	sigset_t	 none;
 	int		 p[2], error = 0;
 
 	if (term == NULL || *term == '\0')
@@ -361,6 +362,15 @@ remind_start(struct remind *r, enum sched_kind k)
 		close(p[1]);
 	} else if (pid == 0) {
 		close(p[0]);
+		/*
+		 * The loop blocks SIGTERM, SIGINT and SIGHUP (sd-event reads
+		 * them from a signalfd) and ignores SIGCHLD; a new program
+		 * would keep both, and the break could then not be stopped
+		 * with ^C or by closing its window.
+		 */
+		sigemptyset(&none);
+		(void)sigprocmask(SIG_SETMASK, &none, NULL);
+		(void)signal(SIGCHLD, SIG_DFL);
 		execlp(term, term, "-e", self, what, (char *)NULL);
 		error = errno;
 		if (write(p[1], &error, sizeof error) != sizeof error)

@@ -7,8 +7,10 @@
 # idle source is the X server's (x11-sync). Then dunst leaves while the
 # reminder is up (missed), comes back without the rule, and a click on
 # the next reminder opens the guided break in a terminal (tmux, through
-# $TERMINAL), logged as taken; the one after, closed by the person, is
-# logged as skipped. Takes about four minutes.
+# $TERMINAL), logged as taken, and the break there has none of the
+# signals blocked or ignored that the daemon's loop does (^C and closing
+# the window must work); the one after, closed by the person, is logged
+# as skipped. Takes about four minutes.
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${MIDBACK:=$TOP/midback}"
 export TOP MIDBACK
@@ -130,6 +132,10 @@ t 'remind-edge-6: a click on the next one opens the break in a terminal, taken' 
 		tmux -S "$MIDBACK_TEST_TMUX" send-keys -t term "$a" Enter; done &&
 	see "exercise 1 of" &&
 	has "$T/screen" "space pause" &&
+	pp=$(tmux -S "$MIDBACK_TEST_TMUX" display-message -p -t term "#{pane_pid}") &&
+	grep "^SigBlk:" "/proc/$pp/status" >"$T/sig" &&
+	same "$T/sig" "SigBlk:	0000000000000000" &&
+	test $((0x$(awk "/^SigIgn:/ { print \$2 }" "/proc/$pp/status") & 0x10000)) -eq 0 &&
 	test ! -s "$T/d.err"
 '
 
