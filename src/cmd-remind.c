@@ -225,48 +225,31 @@ remind_record(struct remind *r, enum sched_kind k, int64_t due,
 	store_close(st);
 }
 
-/* Make the folder of the state file path, and its parents, if missing. */
-static void
-remind_state_dir(const char *path)
-{
-	char	*dir, *slash;
-
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		for (slash = dir + 1; (slash = strchr(slash, '/')) != NULL;
-		    slash++) {
-			*slash = '\0';
-			(void)mkdir(dir, 0700);
-			*slash = '/';
-		}
-		(void)mkdir(dir, 0700);
-	}
-	free(dir);
-}
-
 /*
  * One daemon at a time: a second would show every reminder twice, and
  * the first to end would remove the other's state. The lock is flock()
  * on "remind.lock" beside the state file, which the kernel lets go of
- * however the process ends. Returns the lock's descriptor, kept open for
- * the daemon's life, or -1 having said why.
+ * however the process ends; it also makes the state file's folder.
+ * Returns the lock's descriptor, kept open for the daemon's life, or -1
+ * having said why.
  */
 static int
 remind_lock(const struct cmd_entry *e, const char *state_path)
 {
 	json_error_t	 jerr;
 	json_t		*j;
-	char		*path, *slash;
+	const char	*slash = strrchr(state_path, '/');
+	char		*path, *cause = NULL;
 	int		 fd, pid = 0;
 
-	remind_state_dir(state_path);
-	path = xstrdup(state_path);
-	if ((slash = strrchr(path, '/')) != NULL)
-		*slash = '\0';
-	slash = path;
-	path = xasprintf("%s/remind.lock", path);
-	free(slash);
+	if (store_mkdirs(state_path, &cause) != 0) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	/* The state path is always in a folder (remind_state_path()). */
+	path = xasprintf("%.*s/remind.lock", (int)(slash - state_path),
+	    state_path);
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
 		cmd_warn(e, "cannot open '%s': %s", path, strerror(errno));
 		free(path);
@@ -301,7 +284,7 @@ remind_write_state(struct remind *r)
 	char	 iso[DATE_ISO_BUFSZ], *tmp;
 	json_t	*j;
 
-	remind_state_dir(r->state_path);
+	/* remind_lock() made the folder. */
 	j = json_pack("{s:i, s:s, s:b, s:b}",
 	    "pid", (int)getpid(),
 	    "idle_sources", r->idle != NULL ? idle_sources(r->idle) : "none",
@@ -319,6 +302,27 @@ remind_write_state(struct remind *r)
 		(void)rename(tmp, r->state_path);
 	free(tmp);
 	json_decref(j);
+}
+
+/*
+ * This program's path into buf, to run it again. An upgrade that
+ * replaced the program while this ran leaves /proc/self/exe as "PATH
+ * (deleted)"; the new program is at PATH. Returns 0, or -1 (errno set)
+ * with buf holding "midback".
+ */
+static int
+remind_self(char *buf, size_t len)
+{
+	ssize_t	n;
+
+	if ((n = readlink("/proc/self/exe", buf, len - 1)) < 0) {
+		snprintf(buf, len, "midback");
+		return (-1);
+	}
+	buf[n] = '\0';
+	if (n > 10 && strcmp(buf + n - 10, " (deleted)") == 0)
+		buf[n - 10] = '\0';
+	return (0);
 }
 
 /*
@@ -343,17 +347,7 @@ remind_start(struct remind *r, enum sched_kind k)
 	if (term == NULL || *term == '\0')
 		term = "x-terminal-emulator";
 	what = k == SCHED_DAILY_SESSION ? "start" : "break";
-	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) < 0)
-		snprintf(self, sizeof self, "midback");
-	else {
-		self[n] = '\0';
-		/*
-		 * An upgrade that replaced the program while this ran leaves
-		 * the link as "PATH (deleted)"; the new program is at PATH.
-		 */
-		if (n > 10 && strcmp(self + n - 10, " (deleted)") == 0)
-			self[n - 10] = '\0';
-	}
+	(void)remind_self(self, sizeof self);
 	if (pipe2(p, O_CLOEXEC) == -1)
 		error = errno;
 	else if ((pid = fork()) == -1) {
@@ -981,16 +975,14 @@ static enum cmd_retval
 remind_install(const struct cmd_entry *e)
 {
 	char	 self[4096], *path = unit_path(), *tmp, *p;
-	ssize_t	 n;
 	FILE	*f;
 
-	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) < 0) {
+	if (remind_self(self, sizeof self) != 0) {
 		cmd_warn(e, "cannot find this program's path: %s",
 		    strerror(errno));
 		free(path);
 		return (CMD_ERROR);
 	}
-	self[n] = '\0';
 	for (p = path + 1; (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
 		(void)mkdir(path, 0755);

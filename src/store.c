@@ -507,11 +507,7 @@ fail:
 	return (-1);
 }
 
-/*
- * Create the directory holding path, and any missing parent, with mode
- * 0700. Returns 0 or -1 with *err.
- */
-static int
+int
 store_mkdirs(const char *path, char **err)
 {
 	struct stat	 sb;
