@@ -26,7 +26,8 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/plan.c src/core/routine.c \
 	src/core/schedule.c src/core/session.c src/core/stats.c \
 	src/core/xmalloc.c src/core/ytree.c
-EDGE = src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
+SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
+EDGE = $(SYS)  src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
 	src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
 	src/notify.c src/output.c src/play.c src/store.c src/store-history.c \
 	src/tui.c src/voice.c \
@@ -39,7 +40,7 @@ MAIN = src/main.c
 GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
-	src/core/diag.c src/core/xmalloc.c
+	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
 UNIT = catalog chart config dose plan date schedule session stats store \
 	voice
 
@@ -83,7 +84,8 @@ build/asan/midback: $(AOBJ)
 	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
 
 # Unit tests link the core, and the edges with tests of their own.
-AOBJ_TEST = $(AOBJ_CORE) build/asan/src/chart.o build/asan/src/store.o \
+AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS)) \
+	build/asan/src/chart.o build/asan/src/store.o \
 	build/asan/src/store-history.o build/asan/src/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 

@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+#include "sys/clock.h"
+#include "sys/paths.h"
 #include "ask.h"
 #include "cmd.h"
 #include "output.h"
@@ -127,8 +129,8 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn(e, "cannot write trace '%s'", trace);
 		goto out;
 	}
-	path = cmd_db_path();
-	if ((st = store_open(path, &cause)) == NULL) {
+	if ((path = paths_db(&cause)) == NULL ||
+	    (st = store_open(path, &cause)) == NULL) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
@@ -145,7 +147,7 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_warn(e, "%s", cause);
 			goto out;
 		}
-		if (r == 1 || play_wall_ms() - last >= BREAK_ANGEL_EVERY_MS) {
+		if (r == 1 || clock_wall_ms(clock_process(NULL)) - last >= BREAK_ANGEL_EVERY_MS) {
 			dose_min(&angel->dose, &rx);
 			rx.tempo_s = rx.tempo_s ? rx.tempo_s : DOSE_REP_S;
 			rx.reps = BREAK_ANGEL_S / rx.tempo_s;
@@ -165,14 +167,14 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		cause = NULL;
 	}
-	if (store_abandon(st, "break", 0, play_wall_ms() - BREAK_STALE_MS,
+	if (store_abandon(st, "break", 0, clock_wall_ms(clock_process(NULL)) - BREAK_STALE_MS,
 	    "quit", "not finished", NULL, &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
-	pj = output_plan_json(&p, cmd_today(), (p.total_s + 59) / 60);
+	pj = output_plan_json(&p, clock_today(clock_process(NULL)), (p.total_s + 59) / 60);
 	pjs = json_dumps(pj, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	if (store_session_begin(st, "break", play_wall_ms(), play_tz_min(), pjs,
+	if (store_session_begin(st, "break", clock_wall_ms(clock_process(NULL)), clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), pjs,
 	    &sid, &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
@@ -188,7 +190,7 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "doctor or physiotherapist\nbefore you go on.\n");
 	else
 		printf("\nBreak done. Back to it, and sit tall.\n");
-	if (store_session_end(st, sid, play_status(end), play_wall_ms(),
+	if (store_session_end(st, sid, play_status(end), clock_wall_ms(clock_process(NULL)),
 	    play_end_reason(end), &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "sys/fileio.h"
 #include "core/routine.h"
 
 static enum cmd_retval	cmd_check_exec(struct cmd_ctx *, int, char **);
@@ -38,7 +39,7 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_entry	*e = ctx->entry;
 	struct catalog		*base, *c, *all = NULL;
 	struct plan		 p;
-	char			*buf, *name;
+	char			*buf, *name, *cause = NULL;
 	size_t			 len;
 	struct diag		 d = DIAG_INIT;
 	enum cmd_retval		 ret = CMD_OK;
@@ -59,7 +60,11 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	base = cmd_load_embedded();
 	for (k = optind; k < argc; k++) {
-		if ((buf = catalog_read_file(argv[k], &len, &d)) == NULL) {
+		if ((buf = file_read(argv[k], &len, &cause)) == NULL) {
+			fflush(stdout);
+			fprintf(stderr, "%s\n", cause);
+			free(cause);
+			cause = NULL;
 			ret = CMD_ERROR;
 			goto report;
 		}

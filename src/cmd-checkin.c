@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sys/clock.h"
 #include "cmd.h"
 #include "play.h"
 #include "store.h"
@@ -90,8 +91,8 @@ cmd_checkin_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (cmd_usage(e));
 	}
 
-	p.at_ms = play_wall_ms();
-	p.tz_min = play_tz_min();
+	p.at_ms = clock_wall_ms(clock_process(NULL));
+	p.tz_min = clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL)));
 	if (cmd_store_open(e, 1, &st) != 0)
 		return (CMD_ERROR);
 	if (store_pain_add(st, &p, NULL, &cause) != 0) {

@@ -16,6 +16,7 @@
 
 #include <jansson.h>
 
+#include "sys/clock.h"
 #include "cmd.h"
 #include "export.h"
 #include "play.h"
@@ -68,7 +69,7 @@ export_write(const struct store_history *h, enum export_format fmt, FILE *f)
 	if (fmt == FORMAT_CSV)
 		return (export_csv(h, f));
 	if (fmt == FORMAT_ICS)
-		return (export_ics(&export_cfg, play_wall_ms(), f));
+		return (export_ics(&export_cfg, clock_wall_ms(clock_process(NULL)), f));
 	j = export_json(h);
 	rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(j);

@@ -43,6 +43,9 @@
 #include <systemd/sd-bus.h>
 #include <systemd/sd-event.h>
 
+#include "sys/fileio.h"
+#include "sys/paths.h"
+#include "sys/clock.h"
 #include "cmd.h"
 #include "idle.h"
 #include "notify.h"
@@ -194,16 +197,13 @@ remind_config_load(const struct cmd_entry *e, const char *path,
 static char *
 remind_state_path(void)
 {
-	const char	*rt = getenv("XDG_RUNTIME_DIR");
-	char		*db, *slash, *p;
+	char	*cause = NULL, *p;
 
-	if (rt != NULL && *rt == '/')
-		return (xasprintf("%s/midback/remind.json", rt));
-	db = cmd_db_path();
-	if ((slash = strrchr(db, '/')) != NULL)
-		*slash = '\0';
-	p = xasprintf("%s/remind.json", db);
-	free(db);
+	/* The home folder was found already, for the config file. */
+	if ((p = paths_state("remind.json", &cause)) == NULL) {
+		free(cause);
+		p = xstrdup("/nonexistent/remind.json");
+	}
 	return (p);
 }
 
@@ -217,8 +217,8 @@ remind_record(struct remind *r, enum sched_kind k, int64_t due,
 
 	if (cmd_store_open(r->e, 1, &st) != 0)
 		return;
-	if (store_reminder_add(st, store_kinds[k], due, play_wall_ms(),
-	    play_tz_min(), outcome, &cause) != 0) {
+	if (store_reminder_add(st, store_kinds[k], due, clock_wall_ms(clock_process(NULL)),
+	    clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), outcome, &cause) != 0) {
 		cmd_warn(r->e, "%s", cause);
 		free(cause);
 	}
@@ -242,7 +242,7 @@ remind_lock(const struct cmd_entry *e, const char *state_path)
 	char		*path, *cause = NULL;
 	int		 fd, pid = 0;
 
-	if (store_mkdirs(state_path, &cause) != 0) {
+	if (file_mkdirs(state_path, &cause) != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
 		return (-1);
@@ -291,7 +291,7 @@ remind_write_state(struct remind *r)
 	    "notifications", r->nt != NULL && notify_available(r->nt),
 	    "away", r->away);
 	if (r->has_next) {
-		date_iso(r->next.due_ms, play_tz_min(), 0, iso);
+		date_iso(r->next.due_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
 		json_object_set_new(j, "next", json_pack("{s:s, s:s, s:s}",
 		    "kind", store_kinds[r->next.kind], "due", iso,
 		    "reason", r->next.reason));
@@ -401,7 +401,7 @@ static void
 remind_answer(void *arg, uint32_t id, const char *action, unsigned reason)
 {
 	struct remind	*r = arg;
-	int64_t		 now = play_wall_ms();
+	int64_t		 now = clock_wall_ms(clock_process(NULL));
 	const char	*outcome;
 
 	if (!r->showing || id != r->shown_id)
@@ -480,7 +480,7 @@ remind_fire(struct remind *r, const struct sched_event *ev, int64_t now)
 		    "reminders will ring the terminal bell and print here");
 		r->said_no_service = 1;
 	}
-	date_iso(now, play_tz_min(), 0, iso);
+	date_iso(now, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
 	fprintf(stderr, "\a%.5s %s. %s\n", iso + 11, title[ev->kind],
 	    body[ev->kind]);
 	remind_record(r, ev->kind, ev->due_ms, "missed");
@@ -510,7 +510,7 @@ remind_tick(struct remind *r)
 {
 	uint64_t	mono = clock_usec(CLOCK_MONOTONIC);
 	uint64_t	boot = clock_usec(CLOCK_BOOTTIME);
-	int64_t		now = play_wall_ms(), slept_ms;
+	int64_t		now = clock_wall_ms(clock_process(NULL)), slept_ms;
 	int		i;
 
 	slept_ms = (int64_t)((boot - r->boot_usec) - (mono - r->mono_usec)) /
@@ -598,7 +598,7 @@ static void
 on_idle(void *arg, enum idle_event ev, uint64_t at_usec)
 {
 	struct remind	*r = arg;
-	int64_t		 now = play_wall_ms(), since;
+	int64_t		 now = clock_wall_ms(clock_process(NULL)), since;
 
 	since = now - (int64_t)(clock_usec(CLOCK_MONOTONIC) - at_usec) / 1000;
 	switch (ev) {
@@ -634,7 +634,7 @@ remind_daily_done(struct remind *r)
 	struct store	*st;
 	long		 day;
 	int		 minute, done = 0;
-	int64_t		 now = play_wall_ms(), from;
+	int64_t		 now = clock_wall_ms(clock_process(NULL)), from;
 
 	if (cmd_store_open(r->e, 0, &st) != 0 || st == NULL)
 		return;
@@ -796,7 +796,7 @@ remind_run(const struct cmd_entry *e, const char *config_path,
 	r.zone.arg = NULL;
 	r.mono_usec = clock_usec(CLOCK_MONOTONIC);
 	r.boot_usec = clock_usec(CLOCK_BOOTTIME);
-	sched_init(&r.sched, &r.cfg, &r.zone, play_wall_ms());
+	sched_init(&r.sched, &r.cfg, &r.zone, clock_wall_ms(clock_process(NULL)));
 	signal(SIGCHLD, SIG_IGN);	/* terminals we start reap themselves */
 
 	if (sd_event_default(&r.ev) < 0) {
@@ -894,7 +894,7 @@ remind_status(const struct cmd_entry *e, const struct remind_config *cfg)
 	char			*path = remind_state_path(), *desc, when[64];
 	char			 iso[DATE_ISO_BUFSZ];
 	const char		*kind, *dues, *reason;
-	int64_t			 now = play_wall_ms(), due;
+	int64_t			 now = clock_wall_ms(clock_process(NULL)), due;
 	int			 pid = 0, tz, k;
 
 	desc = config_describe(cfg);
@@ -910,7 +910,7 @@ remind_status(const struct cmd_entry *e, const struct remind_config *cfg)
 		if (json_is_object(next) && json_unpack(next, "{s:s, s:s, s:s}",
 		    "kind", &kind, "due", &dues, "reason", &reason) == 0 &&
 		    date_iso_parse(dues, &due, &tz) == 0) {
-			date_iso(due, play_tz_min(), 0, iso);
+			date_iso(due, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
 			until_words(due, now, when, sizeof when);
 			for (k = 0; k < SCHED_NKINDS; k++)
 				if (strcmp(kind, store_kinds[k]) == 0)
@@ -924,7 +924,7 @@ remind_status(const struct cmd_entry *e, const struct remind_config *cfg)
 		    "at the desk from now on:\n");
 		sched_init(&s, cfg, &z, now);
 		if (sched_next(&s, now, &ev) == 0) {
-			date_iso(ev.due_ms, play_tz_min(), 0, iso);
+			date_iso(ev.due_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
 			until_words(ev.due_ms, now, when, sizeof when);
 			printf("Next: %s at %.5s on %.10s (%s): %s.\n",
 			    sched_kind_name(ev.kind), iso + 11, iso, when,
@@ -963,12 +963,15 @@ systemctl(const char *a, const char *b, const char *c)
 static char *
 unit_path(void)
 {
-	const char	*x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	char	*cause = NULL, *name, *p;
 
-	if (x != NULL && *x == '/')
-		return (xasprintf("%s/systemd/user/%s", x, REMIND_UNIT));
-	return (xasprintf("%s/.config/systemd/user/%s", home != NULL ? home :
-	    ".", REMIND_UNIT));
+	name = xasprintf("systemd/user/%s", REMIND_UNIT);
+	if ((p = paths_config_home(name, &cause)) == NULL) {
+		free(cause);
+		p = xasprintf("/nonexistent/%s", name);
+	}
+	free(name);
+	return (p);
 }
 
 static enum cmd_retval
@@ -1054,9 +1057,14 @@ remind_uninstall(const struct cmd_entry *e)
 int
 cmd_remind_config(const struct cmd_entry *e, struct remind_config *c)
 {
-	char	*dir = cmd_config_dir(), *path;
+	char	*dir, *path, *cause = NULL;
 	int	 rc;
 
+	if ((dir = paths_config_dir(&cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (-1);
+	}
 	path = xasprintf("%s/config.yaml", dir);
 	free(dir);
 	rc = remind_config_load(e, path, c);
@@ -1070,7 +1078,7 @@ cmd_remind_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const struct cmd_entry	*e = ctx->entry;
 	struct remind_config	 cfg;
 	enum cmd_retval		 ret;
-	char			*dir, *path;
+	char			*dir, *path, *cause = NULL;
 	int			 c, mode = 0;
 
 	optind = 0;
@@ -1099,7 +1107,11 @@ cmd_remind_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (mode == 'u')
 		return (remind_uninstall(e));
 
-	dir = cmd_config_dir();
+	if ((dir = paths_config_dir(&cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (CMD_ERROR);
+	}
 	path = xasprintf("%s/config.yaml", dir);
 	free(dir);
 	if (remind_config_load(e, path, &cfg) != 0) {

@@ -22,6 +22,9 @@
 #include "play.h"
 #include "store.h"
 #include "voice.h"
+#include "sys/clock.h"
+#include "sys/fileio.h"
+#include "sys/paths.h"
 #include "core/date.h"
 #include "core/dose.h"
 #include "core/routine.h"
@@ -165,7 +168,7 @@ cmd_red_flags(const struct cmd_entry *e, struct store *st, struct ask *a)
 	 * A yes keeps the screen open: it is asked again next time, when
 	 * the person may have seen someone.
 	 */
-	if (store_screen_save(st, play_wall_ms(), ans,
+	if (store_screen_save(st, clock_wall_ms(clock_process(NULL)), ans,
 	    (size_t)screen_nquestions, ack && !any_yes ?
 	    "not-medical-advice" : NULL, &cause) == -1)
 		goto fail;
@@ -262,8 +265,11 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	/* Everything that can fail before anything is asked or stored. */
 	if (routine != NULL) {
-		if ((buf = catalog_read_file(routine, &len, &d)) == NULL ||
-		    routine_parse(routine, buf, len, ctx->catalog, &p, &rname,
+		if ((buf = file_read(routine, &len, &cause)) == NULL) {
+			cmd_warn(NULL, "%s", cause);
+			goto out;
+		}
+		if (routine_parse(routine, buf, len, ctx->catalog, &p, &rname,
 		    &d) == -1) {
 			cmd_print_diag(&d);
 			diag_release(&d);
@@ -276,8 +282,8 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_warn(e, "cannot write trace '%s'", trace);
 		goto out;
 	}
-	path = cmd_db_path();
-	if ((st = store_open(path, &cause)) == NULL) {
+	if ((path = paths_db(&cause)) == NULL ||
+	    (st = store_open(path, &cause)) == NULL) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
@@ -343,7 +349,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 
 	if (!resuming && routine == NULL) {
-		if (store_flags_active(st, play_wall_ms(), &aside, &naside,
+		if (store_flags_active(st, clock_wall_ms(clock_process(NULL)), &aside, &naside,
 		    &cause) == -1) {
 			cmd_warn(e, "%s", cause);
 			goto out;
@@ -388,8 +394,8 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		if (rname != NULL)
 			json_object_set_new(pj, "routine", json_string(rname));
 		pjs = json_dumps(pj, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		if (store_session_begin(st, "routine", play_wall_ms(),
-		    play_tz_min(), pjs, &sid, &cause) == -1 ||
+		if (store_session_begin(st, "routine", clock_wall_ms(clock_process(NULL)),
+		    clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), pjs, &sid, &cause) == -1 ||
 		    (pain >= 0 && store_session_pain(st, sid, "before", pain,
 		    &cause) == -1)) {
 			cmd_warn(e, "%s", cause);
@@ -419,7 +425,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	 * the last question has still finished, and must not be offered a
 	 * resume.
 	 */
-	if (store_session_end(st, sid, play_status(end), play_wall_ms(),
+	if (store_session_end(st, sid, play_status(end), clock_wall_ms(clock_process(NULL)),
 	    play_end_reason(end), &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;

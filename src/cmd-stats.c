@@ -19,6 +19,7 @@
 
 #include <jansson.h>
 
+#include "sys/clock.h"
 #include "chart.h"
 #include "cmd.h"
 #include "output.h"
@@ -73,7 +74,7 @@ short_day(long day, char *buf, size_t len)
 	int	y, m, d, ty, tm, td;
 
 	date_to_civil(day, &y, &m, &d);
-	date_to_civil(cmd_today(), &ty, &tm, &td);
+	date_to_civil(clock_today(clock_process(NULL)), &ty, &tm, &td);
 	if (y == ty)
 		snprintf(buf, len, "%.3s %d %.3s", date_weekday_name(day), d,
 		    date_month_name(m));
@@ -225,10 +226,10 @@ print_exercises(const struct stats *s, const struct store_stats *ss,
 	printf("\nSet aside by the pain rule\n");
 	for (i = 0; i < s->naside; i++) {
 		/* The flag ends at a time; say the day it is back. */
-		short_day(date_of_ms(s->aside[i].until_ms, play_tz_min()), day,
+		short_day(date_of_ms(s->aside[i].until_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL)))), day,
 		    sizeof day);
 		printf("  %-47s back %s%s\n", ex_name(cat, s->aside[i].id),
-		    day, date_of_ms(s->aside[i].until_ms, play_tz_min()) ==
+		    day, date_of_ms(s->aside[i].until_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL)))) ==
 		    today ? " (today)" : "");
 	}
 }
@@ -295,7 +296,7 @@ stats_json(const struct stats *s, const struct store_stats *ss,
 	}
 	aside = json_array();
 	for (i = 0; i < s->naside; i++) {
-		date_iso(s->aside[i].until_ms, play_tz_min(), 0, iso);
+		date_iso(s->aside[i].until_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
 		json_array_append_new(aside, json_pack("{s:s, s:s}",
 		    "id", s->aside[i].id, "until", iso));
 	}
@@ -378,8 +379,8 @@ cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (cmd_usage(e));
 
 	memset(&in, 0, sizeof in);
-	now = play_wall_ms();
-	in.today = cmd_today();
+	now = clock_wall_ms(clock_process(NULL));
+	in.today = clock_today(clock_process(NULL));
 	in.now_ms = now;
 	in.weeks = (int)weeks;
 	if (cmd_store_open(e, 0, &st) != 0)

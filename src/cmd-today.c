@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "sys/clock.h"
 #include "cmd.h"
 #include "output.h"
 #include "play.h"
@@ -138,7 +139,7 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	/* What the pain rule set aside stays out, if there is a store. */
 	if (cmd_store_open(e, 0, &st) != 0)
 		return (CMD_ERROR);
-	if (st != NULL && store_flags_active(st, play_wall_ms(), &aside,
+	if (st != NULL && store_flags_active(st, clock_wall_ms(clock_process(NULL)), &aside,
 	    &naside, &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		store_close(st);

@@ -14,6 +14,9 @@
 #include "cmd.h"
 #include "play.h"
 #include "store.h"
+#include "sys/clock.h"
+#include "sys/fileio.h"
+#include "sys/paths.h"
 #include "core/date.h"
 #include "core/plan.h"
 #include "core/xmalloc.h"
@@ -113,41 +116,17 @@ cmd_number(const struct cmd_entry *e, const char *what, const char *s,
 	return (0);
 }
 
-/*
- * An XDG base directory's midback path: $VAR/midback/NAME if VAR holds an
- * absolute path (the spec ignores relative ones), else ~/FALLBACK/midback/
- * NAME. The caller must free the result.
- */
-static char *
-xdg_path(const char *var, const char *fallback, const char *name)
-{
-	const char	*x = getenv(var), *home;
-
-	if (x != NULL && *x == '/')
-		return (xasprintf("%s/midback%s", x, name));
-	if ((home = getenv("HOME")) == NULL || *home == '\0')
-		home = ".";
-	return (xasprintf("%s/%s/midback%s", home, fallback, name));
-}
-
-char *
-cmd_config_dir(void)
-{
-	return (xdg_path("XDG_CONFIG_HOME", ".config", ""));
-}
-
-char *
-cmd_db_path(void)
-{
-	return (xdg_path("XDG_DATA_HOME", ".local/share", "/midback.db"));
-}
-
 int
 cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
 {
-	char	*path = cmd_db_path(), *cause = NULL;
+	char	*path, *cause = NULL;
 
 	*st = NULL;
+	if ((path = paths_db(&cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (-1);
+	}
 	if (!create && access(path, F_OK) != 0 && errno == ENOENT) {
 		free(path);
 		return (0);
@@ -170,7 +149,7 @@ cmd_plan_one(const struct cmd_entry *e, struct store *st,
 	const char		**ids = NULL;
 	char			*cause = NULL;
 	size_t			*order = NULL, i, n = 0;
-	int64_t			 now = play_wall_ms();
+	int64_t			 now = clock_wall_ms(clock_process(NULL));
 
 	/* No pain ratings are needed: read them from the end of time. */
 	if (st != NULL && store_stats(st, INT64_MAX, now, &ss, &cause) != 0) {
@@ -226,17 +205,31 @@ cmd_load_catalog(void)
 	struct catalog	*c, *add;
 	struct diag	 d = DIAG_INIT;
 	glob_t		 g;
-	char		*dir, *pattern;
-	size_t		 i;
+	char		*dir, *pattern, *buf, *cause = NULL;
+	size_t		 i, len;
 
 	c = cmd_load_embedded();
-	dir = cmd_config_dir();
+	/* With no home folder there are no files of the person's to add. */
+	if ((dir = paths_config_dir(&cause)) == NULL) {
+		free(cause);
+		return (c);
+	}
 	pattern = xasprintf("%s/exercises.d/*.yaml", dir);
 	free(dir);
 	if (glob(pattern, 0, NULL, &g) == 0) {
 		/* glob() sorts, so overrides apply in name order. */
 		for (i = 0; i < g.gl_pathc; i++) {
-			add = catalog_load(g.gl_pathv[i], c, &d);
+			add = NULL;
+			if ((buf = file_read(g.gl_pathv[i], &len,
+			    &cause)) == NULL) {
+				cmd_warn(NULL, "%s", cause);
+				free(cause);
+				cause = NULL;
+			} else {
+				add = catalog_parse(g.gl_pathv[i], buf, len, c,
+				    &d);
+				free(buf);
+			}
 			if (add == NULL) {
 				cmd_print_diag(&d);
 				diag_release(&d);
@@ -337,17 +330,6 @@ cmd_parse_equipment(const struct cmd_entry *e, const char *s, unsigned *out)
 	return (ret);
 }
 
-long
-cmd_today(void)
-{
-	struct tm	tm;
-	time_t		now = time(NULL);
-
-	localtime_r(&now, &tm);
-	return (date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday));
-}
-
 void
 cmd_plan_defaults(struct plan_opts *o)
 {
@@ -355,7 +337,7 @@ cmd_plan_defaults(struct plan_opts *o)
 	o->minutes = PLAN_MINUTES_DEFAULT;
 	o->place = PLAN_ANYWHERE;
 	o->equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
-	o->day = cmd_today();
+	o->day = clock_today(clock_process(NULL));
 }
 
 int

@@ -64,11 +64,6 @@ struct catalog	*cmd_load_catalog(void);
 void		cmd_print_diag(const struct diag *);
 /* The embedded catalog alone; for `check` to resolve regressions. */
 struct catalog	*cmd_load_embedded(void);
-/*
- * The person's config directory ($XDG_CONFIG_HOME/midback or
- * ~/.config/midback). The caller must free the result.
- */
-char		*cmd_config_dir(void);
 
 struct option;
 /*
@@ -96,11 +91,6 @@ void		cmd_plan_defaults(struct plan_opts *);
  */
 int		cmd_plan_option(const struct cmd_entry *, int opt,
 		    const char *arg, struct plan_opts *);
-/*
- * The store's path: $XDG_DATA_HOME/midback/midback.db, or under
- * ~/.local/share. The caller must free the result.
- */
-char		*cmd_db_path(void);
 struct store;
 struct ask;
 /*
@@ -139,7 +129,5 @@ struct remind_config;
  */
 int		cmd_remind_config(const struct cmd_entry *,
 		    struct remind_config *);
-/* The local date today, as days since 1970-01-01. */
-long		cmd_today(void);
 
 #endif

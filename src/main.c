@@ -13,6 +13,7 @@
 
 #include "cmd.h"
 #include "core/catalog.h"
+#include "sys/clock.h"
 
 #ifndef MIDBACK_VERSION
 #define MIDBACK_VERSION "0.1"
@@ -60,6 +61,12 @@ main(int argc, char **argv)
 	const char		*s;
 
 	memset(&ctx, 0, sizeof ctx);
+	s = NULL;
+	(void)clock_process(&s);
+	if (s != NULL) {
+		fprintf(stderr, "midback: %s: %s\n", CLOCK_ENV, s);
+		return (CMD_USAGE);
+	}
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0)) {
 		usage(stdout);

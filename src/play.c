@@ -19,6 +19,7 @@
 
 #include <jansson.h>
 
+#include "sys/clock.h"
 #include "ask.h"
 #include "cues.h"
 #include "play.h"
@@ -52,52 +53,10 @@ play_end_reason(enum session_end end)
 	    NULL);
 }
 
-long long
-play_mono_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-long long
-play_wall_ms(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-int
-play_tz_min(void)
-{
-	struct tm	tm;
-	time_t		now = time(NULL);
-
-	localtime_r(&now, &tm);
-	return ((int)(tm.tm_gmtoff / 60));
-}
-
-/* Sleep until the monotonic time t0 + at_ms. */
-static void
-sleep_until(long long t0, long long at_ms)
-{
-	struct timespec	ts;
-	long long	abs_ms = t0 + at_ms;
-
-	ts.tv_sec = abs_ms / 1000;
-	ts.tv_nsec = (abs_ms % 1000) * 1000000;
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
-	    EINTR)
-		;
-}
-
 struct player {
 	const struct play_opts	*o;
 	struct session		*s;
-	long long		 t0;		/* monotonic ms at the start */
+	int64_t			 t0;		/* monotonic ms at the start */
 	size_t			 recorded;	/* items stored so far */
 	size_t			 asides;	/* set-asides stored so far */
 	int			 failed;	/* the store failed */
@@ -107,7 +66,7 @@ struct player {
 static uint64_t
 now_ms(struct player *pl)
 {
-	return ((uint64_t)(play_mono_ms() - pl->t0));
+	return ((uint64_t)(clock_mono_ms(pl->o->clock) - pl->t0));
 }
 
 static void
@@ -139,7 +98,7 @@ record(struct player *pl)
 	struct store_item		 si;
 	size_t				 upto, n;
 	char				*cause = NULL;
-	long long			 now = play_wall_ms();
+	long long			 now = clock_wall_ms(pl->o->clock);
 
 	if (pl->failed)
 		return;
@@ -338,12 +297,14 @@ play_plain(struct player *pl)
 				static const char *n[] = { "", "one", "two",
 				    "three" };
 
-				sleep_until(pl->t0, (long long)(dl -
-				    (uint64_t)pl->countdown * 1000));
+				clock_sleep_until(pl->o->clock, pl->t0 +
+				    (int64_t)(dl - (uint64_t)pl->countdown *
+				    1000));
 				voice_say(pl->o->voice, n[pl->countdown]);
 				pl->countdown--;
 			}
-			sleep_until(pl->t0, (long long)dl);
+			clock_sleep_until(pl->o->clock, pl->t0 +
+			    (int64_t)dl);
 			handle(pl, SEV_TICK, 0);
 			break;
 		default:
@@ -447,7 +408,7 @@ play_tui(struct player *pl)
 			wait = dl > now ? (long long)(dl - now) : 0;
 		if (dl == UINT64_MAX)
 			wait = 1000;
-		k = tui_key((int)wait, confirm ||
+		k = tui_key((int)clock_real_ms(pl->o->clock, wait), confirm ||
 		    session_state(pl->s) == SESSION_OFFER, &digit);
 		if (tui_interrupted())
 			confirm = 1;
@@ -514,7 +475,9 @@ play(const struct catalog *c, const struct plan *p, const struct play_opts *o)
 	if (!local.plain && tui_open() == -1)
 		local.plain = 1;	/* no usable terminal: lines instead */
 	pl.o = &local;
-	pl.t0 = play_mono_ms();
+	if (local.clock == NULL)
+		local.clock = clock_process(NULL);
+	pl.t0 = clock_mono_ms(local.clock);
 	pl.s = session_create(p, c, 0);
 	session_carry_bad(pl.s, o->carried_bad);
 	drain(&pl);

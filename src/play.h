@@ -12,11 +12,13 @@
 #include "core/plan.h"
 #include "core/session.h"
 
+struct clock;
 struct store;
 struct voice;
 
 struct play_opts {
 	int		 plain;		/* lines, not the screen */
+	const struct clock *clock;	/* NULL: the process's clock */
 	FILE		*trace;		/* JSON line per transition, or NULL */
 	struct voice	*voice;		/* spoken cues, or NULL */
 	struct store	*store;		/* where items are recorded */
@@ -38,11 +40,5 @@ enum session_end	play(const struct catalog *, const struct plan *p,
 const char		*play_status(enum session_end);
 /* The store's end reason for it, or NULL. */
 const char		*play_end_reason(enum session_end);
-
-/* Monotonic and wall-clock milliseconds; the edges' only clocks. */
-long long		play_mono_ms(void);
-long long		play_wall_ms(void);
-/* The local UTC offset now, in minutes. */
-int			play_tz_min(void);
 
 #endif

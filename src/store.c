@@ -27,6 +27,7 @@
 #include <sqlite3.h>
 
 #include "core/xmalloc.h"
+#include "sys/fileio.h"
 #include "store.h"
 #include "store-int.h"
 
@@ -507,46 +508,6 @@ fail:
 	return (-1);
 }
 
-int
-store_mkdirs(const char *path, char **err)
-{
-	struct stat	 sb;
-	const char	*slash;
-	char		*dir, *p;
-	int		 ret = -1, last;
-
-	if ((slash = strrchr(path, '/')) == NULL || slash == path)
-		return (0);
-	dir = xstrndup(path, slash - path);
-	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		ret = 0;
-		goto out;
-	}
-	for (p = dir + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		last = (*p == '\0');
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			*err = xasprintf("cannot create directory '%s': %s",
-			    dir, strerror(errno));
-			goto out;
-		}
-		if (last)
-			break;
-		*p = '/';
-	}
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		*err = xasprintf("cannot create directory '%s': %s", dir,
-		    strerror(ENOTDIR));
-		goto out;
-	}
-	ret = 0;
-out:
-	free(dir);
-	return (ret);
-}
-
 /*
  * Why path could not be opened, as an errno value. SQLite's own errno is
  * from its last try, which for a file it could not create is a read-only
@@ -589,7 +550,7 @@ store_open(const char *path, char **cause)
 
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
-	if (strcmp(path, ":memory:") != 0 && store_mkdirs(path, &err) != 0)
+	if (strcmp(path, ":memory:") != 0 && file_mkdirs(path, &err) != 0)
 		goto out;
 
 	/*

@@ -150,11 +150,6 @@ int	store_unfinished(struct store *, const char *kind,
 int	store_abandon(struct store *, const char *kind, int64_t id,
 	    int64_t before_ms, const char *status, const char *reason, int *n,
 	    char **cause);
-/*
- * Create the directory holding the file path, and any missing parent,
- * with mode 0700. Returns 0 or -1 with *err set.
- */
-int	store_mkdirs(const char *path, char **err);
 /* Free what *info owns and reset it. */
 void	store_session_info_release(struct store_session_info *info);
 /*

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "sys/fileio.h"
 
 static void
 str(const char *s)
@@ -59,13 +60,20 @@ main(int argc, char **argv)
 	struct diag	 d = DIAG_INIT;
 	struct catalog	*c;
 	const struct exercise *e;
-	size_t		 i;
+	size_t		 i, len;
+	char		*buf, *err = NULL;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: gen-catalog FILE\n");
 		return (2);
 	}
-	if ((c = catalog_load(argv[1], NULL, &d)) == NULL) {
+	if ((buf = file_read(argv[1], &len, &err)) == NULL) {
+		fprintf(stderr, "%s\n", err);
+		return (1);
+	}
+	c = catalog_parse(argv[1], buf, len, NULL, &d);
+	free(buf);
+	if (c == NULL) {
 		for (i = 0; i < d.n; i++)
 			fprintf(stderr, "%s\n", d.msgs[i]);
 		return (1);

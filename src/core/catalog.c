@@ -619,53 +619,6 @@ out:
 	return (c);
 }
 
-char *
-catalog_read_file(const char *path, size_t *lenp, struct diag *d)
-{
-	FILE	*f;
-	char	*buf = NULL;
-	size_t	 len = 0, cap = 0, got;
-
-	if ((f = fopen(path, "r")) == NULL) {
-		diag_add(d, path, 0, "cannot open: %s", strerror(errno));
-		return (NULL);
-	}
-	for (;;) {
-		if (cap - len < 4096) {
-			cap = cap == 0 ? 16384 : cap * 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		got = fread(buf + len, 1, cap - len - 1, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		diag_add(d, path, 0, "cannot read: %s", strerror(errno));
-		fclose(f);
-		free(buf);
-		return (NULL);
-	}
-	fclose(f);
-	buf[len] = '\0';
-	*lenp = len;
-	return (buf);
-}
-
-struct catalog *
-catalog_load(const char *path, const struct catalog *base, struct diag *d)
-{
-	struct catalog	*c;
-	char		*buf;
-	size_t		 len;
-
-	if ((buf = catalog_read_file(path, &len, d)) == NULL)
-		return (NULL);
-	c = catalog_parse(path, buf, len, base, d);
-	free(buf);
-	return (c);
-}
-
 void
 catalog_merge_take(struct catalog *c, struct catalog *add)
 {

@@ -128,20 +128,6 @@ struct catalog	*catalog_parse(const char *file, const char *buf, size_t len,
 		    const struct catalog *base, struct diag *d);
 
 /*
- * Read a catalog file and parse it as catalog_parse() does. This is the
- * core's only I/O: reading the file it is given.
- */
-struct catalog	*catalog_load(const char *path, const struct catalog *base,
-		    struct diag *d);
-
-/*
- * Read a whole file into a NUL-terminated buffer. Returns NULL with a
- * diagnostic naming the file on failure. The caller must free the result.
- */
-char		*catalog_read_file(const char *path, size_t *lenp,
-		    struct diag *d);
-
-/*
  * Merge add into c: an entry with an id already in c replaces it, a new id
  * is appended. add is emptied and freed (its entries are taken).
  */
