@@ -24,10 +24,12 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/plan.c src/core/routine.c \
-	src/core/schedule.c src/core/session.c src/core/stats.c \
+	src/core/schedule.c src/core/screen.c src/core/session.c \
+	src/core/stats.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
-EDGE = $(SYS)  src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
+COACH = src/coach/coach.c src/coach/plancodec.c
+EDGE = $(SYS) $(COACH) build/gen/screen-data.c  src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
 	src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
 	src/notify.c src/output.c src/play.c src/store.c src/store-history.c \
 	src/tui.c src/voice.c \
@@ -53,6 +55,11 @@ all: midback
 
 midback: $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDFLAGS)
+
+build/gen/screen-data.c: data/screen.yaml scripts/embed
+	@mkdir -p $(@D)
+	scripts/embed midback_screen_yaml data/screen.yaml > $@.tmp
+	mv $@.tmp $@
 
 build/gen/exercises-data.c: data/exercises.yaml scripts/embed
 	@mkdir -p $(@D)

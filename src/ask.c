@@ -1,47 +1,15 @@
 /*
- * ask.c -- line-at-a-time questions, and the red-flag screen's wording.
+ * ask.c -- line-at-a-time questions, and the red-flag screen asked so.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "ask.h"
-
-const struct screen_question screen_questions[] = {
-	{ "chest", "Do you have chest pain or trouble breathing?", 1,
-	  "Chest pain or breathlessness can come from the heart or lungs. "
-	  "Call your local emergency number now." },
-	{ "accident", "Did this pain start after a fall, a crash or another "
-	  "accident?", 1,
-	  "Pain after an injury needs a check for a fracture before any "
-	  "exercise. Get medical help today." },
-	{ "legs", "Are both of your legs numb or weak?", 1,
-	  "Numbness or weakness in both legs can mean pressure on the spinal "
-	  "cord. Get medical help now." },
-	{ "bladder", "Have you had new trouble controlling your bladder or "
-	  "bowels?", 1,
-	  "New bladder or bowel trouble with back pain needs urgent care. Get "
-	  "medical help now." },
-	{ "fever", "Do you have a fever, or feel unwell, along with the "
-	  "pain?", 0,
-	  "Fever with back pain can mean an infection. See a doctor before "
-	  "you start." },
-	{ "weight", "Have you lost weight lately without trying?", 0,
-	  "Unexplained weight loss with back pain should be checked by a "
-	  "doctor before you start." },
-	{ "night", "Does the pain keep on at night or when you are resting "
-	  "still?", 0,
-	  "Pain that does not ease with rest should be checked by a doctor "
-	  "or physiotherapist before you start." },
-	{ "weeks", "Has the pain stayed the same for several weeks or got "
-	  "worse?", 0,
-	  "Pain that has not changed in weeks deserves a proper assessment. "
-	  "See a doctor or physiotherapist before you start." },
-};
-const int screen_nquestions =
-    (int)(sizeof screen_questions / sizeof screen_questions[0]);
+#include "core/screen.h"
 
 enum ask_result
 ask_line(struct ask *a, const char *prompt, char *buf, size_t len)
@@ -56,6 +24,9 @@ ask_line(struct ask *a, const char *prompt, char *buf, size_t len)
 		fputc('\n', a->out);
 		return (ASK_EOF);
 	}
+	/* Input that is not typed is not echoed: end the prompt's line. */
+	if (!isatty(fileno(a->in)))
+		fputc('\n', a->out);
 	n = strlen(buf);
 	while (n > 0 && isspace((unsigned char)buf[n - 1]))
 		buf[--n] = '\0';
@@ -122,33 +93,37 @@ ask_number(struct ask *a, const char *question, int lo, int hi, int *value)
 }
 
 enum ask_result
-screen_run(struct ask *a, int *answers, int *acknowledged, int *any_yes)
+screen_run(struct ask *a, const struct screen *s, int *answers,
+    size_t *nanswered, int *accepted)
 {
-	int	i, emergency = 0;
+	size_t	i;
+	int	any = 0, emergency = 0;
 
-	*any_yes = 0;
-	*acknowledged = 0;
-	fprintf(a->out, "Before the first session, a few questions about "
-	    "warning signs.\nThey take a minute and are asked once.\n\n");
-	for (i = 0; i < screen_nquestions; i++) {
-		if (ask_yes_no(a, screen_questions[i].text, &answers[i]) ==
-		    ASK_EOF)
-			return (ASK_EOF);
+	*nanswered = 0;
+	*accepted = -1;
+	fprintf(a->out, "%s\n\n", s->intro);
+	for (i = 0; i < s->n; i++) {
+		if (ask_yes_no(a, s->q[i].text, &answers[i]) == ASK_EOF)
+			break;
+		*nanswered = i + 1;
 		if (answers[i]) {
-			*any_yes = 1;
-			emergency |= screen_questions[i].emergency;
-			fprintf(a->out, "  %s\n", screen_questions[i].why);
+			any = 1;
+			emergency |= s->q[i].emergency;
+			fprintf(a->out, "  %s\n", s->q[i].why);
 		}
 	}
-	if (*any_yes)
-		fprintf(a->out, "\n%s\n", emergency ?
-		    "Please get medical help before you exercise." :
-		    "Please see a clinician before you start this program.");
-	fprintf(a->out, "\nmidback offers general exercise guidance, not "
-	    "medical advice. It cannot\nexamine you. If something hurts in a "
-	    "sharp or unusual way, stop and ask\na clinician.\n");
-	if (ask_yes_no(a, "Do you understand and accept this?",
-	    acknowledged) == ASK_EOF)
+	/* A yes is advice enough, whether or not every answer came. */
+	if (any) {
+		fprintf(a->out, "\n%s\n", emergency ? s->emergency :
+		    s->clinician);
+		return (ASK_OK);
+	}
+	if (*nanswered < s->n)
 		return (ASK_EOF);
+	fprintf(a->out, "\n%s\n", s->notice);
+	if (ask_yes_no(a, s->accept, accepted) == ASK_EOF) {
+		*accepted = -1;
+		return (ASK_EOF);
+	}
 	return (ASK_OK);
 }

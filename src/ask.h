@@ -37,25 +37,16 @@ enum ask_result	ask_number(struct ask *, const char *question, int lo, int hi,
 enum ask_result	ask_line(struct ask *, const char *prompt, char *buf,
 		    size_t len);
 
-/* The red-flag screen's questions. */
-struct screen_question {
-	const char	*id;		/* stored with the answer */
-	const char	*text;
-	int		 emergency;	/* 1: get help now; 0: see someone soon */
-	const char	*why;		/* said when the answer is yes */
-};
-
-extern const struct screen_question screen_questions[];
-extern const int screen_nquestions;
-
+struct screen;
 /*
- * Run the red-flag screen: the questions, then the acknowledgement that
- * this is not medical advice. answers[] gets 1/0 per question.
- * *acknowledged gets whether the person accepted. Returns ASK_EOF if
- * input ended first (the screen is then unanswered and asked again next
- * time). Prints the advice for every yes.
+ * Ask the red-flag screen's questions (core/screen.h), one per line, and
+ * say the advice for every yes; then, if every answer was no, the notice
+ * and whether the person accepts it. answers[] (s->n of them) gets 1/0,
+ * *nanswered how many were answered, *accepted 1, 0 or -1 (not asked or
+ * not answered). Returns ASK_EOF if input ended before the screen was
+ * through; what was answered is still set.
  */
-enum ask_result	screen_run(struct ask *, int *answers, int *acknowledged,
-		    int *any_yes);
+enum ask_result	screen_run(struct ask *, const struct screen *s, int *answers,
+		    size_t *nanswered, int *accepted);
 
 #endif

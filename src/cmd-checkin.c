@@ -11,8 +11,8 @@
 
 #include "sys/clock.h"
 #include "cmd.h"
-#include "play.h"
 #include "store.h"
+#include "coach/coach.h"
 #include "core/date.h"
 
 static enum cmd_retval	cmd_checkin_exec(struct cmd_ctx *, int, char **);
@@ -48,7 +48,8 @@ cmd_checkin_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_pain	 p;
-	struct store		*st;
+	struct coach		 coach;
+	int64_t			 at;
 	char			 when[DATE_ISO_BUFSZ], *cause = NULL;
 	long			 v;
 	int			 c, have_pain = 0;
@@ -91,19 +92,20 @@ cmd_checkin_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (cmd_usage(e));
 	}
 
-	p.at_ms = clock_wall_ms(clock_process(NULL));
-	p.tz_min = clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL)));
-	if (cmd_store_open(e, 1, &st) != 0)
+	coach.catalog = NULL;
+	coach.clock = clock_process(NULL);
+	at = clock_wall_ms(coach.clock);
+	if (cmd_store_open(e, 1, &coach.store) != 0)
 		return (CMD_ERROR);
-	if (store_pain_add(st, &p, NULL, &cause) != 0) {
+	if (coach_checkin(&coach, p.pain, p.stiffness, p.note, &cause) != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
-		store_close(st);
+		store_close(coach.store);
 		return (CMD_ERROR);
 	}
-	store_close(st);
+	store_close(coach.store);
 
-	date_iso(p.at_ms, p.tz_min, 0, when);
+	date_iso(at, clock_tz_min(coach.clock, at), 0, when);
 	printf("Recorded at %.5s: pain %d", when + 11, p.pain);
 	if (p.stiffness != -1)
 		printf(", stiffness %d", p.stiffness);

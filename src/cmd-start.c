@@ -14,19 +14,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "ask.h"
 #include "cmd.h"
-#include "output.h"
 #include "play.h"
 #include "store.h"
-#include "voice.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "sys/paths.h"
-#include "core/date.h"
-#include "core/dose.h"
 #include "core/routine.h"
 #include "core/xmalloc.h"
 
@@ -81,136 +75,30 @@ static const struct option start_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* The plan a stored session recorded, rebuilt against the catalog. */
-static int
-plan_from_json(const struct catalog *c, const char *text, struct plan *p)
-{
-	json_t		*j, *items, *it;
-	size_t		 i;
-
-	memset(p, 0, sizeof *p);
-	if ((j = json_loads(text, 0, NULL)) == NULL)
-		return (-1);
-	items = json_object_get(j, "items");
-	p->items = xcalloc(json_array_size(items), sizeof *p->items);
-	json_array_foreach(items, i, it) {
-		struct plan_item *pi = &p->items[p->n];
-
-		pi->ex = catalog_find(c, json_string_value(json_object_get(it,
-		    "id")) ? json_string_value(json_object_get(it, "id")) : "");
-		if (pi->ex == NULL)
-			continue;	/* removed since: leave it out */
-		pi->rx.sets = (int)json_integer_value(json_object_get(it,
-		    "sets"));
-		pi->rx.reps = (int)json_integer_value(json_object_get(it,
-		    "reps"));
-		pi->rx.hold_s = (int)json_integer_value(json_object_get(it,
-		    "hold_s"));
-		pi->rx.breaths = (int)json_integer_value(json_object_get(it,
-		    "breaths"));
-		pi->rx.per_side = json_is_true(json_object_get(it,
-		    "per_side"));
-		pi->rx.tempo_s = pi->ex->dose.tempo_s;
-		if (pi->rx.sets < 1)
-			pi->rx.sets = 1;
-		pi->duration_s = dose_duration_s(&pi->rx);
-		p->total_s += pi->duration_s;
-		p->n++;
-	}
-	json_decref(j);
-	return (0);
-}
-
-/*
- * Drop the items of p the interrupted session got through: those its
- * recorded exercises (done[], in order) match, one by one. An easier
- * exercise the pain rule put in between matches no item and is passed
- * over.
- */
-static void
-plan_drop(struct plan *p, char **done, size_t ndone)
-{
-	size_t	i = 0, k;
-
-	for (k = 0; k < ndone && i < p->n; k++)
-		if (strcmp(done[k], p->items[i].ex->id) == 0)
-			p->total_s -= p->items[i++].duration_s;
-	memmove(p->items, p->items + i, (p->n - i) * sizeof *p->items);
-	p->n -= i;
-}
-
-/*
- * The red-flag screen, the first time and until it has been answered.
- * Returns 0 to go on, 1 when an answer means the person should see a
- * clinician first, -1 when the store failed.
- */
-int
-cmd_red_flags(const struct cmd_entry *e, struct store *st, struct ask *a)
-{
-	struct store_answer	 ans[16];
-	int			 answers[16], ack, any_yes, done, i;
-	char			*cause = NULL;
-
-	if (store_screen_done(st, &done, &cause) == -1)
-		goto fail;
-	if (done)
-		return (0);
-	if (screen_run(a, answers, &ack, &any_yes) == ASK_EOF) {
-		fprintf(a->out, "(No answer: the questions will be asked "
-		    "again next time.)\n");
-		return (0);
-	}
-	for (i = 0; i < screen_nquestions; i++) {
-		ans[i].question = screen_questions[i].id;
-		ans[i].answer = answers[i];
-	}
-	/*
-	 * A yes keeps the screen open: it is asked again next time, when
-	 * the person may have seen someone.
-	 */
-	if (store_screen_save(st, clock_wall_ms(clock_process(NULL)), ans,
-	    (size_t)screen_nquestions, ack && !any_yes ?
-	    "not-medical-advice" : NULL, &cause) == -1)
-		goto fail;
-	if (any_yes) {
-		fprintf(a->out, "midback will not start a session until then. "
-		    "The questions will be asked again next time.\n");
-		return (1);
-	}
-	return (0);
-fail:
-	cmd_warn(e, "%s", cause);
-	free(cause);
-	return (-1);
-}
-
 static enum cmd_retval
 cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct cmd_entry		*e = ctx->entry;
 	struct plan_opts		 o;
-	struct plan			 p = PLAN_INIT, rp = PLAN_INIT;
-	struct play_opts		 po;
-	struct store			*st = NULL;
-	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
+	struct plan			 p = PLAN_INIT;
+	struct coach			 coach;
+	struct coach_unfinished		 u;
+	struct play_guide		 g;
 	struct ask			 a = { stdin, stdout };
 	struct diag			 d = DIAG_INIT;
 	enum cmd_retval			 ret = CMD_ERROR;
-	enum session_end		 end;
-	json_t				*pj = NULL;
-	char				*cause = NULL, *path = NULL, *pjs = NULL;
+	char				*cause = NULL, *path = NULL;
 	char				*rname = NULL, *buf = NULL;
-	const char			*routine = NULL, *trace = NULL;
-	char				**aside = NULL, **done = NULL;
-	size_t				 naside = 0, ndone = 0, len;
-	int				 c, plain = 0, voice = 0, resume = -1;
-	int				 pain, yes, r, resuming = 0, found;
-	int				 all_done = 0;
-	int				 one = 0, minutes = 0;
-	int64_t				 sid = 0;
+	const char			*routine = NULL;
+	char				**aside = NULL;
+	size_t				 naside = 0, len;
+	int				 c, resume = -1, found, all_done;
+	int				 one = 0, minutes = 0, r;
 
 	cmd_plan_defaults(&o);
-	memset(&po, 0, sizeof po);
+	memset(&g, 0, sizeof g);
+	memset(&u, 0, sizeof u);
+	memset(&coach, 0, sizeof coach);
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", start_options)) != -1) {
 		switch (c) {
@@ -230,13 +118,13 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			routine = optarg;
 			break;
 		case 'P':
-			plain = 1;
+			g.plain = 1;
 			break;
 		case 't':
-			trace = optarg;
+			g.trace = optarg;
 			break;
 		case 'v':
-			voice = 1;
+			g.voice = 1;
 			break;
 		case 'R':
 		case 'N':
@@ -261,7 +149,7 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return (cmd_usage(e));
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		plain = 1;
+		g.plain = 1;
 
 	/* Everything that can fail before anything is asked or stored. */
 	if (routine != NULL) {
@@ -273,187 +161,80 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    &d) == -1) {
 			cmd_print_diag(&d);
 			diag_release(&d);
-			free(buf);
-			return (CMD_ERROR);
+			goto out;
 		}
-		free(buf);
 	}
-	if (trace != NULL && (po.trace = fopen(trace, "w")) == NULL) {
-		cmd_warn(e, "cannot write trace '%s'", trace);
-		goto out;
-	}
+	coach.catalog = ctx->catalog;
+	coach.clock = clock_process(NULL);
 	if ((path = paths_db(&cause)) == NULL ||
-	    (st = store_open(path, &cause)) == NULL) {
+	    (coach.store = store_open(path, &cause)) == NULL) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
 
 	/* An unfinished session: resume it, or close it and start afresh. */
-	if ((found = store_unfinished(st, "routine", &info, &cause)) == -1) {
+	if ((found = coach_unfinished(&coach, COACH_ROUTINE, &u,
+	    &cause)) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
-	if (found == 0) {
-		if (resume == -1) {
-			char q[160];
+	if (found && resume == -1) {
+		char q[160];
 
-			snprintf(q, sizeof q, "An unfinished session is "
-			    "waiting (%d exercise%s done). Resume it?",
-			    info.n_items, info.n_items == 1 ? "" : "s");
-			yes = 0;
-			ask_yes_no(&a, q, &yes);
-			resume = yes;
+		snprintf(q, sizeof q, "An unfinished session is waiting (%d "
+		    "exercise%s done). Resume it?", u.n_items,
+		    u.n_items == 1 ? "" : "s");
+		r = 0;
+		ask_yes_no(&a, q, &r);
+		resume = r;
+	}
+	if (found && resume == 1 && !u.readable)
+		cmd_warn(e, "the unfinished session's plan cannot be read; "
+		    "starting afresh");
+	if (found && resume == 1 && u.readable && u.rest.n > 0)
+		g.resume = &u;
+	else if (found) {
+		if (coach_close_unfinished(&coach, COACH_ROUTINE, &u,
+		    &all_done, &cause) == -1) {
+			cmd_warn(e, "%s", cause);
+			goto out;
 		}
-		if (resume == 1) {
-			if (plan_from_json(ctx->catalog, info.plan_json,
-			    &rp) == -1) {
-				cmd_warn(e, "the unfinished session's plan "
-				    "cannot be read; starting afresh");
-				resume = 0;
-			} else if (store_session_exercises(st, info.id,
-			    &done, &ndone, &cause) == -1) {
-				cmd_warn(e, "%s", cause);
-				goto out;
-			} else if (store_session_bad(st, info.id,
-			    &po.carried_bad, &cause) == -1) {
-				cmd_warn(e, "%s", cause);
-				goto out;
-			} else {
-				plan_drop(&rp, done, ndone);
-				if (rp.n > 0) {
-					plan_release(&p);
-					p = rp;
-					rp = (struct plan)PLAN_INIT;
-					resuming = 1;
-				} else
-					all_done = 1;
-			}
-		}
-		/*
-		 * Killed after its last exercise was recorded: it was done,
-		 * and there is nothing to resume.
-		 */
-		if (all_done) {
-			if (store_abandon(st, "routine", info.id, INT64_MAX,
-			    "finished", NULL, NULL, &cause) == -1) {
-				cmd_warn(e, "%s", cause);
-				goto out;
-			}
+		if (all_done)
 			printf("The unfinished session had all its exercises "
 			    "done; it is now marked finished.\n");
-		} else if (!resuming && store_abandon(st, "routine", info.id,
-		    INT64_MAX, "quit", "not resumed", NULL, &cause) == -1) {
-			cmd_warn(e, "%s", cause);
-			goto out;
-		}
 	}
 
-	if (!resuming && routine == NULL) {
-		if (store_flags_active(st, clock_wall_ms(clock_process(NULL)), &aside, &naside,
-		    &cause) == -1) {
-			cmd_warn(e, "%s", cause);
-			goto out;
-		}
-		o.excluded = (const char *const *)aside;
-		o.nexcluded = naside;
-		if (!one)
-			plan_make(ctx->catalog, &o, &p);
-		else if (cmd_plan_one(e, st, ctx->catalog, &o, &p) != 0)
-			goto out;
-		else
-			o.minutes = (p.total_s + 59) / 60;
+	if (g.resume == NULL && routine == NULL &&
+	    (one ? coach_plan_one : coach_plan_today)(&coach, &o, &p, &aside,
+	    &naside, &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		goto out;
 	}
-	if (p.n == 0) {
+	if (g.resume == NULL && p.n == 0) {
 		cmd_warn(e, "nothing to play: no exercise fits this place and "
 		    "equipment");
 		goto out;
 	}
-
-	if ((r = cmd_red_flags(e, st, &a)) != 0) {
-		ret = r == 1 ? CMD_OK : CMD_ERROR;
-		goto out;
-	}
-
-	if (voice) {
-		if ((po.voice = voice_open(&cause)) == NULL) {
-			cmd_warn(e, "voice off: %s", cause);
-			free(cause);
-			cause = NULL;
-		}
-	}
-
-	if (resuming) {
-		sid = info.id;
-		po.position = info.n_items;
-		printf("Resuming: %zu exercise%s left.\n", p.n,
-		    p.n == 1 ? "" : "s");
-	} else {
-		ask_number(&a, "How much does your back hurt right now, 0 to "
-		    "10? (Enter to skip) ", 0, 10, &pain);
-		pj = output_plan_json(&p, o.day, o.minutes);
-		if (rname != NULL)
-			json_object_set_new(pj, "routine", json_string(rname));
-		pjs = json_dumps(pj, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		if (store_session_begin(st, "routine", clock_wall_ms(clock_process(NULL)),
-		    clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), pjs, &sid, &cause) == -1 ||
-		    (pain >= 0 && store_session_pain(st, sid, "before", pain,
-		    &cause) == -1)) {
-			cmd_warn(e, "%s", cause);
-			goto out;
-		}
-	}
-	po.plain = plain;
-	po.store = st;
-	po.session_id = sid;
-	if (!plain)
-		printf("Starting in the player. Keys: space pause, n next, "
-		    "p back, x it hurts, q quit.\n");
-	end = play(ctx->catalog, &p, &po);
-	if (end == SESSION_END_NONE)
-		goto out;
-
-	if (end == SESSION_END_CLINICIAN)
-		printf("\nTwo exercises caused pain that is a warning sign, so "
-		    "the session stopped here.\nPlease see a doctor or "
-		    "physiotherapist before you go on with this program.\n");
-	else if (end == SESSION_END_QUIT)
-		printf("\nSession ended early. What you did is saved.\n");
-	else
-		printf("\nWell done: that is today's session.\n");
-	/*
-	 * End it before asking anything more: someone who walks away from
-	 * the last question has still finished, and must not be offered a
-	 * resume.
-	 */
-	if (store_session_end(st, sid, play_status(end), clock_wall_ms(clock_process(NULL)),
-	    play_end_reason(end), &cause) == -1) {
-		cmd_warn(e, "%s", cause);
-		goto out;
-	}
-	ask_number(&a, "How much does your back hurt now, 0 to 10? (Enter to "
-	    "skip) ", 0, 10, &pain);
-	if (pain >= 0 && store_session_pain(st, sid, "after", pain,
-	    &cause) == -1) {
+	g.kind = COACH_ROUTINE;
+	g.plan = &p;
+	g.day = o.day;
+	g.minutes = o.minutes;
+	g.routine = rname;
+	g.ask_pain = 1;
+	g.name = e->name;
+	if ((r = play_guided(&coach, &g, &cause)) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}
 	ret = CMD_OK;
 out:
-	if (po.trace != NULL && fclose(po.trace) != 0) {
-		cmd_warn(e, "cannot write trace '%s'", trace);
-		ret = CMD_ERROR;
-	}
-	voice_close(po.voice);
-	store_flags_free(aside, naside);
-	store_flags_free(done, ndone);
-	store_session_info_release(&info);
-	store_close(st);
-	json_decref(pj);
-	free(pjs);
+	coach_aside_free(aside, naside);
+	coach_unfinished_release(&u);
+	store_close(coach.store);
+	free(buf);
 	free(rname);
 	free(path);
 	free(cause);
 	plan_release(&p);
-	plan_release(&rp);
 	return (ret);
 }

@@ -15,7 +15,7 @@
 #include "sys/clock.h"
 #include "cmd.h"
 #include "output.h"
-#include "play.h"
+#include "coach/coach.h"
 #include "store.h"
 #include "core/date.h"
 #include "core/dose.h"
@@ -99,6 +99,7 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct plan_opts	 o;
 	struct plan		 p = PLAN_INIT;
 	struct store		*st = NULL;
+	struct coach		 coach;
 	json_t			*j;
 	char			*cause = NULL, **aside = NULL;
 	size_t			 naside = 0;
@@ -139,26 +140,18 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	/* What the pain rule set aside stays out, if there is a store. */
 	if (cmd_store_open(e, 0, &st) != 0)
 		return (CMD_ERROR);
-	if (st != NULL && store_flags_active(st, clock_wall_ms(clock_process(NULL)), &aside,
+	coach.catalog = ctx->catalog;
+	coach.clock = clock_process(NULL);
+	coach.store = st;
+	if ((one ? coach_plan_one : coach_plan_today)(&coach, &o, &p, &aside,
 	    &naside, &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		store_close(st);
 		free(cause);
 		return (CMD_ERROR);
 	}
-	o.excluded = (const char *const *)aside;
-	o.nexcluded = naside;
-	if (one) {
-		if (cmd_plan_one(e, st, ctx->catalog, &o, &p) != 0) {
-			store_close(st);
-			store_flags_free(aside, naside);
-			return (CMD_ERROR);
-		}
-		o.minutes = (p.total_s + 59) / 60;
-	} else
-		plan_make(ctx->catalog, &o, &p);
 	store_close(st);
-	store_flags_free(aside, naside);
+	coach_aside_free(aside, naside);
 	if (p.n == 0) {
 		cmd_warn(e, "no exercise fits this place and equipment");
 		plan_release(&p);

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "play.h"
 #include "store.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"
@@ -138,37 +137,6 @@ cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
 		return (-1);
 	}
 	free(path);
-	return (0);
-}
-
-int
-cmd_plan_one(const struct cmd_entry *e, struct store *st,
-    const struct catalog *c, const struct plan_opts *o, struct plan *p)
-{
-	struct store_stats	 ss = STORE_STATS_INIT;
-	const char		**ids = NULL;
-	char			*cause = NULL;
-	size_t			*order = NULL, i, n = 0;
-	int64_t			 now = clock_wall_ms(clock_process(NULL));
-
-	/* No pain ratings are needed: read them from the end of time. */
-	if (st != NULL && store_stats(st, INT64_MAX, now, &ss, &cause) != 0) {
-		cmd_warn(e, "%s", cause);
-		free(cause);
-		return (-1);
-	}
-	if (ss.nexs > 0) {
-		order = xcalloc(ss.nexs, sizeof *order);
-		n = stats_rank(ss.exs, ss.nexs, ss.flags, ss.nflags, now,
-		    order);
-		ids = xcalloc(n + 1, sizeof *ids);
-		for (i = 0; i < n; i++)
-			ids[i] = ss.exs[order[i]].id;
-	}
-	plan_one(c, o, ids, n, p);
-	free(ids);
-	free(order);
-	store_stats_release(&ss);
 	return (0);
 }
 

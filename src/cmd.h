@@ -92,14 +92,6 @@ void		cmd_plan_defaults(struct plan_opts *);
 int		cmd_plan_option(const struct cmd_entry *, int opt,
 		    const char *arg, struct plan_opts *);
 struct store;
-struct ask;
-/*
- * The red-flag screen, the first time and until it has been answered.
- * Returns 0 to go on, 1 when an answer means the person should see a
- * clinician first (said already), -1 when the store failed (said).
- */
-int		cmd_red_flags(const struct cmd_entry *, struct store *,
-		    struct ask *);
 /*
  * Open the store into *st. If it does not exist yet and create is 0, sets
  * *st to NULL and creates nothing: there is no history to read. Returns
@@ -107,15 +99,6 @@ int		cmd_red_flags(const struct cmd_entry *, struct store *,
  */
 int		cmd_store_open(const struct cmd_entry *, int create,
 		    struct store **st);
-/*
- * Plan, for a busy day, the one exercise the person has rated best that
- * fits o (plan_one() over stats_rank() of what st holds; st may be NULL
- * when there is no history yet). o already names what is set aside.
- * Returns 0, or -1 after saying what went wrong.
- */
-int		cmd_plan_one(const struct cmd_entry *, struct store *st,
-		    const struct catalog *, const struct plan_opts *o,
-		    struct plan *p);
 /*
  * After the options: if any argument is left, say so and return -1;
  * else 0.

@@ -1,14 +1,16 @@
 /*
  * play.c -- play a session in real time.
  *
- * The session (core/session.c) decides everything; this file only keeps
- * time, shows and speaks what the session's log says happened, reads the
- * person's answers and keys, and records each finished exercise at once,
+ * The session (core/session.c) decides everything, and the coach
+ * (coach/coach.c) records it: each finished exercise is stored at once,
  * so that killing the process loses at most the exercise in progress.
+ * This file is a front end: it keeps time, shows and speaks what the
+ * session's log says happened, and turns the person's answers and keys
+ * into events.
  *
- * Time: one monotonic clock, read here; the session gets milliseconds
- * since its start. Waits are absolute (clock_nanosleep TIMER_ABSTIME on
- * the session's own deadlines), so lateness never adds up.
+ * Time: the coach's clock; the session gets milliseconds since its
+ * start. Waits are absolute (clock_sleep_until on the session's own
+ * deadlines), so lateness never adds up.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,50 +25,28 @@
 #include "ask.h"
 #include "cues.h"
 #include "play.h"
-#include "store.h"
+#include "coach/coach.h"
 #include "tui.h"
 #include "voice.h"
 #include "core/xmalloc.h"
 
-/* Days an exercise stays out of plans after the pain rule stops it. */
-#define PLAY_ASIDE_DAYS		7
 /* A hold at least this long gets a spoken and rung 3-2-1. */
 #define PLAY_COUNTDOWN_MIN_S	5
 
-const char *
-play_status(enum session_end end)
-{
-	switch (end) {
-	case SESSION_END_FINISHED:
-		return ("finished");
-	case SESSION_END_QUIT:
-		return ("quit");
-	default:
-		return ("stopped");
-	}
-}
-
-const char *
-play_end_reason(enum session_end end)
-{
-	return (end == SESSION_END_CLINICIAN ? "pain rule: see a clinician" :
-	    NULL);
-}
-
 struct player {
 	const struct play_opts	*o;
-	struct session		*s;
-	int64_t			 t0;		/* monotonic ms at the start */
-	size_t			 recorded;	/* items stored so far */
-	size_t			 asides;	/* set-asides stored so far */
-	int			 failed;	/* the store failed */
+	struct coach_session	*cs;
+	struct session		*s;		/* cs's, borrowed */
+	const struct clock	*clock;		/* cs's coach's */
+	char			*failed;	/* why the store failed, or
+						   NULL */
 	int			 countdown;	/* next second to count, or 0 */
 };
 
 static uint64_t
 now_ms(struct player *pl)
 {
-	return ((uint64_t)(clock_mono_ms(pl->o->clock) - pl->t0));
+	return (coach_now(pl->cs));
 }
 
 static void
@@ -75,70 +55,6 @@ clock_text(uint64_t ms, char *buf, size_t len)
 	unsigned long	s = (unsigned long)(ms / 1000);
 
 	snprintf(buf, len, "%02lu:%02lu", s / 60, s % 60);
-}
-
-static const char *
-outcome_word(enum session_outcome o)
-{
-	switch (o) {
-	case SESSION_ITEM_COMPLETED:
-		return ("done");
-	case SESSION_ITEM_STOPPED:
-		return ("stopped");
-	default:
-		return ("skipped");
-	}
-}
-
-/* Store every item the session has moved past, and new set-asides. */
-static void
-record(struct player *pl)
-{
-	const struct session_item	*it;
-	struct store_item		 si;
-	size_t				 upto, n;
-	char				*cause = NULL;
-	long long			 now = clock_wall_ms(pl->o->clock);
-
-	if (pl->failed)
-		return;
-	upto = session_state(pl->s) == SESSION_DONE ? session_count(pl->s) :
-	    session_index(pl->s);
-	for (; pl->recorded < upto; pl->recorded++) {
-		it = session_item(pl->s, pl->recorded);
-		if (it->outcome == SESSION_ITEM_PENDING)
-			continue;	/* never reached: nothing to log */
-		memset(&si, 0, sizeof si);
-		si.position = pl->o->position + (int)pl->recorded;
-		si.exercise = it->ex->id;
-		si.side = NULL;
-		si.sets_done = it->sets_done;
-		si.reps_done = it->reps_done;
-		si.holds_done = it->holds_done;
-		si.breaths_done = it->breaths_done;
-		/* The hurt key stands for sharp pain and its kin. */
-		si.feel = it->feel != FEEL_NONE ? session_feel_name(it->feel) :
-		    it->hurt ? session_feel_name(FEEL_SHARP) : NULL;
-		si.outcome = outcome_word(it->outcome);
-		si.finished_ms = now;
-		if (store_session_item(pl->o->store, pl->o->session_id, &si,
-		    &cause) == -1)
-			goto fail;
-	}
-	n = session_aside_count(pl->s);
-	for (; pl->asides < n; pl->asides++) {
-		if (store_flag_add(pl->o->store, session_aside(pl->s,
-		    pl->asides), "pain rule", now, now +
-		    PLAY_ASIDE_DAYS * 86400000LL, &cause) == -1)
-			goto fail;
-	}
-	return;
-fail:
-	if (pl->o->plain)
-		fprintf(stderr, "midback: cannot record the session: %s\n",
-		    cause);
-	free(cause);
-	pl->failed = 1;
 }
 
 static void
@@ -176,8 +92,8 @@ announce(struct player *pl, const struct session_transition *t)
 		if (pl->o->plain) {
 			if (t->phase.kind == PHASE_READY)
 				printf("[%s] %zu/%zu %s: get ready. %s\n", when,
-				    pl->o->position + t->item + 1,
-				    pl->o->position + session_count(pl->s),
+				    pl->cs->position + t->item + 1,
+				    pl->cs->position + session_count(pl->s),
 				    t->ex->name, cue_line(t->ex));
 			else
 				printf("[%s] %s%s%s (%d s)\n", when,
@@ -212,14 +128,27 @@ drain(struct player *pl)
 	session_log_clear(pl->s);
 	if (pl->o->plain)
 		fflush(stdout);
-	record(pl);
 }
 
+/*
+ * Send an event through the coach, which records what it finished, and
+ * show what happened. A store failure ends the session: what cannot be
+ * saved must not be played on as if it were.
+ */
 static void
 handle(struct player *pl, enum session_event ev, int arg)
 {
-	session_handle(pl->s, ev, arg, now_ms(pl));
+	char	*cause = NULL;
+
+	if (coach_event(pl->cs, ev, arg, &cause) == -1 && pl->failed == NULL)
+		pl->failed = cause;
+	else
+		free(cause);
 	drain(pl);
+	if (pl->failed != NULL && session_state(pl->s) != SESSION_DONE) {
+		session_handle(pl->s, SEV_QUIT, 0, now_ms(pl));
+		session_log_clear(pl->s);
+	}
 }
 
 /* An answer at the feel check: the feel's name, or its number 1-7. */
@@ -262,14 +191,17 @@ play_plain(struct player *pl)
 			if (eof)
 				*buf = '\0';
 			else if (ask_line(&a, "How did it feel? (fine, stretch, "
-			    "discomfort, sharp, tingling, burning, numb) ",
-			    buf, sizeof buf) == ASK_EOF)
+			    "discomfort, sharp, tingling, burning, numb; Enter "
+			    "to skip) ", buf, sizeof buf) == ASK_EOF)
 				eof = 1;
-			if (*buf == '\0')
-				f = FEEL_FINE;
-			else if ((f = feel_parse(buf)) == FEEL_NONE) {
+			/* No answer is stored as none, never as fine. */
+			if (*buf == '\0') {
+				handle(pl, SEV_SKIP, 0);
+				break;
+			}
+			if ((f = feel_parse(buf)) == FEEL_NONE) {
 				printf("Please answer with one of the words, "
-				    "or press Enter for fine.\n");
+				    "or press Enter to skip.\n");
 				continue;
 			}
 			handle(pl, SEV_ANSWER, (int)f);
@@ -297,13 +229,13 @@ play_plain(struct player *pl)
 				static const char *n[] = { "", "one", "two",
 				    "three" };
 
-				clock_sleep_until(pl->o->clock, pl->t0 +
+				clock_sleep_until(pl->clock, pl->cs->t0 +
 				    (int64_t)(dl - (uint64_t)pl->countdown *
 				    1000));
 				voice_say(pl->o->voice, n[pl->countdown]);
 				pl->countdown--;
 			}
-			clock_sleep_until(pl->o->clock, pl->t0 +
+			clock_sleep_until(pl->clock, pl->cs->t0 +
 			    (int64_t)dl);
 			handle(pl, SEV_TICK, 0);
 			break;
@@ -325,8 +257,8 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 
 	memset(v, 0, sizeof *v);
 	/* A resumed session goes on counting from what was done before. */
-	v->index = pl->o->position + (int)session_index(pl->s) + 1;
-	v->count = pl->o->position + (int)session_count(pl->s);
+	v->index = pl->cs->position + (int)session_index(pl->s) + 1;
+	v->count = pl->cs->position + (int)session_count(pl->s);
 	v->remaining_s = -1;
 	if (e != NULL) {
 		v->title = e->name;
@@ -346,7 +278,10 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 		    999) / 1000);
 	}
 	v->exercise_frac = session_exercise_frac(pl->s, now);
-	v->session_frac = session_frac(pl->s, now);
+	/* A resumed session's bar counts what was done before it, too. */
+	v->session_frac = ((double)pl->cs->position + session_frac(pl->s, now) *
+	    (double)session_count(pl->s)) / (double)(pl->cs->position +
+	    (int)session_count(pl->s));
 	v->paused = session_paused(pl->s);
 	if (nx != NULL) {
 		snprintf(next, nlen, "Next: %s", nx->name);
@@ -363,6 +298,7 @@ play_tui(struct player *pl)
 	uint64_t	 now, dl;
 	long long	 wait;
 	int		 help = 0, confirm = 0, digit = 0, last_left = -1;
+	int		 held = 0;	/* paused by the quit question */
 
 	while (session_state(pl->s) != SESSION_DONE) {
 		now = now_ms(pl);
@@ -408,17 +344,29 @@ play_tui(struct player *pl)
 			wait = dl > now ? (long long)(dl - now) : 0;
 		if (dl == UINT64_MAX)
 			wait = 1000;
-		k = tui_key((int)clock_real_ms(pl->o->clock, wait), confirm ||
+		k = tui_key((int)clock_real_ms(pl->clock, wait), confirm ||
 		    session_state(pl->s) == SESSION_OFFER, &digit);
-		if (tui_interrupted())
+		if (tui_interrupted() || (!confirm && k == TUI_KEY_QUIT)) {
 			confirm = 1;
+			/* The clock stops while the question is up. */
+			if (!held && session_state(pl->s) == SESSION_WORK &&
+			    !session_paused(pl->s)) {
+				handle(pl, SEV_PAUSE, 0);
+				held = 1;
+			}
+			continue;
+		}
 		now = now_ms(pl);
 		if (confirm) {
 			if (k == TUI_KEY_YES)
 				handle(pl, SEV_QUIT, 0);
 			if (k == TUI_KEY_YES || k == TUI_KEY_NO ||
-			    k == TUI_KEY_QUIT)
+			    k == TUI_KEY_QUIT) {
 				confirm = 0;
+				if (held && k != TUI_KEY_YES)
+					handle(pl, SEV_RESUME, 0);
+				held = 0;
+			}
 			continue;
 		}
 		switch (k) {
@@ -435,9 +383,6 @@ play_tui(struct player *pl)
 			break;
 		case TUI_KEY_BACK:
 			handle(pl, SEV_BACK, 0);
-			break;
-		case TUI_KEY_QUIT:
-			confirm = 1;
 			break;
 		case TUI_KEY_HELP:
 			help = !help;
@@ -464,7 +409,7 @@ play_tui(struct player *pl)
 }
 
 enum session_end
-play(const struct catalog *c, const struct plan *p, const struct play_opts *o)
+play(struct coach_session *cs, const struct play_opts *o, char **err)
 {
 	struct player		pl;
 	struct play_opts	local;
@@ -475,11 +420,9 @@ play(const struct catalog *c, const struct plan *p, const struct play_opts *o)
 	if (!local.plain && tui_open() == -1)
 		local.plain = 1;	/* no usable terminal: lines instead */
 	pl.o = &local;
-	if (local.clock == NULL)
-		local.clock = clock_process(NULL);
-	pl.t0 = clock_mono_ms(local.clock);
-	pl.s = session_create(p, c, 0);
-	session_carry_bad(pl.s, o->carried_bad);
+	pl.cs = cs;
+	pl.s = cs->s;
+	pl.clock = cs->coach->clock;
 	drain(&pl);
 	if (local.plain)
 		play_plain(&pl);
@@ -488,7 +431,148 @@ play(const struct catalog *c, const struct plan *p, const struct play_opts *o)
 		tui_close();
 	}
 	drain(&pl);
-	end = pl.failed ? SESSION_END_NONE : session_end(pl.s);
-	session_free(pl.s);
+	if (pl.failed != NULL) {
+		*err = pl.failed;
+		return (SESSION_END_NONE);
+	}
+	end = session_end(pl.s);
 	return (end);
+}
+
+/*
+ * The red-flag screen, when it is still open. Returns 0 to go on, 1 when
+ * the answers mean no session now (said already), -1 with *err set.
+ */
+static int
+guide_screen(struct coach *c, struct ask *a, char **err)
+{
+	struct screen		*s;
+	enum screen_verdict	 v;
+	int			*answers, needed, accepted, rc = -1;
+	size_t			 n;
+
+	if (coach_screen_needed(c, &needed, err) == -1)
+		return (-1);
+	if (!needed)
+		return (0);
+	if ((s = coach_screen_load()) == NULL) {
+		*err = xstrdup("the built-in warning-signs screen cannot be "
+		    "read");
+		return (-1);
+	}
+	answers = xcalloc(s->n, sizeof *answers);
+	(void)screen_run(a, s, answers, &n, &accepted);
+	if (coach_screen_save(c, s, answers, n, accepted, &v, err) == -1)
+		goto out;
+	rc = 1;
+	switch (v) {
+	case SCREEN_GO:
+		rc = 0;
+		break;
+	case SCREEN_EMERGENCY:
+	case SCREEN_CLINICIAN:
+		fprintf(a->out, "midback will not start a session until then. "
+		    "The questions will be asked again next time.\n");
+		break;
+	case SCREEN_DECLINED:
+		fprintf(a->out, "Without that, midback will not start a "
+		    "session. The questions will be asked again next time.\n");
+		break;
+	case SCREEN_UNANSWERED:
+		fprintf(a->out, "(No answer: no session now. The questions "
+		    "will be asked again next time.)\n");
+		break;
+	}
+out:
+	free(answers);
+	screen_free(s);
+	return (rc);
+}
+
+int
+play_guided(struct coach *c, const struct play_guide *g, char **err)
+{
+	struct ask		 a = { stdin, stdout };
+	struct coach_session	*cs = NULL;
+	struct play_opts	 po;
+	enum session_end	 end;
+	char			*cause = NULL;
+	int			 r, pain = -1, ret = -1;
+
+	memset(&po, 0, sizeof po);
+	if ((r = guide_screen(c, &a, err)) != 0)
+		return (r);
+	if (g->trace != NULL && (po.trace = fopen(g->trace, "w")) == NULL) {
+		*err = xasprintf("cannot write trace '%s': %s", g->trace,
+		    strerror(errno));
+		return (-1);
+	}
+	if (g->voice && (po.voice = voice_open(&cause)) == NULL) {
+		fflush(stdout);
+		fprintf(stderr, "midback: %s: voice off: %s\n", g->name,
+		    cause);
+		free(cause);
+		cause = NULL;
+	}
+	po.plain = g->plain;
+	if (g->resume != NULL) {
+		if (coach_resume(c, g->kind, g->resume, &cs, err) == -1)
+			goto out;
+		printf("Resuming: %zu exercise%s left.\n", g->resume->rest.n,
+		    g->resume->rest.n == 1 ? "" : "s");
+	} else {
+		if (g->ask_pain)
+			ask_number(&a, "How much does your back hurt right "
+			    "now, 0 to 10? (Enter to skip) ", 0, 10, &pain);
+		if (coach_begin(c, g->kind, g->plan, g->day, g->minutes,
+		    g->routine, pain, &cs, err) == -1)
+			goto out;
+	}
+	if (!po.plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		printf("Starting in the player. Keys: space pause, n next, "
+		    "p back, x it hurts, q quit.\n");
+	end = play(cs, &po, err);
+	if (end == SESSION_END_NONE) {
+		/* Stopped by the store: close it as far as it got. */
+		(void)coach_end(cs, &cause);
+		free(cause);
+		goto out;
+	}
+	if (g->kind == COACH_BREAK) {
+		if (end == SESSION_END_CLINICIAN)
+			printf("\nThat caused pain that is a warning sign. "
+			    "Please see a doctor or physiotherapist\nbefore "
+			    "you go on.\n");
+		else
+			printf("\nBreak done. Back to it, and sit tall.\n");
+	} else if (end == SESSION_END_CLINICIAN)
+		printf("\nTwo exercises caused pain that is a warning sign, so "
+		    "the session stopped here.\nPlease see a doctor or "
+		    "physiotherapist before you go on with this program.\n");
+	else if (end == SESSION_END_QUIT)
+		printf("\nSession ended early. What you did is saved.\n");
+	else
+		printf("\nWell done: that is today's session.\n");
+	/*
+	 * End it before asking anything more: someone who walks away from
+	 * the last question has still finished, and must not be offered a
+	 * resume.
+	 */
+	if (coach_end(cs, err) == -1)
+		goto out;
+	if (g->ask_pain) {
+		ask_number(&a, "How much does your back hurt now, 0 to 10? "
+		    "(Enter to skip) ", 0, 10, &pain);
+		if (pain >= 0 && coach_rate_after(cs, pain, err) == -1)
+			goto out;
+	}
+	ret = 0;
+out:
+	if (po.trace != NULL && fclose(po.trace) != 0 && ret == 0) {
+		*err = xasprintf("cannot write trace '%s'", g->trace);
+		ret = -1;
+	}
+	voice_close(po.voice);
+	coach_session_free(cs);
+	return (ret);
 }

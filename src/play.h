@@ -11,34 +11,49 @@
 #include "core/catalog.h"
 #include "core/plan.h"
 #include "core/session.h"
+#include "coach/coach.h"
 
-struct clock;
-struct store;
+struct coach_session;
 struct voice;
 
 struct play_opts {
 	int		 plain;		/* lines, not the screen */
-	const struct clock *clock;	/* NULL: the process's clock */
 	FILE		*trace;		/* JSON line per transition, or NULL */
 	struct voice	*voice;		/* spoken cues, or NULL */
-	struct store	*store;		/* where items are recorded */
-	int64_t		 session_id;	/* the store's session */
-	int		 position;	/* the first item's position */
-	int		 carried_bad;	/* bad answers before a resume */
 };
 
 /*
- * Play plan p to its end, recording each item in the store as soon as the
- * session moves past it and setting aside what the pain rule stops.
- * Returns how the session ended, and SESSION_END_NONE if the store failed
- * (after saying so).
+ * Play the coach's session to its end, on the screen or as plain lines;
+ * the coach records each exercise as the session moves past it. Returns
+ * how the session ended, or SESSION_END_NONE with *err set if the store
+ * failed (the session is then stopped where it was).
  */
-enum session_end	play(const struct catalog *, const struct plan *p,
-			    const struct play_opts *);
+enum session_end	play(struct coach_session *, const struct play_opts *,
+			    char **err);
 
-/* The store's status for a session that ended so: finished, quit, stopped. */
-const char		*play_status(enum session_end);
-/* The store's end reason for it, or NULL. */
-const char		*play_end_reason(enum session_end);
+/* A guided session from start to end, for `start` and `break`. */
+struct play_guide {
+	enum coach_kind		 kind;
+	const struct plan	*plan;		/* a new session's plan */
+	long			 day;
+	int			 minutes;
+	const char		*routine;	/* a routine file's name, or
+						   NULL */
+	const struct coach_unfinished *resume;	/* or NULL: begin plan */
+	int			 ask_pain;	/* before and after */
+	int			 plain;
+	const char		*trace;		/* a file, or NULL */
+	int			 voice;
+	const char		*name;		/* the command, for messages */
+};
+
+/*
+ * The red-flag screen if it is still open, pain before, the player, how
+ * it went, pain after; every step recorded through the coach. Returns 0,
+ * 1 when the screen's answers mean no session now (said), or -1 with
+ * *err set.
+ */
+int			play_guided(struct coach *, const struct play_guide *,
+			    char **err);
 
 #endif

@@ -208,6 +208,7 @@ enum store_sql {
 	SQL_PAIN_BEFORE,
 	SQL_PAIN_AFTER,
 	SQL_ITEM_ADD,
+	SQL_ITEM_SET,
 	SQL_UNFINISHED,
 	SQL_ABANDON,
 	SQL_PAIN_ADD,
@@ -252,6 +253,16 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " (session_id, position, exercise, side, sets_done, reps_done,"
 	    " holds_done, breaths_done, feel, outcome, finished_ms)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[SQL_ITEM_SET] = "INSERT INTO session_items"
+	    " (session_id, position, exercise, side, sets_done, reps_done,"
+	    " holds_done, breaths_done, feel, outcome, finished_ms)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	    " ON CONFLICT (session_id, position) DO UPDATE SET"
+	    " exercise = excluded.exercise, side = excluded.side,"
+	    " sets_done = excluded.sets_done, reps_done = excluded.reps_done,"
+	    " holds_done = excluded.holds_done,"
+	    " breaths_done = excluded.breaths_done, feel = excluded.feel,"
+	    " outcome = excluded.outcome, finished_ms = excluded.finished_ms",
 	[SQL_UNFINISHED] = "SELECT s.id, s.kind, s.started_ms, s.tz_min,"
 	    " s.plan_json,"
 	    " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id)"
@@ -727,7 +738,8 @@ store_session_item(struct store *s, int64_t session_id,
 	began = 1;
 	if (store_check_running(s, session_id, &err, what) != 0)
 		goto out;
-	if ((st = store_stmt(s, SQL_ITEM_ADD)) == NULL)
+	if ((st = store_stmt(s, it->replace ? SQL_ITEM_SET : SQL_ITEM_ADD)) ==
+	    NULL)
 		goto out;
 	if (sqlite3_bind_int64(st, 1, session_id) != SQLITE_OK ||
 	    sqlite3_bind_int(st, 2, it->position) != SQLITE_OK ||

@@ -57,6 +57,8 @@ struct store_item {
 					   not asked */
 	const char	*outcome;	/* done, skipped or stopped */
 	int64_t		 finished_ms;
+	int		 replace;	/* 1: update the item already at
+					   this position, if any */
 };
 
 /* A pain rating: a check-in, or one tied to a session. */
@@ -111,7 +113,8 @@ int	store_session_begin(struct store *, const char *kind,
 	    int64_t *id, char **cause);
 /*
  * Record one finished item of a running session, committed before this
- * returns. Fails if the session is not running or the position is taken.
+ * returns. Fails if the session is not running, or if the position is
+ * taken and the item does not say replace.
  * Returns 0 or -1.
  */
 int	store_session_item(struct store *, int64_t session_id,

@@ -220,6 +220,7 @@ session_item_reset(struct session_item *it)
 	it->feel = FEEL_NONE;
 	it->hurt = 0;
 	it->sets_done = it->reps_done = it->holds_done = it->breaths_done = 0;
+	it->side = SIDE_NONE;
 }
 
 /* Start item i at now; past the last item the session is finished. */
@@ -315,6 +316,9 @@ session_count_phase(struct session *s, int i)
 	default:
 		break;
 	}
+	if (p->side != SIDE_NONE && p->kind != PHASE_READY &&
+	    p->kind != PHASE_REST && p->kind != PHASE_SWITCH)
+		it->side = p->side;
 	if (p->kind != PHASE_READY && p->kind != PHASE_REST &&
 	    (i == s->nphases - 1 || s->phases[i + 1].kind == PHASE_REST))
 		it->sets_done = p->set;

@@ -104,6 +104,8 @@ struct session_item {
 	int			 reps_done;	/* over all sets and sides */
 	int			 holds_done;
 	int			 breaths_done;
+	enum side		 side;		/* the last side worked on;
+						   SIDE_NONE if not per side */
 };
 
 /*

@@ -132,6 +132,14 @@ bg rule "$T/in-rule" env XDG_CONFIG_HOME="$T/rule/config" \
 answers "$T/in-doctor" 11 4 sharp n tingling 6
 bg doctor "$T/in-doctor" "$MIDBACK" start --routine "$TWO"
 bg eof /dev/null "$MIDBACK" start --routine "$ONE"
+# The screen answered, then input ends before the feel check.
+answers "$T/in-feeleof" ""
+bg feeleof "$T/in-feeleof" "$MIDBACK" start --routine "$ONE"
+# A yes, then input ends; all no but the notice refused.
+printf 'n\ny\n' >"$T/in-yeseof"
+bg yeseof "$T/in-yeseof" "$MIDBACK" start --routine "$ONE"
+printf 'n\nn\nn\nn\nn\nn\nn\nn\nn\n' >"$T/in-refuse"
+bg refuse "$T/in-refuse" "$MIDBACK" start --routine "$ONE"
 mkdir -p "$T/voice/run"
 answers "$T/in-voice"
 bg voice "$T/in-voice" env -u PULSE_SERVER XDG_RUNTIME_DIR="$T/voice/run" \
@@ -229,7 +237,7 @@ t 'start-2.1 sharp at the first exercise offers its regression; yes plays it nex
 [00:12] 3/3 Cross-arm stretch: get ready.
 [00:17] Hold (1 s)
 [00:18] Session over." &&
-	test "$(grep -oF "Please answer with one of the words, or press Enter for fine." "$OUT" | wc -l)" -eq 1 &&
+	test "$(grep -oF "Please answer with one of the words, or press Enter to skip." "$OUT" | wc -l)" -eq 1 &&
 	has "$OUT" "Well done" &&
 	empty "$ERR"
 '
@@ -319,33 +327,54 @@ t 'start-4.2 after a yes the screen is asked again next time' '
 	"$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
 	has "$OUT" "Before the first session, a few questions about warning signs." &&
 	has "$OUT" "Do you have chest pain or trouble breathing? [y/N]" &&
-	has "$OUT" "Call your local emergency number now." &&
+	has "$OUT" "Pain after an injury needs a check for a fracture" &&
+	has "$OUT" "Please get medical help before you exercise." &&
 	has "$OUT" "midback will not start a session until then." &&
 	empty "$ERR" &&
 	q flag "SELECT count(*) FROM sessions" >"$T/s" &&
 	same "$T/s" 0
 '
 
-t 'start-5.1 end of input with no answers at all plays the session with the defaults' '
+t 'start-5.1 end of input before the screen is answered: no session' '
 	ended eof 0 &&
-	has "$OUT" "(No answer: the questions will be asked again next time.)" &&
-	cues >"$T/cues" &&
-	same "$T/cues" "[00:00] 1/1 Chest opener: get ready.
-[00:05] Hold (1 s)
-[00:06] Session over." &&
-	has "$OUT" "Well done" &&
+	has "$OUT" "(No answer: no session now. The questions will be asked again next time.)" &&
+	lacks "$OUT" "get ready" &&
 	empty "$ERR" &&
-	q eof "SELECT status, pain_before IS NULL, pain_after IS NULL
-	    FROM sessions" >"$T/s" &&
-	same "$T/s" "finished|1|1" &&
-	q eof "SELECT exercise, feel, outcome FROM session_items" >"$T/i" &&
-	same "$T/i" "chest-opener|fine|done"
+	q eof "SELECT count(*) FROM sessions" >"$T/s" &&
+	same "$T/s" 0
 '
 
-# End of input is not a wrong answer: nothing asks to answer again.
-t 'start-5.2 end of input at the feel check takes fine without complaint' '
-	ended eof 0 &&
-	lacks "$OUT" "Please answer"
+# End of input is not a wrong answer: nothing asks to answer again, and
+# no answer is stored as none, never as fine.
+t 'start-5.2 end of input at the feel check stores no feel, without complaint' '
+	ended feeleof 0 &&
+	lacks "$OUT" "Please answer" &&
+	has "$OUT" "Well done" &&
+	q feeleof "SELECT exercise, feel IS NULL, outcome FROM session_items" >"$T/i" &&
+	same "$T/i" "chest-opener|1|done"
+'
+
+t 'start-5.4 a yes and then end of input: the advice, and no session' '
+	ended yeseof 0 &&
+	has "$OUT" "Pain after an injury needs a check for a fracture" &&
+	has "$OUT" "Please get medical help before you exercise." &&
+	has "$OUT" "midback will not start a session until then." &&
+	lacks "$OUT" "get ready" &&
+	q yeseof "SELECT count(*) FROM sessions" >"$T/s" &&
+	same "$T/s" 0 &&
+	q yeseof "SELECT question, answer FROM screen_answers ORDER BY id" >"$T/a" &&
+	same "$T/a" "chest|0
+accident|1"
+'
+
+t 'start-5.5 every answer no but the notice refused: no session' '
+	ended refuse 0 &&
+	has "$OUT" "Without that, midback will not start a session." &&
+	lacks "$OUT" "get ready" &&
+	q refuse "SELECT count(*) FROM sessions" >"$T/s" &&
+	same "$T/s" 0 &&
+	q refuse "SELECT count(*) FROM acknowledgements" >"$T/a" &&
+	same "$T/a" 0
 '
 
 t 'start-5.3 unanswered, the screen is asked again next time' '

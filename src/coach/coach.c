@@ -1,0 +1,580 @@
+/*
+ * coach.c -- the application layer: plan, screen, open, resume, record,
+ * rate and end a session, and check-ins. See coach.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coach/coach.h"
+#include "coach/plancodec.h"
+#include "core/dose.h"
+#include "core/xmalloc.h"
+#include "store.h"
+#include "sys/clock.h"
+
+/* The posture reset's and the wall angel's place in a desk break. */
+#define BREAK_RESET		"posture-reset"
+#define BREAK_ANGEL		"wall-angel-standing"
+#define BREAK_ANGEL_S		60
+
+/* What the store holds of one item, to store it again when it changes. */
+struct coach_recorded {
+	int			stored;
+	enum session_outcome	outcome;
+	enum session_feel	feel;
+	int			hurt;
+	int			sets, reps, holds, breaths;
+};
+
+/* The screen's questions, built in (scripts/embed data/screen.yaml). */
+extern const char	midback_screen_yaml[];
+extern const size_t	midback_screen_yaml_len;
+
+static const char *
+kind_name(enum coach_kind k)
+{
+	return (k == COACH_BREAK ? "break" : "routine");
+}
+
+const char *
+coach_end_status(enum session_end end)
+{
+	switch (end) {
+	case SESSION_END_FINISHED:
+		return ("finished");
+	case SESSION_END_QUIT:
+		return ("quit");
+	default:
+		return ("stopped");
+	}
+}
+
+const char *
+coach_end_reason(enum session_end end)
+{
+	return (end == SESSION_END_CLINICIAN ? "pain rule: see a clinician" :
+	    NULL);
+}
+
+static int64_t
+wall(const struct coach *c)
+{
+	return (clock_wall_ms(c->clock));
+}
+
+void
+coach_aside_free(char **aside, size_t naside)
+{
+	store_flags_free(aside, naside);
+}
+
+/* Fill o's exclusions with what the store has set aside now. */
+static int
+exclusions(struct coach *c, struct plan_opts *o, char ***aside,
+    size_t *naside, char **err)
+{
+	*aside = NULL;
+	*naside = 0;
+	if (c->store != NULL && store_flags_active(c->store, wall(c), aside,
+	    naside, err) == -1)
+		return (-1);
+	o->excluded = (const char *const *)*aside;
+	o->nexcluded = *naside;
+	return (0);
+}
+
+int
+coach_plan_today(struct coach *c, struct plan_opts *o, struct plan *p,
+    char ***aside, size_t *naside, char **err)
+{
+	if (exclusions(c, o, aside, naside, err) == -1)
+		return (-1);
+	plan_make(c->catalog, o, p);
+	return (0);
+}
+
+int
+coach_plan_one(struct coach *c, struct plan_opts *o, struct plan *p,
+    char ***aside, size_t *naside, char **err)
+{
+	struct store_stats	 ss = STORE_STATS_INIT;
+	const char		**ids = NULL;
+	size_t			*order = NULL, i, n = 0;
+	int64_t			 now = wall(c);
+
+	if (exclusions(c, o, aside, naside, err) == -1)
+		return (-1);
+	/* No pain ratings are needed: read them from the end of time. */
+	if (c->store != NULL && store_stats(c->store, INT64_MAX, now, &ss,
+	    err) != 0) {
+		coach_aside_free(*aside, *naside);
+		*aside = NULL;
+		*naside = 0;
+		return (-1);
+	}
+	if (ss.nexs > 0) {
+		order = xcalloc(ss.nexs, sizeof *order);
+		n = stats_rank(ss.exs, ss.nexs, ss.flags, ss.nflags, now,
+		    order);
+		ids = xcalloc(n + 1, sizeof *ids);
+		for (i = 0; i < n; i++)
+			ids[i] = ss.exs[order[i]].id;
+	}
+	plan_one(c->catalog, o, ids, n, p);
+	o->minutes = (p->total_s + 59) / 60;
+	free(ids);
+	free(order);
+	store_stats_release(&ss);
+	return (0);
+}
+
+static void
+plan_add(struct plan *p, const struct exercise *e,
+    const struct prescription *rx)
+{
+	struct plan_item	*it;
+
+	p->items = xreallocarray(p->items, p->n + 1, sizeof *p->items);
+	it = &p->items[p->n++];
+	it->ex = e;
+	it->rx = *rx;
+	it->duration_s = dose_duration_s(rx);
+	p->total_s += it->duration_s;
+}
+
+int
+coach_plan_break(struct coach *c, const struct remind_config *cfg,
+    unsigned equipment, struct plan *p, char **err)
+{
+	const struct exercise	*reset, *angel;
+	struct prescription	 rx;
+	int64_t			 last = 0;
+	int			 r;
+
+	reset = catalog_find(c->catalog, BREAK_RESET);
+	angel = catalog_find(c->catalog, BREAK_ANGEL);
+	/* The posture reset at its least dose: ten short holds. */
+	if (reset != NULL && (reset->equipment & ~equipment) == 0) {
+		dose_min(&reset->dose, &rx);
+		plan_add(p, reset, &rx);
+	}
+	/* A minute of wall angels, as often as the settings say. */
+	if (angel == NULL || (angel->equipment & ~equipment) != 0 ||
+	    cfg->angel_every_min <= 0)
+		return (0);
+	r = 1;
+	if (c->store != NULL &&
+	    (r = store_last_done(c->store, BREAK_ANGEL, &last, err)) == -1)
+		return (-1);
+	if (r == 1 || wall(c) - last >= (int64_t)cfg->angel_every_min *
+	    60000) {
+		dose_min(&angel->dose, &rx);
+		rx.tempo_s = rx.tempo_s ? rx.tempo_s : DOSE_REP_S;
+		rx.reps = BREAK_ANGEL_S / rx.tempo_s;
+		plan_add(p, angel, &rx);
+	}
+	return (0);
+}
+
+struct screen *
+coach_screen_load(void)
+{
+	struct diag	 d = DIAG_INIT;
+	struct screen	*s;
+
+	/* Checked by the unit tests; a failure here is a build's mistake. */
+	s = screen_parse("data/screen.yaml", midback_screen_yaml,
+	    midback_screen_yaml_len, &d);
+	diag_release(&d);
+	return (s);
+}
+
+int
+coach_screen_needed(struct coach *c, int *needed, char **err)
+{
+	int	done;
+
+	if (store_screen_done(c->store, &done, err) == -1)
+		return (-1);
+	*needed = !done;
+	return (0);
+}
+
+int
+coach_screen_save(struct coach *c, const struct screen *s,
+    const int *answers, size_t nanswered, int accepted,
+    enum screen_verdict *v, char **err)
+{
+	struct store_answer	*ans;
+	size_t			 i;
+	int			 rc;
+
+	*v = screen_verdict(s, answers, nanswered, accepted);
+	if (nanswered == 0 && *v != SCREEN_GO)
+		return (0);
+	ans = xcalloc(nanswered + 1, sizeof *ans);
+	for (i = 0; i < nanswered && i < s->n; i++) {
+		ans[i].question = s->q[i].id;
+		ans[i].answer = answers[i];
+	}
+	/*
+	 * Only a clean screen is acknowledged: anything else leaves it open,
+	 * to be asked again next time, when the person may have seen
+	 * someone.
+	 */
+	rc = store_screen_save(c->store, wall(c), ans, i,
+	    *v == SCREEN_GO ? "not-medical-advice" : NULL, err);
+	free(ans);
+	return (rc);
+}
+
+/*
+ * Drop the items of p the interrupted session got through: those its
+ * recorded exercises (done[], in order) match, one by one. An easier
+ * exercise the pain rule put in between matches no item and is passed
+ * over.
+ */
+static void
+plan_drop(struct plan *p, char **done, size_t ndone)
+{
+	size_t	i = 0, k;
+
+	for (k = 0; k < ndone && i < p->n; k++)
+		if (strcmp(done[k], p->items[i].ex->id) == 0)
+			p->total_s -= p->items[i++].duration_s;
+	memmove(p->items, p->items + i, (p->n - i) * sizeof *p->items);
+	p->n -= i;
+}
+
+int
+coach_unfinished(struct coach *c, enum coach_kind k,
+    struct coach_unfinished *u, char **err)
+{
+	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
+	char				**done = NULL, *why = NULL;
+	size_t				 ndone = 0;
+	int				 found;
+
+	memset(u, 0, sizeof *u);
+	if (c->store == NULL)
+		return (0);
+	if (k == COACH_BREAK) {
+		/* A break is not resumed: one left running long ago ends. */
+		if (store_abandon(c->store, "break", 0, wall(c) -
+		    COACH_BREAK_STALE_MS, "quit", "not finished", NULL,
+		    err) == -1)
+			return (-1);
+		return (0);
+	}
+	if ((found = store_unfinished(c->store, kind_name(k), &info, err)) ==
+	    -1)
+		return (-1);
+	if (found == 1)
+		return (0);
+	u->id = info.id;
+	u->n_items = info.n_items;
+	if (plancodec_decode(c->catalog, info.plan_json, &u->rest,
+	    &why) == -1) {
+		free(why);
+		u->readable = 0;
+	} else if (store_session_exercises(c->store, info.id, &done, &ndone,
+	    err) == -1) {
+		store_session_info_release(&info);
+		plan_release(&u->rest);
+		return (-1);
+	} else {
+		u->readable = 1;
+		plan_drop(&u->rest, done, ndone);
+	}
+	store_flags_free(done, ndone);
+	store_session_info_release(&info);
+	return (1);
+}
+
+void
+coach_unfinished_release(struct coach_unfinished *u)
+{
+	plan_release(&u->rest);
+	memset(u, 0, sizeof *u);
+}
+
+int
+coach_close_unfinished(struct coach *c, enum coach_kind k,
+    const struct coach_unfinished *u, int *all_done, char **err)
+{
+	/*
+	 * Killed after its last exercise was recorded: it was done, and
+	 * there is nothing to resume.
+	 */
+	*all_done = u->readable && u->rest.n == 0;
+	if (*all_done)
+		return (store_abandon(c->store, kind_name(k), u->id, INT64_MAX,
+		    "finished", NULL, NULL, err));
+	return (store_abandon(c->store, kind_name(k), u->id, INT64_MAX,
+	    "quit", "not resumed", NULL, err));
+}
+
+static struct coach_session *
+session_new(struct coach *c, enum coach_kind k, const struct plan *p,
+    int64_t id, int position)
+{
+	struct coach_session	*cs;
+
+	cs = xcalloc(1, sizeof *cs);
+	cs->coach = c;
+	cs->kind = k;
+	cs->id = id;
+	cs->position = position;
+	cs->t0 = clock_mono_ms(c->clock);
+	cs->s = session_create(p, c->catalog, 0);
+	return (cs);
+}
+
+int
+coach_begin(struct coach *c, enum coach_kind k, const struct plan *p,
+    long day, int minutes, const char *routine, int pain,
+    struct coach_session **out, char **err)
+{
+	char		*pj;
+	int64_t		 id, now = wall(c);
+	int		 rc;
+
+	*out = NULL;
+	pj = plancodec_encode(p, day, minutes, routine);
+	rc = store_session_begin(c->store, kind_name(k), now,
+	    clock_tz_min(c->clock, now), pj, &id, err);
+	free(pj);
+	if (rc == -1)
+		return (-1);
+	if (pain >= 0 && store_session_pain(c->store, id, "before", pain,
+	    err) == -1)
+		return (-1);
+	*out = session_new(c, k, p, id, 0);
+	return (0);
+}
+
+int
+coach_resume(struct coach *c, enum coach_kind k,
+    const struct coach_unfinished *u, struct coach_session **out,
+    char **err)
+{
+	int	bad;
+
+	*out = NULL;
+	if (store_session_bad(c->store, u->id, &bad, err) == -1)
+		return (-1);
+	*out = session_new(c, k, &u->rest, u->id, u->n_items);
+	(*out)->resumed = 1;
+	session_carry_bad((*out)->s, bad);
+	return (0);
+}
+
+uint64_t
+coach_now(const struct coach_session *cs)
+{
+	return ((uint64_t)(clock_mono_ms(cs->coach->clock) - cs->t0));
+}
+
+static const char *
+outcome_word(enum session_outcome o)
+{
+	switch (o) {
+	case SESSION_ITEM_COMPLETED:
+		return ("done");
+	case SESSION_ITEM_STOPPED:
+		return ("stopped");
+	default:
+		return ("skipped");
+	}
+}
+
+static const char *
+side_word(enum side s)
+{
+	switch (s) {
+	case SIDE_LEFT:
+		return ("left");
+	case SIDE_RIGHT:
+		return ("right");
+	default:
+		return (NULL);
+	}
+}
+
+/* Store item i if it is new or changed since it was last stored. */
+static int
+record_item(struct coach_session *cs, size_t i, int64_t now, char **err)
+{
+	const struct session_item	*it = session_item(cs->s, i);
+	struct coach_recorded		*r;
+	struct store_item		 si;
+
+	if (i >= cs->nrec) {
+		cs->rec = xreallocarray(cs->rec, i + 1, sizeof *cs->rec);
+		memset(cs->rec + cs->nrec, 0, (i + 1 - cs->nrec) *
+		    sizeof *cs->rec);
+		cs->nrec = i + 1;
+	}
+	r = &cs->rec[i];
+	if (it->outcome == SESSION_ITEM_PENDING)
+		return (0);	/* never reached, or playing again */
+	if (r->stored && r->outcome == it->outcome && r->feel == it->feel &&
+	    r->hurt == it->hurt && r->sets == it->sets_done &&
+	    r->reps == it->reps_done && r->holds == it->holds_done &&
+	    r->breaths == it->breaths_done)
+		return (0);
+	memset(&si, 0, sizeof si);
+	si.position = cs->position + (int)i;
+	si.exercise = it->ex->id;
+	si.side = it->rx.per_side ? side_word(it->side) : NULL;
+	si.sets_done = it->sets_done;
+	si.reps_done = it->reps_done;
+	si.holds_done = it->holds_done;
+	si.breaths_done = it->breaths_done;
+	/* The hurt key stands for sharp pain and its kin. */
+	si.feel = it->feel != FEEL_NONE ? session_feel_name(it->feel) :
+	    it->hurt ? session_feel_name(FEEL_SHARP) : NULL;
+	si.outcome = outcome_word(it->outcome);
+	si.finished_ms = now;
+	/* Going back to an exercise and finishing it replaces its record. */
+	si.replace = r->stored;
+	if (store_session_item(cs->coach->store, cs->id, &si, err) == -1)
+		return (-1);
+	r->stored = 1;
+	r->outcome = it->outcome;
+	r->feel = it->feel;
+	r->hurt = it->hurt;
+	r->sets = it->sets_done;
+	r->reps = it->reps_done;
+	r->holds = it->holds_done;
+	r->breaths = it->breaths_done;
+	return (0);
+}
+
+/* Store every item the session has moved past, and new set-asides. */
+static int
+record(struct coach_session *cs, char **err)
+{
+	size_t	upto, i, n;
+	int64_t	now = wall(cs->coach);
+
+	upto = session_state(cs->s) == SESSION_DONE ? session_count(cs->s) :
+	    session_index(cs->s);
+	for (i = 0; i < upto; i++)
+		if (record_item(cs, i, now, err) == -1)
+			return (-1);
+	n = session_aside_count(cs->s);
+	for (; cs->asides < n; cs->asides++) {
+		if (store_flag_add(cs->coach->store, session_aside(cs->s,
+		    cs->asides), "pain rule", now, now +
+		    COACH_ASIDE_DAYS * 86400000LL, err) == -1)
+			return (-1);
+	}
+	return (0);
+}
+
+int
+coach_event(struct coach_session *cs, enum session_event ev, int arg,
+    char **err)
+{
+	session_handle(cs->s, ev, arg, coach_now(cs));
+	return (record(cs, err));
+}
+
+int
+coach_end(struct coach_session *cs, char **err)
+{
+	enum session_end	end = session_end(cs->s);
+
+	if (record(cs, err) == -1)
+		return (-1);
+	if (end == SESSION_END_NONE)
+		end = SESSION_END_QUIT;
+	return (store_session_end(cs->coach->store, cs->id,
+	    coach_end_status(end), wall(cs->coach), coach_end_reason(end),
+	    err));
+}
+
+int
+coach_rate_after(struct coach_session *cs, int pain, char **err)
+{
+	return (store_session_pain(cs->coach->store, cs->id, "after", pain,
+	    err));
+}
+
+void
+coach_session_free(struct coach_session *cs)
+{
+	if (cs == NULL)
+		return;
+	session_free(cs->s);
+	free(cs->rec);
+	free(cs);
+}
+
+/*
+ * Whether s is valid UTF-8 (no overlong forms, surrogates or values past
+ * U+10FFFF) holding no control character but tab and newline. jansson refuses
+ * invalid UTF-8, so a note that is not would be lost from every export.
+ */
+static int
+text_ok(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned		 cp;
+	int			 n, i;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if ((*p < 0x20 && *p != '\t' && *p != '\n') ||
+			    *p == 0x7f)
+				return (0);
+			p++;
+			continue;
+		}
+		if ((*p & 0xe0) == 0xc0) {
+			n = 1;
+			cp = *p & 0x1f;
+		} else if ((*p & 0xf0) == 0xe0) {
+			n = 2;
+			cp = *p & 0x0f;
+		} else if ((*p & 0xf8) == 0xf0) {
+			n = 3;
+			cp = *p & 0x07;
+		} else
+			return (0);
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return (0);
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
+		    (n == 3 && cp < 0x10000) || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff) ||
+		    (cp >= 0x80 && cp < 0xa0))
+			return (0);
+		p += n + 1;
+	}
+	return (1);
+}
+
+int
+coach_checkin(struct coach *c, int pain, int stiffness, const char *note,
+    char **err)
+{
+	struct store_pain	p;
+
+	if (note != NULL && !text_ok(note)) {
+		*err = xstrdup("the note must be UTF-8 text with no control "
+		    "characters");
+		return (-1);
+	}
+	memset(&p, 0, sizeof p);
+	p.moment = "checkin";
+	p.at_ms = wall(c);
+	p.tz_min = clock_tz_min(c->clock, p.at_ms);
+	p.pain = pain;
+	p.stiffness = stiffness;
+	p.note = note;
+	return (store_pain_add(c->store, &p, NULL, err));
+}

@@ -1,0 +1,177 @@
+/*
+ * coach.h -- the application layer: the rules that join the pure core
+ * (plan, session, screen, stats) to the store, for every front end.
+ *
+ * The terminal player, the plain-line mode and a later web front end all
+ * drive a session through these functions: plan, open or resume, send
+ * events, record, rate and end. Nothing here prints or reads a terminal;
+ * every failure comes back as -1 with an allocated message in *err,
+ * which the caller says in its own way and frees. Time comes from the
+ * clock the coach was given (sys/clock.h), never from the system.
+ */
+#ifndef MIDBACK_COACH_H
+#define MIDBACK_COACH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/catalog.h"
+#include "core/config.h"
+#include "core/plan.h"
+#include "core/screen.h"
+#include "core/session.h"
+
+struct clock;
+struct store;
+
+/* Days an exercise stays out of plans after the pain rule stops it. */
+#define COACH_ASIDE_DAYS	7
+/*
+ * A break takes minutes: one still marked running that began longer ago
+ * than this was left by a process that was killed, and is closed.
+ */
+#define COACH_BREAK_STALE_MS	(3600 * 1000LL)
+
+/* What a coach works with; all borrowed, all outliving it. */
+struct coach {
+	const struct catalog	*catalog;
+	const struct clock	*clock;
+	struct store		*store;		/* NULL: no history yet */
+};
+
+/* Which kind of session: a routine or a desk break. */
+enum coach_kind {
+	COACH_ROUTINE,
+	COACH_BREAK
+};
+
+/*
+ * Plan today's routine for o (o's excluded list is filled here from what
+ * the store has set aside; o->day is used as given). Returns 0 or -1.
+ * The plan's exclusions are owned by *aside; free them with
+ * coach_aside_free().
+ */
+int	coach_plan_today(struct coach *, struct plan_opts *o, struct plan *p,
+	    char ***aside, size_t *naside, char **err);
+/*
+ * Plan, for a busy day, the one exercise the person has rated best that
+ * fits o, at its full dose; o->minutes is set to its length. Same
+ * exclusions as coach_plan_today(). Returns 0 or -1.
+ */
+int	coach_plan_one(struct coach *, struct plan_opts *o, struct plan *p,
+	    char ***aside, size_t *naside, char **err);
+void	coach_aside_free(char **aside, size_t naside);
+/*
+ * Plan a desk break with what is at hand: the posture reset at its least
+ * dose, and a minute of wall angels when the settings' wall_angel_every
+ * has passed since the last (never when it is off). Returns 0 with p
+ * possibly empty (nothing fits), or -1.
+ */
+int	coach_plan_break(struct coach *, const struct remind_config *,
+	    unsigned equipment, struct plan *p, char **err);
+
+/*
+ * The red-flag screen. coach_screen_load() gives the built-in questions
+ * (free with screen_free()). coach_screen_needed() sets *needed when the
+ * questions have not all been answered no and accepted yet.
+ * coach_screen_save() stores what was answered and returns the verdict
+ * in *v: only SCREEN_GO lets a session start. Answers are stored even
+ * when input ended partway, so nothing said is lost; the screen is asked
+ * again next time until it ends in SCREEN_GO.
+ */
+struct screen	*coach_screen_load(void);
+int	coach_screen_needed(struct coach *, int *needed, char **err);
+int	coach_screen_save(struct coach *, const struct screen *,
+	    const int *answers, size_t nanswered, int accepted,
+	    enum screen_verdict *v, char **err);
+
+/* A session left unfinished, as coach_unfinished() finds it. */
+struct coach_unfinished {
+	int64_t		 id;
+	int		 n_items;	/* exercises already recorded */
+	struct plan	 rest;		/* what is left of its plan */
+	int		 readable;	/* 0: its plan could not be read */
+};
+
+/*
+ * Find the routine left unfinished, if any: returns 1 and fills *u (free
+ * with coach_unfinished_release()), 0 if there is none, -1 on error. A
+ * break left running for longer than COACH_BREAK_STALE_MS is closed here.
+ */
+int	coach_unfinished(struct coach *, enum coach_kind,
+	    struct coach_unfinished *u, char **err);
+void	coach_unfinished_release(struct coach_unfinished *);
+/*
+ * Close an unfinished session that is not resumed: as finished if every
+ * exercise of its plan was recorded (*all_done set), else as quit.
+ * Returns 0 or -1.
+ */
+int	coach_close_unfinished(struct coach *, enum coach_kind,
+	    const struct coach_unfinished *, int *all_done, char **err);
+
+/* A session being played. */
+struct coach_session {
+	struct coach		*coach;
+	enum coach_kind		 kind;
+	int64_t			 id;		/* the store's session */
+	struct session		*s;		/* the core's state machine */
+	int64_t			 t0;		/* clock's monotonic ms at start */
+	int			 position;	/* the first item's position */
+	int			 resumed;
+	/* What has been stored, so a changed item is stored again. */
+	struct coach_recorded	*rec;
+	size_t			 nrec;
+	size_t			 asides;	/* set-asides stored so far */
+};
+
+/*
+ * Begin a new session of plan p (which must not be empty) on the store:
+ * recorded at once as running, with the plan (so it can be resumed), the
+ * day, the minutes, the routine's name (or NULL) and pain before (0..10,
+ * or -1 for none). Returns 0 or -1; on success *out is the session, to
+ * free with coach_session_free().
+ */
+int	coach_begin(struct coach *, enum coach_kind, const struct plan *p,
+	    long day, int minutes, const char *routine, int pain,
+	    struct coach_session **out, char **err);
+/*
+ * Resume the unfinished session u: play what is left of its plan,
+ * counting on from the exercises done, with the pain rule's count of bad
+ * answers carried over. Returns 0 or -1.
+ */
+int	coach_resume(struct coach *, enum coach_kind,
+	    const struct coach_unfinished *u, struct coach_session **out,
+	    char **err);
+/*
+ * Send an event (see session_handle()) at the clock's time now, then
+ * store what it finished: each exercise the session has moved past (and
+ * again if going back changed it) and each new set-aside. The session's
+ * log is left for the caller to show. Returns 0, or -1 if the store
+ * failed (the session itself has moved on).
+ */
+int	coach_event(struct coach_session *, enum session_event, int arg,
+	    char **err);
+/* Milliseconds since the session began, on the coach's clock. */
+uint64_t coach_now(const struct coach_session *);
+/*
+ * End the session in the store with how the core says it ended, at the
+ * clock's time now. Returns 0 or -1.
+ */
+int	coach_end(struct coach_session *, char **err);
+/* Pain after the session, 0..10. Returns 0 or -1. */
+int	coach_rate_after(struct coach_session *, int pain, char **err);
+void	coach_session_free(struct coach_session *);
+
+/*
+ * A check-in outside a session: pain and stiffness 0..10 (stiffness -1
+ * for none), and a note (NULL for none) that must be valid UTF-8 with no
+ * control characters other than tab and newline. Returns 0 or -1.
+ */
+int	coach_checkin(struct coach *, int pain, int stiffness,
+	    const char *note, char **err);
+
+/* The store's words for how a session ended. */
+const char *coach_end_status(enum session_end);
+const char *coach_end_reason(enum session_end);
+
+#endif

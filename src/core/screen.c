@@ -1,0 +1,142 @@
+/*
+ * screen.c -- the red-flag screen's questions, read from YAML, and what
+ * the answers mean. See screen.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "screen.h"
+#include "xmalloc.h"
+#include "ytree.h"
+
+enum { S_INTRO, S_NOTICE, S_ACCEPT, S_EMERGENCY, S_CLINICIAN, S_QUESTIONS,
+    S_NKEYS };
+
+static const struct ytree_key screen_keys[] = {
+	[S_INTRO] = { "intro", 1 },
+	[S_NOTICE] = { "notice", 1 },
+	[S_ACCEPT] = { "accept", 1 },
+	[S_EMERGENCY] = { "emergency", 1 },
+	[S_CLINICIAN] = { "clinician", 1 },
+	[S_QUESTIONS] = { "questions", 1 },
+	[S_NKEYS] = { NULL, 0 }
+};
+
+enum { Q_ID, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_NKEYS };
+
+static const struct ytree_key question_keys[] = {
+	[Q_ID] = { "id", 1 },
+	[Q_TEXT] = { "text", 1 },
+	[Q_EMERGENCY] = { "emergency", 1 },
+	[Q_WHY] = { "why", 1 },
+	[Q_NKEYS] = { NULL, 0 }
+};
+
+/* A required text, copied; NULL (reported) if wrong. */
+static char *
+text(struct ytree *t, yaml_node_t *n, const char *key)
+{
+	const char	*s = ytree_str(t, n, key);
+
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+struct screen *
+screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
+{
+	struct ytree		 t;
+	struct screen		*s;
+	struct screen_question	*q;
+	yaml_node_t		*root, *f[S_NKEYS], *g[Q_NKEYS];
+	size_t			 before = d->n;
+	int			 i, n;
+
+	if ((root = ytree_load(&t, file, buf, len, d)) == NULL)
+		return (NULL);
+	s = xcalloc(1, sizeof *s);
+	if (ytree_keys(&t, root, screen_keys, f, "the screen") == -1)
+		goto out;
+	if (f[S_INTRO] != NULL)
+		s->intro = text(&t, f[S_INTRO], "intro");
+	if (f[S_NOTICE] != NULL)
+		s->notice = text(&t, f[S_NOTICE], "notice");
+	if (f[S_ACCEPT] != NULL)
+		s->accept = text(&t, f[S_ACCEPT], "accept");
+	if (f[S_EMERGENCY] != NULL)
+		s->emergency = text(&t, f[S_EMERGENCY], "emergency");
+	if (f[S_CLINICIAN] != NULL)
+		s->clinician = text(&t, f[S_CLINICIAN], "clinician");
+	if (f[S_QUESTIONS] == NULL ||
+	    (n = ytree_seq_len(&t, f[S_QUESTIONS], "questions")) == -1)
+		goto out;
+	if (n == 0) {
+		diag_add(d, file, ytree_line(f[S_QUESTIONS]),
+		    "'questions' must not be empty");
+		goto out;
+	}
+	s->q = xcalloc((size_t)n, sizeof *s->q);
+	for (i = 0; i < n; i++) {
+		yaml_node_t *item = ytree_seq_item(&t, f[S_QUESTIONS], i);
+
+		q = &s->q[s->n++];
+		if (ytree_keys(&t, item, question_keys, g, "a question") == -1)
+			continue;
+		if (g[Q_ID] != NULL)
+			q->id = text(&t, g[Q_ID], "id");
+		if (g[Q_TEXT] != NULL)
+			q->text = text(&t, g[Q_TEXT], "text");
+		if (g[Q_WHY] != NULL)
+			q->why = text(&t, g[Q_WHY], "why");
+		if (g[Q_EMERGENCY] != NULL)
+			(void)ytree_bool(&t, g[Q_EMERGENCY], "emergency",
+			    &q->emergency);
+	}
+out:
+	ytree_release(&t);
+	if (d->n > before) {
+		screen_free(s);
+		return (NULL);
+	}
+	return (s);
+}
+
+void
+screen_free(struct screen *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++) {
+		free(s->q[i].id);
+		free(s->q[i].text);
+		free(s->q[i].why);
+	}
+	free(s->q);
+	free(s->intro);
+	free(s->notice);
+	free(s->accept);
+	free(s->emergency);
+	free(s->clinician);
+	free(s);
+}
+
+enum screen_verdict
+screen_verdict(const struct screen *s, const int *answers, size_t nanswered,
+    int accepted)
+{
+	enum screen_verdict	v = SCREEN_GO;
+	size_t			i;
+
+	for (i = 0; i < nanswered && i < s->n; i++)
+		if (answers[i]) {
+			if (s->q[i].emergency)
+				return (SCREEN_EMERGENCY);
+			v = SCREEN_CLINICIAN;
+		}
+	if (v != SCREEN_GO)
+		return (v);
+	if (nanswered < s->n || accepted == -1)
+		return (SCREEN_UNANSWERED);
+	return (accepted ? SCREEN_GO : SCREEN_DECLINED);
+}
