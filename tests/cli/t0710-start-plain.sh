@@ -327,8 +327,7 @@ t 'start-4.2 after a yes the screen is asked again next time' '
 	"$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
 	has "$OUT" "Before the first session, a few questions about warning signs." &&
 	has "$OUT" "Do you have chest pain or trouble breathing? [y/N]" &&
-	has "$OUT" "Pain after an injury needs a check for a fracture" &&
-	has "$OUT" "Please get medical help before you exercise." &&
+	has "$OUT" "Call your local emergency number now." &&
 	has "$OUT" "midback will not start a session until then." &&
 	empty "$ERR" &&
 	q flag "SELECT count(*) FROM sessions" >"$T/s" &&
