@@ -3,12 +3,15 @@
 # pain rule (regression, set-aside, two bad answers), the red-flag screen,
 # end of input, and the errors.
 #
-# Sessions run in real time, so the ones that play are started at once in
-# the background, each with its own data folder ($T/NAME/data), and the
-# tests wait for them in turn: the script takes about as long as the
-# longest session (22 s). t() runs each body where `set -e` is ignored, so
+# Sessions play on the test clock (MIDBACK_TEST_CLOCK, 20 times real
+# time) but one, which plays in real time to measure drift. They are
+# started at once in the background, each with its own data folder
+# ($T/NAME/data), and the tests wait for them in turn: the script takes
+# about as long as the real-time session (6 s). t() runs each body where `set -e` is ignored, so
 # every body chains its steps with `&&`.
 . "$TOP/tests/cli/lib.sh"
+# Sessions play on the test clock, 20 times faster than real time.
+export MIDBACK_TEST_CLOCK=scale=20
 
 Q="'"
 DATA="$TOP/tests/data"
@@ -132,6 +135,9 @@ bg rule "$T/in-rule" env XDG_CONFIG_HOME="$T/rule/config" \
 answers "$T/in-doctor" 11 4 sharp n tingling 6
 bg doctor "$T/in-doctor" "$MIDBACK" start --routine "$TWO"
 bg eof /dev/null "$MIDBACK" start --routine "$ONE"
+answers "$T/in-drift" "" fine ""
+bg drift "$T/in-drift" env -u MIDBACK_TEST_CLOCK "$MIDBACK" start \
+    --routine "$ONE" --trace "$T/drift/trace.jsonl"
 # The screen answered, then input ends before the feel check.
 answers "$T/in-feeleof" ""
 bg feeleof "$T/in-feeleof" "$MIDBACK" start --routine "$ONE"
@@ -214,7 +220,8 @@ for line in lines:
         assert k in j, (k, line)
     if j[\"event\"] == \"tick\":
         late = j[\"actual_ms\"] - j[\"planned_ms\"]
-        assert 0 <= late < 50, (late, line)
+        # On the test clock a real millisecond is 20 of the session.
+        assert 0 <= late < 50 * 20, (late, line)
         ticks += 1
 first = json.loads(lines[0])
 assert first[\"planned_ms\"] == 0 and first[\"exercise\"] == \"chest-opener\", first
@@ -223,6 +230,21 @@ assert ex.index(\"side-bend-reach\") > ex.index(\"chest-opener\"), ex
 # 9 cue lines, 2 feel checks and the 2 answers: 11 transitions, 9 ticks.
 assert ticks == 9 and len(lines) == 11, (ticks, len(lines))
 " "$T/plain/trace.jsonl"
+'
+
+# The one session on the real clock: every tick within 50 ms of its time.
+t 'start-1.6 on the real clock, ticks come on time' '
+	ended drift 0 &&
+	has "$OUT" "Well done" &&
+	python3 -c "
+import json, sys
+ticks = [json.loads(l) for l in open(sys.argv[1])]
+ticks = [j for j in ticks if j[\"event\"] == \"tick\"]
+assert len(ticks) == 3, ticks
+for j in ticks:
+    late = j[\"actual_ms\"] - j[\"planned_ms\"]
+    assert 0 <= late < 50, (late, j)
+" "$T/drift/trace.jsonl"
 '
 
 t 'start-2.1 sharp at the first exercise offers its regression; yes plays it next' '

@@ -10,6 +10,8 @@
 # each body where `set -e` is ignored, so every body chains its steps
 # with `&&`.
 . "$TOP/tests/cli/lib.sh"
+# Sessions play on the test clock, 20 times faster than real time.
+export MIDBACK_TEST_CLOCK=scale=20
 
 Q="'"
 DATA="$TOP/tests/data"
