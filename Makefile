@@ -43,8 +43,8 @@ GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
-UNIT = catalog chart config dose plan date schedule session stats store \
-	voice
+UNIT = catalog chart coach config dose plan date schedule session stats \
+	store voice
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
@@ -91,7 +91,8 @@ build/asan/midback: $(AOBJ)
 	$(CC) $(SAN) -o $@ $(AOBJ) $(PKG_LIBS)
 
 # Unit tests link the core, and the edges with tests of their own.
-AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS)) \
+AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
+	build/asan/build/gen/screen-data.o \
 	build/asan/src/chart.o build/asan/src/store.o \
 	build/asan/src/store-history.o build/asan/src/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))

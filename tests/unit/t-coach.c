@@ -1,0 +1,461 @@
+/*
+ * t-coach.c -- the application layer against a real SQLite store in
+ * memory and a manual clock: whole sessions recorded in microseconds,
+ * skip and back, the pain rule's set-aside, resume after a kill, the desk
+ * break's wall angel, the red-flag screen's verdicts, the stored plan's
+ * codec, and check-in notes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "coach/coach.h"
+#include "coach/plancodec.h"
+#include "core/dose.h"
+#include "core/xmalloc.h"
+#include "store.h"
+#include "sys/clock.h"
+
+extern const char	midback_exercises_yaml[];
+extern const size_t	midback_exercises_yaml_len;
+
+/* 2026-12-01 09:00 UTC */
+#define T0	1796115600000LL
+
+struct fixture {
+	struct catalog	*catalog;
+	struct clock	 clock;
+	struct coach	 coach;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture	*f = xcalloc(1, sizeof *f);
+	struct diag	 d = DIAG_INIT;
+	char		*err = NULL;
+
+	f->catalog = catalog_parse("exercises.yaml", midback_exercises_yaml,
+	    midback_exercises_yaml_len, NULL, &d);
+	assert_non_null(f->catalog);
+	clock_manual(&f->clock, T0);
+	f->coach.catalog = f->catalog;
+	f->coach.clock = &f->clock;
+	f->coach.store = store_open(":memory:", &err);
+	assert_non_null(f->coach.store);
+	*state = f;
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*f = *state;
+
+	store_close(f->coach.store);
+	catalog_free(f->catalog);
+	free(f);
+	return (0);
+}
+
+/* A plan of the catalog's exercises ids[], each at its least dose. */
+static void
+plan_of(const struct catalog *c, const char *const *ids, struct plan *p)
+{
+	const struct exercise	*e;
+	size_t			 n;
+
+	memset(p, 0, sizeof *p);
+	for (n = 0; ids[n] != NULL; n++)
+		;
+	p->items = xcalloc(n, sizeof *p->items);
+	for (p->n = 0; p->n < n; p->n++) {
+		assert_non_null(e = catalog_find(c, ids[p->n]));
+		p->items[p->n].ex = e;
+		dose_min(&e->dose, &p->items[p->n].rx);
+		p->items[p->n].duration_s = dose_duration_s(&p->items[p->n].rx);
+		p->total_s += p->items[p->n].duration_s;
+	}
+}
+
+/* Play cs on the manual clock: every tick on time, every feel fine. */
+static void
+play_through(struct coach_session *cs, struct clock *ck, int feel)
+{
+	char		*err = NULL;
+	uint64_t	 dl;
+	int		 guard = 0;
+
+	while (session_state(cs->s) != SESSION_DONE && guard++ < 10000) {
+		switch (session_state(cs->s)) {
+		case SESSION_WORK:
+			dl = session_deadline(cs->s);
+			assert_true(dl != UINT64_MAX);
+			clock_sleep_until(ck, cs->t0 + (int64_t)dl);
+			assert_int_equal(coach_event(cs, SEV_TICK, 0, &err), 0);
+			break;
+		case SESSION_FEEL:
+			assert_int_equal(coach_event(cs, SEV_ANSWER, feel,
+			    &err), 0);
+			break;
+		default:
+			assert_int_equal(coach_event(cs, SEV_ANSWER, 0, &err),
+			    0);
+			break;
+		}
+		session_log_clear(cs->s);
+	}
+	assert_int_equal(session_state(cs->s), SESSION_DONE);
+}
+
+static void
+t_whole_routine(void **state)
+{
+	struct fixture		*f = *state;
+	struct plan_opts	 o;
+	struct plan		 p = PLAN_INIT;
+	struct coach_session	*cs;
+	struct store_history	 h = STORE_HISTORY_INIT;
+	char			**aside, *err = NULL;
+	size_t			 naside, i;
+
+	memset(&o, 0, sizeof o);
+	o.minutes = 15;
+	o.place = PLAN_ANYWHERE;
+	o.equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
+	o.day = T0 / 86400000;
+	assert_int_equal(coach_plan_today(&f->coach, &o, &p, &aside, &naside,
+	    &err), 0);
+	assert_true(p.n > 3);
+	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, o.day,
+	    o.minutes, NULL, 3, &cs, &err), 0);
+	play_through(cs, &f->clock, FEEL_STRETCH);
+	/* The whole routine took its planned time on the clock, to the ms. */
+	assert_int_equal(clock_mono_ms(&f->clock), (int64_t)p.total_s * 1000);
+	assert_int_equal(coach_end(cs, &err), 0);
+	assert_int_equal(coach_rate_after(cs, 1, &err), 0);
+	assert_int_equal(store_history(f->coach.store, 0, INT64_MAX, &h,
+	    &err), 0);
+	assert_int_equal(h.nsessions, 1);
+	assert_string_equal(h.sessions[0].status, "finished");
+	assert_int_equal(h.sessions[0].pain_before, 3);
+	assert_int_equal(h.sessions[0].pain_after, 1);
+	assert_int_equal(h.sessions[0].ended_ms, T0 + p.total_s * 1000LL);
+	assert_int_equal(h.sessions[0].nitems, p.n);
+	for (i = 0; i < p.n; i++) {
+		assert_string_equal(h.sessions[0].items[i].outcome, "done");
+		assert_string_equal(h.sessions[0].items[i].feel, "stretch");
+		if (p.items[i].rx.per_side)
+			assert_string_equal(h.sessions[0].items[i].side,
+			    "right");
+		else
+			assert_null(h.sessions[0].items[i].side);
+	}
+	store_history_release(&h);
+	coach_session_free(cs);
+	coach_aside_free(aside, naside);
+	plan_release(&p);
+}
+
+/* Skipped, gone back to and finished: stored again, as done. */
+static void
+t_skip_back_finish(void **state)
+{
+	static const char *const ids[] = { "chest-opener", "open-book",
+	    NULL };
+	struct fixture		*f = *state;
+	struct plan		 p;
+	struct coach_session	*cs;
+	struct store_history	 h = STORE_HISTORY_INIT;
+	char			*err = NULL;
+
+	plan_of(f->catalog, ids, &p);
+	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, 0, 5,
+	    NULL, -1, &cs, &err), 0);
+	clock_advance(&f->clock, 1000);
+	assert_int_equal(coach_event(cs, SEV_SKIP, 0, &err), 0);
+	clock_advance(&f->clock, 1000);
+	/* Within 3 s of the second: back goes to the first. */
+	assert_int_equal(coach_event(cs, SEV_BACK, 0, &err), 0);
+	assert_int_equal(session_index(cs->s), 0);
+	play_through(cs, &f->clock, FEEL_FINE);
+	assert_int_equal(coach_end(cs, &err), 0);
+	assert_int_equal(store_history(f->coach.store, 0, INT64_MAX, &h,
+	    &err), 0);
+	assert_int_equal(h.sessions[0].nitems, 2);
+	assert_string_equal(h.sessions[0].items[0].exercise, "chest-opener");
+	assert_string_equal(h.sessions[0].items[0].outcome, "done");
+	assert_string_equal(h.sessions[0].items[0].feel, "fine");
+	store_history_release(&h);
+	coach_session_free(cs);
+	plan_release(&p);
+}
+
+/* A sharp answer sets the exercise aside for 7 days, and plans skip it. */
+static void
+t_pain_rule_aside(void **state)
+{
+	static const char *const ids[] = { "open-book", NULL };
+	struct fixture		*f = *state;
+	struct plan		 p, q = PLAN_INIT;
+	struct plan_opts	 o;
+	struct coach_session	*cs;
+	char			**aside, *err = NULL;
+	size_t			 naside, i;
+
+	plan_of(f->catalog, ids, &p);
+	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, 0, 5,
+	    NULL, -1, &cs, &err), 0);
+	play_through(cs, &f->clock, FEEL_SHARP);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+
+	memset(&o, 0, sizeof o);
+	o.minutes = 60;
+	o.place = PLAN_FLOOR;
+	o.equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
+	assert_int_equal(coach_plan_today(&f->coach, &o, &q, &aside, &naside,
+	    &err), 0);
+	assert_int_equal(naside, 1);
+	assert_string_equal(aside[0], "open-book");
+	for (i = 0; i < q.n; i++)
+		assert_string_not_equal(q.items[i].ex->id, "open-book");
+	coach_aside_free(aside, naside);
+	plan_release(&q);
+	/* Seven days on, it is back. */
+	clock_advance(&f->clock, COACH_ASIDE_DAYS * 86400000LL + 1);
+	assert_int_equal(coach_plan_today(&f->coach, &o, &q, &aside, &naside,
+	    &err), 0);
+	assert_int_equal(naside, 0);
+	coach_aside_free(aside, naside);
+	plan_release(&q);
+	plan_release(&p);
+}
+
+/* Killed after one exercise: resumed from the second, counting on. */
+static void
+t_resume(void **state)
+{
+	static const char *const ids[] = { "chest-opener", "open-book",
+	    "cat-cow-flow", NULL };
+	struct fixture		*f = *state;
+	struct plan		 p;
+	struct coach_session	*cs;
+	struct coach_unfinished	 u;
+	char			*err = NULL;
+	int			 all_done;
+
+	plan_of(f->catalog, ids, &p);
+	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, 0, 5,
+	    NULL, -1, &cs, &err), 0);
+	while (session_index(cs->s) == 0) {
+		if (session_state(cs->s) == SESSION_FEEL)
+			assert_int_equal(coach_event(cs, SEV_ANSWER,
+			    FEEL_FINE, &err), 0);
+		else {
+			clock_sleep_until(&f->clock, cs->t0 +
+			    (int64_t)session_deadline(cs->s));
+			assert_int_equal(coach_event(cs, SEV_TICK, 0, &err),
+			    0);
+		}
+	}
+	coach_session_free(cs);		/* the kill: never ended */
+
+	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, &u,
+	    &err), 1);
+	assert_true(u.readable);
+	assert_int_equal(u.n_items, 1);
+	assert_int_equal(u.rest.n, 2);
+	assert_string_equal(u.rest.items[0].ex->id, "open-book");
+	assert_int_equal(coach_resume(&f->coach, COACH_ROUTINE, &u, &cs,
+	    &err), 0);
+	assert_int_equal(cs->position, 1);
+	play_through(cs, &f->clock, FEEL_FINE);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+	coach_unfinished_release(&u);
+	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, &u,
+	    &err), 0);
+	(void)all_done;
+	plan_release(&p);
+}
+
+static int
+has_angel(const struct plan *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->items[i].ex->id, "wall-angel-standing") == 0)
+			return (1);
+	return (0);
+}
+
+/* The break's wall angel follows wall_angel_every, and never when off. */
+static void
+t_break_angel(void **state)
+{
+	struct fixture		*f = *state;
+	struct remind_config	 cfg;
+	struct plan		 p = PLAN_INIT;
+	struct coach_session	*cs;
+	unsigned		 eq = EQUIP_CHAIR | EQUIP_WALL;
+	char			*err = NULL;
+
+	config_defaults(&cfg);
+	cfg.angel_every_min = 0;
+	assert_int_equal(coach_plan_break(&f->coach, &cfg, eq, &p, &err), 0);
+	assert_int_equal(p.n, 1);
+	assert_false(has_angel(&p));
+	plan_release(&p);
+
+	cfg.angel_every_min = 90;
+	assert_int_equal(coach_plan_break(&f->coach, &cfg, eq, &p, &err), 0);
+	assert_true(has_angel(&p));
+	assert_int_equal(coach_begin(&f->coach, COACH_BREAK, &p, 0, 2, NULL,
+	    -1, &cs, &err), 0);
+	play_through(cs, &f->clock, FEEL_FINE);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+	plan_release(&p);
+
+	clock_advance(&f->clock, 60 * 60000);
+	assert_int_equal(coach_plan_break(&f->coach, &cfg, eq, &p, &err), 0);
+	assert_false(has_angel(&p));
+	plan_release(&p);
+	clock_advance(&f->clock, 31 * 60000);
+	assert_int_equal(coach_plan_break(&f->coach, &cfg, eq, &p, &err), 0);
+	assert_true(has_angel(&p));
+	plan_release(&p);
+	/* Without a wall, no wall angel. */
+	assert_int_equal(coach_plan_break(&f->coach, &cfg, EQUIP_CHAIR, &p,
+	    &err), 0);
+	assert_false(has_angel(&p));
+	plan_release(&p);
+}
+
+/* Only all no and an accepted notice lets a session start. */
+static void
+t_screen(void **state)
+{
+	struct fixture		*f = *state;
+	struct screen		*s = coach_screen_load();
+	enum screen_verdict	 v;
+	int			 a[16] = { 0 }, needed;
+	char			*err = NULL;
+
+	assert_non_null(s);
+	assert_true(s->n >= 8 && s->n <= 16);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_true(needed);
+	/* A yes and then nothing more: see someone, no session. */
+	a[1] = 1;
+	assert_int_equal(coach_screen_save(&f->coach, s, a, 2, -1, &v,
+	    &err), 0);
+	assert_int_equal(v, SCREEN_EMERGENCY);
+	a[1] = 0;
+	assert_int_equal(screen_verdict(s, a, 1, -1), SCREEN_UNANSWERED);
+	a[5] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, 1), SCREEN_CLINICIAN);
+	a[5] = 0;
+	assert_int_equal(screen_verdict(s, a, s->n, 0), SCREEN_DECLINED);
+	assert_int_equal(screen_verdict(s, a, s->n, -1), SCREEN_UNANSWERED);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_true(needed);
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 1, &v,
+	    &err), 0);
+	assert_int_equal(v, SCREEN_GO);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_false(needed);
+	screen_free(s);
+}
+
+/* The stored plan round-trips, and what it reads is clamped. */
+static void
+t_plancodec(void **state)
+{
+	static const char *const ids[] = { "open-book", "chest-opener",
+	    NULL };
+	struct fixture	*f = *state;
+	struct plan	 p, q;
+	char		*text, *err = NULL;
+	size_t		 i;
+
+	plan_of(f->catalog, ids, &p);
+	text = plancodec_encode(&p, 20000, 12, "Mine");
+	assert_int_equal(plancodec_decode(f->catalog, text, &q, &err), 0);
+	assert_int_equal(q.n, p.n);
+	assert_int_equal(q.total_s, p.total_s);
+	for (i = 0; i < p.n; i++) {
+		assert_ptr_equal(q.items[i].ex, p.items[i].ex);
+		assert_memory_equal(&q.items[i].rx, &p.items[i].rx,
+		    sizeof q.items[i].rx);
+	}
+	free(text);
+	plan_release(&q);
+	plan_release(&p);
+
+	assert_int_equal(plancodec_decode(f->catalog, "{\"v\":1,\"items\":["
+	    "{\"id\":\"open-book\",\"sets\":-5,\"reps\":99999999999,"
+	    "\"hold_s\":-1,\"breaths\":0,\"tempo_s\":-3},"
+	    "{\"id\":\"gone\",\"sets\":1}]}", &q, &err), 0);
+	assert_int_equal(q.n, 1);
+	assert_int_equal(q.items[0].rx.sets, 1);
+	assert_int_equal(q.items[0].rx.reps, 600);
+	assert_int_equal(q.items[0].rx.hold_s, 0);
+	assert_true(q.total_s > 0 && q.total_s < 24 * 3600);
+	plan_release(&q);
+
+	assert_int_equal(plancodec_decode(f->catalog, "{\"v\":99,"
+	    "\"items\":[]}", &q, &err), -1);
+	assert_non_null(strstr(err, "version 99"));
+	free(err);
+	err = NULL;
+	assert_int_equal(plancodec_decode(f->catalog, "[1]", &q, &err), -1);
+	free(err);
+}
+
+static void
+t_checkin_note(void **state)
+{
+	struct fixture	*f = *state;
+	char		*err = NULL;
+
+	assert_int_equal(coach_checkin(&f->coach, 3, -1, "stiff\xff", &err),
+	    -1);
+	assert_non_null(strstr(err, "UTF-8"));
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_checkin(&f->coach, 3, -1, "esc\x1b[2J", &err),
+	    -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_checkin(&f->coach, 3, 4, "after the drive, "
+	    "\xc3\xa9t\xc3\xa9\nline two", &err), 0);
+	assert_int_equal(coach_checkin(&f->coach, 11, -1, NULL, &err), -1);
+	free(err);
+}
+
+int
+main(void)
+{
+#define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(t_whole_routine),
+		T(t_skip_back_finish),
+		T(t_pain_rule_aside),
+		T(t_resume),
+		T(t_break_angel),
+		T(t_screen),
+		T(t_plancodec),
+		T(t_checkin_note),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
