@@ -3,7 +3,6 @@
  * reset, with a wall angel added when two hours have passed since the
  * last one. Guided like a session and logged as a break.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +14,14 @@
 #include "play.h"
 #include "store.h"
 
-static enum cmd_retval	cmd_break_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_break_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option break_options[] = {
+	{ "equipment", 'e', "LIST", "what is at hand (default chair,wall,doorway);\n"
+	    "without a wall, no wall angel" },
+	CMD_OPTIONS_PLAY,
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_break_entry = {
 	.name = "break",
@@ -25,28 +31,14 @@ const struct cmd_entry cmd_break_entry = {
 	    "A posture reset (sit tall, squeeze the shoulder blades, 10 holds),\n"
 	    "with 60 seconds of wall angels when wall_angel_every (config.yaml,\n"
 	    "default 120 minutes) has passed since the last. One to three\n"
-	    "minutes, logged as a break.\n"
-	    "\nOptions:\n"
-	    "  --equipment LIST   what is at hand (default chair,wall,doorway);\n"
-	    "                     without a wall, no wall angel\n"
-	    "  --plain, --trace FILE, --voice\n"
-	    "                     as for 'midback start'\n"
-	    "  -h, --help         show this help\n",
+	    "minutes, logged as a break.\n",
+	.options = break_options,
 	.flags = CMD_NEEDS_CATALOG,
 	.exec = cmd_break_exec
 };
 
-static const struct option break_options[] = {
-	{ "equipment", required_argument, NULL, 'e' },
-	{ "plain", no_argument, NULL, 'P' },
-	{ "trace", required_argument, NULL, 't' },
-	{ "voice", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
-
 static enum cmd_retval
-cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct plan		 p = PLAN_INIT;
@@ -58,36 +50,13 @@ cmd_break_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	unsigned		 equipment = EQUIP_CHAIR | EQUIP_WALL |
 				    EQUIP_DOORWAY;
 	char			*cause = NULL, *path = NULL;
-	int			 c;
 
 	memset(&g, 0, sizeof g);
 	memset(&coach, 0, sizeof coach);
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", break_options)) != -1) {
-		switch (c) {
-		case 'e':
-			if (cmd_parse_equipment(e, optarg, &equipment) == -1)
-				return (cmd_usage(e));
-			break;
-		case 'P':
-			g.plain = 1;
-			break;
-		case 't':
-			g.trace = optarg;
-			break;
-		case 'v':
-			g.voice = 1;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
+	if (cmd_has(args, 'e') && cmd_parse_equipment(e, cmd_get(args, 'e'),
+	    &equipment) == -1)
 		return (cmd_usage(e));
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		g.plain = 1;
+	cmd_play_args(args, &g);
 	/* How often the wall angel comes is the reminders' setting. */
 	if (cmd_remind_config(e, &cfg) != 0)
 		return (CMD_ERROR);

@@ -25,7 +25,7 @@ const struct cmd_entry cmd_check_entry = {
 	    "\nOptions:\n"
 	    "  -h, --help   show this help\n",
 	.flags = 0,
-	.exec = cmd_check_exec
+	.exec_argv = cmd_check_exec
 };
 
 static const struct option check_options[] = {

@@ -29,7 +29,7 @@ const struct cmd_entry cmd_checkin_entry = {
 	    "  --note TEXT        a few words to remember, such as what you "
 	    "did\n"
 	    "  -h, --help         show this help\n",
-	.exec = cmd_checkin_exec
+	.exec_argv = cmd_checkin_exec
 };
 
 static const struct option checkin_options[] = {

@@ -44,7 +44,7 @@ const struct cmd_entry cmd_export_entry = {
 	    "  -h, --help         show this help\n"
 	    "\n"
 	    "The JSON format is described in docs/export-format.md.\n",
-	.exec = cmd_export_exec
+	.exec_argv = cmd_export_exec
 };
 
 static const struct option export_options[] = {

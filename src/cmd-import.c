@@ -29,7 +29,7 @@ const struct cmd_entry cmd_import_entry = {
 	    "Reads a file written by 'midback export --format json': sessions,\n"
 	    "breaks, check-ins, reminder outcomes and exercises set aside. What\n"
 	    "you already have is skipped, so importing twice changes nothing.\n",
-	.exec = cmd_import_exec
+	.exec_argv = cmd_import_exec
 };
 
 static const struct option import_options[] = {

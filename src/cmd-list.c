@@ -32,7 +32,7 @@ const struct cmd_entry cmd_list_entry = {
 	    "  --json             print every field of each exercise as JSON\n"
 	    "  -h, --help         show this help\n",
 	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_list_exec
+	.exec_argv = cmd_list_exec
 };
 
 static const struct option list_options[] = {

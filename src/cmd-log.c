@@ -40,7 +40,7 @@ const struct cmd_entry cmd_log_entry = {
 	    "shapes\n"
 	    "  -h, --help         show this help\n",
 	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_log_exec
+	.exec_argv = cmd_log_exec
 };
 
 static const struct option log_options[] = {

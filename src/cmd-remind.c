@@ -76,7 +76,7 @@ const struct cmd_entry cmd_remind_entry = {
 	    "runs it\n"
 	    "  --uninstall        disable and remove that unit\n"
 	    "  -h, --help         show this help\n",
-	.exec = cmd_remind_exec
+	.exec_argv = cmd_remind_exec
 };
 
 static const struct option remind_options[] = {

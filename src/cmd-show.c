@@ -25,7 +25,7 @@ const struct cmd_entry cmd_show_entry = {
 	    "  -h, --help   show this help\n"
 	    "\nIDs are listed by 'midback list'.\n",
 	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_show_exec
+	.exec_argv = cmd_show_exec
 };
 
 static const struct option show_options[] = {

@@ -7,7 +7,6 @@
  * pain again, and the advice to see a clinician when the pain rule ended
  * the session.
  */
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +23,18 @@
 #include "core/routine.h"
 #include "core/xmalloc.h"
 
-static enum cmd_retval	cmd_start_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_start_exec(struct cmd_ctx *, struct cmd_args *);
+
+/* The options `break` shares, after the planning ones. */
+static const struct cmd_option start_options[] = {
+	CMD_OPTIONS_PLAN,
+	{ "routine", 'r', "FILE", "play a routine file instead (see 'midback\n"
+	    "check')" },
+	CMD_OPTIONS_PLAY,
+	{ "resume", 'R', NULL, "resume an unfinished session without asking" },
+	{ "no-resume", 'N', NULL, "start afresh without asking" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_start_entry = {
 	.name = "start",
@@ -38,45 +48,17 @@ const struct cmd_entry cmd_start_entry = {
 	    "a routine file, and records it. After each exercise it asks how\n"
 	    "it felt; sharp pain, tingling, burning or numbness stops that\n"
 	    "exercise, offers an easier one, and keeps it out of plans for 7\n"
-	    "days.\n"
-	    "\nOptions:\n"
-	    "  --minutes N, --one, --place P, --equipment LIST, --date "
-	    "YYYY-MM-DD\n"
-	    "                     as for 'midback today'\n"
-	    "  --routine FILE     play a routine file instead (see 'midback\n"
-	    "                     check')\n"
-	    "  --plain            one line per cue, answers read from standard\n"
-	    "                     input (chosen when input or output is not a\n"
-	    "                     terminal); an empty line takes the default\n"
-	    "  --trace FILE       write one JSON line per transition\n"
-	    "  --voice            speak the cues (espeak-ng)\n"
-	    "  --resume           resume an unfinished session without asking\n"
-	    "  --no-resume        start afresh without asking\n"
-	    "  -h, --help         show this help\n"
-	    "\nKeys on screen: space pause, n or -> next, p or <- back,\n"
+	    "days.\n",
+	.options = start_options,
+	.after =
+	    "Keys on screen: space pause, n or -> next, p or <- back,\n"
 	    "x it hurts, q quit, ? help.\n",
 	.flags = CMD_NEEDS_CATALOG,
 	.exec = cmd_start_exec
 };
 
-static const struct option start_options[] = {
-	{ "minutes", required_argument, NULL, 'm' },
-	{ "one", no_argument, NULL, 'o' },
-	{ "place", required_argument, NULL, 'p' },
-	{ "equipment", required_argument, NULL, 'e' },
-	{ "date", required_argument, NULL, 'd' },
-	{ "routine", required_argument, NULL, 'r' },
-	{ "plain", no_argument, NULL, 'P' },
-	{ "trace", required_argument, NULL, 't' },
-	{ "voice", no_argument, NULL, 'v' },
-	{ "resume", no_argument, NULL, 'R' },
-	{ "no-resume", no_argument, NULL, 'N' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
-
 static enum cmd_retval
-cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry		*e = ctx->entry;
 	struct plan_opts		 o;
@@ -89,67 +71,28 @@ cmd_start_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum cmd_retval			 ret = CMD_ERROR;
 	char				*cause = NULL, *path = NULL;
 	char				*rname = NULL, *buf = NULL;
-	const char			*routine = NULL;
+	const char			*routine = cmd_get(args, 'r');
 	char				**aside = NULL;
 	size_t				 naside = 0, len;
-	int				 c, resume = -1, found, all_done;
-	int				 one = 0, minutes = 0, r;
+	int				 resume = -1, found, all_done;
+	int				 one = cmd_has(args, 'o'), r;
 
-	cmd_plan_defaults(&o);
 	memset(&g, 0, sizeof g);
 	memset(&u, 0, sizeof u);
 	memset(&coach, 0, sizeof coach);
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", start_options)) != -1) {
-		switch (c) {
-		case 'o':
-			one = 1;
-			break;
-		case 'm':
-			minutes = 1;
-			/* FALLTHROUGH */
-		case 'p':
-		case 'e':
-		case 'd':
-			if (cmd_plan_option(e, c, optarg, &o) == -1)
-				return (cmd_usage(e));
-			break;
-		case 'r':
-			routine = optarg;
-			break;
-		case 'P':
-			g.plain = 1;
-			break;
-		case 't':
-			g.trace = optarg;
-			break;
-		case 'v':
-			g.voice = 1;
-			break;
-		case 'R':
-		case 'N':
-			if (resume != -1 && resume != (c == 'R')) {
-				cmd_warn(e, "--resume and --no-resume cannot "
-				    "both be given");
-				return (cmd_usage(e));
-			}
-			resume = c == 'R';
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
+	if (cmd_plan_args(e, args, &o) == -1)
 		return (cmd_usage(e));
-	if (one && (minutes || routine != NULL)) {
-		cmd_warn(e, "--one cannot be given with %s", minutes ?
-		    "--minutes" : "--routine");
+	if (cmd_has(args, 'R') && cmd_has(args, 'N')) {
+		cmd_warn(e, "--resume and --no-resume cannot both be given");
 		return (cmd_usage(e));
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		g.plain = 1;
+	if (cmd_has(args, 'R') || cmd_has(args, 'N'))
+		resume = cmd_has(args, 'R');
+	if (one && routine != NULL) {
+		cmd_warn(e, "--one cannot be given with --routine");
+		return (cmd_usage(e));
+	}
+	cmd_play_args(args, &g);
 
 	/* Everything that can fail before anything is asked or stored. */
 	if (routine != NULL) {

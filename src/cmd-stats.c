@@ -46,7 +46,7 @@ const struct cmd_entry cmd_stats_entry = {
 	    "at\nleast one exercise. Colour is off under NO_COLOR or when the "
 	    "output\nis not a terminal.\n",
 	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_stats_exec
+	.exec_argv = cmd_stats_exec
 };
 
 static const struct option stats_options[] = {

@@ -4,7 +4,6 @@
  * The routine depends only on the date and the options, so running this
  * again, or `midback start` later, gives the same exercises and doses.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,40 +20,22 @@
 #include "core/dose.h"
 #include "core/plan.h"
 
-static enum cmd_retval	cmd_today_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_today_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option today_options[] = {
+	CMD_OPTIONS_PLAN,
+	{ "json", 'j', NULL, "print the routine as JSON" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_today_entry = {
 	.name = "today",
 	.usage = "[--minutes N | --one] [--place desk|floor|any] "
 	    "[--equipment LIST] [--date YYYY-MM-DD] [--json]",
 	.summary = "show today's routine (the default command)",
-	.help =
-	    "Options:\n"
-	    "  --minutes N        time to spend, 3 to 60 (default 12)\n"
-	    "  --one              just one exercise, for a busy day: the one "
-	    "you\n"
-	    "                     rated best that fits, at its full dose\n"
-	    "  --place P          desk: seated or standing at a desk, nothing on\n"
-	    "                     the floor; floor: on a mat; any: both (default)\n"
-	    "  --equipment LIST   what is at hand, comma-separated, from chair,\n"
-	    "                     wall, doorway, band, dumbbell; or none\n"
-	    "                     (default chair,wall,doorway)\n"
-	    "  --date YYYY-MM-DD  plan another day (default today)\n"
-	    "  --json             print the routine as JSON\n"
-	    "  -h, --help         show this help\n",
+	.options = today_options,
 	.flags = CMD_NEEDS_CATALOG,
 	.exec = cmd_today_exec
-};
-
-static const struct option today_options[] = {
-	{ "minutes", required_argument, NULL, 'm' },
-	{ "place", required_argument, NULL, 'p' },
-	{ "equipment", required_argument, NULL, 'e' },
-	{ "date", required_argument, NULL, 'd' },
-	{ "one", no_argument, NULL, 'o' },
-	{ "json", no_argument, NULL, 'j' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
 };
 
 static void
@@ -93,7 +74,7 @@ plan_text(const struct plan *p, const struct plan_opts *o, int one)
 }
 
 static enum cmd_retval
-cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct plan_opts	 o;
@@ -103,39 +84,10 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	json_t			*j;
 	char			*cause = NULL, **aside = NULL;
 	size_t			 naside = 0;
-	int			 c, json = 0, one = 0, minutes = 0;
+	int			 one = cmd_has(args, 'o');
 
-	cmd_plan_defaults(&o);
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", today_options)) != -1) {
-		switch (c) {
-		case 'o':
-			one = 1;
-			break;
-		case 'm':
-			minutes = 1;
-			/* FALLTHROUGH */
-		case 'p':
-		case 'e':
-		case 'd':
-			if (cmd_plan_option(e, c, optarg, &o) == -1)
-				return (cmd_usage(e));
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
+	if (cmd_plan_args(e, args, &o) == -1)
 		return (cmd_usage(e));
-	if (one && minutes) {
-		cmd_warn(e, "--one and --minutes cannot both be given");
-		return (cmd_usage(e));
-	}
 
 	/* What the pain rule set aside stays out, if there is a store. */
 	if (cmd_store_open(e, 0, &st) != 0)
@@ -157,7 +109,7 @@ cmd_today_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		plan_release(&p);
 		return (CMD_ERROR);
 	}
-	if (json) {
+	if (cmd_has(args, 'j')) {
 		j = output_plan_json(&p, o.day, o.minutes);
 		output_json(j);
 		json_decref(j);

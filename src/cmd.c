@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "play.h"
 #include "store.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"
@@ -72,13 +73,112 @@ cmd_usage(const struct cmd_entry *e)
 	return (CMD_USAGE);
 }
 
+/* One option's lines of help: the name column, then the text. */
+static void
+help_option(const char *name, const char *arg, const char *help)
+{
+	char		 left[64];
+	const char	*p, *nl;
+	int		 first = 1;
+
+	if (arg != NULL)
+		snprintf(left, sizeof left, "--%s %s", name, arg);
+	else
+		snprintf(left, sizeof left, "--%s", name);
+	for (p = help; ; p = nl + 1) {
+		nl = strchr(p, '\n');
+		printf("  %-19s%s%.*s\n", first ? left : "",
+		    strlen(left) > 18 && first ? "\n                     " : "",
+		    nl == NULL ? (int)strlen(p) : (int)(nl - p), p);
+		first = 0;
+		if (nl == NULL)
+			break;
+	}
+}
+
 enum cmd_retval
 cmd_help(const struct cmd_entry *e)
 {
+	const struct cmd_option	*o;
+
 	printf("usage: midback %s %s\n\n%s\n", e->name, e->usage, e->summary);
 	if (e->help != NULL && *e->help != '\0')
 		printf("\n%s", e->help);
+	if (e->exec_argv != NULL)
+		return (CMD_OK);
+	printf("\nOptions:\n");
+	for (o = e->options; o != NULL && o->name != NULL; o++)
+		help_option(o->name, o->arg, o->help);
+	printf("  %-19s%s\n", "-h, --help", "show this help");
+	if (e->after != NULL)
+		printf("\n%s", e->after);
 	return (CMD_OK);
+}
+
+int
+cmd_parse(const struct cmd_entry *e, int argc, char **argv,
+    struct cmd_args *a)
+{
+	const struct cmd_option	*o;
+	struct option		*lo;
+	size_t			 n = 0, i;
+	int			 c, ret = -1;
+
+	memset(a, 0, sizeof *a);
+	for (o = e->options; o != NULL && o->name != NULL; o++)
+		n++;
+	lo = xcalloc(n + 2, sizeof *lo);
+	for (i = 0; i < n; i++) {
+		lo[i].name = e->options[i].name;
+		lo[i].has_arg = e->options[i].arg != NULL ? required_argument :
+		    no_argument;
+		lo[i].val = e->options[i].key;
+	}
+	lo[n].name = "help";
+	lo[n].val = 'h';
+	optind = 0;
+	while ((c = cmd_getopt(e, argc, argv, ":h", lo)) != -1) {
+		if (c == 'h') {
+			cmd_help(e);
+			ret = 1;
+			goto out;
+		}
+		/* cmd_getopt() has said what was wrong. */
+		if (c == '?' || c <= 0 || c >= CMD_NKEYS)
+			goto usage;
+		a->count[c]++;
+		a->value[c] = optarg;
+	}
+	a->argc = argc - optind;
+	a->argv = argv + optind;
+	if (a->argc < e->args_min) {
+		cmd_warn(e, "too few arguments");
+		goto usage;
+	}
+	if (e->args_max >= 0 && a->argc > e->args_max) {
+		cmd_warn(e, "unexpected argument '%s'",
+		    a->argv[e->args_max]);
+		goto usage;
+	}
+	ret = 0;
+	goto out;
+usage:
+	cmd_usage(e);
+out:
+	free(lo);
+	return (ret);
+}
+
+int
+cmd_has(const struct cmd_args *a, int key)
+{
+	return (key > 0 && key < CMD_NKEYS && a->count[key] > 0);
+}
+
+const char *
+cmd_get(const struct cmd_args *a, int key)
+{
+	return (key > 0 && key < CMD_NKEYS ? a->value[key] : NULL);
 }
 
 void
@@ -306,6 +406,34 @@ cmd_plan_defaults(struct plan_opts *o)
 	o->place = PLAN_ANYWHERE;
 	o->equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
 	o->day = clock_today(clock_process(NULL));
+}
+
+void
+cmd_play_args(const struct cmd_args *a, struct play_guide *g)
+{
+	g->plain = cmd_has(a, 'P') || !isatty(STDIN_FILENO) ||
+	    !isatty(STDOUT_FILENO);
+	g->trace = cmd_get(a, 't');
+	g->voice = cmd_has(a, 'v');
+}
+
+int
+cmd_plan_args(const struct cmd_entry *e, const struct cmd_args *a,
+    struct plan_opts *o)
+{
+	static const int	keys[] = { 'm', 'p', 'e', 'd' };
+	size_t			i;
+
+	cmd_plan_defaults(o);
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (cmd_has(a, keys[i]) && cmd_plan_option(e, keys[i],
+		    cmd_get(a, keys[i]), o) == -1)
+			return (-1);
+	if (cmd_has(a, 'o') && cmd_has(a, 'm')) {
+		cmd_warn(e, "--one and --minutes cannot both be given");
+		return (-1);
+	}
+	return (0);
 }
 
 int

@@ -31,14 +31,56 @@ struct cmd_ctx {
 
 #define CMD_NEEDS_CATALOG	0x1	/* load the catalog first */
 
+/*
+ * One option of a command, as tmux's args templates: the table is the
+ * one place a command states its options, and parsing, --help and
+ * completions all read it. Every option is long (--name); -h and --help
+ * are added to every command.
+ */
+struct cmd_option {
+	const char	*name;		/* without the "--" */
+	int		 key;		/* what cmd_args is read by: a letter */
+	const char	*arg;		/* its value's name ("N"), or NULL for
+					   a flag */
+	const char	*help;		/* for --help; a newline starts an
+					   indented line */
+};
+
+/* The options given, by key, and the operands left. */
+#define CMD_NKEYS	128
+struct cmd_args {
+	const char	*value[CMD_NKEYS];	/* the last value, or NULL */
+	int		 count[CMD_NKEYS];	/* how often it was given */
+	int		 argc;			/* the operands */
+	char		**argv;
+};
+
 struct cmd_entry {
 	const char	*name;
 	const char	*usage;		/* after "midback NAME " */
 	const char	*summary;	/* one line for `midback --help` */
-	const char	*help;		/* the options, for NAME --help */
+	const char	*help;		/* what it does, for NAME --help */
+	const struct cmd_option *options; /* ending in a NULL name */
+	int		 args_min;	/* operands it takes */
+	int		 args_max;	/* -1: no limit */
+	const char	*after;		/* more help after the options, or
+					   NULL */
 	int		 flags;
-	enum cmd_retval	 (*exec)(struct cmd_ctx *, int, char **);
+	enum cmd_retval	 (*exec)(struct cmd_ctx *, struct cmd_args *);
+	/* A command not yet on a template parses argv itself. */
+	enum cmd_retval	 (*exec_argv)(struct cmd_ctx *, int, char **);
 };
+
+/*
+ * Parse argv (argv[0] is the command's name) by e's options into *a.
+ * Returns 0; 1 when --help was given (the help is printed); -1 after
+ * saying what was wrong, with the usage.
+ */
+int		cmd_parse(const struct cmd_entry *, int argc, char **argv,
+		    struct cmd_args *a);
+/* Whether key was given, and its last value (NULL if none). */
+int		cmd_has(const struct cmd_args *, int key);
+const char	*cmd_get(const struct cmd_args *, int key);
 
 extern const struct cmd_entry *cmd_table[];
 
@@ -82,6 +124,33 @@ int		cmd_getopt(const struct cmd_entry *, int, char **,
 int		cmd_parse_place(const struct cmd_entry *, const char *, int *);
 int		cmd_parse_equipment(const struct cmd_entry *, const char *,
 		    unsigned *);
+/* The planning options `today` and `start` share. */
+#define CMD_OPTIONS_PLAN						\
+	{ "minutes", 'm', "N", "time to spend, 3 to 60 (default 12)" },	\
+	{ "one", 'o', NULL, "just one exercise, for a busy day: the one "	\
+	    "you\nrated best that fits, at its full dose" },		\
+	{ "place", 'p', "P", "desk: seated or standing at a desk, "	\
+	    "nothing on\nthe floor; floor: on a mat; any: both (default)" },	\
+	{ "equipment", 'e', "LIST", "what is at hand, comma-separated, "	\
+	    "from chair,\nwall, doorway, band, dumbbell; or none\n"	\
+	    "(default chair,wall,doorway)" },				\
+	{ "date", 'd', "YYYY-MM-DD", "plan another day (default today)" }
+/*
+ * Plan options from the defaults and CMD_OPTIONS_PLAN's values in a.
+ * Returns 0, or -1 after saying what was wrong.
+ */
+int		cmd_plan_args(const struct cmd_entry *,
+		    const struct cmd_args *, struct plan_opts *);
+/* The player's options `start` and `break` share. */
+#define CMD_OPTIONS_PLAY						\
+	{ "plain", 'P', NULL, "one line per cue, answers read from "	\
+	    "standard\ninput (chosen when input or output is not a\n"	\
+	    "terminal); an empty line takes the default" },		\
+	{ "trace", 't', "FILE", "write one JSON line per transition" },	\
+	{ "voice", 'v', NULL, "speak the cues (espeak-ng)" }
+struct play_guide;
+/* Fill g's plain, trace and voice from CMD_OPTIONS_PLAY's values. */
+void		cmd_play_args(const struct cmd_args *, struct play_guide *);
 /* Fill plan options with the defaults of `today` and `start`. */
 void		cmd_plan_defaults(struct plan_opts *);
 /*

@@ -98,7 +98,23 @@ main(int argc, char **argv)
 	ctx.entry = e;
 	if (e->flags & CMD_NEEDS_CATALOG)
 		ctx.catalog = cmd_load_catalog();
-	ret = e->exec(&ctx, argc, argv);
+	if (e->exec_argv != NULL)
+		ret = e->exec_argv(&ctx, argc, argv);
+	else {
+		struct cmd_args	a;
+
+		switch (cmd_parse(e, argc, argv, &a)) {
+		case 1:
+			ret = CMD_OK;
+			break;
+		case -1:
+			ret = CMD_USAGE;
+			break;
+		default:
+			ret = e->exec(&ctx, &a);
+			break;
+		}
+	}
 	catalog_free(ctx.catalog);
 
 	/* Like git and jq: a full disk must not pass for success. */
