@@ -7,7 +7,7 @@
 
 PKG_CONFIG ?= pkg-config
 PKGS = yaml-0.1 jansson sqlite3 ncursesw libsystemd
-# espeak-ng is opened with dlopen() when speech is wanted (see voice.c).
+# espeak-ng is opened with dlopen() when speech is wanted (see src/term/voice.c).
 VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
 TEST_PKGS = cmocka
 
@@ -29,13 +29,16 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
 COACH = src/coach/coach.c src/coach/plancodec.c
-EDGE = $(SYS) $(COACH) build/gen/screen-data.c  src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
-	src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
-	src/notify.c src/output.c src/play.c src/store.c src/store-history.c \
-	src/tui.c src/voice.c \
-	src/cmd-break.c src/cmd-check.c src/cmd-checkin.c src/cmd-export.c \
-	src/cmd-import.c src/cmd-list.c src/cmd-log.c src/cmd-show.c \
-	src/cmd-remind.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c
+TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \
+	src/term/voice.c
+REMIND = src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
+	src/notify.c
+CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
+	src/cmd-export.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
+	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
+	src/cmd-today.c
+EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
+	src/chart.c src/export.c src/output.c src/store.c src/store-history.c
 MAIN = src/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
@@ -94,7 +97,7 @@ build/asan/midback: $(AOBJ)
 AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
 	build/asan/build/gen/screen-data.o \
 	build/asan/src/chart.o build/asan/src/store.o \
-	build/asan/src/store-history.o build/asan/src/voice.o \
+	build/asan/src/store-history.o build/asan/src/term/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)

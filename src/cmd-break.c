@@ -11,7 +11,7 @@
 #include "sys/clock.h"
 #include "sys/paths.h"
 #include "cmd.h"
-#include "play.h"
+#include "term/play.h"
 #include "store.h"
 
 static enum cmd_retval	cmd_break_exec(struct cmd_ctx *, struct cmd_args *);

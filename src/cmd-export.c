@@ -19,7 +19,6 @@
 #include "sys/clock.h"
 #include "cmd.h"
 #include "export.h"
-#include "play.h"
 #include "store.h"
 #include "core/config.h"
 #include "core/xmalloc.h"

@@ -49,7 +49,6 @@
 #include "cmd.h"
 #include "idle.h"
 #include "notify.h"
-#include "play.h"
 #include "store.h"
 #include "core/config.h"
 #include "core/date.h"

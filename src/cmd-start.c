@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ask.h"
+#include "term/ask.h"
 #include "cmd.h"
-#include "play.h"
+#include "term/play.h"
 #include "store.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"

@@ -23,7 +23,6 @@
 #include "chart.h"
 #include "cmd.h"
 #include "output.h"
-#include "play.h"
 #include "store.h"
 #include "core/catalog.h"
 #include "core/date.h"

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "play.h"
+#include "term/play.h"
 #include "store.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"

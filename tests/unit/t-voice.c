@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "voice.h"
+#include "term/voice.h"
 
 /* Read a 16-bit mono WAV; returns the samples and sets *n and *rate. */
 static int16_t *
