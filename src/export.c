@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "export.h"
+#include "output.h"
 #include "store.h"
 #include "core/config.h"
 #include "core/date.h"
@@ -40,11 +41,16 @@ opt_int(int v)
 	return (v == -1 ? json_null() : json_integer(v));
 }
 
-/* A string, or null. */
+/*
+ * A string, or null. Text that a person typed (a note) or that came
+ * from outside may hold bytes that are not UTF-8, on which json_string()
+ * returns NULL and json_pack() drops the whole record:
+ * output_json_text() keeps the record and replaces the bad bytes.
+ */
 static json_t *
 opt_str(const char *s)
 {
-	return (s == NULL ? json_null() : json_string(s));
+	return (output_json_text(s));
 }
 
 json_t *
@@ -56,14 +62,14 @@ export_session_json(const struct store_hsession *hs)
 
 	/* The plan was stored as JSON text; carry it as JSON. */
 	if ((plan = json_loads(hs->plan_json, JSON_DECODE_ANY, NULL)) == NULL)
-		plan = json_string(hs->plan_json);
+		plan = opt_str(hs->plan_json);
 	items = json_array();
 	for (i = 0; i < hs->nitems; i++) {
 		it = &hs->items[i];
 		json_array_append_new(items, json_pack(
-		    "{s:i, s:s, s:o, s:i, s:i, s:i, s:i, s:o, s:s, s:o}",
+		    "{s:i, s:o, s:o, s:i, s:i, s:i, s:i, s:o, s:s, s:o}",
 		    "position", it->position,
-		    "exercise", it->exercise,
+		    "exercise", opt_str(it->exercise),
 		    "side", opt_str(it->side),
 		    "sets", it->sets_done,
 		    "reps", it->reps_done,
@@ -114,9 +120,9 @@ export_reminder_json(const struct store_hreminder *r)
 static json_t *
 export_flag_json(const struct store_hflag *f)
 {
-	return (json_pack("{s:s, s:s, s:o, s:o}",
-	    "exercise", f->exercise,
-	    "reason", f->reason,
+	return (json_pack("{s:o, s:o, s:o, s:o}",
+	    "exercise", opt_str(f->exercise),
+	    "reason", opt_str(f->reason),
 	    "set", time_json(f->set_ms, 0),
 	    "until", time_json(f->until_ms, 0)));
 }
