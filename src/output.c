@@ -273,3 +273,37 @@ output_json_text(const char *s)
 	free(fixed);
 	return (j != NULL ? j : json_null());
 }
+
+char *
+output_safe(const char *s)
+{
+	char		*out, *p;
+	unsigned	 cp;
+	size_t		 n;
+
+	/* The worst case: every byte as \xNN. */
+	p = out = xmalloc(strlen(s) * 4 + 1);
+	while (*s != '\0') {
+		n = output_utf8_len(s, &cp);
+		if (n == 0)
+			p += sprintf(p, "\\x%02x", (unsigned char)*s++);
+		else if (cp == '\n' || cp == '\t' || cp == '\r') {
+			p += sprintf(p, "\\%c", cp == '\n' ? 'n' :
+			    cp == '\t' ? 't' : 'r');
+			s++;
+		} else if (cp < 0x20 || cp == 0x7f) {
+			p += sprintf(p, "\\x%02x", cp);
+			s++;
+		} else if (cp >= 0x80 && cp <= 0x9f) {
+			/* C1: some terminals act on these as on ESC [. */
+			p += sprintf(p, "\\u%04x", cp);
+			s += n;
+		} else {
+			memcpy(p, s, n);
+			p += n;
+			s += n;
+		}
+	}
+	*p = '\0';
+	return (out);
+}

@@ -42,6 +42,13 @@ int		 output_utf8_valid(const char *s);
  * U+FFFD; JSON null if s is NULL. Never NULL.
  */
 json_t		*output_json_text(const char *s);
+/*
+ * A copy of s that is safe to print on a terminal: control characters
+ * (C0, DEL and C1) and bytes that are not UTF-8 are shown as \n, \t,
+ * \r, \xNN or \uNNNN, so text from a file cannot move the cursor or
+ * change the terminal. The caller frees it.
+ */
+char		*output_safe(const char *s);
 /* Print JSON to stdout with a final newline. Returns 0 or -1. */
 int		 output_json(json_t *);
 
