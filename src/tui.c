@@ -8,6 +8,7 @@
  * needs nothing but another draw.
  */
 #include <curses.h>
+#include <term.h>	/* setupterm(); it defines 'lines' and the like */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "tui.h"
 
 static int			tui_active;
+static SCREEN			*tui_screen;
 static volatile sig_atomic_t	tui_sigint;
 
 /* The large digits: 3 columns by 5 rows of #. */
@@ -58,11 +60,27 @@ on_crash(int sig)
 int
 tui_open(void)
 {
-	struct sigaction	sa;
+	struct sigaction	 sa;
+	char			*cup;
+	int			 err;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return (-1);
-	if (initscr() == NULL)
+	/*
+	 * Not initscr(): on a terminal it does not know (TERM=unknown) it
+	 * prints an error and exits, with the session already begun and the
+	 * plain fallback never reached. setupterm() with somewhere to put
+	 * the error returns it instead (and, unlike a failed newterm(),
+	 * frees what it took). A terminal that cannot move the cursor
+	 * (TERM=dumb) cannot show this screen either.
+	 */
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return (-1);
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1)
+		return (-1);
+	if ((tui_screen = newterm(NULL, stdout, stdin)) == NULL)
 		return (-1);
 	tui_active = 1;
 	atexit(tui_close);
@@ -98,6 +116,8 @@ tui_close(void)
 	tui_active = 0;
 	curs_set(1);
 	endwin();
+	delscreen(tui_screen);
+	tui_screen = NULL;
 }
 
 int
@@ -229,7 +249,7 @@ tui_draw(const struct tui_view *v)
 	    "q quit  ? help", COLS - 2);
 	attroff(A_DIM);
 	if (v->help) {
-		static const char *lines[] = {
+		static const char *keys[] = {
 			"space  pause or go on",
 			"n, ->  next exercise",
 			"p, <-  back: restart this one, or the one before",
@@ -238,7 +258,7 @@ tui_draw(const struct tui_view *v)
 			"q      quit (asks first)",
 			"?      close this help",
 		};
-		int i, w = 54, h = (int)(sizeof lines / sizeof lines[0]) + 2;
+		int i, w = 54, h = (int)(sizeof keys / sizeof keys[0]) + 2;
 		int top = (LINES - h) / 2, left = (COLS - w) / 2;
 
 		for (i = 0; i < h; i++)
@@ -248,7 +268,7 @@ tui_draw(const struct tui_view *v)
 		mvaddstr(top, left + 2, "Keys");
 		attroff(A_REVERSE);
 		for (i = 0; i < h - 2; i++)
-			mvaddstr(top + 1 + i, left + 2, lines[i]);
+			mvaddstr(top + 1 + i, left + 2, keys[i]);
 	}
 	refresh();
 }
