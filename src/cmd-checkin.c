@@ -11,6 +11,7 @@
 
 #include "sys/clock.h"
 #include "cmd.h"
+#include "output.h"
 #include "store.h"
 #include "coach/coach.h"
 #include "core/date.h"
@@ -75,6 +76,11 @@ cmd_checkin_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'n':
 			if (*optarg == '\0') {
 				cmd_warn(e, "the note is empty");
+				return (cmd_usage(e));
+			}
+			/* Kept as typed, it could not be exported as JSON. */
+			if (!output_utf8_valid(optarg)) {
+				cmd_warn(e, "the note is not valid UTF-8 text");
 				return (cmd_usage(e));
 			}
 			p.note = optarg;

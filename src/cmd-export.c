@@ -2,9 +2,10 @@
  * cmd-export.c -- write the history out, as JSON (which `midback import`
  * reads back) or as CSV for a spreadsheet or a clinician.
  *
- * With --output the file is written beside its final name and renamed
+ * With --output a file is written beside its final name and renamed
  * over it only when complete, so an interrupted export never leaves a
- * half-written file, nor spoils an older one.
+ * half-written file, nor spoils an older one; a device or a pipe is
+ * written as a stream (sys/fileio.h).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -17,6 +18,7 @@
 #include <jansson.h>
 
 #include "sys/clock.h"
+#include "sys/fileio.h"
 #include "cmd.h"
 #include "export.h"
 #include "store.h"
@@ -78,44 +80,36 @@ export_write(const struct store_history *h, enum export_format fmt, FILE *f)
 }
 
 /*
- * Write to path through a temporary file in the same directory, synced
- * and renamed into place. Returns 0 or -1 after saying why.
+ * Write to path: a regular file through a temporary file in the same
+ * folder, synced and renamed into place; a device or a pipe (/dev/stdout,
+ * a FIFO) as a stream, never replaced by a file; anything else refused.
+ * Returns 0 or -1 after saying why.
  */
 static int
 export_file(const struct cmd_entry *e, const struct store_history *h,
     enum export_format fmt, const char *path)
 {
-	FILE	*f;
-	char	*tmp;
-	int	 fd, failed;
+	struct file_output	 o;
+	char			*err = NULL;
+	int			 rc, saved;
 
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		cmd_warn(e, "cannot write '%s': %s", path, strerror(errno));
-		free(tmp);
+	/* The history is about someone's health: theirs alone to read. */
+	if (file_output_open(&o, path, 0600, &err) != 0) {
+		cmd_warn(e, "%s", err);
+		free(err);
 		return (-1);
 	}
-	if ((f = fdopen(fd, "w")) == NULL) {
-		cmd_warn(e, "cannot write '%s': %s", path, strerror(errno));
-		close(fd);
-		goto fail;
+	rc = export_write(h, fmt, o.f);
+	saved = errno;
+	if (file_output_close(&o, rc == 0, &err) != 0) {
+		if (err == NULL)
+			err = xasprintf("cannot write '%s': %s", path,
+			    strerror(saved != 0 ? saved : EIO));
+		cmd_warn(e, "%s", err);
+		free(err);
+		return (-1);
 	}
-	failed = export_write(h, fmt, f) != 0 || fflush(f) != 0 ||
-	    fsync(fileno(f)) != 0;
-	if (fclose(f) != 0 || failed) {
-		cmd_warn(e, "cannot write '%s': %s", path, strerror(errno));
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		cmd_warn(e, "cannot write '%s': %s", path, strerror(errno));
-		goto fail;
-	}
-	free(tmp);
 	return (0);
-fail:
-	unlink(tmp);
-	free(tmp);
-	return (-1);
 }
 
 static enum cmd_retval

@@ -105,7 +105,12 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if ((doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr)) ==
 	    NULL) {
-		if (jerr.line > 0)
+		/* jansson says "unable to decode byte 0xff": say what. */
+		if (jerr.line > 0 &&
+		    json_error_code(&jerr) == json_error_invalid_utf8)
+			fprintf(stderr, "%s:%d: text that is not valid UTF-8 "
+			    "(%s)\n", path, jerr.line, jerr.text);
+		else if (jerr.line > 0)
 			fprintf(stderr, "%s:%d: %s\n", path, jerr.line,
 			    jerr.text);
 		else

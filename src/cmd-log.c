@@ -116,7 +116,7 @@ log_date(const struct cmd_entry *e, const char *opt, const char *s,
 static void
 session_line(const struct store_hsession *hs, char *buf, size_t len)
 {
-	char	clock[16];
+	char	clock[16], *reason;
 	int	done = 0;
 	size_t	i;
 
@@ -128,11 +128,13 @@ session_line(const struct store_hsession *hs, char *buf, size_t len)
 	}
 	output_clock((int)((hs->ended_ms - hs->started_ms) / 1000), clock,
 	    sizeof clock);
+	/* An end reason can come from an imported file: made safe. */
+	reason = hs->end_reason != NULL ? output_safe(hs->end_reason) : NULL;
 	snprintf(buf, len, "%s, %s%s%s", clock, hs->status,
-	    hs->end_reason != NULL ? " (" : "",
-	    hs->end_reason != NULL ? hs->end_reason : "");
-	if (hs->end_reason != NULL)
+	    reason != NULL ? " (" : "", reason != NULL ? reason : "");
+	if (reason != NULL)
 		strncat(buf, ")", len - strlen(buf) - 1);
+	free(reason);
 }
 
 static void
@@ -141,7 +143,7 @@ print_session(const struct store_hsession *hs, const struct catalog *cat,
 {
 	const struct store_hitem	*it;
 	const struct exercise		*ex;
-	char				 words[160], name[96];
+	char				 words[160], name[96], *safe;
 	size_t				 i;
 
 	session_line(hs, words, sizeof words);
@@ -165,8 +167,11 @@ print_session(const struct store_hsession *hs, const struct catalog *cat,
 		    it->side != NULL ? " (" : "",
 		    it->side != NULL ? it->side : "",
 		    it->side != NULL ? ")" : "");
-		printf("                   %-44s %-7s %s\n", name, it->outcome,
+		/* Ids and sides can come from an imported file. */
+		safe = output_safe(name);
+		printf("                   %-44s %-7s %s\n", safe, it->outcome,
 		    it->feel != NULL ? it->feel : "");
+		free(safe);
 	}
 }
 
@@ -183,11 +188,21 @@ print_reminder(const struct store_hreminder *r, const char *hhmm)
 static void
 print_checkin(const struct store_hcheckin *c, const char *hhmm)
 {
+	char	*note;
+
 	printf("  %s  %-9s pain %d", hhmm, "check-in", c->pain);
 	if (c->stiffness != -1)
 		printf(", stiffness %d", c->stiffness);
-	if (c->note != NULL)
-		printf(": %s", c->note);
+	/*
+	 * A note can come from an imported file: its escape sequences must
+	 * not reach the terminal. A newline is shown as \n, keeping the
+	 * entry on its line.
+	 */
+	if (c->note != NULL) {
+		note = output_safe(c->note);
+		printf(": %s", note);
+		free(note);
+	}
 	printf("\n");
 }
 

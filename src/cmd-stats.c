@@ -82,12 +82,17 @@ short_day(long day, char *buf, size_t len)
 		    d, date_month_name(m), y);
 }
 
-static const char *
+/*
+ * An exercise's name, or its id when the catalog has no such exercise,
+ * made safe to print: an id can come from an imported file. The caller
+ * frees it.
+ */
+static char *
 ex_name(const struct catalog *cat, const char *id)
 {
 	const struct exercise	*ex = catalog_find(cat, id);
 
-	return (ex != NULL ? ex->name : id);
+	return (output_safe(ex != NULL ? ex->name : id));
 }
 
 static void
@@ -203,7 +208,7 @@ print_exercises(const struct stats *s, const struct store_stats *ss,
     const struct catalog *cat, long today)
 {
 	const struct stats_exercise	*ex;
-	char				 day[32];
+	char				 day[32], *name;
 	double				 score;
 	size_t				 i;
 
@@ -213,8 +218,10 @@ print_exercises(const struct stats *s, const struct store_stats *ss,
 		    "'midback start'\n");
 	for (i = 0; i < s->nfavourites; i++) {
 		ex = &ss->exs[s->favourites[i]];
-		printf("  %zu. %-44s done %d time%s", i + 1,
-		    ex_name(cat, ex->id), ex->done, ex->done == 1 ? "" : "s");
+		name = ex_name(cat, ex->id);
+		printf("  %zu. %-44s done %d time%s", i + 1, name, ex->done,
+		    ex->done == 1 ? "" : "s");
+		free(name);
 		if (stats_feel(ex, &score))
 			printf(", felt good %d of %d", ex->good,
 			    ex->good + ex->fair + ex->bad);
@@ -227,9 +234,11 @@ print_exercises(const struct stats *s, const struct store_stats *ss,
 		/* The flag ends at a time; say the day it is back. */
 		short_day(date_of_ms(s->aside[i].until_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL)))), day,
 		    sizeof day);
-		printf("  %-47s back %s%s\n", ex_name(cat, s->aside[i].id),
+		name = ex_name(cat, s->aside[i].id);
+		printf("  %-47s back %s%s\n", name,
 		    day, date_of_ms(s->aside[i].until_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL)))) ==
 		    today ? " (today)" : "");
+		free(name);
 	}
 }
 

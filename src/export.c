@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "export.h"
+#include "output.h"
 #include "store.h"
 #include "core/config.h"
 #include "core/date.h"
@@ -40,11 +41,16 @@ opt_int(int v)
 	return (v == -1 ? json_null() : json_integer(v));
 }
 
-/* A string, or null. */
+/*
+ * A string, or null. Text that a person typed (a note) or that came
+ * from outside may hold bytes that are not UTF-8, on which json_string()
+ * returns NULL and json_pack() drops the whole record:
+ * output_json_text() keeps the record and replaces the bad bytes.
+ */
 static json_t *
 opt_str(const char *s)
 {
-	return (s == NULL ? json_null() : json_string(s));
+	return (output_json_text(s));
 }
 
 json_t *
@@ -56,14 +62,14 @@ export_session_json(const struct store_hsession *hs)
 
 	/* The plan was stored as JSON text; carry it as JSON. */
 	if ((plan = json_loads(hs->plan_json, JSON_DECODE_ANY, NULL)) == NULL)
-		plan = json_string(hs->plan_json);
+		plan = opt_str(hs->plan_json);
 	items = json_array();
 	for (i = 0; i < hs->nitems; i++) {
 		it = &hs->items[i];
 		json_array_append_new(items, json_pack(
-		    "{s:i, s:s, s:o, s:i, s:i, s:i, s:i, s:o, s:s, s:o}",
+		    "{s:i, s:o, s:o, s:i, s:i, s:i, s:i, s:o, s:s, s:o}",
 		    "position", it->position,
-		    "exercise", it->exercise,
+		    "exercise", opt_str(it->exercise),
 		    "side", opt_str(it->side),
 		    "sets", it->sets_done,
 		    "reps", it->reps_done,
@@ -114,9 +120,9 @@ export_reminder_json(const struct store_hreminder *r)
 static json_t *
 export_flag_json(const struct store_hflag *f)
 {
-	return (json_pack("{s:s, s:s, s:o, s:o}",
-	    "exercise", f->exercise,
-	    "reason", f->reason,
+	return (json_pack("{s:o, s:o, s:o, s:o}",
+	    "exercise", opt_str(f->exercise),
+	    "reason", opt_str(f->reason),
 	    "set", time_json(f->set_ms, 0),
 	    "until", time_json(f->until_ms, 0)));
 }
@@ -449,6 +455,13 @@ get_uid(json_t *o, const char *path, char *uid, char **cause)
 	return (0);
 }
 
+/*
+ * The most sets, reps, holds or breaths one item can have done: far
+ * above any dose in a catalog, and far below what would overflow a
+ * duration in seconds when a session is resumed.
+ */
+#define EXPORT_DOSE_MAX	1000
+
 static const char *const item_keys[] = {
 	"position", "exercise", "side", "sets", "reps", "holds", "breaths",
 	"feel", "outcome", "finished", NULL
@@ -473,13 +486,14 @@ parse_item(json_t *o, const char *path, struct store_hitem *it, int tz_min,
 		return (bad(cause, path, "'side' is '%s', not left, right "
 		    "or null", s));
 	it->side = s == NULL ? NULL : xstrdup(s);
-	if (get_int(o, "sets", path, 0, 1000, 0, &it->sets_done, cause) != 0 ||
-	    get_int(o, "reps", path, 0, 10000, 0, &it->reps_done, cause) !=
-	    0 ||
-	    get_int(o, "holds", path, 0, 10000, 0, &it->holds_done, cause) !=
-	    0 ||
-	    get_int(o, "breaths", path, 0, 10000, 0, &it->breaths_done,
+	if (get_int(o, "sets", path, 0, EXPORT_DOSE_MAX, 0, &it->sets_done,
 	    cause) != 0 ||
+	    get_int(o, "reps", path, 0, EXPORT_DOSE_MAX, 0, &it->reps_done,
+	    cause) != 0 ||
+	    get_int(o, "holds", path, 0, EXPORT_DOSE_MAX, 0, &it->holds_done,
+	    cause) != 0 ||
+	    get_int(o, "breaths", path, 0, EXPORT_DOSE_MAX, 0,
+	    &it->breaths_done, cause) != 0 ||
 	    get_name(o, "feel", path, store_feel_names, 1, &it->feel, cause) !=
 	    0 ||
 	    get_name(o, "outcome", path, store_outcome_names, 0,
@@ -506,7 +520,8 @@ parse_session(json_t *o, const char *path, const char *kind,
 	json_t		*items, *v;
 	char		*ipath;
 	size_t		 i;
-	int		 tz, rc;
+	int64_t		 last_ms;
+	int		 tz, rc, running = 0;
 
 	hs->kind = kind;
 	if (keys_exact(o, path, session_keys, cause) != 0 ||
@@ -518,12 +533,22 @@ parse_session(json_t *o, const char *path, const char *kind,
 	if (hs->ended_ms != -1 && tz != hs->tz_min)
 		return (bad(cause, path, "'ended' is not in the offset of "
 		    "'started'"));
+	last_ms = hs->started_ms;
+	if (hs->ended_ms != -1 && hs->ended_ms < hs->started_ms)
+		return (bad(cause, path, "'ended' is before 'started'"));
 	if (get_str(o, "status", path, 0, &s, cause) != 0)
 		return (-1);
-	if (strcmp(s, "running") == 0)
-		hs->status = "running";
-	else if ((hs->status = store_name_find(store_end_names, s)) == NULL)
+	if (strcmp(s, "running") == 0) {
+		if (hs->ended_ms != -1)
+			return (bad(cause, path, "'ended' is set but the "
+			    "status is 'running'"));
+		running = 1;
+	} else if ((hs->status = store_name_find(store_end_names, s)) ==
+	    NULL)
 		return (bad(cause, path, "unknown status '%s'", s));
+	else if (hs->ended_ms == -1)
+		return (bad(cause, path, "'ended' is null but the status is "
+		    "'%s'", s));
 	if (get_str(o, "end_reason", path, 1, &s, cause) != 0)
 		return (-1);
 	hs->end_reason = s == NULL ? NULL : xstrdup(s);
@@ -547,9 +572,26 @@ parse_session(json_t *o, const char *path, const char *kind,
 		ipath = xasprintf("%s.items[%zu]", path, i);
 		hs->nitems++;
 		rc = parse_item(v, ipath, &hs->items[i], hs->tz_min, cause);
+		if (rc == 0 && hs->items[i].finished_ms < hs->started_ms)
+			rc = bad(cause, ipath, "'finished' is before the "
+			    "session started");
 		free(ipath);
 		if (rc != 0)
 			return (-1);
+		if (hs->items[i].finished_ms > last_ms)
+			last_ms = hs->items[i].finished_ms;
+	}
+	/*
+	 * A session running where it was exported is not running here:
+	 * imported as running, start would offer to resume it, with
+	 * whatever doses the file claims. It is closed the way start closes
+	 * one that is not resumed, ended at its last exercise.
+	 */
+	if (running) {
+		hs->status = "quit";
+		hs->ended_ms = last_ms;
+		if (hs->end_reason == NULL)
+			hs->end_reason = xstrdup("running when exported");
 	}
 	return (0);
 }

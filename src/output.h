@@ -28,6 +28,27 @@ void		 output_time_range(const struct exercise *, int *lo, int *hi);
  * The caller owns the reference.
  */
 json_t		*output_plan_json(const struct plan *, long day, int minutes);
+/*
+ * The length (1 to 4) of the valid UTF-8 sequence at s, with its code
+ * point in *cp; 0 if the byte at s starts none. Overlong forms,
+ * surrogates and code points past U+10FFFF are not valid: the rules
+ * jansson checks with.
+ */
+size_t		 output_utf8_len(const char *s, unsigned *cp);
+/* Whether the whole of s is valid UTF-8. */
+int		 output_utf8_valid(const char *s);
+/*
+ * s as a JSON string, each byte that is not valid UTF-8 replaced with
+ * U+FFFD; JSON null if s is NULL. Never NULL.
+ */
+json_t		*output_json_text(const char *s);
+/*
+ * A copy of s that is safe to print on a terminal: control characters
+ * (C0, DEL and C1) and bytes that are not UTF-8 are shown as \n, \t,
+ * \r, \xNN or \uNNNN, so text from a file cannot move the cursor or
+ * change the terminal. The caller frees it.
+ */
+char		*output_safe(const char *s);
 /* Print JSON to stdout with a final newline. Returns 0 or -1. */
 int		 output_json(json_t *);
 

@@ -552,6 +552,27 @@ store_open_errno(const char *path, int tried)
 	return (e);
 }
 
+/*
+ * Create the database file, if it is not there, readable by its owner
+ * only, whatever the umask: SQLite would create it 0644 under the usual
+ * umask, and it holds someone's pain ratings and notes. SQLite gives
+ * the -wal and -shm files the mode of the database file (fchmod, so the
+ * umask does not matter there either), so they follow. A file that is
+ * there keeps its mode: we never loosen, nor second-guess, what its
+ * owner chose. A failure here is left for sqlite3_open_v2() to report.
+ */
+static void
+store_create_private(const char *path)
+{
+	int	fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0600)) == -1)
+		return;
+	(void)fchmod(fd, 0600);
+	close(fd);
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
@@ -563,6 +584,8 @@ store_open(const char *path, char **cause)
 	s->path = xstrdup(path);
 	if (strcmp(path, ":memory:") != 0 && file_mkdirs(path, &err) != 0)
 		goto out;
+	if (strcmp(path, ":memory:") != 0)
+		store_create_private(path);
 
 	/*
 	 * A handle is used by one thread only, so SQLite's own locking of

@@ -1,13 +1,15 @@
 /*
  * tui.c -- the terminal player's screen.
  *
- * Layout at 80x24 and up: a header with the session's progress, the
- * exercise's name and cue, the phase and a large countdown in the middle,
- * the counters, the exercise's progress bar, what comes next, and a line
- * of keys. Everything is redrawn from the view on every call, so a resize
- * needs nothing but another draw.
+ * A header with the session's progress, the exercise's name and cue, the
+ * phase and a large countdown in the middle, the counters, the progress
+ * bars, what comes next, and a line of keys; on a small screen the
+ * middle gives up its room in turn (see tui_draw()). Everything is
+ * redrawn from the view on every call, so a resize needs nothing but
+ * another draw.
  */
 #include <curses.h>
+#include <term.h>	/* setupterm(); it defines 'lines' and the like */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,7 @@
 #include "tui.h"
 
 static int			tui_active;
+static SCREEN			*tui_screen;
 static volatile sig_atomic_t	tui_sigint;
 
 /* The large digits: 3 columns by 5 rows of #. */
@@ -58,11 +61,27 @@ on_crash(int sig)
 int
 tui_open(void)
 {
-	struct sigaction	sa;
+	struct sigaction	 sa;
+	char			*cup;
+	int			 err;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return (-1);
-	if (initscr() == NULL)
+	/*
+	 * Not initscr(): on a terminal it does not know (TERM=unknown) it
+	 * prints an error and exits, with the session already begun and the
+	 * plain fallback never reached. setupterm() with somewhere to put
+	 * the error returns it instead (and, unlike a failed newterm(),
+	 * frees what it took). A terminal that cannot move the cursor
+	 * (TERM=dumb) cannot show this screen either.
+	 */
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return (-1);
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1)
+		return (-1);
+	if ((tui_screen = newterm(NULL, stdout, stdin)) == NULL)
 		return (-1);
 	tui_active = 1;
 	atexit(tui_close);
@@ -98,6 +117,8 @@ tui_close(void)
 	tui_active = 0;
 	curs_set(1);
 	endwin();
+	delscreen(tui_screen);
+	tui_screen = NULL;
 }
 
 int
@@ -116,17 +137,122 @@ tui_bell(void)
 		beep();
 }
 
-static void
-center(int y, const char *s, int attr)
+/*
+ * The columns s takes in its first n bytes: one per character. The
+ * texts are the catalog's, in languages without double-width letters.
+ */
+static int
+text_cols(const char *s, size_t n)
 {
-	int	len = (int)strlen(s), x;
+	size_t	i;
+	int	c = 0;
 
-	x = (COLS - len) / 2;
+	for (i = 0; i < n && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return (c);
+}
+
+/* Lines of a text broken to a width; each borrows from the text. */
+#define TUI_WRAP_MAX	8
+struct wrapped {
+	const char	*line[TUI_WRAP_MAX];
+	int		 len[TUI_WRAP_MAX];	/* bytes */
+	int		 n;
+};
+
+/*
+ * Break s into at most max lines of at most width columns: at its
+ * newlines, and otherwise between words, so a cue is never cut inside
+ * one; a word longer than a whole line is the only thing cut.
+ */
+static void
+wrap(const char *s, int width, int max, struct wrapped *w)
+{
+	const char	*p, *end, *next, *space;
+	int		 c;
+
+	w->n = 0;
+	if (s == NULL || width < 1)
+		return;
+	if (max > TUI_WRAP_MAX)
+		max = TUI_WRAP_MAX;
+	while (*s != '\0' && w->n < max) {
+		space = NULL;
+		c = 0;
+		for (p = s; *p != '\0' && *p != '\n'; p++) {
+			if (((unsigned char)*p & 0xc0) != 0x80 && c++ == width)
+				break;
+			if (*p == ' ')
+				space = p;
+		}
+		if (*p == '\0' || *p == '\n') {
+			end = p;
+			next = *p == '\n' ? p + 1 : p;
+		} else if (*p == ' ')
+			end = next = p;
+		else if (space != NULL && space > s)
+			end = next = space;
+		else
+			end = next = p;
+		while (end > s && end[-1] == ' ')
+			end--;
+		w->line[w->n] = s;
+		w->len[w->n] = (int)(end - s);
+		w->n++;
+		/* Spaces where a line was broken start no line. */
+		if (*p != '\0' && *p != '\n')
+			while (*next == ' ')
+				next++;
+		s = next;
+	}
+}
+
+/* The bytes of s's first len that fit in width columns. */
+static int
+fit_bytes(const char *s, int len, int width)
+{
+	int	n = 0, c = 0;
+
+	while (n < len && s[n] != '\0') {
+		if (((unsigned char)s[n] & 0xc0) != 0x80 && c++ == width)
+			break;
+		n++;
+	}
+	return (n);
+}
+
+/* len bytes of s centred on row y, cut to the screen's width. */
+static void
+center_n(int y, const char *s, int len, int attr)
+{
+	int	x;
+
+	len = fit_bytes(s, len, COLS);
+	x = (COLS - text_cols(s, (size_t)len)) / 2;
 	if (x < 0)
 		x = 0;
 	attron(attr);
-	mvaddnstr(y, x, s, COLS);
+	mvaddnstr(y, x, s, len);
 	attroff(attr);
+}
+
+/* Draw the wrapped lines centred from row y; returns the row after. */
+static int
+center_wrapped(int y, const struct wrapped *w, int attr)
+{
+	int	i;
+
+	for (i = 0; i < w->n; i++)
+		center_n(y++, w->line[i], w->len[i], attr);
+	return (y);
+}
+
+/* s on one row, cut to width columns at most. */
+static void
+put_cut(int y, int x, const char *s, int width)
+{
+	mvaddnstr(y, x, s, fit_bytes(s, (int)strlen(s), width));
 }
 
 static void
@@ -138,9 +264,9 @@ bar(int y, const char *label, double frac)
 		frac = 0;
 	if (frac > 1)
 		frac = 1;
-	width = COLS - 14;
-	if (width < 10)
-		width = 10;
+	/* " label   [" and "]": 11 columns, and one to spare. */
+	if ((width = COLS - 14) < 1)
+		return;
 	fill = (int)(frac * width + 0.5);
 	mvprintw(y, 1, "%-8s", label);
 	addch('[');
@@ -149,25 +275,22 @@ bar(int y, const char *label, double frac)
 	addch(']');
 }
 
-static void
-big_clock(int y, long secs)
-{
-	char	text[32];
-	int	len, x0, row, i, col;
+/* The rows and the columns the large countdown takes. */
+#define BIG_ROWS	5
+#define BIG_COLS(len)	((len) * 4 - 1)
 
-	if (secs < 0)
-		return;
-	if (secs > 99 * 60 + 59)
-		secs = 99 * 60 + 59;
-	snprintf(text, sizeof text, "%ld:%02ld", secs / 60, secs % 60);
+static void
+big_clock(int y, const char *text)
+{
+	int	len, x0, row, i, col, d;
+
 	len = (int)strlen(text);
-	x0 = (COLS - len * 4) / 2;
+	x0 = (COLS - BIG_COLS(len)) / 2;
 	if (x0 < 0)
 		x0 = 0;
-	for (row = 0; row < 5; row++) {
+	for (row = 0; row < BIG_ROWS; row++) {
 		for (i = 0; i < len; i++) {
-			int d = text[i] == ':' ? 10 : text[i] - '0';
-
+			d = text[i] == ':' ? 10 : text[i] - '0';
 			for (col = 0; col < 3; col++) {
 				move(y + row, x0 + i * 4 + col);
 				addch(big_digits[d][row][col] == '#' ?
@@ -177,79 +300,200 @@ big_clock(int y, long secs)
 	}
 }
 
+/* The keys the help lists: the key, and what it does. */
+static const char *const help_keys[][2] = {
+	{ "space", "pause or go on" },
+	{ "n, ->", "next exercise" },
+	{ "p, <-", "back: restart this one, or the one before" },
+	{ "x", "sharp pain, tingling, burning or numbness: stop this "
+	    "exercise now" },
+	{ "q", "quit (asks first)" },
+	{ "?", "close this help" },
+};
+#define HELP_N		(sizeof help_keys / sizeof help_keys[0])
+#define HELP_KEY_COLS	7	/* "space  " */
+#define HELP_COLS	60
+
+/* The help's rows at this width, its heading included. */
+static int
+help_rows(int width)
+{
+	struct wrapped	w;
+	size_t		i;
+	int		rows = 1;
+
+	for (i = 0; i < HELP_N; i++) {
+		wrap(help_keys[i][1], width - HELP_KEY_COLS - 1,
+		    TUI_WRAP_MAX, &w);
+		rows += w.n;
+	}
+	return (rows);
+}
+
+/*
+ * The help, from row top to no lower than row last: in place of the
+ * countdown and what follows it, never drawn over them. The heading
+ * carries the phase and the time, which it hides.
+ */
+static void
+draw_help(int top, int last, const char *phase)
+{
+	struct wrapped	w;
+	char		head[192];
+	size_t		i;
+	int		width, left, y = top, j;
+
+	width = COLS - 2 < HELP_COLS ? COLS - 2 : HELP_COLS;
+	left = (COLS - width) / 2;
+	snprintf(head, sizeof head, " Keys%s%s", phase[0] != '\0' ? "   " :
+	    "", phase);
+	attron(A_REVERSE);
+	mvhline(y, left, ' ', width);
+	put_cut(y++, left, head, width);
+	attroff(A_REVERSE);
+	for (i = 0; i < HELP_N && y <= last; i++) {
+		mvaddstr(y, left + 1, help_keys[i][0]);
+		wrap(help_keys[i][1], width - HELP_KEY_COLS - 1,
+		    TUI_WRAP_MAX, &w);
+		for (j = 0; j < w.n && y <= last; j++)
+			mvaddnstr(y++, left + 1 + HELP_KEY_COLS, w.line[j],
+			    w.len[j]);
+	}
+}
+
+/*
+ * The layout, from the top: the header; the title, the cue, the phase,
+ * the countdown, the counters and a prompt; from the bottom: the keys,
+ * a status line, what comes next and the two progress bars. The bottom
+ * rows are fixed; the middle gets what is left and gives up, in turn,
+ * its blank rows, the large digits (the time then follows the phase on
+ * its line) and the cue's lines, so nothing is drawn over anything. At
+ * 80x24 and up the rows are: header 0, title 2, cue 3, phase 5, digits 7
+ * to 11, counters 13, prompt 14, bars LINES-6 and LINES-5.
+ */
 void
 tui_draw(const struct tui_view *v)
 {
-	char	head[128];
-	int	y;
+	struct wrapped	 cue, counters, prompt;
+	const char	*keys, *what;
+	char		 head[128], clock[16], phase[160];
+	long		 secs = v->remaining_s;
+	int		 width, bars, last, rows, spare, big, y, g[4];
 
 	erase();
+	width = COLS - 2 > 0 ? COLS - 2 : 1;
 	snprintf(head, sizeof head, " midback  exercise %d of %d", v->index,
 	    v->count);
 	attron(A_REVERSE);
 	mvhline(0, 0, ' ', COLS);
-	mvaddnstr(0, 0, head, COLS);
+	put_cut(0, 0, head, COLS);
 	attroff(A_REVERSE);
-	y = 2;
-	if (v->title != NULL)
-		center(y, v->title, A_BOLD | COLOR_PAIR(1));
-	if (v->cue != NULL)
-		center(y + 1, v->cue, 0);
-	if (v->phase != NULL)
-		center(y + 3, v->phase, A_BOLD | COLOR_PAIR(2));
-	if (v->paused)
-		center(y + 3, "Paused: space to go on", A_BOLD | COLOR_PAIR(3));
-	big_clock(y + 5, v->remaining_s);
-	if (v->counters != NULL)
-		center(y + 11, v->counters, 0);
-	if (v->prompt != NULL) {
-		char	 line[256], *nl;
-		int	 row = y + 12;
-		const char *s = v->prompt;
 
-		/* One centred line per line of the prompt. */
-		while (*s != '\0') {
-			snprintf(line, sizeof line, "%s", s);
-			if ((nl = strchr(line, '\n')) != NULL)
-				*nl = '\0';
-			center(row++, line, A_BOLD | COLOR_PAIR(3));
-			s += strlen(line);
-			if (*s == '\n')
-				s++;
-		}
-	}
-	bar(LINES - 6, "exercise", v->exercise_frac);
-	bar(LINES - 5, "session", v->session_frac);
-	if (v->next != NULL)
-		mvaddnstr(LINES - 3, 1, v->next, COLS - 2);
-	if (v->status != NULL)
-		mvaddnstr(LINES - 2, 1, v->status, COLS - 2);
-	attron(A_DIM);
-	mvaddnstr(LINES - 1, 1, "space pause  n next  p back  x it hurts  "
-	    "q quit  ? help", COLS - 2);
-	attroff(A_DIM);
+	/* The bottom rows; a blank above "next" when there is room. */
+	bars = LINES >= 20 ? LINES - 6 : LINES - 5;
+	last = bars - 1;
+	if (secs > 99 * 60 + 59)
+		secs = 99 * 60 + 59;
+	clock[0] = '\0';
+	if (secs >= 0)
+		snprintf(clock, sizeof clock, "%ld:%02ld", secs / 60,
+		    secs % 60);
+	what = v->paused ? "Paused: space to go on" : v->phase != NULL ?
+	    v->phase : "";
+
+	wrap(v->cue, width, 3, &cue);
+	wrap(v->counters, width, 2, &counters);
+	wrap(v->prompt, width, 4, &prompt);
 	if (v->help) {
-		static const char *lines[] = {
-			"space  pause or go on",
-			"n, ->  next exercise",
-			"p, <-  back: restart this one, or the one before",
-			"x      sharp pain, tingling, burning or numbness:",
-			"       stop this exercise now",
-			"q      quit (asks first)",
-			"?      close this help",
-		};
-		int i, w = 54, h = (int)(sizeof lines / sizeof lines[0]) + 2;
-		int top = (LINES - h) / 2, left = (COLS - w) / 2;
-
-		for (i = 0; i < h; i++)
-			mvhline(top + i, left, ' ', w);
-		attron(A_REVERSE);
-		mvhline(top, left, ' ', w);
-		mvaddstr(top, left + 2, "Keys");
-		attroff(A_REVERSE);
-		for (i = 0; i < h - 2; i++)
-			mvaddstr(top + 1 + i, left + 2, lines[i]);
+		/* The help stands in for the countdown, counters, prompt. */
+		counters.n = prompt.n = 0;
+		rows = help_rows(COLS - 2 < HELP_COLS ? COLS - 2 : HELP_COLS);
+		if (2 + cue.n + rows > last)
+			cue.n = 0;
+		if (2 + rows > last) {
+			/* Over the bars too, but never over the keys. */
+			last = LINES - 2;
+			bars = -1;
+		}
+		y = 1;
+		if (2 + cue.n + rows <= last && v->title != NULL) {
+			y += (2 + cue.n + rows < last);
+			center_n(y++, v->title, (int)strlen(v->title),
+			    A_BOLD | COLOR_PAIR(1));
+			y = center_wrapped(y, &cue, 0);
+		}
+		snprintf(phase, sizeof phase, "%s%s%s", what,
+		    what[0] != '\0' && clock[0] != '\0' ? "  " : "", clock);
+		draw_help(y + (y + rows <= last), last, phase);
+		goto bottom;
 	}
+
+	/* What must show: the title, the phase, the counters, a prompt. */
+	rows = 2 + counters.n + prompt.n;
+	while (rows + cue.n > last && cue.n > 0)
+		cue.n--;
+	while (rows > last && prompt.n > 1) {
+		prompt.n--;
+		rows--;
+	}
+	rows += cue.n;
+	spare = last - rows;
+	big = clock[0] != '\0' && spare >= BIG_ROWS &&
+	    BIG_COLS((int)strlen(clock)) <= COLS;
+	if (big)
+		spare -= BIG_ROWS;
+	/* Blank rows: before the phase, after the digits, then the rest. */
+	memset(g, 0, sizeof g);
+	if (spare > 0) {
+		g[1] = 1;
+		spare--;
+	}
+	if (big && spare > 0) {
+		g[3] = 1;
+		spare--;
+	}
+	if (big && spare > 0) {
+		g[2] = 1;
+		spare--;
+	}
+	if (spare > 0)
+		g[0] = 1;
+
+	y = 1 + g[0];
+	if (v->title != NULL)
+		center_n(y, v->title, (int)strlen(v->title),
+		    A_BOLD | COLOR_PAIR(1));
+	y = center_wrapped(y + 1, &cue, 0) + g[1];
+	if (big)
+		snprintf(phase, sizeof phase, "%s", what);
+	else
+		snprintf(phase, sizeof phase, "%s%s%s", what,
+		    what[0] != '\0' && clock[0] != '\0' ? "  " : "", clock);
+	center_n(y++, phase, (int)strlen(phase), A_BOLD |
+	    COLOR_PAIR(v->paused ? 3 : 2));
+	if (big) {
+		big_clock(y + g[2], clock);
+		y += g[2] + BIG_ROWS + g[3];
+	}
+	y = center_wrapped(y, &counters, 0);
+	center_wrapped(y, &prompt, A_BOLD | COLOR_PAIR(3));
+
+bottom:
+	if (bars >= 1) {
+		bar(bars, "exercise", v->exercise_frac);
+		bar(bars + 1, "session", v->session_frac);
+		if (v->next != NULL)
+			put_cut(LINES - 3, 1, v->next, COLS - 2);
+		if (v->status != NULL)
+			put_cut(LINES - 2, 1, v->status, COLS - 2);
+	}
+	/* The short list where the whole one does not fit. */
+	keys = "space pause  n next  p back  x it hurts  q quit  ? help";
+	if ((int)strlen(keys) > COLS - 2)
+		keys = "space pause  n next  x hurts  ? help";
+	attron(A_DIM);
+	put_cut(LINES - 1, 1, keys, COLS - 2);
+	attroff(A_DIM);
 	refresh();
 }
 
