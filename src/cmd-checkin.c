@@ -4,7 +4,6 @@
  * A check-in is one pain rating (0 to 10), with stiffness and a note if
  * given. The ratings feed the pain trend of `midback stats`.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,36 +15,30 @@
 #include "coach/coach.h"
 #include "core/date.h"
 
-static enum cmd_retval	cmd_checkin_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_checkin_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option checkin_options[] = {
+	{ "pain", 'p', "N", "pain now, 0 (none) to 10 (the worst imaginable)" },
+	{ "stiffness", 's', "N", "stiffness now, 0 (none) to 10" },
+	{ "note", 'n', "TEXT", "a few words to remember, such as what you did" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_checkin_entry = {
 	.name = "checkin",
 	.usage = "--pain N [--stiffness N] [--note TEXT]",
 	.summary = "record how your back feels right now",
-	.help =
-	    "Options:\n"
-	    "  --pain N           pain now, 0 (none) to 10 (the worst "
-	    "imaginable)\n"
-	    "  --stiffness N      stiffness now, 0 (none) to 10\n"
-	    "  --note TEXT        a few words to remember, such as what you "
-	    "did\n"
-	    "  -h, --help         show this help\n",
-	.exec_argv = cmd_checkin_exec
+	.options = checkin_options,
+	.args_max = 0,
+	.exec = cmd_checkin_exec
 };
 
-static const struct option checkin_options[] = {
-	{ "pain", required_argument, NULL, 'p' },
-	{ "stiffness", required_argument, NULL, 's' },
-	{ "note", required_argument, NULL, 'n' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 /* How high a rating has to be before we say who to see. */
 #define CHECKIN_HIGH_PAIN	7
 
 static enum cmd_retval
-cmd_checkin_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_checkin_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_pain	 p;
@@ -53,48 +46,30 @@ cmd_checkin_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int64_t			 at;
 	char			 when[DATE_ISO_BUFSZ], *cause = NULL;
 	long			 v;
-	int			 c, have_pain = 0;
 
 	memset(&p, 0, sizeof p);
 	p.moment = "checkin";
 	p.stiffness = -1;
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", checkin_options)) != -1) {
-		switch (c) {
-		case 'p':
-			if (cmd_number(e, "pain", optarg, 0, 10, &v) == -1)
-				return (cmd_usage(e));
-			p.pain = (int)v;
-			have_pain = 1;
-			break;
-		case 's':
-			if (cmd_number(e, "stiffness", optarg, 0, 10, &v) ==
-			    -1)
-				return (cmd_usage(e));
-			p.stiffness = (int)v;
-			break;
-		case 'n':
-			if (*optarg == '\0') {
-				cmd_warn(e, "the note is empty");
-				return (cmd_usage(e));
-			}
-			/* Kept as typed, it could not be exported as JSON. */
-			if (!output_utf8_valid(optarg)) {
-				cmd_warn(e, "the note is not valid UTF-8 text");
-				return (cmd_usage(e));
-			}
-			p.note = optarg;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
-		return (cmd_usage(e));
-	if (!have_pain) {
+	if (!cmd_has(args, 'p')) {
 		cmd_warn(e, "say how much it hurts with --pain N (0 to 10)");
+		return (cmd_usage(e));
+	}
+	if (cmd_number(e, "pain", cmd_get(args, 'p'), 0, 10, &v) == -1)
+		return (cmd_usage(e));
+	p.pain = (int)v;
+	if (cmd_has(args, 's')) {
+		if (cmd_number(e, "stiffness", cmd_get(args, 's'), 0, 10,
+		    &v) == -1)
+			return (cmd_usage(e));
+		p.stiffness = (int)v;
+	}
+	if ((p.note = cmd_get(args, 'n')) != NULL && *p.note == '\0') {
+		cmd_warn(e, "the note is empty");
+		return (cmd_usage(e));
+	}
+	/* Kept as typed, it could not be exported as JSON. */
+	if (p.note != NULL && !output_utf8_valid(p.note)) {
+		cmd_warn(e, "the note is not valid UTF-8 text");
 		return (cmd_usage(e));
 	}
 

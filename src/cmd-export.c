@@ -8,7 +8,6 @@
  * written as a stream (sys/fileio.h).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,35 +24,28 @@
 #include "core/config.h"
 #include "core/xmalloc.h"
 
-static enum cmd_retval	cmd_export_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_export_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option export_options[] = {
+	{ "format", 'f', "F", "json (the default; 'midback import' reads it)\n"
+	    "or csv (one row per session, break, exercise\nand check-in), or "
+	    "ics (the break reminders as\nweekly calendar events with alarms, "
+	    "from\nconfig.yaml)" },
+	{ "output", 'o', "FILE", "write to FILE instead of standard output" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "[--format json|csv|ics] [--output FILE]",
 	.summary = "write your history, or the break schedule, to a file",
-	.help =
-	    "Options:\n"
-	    "  --format F         json (the default; 'midback import' reads "
-	    "it)\n"
-	    "                     or csv (one row per session, break, "
-	    "exercise\n"
-	    "                     and check-in), or ics (the break reminders "
-	    "as\n"
-	    "                     weekly calendar events with alarms, from "
-	    "config.yaml)\n"
-	    "  --output FILE      write to FILE instead of standard output\n"
-	    "  -h, --help         show this help\n"
-	    "\n"
+	.options = export_options,
+	.args_max = 0,
+	.after =
 	    "The JSON format is described in docs/export-format.md.\n",
-	.exec_argv = cmd_export_exec
+	.exec = cmd_export_exec
 };
 
-static const struct option export_options[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 enum export_format { FORMAT_JSON, FORMAT_CSV, FORMAT_ICS };
 
@@ -113,7 +105,7 @@ export_file(const struct cmd_entry *e, const struct store_history *h,
 }
 
 static enum cmd_retval
-cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_history	 h = STORE_HISTORY_INIT;
@@ -121,39 +113,24 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum export_format	 fmt = FORMAT_JSON;
 	const char		*output = NULL;
 	char			*cause = NULL;
-	int			 c, rc;
+	const char		*f;
+	int			 rc;
 
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", export_options)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				fmt = FORMAT_JSON;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FORMAT_CSV;
-			else if (strcmp(optarg, "ics") == 0)
-				fmt = FORMAT_ICS;
-			else {
-				cmd_warn(e, "unknown format '%s' (expected "
-				    "json, csv or ics)", optarg);
-				return (cmd_usage(e));
-			}
-			break;
-		case 'o':
-			if (*optarg == '\0') {
-				cmd_warn(e, "--output needs a file name");
-				return (cmd_usage(e));
-			}
-			output = optarg;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
+	if ((f = cmd_get(args, 'f')) == NULL || strcmp(f, "json") == 0)
+		fmt = FORMAT_JSON;
+	else if (strcmp(f, "csv") == 0)
+		fmt = FORMAT_CSV;
+	else if (strcmp(f, "ics") == 0)
+		fmt = FORMAT_ICS;
+	else {
+		cmd_warn(e, "unknown format '%s' (expected json, csv or ics)",
+		    f);
 		return (cmd_usage(e));
+	}
+	if ((output = cmd_get(args, 'o')) != NULL && *output == '\0') {
+		cmd_warn(e, "--output needs a file name");
+		return (cmd_usage(e));
+	}
 
 	if (fmt == FORMAT_ICS && cmd_remind_config(e, &export_cfg) != 0)
 		return (CMD_ERROR);

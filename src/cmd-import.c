@@ -6,7 +6,6 @@
  * nothing. The whole file is checked before anything is written, and it
  * is written in one transaction: all of it, or none of it.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -16,26 +15,25 @@
 #include "export.h"
 #include "store.h"
 
-static enum cmd_retval	cmd_import_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_import_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option import_options[] = {
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.usage = "FILE.json",
 	.summary = "add what a JSON export holds to your history",
-	.help =
-	    "Options:\n"
-	    "  -h, --help         show this help\n"
-	    "\n"
+	.options = import_options,
+	.args_max = 1,
+	.after =
 	    "Reads a file written by 'midback export --format json': sessions,\n"
 	    "breaks, check-ins, reminder outcomes and exercises set aside. What\n"
 	    "you already have is skipped, so importing twice changes nothing.\n",
-	.exec_argv = cmd_import_exec
+	.exec = cmd_import_exec
 };
 
-static const struct option import_options[] = {
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 /*
  * Say how many of each kind of record were new, "Imported 3 of 5 sessions
@@ -75,7 +73,7 @@ import_say(const char *path, int ns, size_t ts, int nc, size_t tc, int nr,
 }
 
 static enum cmd_retval
-cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_history	 h = STORE_HISTORY_INIT;
@@ -84,24 +82,13 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	json_t			*doc;
 	const char		*path;
 	char			*cause = NULL;
-	int			 c, ns = 0, nc = 0, nr = 0, nf = 0;
+	int			 ns = 0, nc = 0, nr = 0, nf = 0;
 
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", import_options)) != -1) {
-		switch (c) {
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (optind >= argc) {
+	if (args->argc == 0) {
 		cmd_warn(e, "name the export file to read");
 		return (cmd_usage(e));
 	}
-	path = argv[optind++];
-	if (cmd_no_args(e, argc, argv) != 0)
-		return (cmd_usage(e));
+	path = args->argv[0];
 
 	if ((doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr)) ==
 	    NULL) {

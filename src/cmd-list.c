@@ -1,7 +1,6 @@
 /*
  * cmd-list.c -- list the catalog's exercises, optionally filtered.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,42 +11,35 @@
 #include "output.h"
 #include "core/plan.h"
 
-static enum cmd_retval	cmd_list_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_list_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option list_options[] = {
+	{ "motion", 'm', "M", "extension, flexion, side-bend or rotation" },
+	{ "kind", 'k', "K", "breathing, mobility, stretch, strength or posture" },
+	{ "place", 'p', "P", "desk, floor or any: where you are" },
+	{ "equipment", 'e', "LIST", "what is at hand (comma-separated: chair, "
+	    "wall,\ndoorway, band, dumbbell; or none): lists only\nexercises "
+	    "that need nothing more" },
+	{ "stage", 's', "N", "0 breathing, 1 extension, 2 ribcage and "
+	    "shoulder\nblades, 3 rotation and side-bending strength" },
+	{ "json", 'j', NULL, "print every field of each exercise as JSON" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "[--motion M] [--kind K] [--place P] [--equipment LIST] "
 	    "[--stage N] [--json]",
 	.summary = "list the exercises in the catalog",
-	.help =
-	    "Options:\n"
-	    "  --motion M         extension, flexion, side-bend or rotation\n"
-	    "  --kind K           breathing, mobility, stretch, strength or posture\n"
-	    "  --place P          desk, floor or any: where you are\n"
-	    "  --equipment LIST   what is at hand (comma-separated: chair, wall,\n"
-	    "                     doorway, band, dumbbell; or none): lists only\n"
-	    "                     exercises that need nothing more\n"
-	    "  --stage N          0 breathing, 1 extension, 2 ribcage and shoulder\n"
-	    "                     blades, 3 rotation and side-bending strength\n"
-	    "  --json             print every field of each exercise as JSON\n"
-	    "  -h, --help         show this help\n",
+	.options = list_options,
+	.args_max = 0,
 	.flags = CMD_NEEDS_CATALOG,
-	.exec_argv = cmd_list_exec
+	.exec = cmd_list_exec
 };
 
-static const struct option list_options[] = {
-	{ "motion", required_argument, NULL, 'm' },
-	{ "kind", required_argument, NULL, 'k' },
-	{ "place", required_argument, NULL, 'p' },
-	{ "equipment", required_argument, NULL, 'e' },
-	{ "stage", required_argument, NULL, 's' },
-	{ "json", no_argument, NULL, 'j' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 static enum cmd_retval
-cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_list_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	const struct exercise	*x;
@@ -56,56 +48,37 @@ cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char			 lo_s[16], hi_s[16], range[40];
 	long			 stage = -1;
 	size_t			 i, shown = 0;
-	int			 c, json = 0, motion = 0, kind = -1, place;
+	const char		*v;
+	int			 json, motion = 0, kind = -1, place;
 	int			 lo, hi;
 
 	memset(&o, 0, sizeof o);
 	o.place = PLAN_ANYWHERE;
 	o.equipment = ~0U;
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", list_options)) != -1) {
-		switch (c) {
-		case 'm':
-			if ((motion = catalog_motion_parse(optarg)) == -1) {
-				cmd_warn(e, "unknown motion '%s' (expected "
-				    "extension, flexion, side-bend or "
-				    "rotation)", optarg);
-				return (cmd_usage(e));
-			}
-			break;
-		case 'k':
-			if ((kind = catalog_kind_parse(optarg)) == -1) {
-				cmd_warn(e, "unknown kind '%s' (expected "
-				    "breathing, mobility, stretch, strength "
-				    "or posture)", optarg);
-				return (cmd_usage(e));
-			}
-			break;
-		case 'p':
-			if (cmd_parse_place(e, optarg, &place) == -1)
-				return (cmd_usage(e));
-			o.place = (enum plan_place)place;
-			break;
-		case 'e':
-			if (cmd_parse_equipment(e, optarg, &o.equipment) == -1)
-				return (cmd_usage(e));
-			break;
-		case 's':
-			if (cmd_number(e, "stage", optarg, 0, STAGE_MAX,
-			    &stage) == -1)
-				return (cmd_usage(e));
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
+	if ((v = cmd_get(args, 'm')) != NULL &&
+	    (motion = catalog_motion_parse(v)) == -1) {
+		cmd_warn(e, "unknown motion '%s' (expected extension, flexion, "
+		    "side-bend or rotation)", v);
 		return (cmd_usage(e));
+	}
+	if ((v = cmd_get(args, 'k')) != NULL &&
+	    (kind = catalog_kind_parse(v)) == -1) {
+		cmd_warn(e, "unknown kind '%s' (expected breathing, mobility, "
+		    "stretch, strength or posture)", v);
+		return (cmd_usage(e));
+	}
+	if ((v = cmd_get(args, 'p')) != NULL) {
+		if (cmd_parse_place(e, v, &place) == -1)
+			return (cmd_usage(e));
+		o.place = (enum plan_place)place;
+	}
+	if ((v = cmd_get(args, 'e')) != NULL &&
+	    cmd_parse_equipment(e, v, &o.equipment) == -1)
+		return (cmd_usage(e));
+	if ((v = cmd_get(args, 's')) != NULL &&
+	    cmd_number(e, "stage", v, 0, STAGE_MAX, &stage) == -1)
+		return (cmd_usage(e));
+	json = cmd_has(args, 'j');
 
 	if (json)
 		a = json_array();

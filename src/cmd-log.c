@@ -6,7 +6,6 @@
  * local date it had where it happened (its own UTC offset), so a trip
  * across time zones does not move yesterday's session to today.
  */
-#include <getopt.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,33 +22,28 @@
 #include "core/date.h"
 #include "core/xmalloc.h"
 
-static enum cmd_retval	cmd_log_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_log_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option log_options[] = {
+	{ "since", 's', "DATE", "start at this local date (default: the first)" },
+	{ "until", 'u', "DATE", "end with this local date, included (default: "
+	    "today)" },
+	{ "json", 'j', NULL, "print the entries as JSON, in the export's "
+	    "shapes" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_log_entry = {
 	.name = "log",
 	.usage = "[--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]",
 	.summary = "list sessions, exercises, breaks and check-ins, newest "
 	    "first",
-	.help =
-	    "Options:\n"
-	    "  --since DATE       start at this local date (default: the "
-	    "first)\n"
-	    "  --until DATE       end with this local date, included "
-	    "(default: today)\n"
-	    "  --json             print the entries as JSON, in the export's "
-	    "shapes\n"
-	    "  -h, --help         show this help\n",
+	.options = log_options,
+	.args_max = 0,
 	.flags = CMD_NEEDS_CATALOG,
-	.exec_argv = cmd_log_exec
+	.exec = cmd_log_exec
 };
 
-static const struct option log_options[] = {
-	{ "since", required_argument, NULL, 's' },
-	{ "until", required_argument, NULL, 'u' },
-	{ "json", no_argument, NULL, 'j' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 /* The widest UTC offsets in use, for reading around a local day. */
 #define LOG_OFFSET_MS	(15LL * 3600 * 1000)
@@ -207,7 +201,7 @@ print_checkin(const struct store_hcheckin *c, const char *hhmm)
 }
 
 static enum cmd_retval
-cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_log_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_history	 h = STORE_HISTORY_INIT;
@@ -218,30 +212,15 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	long			 since = LONG_MIN, until = LONG_MAX, day, shown;
 	int64_t			 from = INT64_MIN, to = INT64_MAX;
 	size_t			 i, n = 0;
-	int			 c, json = 0, y, m, d;
+	int			 json, y, m, d;
 
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", log_options)) != -1) {
-		switch (c) {
-		case 's':
-			if (log_date(e, "--since", optarg, &since) != 0)
-				return (cmd_usage(e));
-			break;
-		case 'u':
-			if (log_date(e, "--until", optarg, &until) != 0)
-				return (cmd_usage(e));
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
+	if (cmd_has(args, 's') && log_date(e, "--since", cmd_get(args, 's'),
+	    &since) != 0)
 		return (cmd_usage(e));
+	if (cmd_has(args, 'u') && log_date(e, "--until", cmd_get(args, 'u'),
+	    &until) != 0)
+		return (cmd_usage(e));
+	json = cmd_has(args, 'j');
 	if (since != LONG_MIN && until != LONG_MAX && since > until) {
 		cmd_warn(e, "--since is after --until");
 		return (cmd_usage(e));

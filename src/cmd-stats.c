@@ -8,7 +8,6 @@
  * plain ASCII otherwise (or with --ascii); colour only on a terminal and
  * never under NO_COLOR (https://no-color.org).
  */
-#include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <math.h>
@@ -28,33 +27,29 @@
 #include "core/date.h"
 #include "core/stats.h"
 
-static enum cmd_retval	cmd_stats_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_stats_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option stats_options[] = {
+	{ "weeks", 'w', "N", "weeks to show, 1 to 520 (default 8)" },
+	{ "ascii", 'a', NULL, "draw charts with plain ASCII characters" },
+	{ "json", 'j', NULL, "print the figures as JSON" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_stats_entry = {
 	.name = "stats",
 	.usage = "[--weeks N] [--ascii] [--json]",
 	.summary = "show streaks, minutes per week and the pain trend",
-	.help =
-	    "Options:\n"
-	    "  --weeks N          weeks to show, 1 to 520 (default 8)\n"
-	    "  --ascii            draw charts with plain ASCII characters\n"
-	    "  --json             print the figures as JSON\n"
-	    "  -h, --help         show this help\n"
-	    "\n"
+	.options = stats_options,
+	.args_max = 0,
+	.after =
 	    "A day counts toward a streak when you did a session, a break or "
 	    "at\nleast one exercise. Colour is off under NO_COLOR or when the "
 	    "output\nis not a terminal.\n",
 	.flags = CMD_NEEDS_CATALOG,
-	.exec_argv = cmd_stats_exec
+	.exec = cmd_stats_exec
 };
 
-static const struct option stats_options[] = {
-	{ "weeks", required_argument, NULL, 'w' },
-	{ "ascii", no_argument, NULL, 'a' },
-	{ "json", no_argument, NULL, 'j' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 #define STATS_WEEKS_DEFAULT	8
 #define STATS_BAR_WIDTH		30
@@ -347,7 +342,7 @@ locale_utf8(void)
 }
 
 static enum cmd_retval
-cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_stats	 ss = STORE_STATS_INIT;
@@ -360,31 +355,14 @@ cmd_stats_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char			*cause = NULL;
 	long			 weeks = STATS_WEEKS_DEFAULT;
 	int64_t			 now;
-	int			 c, json = 0, ascii = 0;
+	int			 json, ascii;
 	int			 counts[STORE_NOUTCOMES] = { 0 };
 
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", stats_options)) != -1) {
-		switch (c) {
-		case 'w':
-			if (cmd_number(e, "number of weeks", optarg, 1,
-			    STATS_WEEKS_MAX, &weeks) == -1)
-				return (cmd_usage(e));
-			break;
-		case 'a':
-			ascii = 1;
-			break;
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (cmd_no_args(e, argc, argv) != 0)
+	if (cmd_has(args, 'w') && cmd_number(e, "number of weeks",
+	    cmd_get(args, 'w'), 1, STATS_WEEKS_MAX, &weeks) == -1)
 		return (cmd_usage(e));
+	json = cmd_has(args, 'j');
+	ascii = cmd_has(args, 'a');
 
 	memset(&in, 0, sizeof in);
 	now = clock_wall_ms(clock_process(NULL));
