@@ -33,20 +33,47 @@ static const struct ytree_key item_keys[] = {
 
 #define ROUTINE_LIMIT	600
 
+/* Whether the line at p, after its indent and a "- ", opens with key:. */
+static int
+line_key(const char *p, const char *end, const char *key)
+{
+	size_t	n = strlen(key);
+
+	while (p < end && (*p == ' ' || *p == '-'))
+		p++;
+	return ((size_t)(end - p) > n && strncmp(p, key, n) == 0 &&
+	    p[n] == ':');
+}
+
 int
 routine_looks_like(const char *buf, size_t len)
 {
+	/* Keys only a catalog entry has; name and kind it must have. */
+	static const char *const catalog_only[] = {
+		"name", "kind", "stage", "dose", "steps", "cues", NULL
+	};
 	const char	*p = buf, *end = buf + len;
+	size_t		 i;
+	int		 ids = 0;
 
-	/* A line starting "name:" at the top level. */
+	/*
+	 * A line starting "name:" at the top level; or, for a routine that
+	 * lacks its name, exercises with an id and none of the keys every
+	 * catalog entry has, so check reports the routine's one true error
+	 * rather than a catalog's dozen.
+	 */
 	while (p < end) {
 		if (end - p >= 5 && strncmp(p, "name:", 5) == 0)
 			return (1);
+		for (i = 0; catalog_only[i] != NULL; i++)
+			if (line_key(p, end, catalog_only[i]))
+				return (0);
+		ids |= line_key(p, end, "id");
 		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			break;
 		p++;
 	}
-	return (0);
+	return (ids);
 }
 
 static int

@@ -19,8 +19,9 @@
 #include "plan.h"
 
 /*
- * Whether YAML text looks like a routine (a top-level `name`) rather than
- * a catalog. Only a cheap guess for `midback check`; parsing decides.
+ * Whether YAML text looks like a routine (a top-level `name`, or ids
+ * without the keys every catalog entry has) rather than a catalog. Only
+ * a cheap guess for `midback check`; parsing decides.
  */
 int	routine_looks_like(const char *buf, size_t len);
 

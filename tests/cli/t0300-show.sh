@@ -75,7 +75,11 @@ t 'show-1.5 the text offers the easier option by name and id' '
 t 'show-1.6 the text names the sources' '
 	same "$T/ob.status" 0 &&
 	cp "$T/ob" "$OUT" &&
-	has "$OUT" "Source:    001_0efe8dbd1584015e.txt, 002_4fc982b00a558878.txt"
+	has "$OUT" "Source:    an article of stretches from a physiotherapist and chiropractors" &&
+	has "$OUT" "           an article on easing mid-back tension from desk work" &&
+	lacks "$OUT" ".txt" &&
+	run 0 "$MIDBACK" show diaphragmatic-breathing &&
+	has "$OUT" "Source:    general practice"
 '
 
 t 'show-1.7 the text gives where, what it needs and the motions' '

@@ -155,4 +155,16 @@ t 'check-6.4 check ignores the person'"'"'s override files' '
 	empty "$ERR"
 '
 
+t 'check-7.1 a routine without its name gets the routine'"'"'s one error' '
+	rm -rf "$XDG_CONFIG_HOME/midback/exercises.d" &&
+	printf "exercises:\n  - id: chest-opener\n    hold_s: 20\n" >"$T/noname.yaml" &&
+	run 1 "$MIDBACK" check "$T/noname.yaml" &&
+	same "$ERR" "$T/noname.yaml:1: routine: missing ${Q}name${Q}" &&
+	empty "$OUT" &&
+	printf "exercises:\n  - id: chest-opener\n" >"$T/bare.yaml" &&
+	run 1 "$MIDBACK" check "$T/bare.yaml" &&
+	has "$ERR" "$T/bare.yaml:1: routine: missing ${Q}name${Q}" &&
+	test "$(wc -l <"$ERR")" -eq 2
+'
+
 echo "1..$n"
