@@ -1,7 +1,6 @@
 /*
  * cmd-check.c -- validate catalog files and report every problem.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +9,11 @@
 #include "sys/fileio.h"
 #include "core/routine.h"
 
-static enum cmd_retval	cmd_check_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_check_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option check_options[] = {
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
@@ -21,20 +24,16 @@ const struct cmd_entry cmd_check_entry = {
 	    "exercises.d/) or a routine file (a name and a list of exercise ids\n"
 	    "with their doses, for 'midback start --routine'). Each problem is\n"
 	    "reported as FILE:LINE: message, and the command exits 1 if any\n"
-	    "file has one. The formats are in docs/catalog-format.md.\n"
-	    "\nOptions:\n"
-	    "  -h, --help   show this help\n",
+	    "file has one. The formats are in docs/catalog-format.md.\n",
+	.options = check_options,
+	.args_max = -1,
 	.flags = 0,
-	.exec_argv = cmd_check_exec
+	.exec = cmd_check_exec
 };
 
-static const struct option check_options[] = {
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 static enum cmd_retval
-cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_check_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct catalog		*base, *c, *all = NULL;
@@ -43,24 +42,15 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t			 len;
 	struct diag		 d = DIAG_INIT;
 	enum cmd_retval		 ret = CMD_OK;
-	int			 ch, k;
+	int			 k;
 
-	optind = 0;
-	while ((ch = cmd_getopt(e, argc, argv, ":h", check_options)) != -1) {
-		switch (ch) {
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (optind == argc) {
+	if (args->argc == 0) {
 		cmd_warn(e, "no file given");
 		return (cmd_usage(e));
 	}
 	base = cmd_load_embedded();
-	for (k = optind; k < argc; k++) {
-		if ((buf = file_read(argv[k], &len, &cause)) == NULL) {
+	for (k = 0; k < args->argc; k++) {
+		if ((buf = file_read(args->argv[k], &len, &cause)) == NULL) {
 			fflush(stdout);
 			fprintf(stderr, "%s\n", cause);
 			free(cause);
@@ -72,17 +62,17 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			/* Routines may name the person's own exercises. */
 			if (all == NULL)
 				all = cmd_load_catalog();
-			if (routine_parse(argv[k], buf, len, all, &p, &name,
+			if (routine_parse(args->argv[k], buf, len, all, &p, &name,
 			    &d) == 0) {
 				printf("%s: ok, routine '%s' of %zu "
-				    "exercise%s\n", argv[k], name, p.n,
+				    "exercise%s\n", args->argv[k], name, p.n,
 				    p.n == 1 ? "" : "s");
 				plan_release(&p);
 				free(name);
 			}
-		} else if ((c = catalog_parse(argv[k], buf, len, base,
+		} else if ((c = catalog_parse(args->argv[k], buf, len, base,
 		    &d)) != NULL) {
-			printf("%s: ok, %zu exercise%s\n", argv[k], c->n,
+			printf("%s: ok, %zu exercise%s\n", args->argv[k], c->n,
 			    c->n == 1 ? "" : "s");
 			catalog_free(c);
 		}

@@ -2,7 +2,6 @@
  * cmd-show.c -- explain one exercise: why, how, how much, and what to do
  * instead when it does not agree with you.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,26 +12,24 @@
 #include "output.h"
 #include "core/dose.h"
 
-static enum cmd_retval	cmd_show_exec(struct cmd_ctx *, int, char **);
+static enum cmd_retval	cmd_show_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option show_options[] = {
+	{ "json", 'j', NULL, "print every catalog field as JSON" },
+	{ NULL, 0, NULL, NULL }
+};
 
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.usage = "[--json] ID",
 	.summary = "explain one exercise: steps, cues, dose and an easier option",
-	.help =
-	    "Options:\n"
-	    "  --json       print every catalog field as JSON\n"
-	    "  -h, --help   show this help\n"
-	    "\nIDs are listed by 'midback list'.\n",
+	.options = show_options,
+	.args_max = -1,
+	.after = "IDs are listed by 'midback list'.\n",
 	.flags = CMD_NEEDS_CATALOG,
-	.exec_argv = cmd_show_exec
+	.exec = cmd_show_exec
 };
 
-static const struct option show_options[] = {
-	{ "json", no_argument, NULL, 'j' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
-};
 
 static void
 print_list(const char *title, const struct strlist *l, int numbered)
@@ -154,41 +151,29 @@ show_text(const struct catalog *c, const struct exercise *x)
 }
 
 static enum cmd_retval
-cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
+cmd_show_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	const struct exercise	*x;
 	const char		*guess;
 	json_t			*j;
-	int			 c, json = 0;
+	int			 json = cmd_has(args, 'j');
 
-	optind = 0;
-	while ((c = cmd_getopt(e, argc, argv, ":h", show_options)) != -1) {
-		switch (c) {
-		case 'j':
-			json = 1;
-			break;
-		case 'h':
-			return (cmd_help(e));
-		default:
-			return (cmd_usage(e));
-		}
-	}
-	if (argc - optind != 1) {
-		if (argc - optind == 0)
+	if (args->argc != 1) {
+		if (args->argc == 0)
 			cmd_warn(e, "which exercise? (see 'midback list')");
 		else
 			cmd_warn(e, "one exercise at a time");
 		return (cmd_usage(e));
 	}
-	if ((x = catalog_find(ctx->catalog, argv[optind])) == NULL) {
-		guess = catalog_suggest(ctx->catalog, argv[optind]);
+	if ((x = catalog_find(ctx->catalog, args->argv[0])) == NULL) {
+		guess = catalog_suggest(ctx->catalog, args->argv[0]);
 		if (guess != NULL)
 			cmd_warn(e, "unknown exercise '%s' (did you mean "
-			    "'%s'?)", argv[optind], guess);
+			    "'%s'?)", args->argv[0], guess);
 		else
 			cmd_warn(e, "unknown exercise '%s' (see 'midback "
-			    "list')", argv[optind]);
+			    "list')", args->argv[0]);
 		return (CMD_ERROR);
 	}
 	if (json) {
