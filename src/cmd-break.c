@@ -49,7 +49,7 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	enum cmd_retval		 ret = CMD_ERROR;
 	unsigned		 equipment = EQUIP_CHAIR | EQUIP_WALL |
 				    EQUIP_DOORWAY;
-	char			*cause = NULL, *path = NULL;
+	char			*cause = NULL;
 
 	memset(&g, 0, sizeof g);
 	memset(&coach, 0, sizeof coach);
@@ -61,13 +61,8 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (cmd_remind_config(e, &cfg) != 0)
 		return (CMD_ERROR);
 
-	coach.catalog = ctx->catalog;
-	coach.clock = clock_process(NULL);
-	if ((path = paths_db(&cause)) == NULL ||
-	    (coach.store = store_open(path, &cause)) == NULL) {
-		cmd_warn(e, "%s", cause);
+	if (cmd_coach(ctx, 1, &coach) != 0)
 		goto out;
-	}
 	/* A break left running long ago is closed, not resumed. */
 	if (coach_unfinished(&coach, COACH_BREAK, &u, &cause) == -1 ||
 	    coach_plan_break(&coach, &cfg, equipment, &p, &cause) == -1) {
@@ -90,7 +85,6 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	ret = CMD_OK;
 out:
 	store_close(coach.store);
-	free(path);
 	free(cause);
 	plan_release(&p);
 	return (ret);

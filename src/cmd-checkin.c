@@ -73,11 +73,9 @@ cmd_checkin_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return (cmd_usage(e));
 	}
 
-	coach.catalog = NULL;
-	coach.clock = clock_process(NULL);
-	at = clock_wall_ms(coach.clock);
-	if (cmd_store_open(e, 1, &coach.store) != 0)
+	if (cmd_coach(ctx, 1, &coach) != 0)
 		return (CMD_ERROR);
+	at = clock_wall_ms(coach.clock);
 	if (coach_checkin(&coach, p.pain, p.stiffness, p.note, &cause) != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);

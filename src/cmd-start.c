@@ -69,7 +69,7 @@ cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct ask			 a = { stdin, stdout };
 	struct diag			 d = DIAG_INIT;
 	enum cmd_retval			 ret = CMD_ERROR;
-	char				*cause = NULL, *path = NULL;
+	char				*cause = NULL;
 	char				*rname = NULL, *buf = NULL;
 	const char			*routine = cmd_get(args, 'r');
 	char				**aside = NULL;
@@ -107,13 +107,8 @@ cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 			goto out;
 		}
 	}
-	coach.catalog = ctx->catalog;
-	coach.clock = clock_process(NULL);
-	if ((path = paths_db(&cause)) == NULL ||
-	    (coach.store = store_open(path, &cause)) == NULL) {
-		cmd_warn(e, "%s", cause);
+	if (cmd_coach(ctx, 1, &coach) != 0)
 		goto out;
-	}
 
 	/* An unfinished session: resume it, or close it and start afresh. */
 	if ((found = coach_unfinished(&coach, COACH_ROUTINE, &u,
@@ -176,7 +171,6 @@ out:
 	store_close(coach.store);
 	free(buf);
 	free(rname);
-	free(path);
 	free(cause);
 	plan_release(&p);
 	return (ret);

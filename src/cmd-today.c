@@ -90,11 +90,9 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return (cmd_usage(e));
 
 	/* What the pain rule set aside stays out, if there is a store. */
-	if (cmd_store_open(e, 0, &st) != 0)
+	if (cmd_coach(ctx, 0, &coach) != 0)
 		return (CMD_ERROR);
-	coach.catalog = ctx->catalog;
-	coach.clock = clock_process(NULL);
-	coach.store = st;
+	st = coach.store;
 	if ((one ? coach_plan_one : coach_plan_today)(&coach, &o, &p, &aside,
 	    &naside, &cause) == -1) {
 		cmd_warn(e, "%s", cause);

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "term/play.h"
 #include "store.h"
+#include "coach/coach.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "sys/paths.h"
@@ -238,6 +239,15 @@ cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
 	}
 	free(path);
 	return (0);
+}
+
+int
+cmd_coach(struct cmd_ctx *ctx, int create, struct coach *c)
+{
+	memset(c, 0, sizeof *c);
+	c->catalog = ctx->catalog;
+	c->clock = clock_process(NULL);
+	return (cmd_store_open(ctx->entry, create, &c->store));
 }
 
 int

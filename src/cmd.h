@@ -168,6 +168,14 @@ struct store;
  */
 int		cmd_store_open(const struct cmd_entry *, int create,
 		    struct store **st);
+struct coach;
+/*
+ * A coach for the command: ctx's catalog, the process's clock and the
+ * store (opened as cmd_store_open() does: with create 0 and no store
+ * yet, coach->store is NULL). Returns 0, or -1 after saying what went
+ * wrong.
+ */
+int		cmd_coach(struct cmd_ctx *, int create, struct coach *);
 /*
  * After the options: if any argument is left, say so and return -1;
  * else 0.
