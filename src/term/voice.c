@@ -10,7 +10,12 @@
  * whose loading tripled the start-up time of every command, `midback
  * today` included, for a feature only `--voice` uses.
  */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <glob.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -164,12 +169,55 @@ audio_present(void)
 	return (found);
 }
 
+/*
+ * Whether espeak-ng can open the audio output: a sound server that is
+ * configured but not there (PULSE_SERVER=unix:/nonexistent), or an ALSA
+ * configuration that names no card, is only found out when the first
+ * cue is played, and then the audio libraries print their own errors on
+ * stderr, a dozen lines a cue, over the player's screen. So try first,
+ * in a child whose stderr goes nowhere: the same library, the same
+ * output, synchronously so that the failure comes back as a status, a
+ * word at volume 0. The child is killed if the server does not answer.
+ */
+#define VOICE_PROBE_S	5
+
+static int
+audio_works(void)
+{
+	char	*cause = NULL;
+	pid_t	 pid;
+	int	 fd, status;
+
+	fflush(NULL);
+	if ((pid = fork()) == -1)
+		return (0);
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, STDOUT_FILENO);
+			dup2(fd, STDERR_FILENO);
+		}
+		alarm(VOICE_PROBE_S);
+		if (engine_start(ENOUTPUT_MODE_SYNCHRONOUS |
+		    ENOUTPUT_MODE_SPEAK_AUDIO, &cause) == -1)
+			_exit(1);
+		es.SetParameter(espeakVOLUME, 0, 0);
+		if (es.Synthesize("a", 2, 0, POS_CHARACTER, 0,
+		    espeakCHARS_UTF8, NULL, NULL) != ENS_OK)
+			_exit(1);
+		_exit(0);
+	}
+	while (waitpid(pid, &status, 0) == -1)
+		if (errno != EINTR)
+			return (0);
+	return (WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 struct voice *
 voice_open(char **cause)
 {
 	struct voice	*v;
 
-	if (!audio_present()) {
+	if (!audio_present() || !audio_works()) {
 		*cause = xstrdup("no audio device");
 		return (NULL);
 	}
