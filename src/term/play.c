@@ -417,8 +417,13 @@ play(struct coach_session *cs, const struct play_opts *o, char **err)
 
 	memset(&pl, 0, sizeof pl);
 	memcpy(&local, o, sizeof local);
-	if (!local.plain && tui_open() == -1)
-		local.plain = 1;	/* no usable terminal: lines instead */
+	if (!local.plain && tui_open() == -1) {
+		/* No usable terminal: lines instead, and say so. */
+		local.plain = 1;
+		printf("This terminal cannot show the player (TERM=%s); plain "
+		    "lines instead.\n", getenv("TERM") != NULL ?
+		    getenv("TERM") : "");
+	}
 	pl.o = &local;
 	pl.cs = cs;
 	pl.s = cs->s;
@@ -528,9 +533,6 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		    g->routine, pain, &cs, err) == -1)
 			goto out;
 	}
-	if (!po.plain && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
-		printf("Starting in the player. Keys: space pause, n next, "
-		    "p back, x it hurts, q quit.\n");
 	end = play(cs, &po, err);
 	if (end == SESSION_END_NONE) {
 		/* Stopped by the store: close it as far as it got. */
