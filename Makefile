@@ -6,9 +6,12 @@
 #   make bench    run the benchmarks in bench/
 
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 jansson sqlite3 ncursesw libsystemd
-# espeak-ng is opened with dlopen() when speech is wanted (see voice.c).
+PKGS = yaml-0.1 jansson sqlite3 ncursesw
+# espeak-ng is opened with dlopen() when speech is wanted (see voice.c),
+# libsystemd when `remind` runs its daemon (see src/remind/sd.h): only
+# their headers are needed to build.
 VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
+SD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libsystemd 2>/dev/null)
 TEST_PKGS = cmocka
 
 CC ?= cc
@@ -19,18 +22,25 @@ CPPFLAGS += -D_GNU_SOURCE -Isrc
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS) \
+	$(SD_CFLAGS)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
-	src/core/diag.c src/core/dose.c src/core/plan.c src/core/routine.c \
+	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
+	src/core/routine.c \
 	src/core/schedule.c src/core/session.c src/core/stats.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
-EDGE = $(SYS)  src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
-	src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
-	src/notify.c src/output.c src/play.c src/store.c src/store-history.c \
-	src/tui.c src/voice.c \
+COACH = src/coach/settings.c
+# The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
+REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
+	src/remind/idle-mutter.c src/remind/idle-x11.c src/remind/notify.c \
+	src/remind/pageout.c src/remind/sd.c src/remind/status.c \
+	src/remind/unit.c
+EDGE = $(SYS) $(COACH) $(REMIND) src/ask.c src/chart.c src/cmd.c \
+	src/cues.c src/export.c src/output.c src/play.c src/store.c \
+	src/store-history.c src/tui.c src/voice.c \
 	src/cmd-break.c src/cmd-check.c src/cmd-checkin.c src/cmd-export.c \
 	src/cmd-import.c src/cmd-list.c src/cmd-log.c src/cmd-show.c \
 	src/cmd-remind.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c

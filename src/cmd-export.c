@@ -21,7 +21,9 @@
 #include "export.h"
 #include "play.h"
 #include "store.h"
+#include "coach/settings.h"
 #include "core/config.h"
+#include "core/ics.h"
 #include "core/xmalloc.h"
 
 static enum cmd_retval	cmd_export_exec(struct cmd_ctx *, int, char **);
@@ -59,17 +61,51 @@ enum export_format { FORMAT_JSON, FORMAT_CSV, FORMAT_ICS };
 /* The settings, for --format ics. */
 static struct remind_config	export_cfg;
 
+/*
+ * The reminder settings into export_cfg, for --format ics. Returns 0, or
+ * -1 after printing what is wrong with the file.
+ */
+static int
+export_settings(const struct cmd_entry *e)
+{
+	struct diag	 d = DIAG_INIT;
+	char		*path, *cause = NULL;
+	int		 rc;
+
+	if ((path = settings_path(&cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	if ((rc = settings_load(path, &export_cfg, &d, &cause)) != 0) {
+		if (cause != NULL)
+			cmd_warn(e, "%s", cause);
+		cmd_print_diag(&d);
+	}
+	diag_release(&d);
+	free(cause);
+	free(path);
+	return (rc);
+}
+
 /* Write the history to f in the format. Returns 0 or -1 (errno set). */
 static int
 export_write(const struct store_history *h, enum export_format fmt, FILE *f)
 {
 	json_t	*j;
+	char	*text;
+	size_t	 len;
 	int	 rc;
 
 	if (fmt == FORMAT_CSV)
 		return (export_csv(h, f));
-	if (fmt == FORMAT_ICS)
-		return (export_ics(&export_cfg, clock_wall_ms(clock_process(NULL)), f));
+	if (fmt == FORMAT_ICS) {
+		text = ics_schedule(&export_cfg,
+		    clock_wall_ms(clock_process(NULL)), &len);
+		rc = fwrite(text, 1, len, f) == len ? 0 : -1;
+		free(text);
+		return (rc);
+	}
 	j = export_json(h);
 	rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(j);
@@ -162,7 +198,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_no_args(e, argc, argv) != 0)
 		return (cmd_usage(e));
 
-	if (fmt == FORMAT_ICS && cmd_remind_config(e, &export_cfg) != 0)
+	if (fmt == FORMAT_ICS && export_settings(e) != 0)
 		return (CMD_ERROR);
 	if (fmt == FORMAT_ICS)
 		st = NULL;

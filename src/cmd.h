@@ -121,13 +121,5 @@ int		cmd_plan_one(const struct cmd_entry *, struct store *st,
  * else 0.
  */
 int		cmd_no_args(const struct cmd_entry *, int argc, char **argv);
-struct remind_config;
-/*
- * Read the reminder settings, $XDG_CONFIG_HOME/midback/config.yaml (the
- * defaults when there is none). Returns 0, or -1 after printing every
- * problem as FILE:LINE: message.
- */
-int		cmd_remind_config(const struct cmd_entry *,
-		    struct remind_config *);
 
 #endif
