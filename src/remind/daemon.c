@@ -14,6 +14,11 @@
  * the difference of their advances is time spent asleep, which counts as
  * time away.
  *
+ * Time is the program's one clock (src/sys/clock.h): every reading goes
+ * through it, and the timers armed on the system's clocks are converted
+ * from it, so that under a scaled test clock (MIDBACK_TEST_CLOCK, see
+ * tests/README) a reminder an hour away fires seconds of real time away.
+ *
  * The state the daemon would tell `--status` is written, after every
  * decision, to $XDG_RUNTIME_DIR/midback/remind.json (through a temporary
  * file renamed into place).
@@ -51,13 +56,17 @@
 #include "core/schedule.h"
 #include "core/xmalloc.h"
 
-/* How long the timer may be late, for the kernel to group wake-ups. */
-#define REMIND_ACCURACY_USEC	(1000 * 1000ULL)
+/*
+ * How long the timer may be late, on our clock, for the kernel to group
+ * wake-ups.
+ */
+#define REMIND_ACCURACY_MS	1000
 /* Slept at least this long (boottime ahead of monotonic): time away. */
 #define REMIND_SLEPT_MS		1000
 #define REMIND_UNIT		"midback-remind.service"
 
 struct remind {
+	const struct clock	*clk;
 	sd_event		*ev;
 	sd_event_source		*timer;
 	struct remind_config	 cfg;
@@ -69,8 +78,8 @@ struct remind {
 	struct idle		*idle;
 	char			*state_path;	/* remind.json */
 
-	uint64_t		 mono_usec;	/* at the last wake-up */
-	uint64_t		 boot_usec;
+	int64_t			 mono_ms;	/* at the last wake-up */
+	int64_t			 boot_ms;
 	int			 away;		/* idle, asleep or locked */
 	int64_t			 away_ms;	/* since when */
 
@@ -124,27 +133,20 @@ remind_store(int create)
 	return (st);
 }
 
-static uint64_t
-clock_usec(clockid_t id)
-{
-	struct timespec	ts;
-
-	clock_gettime(id, &ts);
-	return ((uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000);
-}
-
 /* Record what became of a reminder; a failure is said, not fatal. */
 static void
 remind_record(enum sched_kind k, int64_t due,
     const char *outcome)
 {
-	struct store	*st;
-	char		*cause = NULL;
+	const struct clock	*clk = clock_process(NULL);
+	struct store		*st;
+	char			*cause = NULL;
+	int64_t			 now = clock_wall_ms(clk);
 
 	if ((st = remind_store(1)) == NULL)
 		return;
-	if (store_reminder_add(st, remind_kind_ids[k], due, clock_wall_ms(clock_process(NULL)),
-	    clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), outcome, &cause) != 0) {
+	if (store_reminder_add(st, remind_kind_ids[k], due, now,
+	    clock_tz_min(clk, now), outcome, &cause) != 0) {
 		remind_warn("%s", cause);
 		free(cause);
 	}
@@ -217,7 +219,8 @@ remind_write_state(struct remind *r)
 	    "notifications", r->nt != NULL && notify_available(r->nt),
 	    "away", r->away);
 	if (r->has_next) {
-		date_iso(r->next.due_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
+		date_iso(r->next.due_ms, clock_tz_min(r->clk, r->next.due_ms),
+		    0, iso);
 		json_object_set_new(j, "next", json_pack("{s:s, s:s, s:s}",
 		    "kind", remind_kind_ids[r->next.kind], "due", iso,
 		    "reason", r->next.reason));
@@ -311,7 +314,7 @@ static void
 remind_answer(void *arg, uint32_t id, const char *action, unsigned reason)
 {
 	struct remind	*r = arg;
-	int64_t		 now = clock_wall_ms(clock_process(NULL));
+	int64_t		 now = clock_wall_ms(r->clk);
 	const char	*outcome;
 
 	if (!r->showing || id != r->shown_id)
@@ -390,23 +393,29 @@ remind_fire(struct remind *r, const struct sched_event *ev, int64_t now)
 		    "reminders will ring the terminal bell and print here");
 		r->said_no_service = 1;
 	}
-	date_iso(now, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
+	date_iso(now, clock_tz_min(r->clk, now), 0, iso);
 	fprintf(stderr, "\a%.5s %s. %s\n", iso + 11, title[ev->kind],
 	    body[ev->kind]);
 	remind_record(ev->kind, ev->due_ms, "missed");
 }
 
-/* Arm the one timer for the next reminder, or disarm it. */
+/*
+ * Arm the one timer for the next reminder, or disarm it. The timer is on
+ * the system's CLOCK_REALTIME, so the due time on our clock becomes the
+ * real time at which our clock will read it.
+ */
 static void
 remind_arm(struct remind *r)
 {
 	uint64_t	usec;
+	int64_t		real;
 
 	if (!r->has_next) {
 		sd_event_source_set_enabled(r->timer, SD_EVENT_OFF);
 		return;
 	}
-	usec = r->next.due_ms <= 0 ? 1 : (uint64_t)r->next.due_ms * 1000;
+	real = clock_real_wall(r->clk, r->next.due_ms);
+	usec = real <= 0 ? 1 : (uint64_t)real * 1000;
 	sd_event_source_set_time(r->timer, usec);
 	sd_event_source_set_enabled(r->timer, SD_EVENT_ONESHOT);
 }
@@ -418,15 +427,14 @@ remind_arm(struct remind *r)
 static void
 remind_tick(struct remind *r)
 {
-	uint64_t	mono = clock_usec(CLOCK_MONOTONIC);
-	uint64_t	boot = clock_usec(CLOCK_BOOTTIME);
-	int64_t		now = clock_wall_ms(clock_process(NULL)), slept_ms;
+	int64_t		mono = clock_mono_ms(r->clk);
+	int64_t		boot = clock_boot_ms(r->clk);
+	int64_t		now = clock_wall_ms(r->clk), slept_ms;
 	int		i;
 
-	slept_ms = (int64_t)((boot - r->boot_usec) - (mono - r->mono_usec)) /
-	    1000;
-	r->mono_usec = mono;
-	r->boot_usec = boot;
+	slept_ms = (boot - r->boot_ms) - (mono - r->mono_ms);
+	r->mono_ms = mono;
+	r->boot_ms = boot;
 	if (slept_ms >= REMIND_SLEPT_MS)
 		sched_away(&r->sched, now - slept_ms, now);
 	sched_advance(&r->sched, now, !r->away);
@@ -517,9 +525,10 @@ static void
 on_idle(void *arg, enum idle_event ev, uint64_t at_usec)
 {
 	struct remind	*r = arg;
-	int64_t		 now = clock_wall_ms(clock_process(NULL)), since;
+	int64_t		 now = clock_wall_ms(r->clk), since;
 
-	since = now - (int64_t)(clock_usec(CLOCK_MONOTONIC) - at_usec) / 1000;
+	/* The sources stamp events with the system's CLOCK_MONOTONIC. */
+	since = clock_wall_at_real_mono(r->clk, (int64_t)(at_usec / 1000));
 	switch (ev) {
 	case IDLE_AWAY:
 	case IDLE_SLEEP:
@@ -553,7 +562,7 @@ remind_daily_done(struct remind *r)
 	struct store	*st;
 	long		 day;
 	int		 minute, done = 0;
-	int64_t		 now = clock_wall_ms(clock_process(NULL)), from;
+	int64_t		 now = clock_wall_ms(r->clk), from;
 
 	if ((st = remind_store(0)) == NULL)
 		return;
@@ -588,9 +597,10 @@ remind_daemon(const char *config_path, const struct remind_config *cfg)
 	r.config_path = xstrdup(config_path);
 	r.zone.offset = remind_zone_offset;
 	r.zone.arg = NULL;
-	r.mono_usec = clock_usec(CLOCK_MONOTONIC);
-	r.boot_usec = clock_usec(CLOCK_BOOTTIME);
-	sched_init(&r.sched, &r.cfg, &r.zone, clock_wall_ms(clock_process(NULL)));
+	r.clk = clock_process(NULL);
+	r.mono_ms = clock_mono_ms(r.clk);
+	r.boot_ms = clock_boot_ms(r.clk);
+	sched_init(&r.sched, &r.cfg, &r.zone, clock_wall_ms(r.clk));
 	signal(SIGCHLD, SIG_IGN);	/* terminals we start reap themselves */
 
 	if (sd_event_default(&r.ev) < 0) {
@@ -606,7 +616,8 @@ remind_daemon(const char *config_path, const struct remind_config *cfg)
 	    sd_event_add_signal(r.ev, NULL, SIGINT, on_signal, &r) < 0 ||
 	    sd_event_add_signal(r.ev, NULL, SIGHUP, on_signal, &r) < 0 ||
 	    sd_event_add_time(r.ev, &r.timer, CLOCK_REALTIME, 1,
-	    REMIND_ACCURACY_USEC, on_timer, &r) < 0) {
+	    (uint64_t)clock_real_ms(r.clk, REMIND_ACCURACY_MS) * 1000,
+	    on_timer, &r) < 0) {
 		remind_warn("cannot set up the event loop");
 		goto out;
 	}
@@ -635,7 +646,9 @@ remind_daemon(const char *config_path, const struct remind_config *cfg)
 		free(cause);
 		cause = NULL;
 	}
-	r.idle = idle_open(r.ev, NULL, r.bus, SCHED_RESET_BREAK_MS, NULL,
+	/* The sources count real time: away as long as our clock's break. */
+	r.idle = idle_open(r.ev, NULL, r.bus,
+	    (uint64_t)clock_real_ms(r.clk, SCHED_RESET_BREAK_MS), NULL,
 	    on_idle, &r, &cause);
 	if (r.idle == NULL) {
 		remind_warn("%s", cause);

@@ -10,7 +10,10 @@
 # $TERMINAL), logged as taken, and the break there has none of the
 # signals blocked or ignored that the daemon's loop does (^C and closing
 # the window must work); the one after, closed by the person, is logged
-# as skipped. Takes about four minutes.
+# as skipped.
+#
+# The daemon runs on the scaled test clock (tests/README): a clock minute
+# is four real seconds, and the whole file takes about half a minute.
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${MIDBACK:=$TOP/midback}"
 export TOP MIDBACK
@@ -48,10 +51,14 @@ MON_PID=$!
 edge_wait "$T/monitor" "member=NameLost" >/dev/null ||
     edge_bail "dbus-monitor did not start"
 
+# 15 clock seconds to the real one: the one-minute reminders come every
+# four seconds, and time away counts as a break after eight.
+export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=15"
+
 # The person is at the keyboard: the mouse moves now and then, well
-# within the two minutes that would count as a natural break (which would
-# rightly drop the snoozed reminder).
-( while :; do xdotool mousemove_relative 1 1; sleep 15; done ) \
+# within the two (clock) minutes that would count as a natural break
+# (which would rightly drop the snoozed reminder).
+( while :; do xdotool mousemove_relative 1 1; sleep 1; done ) \
     >/dev/null 2>&1 &
 JIG_PID=$!
 
