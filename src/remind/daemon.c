@@ -393,10 +393,11 @@ remind_fire(struct remind *r, const struct sched_event *ev, int64_t now)
 		    "reminders will ring the terminal bell and print here");
 		r->said_no_service = 1;
 	}
+	/* Stored before it is said: whoever reads the line finds it. */
+	remind_record(ev->kind, ev->due_ms, "missed");
 	date_iso(now, clock_tz_min(r->clk, now), 0, iso);
 	fprintf(stderr, "\a%.5s %s. %s\n", iso + 11, title[ev->kind],
 	    body[ev->kind]);
-	remind_record(ev->kind, ev->due_ms, "missed");
 }
 
 /*
@@ -555,7 +556,12 @@ on_idle(void *arg, enum idle_event ev, uint64_t at_usec)
 	remind_tick(r);
 }
 
-/* Set today's daily session done if the store says so. */
+/*
+ * Set today's daily session done if the store says so. The store is
+ * made (and brought up to date) here if it is not there yet: before
+ * remind.json says the daemon runs, so that whoever waits for that can
+ * read the store at once.
+ */
 static void
 remind_daily_done(struct remind *r)
 {
@@ -564,7 +570,7 @@ remind_daily_done(struct remind *r)
 	int		 minute, done = 0;
 	int64_t		 now = clock_wall_ms(r->clk), from;
 
-	if ((st = remind_store(0)) == NULL)
+	if ((st = remind_store(1)) == NULL)
 		return;
 	sched_local(&r->zone, now, &day, &minute);
 	from = sched_utc(&r->zone, day, 0);

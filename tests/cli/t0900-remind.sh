@@ -1,8 +1,8 @@
 # t0900-remind.sh -- midback remind without a desktop: its settings and
 # their errors, --status, the daemon firing a posture reset with no
-# notification service (bell and a line, said once), SIGHUP with a bad
-# file keeping the settings in use, SIGTERM, and --install and --uninstall
-# without a user systemd. The daemon runs on the scaled test clock
+# notification service (bell and a line, said once), its store there
+# before it says it runs, SIGHUP with a bad file keeping the settings in
+# use, SIGTERM, and --install and --uninstall without a user systemd. The daemon runs on the scaled test clock
 # (tests/README), 60 times faster than real time: a reminder five minutes
 # away comes in five seconds. The desktop side (notifications, idle) is
 # tests/edge/. t() runs each body where `set -e` is ignored, so every
@@ -109,6 +109,11 @@ t 'remind-4: running, --status says what comes next and why' '
 	grep -q "^Next: posture reset at 10:0[56] on 2026-03-02 (in [1-5] min): 5 min of desk time since the last posture reset\.$" "$OUT"
 '
 
+t 'remind-4.0: the store is made before the daemon says it runs' '
+	wait_for "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\"" &&
+	test "$(sqlite3 -readonly "$DB" "SELECT count(*) FROM reminders")" = 0
+'
+
 t 'remind-4.1: a second daemon is refused; the first goes on' '
 	run 1 "$MIDBACK" remind &&
 	same "$ERR" "midback: remind: already running (process $dpid); ${Q}midback remind --status${Q} says what comes next" &&
@@ -117,12 +122,13 @@ t 'remind-4.1: a second daemon is refused; the first goes on' '
 	has "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\": $dpid"
 '
 
+# The line is said after the outcome is stored: the store is read at once.
 t 'remind-5: with no notification service, a bell and a line, said once' '
 	wait_for "$T/d.err" "Time for a posture reset" 150 &&
+	test "$(sqlite3 -readonly -cmd ".timeout 5000" "$DB" "SELECT kind, outcome FROM reminders")" = "posture-reset|missed" &&
 	has "$T/d.err" "midback: remind: no notification service on the session bus; reminders will ring the terminal bell and print here" &&
 	grep -q "$(printf "\a")10:0[56] Time for a posture reset\. Sit tall" "$T/d.err" &&
 	test "$(grep -c "no notification service" "$T/d.err")" -eq 1 &&
-	test "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT kind, outcome FROM reminders")" = "posture-reset|missed" &&
 	run 0 "$MIDBACK" stats &&
 	has "$OUT" "Break reminders, last 28 days: 0 taken, 0 snoozed, 0 skipped," &&
 	has "$OUT" "1 missed" &&
