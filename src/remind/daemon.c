@@ -178,8 +178,12 @@ remind_lock(const char *state_path)
 	/* The state path is always in a folder (remind_state_path()). */
 	path = xasprintf("%.*s/remind.lock", (int)(slash - state_path),
 	    state_path);
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
+	/* An older lock may have been made with the umask's mode. */
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1 ||
+	    fchmod(fd, 0600) != 0) {
 		remind_warn("cannot open '%s': %s", path, strerror(errno));
+		if (fd != -1)
+			close(fd);
 		free(path);
 		return (-1);
 	}
@@ -205,11 +209,14 @@ remind_lock(const char *state_path)
 	return (-1);
 }
 
-/* Write what comes next for --status, atomically. */
+/*
+ * Write what comes next for --status, atomically, readable by the person
+ * alone (it says when they are away), whatever the umask.
+ */
 static void
 remind_write_state(struct remind *r)
 {
-	char	 iso[DATE_ISO_BUFSZ], *tmp;
+	char	 iso[DATE_ISO_BUFSZ], *text, *cause = NULL;
 	json_t	*j;
 
 	/* remind_lock() made the folder. */
@@ -226,10 +233,13 @@ remind_write_state(struct remind *r)
 		    "reason", r->next.reason));
 	} else
 		json_object_set_new(j, "next", json_null());
-	tmp = xasprintf("%s.tmp", r->state_path);
-	if (json_dump_file(j, tmp, JSON_INDENT(2)) == 0)
-		(void)rename(tmp, r->state_path);
-	free(tmp);
+	if ((text = json_dumps(j, JSON_INDENT(2))) != NULL &&
+	    file_write_atomic(r->state_path, text, strlen(text), 0600,
+	    &cause) != 0) {
+		remind_warn("%s", cause);
+		free(cause);
+	}
+	free(text);
 	json_decref(j);
 }
 

@@ -1,8 +1,9 @@
 # t0900-remind.sh -- midback remind without a desktop: its settings and
 # their errors, --status, the daemon firing a posture reset with no
-# notification service (bell and a line, said once), its store there
-# before it says it runs, SIGHUP with a bad file keeping the settings in
-# use, SIGTERM, and --install and --uninstall without a user systemd. The daemon runs on the scaled test clock
+# notification service (bell and a line, said once), its files private
+# and its store there before it says it runs, SIGHUP with a bad file
+# keeping the settings in use, SIGTERM, and --install and --uninstall
+# without a user systemd. The daemon runs on the scaled test clock
 # (tests/README), 60 times faster than real time: a reminder five minutes
 # away comes in five seconds. The desktop side (notifications, idle) is
 # tests/edge/. t() runs each body where `set -e` is ignored, so every
@@ -98,7 +99,8 @@ t 'remind-3: bad usage' '
 printf "posture_reset_every: 5\nwall_angel_every: off\ndaily_session: off\nwork_days: [mon, tue, wed, thu, fri, sat, sun]\nwork_hours: \"09:00-10:08\"\n" >"$CFG"
 DB="$XDG_DATA_HOME/midback/midback.db"
 export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=60"
-"$MIDBACK" remind >"$T/d.out" 2>"$T/d.err" &
+# umask 0: the daemon's files must be private all the same.
+(umask 0; exec "$MIDBACK" remind) >"$T/d.out" 2>"$T/d.err" &
 dpid=$!
 
 t 'remind-4: running, --status says what comes next and why' '
@@ -112,6 +114,13 @@ t 'remind-4: running, --status says what comes next and why' '
 t 'remind-4.0: the store is made before the daemon says it runs' '
 	wait_for "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\"" &&
 	test "$(sqlite3 -readonly "$DB" "SELECT count(*) FROM reminders")" = 0
+'
+
+t 'remind-4.0.1: its state file and lock are private (0600), whatever the umask' '
+	wait_for "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\"" &&
+	test "$(stat -c %a "$XDG_RUNTIME_DIR/midback/remind.json")" = 600 &&
+	test "$(stat -c %a "$XDG_RUNTIME_DIR/midback/remind.lock")" = 600 &&
+	test "$(stat -c %a "$XDG_RUNTIME_DIR/midback")" = 700
 '
 
 t 'remind-4.1: a second daemon is refused; the first goes on' '
