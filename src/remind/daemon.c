@@ -63,6 +63,19 @@
 #define REMIND_ACCURACY_MS	1000
 /* Slept at least this long (boottime ahead of monotonic): time away. */
 #define REMIND_SLEPT_MS		1000
+/*
+ * Reminders waiting for their one answer (notify.h): the one showing,
+ * and those it replaced until the server confirms they are closed.
+ */
+#define REMIND_NSHOWN		8
+
+/* A reminder on the screen. */
+struct remind_shown {
+	uint32_t		 id;		/* the notification's */
+	enum sched_kind		 kind;
+	int64_t			 due;
+	int			 closing;	/* replaced; being closed */
+};
 #define REMIND_UNIT		"midback-remind.service"
 
 struct remind {
@@ -83,10 +96,8 @@ struct remind {
 	int			 away;		/* idle, asleep or locked */
 	int64_t			 away_ms;	/* since when */
 
-	int			 showing;	/* a notification is up */
-	uint32_t		 shown_id;
-	enum sched_kind		 shown_kind;
-	int64_t			 shown_due;
+	struct remind_shown	 shown[REMIND_NSHOWN]; /* oldest first */
+	size_t			 nshown;
 	int			 said_no_service;
 	struct sched_event	 next;		/* what the timer is for */
 	int			 has_next;
@@ -323,34 +334,48 @@ static void	remind_tick(struct remind *);
 static void
 remind_answer(void *arg, uint32_t id, const char *action, unsigned reason)
 {
-	struct remind	*r = arg;
-	int64_t		 now = clock_wall_ms(r->clk);
-	const char	*outcome;
+	struct remind		*r = arg;
+	struct remind_shown	 sh;
+	int64_t			 now = clock_wall_ms(r->clk);
+	const char		*outcome;
+	size_t			 i;
 
-	if (!r->showing || id != r->shown_id)
+	for (i = 0; i < r->nshown; i++)
+		if (r->shown[i].id == id)
+			break;
+	if (i == r->nshown)
 		return;
-	r->showing = 0;
+	sh = r->shown[i];
+	memmove(&r->shown[i], &r->shown[i + 1],
+	    (r->nshown - i - 1) * sizeof r->shown[0]);
+	r->nshown--;
 	sched_advance(&r->sched, now, !r->away);
 	/* "default" is a click on the notification itself. */
 	if (action != NULL && (strcmp(action, "start") == 0 ||
 	    strcmp(action, "default") == 0)) {
 		outcome = "taken";
-		sched_taken(&r->sched, r->shown_kind, now);
-		remind_start(r, r->shown_kind);
+		sched_taken(&r->sched, sh.kind, now);
+		remind_start(r, sh.kind);
 	} else if (action != NULL && strcmp(action, "snooze") == 0) {
 		outcome = "snoozed";
-		sched_snoozed(&r->sched, r->shown_kind, now);
+		sched_snoozed(&r->sched, sh.kind, now);
 	} else if ((action != NULL && strcmp(action, "skip") == 0) ||
 	    reason == NOTIFY_DISMISSED) {
 		/* Closed by the person: seen, and let go. */
 		outcome = "skipped";
-		sched_skipped(&r->sched, r->shown_kind, now);
-	} else
+		sched_skipped(&r->sched, sh.kind, now);
+	} else {
+		/* Expired, gone with the server, or closed for the next. */
 		outcome = "missed";
-	/* Some servers (dunst) leave it up after an action. */
+	}
+	/*
+	 * The person's answer counts even on a reminder being closed for
+	 * the next: it was still on the screen. Some servers (dunst) leave
+	 * a notification up after an action.
+	 */
 	if (action != NULL)
 		(void)notify_dismiss(r->nt, id, NULL);
-	remind_record(r->shown_kind, r->shown_due, outcome);
+	remind_record(sh.kind, sh.due, outcome);
 	remind_tick(r);
 }
 
@@ -377,22 +402,42 @@ remind_fire(struct remind *r, const struct sched_event *ev, int64_t now)
 		"Time for wall angels",
 		"Time for today's session",
 	};
-	char		*cause = NULL;
-	char		 iso[DATE_ISO_BUFSZ];
+	struct remind_shown	*sh;
+	char			*cause = NULL;
+	char			 iso[DATE_ISO_BUFSZ];
+	uint32_t		 id = 0;
+	size_t			 i;
 
-	/* One showing at a time: the one left unanswered was missed. */
-	if (r->showing) {
-		r->showing = 0;
-		remind_record(r->shown_kind, r->shown_due, "missed");
+	/*
+	 * One reminder on the screen at a time. The one still up when the
+	 * next comes is closed, and missed unless the person answers it
+	 * before the server has closed it: remind_answer() records it when
+	 * either comes. It is not replaced in place: the two would share an
+	 * id, and the answer meant for one would be taken for the other.
+	 */
+	for (i = 0; i < r->nshown; i++) {
+		if (r->shown[i].closing)
+			continue;
+		r->shown[i].closing = 1;
+		(void)notify_dismiss(r->nt, r->shown[i].id, NULL);
 	}
 	sched_fired(&r->sched, ev->kind, now);
 	if (r->nt != NULL && notify_available(r->nt)) {
 		if (notify_send(r->nt, title[ev->kind], body[ev->kind],
-		    actions, sizeof actions / sizeof actions[0], &r->shown_id,
+		    actions, sizeof actions / sizeof actions[0], &id,
 		    &cause) == 0) {
-			r->showing = 1;
-			r->shown_kind = ev->kind;
-			r->shown_due = ev->due_ms;
+			/* A server that never closes: forget the oldest. */
+			if (r->nshown == REMIND_NSHOWN) {
+				remind_record(r->shown[0].kind,
+				    r->shown[0].due, "missed");
+				memmove(&r->shown[0], &r->shown[1],
+				    --r->nshown * sizeof r->shown[0]);
+			}
+			sh = &r->shown[r->nshown++];
+			sh->id = id;
+			sh->kind = ev->kind;
+			sh->due = ev->due_ms;
+			sh->closing = 0;
 			return;
 		}
 		remind_warn("%s", cause);
@@ -596,6 +641,7 @@ remind_daemon(const char *config_path, const struct remind_config *cfg)
 	struct itimerspec	 its;
 	sigset_t		 mask;
 	char			*cause = NULL;
+	size_t			 i;
 	int			 fd = -1, lock, ret = -1;
 
 	if (remind_sd_load(&cause) != 0) {
@@ -675,8 +721,8 @@ remind_daemon(const char *config_path, const struct remind_config *cfg)
 	remind_tick(&r);
 	ret = pageout_loop(r.ev) < 0 ? -1 : 0;
 out:
-	if (r.showing)
-		remind_record(r.shown_kind, r.shown_due, "missed");
+	for (i = 0; i < r.nshown; i++)
+		remind_record(r.shown[i].kind, r.shown[i].due, "missed");
 	(void)unlink(r.state_path);
 	idle_close(r.idle);
 	notify_close(r.nt);
