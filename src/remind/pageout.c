@@ -57,7 +57,9 @@ page_unmap(uintptr_t lo, uintptr_t hi, const uintptr_t *keep, size_t n,
  *   folios): this function, pageout_loop(), the first two pages of the
  *   program's text (where the linker puts the PLT through which they call
  *   the libraries), madvise(), sd_event_wait() and epoll_wait(). fclose()
- *   and malloc_trim() run before the unmapping.
+ *   and malloc_trim() run before the unmapping. libsystemd's functions
+ *   are called through sd.h's table, which is writable data and so never
+ *   dropped.
  * - Every file mapping gets MADV_PAGEOUT (Linux 5.4), which also lets go
  *   of clean pages only this process used; a hint, ignored where unknown.
  * - malloc_trim returns the freed heap (the catalog, SQLite's cache).
