@@ -36,6 +36,7 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/timerfd.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -612,11 +613,49 @@ on_idle(void *arg, enum idle_event ev, uint64_t at_usec)
 }
 
 /*
- * Set today's daily session done if the store says so. The store is
- * made (and brought up to date) here if it is not there yet: before
- * remind.json says the daemon runs, so that whoever waits for that can
- * read the store at once.
+ * Make the store, and bring it up to date, if there is none yet. This is
+ * done before remind.json says the daemon runs, so that whoever waits
+ * for that can read the store at once; and in a child process, since
+ * creating the tables grows the heap by some 100 kB that malloc_trim()
+ * does not give back, and the daemon keeps its heap for days (a store
+ * that is there only costs what opening it does). Returns 1 if it made
+ * the store, 0 if there was one, -1 if it failed (the child said why).
  */
+static int
+remind_make_store(void)
+{
+	struct store	*st;
+	char		*path, *cause = NULL;
+	pid_t		 pid;
+	int		 status, made;
+
+	if ((path = paths_db(&cause)) == NULL) {
+		remind_warn("%s", cause);
+		free(cause);
+		return (-1);
+	}
+	if (access(path, F_OK) == 0 || errno != ENOENT) {
+		free(path);
+		return (0);
+	}
+	if ((pid = fork()) == -1) {
+		remind_warn("cannot make the store: %s", strerror(errno));
+		free(path);
+		return (-1);
+	}
+	if (pid == 0) {
+		st = remind_store(1);
+		store_close(st);
+		_exit(st != NULL ? 0 : 1);
+	}
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		continue;
+	made = access(path, F_OK) == 0;
+	free(path);
+	return (made ? 1 : -1);
+}
+
+/* Set today's daily session done if the store says so. */
 static void
 remind_daily_done(struct remind *r)
 {
@@ -625,7 +664,8 @@ remind_daily_done(struct remind *r)
 	int		 minute, done = 0;
 	int64_t		 now = clock_wall_ms(r->clk), from;
 
-	if ((st = remind_store(1)) == NULL)
+	/* A new store holds no session. */
+	if (remind_make_store() != 0 || (st = remind_store(0)) == NULL)
 		return;
 	sched_local(&r->zone, now, &day, &minute);
 	from = sched_utc(&r->zone, day, 0);
