@@ -6,9 +6,12 @@
 #   make bench    run the benchmarks in bench/
 
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 jansson sqlite3 ncursesw libsystemd
-# espeak-ng is opened with dlopen() when speech is wanted (see src/term/voice.c).
+PKGS = yaml-0.1 jansson sqlite3 ncursesw
+# espeak-ng is opened with dlopen() when speech is wanted (see
+# src/term/voice.c), libsystemd when `remind` runs its daemon (see
+# src/remind/sd.h): only their headers are needed to build.
 VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
+SD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libsystemd 2>/dev/null)
 TEST_PKGS = cmocka
 
 CC ?= cc
@@ -19,20 +22,24 @@ CPPFLAGS += -D_GNU_SOURCE -Isrc
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS) \
+	$(SD_CFLAGS)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
-	src/core/diag.c src/core/dose.c src/core/plan.c src/core/routine.c \
-	src/core/schedule.c src/core/screen.c src/core/session.c \
-	src/core/stats.c \
-	src/core/xmalloc.c src/core/ytree.c
+	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
+	src/core/routine.c src/core/schedule.c src/core/screen.c \
+	src/core/session.c src/core/stats.c src/core/xmalloc.c \
+	src/core/ytree.c
 SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
-COACH = src/coach/coach.c src/coach/plancodec.c
+COACH = src/coach/coach.c src/coach/plancodec.c src/coach/settings.c
 TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \
 	src/term/voice.c
-REMIND = src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
-	src/notify.c
+# The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
+REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
+	src/remind/idle-mutter.c src/remind/idle-x11.c src/remind/notify.c \
+	src/remind/pageout.c src/remind/sd.c src/remind/status.c \
+	src/remind/unit.c
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-export.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
 	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \

@@ -58,7 +58,7 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return (cmd_usage(e));
 	cmd_play_args(args, &g);
 	/* How often the wall angel comes is the reminders' setting. */
-	if (cmd_remind_config(e, &cfg) != 0)
+	if (cmd_settings(e, NULL, NULL, &cfg) != 0)
 		return (CMD_ERROR);
 
 	if (cmd_coach(ctx, 1, &coach) != 0)

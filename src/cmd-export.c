@@ -21,7 +21,9 @@
 #include "cmd.h"
 #include "export.h"
 #include "store.h"
+#include "coach/settings.h"
 #include "core/config.h"
+#include "core/ics.h"
 #include "core/xmalloc.h"
 
 static enum cmd_retval	cmd_export_exec(struct cmd_ctx *, struct cmd_args *);
@@ -57,12 +59,19 @@ static int
 export_write(const struct store_history *h, enum export_format fmt, FILE *f)
 {
 	json_t	*j;
+	char	*text;
+	size_t	 len;
 	int	 rc;
 
 	if (fmt == FORMAT_CSV)
 		return (export_csv(h, f));
-	if (fmt == FORMAT_ICS)
-		return (export_ics(&export_cfg, clock_wall_ms(clock_process(NULL)), f));
+	if (fmt == FORMAT_ICS) {
+		text = ics_schedule(&export_cfg,
+		    clock_wall_ms(clock_process(NULL)), &len);
+		rc = fwrite(text, 1, len, f) == len ? 0 : -1;
+		free(text);
+		return (rc);
+	}
 	j = export_json(h);
 	rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(j);
@@ -132,7 +141,7 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return (cmd_usage(e));
 	}
 
-	if (fmt == FORMAT_ICS && cmd_remind_config(e, &export_cfg) != 0)
+	if (fmt == FORMAT_ICS && cmd_settings(e, NULL, NULL, &export_cfg) != 0)
 		return (CMD_ERROR);
 	if (fmt == FORMAT_ICS)
 		st = NULL;

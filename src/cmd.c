@@ -15,6 +15,7 @@
 #include "term/play.h"
 #include "store.h"
 #include "coach/coach.h"
+#include "coach/settings.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "sys/paths.h"
@@ -74,6 +75,9 @@ cmd_usage(const struct cmd_entry *e)
 	return (CMD_USAGE);
 }
 
+static int	cmd_getopt(const struct cmd_entry *, int, char **, const char *,
+		    const struct option *);
+
 /* One option's lines of help: the name column, then the text. */
 static void
 help_option(const char *name, const char *arg, const char *help)
@@ -105,8 +109,6 @@ cmd_help(const struct cmd_entry *e)
 	printf("usage: midback %s %s\n\n%s\n", e->name, e->usage, e->summary);
 	if (e->help != NULL && *e->help != '\0')
 		printf("\n%s", e->help);
-	if (e->exec_argv != NULL)
-		return (CMD_OK);
 	printf("\nOptions:\n");
 	for (o = e->options; o != NULL && o->name != NULL; o++)
 		help_option(o->name, o->arg, o->help);
@@ -250,13 +252,40 @@ cmd_coach(struct cmd_ctx *ctx, int create, struct coach *c)
 	return (cmd_store_open(ctx->entry, create, &c->store));
 }
 
+/*
+ * The settings into *cfg. Returns 0, or -1 after printing what is wrong
+ * with the file, and that nothing was done about it (what).
+ */
 int
-cmd_no_args(const struct cmd_entry *e, int argc, char **argv)
+cmd_settings(const struct cmd_entry *e, const char *what, char **pathp,
+    struct remind_config *cfg)
 {
-	if (optind >= argc)
-		return (0);
-	cmd_warn(e, "unexpected argument '%s'", argv[optind]);
-	return (-1);
+	struct diag	 d = DIAG_INIT;
+	char		*path, *cause = NULL;
+
+	if (pathp != NULL)
+		*pathp = NULL;
+	if ((path = settings_path(&cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	if (settings_load(path, cfg, &d, &cause) != 0) {
+		if (cause != NULL)
+			cmd_warn(e, "%s", cause);
+		cmd_print_diag(&d);
+		diag_release(&d);
+		free(cause);
+		if (what != NULL)
+			cmd_warn(e, "%s: fix '%s' first", what, path);
+		free(path);
+		return (-1);
+	}
+	if (pathp != NULL)
+		*pathp = path;
+	else
+		free(path);
+	return (0);
 }
 
 void
@@ -323,7 +352,12 @@ cmd_load_catalog(void)
 	return (c);
 }
 
-int
+/*
+ * getopt_long() with our own messages: returns the next option, -1 at
+ * the end, or '?' after printing "midback: NAME: unknown option '--x'"
+ * or "option '--x' needs a value". shortopts must begin with ':'.
+ */
+static int
 cmd_getopt(const struct cmd_entry *e, int argc, char **argv,
     const char *shortopts, const struct option *longopts)
 {

@@ -67,8 +67,6 @@ struct cmd_entry {
 					   NULL */
 	int		 flags;
 	enum cmd_retval	 (*exec)(struct cmd_ctx *, struct cmd_args *);
-	/* A command not yet on a template parses argv itself. */
-	enum cmd_retval	 (*exec_argv)(struct cmd_ctx *, int, char **);
 };
 
 /*
@@ -107,15 +105,6 @@ void		cmd_print_diag(const struct diag *);
 /* The embedded catalog alone; for `check` to resolve regressions. */
 struct catalog	*cmd_load_embedded(void);
 
-struct option;
-/*
- * getopt_long() for a command, with our own messages: returns the next
- * option, -1 at the end, or '?' after printing "midback: NAME: unknown
- * option '--x'" or "option '--x' needs a value". shortopts must begin
- * with ':'.
- */
-int		cmd_getopt(const struct cmd_entry *, int, char **,
-		    const char *shortopts, const struct option *);
 
 /*
  * Parse --place (desk, floor or any) and --equipment (a comma list, or
@@ -168,6 +157,15 @@ struct store;
  */
 int		cmd_store_open(const struct cmd_entry *, int create,
 		    struct store **st);
+struct remind_config;
+/*
+ * The reminder settings (config.yaml) into *cfg, and its path into
+ * *pathp if that is not NULL (the caller frees it). Returns 0, or -1
+ * after printing what is wrong with the file and, if what is not NULL,
+ * "WHAT: fix 'PATH' first".
+ */
+int		cmd_settings(const struct cmd_entry *, const char *what,
+		    char **pathp, struct remind_config *cfg);
 struct coach;
 /*
  * A coach for the command: ctx's catalog, the process's clock and the
@@ -176,18 +174,5 @@ struct coach;
  * wrong.
  */
 int		cmd_coach(struct cmd_ctx *, int create, struct coach *);
-/*
- * After the options: if any argument is left, say so and return -1;
- * else 0.
- */
-int		cmd_no_args(const struct cmd_entry *, int argc, char **argv);
-struct remind_config;
-/*
- * Read the reminder settings, $XDG_CONFIG_HOME/midback/config.yaml (the
- * defaults when there is none). Returns 0, or -1 after printing every
- * problem as FILE:LINE: message.
- */
-int		cmd_remind_config(const struct cmd_entry *,
-		    struct remind_config *);
 
 #endif

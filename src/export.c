@@ -14,9 +14,7 @@
 #include "export.h"
 #include "output.h"
 #include "store.h"
-#include "core/config.h"
 #include "core/date.h"
-#include "core/schedule.h"
 #include "core/xmalloc.h"
 
 /* The flags every JSON export is written with. */
@@ -782,104 +780,4 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 fail:
 	store_history_release(h);
 	return (-1);
-}
-
-/*
- * One content line, folded at 75 octets with CRLF and a space (RFC 5545
- * 3.1), never inside a UTF-8 sequence.
- */
-static void
-ics_line(FILE *f, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s, *p;
-	int	 col = 0;
-
-	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) == -1)
-		s = NULL;
-	va_end(ap);
-	if (s == NULL)
-		return;
-	for (p = s; *p != '\0'; p++) {
-		if (col >= 74 && ((unsigned char)*p & 0xc0) != 0x80) {
-			fputs("\r\n ", f);
-			col = 1;
-		}
-		fputc(*p, f);
-		col++;
-	}
-	fputs("\r\n", f);
-	free(s);
-}
-
-int
-export_ics(const struct remind_config *c, int64_t now_ms, FILE *f)
-{
-	static const char *const ids[SCHED_NKINDS] = {
-		"posture-reset", "wall-angel", "daily-session"
-	};
-	static const char *const summary[SCHED_NKINDS] = {
-		"Posture reset", "Wall angels", "Daily mid-back session"
-	};
-	static const char *const what[SCHED_NKINDS] = {
-		"Sit tall and squeeze your shoulder blades together\\, ten "
-		    "times.",
-		"Back to a wall\\, slide your arms up and down it for a "
-		    "minute.",
-		"Run 'midback start' for today's routine.",
-	};
-	static const int minutes[SCHED_NKINDS] = { 2, 3, 15 };
-	static const char *const byday[7] = {
-		"MO", "TU", "WE", "TH", "FR", "SA", "SU"
-	};
-	struct sched_slot	 v[256];
-	char			 days[32] = "", stamp[32];
-	size_t			 n, i;
-	long			 today = date_of_ms(now_ms, 0), monday;
-	int			 d, y, m, dd, hh, mi, ss;
-
-	for (d = 0; d < 7; d++)
-		if (c->days_mask & CONFIG_DAY(d))
-			snprintf(days + strlen(days), sizeof days - strlen(days),
-			    "%s%s", days[0] != '\0' ? "," : "", byday[d]);
-	date_to_civil(today, &y, &m, &dd);
-	hh = (int)(now_ms / 3600000 % 24);
-	mi = (int)(now_ms / 60000 % 60);
-	ss = (int)(now_ms / 1000 % 60);
-	snprintf(stamp, sizeof stamp, "%04d%02d%02dT%02d%02d%02dZ", y, m, dd,
-	    hh, mi, ss);
-	/* The first work day of this week: the first instance. */
-	monday = today - date_weekday(today);
-	for (d = 0; d < 7 && !(c->days_mask & CONFIG_DAY(d)); d++)
-		;
-	date_to_civil(monday + (d < 7 ? d : 0), &y, &m, &dd);
-
-	ics_line(f, "BEGIN:VCALENDAR");
-	ics_line(f, "VERSION:2.0");
-	ics_line(f, "PRODID:-//midback//desk break reminders//EN");
-	ics_line(f, "CALSCALE:GREGORIAN");
-	ics_line(f, "X-WR-CALNAME:midback breaks");
-	n = days[0] == '\0' ? 0 : sched_day_plan(c, v, 256);
-	for (i = 0; i < n; i++) {
-		ics_line(f, "BEGIN:VEVENT");
-		ics_line(f, "UID:%s-%02d%02d@midback", ids[v[i].kind],
-		    v[i].minute / 60, v[i].minute % 60);
-		ics_line(f, "DTSTAMP:%s", stamp);
-		ics_line(f, "DTSTART:%04d%02d%02dT%02d%02d00", y, m, dd,
-		    v[i].minute / 60, v[i].minute % 60);
-		ics_line(f, "DURATION:PT%dM", minutes[v[i].kind]);
-		ics_line(f, "RRULE:FREQ=WEEKLY;BYDAY=%s", days);
-		ics_line(f, "SUMMARY:%s", summary[v[i].kind]);
-		ics_line(f, "DESCRIPTION:%s", what[v[i].kind]);
-		ics_line(f, "TRANSP:TRANSPARENT");
-		ics_line(f, "BEGIN:VALARM");
-		ics_line(f, "ACTION:DISPLAY");
-		ics_line(f, "DESCRIPTION:%s", summary[v[i].kind]);
-		ics_line(f, "TRIGGER:PT0M");
-		ics_line(f, "END:VALARM");
-		ics_line(f, "END:VEVENT");
-	}
-	ics_line(f, "END:VCALENDAR");
-	return (ferror(f) ? -1 : 0);
 }

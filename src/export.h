@@ -40,17 +40,6 @@ json_t	*export_json(const struct store_history *);
 int	 export_csv(const struct store_history *, FILE *f);
 /* Write one CSV cell, quoted and made formula-safe as above. */
 void	 export_csv_cell(FILE *f, const char *s);
-struct remind_config;
-/*
- * Write the reminder schedule as iCalendar (RFC 5545) to f: one weekly
- * VEVENT per reminder of a typical work day (sched_day_plan()), on the
- * work days, in floating local time (10:00 wherever the person is), each
- * with a VALARM that goes off at its start. A UID names the reminder's
- * kind and time, so it stays the same from one export to the next while
- * the settings do. now_ms gives DTSTAMP and the week the events start
- * in. Returns 0, or -1 if writing failed.
- */
-int	 export_ics(const struct remind_config *, int64_t now_ms, FILE *f);
 /*
  * Read an export document into *h (which must be empty). On a problem,
  * returns -1 with *cause set to an allocated message naming where it is,

@@ -57,6 +57,7 @@ main(int argc, char **argv)
 {
 	const struct cmd_entry	*e;
 	struct cmd_ctx		 ctx;
+	struct cmd_args		 a;
 	enum cmd_retval		 ret;
 	const char		*s;
 
@@ -98,22 +99,16 @@ main(int argc, char **argv)
 	ctx.entry = e;
 	if (e->flags & CMD_NEEDS_CATALOG)
 		ctx.catalog = cmd_load_catalog();
-	if (e->exec_argv != NULL)
-		ret = e->exec_argv(&ctx, argc, argv);
-	else {
-		struct cmd_args	a;
-
-		switch (cmd_parse(e, argc, argv, &a)) {
-		case 1:
-			ret = CMD_OK;
-			break;
-		case -1:
-			ret = CMD_USAGE;
-			break;
-		default:
-			ret = e->exec(&ctx, &a);
-			break;
-		}
+	switch (cmd_parse(e, argc, argv, &a)) {
+	case 1:
+		ret = CMD_OK;
+		break;
+	case -1:
+		ret = CMD_USAGE;
+		break;
+	default:
+		ret = e->exec(&ctx, &a);
+		break;
 	}
 	catalog_free(ctx.catalog);
 

@@ -79,6 +79,7 @@ clock_parse(struct clock *c, const char *spec, const char **err)
 	c->kind = CLOCK_SYSTEM;
 	c->scale = 1;
 	c->real_mono0 = real_ms(CLOCK_MONOTONIC);
+	c->real_boot0 = real_ms(CLOCK_BOOTTIME);
 	c->real_wall0 = real_ms(CLOCK_REALTIME);
 	c->wall_at = c->real_wall0;
 	if (spec == NULL || *spec == '\0')
@@ -106,8 +107,9 @@ clock_parse(struct clock *c, const char *spec, const char **err)
 				*err = "since= wants Unix seconds";
 				return (-1);
 			}
-			/* The monotonic origin moves back with it. */
+			/* The monotonic origins move back with it. */
 			c->real_mono0 -= c->real_wall0 - ms;
+			c->real_boot0 -= c->real_wall0 - ms;
 			c->real_wall0 = ms;
 		} else if (klen == 5 && strncmp(p, "scale", 5) == 0) {
 			errno = 0;
@@ -169,6 +171,29 @@ clock_mono_ms(const struct clock *c)
 		return ((int64_t)((double)(real_ms(CLOCK_MONOTONIC) -
 		    c->real_mono0) * c->scale));
 	}
+}
+
+int64_t
+clock_boot_ms(const struct clock *c)
+{
+	switch (c->kind) {
+	case CLOCK_MANUAL:
+		return (c->manual_mono);
+	default:
+		return ((int64_t)((double)(real_ms(CLOCK_BOOTTIME) -
+		    c->real_boot0) * c->scale));
+	}
+}
+
+int64_t
+clock_wall_at_real_mono(const struct clock *c, int64_t real_mono_ms)
+{
+	int64_t	now = clock_wall_ms(c);
+
+	if (c->kind == CLOCK_MANUAL)
+		return (now);
+	return (now - (int64_t)((double)(real_ms(CLOCK_MONOTONIC) -
+	    real_mono_ms) * c->scale));
 }
 
 int

@@ -34,6 +34,7 @@ struct clock {
 	int64_t		 wall_at;	/* the clock's wall time at real_wall0 */
 	int64_t		 real_wall0;	/* real wall ms the timeline starts */
 	int64_t		 real_mono0;	/* real monotonic ms at creation */
+	int64_t		 real_boot0;	/* real boot-time ms at creation */
 	double		 scale;		/* clock ms per real ms */
 	int64_t		 manual_wall;	/* CLOCK_MANUAL: the time now */
 	int64_t		 manual_mono;
@@ -63,6 +64,11 @@ void		 clock_advance(struct clock *, int64_t ms);
 
 int64_t		 clock_wall_ms(const struct clock *);
 int64_t		 clock_mono_ms(const struct clock *);
+/*
+ * As clock_mono_ms, but counting the time the machine was suspended too
+ * (CLOCK_BOOTTIME); the two differ by the time spent asleep.
+ */
+int64_t		 clock_boot_ms(const struct clock *);
 /* The local UTC offset in minutes at wall time ms (TZ, as localtime). */
 int		 clock_tz_min(const struct clock *, int64_t wall_ms);
 /* The local date now, as days since 1970-01-01. */
@@ -79,5 +85,12 @@ int64_t		 clock_real_ms(const struct clock *, int64_t ms);
  * timers armed on the system's own clocks.
  */
 int64_t		 clock_real_wall(const struct clock *, int64_t wall_ms);
+/*
+ * The clock's wall time at the instant the system's CLOCK_MONOTONIC read
+ * real_mono_ms; for events a library stamps with the system's clock (the
+ * idle sources). A manual clock has no such tie: it gives its time now.
+ */
+int64_t		 clock_wall_at_real_mono(const struct clock *,
+		     int64_t real_mono_ms);
 
 #endif

@@ -1,8 +1,11 @@
 /*
  * paths.c -- the XDG base directories. See paths.h.
  */
+#include <errno.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sys/paths.h"
@@ -71,4 +74,21 @@ paths_state(const char *name, char **err)
 	p = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return (p);
+}
+
+char *
+paths_self(char **err)
+{
+	char	buf[PATH_MAX];
+	ssize_t	n;
+
+	if ((n = readlink("/proc/self/exe", buf, sizeof buf - 1)) < 0) {
+		*err = xasprintf("cannot find this program's path: %s",
+		    strerror(errno));
+		return (NULL);
+	}
+	buf[n] = '\0';
+	if (n > 10 && strcmp(buf + n - 10, " (deleted)") == 0)
+		buf[n - 10] = '\0';
+	return (xstrdup(buf));
 }

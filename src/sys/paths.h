@@ -22,5 +22,12 @@ char	*paths_config_home(const char *name, char **err);
 char	*paths_db(char **err);
 /* $XDG_RUNTIME_DIR/midback/NAME, else $XDG_DATA_HOME/midback/NAME */
 char	*paths_state(const char *name, char **err);
+/*
+ * This program's own path, to run it again (the break that a reminder
+ * opens, a systemd unit's ExecStart). An upgrade that replaced the
+ * program while it ran leaves /proc/self/exe as "PATH (deleted)"; the
+ * new program is at PATH.
+ */
+char	*paths_self(char **err);
 
 #endif

@@ -1,10 +1,13 @@
 # t0900-remind.sh -- midback remind without a desktop: its settings and
-# their errors, --status, the daemon firing a one-minute posture reset
-# with no notification service (bell and a line, said once), SIGHUP with a
-# bad file keeping the settings in use, SIGTERM, and --install and
-# --uninstall without a user systemd. The desktop side (notifications,
-# idle) is tests/edge/. t() runs each body where `set -e` is ignored, so
-# every body chains its steps with `&&`.
+# their errors, --status, the daemon firing a posture reset with no
+# notification service (bell and a line, said once), its files private
+# and its store there before it says it runs, SIGHUP with a bad file
+# keeping the settings in use, SIGTERM, and --install and --uninstall
+# without a user systemd. The daemon runs on the scaled test clock
+# (tests/README), 60 times faster than real time: a reminder five minutes
+# away comes in five seconds. The desktop side (notifications, idle) is
+# tests/edge/. t() runs each body where `set -e` is ignored, so every
+# body chains its steps with `&&`.
 . "$TOP/tests/cli/lib.sh"
 
 Q="'"
@@ -90,8 +93,14 @@ t 'remind-3: bad usage' '
 	has "$ERR" "unexpected argument ${Q}now${Q}"
 '
 
-printf "posture_reset_every: 1\nwall_angel_every: off\ndaily_session: off\nwork_days: [mon, tue, wed, thu, fri, sat, sun]\nwork_hours: \"00:00-24:00\"\n" >"$CFG"
-"$MIDBACK" remind >"$T/d.out" 2>"$T/d.err" &
+# A posture reset five clock minutes after the start (10:00 to 10:01, as
+# the clock's start is in whole real seconds), and then none until the
+# next day: work ends at 10:08, before a second one would be due.
+printf "posture_reset_every: 5\nwall_angel_every: off\ndaily_session: off\nwork_days: [mon, tue, wed, thu, fri, sat, sun]\nwork_hours: \"09:00-10:08\"\n" >"$CFG"
+DB="$XDG_DATA_HOME/midback/midback.db"
+export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=60"
+# umask 0: the daemon's files must be private all the same.
+(umask 0; exec "$MIDBACK" remind) >"$T/d.out" 2>"$T/d.err" &
 dpid=$!
 
 t 'remind-4: running, --status says what comes next and why' '
@@ -99,7 +108,19 @@ t 'remind-4: running, --status says what comes next and why' '
 	run 0 "$MIDBACK" remind --status &&
 	has "$OUT" "midback remind is running (process $dpid)" &&
 	has "$OUT" "notifications: no, the terminal bell" &&
-	grep -q "^Next: posture reset at [0-9][0-9]:[0-9][0-9] on [0-9-]* (in 1 min): 1 min of desk time since the last posture reset\.$" "$OUT"
+	grep -q "^Next: posture reset at 10:0[56] on 2026-03-02 (in [1-5] min): 5 min of desk time since the last posture reset\.$" "$OUT"
+'
+
+t 'remind-4.0: the store is made before the daemon says it runs' '
+	wait_for "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\"" &&
+	test "$(sqlite3 -readonly "$DB" "SELECT count(*) FROM reminders")" = 0
+'
+
+t 'remind-4.0.1: its state file and lock are private (0600), whatever the umask' '
+	wait_for "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\"" &&
+	test "$(stat -c %a "$XDG_RUNTIME_DIR/midback/remind.json")" = 600 &&
+	test "$(stat -c %a "$XDG_RUNTIME_DIR/midback/remind.lock")" = 600 &&
+	test "$(stat -c %a "$XDG_RUNTIME_DIR/midback")" = 700
 '
 
 t 'remind-4.1: a second daemon is refused; the first goes on' '
@@ -110,12 +131,13 @@ t 'remind-4.1: a second daemon is refused; the first goes on' '
 	has "$XDG_RUNTIME_DIR/midback/remind.json" "\"pid\": $dpid"
 '
 
+# The line is said after the outcome is stored: the store is read at once.
 t 'remind-5: with no notification service, a bell and a line, said once' '
-	wait_for "$T/d.err" "Time for a posture reset" 750 &&
+	wait_for "$T/d.err" "Time for a posture reset" 150 &&
+	test "$(sqlite3 -readonly -cmd ".timeout 5000" "$DB" "SELECT kind, outcome FROM reminders")" = "posture-reset|missed" &&
 	has "$T/d.err" "midback: remind: no notification service on the session bus; reminders will ring the terminal bell and print here" &&
-	grep -q "$(printf "\a")[0-9][0-9]:[0-9][0-9] Time for a posture reset\. Sit tall" "$T/d.err" &&
+	grep -q "$(printf "\a")10:0[56] Time for a posture reset\. Sit tall" "$T/d.err" &&
 	test "$(grep -c "no notification service" "$T/d.err")" -eq 1 &&
-	test "$(sqlite3 -cmd ".timeout 5000" "$XDG_DATA_HOME/midback/midback.db" "SELECT kind, outcome FROM reminders")" = "posture-reset|missed" &&
 	run 0 "$MIDBACK" stats &&
 	has "$OUT" "Break reminders, last 28 days: 0 taken, 0 snoozed, 0 skipped," &&
 	has "$OUT" "1 missed" &&
@@ -158,5 +180,6 @@ t 'remind-7: --install writes the unit; without a user systemd it says so' '
 	has "$OUT" "nothing to remove"
 '
 kill "$dpid" 2>/dev/null || true
+unset MIDBACK_TEST_CLOCK
 
 echo "1..$n"

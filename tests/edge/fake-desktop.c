@@ -1,8 +1,9 @@
 /*
  * fake-desktop.c -- stand-ins for GNOME's idle monitor (on the session
  * bus) and systemd-logind (on the system bus), with just what
- * src/idle-mutter.c and src/idle-logind.c use, so that tests/edge/t-idle.sh
- * can test them on private buses. Commands on stdin make them signal.
+ * src/remind/idle-mutter.c and src/remind/idle-logind.c use, so that
+ * tests/edge/t-idle.sh can test them on private buses. Commands on stdin
+ * make them signal.
  *
  * usage: fake-desktop [-l] [-m]
  *

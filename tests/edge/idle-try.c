@@ -1,6 +1,6 @@
 /*
- * idle-try.c -- watch the idle sources of src/idle.c for real and print
- * each event as it comes. Driven by tests/edge/t-idle.sh under
+ * idle-try.c -- watch the idle sources of src/remind/idle.c for real and
+ * print each event as it comes. Driven by tests/edge/t-idle.sh under
  * tests/lib/xsession.sh.
  *
  * usage: idle-try [-n events] [-s sources] [-t threshold_ms] [-w seconds]
@@ -25,7 +25,7 @@
 
 #include <systemd/sd-event.h>
 
-#include "idle.h"
+#include "remind/idle.h"
 
 struct try {
 	sd_event	*ev;

@@ -1,7 +1,7 @@
 /*
- * notify-try.c -- put up one real notification through src/notify.c and
- * report, one line at a time, what becomes of it. Driven by
- * tests/edge/t-notify.sh under tests/lib/xsession.sh.
+ * notify-try.c -- put up one real notification through
+ * src/remind/notify.c and report, one line at a time, what becomes of
+ * it. Driven by tests/edge/t-notify.sh under tests/lib/xsession.sh.
  *
  * usage: notify-try [-adkr] [-w seconds] [summary [body]]
  *
@@ -28,7 +28,7 @@
 #include <systemd/sd-bus.h>
 #include <systemd/sd-event.h>
 
-#include "notify.h"
+#include "remind/notify.h"
 
 static const struct notify_action actions[] = {
 	{ "start", "Start" },

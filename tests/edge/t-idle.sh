@@ -1,4 +1,4 @@
-# t-idle.sh -- src/idle*.c for real: the X11 sources on Xvfb, with
+# t-idle.sh -- src/remind/idle*.c for real: the X11 sources on Xvfb, with
 # xdotool as the person's hand; the Mutter and logind sources against
 # stand-ins (tests/edge/fake-desktop.c) on private session and system
 # buses (tests/lib/xsession.sh).
@@ -27,8 +27,9 @@ trap '[ -s "$T/idle.pid" ] && kill "$(cat "$T/idle.pid")" 2>/dev/null
 trap 'exit 1' HUP INT TERM
 
 edge_need Xvfb dbus-daemon dbus-send xdotool
-edge_build "$IDLE" tests/edge/idle-try.c src/idle.c src/idle-x11.c \
-    src/idle-mutter.c src/idle-logind.c src/core/xmalloc.c
+edge_build "$IDLE" tests/edge/idle-try.c src/remind/idle.c src/remind/idle-x11.c \
+    src/remind/idle-mutter.c src/remind/idle-logind.c src/remind/sd.c \
+    src/core/xmalloc.c
 edge_build "$FAKE" tests/edge/fake-desktop.c
 xsession_start -n || edge_bail "$XSESSION_WHY"
 # No system bus until the stand-in logind's, whatever this machine has.

@@ -1,4 +1,4 @@
-# t-notify.sh -- src/notify.c against a real notification daemon: dunst
+# t-notify.sh -- src/remind/notify.c against a real notification daemon: dunst
 # on a private X display and session bus (tests/lib/xsession.sh).
 #
 # notify-try (tests/edge/notify-try.c) puts up one notification with the
@@ -28,7 +28,8 @@ trap '[ -n "$MON_PID" ] && kill "$MON_PID" 2>/dev/null
 trap 'exit 1' HUP INT TERM
 
 edge_need Xvfb dbus-daemon dbus-send dbus-monitor dunst dunstctl
-edge_build "$TRY" tests/edge/notify-try.c src/notify.c src/core/xmalloc.c
+edge_build "$TRY" tests/edge/notify-try.c src/remind/notify.c \
+    src/remind/sd.c src/core/xmalloc.c
 xsession_start -n || edge_bail "$XSESSION_WHY"
 
 # try ARGS...: start notify-try (under $VG if set) in the background; its

@@ -10,7 +10,11 @@
 # $TERMINAL), logged as taken, and the break there has none of the
 # signals blocked or ignored that the daemon's loop does (^C and closing
 # the window must work); the one after, closed by the person, is logged
-# as skipped. Takes about four minutes.
+# as skipped. Last, a second daemon whose reminder is still up when the
+# next comes: the first is closed and missed, the second answered.
+#
+# The daemons run on the scaled test clock (tests/README): a clock minute
+# is four real seconds, and the whole file takes about half a minute.
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${MIDBACK:=$TOP/midback}"
 export TOP MIDBACK
@@ -22,6 +26,8 @@ DPID=
 MON_PID=
 JIG_PID=
 trap '[ -n "$DPID" ] && kill "$DPID" 2>/dev/null
+    [ -s "$T/d2.pid" ] && kill -CONT "$(cat "$T/d2.pid")" 2>/dev/null &&
+	kill "$(cat "$T/d2.pid")" 2>/dev/null
     [ -n "$JIG_PID" ] && kill "$JIG_PID" 2>/dev/null
     [ -n "$MON_PID" ] && kill "$MON_PID" 2>/dev/null
     tmux -S "$MIDBACK_TEST_TMUX" kill-server 2>/dev/null
@@ -48,10 +54,14 @@ MON_PID=$!
 edge_wait "$T/monitor" "member=NameLost" >/dev/null ||
     edge_bail "dbus-monitor did not start"
 
+# 15 clock seconds to the real one: the one-minute reminders come every
+# four seconds, and time away counts as a break after eight.
+export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=15"
+
 # The person is at the keyboard: the mouse moves now and then, well
-# within the two minutes that would count as a natural break (which would
-# rightly drop the snoozed reminder).
-( while :; do xdotool mousemove_relative 1 1; sleep 15; done ) \
+# within the two (clock) minutes that would count as a natural break
+# (which would rightly drop the snoozed reminder).
+( while :; do xdotool mousemove_relative 1 1; sleep 1; done ) \
     >/dev/null 2>&1 &
 JIG_PID=$!
 
@@ -147,6 +157,43 @@ t 'remind-edge-7: the next one closed by the person is skipped' '
 	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'skipped'"'")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|skipped" &&
 	test ! -s "$T/d.err"
+'
+
+# A reminder still up when the next comes: a second daemon, without X
+# (no idle source to say the person is away), whose daily session (09:00)
+# is due as it starts, and a posture reset 30 clock minutes (three real
+# seconds) later. The first is closed, not replaced in place, and counted
+# missed; the second is answered (the break it opens takes the terminal
+# that the one of remind-edge-6 had). Its clock is a day later than the
+# first daemon's: its reminders are those with due_ms >= 1772496000000
+# (2026-03-03 00:00 UTC).
+t 'remind-edge-8: one left up when the next comes is closed and missed' '
+	kill "$DPID" && wi=0 &&
+	while kill -0 "$DPID" 2>/dev/null && [ $wi -lt 50 ]; do sleep 0.1; wi=$((wi + 1)); done &&
+	printf "%s\n" "posture_reset_every: 30" "wall_angel_every: off" \
+	    "daily_session: \"09:00\"" "snooze: 1" \
+	    "work_days: [mon, tue, wed, thu, fri, sat, sun]" \
+	    "work_hours: \"00:00-24:00\"" >"$XDG_CONFIG_HOME/midback/config.yaml" &&
+	n0=$(grep -c "member=Notify" "$T/monitor") &&
+	c0=$(grep -c "member=CloseNotification" "$T/monitor") &&
+	{ ( unset DISPLAY
+	    export MIDBACK_TEST_CLOCK="at=2026-03-03T10:00:00,since=$(date +%s),scale=600"
+	    exec "$MIDBACK" remind ) >"$T/d2.out" 2>"$T/d2.err" & } &&
+	echo $! >"$T/d2.pid" &&
+	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -ge $((n0 + 2)) ] || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE due_ms >= 1772496000000")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(q "SELECT kind, outcome FROM reminders WHERE due_ms >= 1772496000000")" = "daily-session|missed" &&
+	test "$(grep -c "member=Notify" "$T/monitor")" -eq $((n0 + 2)) &&
+	test "$(grep -A 2 "member=Notify" "$T/monitor" | tail -n 2 | sed -n 1p | tr -d " ")" = "string\"midback\"" &&
+	test "$(grep -A 2 "member=Notify" "$T/monitor" | tail -n 1 | tr -d " ")" = "uint320" &&
+	test "$(grep -c "member=CloseNotification" "$T/monitor")" -eq $((c0 + 1)) &&
+	test "$(dunstctl count displayed)" = 1 &&
+	{ tmux -S "$MIDBACK_TEST_TMUX" kill-server 2>/dev/null || :; } &&
+	dunstctl action 0 &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE due_ms >= 1772496000000")" = 2 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test "$(q "SELECT kind, outcome FROM reminders WHERE due_ms >= 1772496000000 ORDER BY id")" = "daily-session|missed
+posture-reset|taken" &&
+	test ! -s "$T/d2.err"
 '
 
 echo "1..$n"

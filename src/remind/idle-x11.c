@@ -41,10 +41,9 @@
 #include <xcb/sync.h>
 #include <xcb/screensaver.h>
 
-#include <systemd/sd-event.h>
-
 #include "core/xmalloc.h"
-#include "idle-source.h"
+#include "remind/idle-source.h"
+#include "remind/sd.h"
 
 /* While away, x11-screensaver asks this often whether input came. */
 #define XSS_BACK_USEC		(1000 * 1000ULL)

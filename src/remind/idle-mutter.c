@@ -15,10 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <systemd/sd-bus.h>
-
 #include "core/xmalloc.h"
-#include "idle-source.h"
+#include "remind/idle-source.h"
+#include "remind/sd.h"
 
 #define MUTTER_NAME	"org.gnome.Mutter.IdleMonitor"
 #define MUTTER_PATH	"/org/gnome/Mutter/IdleMonitor/Core"

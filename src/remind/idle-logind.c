@@ -22,10 +22,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <systemd/sd-bus.h>
-
 #include "core/xmalloc.h"
-#include "idle-source.h"
+#include "remind/idle-source.h"
+#include "remind/sd.h"
 
 #define LOGIN_NAME	"org.freedesktop.login1"
 #define LOGIN_PATH	"/org/freedesktop/login1"

@@ -1,6 +1,6 @@
 /*
  * idle-source.h -- what a source of idle reports is made of; private to
- * src/idle*.c.
+ * src/remind/idle*.c.
  *
  * A source is one file, idle-NAME.c, that defines a const struct
  * idle_source_ops and reports through idle_emit(). To add one (a Wayland
@@ -15,7 +15,7 @@
 #include <systemd/sd-bus.h>
 #include <systemd/sd-event.h>
 
-#include "idle.h"
+#include "remind/idle.h"
 
 struct idle_source_ops {
 	const char	*name;		/* as in idle_open()'s sources */

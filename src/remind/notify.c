@@ -27,11 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <systemd/sd-bus.h>
-#include <systemd/sd-event.h>
-
 #include "core/xmalloc.h"
-#include "notify.h"
+#include "remind/notify.h"
+#include "remind/sd.h"
 
 #define FDN_NAME		"org.freedesktop.Notifications"
 #define FDN_PATH		"/org/freedesktop/Notifications"
@@ -278,8 +276,13 @@ notify_open(sd_event *ev, sd_bus *bus, notify_cb *cb, void *arg,
     char **cause)
 {
 	struct notify	*n;
+	char		*msg = NULL;
 	int		 r;
 
+	if (remind_sd_load(&msg) != 0) {
+		set_cause(cause, msg);
+		return (NULL);
+	}
 	n = xcalloc(1, sizeof *n);
 	n->cb = cb;
 	n->arg = arg;

@@ -17,12 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <systemd/sd-bus.h>
-#include <systemd/sd-event.h>
-
 #include "core/xmalloc.h"
-#include "idle-source.h"
-#include "idle.h"
+#include "remind/idle-source.h"
+#include "remind/idle.h"
+#include "remind/sd.h"
 
 /* Every source, in the order they are tried when none is named. */
 static const struct idle_source_ops *const idle_all[] = {
@@ -320,7 +318,12 @@ idle_open(sd_event *ev, sd_bus *system_bus, sd_bus *user_bus,
     char **cause)
 {
 	struct idle	*i;
+	char		*msg = NULL;
 
+	if (remind_sd_load(&msg) != 0) {
+		set_cause(cause, msg);
+		return (NULL);
+	}
 	if (threshold_ms < 1 || threshold_ms > INT32_MAX) {
 		set_cause(cause, xasprintf("idle threshold out of range: "
 		    "%llu ms", (unsigned long long)threshold_ms));

@@ -1,0 +1,74 @@
+/*
+ * remind.h -- the break reminder daemon, and what `midback remind` shows
+ * and installs of it. The command (src/cmd-remind.c) parses, calls these
+ * and prints; the schedule itself is src/core/schedule.c.
+ *
+ * Only daemon.c, pageout.c, notify.c, idle*.c need libsystemd, which
+ * sd.h opens with dlopen(); status.c and unit.c do not load it.
+ */
+#ifndef MIDBACK_REMIND_H
+#define MIDBACK_REMIND_H
+
+#include <stdint.h>
+
+#include "core/config.h"
+#include "core/schedule.h"
+
+/* The systemd user unit that runs the daemon. */
+#define REMIND_UNIT	"midback-remind.service"
+
+/* daemon.c */
+/*
+ * Run the daemon with the settings c, read from config_path (read again
+ * on SIGHUP), until SIGTERM or SIGINT. It is a front end of its own, in
+ * a terminal or the journal: it says what goes wrong on stderr as
+ * "midback: remind: ...". Returns 0, or -1 if it could not start (said)
+ * or its loop failed.
+ */
+int		 remind_daemon(const char *config_path,
+		     const struct remind_config *c);
+
+/* status.c */
+/* What --status tells. */
+struct remind_status {
+	int			running;	/* a daemon runs */
+	int			pid;		/* its process */
+	char			idle_sources[64]; /* "x11-sync, logind" */
+	int			notifications;	/* shown, not the bell */
+	int			has_next;	/* something will fire */
+	enum sched_kind		kind;		/* what */
+	int64_t			due_ms;		/* when */
+	char			reason[SCHED_REASON_LEN]; /* why */
+};
+/*
+ * What comes next: the running daemon's own word (its state file), or,
+ * with none running, what one started at now_ms with the settings c
+ * would do, the person at the desk from then on.
+ */
+void		 remind_status(const struct remind_config *c, int64_t now_ms,
+		     struct remind_status *);
+/* The daemon's state file: $XDG_RUNTIME_DIR/midback/remind.json. */
+char		*remind_state_path(void);
+/* The stored name of each kind ("posture-reset"). */
+extern const char *const remind_kind_ids[SCHED_NKINDS];
+/* The local UTC offset at ms in seconds, for struct sched_zone. */
+long		 remind_zone_offset(void *arg, int64_t ms);
+
+/* unit.c */
+/*
+ * $XDG_CONFIG_HOME/systemd/user/midback-remind.service; NULL with *err
+ * set when there is no home folder.
+ */
+char		*remind_unit_path(char **err);
+/*
+ * Write the unit at path (its folders made), to run this program's
+ * `remind`. Returns 0, or -1 with *err set.
+ */
+int		 remind_unit_write(const char *path, char **err);
+/*
+ * Run `systemctl --user A [B [C]]` and wait; its exit status, or -1 if
+ * it could not run.
+ */
+int		 remind_systemctl(const char *a, const char *b, const char *c);
+
+#endif

@@ -1,0 +1,65 @@
+# t0010-layers.sh -- the layers of the source, as DESIGN.md draws them:
+# the core includes nothing of ours outside core/; sys/ nothing but
+# itself and the core's allocator; the coach the core, sys/ and the
+# store; each front end (term/, remind/, the commands) the layers below
+# it and never another front end; and no command uses another command's
+# code (read from the built objects' symbols).
+. "$TOP/tests/cli/lib.sh"
+
+SRC="$TOP/src"
+OBJ="$TOP/build/rel/src"
+
+# includes DIR: each '#include "X"' of the files in DIR, as FILE: X.
+includes() {
+	grep -H '^#include "' "$SRC/$1"/*.[ch] 2>/dev/null |
+	    sed 's|^.*/src/||; s|:#include "\(.*\)".*$|: \1|'
+}
+
+# only DIR PATTERN: every include of DIR matches the extended PATTERN.
+only() {
+	includes "$1" | grep -Ev ": ($2)$" >"$T/bad" || true
+	if [ -s "$T/bad" ]; then
+		echo "includes outside what $1 may use:"
+		cat "$T/bad"
+		return 1
+	fi
+}
+
+t 'layers-1 the core includes only the core' '
+	only core "[a-z]+\.h"
+'
+
+t 'layers-2 sys includes only sys and the allocator' '
+	only sys "sys/[a-z]+\.h|core/xmalloc\.h"
+'
+
+t 'layers-3 the coach uses the core, sys and the store' '
+	only coach "(core|sys|coach)/[a-z]+\.h|store\.h"
+'
+
+t 'layers-4 the terminal front end uses no other front end' '
+	only term "(core|sys|coach)/[a-z]+\.h|[a-z]+\.h" &&
+	! grep -l "^#include \"\(cmd\|store\|remind/\)" "$SRC"/term/*.[ch]
+'
+
+t 'layers-5 the reminder daemon uses no other front end' '
+	test ! -d "$SRC/remind" ||
+	! grep -l "^#include \"\(cmd\|term/\)" "$SRC"/remind/*.[ch]
+'
+
+# The functions each command file defines, and those each one uses.
+t 'layers-6 no command uses another command'\''s code' '
+	test -d "$OBJ" || { echo "no objects in $OBJ: build first"; exit 1; } &&
+	for o in "$OBJ"/cmd-*.o; do
+		nm --defined-only -g "$o" | awk "{ print \$3 }" |
+		    grep -v "_entry$" | sed "s|\$| $(basename "$o")|"
+	done | sort >"$T/defined" &&
+	for o in "$OBJ"/cmd-*.o; do
+		nm -u "$o" | awk "{ print \$2 }" | sort |
+		    join - "$T/defined" |
+		    sed "s|^|$(basename "$o") uses |"
+	done >"$T/cross" &&
+	if [ -s "$T/cross" ]; then cat "$T/cross"; exit 1; fi
+'
+
+echo "1..$n"
