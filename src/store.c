@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -371,20 +372,91 @@ store_stmt_done(sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
+int
+store_vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	int64_t	v;
+	int	i, rc = SQLITE_OK;
+
+	for (i = 0; fmt[i] != '\0' && rc == SQLITE_OK; i++) {
+		switch (fmt[i]) {
+		case 'i':
+			rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int));
+			break;
+		case 'I':
+			rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'o':
+		case 'O':
+			v = fmt[i] == 'o' ? va_arg(ap, int) :
+			    va_arg(ap, int64_t);
+			rc = v == -1 ? sqlite3_bind_null(st, i + 1) :
+			    sqlite3_bind_int64(st, i + 1, v);
+			break;
+		case 't':
+			/* SQLite binds a NULL pointer as NULL. */
+			rc = sqlite3_bind_text(st, i + 1,
+			    va_arg(ap, const char *), -1, SQLITE_STATIC);
+			break;
+		default:
+			rc = SQLITE_MISUSE;
+			break;
+		}
+	}
+	return (rc == SQLITE_OK ? 0 : -1);
+}
+
+int
+store_bind(sqlite3_stmt *st, const char *fmt, ...)
+{
+	va_list	ap;
+	int	ret;
+
+	va_start(ap, fmt);
+	ret = store_vbind(st, fmt, ap);
+	va_end(ap);
+	return (ret);
+}
+
+/* store_step() with a va_list. */
+static int
+store_vstep(struct store *s, enum store_sql q, sqlite3_stmt **st,
+    const char *fmt, va_list ap)
+{
+	if ((*st = store_stmt(s, q)) == NULL)
+		return (SQLITE_ERROR);
+	if (store_vbind(*st, fmt, ap) != 0)
+		return (SQLITE_ERROR);
+	return (sqlite3_step(*st));
+}
+
+/*
+ * Get the kept statement q into *st (the caller resets it, even on
+ * failure: see store_done()), bind fmt's values to it (see store_bind())
+ * and step it once. Returns what sqlite3_step() returned, or SQLITE_ERROR
+ * if it could not get that far.
+ */
+static int
+store_step(struct store *s, enum store_sql q, sqlite3_stmt **st,
+    const char *fmt, ...)
+{
+	va_list	ap;
+	int	rc;
+
+	va_start(ap, fmt);
+	rc = store_vstep(s, q, st, fmt, ap);
+	va_end(ap);
+	return (rc);
+}
+
 /* Run a kept statement that takes nothing and returns no rows. 0 or -1. */
 static int
 store_run(struct store *s, enum store_sql q, char **err, const char *what)
 {
-	sqlite3_stmt	*st;
-	int		 ret = -1;
+	sqlite3_stmt	*st = NULL;
+	int		 ret;
 
-	if ((st = store_stmt(s, q)) == NULL)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
+	if ((ret = store_step(s, q, &st, "") == SQLITE_DONE ? 0 : -1) != 0)
 		store_dberr(s, err, what);
 	store_stmt_done(st);
 	return (ret);
@@ -418,20 +490,110 @@ int
 store_exec(struct store *s, const char *sql, char **err, const char *what)
 {
 	sqlite3_stmt	*st = NULL;
-	int		 rc, ret = -1;
+	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
+	if ((rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) == SQLITE_OK)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
 	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
 		store_dberr(s, err, what);
 	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+int
+store_done(struct store *s, int ret, int began, sqlite3_stmt *st,
+    char *err, char **cause, const char *what)
+{
+	if (ret == -1)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (began && ret != -1 && store_commit(s, &err, what) != 0)
+		ret = -1;
+	else if (began && ret == -1)
+		store_rollback(s, &err, what);
+	if (ret == -1)
+		store_cause(cause, err);
+	else
+		free(err);
 	return (ret);
+}
+
+/*
+ * The whole of a call that writes with one statement: run the kept
+ * statement q, which returns no rows, with fmt's values bound. If err is
+ * set already (the caller's checks failed), fail with it instead. Returns
+ * 0, or -1 with *cause.
+ */
+static int
+store_write(struct store *s, enum store_sql q, const char *what, char *err,
+    char **cause, const char *fmt, ...)
+{
+	sqlite3_stmt	*st = NULL;
+	va_list		 ap;
+	int		 rc = SQLITE_ERROR;
+
+	va_start(ap, fmt);
+	if (err == NULL)
+		rc = store_vstep(s, q, &st, fmt, ap);
+	va_end(ap);
+	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, err, cause,
+	    what));
+}
+
+/*
+ * Run the kept statement q with fmt's values bound and put the first
+ * column of its first row into *v. Returns 0, 1 if that is NULL (*v is
+ * left as it was), or -1 with *cause if there is no row or an error.
+ */
+static int
+store_one(struct store *s, enum store_sql q, const char *what, int64_t *v,
+    char **cause, const char *fmt, ...)
+{
+	sqlite3_stmt	*st = NULL;
+	va_list		 ap;
+	int		 ret = -1;
+
+	va_start(ap, fmt);
+	if (store_vstep(s, q, &st, fmt, ap) == SQLITE_ROW) {
+		ret = sqlite3_column_type(st, 0) == SQLITE_NULL;
+		if (ret == 0)
+			*v = sqlite3_column_int64(st, 0);
+	}
+	va_end(ap);
+	return (store_done(s, ret, 0, st, NULL, cause, what));
+}
+
+/*
+ * Run the kept statement q, binding arg to ?1, and collect its first
+ * column's text into *ids and *n. what names the action in an error.
+ * Returns 0 or -1.
+ */
+static int
+store_strings(struct store *s, enum store_sql q, int64_t arg,
+    const char *what, char ***ids, size_t *n, char **cause)
+{
+	const char	*text;
+	sqlite3_stmt	*st = NULL;
+	char		**v = NULL;
+	size_t		 nv = 0;
+	int		 rc;
+
+	for (rc = store_step(s, q, &st, "I", arg); rc == SQLITE_ROW;
+	    rc = sqlite3_step(st)) {
+		text = (const char *)sqlite3_column_text(st, 0);
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		v[nv++] = xstrdup(text == NULL ? "" : text);
+	}
+	if (rc != SQLITE_DONE) {
+		store_flags_free(v, nv);
+		v = NULL;
+		nv = 0;
+	}
+	*ids = v;
+	*n = nv;
+	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, cause,
+	    what));
 }
 
 /*
@@ -639,38 +801,18 @@ store_session_begin(struct store *s, const char *kind, int64_t started_ms,
     int tz_min, const char *plan_json, int64_t *id, char **cause)
 {
 	const char	*what = "begin a session";
-	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
-	int		 ret = -1;
 
-	if (store_name_find(store_kind_names, kind) == NULL) {
+	if (store_name_find(store_kind_names, kind) == NULL)
 		err = xasprintf("unknown session kind '%s'",
 		    kind == NULL ? "" : kind);
-		goto out;
-	}
-	if (plan_json == NULL) {
+	else if (plan_json == NULL)
 		err = xasprintf("cannot %s: no plan", what);
-		goto out;
-	}
-	if ((st = store_stmt(s, SQL_SESSION_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, started_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, tz_min) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, plan_json, -1, SQLITE_STATIC) !=
-	    SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
+	if (store_write(s, SQL_SESSION_ADD, what, err, cause, "tIit", kind,
+	    started_ms, tz_min, plan_json) != 0)
+		return (-1);
 	*id = sqlite3_last_insert_rowid(s->db);
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (0);
 }
 
 /*
@@ -681,15 +823,12 @@ static int
 store_check_running(struct store *s, int64_t id, char **err,
     const char *what)
 {
-	sqlite3_stmt	*st;
+	sqlite3_stmt	*st = NULL;
 	char		*status = NULL;
 	int		 rc, ret = -1, found = 0;
 
-	if ((st = store_stmt(s, SQL_SESSION_STATUS)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	for (rc = store_step(s, SQL_SESSION_STATUS, &st, "I", id);
+	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		found = 1;
 		free(status);
 		status = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -738,26 +877,10 @@ store_session_item(struct store *s, int64_t session_id,
 	began = 1;
 	if (store_check_running(s, session_id, &err, what) != 0)
 		goto out;
-	if ((st = store_stmt(s, it->replace ? SQL_ITEM_SET : SQL_ITEM_ADD)) ==
-	    NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, session_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, it->position) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, it->exercise, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, it->side, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int(st, 5, it->sets_done) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 6, it->reps_done) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 7, it->holds_done) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 8, it->breaths_done) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 9, it->feel, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(st, 10, it->outcome, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int64(st, 11, it->finished_ms) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	if (store_step(s, it->replace ? SQL_ITEM_SET : SQL_ITEM_ADD, &st,
+	    "IittiiiittI", session_id, it->position, it->exercise, it->side,
+	    it->sets_done, it->reps_done, it->holds_done, it->breaths_done,
+	    it->feel, it->outcome, it->finished_ms) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) ==
 		    SQLITE_CONSTRAINT_UNIQUE)
 			err = xasprintf("cannot %s: session %lld already has "
@@ -765,22 +888,9 @@ store_session_item(struct store *s, int64_t session_id,
 			    it->position);
 		goto out;
 	}
-	store_stmt_done(st);
-	st = NULL;
-	if (store_commit(s, &err, what) != 0) {
-		began = 0;
-		goto out;
-	}
 	ret = 0;
 out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0 && began)
-		store_rollback(s, &err, what);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (store_done(s, ret, began, st, err, cause, what));
 }
 
 int
@@ -800,34 +910,13 @@ store_session_end(struct store *s, int64_t id, const char *status,
 	if (store_begin(s, &err, what) != 0)
 		goto out;
 	began = 1;
-	if (store_check_running(s, id, &err, what) != 0)
+	if (store_check_running(s, id, &err, what) != 0 ||
+	    store_step(s, SQL_SESSION_END, &st, "ItIt", id, status, ended_ms,
+	    end_reason) != SQLITE_DONE)
 		goto out;
-	if ((st = store_stmt(s, SQL_SESSION_END)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, ended_ms) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, end_reason, -1, SQLITE_STATIC) !=
-	    SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	store_stmt_done(st);
-	st = NULL;
-	if (store_commit(s, &err, what) != 0) {
-		began = 0;
-		goto out;
-	}
 	ret = 0;
 out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0 && began)
-		store_rollback(s, &err, what);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (store_done(s, ret, began, st, err, cause, what));
 }
 
 int
@@ -854,12 +943,7 @@ store_session_pain(struct store *s, int64_t id, const char *moment,
 		    pain);
 		goto out;
 	}
-	if ((st = store_stmt(s, q)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, pain) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (store_step(s, q, &st, "Ii", id, pain) != SQLITE_DONE)
 		goto out;
 	if (sqlite3_changes(s->db) == 0) {
 		err = xasprintf("cannot %s: no session %lld", what,
@@ -868,12 +952,7 @@ store_session_pain(struct store *s, int64_t id, const char *moment,
 	}
 	ret = 0;
 out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (store_done(s, ret, 0, st, err, cause, what));
 }
 
 int
@@ -897,22 +976,10 @@ store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
 	if (err != NULL)
 		goto out;
 
-	if ((st = store_stmt(s, SQL_PAIN_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, p->at_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, p->tz_min) != SQLITE_OK ||
-	    (p->session_id != 0 ?
-	    sqlite3_bind_int64(st, 3, p->session_id) :
-	    sqlite3_bind_null(st, 3)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, p->moment, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int(st, 5, p->pain) != SQLITE_OK ||
-	    (p->stiffness != -1 ?
-	    sqlite3_bind_int(st, 6, p->stiffness) :
-	    sqlite3_bind_null(st, 6)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 7, p->note, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	/* A session id of 0 and a stiffness of -1 are stored as NULL. */
+	if (store_step(s, SQL_PAIN_ADD, &st, "IiOtiot", p->at_ms, p->tz_min,
+	    p->session_id != 0 ? p->session_id : -1, p->moment, p->pain,
+	    p->stiffness, p->note) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) ==
 		    SQLITE_CONSTRAINT_FOREIGNKEY)
 			err = xasprintf("cannot %s: no session %lld", what,
@@ -923,12 +990,7 @@ store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
 		*id = sqlite3_last_insert_rowid(s->db);
 	ret = 0;
 out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (store_done(s, ret, 0, st, err, cause, what));
 }
 
 int
@@ -942,11 +1004,8 @@ store_unfinished(struct store *s, const char *kind,
 	int		 rc, ret = -1, found = 0;
 
 	*out = (struct store_session_info)STORE_SESSION_INFO_INIT;
-	if ((st = store_stmt(s, SQL_UNFINISHED)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	for (rc = store_step(s, SQL_UNFINISHED, &st, "t", kind);
+	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		found = 1;
 		out->id = sqlite3_column_int64(st, 0);
 		text = (const char *)sqlite3_column_text(st, 1);
@@ -967,14 +1026,9 @@ store_unfinished(struct store *s, const char *kind,
 	}
 	ret = found ? 0 : 1;
 out:
-	if (ret == -1) {
-		store_dberr(s, &err, what);
-		store_session_info_release(out);
-	}
-	store_stmt_done(st);
 	if (ret == -1)
-		store_cause(cause, err);
-	return (ret);
+		store_session_info_release(out);
+	return (store_done(s, ret, 0, st, err, cause, what));
 }
 
 int
@@ -983,35 +1037,17 @@ store_abandon(struct store *s, const char *kind, int64_t id,
     char **cause)
 {
 	const char	*what = "close an unfinished session";
-	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
-	int		 ret = -1;
 
-	if (store_name_find(store_end_names, status) == NULL) {
+	if (store_name_find(store_end_names, status) == NULL)
 		err = xasprintf("cannot %s: unknown status '%s'", what,
 		    status == NULL ? "" : status);
-		goto out;
-	}
-	if ((st = store_stmt(s, SQL_ABANDON)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, before_ms) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, status, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
+	if (store_write(s, SQL_ABANDON, what, err, cause, "tIItt", kind, id,
+	    before_ms, reason, status) != 0)
+		return (-1);
 	if (n != NULL)
 		*n = sqlite3_changes(s->db);
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (0);
 }
 
 void
@@ -1044,69 +1080,31 @@ store_screen_save(struct store *s, int64_t at_ms,
 		goto out;
 	began = 1;
 	for (i = 0; i < n; i++) {
-		if ((st = store_stmt(s, SQL_ANSWER_ADD)) == NULL)
-			goto out;
-		if (sqlite3_bind_int64(st, 1, at_ms) != SQLITE_OK ||
-		    sqlite3_bind_text(st, 2, answers[i].question, -1,
-		    SQLITE_STATIC) != SQLITE_OK ||
-		    sqlite3_bind_int(st, 3, answers[i].answer) != SQLITE_OK)
-			goto out;
-		if (sqlite3_step(st) != SQLITE_DONE)
+		if (store_step(s, SQL_ANSWER_ADD, &st, "Iti", at_ms,
+		    answers[i].question, answers[i].answer) != SQLITE_DONE)
 			goto out;
 		store_stmt_done(st);
 		st = NULL;
 	}
-	if (ack != NULL) {
-		if ((st = store_stmt(s, SQL_ACK_ADD)) == NULL)
-			goto out;
-		if (sqlite3_bind_int64(st, 1, at_ms) != SQLITE_OK ||
-		    sqlite3_bind_text(st, 2, ack, -1, SQLITE_STATIC) !=
-		    SQLITE_OK)
-			goto out;
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto out;
-		store_stmt_done(st);
-		st = NULL;
-	}
-	if (store_commit(s, &err, what) != 0) {
-		began = 0;
+	if (ack != NULL && store_step(s, SQL_ACK_ADD, &st, "It", at_ms,
+	    ack) != SQLITE_DONE)
 		goto out;
-	}
 	ret = 0;
 out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0 && began)
-		store_rollback(s, &err, what);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (store_done(s, ret, began, st, err, cause, what));
 }
 
 int
 store_screen_done(struct store *s, int *done, char **cause)
 {
-	const char	*what = "read the screen";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 rc, ret = -1;
+	int64_t	v = 0;
 
 	*done = 0;
-	if ((st = store_stmt(s, SQL_SCREEN_DONE)) == NULL)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*done = sqlite3_column_int(st, 0) != 0;
-	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	if (store_one(s, SQL_SCREEN_DONE, "read the screen", &v, cause,
+	    "") == -1)
+		return (-1);
+	*done = v != 0;
+	return (0);
 }
 
 int
@@ -1114,76 +1112,15 @@ store_flag_add(struct store *s, const char *exercise, const char *reason,
     int64_t set_ms, int64_t until_ms, char **cause)
 {
 	const char	*what = "set an exercise aside";
-	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
-	int		 ret = -1;
 
 	if (exercise == NULL || reason == NULL)
 		err = xasprintf("cannot %s: no exercise or no reason", what);
 	else if (until_ms <= set_ms)
 		err = xasprintf("cannot %s: '%s' would be back before it was "
 		    "set aside", what, exercise);
-	if (err != NULL)
-		goto out;
-	if ((st = store_stmt(s, SQL_FLAG_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, exercise, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, set_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 4, until_ms) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-/*
- * Run query q, binding arg to ?1, and collect its first column's text
- * into *ids and *n. what names the action in an error. Returns 0 or -1.
- */
-static int
-store_strings(struct store *s, enum store_sql q, int64_t arg,
-    const char *what, char ***ids, size_t *n, char **cause)
-{
-	const char	*text;
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL, **v = NULL;
-	size_t		 nv = 0;
-	int		 rc, ret = -1;
-
-	if ((st = store_stmt(s, q)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, arg) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		text = (const char *)sqlite3_column_text(st, 0);
-		v = xreallocarray(v, nv + 1, sizeof *v);
-		v[nv++] = xstrdup(text == NULL ? "" : text);
-	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0) {
-		store_flags_free(v, nv);
-		v = NULL;
-		nv = 0;
-		store_cause(cause, err);
-	}
-	*ids = v;
-	*n = nv;
-	return (ret);
+	return (store_write(s, SQL_FLAG_ADD, what, err, cause, "ttII",
+	    exercise, reason, set_ms, until_ms));
 }
 
 int
@@ -1210,30 +1147,8 @@ int
 store_last_done(struct store *s, const char *exercise, int64_t *ms,
     char **cause)
 {
-	const char	*what = "look up the last exercise";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 rc, ret = -1;
-
-	if ((st = store_stmt(s, SQL_LAST_DONE)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, exercise, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
-		goto out;
-	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-		ret = 1;
-	else {
-		*ms = sqlite3_column_int64(st, 0);
-		ret = 0;
-	}
-out:
-	if (ret == -1) {
-		store_dberr(s, &err, what);
-		store_cause(cause, err);
-	}
-	store_stmt_done(st);
-	return (ret);
+	return (store_one(s, SQL_LAST_DONE, "look up the last exercise", ms,
+	    cause, "t", exercise));
 }
 
 int
@@ -1247,26 +1162,13 @@ store_session_exercises(struct store *s, int64_t id, char ***ids, size_t *n,
 int
 store_session_bad(struct store *s, int64_t id, int *n, char **cause)
 {
-	const char	*what = "count a session's painful exercises";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
+	int64_t	v = 0;
 
-	if ((st = store_stmt(s, SQL_SESSION_BAD)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		goto out;
-	*n = sqlite3_column_int(st, 0);
-	ret = 0;
-out:
-	if (ret != 0) {
-		store_dberr(s, &err, what);
-		store_cause(cause, err);
-	}
-	store_stmt_done(st);
-	return (ret);
+	if (store_one(s, SQL_SESSION_BAD,
+	    "count a session's painful exercises", &v, cause, "I", id) == -1)
+		return (-1);
+	*n = (int)v;
+	return (0);
 }
 
 const char *const store_reminder_names[] = {
@@ -1281,9 +1183,7 @@ store_reminder_add(struct store *s, const char *kind, int64_t due_ms,
     int64_t at_ms, int tz_min, const char *outcome, char **cause)
 {
 	const char	*what = "record a reminder";
-	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
-	int		 ret = -1;
 
 	if (store_name_find(store_reminder_names, kind) == NULL)
 		err = xasprintf("cannot %s: unknown kind '%s'", what,
@@ -1291,87 +1191,42 @@ store_reminder_add(struct store *s, const char *kind, int64_t due_ms,
 	else if (store_name_find(store_reminder_outcomes, outcome) == NULL)
 		err = xasprintf("cannot %s: unknown outcome '%s'", what,
 		    outcome == NULL ? "" : outcome);
-	if (err != NULL)
-		goto out;
-	if ((st = store_stmt(s, SQL_REMINDER_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, due_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, at_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 4, tz_min) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, outcome, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (store_write(s, SQL_REMINDER_ADD, what, err, cause, "tIIit",
+	    kind, due_ms, at_ms, tz_min, outcome));
 }
 
 int
 store_reminder_counts(struct store *s, int64_t since_ms,
     int counts[STORE_NOUTCOMES], char **cause)
 {
-	const char	*what = "count reminders";
 	const char	*o;
 	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 i, rc, ret = -1;
+	int		 i, rc;
 
 	for (i = 0; i < STORE_NOUTCOMES; i++)
 		counts[i] = 0;
-	if ((st = store_stmt(s, SQL_REMINDER_COUNTS)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, since_ms) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	for (rc = store_step(s, SQL_REMINDER_COUNTS, &st, "I", since_ms);
+	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		o = (const char *)sqlite3_column_text(st, 0);
 		for (i = 0; i < STORE_NOUTCOMES; i++)
 			if (o != NULL && strcmp(o, store_reminder_outcomes[i])
 			    == 0)
 				counts[i] = sqlite3_column_int(st, 1);
 	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, cause,
+	    "count reminders"));
 }
 
 int
 store_routine_done(struct store *s, int64_t from_ms, int64_t to_ms,
     int *done, char **cause)
 {
-	const char	*what = "look for today's session";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
+	int64_t	v = 0;
 
 	*done = 0;
-	if ((st = store_stmt(s, SQL_DAILY_DONE)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, from_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, to_ms) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		goto out;
-	*done = sqlite3_column_int(st, 0);
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
+	if (store_one(s, SQL_DAILY_DONE, "look for today's session", &v,
+	    cause, "II", from_ms, to_ms) == -1)
+		return (-1);
+	*done = (int)v;
+	return (0);
 }
