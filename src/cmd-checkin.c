@@ -55,7 +55,7 @@ cmd_checkin_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 c, have_pain = 0;
 
 	memset(&p, 0, sizeof p);
-	p.moment = "checkin";
+	p.moment = STORE_MOMENT_CHECKIN;
 	p.stiffness = -1;
 	optind = 0;
 	while ((c = cmd_getopt(e, argc, argv, ":h", checkin_options)) != -1) {

@@ -305,20 +305,38 @@ static const char *const store_sql_text[SQL_COUNT] = {
 	    " AND feel IN ('sharp', 'tingling', 'burning', 'numb')",
 };
 
-/* The names the schema's CHECK constraints allow, for clearer messages. */
-const char *const store_kind_names[] = { "routine", "break", NULL };
-const char *const store_end_names[] = {
-	"finished", "quit", "stopped", NULL
+/*
+ * The names the schema's CHECK constraints allow, indexed by store.h's
+ * enums; the sizes make the compiler refuse a name too many.
+ */
+const char *const store_kind_names[STORE_KIND_BREAK + 2] = {
+	[STORE_KIND_ROUTINE] = "routine",
+	[STORE_KIND_BREAK] = "break",
 };
-const char *const store_feel_names[] = {
-	"fine", "stretch", "discomfort", "sharp", "tingling", "burning",
-	"numb", NULL
+const char *const store_end_names[STORE_END_STOPPED + 2] = {
+	[STORE_END_FINISHED] = "finished",
+	[STORE_END_QUIT] = "quit",
+	[STORE_END_STOPPED] = "stopped",
 };
-const char *const store_outcome_names[] = {
-	"done", "skipped", "stopped", NULL
+/* From FEEL_FINE on: FEEL_NONE is not stored. */
+const char *const store_feel_names[FEEL_COUNT - FEEL_FINE + 1] = {
+	[FEEL_FINE - FEEL_FINE] = "fine",
+	[FEEL_STRETCH - FEEL_FINE] = "stretch",
+	[FEEL_DISCOMFORT - FEEL_FINE] = "discomfort",
+	[FEEL_SHARP - FEEL_FINE] = "sharp",
+	[FEEL_TINGLING - FEEL_FINE] = "tingling",
+	[FEEL_BURNING - FEEL_FINE] = "burning",
+	[FEEL_NUMB - FEEL_FINE] = "numb",
 };
-const char *const store_moment_names[] = {
-	"before", "after", "checkin", NULL
+const char *const store_outcome_names[STORE_ITEM_STOPPED + 2] = {
+	[STORE_ITEM_DONE] = "done",
+	[STORE_ITEM_SKIPPED] = "skipped",
+	[STORE_ITEM_STOPPED] = "stopped",
+};
+const char *const store_moment_names[STORE_MOMENT_CHECKIN + 2] = {
+	[STORE_MOMENT_BEFORE] = "before",
+	[STORE_MOMENT_AFTER] = "after",
+	[STORE_MOMENT_CHECKIN] = "checkin",
 };
 
 const char *
@@ -332,6 +350,19 @@ store_name_find(const char *const *names, const char *s)
 		if (strcmp(names[i], s) == 0)
 			return (names[i]);
 	return (NULL);
+}
+
+const char *
+store_name(const char *const *names, int i)
+{
+	int	j;
+
+	if (i < 0)
+		return (NULL);
+	for (j = 0; j < i; j++)
+		if (names[j] == NULL)
+			return (NULL);
+	return (names[i]);
 }
 
 void
@@ -797,18 +828,19 @@ store_path(const struct store *s)
 }
 
 int
-store_session_begin(struct store *s, const char *kind, int64_t started_ms,
-    int tz_min, const char *plan_json, int64_t *id, char **cause)
+store_session_begin(struct store *s, enum store_kind kind,
+    int64_t started_ms, int tz_min, const char *plan_json, int64_t *id,
+    char **cause)
 {
 	const char	*what = "begin a session";
+	const char	*name = store_name(store_kind_names, kind);
 	char		*err = NULL;
 
-	if (store_name_find(store_kind_names, kind) == NULL)
-		err = xasprintf("unknown session kind '%s'",
-		    kind == NULL ? "" : kind);
+	if (name == NULL)
+		err = xasprintf("unknown session kind %d", (int)kind);
 	else if (plan_json == NULL)
 		err = xasprintf("cannot %s: no plan", what);
-	if (store_write(s, SQL_SESSION_ADD, what, err, cause, "tIit", kind,
+	if (store_write(s, SQL_SESSION_ADD, what, err, cause, "tIit", name,
 	    started_ms, tz_min, plan_json) != 0)
 		return (-1);
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -856,19 +888,22 @@ store_session_item(struct store *s, int64_t session_id,
     const struct store_item *it, char **cause)
 {
 	const char	*what = "record an exercise";
+	const char	*feel = NULL, *outcome;
 	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
 	int		 ret = -1, began = 0;
 
+	if (it->feel != FEEL_NONE)
+		feel = store_name(store_feel_names, (int)it->feel - FEEL_FINE);
+	outcome = store_name(store_outcome_names, it->outcome);
 	if (it->exercise == NULL)
 		err = xasprintf("cannot %s: no exercise", what);
-	else if (it->feel != NULL &&
-	    store_name_find(store_feel_names, it->feel) == NULL)
-		err = xasprintf("cannot %s: unknown feel '%s'", what,
-		    it->feel);
-	else if (store_name_find(store_outcome_names, it->outcome) == NULL)
-		err = xasprintf("cannot %s: unknown outcome '%s'", what,
-		    it->outcome == NULL ? "" : it->outcome);
+	else if (it->feel != FEEL_NONE && feel == NULL)
+		err = xasprintf("cannot %s: unknown feel %d", what,
+		    (int)it->feel);
+	else if (outcome == NULL)
+		err = xasprintf("cannot %s: unknown outcome %d", what,
+		    (int)it->outcome);
 	if (err != NULL)
 		goto out;
 
@@ -880,7 +915,7 @@ store_session_item(struct store *s, int64_t session_id,
 	if (store_step(s, it->replace ? SQL_ITEM_SET : SQL_ITEM_ADD, &st,
 	    "IittiiiittI", session_id, it->position, it->exercise, it->side,
 	    it->sets_done, it->reps_done, it->holds_done, it->breaths_done,
-	    it->feel, it->outcome, it->finished_ms) != SQLITE_DONE) {
+	    feel, outcome, it->finished_ms) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) ==
 		    SQLITE_CONSTRAINT_UNIQUE)
 			err = xasprintf("cannot %s: session %lld already has "
@@ -894,24 +929,25 @@ out:
 }
 
 int
-store_session_end(struct store *s, int64_t id, const char *status,
+store_session_end(struct store *s, int64_t id, enum store_end status,
     int64_t ended_ms, const char *end_reason, char **cause)
 {
 	const char	*what = "end a session";
+	const char	*name = store_name(store_end_names, status);
 	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
 	int		 ret = -1, began = 0;
 
-	if (store_name_find(store_end_names, status) == NULL) {
-		err = xasprintf("cannot %s: unknown status '%s'", what,
-		    status == NULL ? "" : status);
+	if (name == NULL) {
+		err = xasprintf("cannot %s: unknown status %d", what,
+		    (int)status);
 		goto out;
 	}
 	if (store_begin(s, &err, what) != 0)
 		goto out;
 	began = 1;
 	if (store_check_running(s, id, &err, what) != 0 ||
-	    store_step(s, SQL_SESSION_END, &st, "ItIt", id, status, ended_ms,
+	    store_step(s, SQL_SESSION_END, &st, "ItIt", id, name, ended_ms,
 	    end_reason) != SQLITE_DONE)
 		goto out;
 	ret = 0;
@@ -920,7 +956,7 @@ out:
 }
 
 int
-store_session_pain(struct store *s, int64_t id, const char *moment,
+store_session_pain(struct store *s, int64_t id, enum store_moment moment,
     int pain, char **cause)
 {
 	const char	*what = "rate pain";
@@ -929,13 +965,17 @@ store_session_pain(struct store *s, int64_t id, const char *moment,
 	char		*err = NULL;
 	int		 ret = -1;
 
-	if (moment != NULL && strcmp(moment, "before") == 0)
+	if (moment == STORE_MOMENT_BEFORE)
 		q = SQL_PAIN_BEFORE;
-	else if (moment != NULL && strcmp(moment, "after") == 0)
+	else if (moment == STORE_MOMENT_AFTER)
 		q = SQL_PAIN_AFTER;
 	else {
-		err = xasprintf("cannot %s: a session's moment is before or "
-		    "after, not '%s'", what, moment == NULL ? "" : moment);
+		if (moment == STORE_MOMENT_CHECKIN)
+			err = xasprintf("cannot %s: a session's moment is "
+			    "before or after, not 'checkin'", what);
+		else
+			err = xasprintf("cannot %s: unknown moment %d", what,
+			    (int)moment);
 		goto out;
 	}
 	if (pain < 0 || pain > 10) {
@@ -960,13 +1000,14 @@ store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
     char **cause)
 {
 	const char	*what = "rate pain";
+	const char	*moment = store_name(store_moment_names, p->moment);
 	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
 	int		 ret = -1;
 
-	if (store_name_find(store_moment_names, p->moment) == NULL)
-		err = xasprintf("cannot %s: unknown moment '%s'", what,
-		    p->moment == NULL ? "" : p->moment);
+	if (moment == NULL)
+		err = xasprintf("cannot %s: unknown moment %d", what,
+		    (int)p->moment);
 	else if (p->pain < 0 || p->pain > 10)
 		err = xasprintf("cannot %s: %d is not between 0 and 10", what,
 		    p->pain);
@@ -978,7 +1019,7 @@ store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
 
 	/* A session id of 0 and a stiffness of -1 are stored as NULL. */
 	if (store_step(s, SQL_PAIN_ADD, &st, "IiOtiot", p->at_ms, p->tz_min,
-	    p->session_id != 0 ? p->session_id : -1, p->moment, p->pain,
+	    p->session_id != 0 ? p->session_id : -1, moment, p->pain,
 	    p->stiffness, p->note) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) ==
 		    SQLITE_CONSTRAINT_FOREIGNKEY)
@@ -994,18 +1035,21 @@ out:
 }
 
 int
-store_unfinished(struct store *s, const char *kind,
+store_unfinished(struct store *s, enum store_kind kind,
     struct store_session_info *out, char **cause)
 {
 	const char	*what = "look for an unfinished session";
-	const char	*text;
+	const char	*name = store_name(store_kind_names, kind), *text;
 	sqlite3_stmt	*st = NULL;
 	char		*err = NULL;
-	int		 rc, ret = -1, found = 0;
+	int		 rc = SQLITE_ERROR, ret = -1, found = 0;
 
 	*out = (struct store_session_info)STORE_SESSION_INFO_INIT;
-	for (rc = store_step(s, SQL_UNFINISHED, &st, "t", kind);
-	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+	if (name == NULL)
+		err = xasprintf("unknown session kind %d", (int)kind);
+	else
+		rc = store_step(s, SQL_UNFINISHED, &st, "t", name);
+	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		found = 1;
 		out->id = sqlite3_column_int64(st, 0);
 		text = (const char *)sqlite3_column_text(st, 1);
@@ -1032,18 +1076,22 @@ out:
 }
 
 int
-store_abandon(struct store *s, const char *kind, int64_t id,
-    int64_t before_ms, const char *status, const char *reason, int *n,
+store_abandon(struct store *s, enum store_kind kind, int64_t id,
+    int64_t before_ms, enum store_end status, const char *reason, int *n,
     char **cause)
 {
 	const char	*what = "close an unfinished session";
+	const char	*kname = store_name(store_kind_names, kind);
+	const char	*sname = store_name(store_end_names, status);
 	char		*err = NULL;
 
-	if (store_name_find(store_end_names, status) == NULL)
-		err = xasprintf("cannot %s: unknown status '%s'", what,
-		    status == NULL ? "" : status);
-	if (store_write(s, SQL_ABANDON, what, err, cause, "tIItt", kind, id,
-	    before_ms, reason, status) != 0)
+	if (kname == NULL)
+		err = xasprintf("unknown session kind %d", (int)kind);
+	else if (sname == NULL)
+		err = xasprintf("cannot %s: unknown status %d", what,
+		    (int)status);
+	if (store_write(s, SQL_ABANDON, what, err, cause, "tIItt", kname, id,
+	    before_ms, reason, sname) != 0)
 		return (-1);
 	if (n != NULL)
 		*n = sqlite3_changes(s->db);
