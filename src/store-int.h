@@ -11,12 +11,14 @@
 
 #include <sqlite3.h>
 
-/* Room for store.c's kept statements; it checks that they fit. */
+/* Room for the kept statements (25 of them today). */
 #define STORE_NSQL	32
 
 struct store {
 	sqlite3		*db;		/* Owned; closed in store_close(). */
 	char		*path;		/* Owned. */
+	const char	*sql[STORE_NSQL]; /* the text of each kept statement,
+					   in the order of first use */
 	sqlite3_stmt	*st[STORE_NSQL]; /* Owned, prepared on first use;
 					   finalized in store_close(). */
 };

@@ -197,113 +197,109 @@ static const struct migration migrations[] = {
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 
-/* The statements kept prepared, by use. */
-enum store_sql {
-	SQL_BEGIN,
-	SQL_COMMIT,
-	SQL_ROLLBACK,
-	SQL_VERSION,
-	SQL_SESSION_ADD,
-	SQL_SESSION_STATUS,
-	SQL_SESSION_END,
-	SQL_PAIN_BEFORE,
-	SQL_PAIN_AFTER,
-	SQL_ITEM_ADD,
-	SQL_ITEM_SET,
-	SQL_UNFINISHED,
-	SQL_ABANDON,
-	SQL_PAIN_ADD,
-	SQL_ANSWER_ADD,
-	SQL_ACK_ADD,
-	SQL_SCREEN_DONE,
-	SQL_FLAG_ADD,
-	SQL_FLAGS_ACTIVE,
-	SQL_LAST_DONE,
-	SQL_SESSION_EXERCISES,
-	SQL_SESSION_BAD,
-	SQL_REMINDER_ADD,
-	SQL_REMINDER_COUNTS,
-	SQL_DAILY_DONE,
-	SQL_COUNT
-};
-_Static_assert(SQL_COUNT <= STORE_NSQL, "STORE_NSQL is too small");
-
-static const char *const store_sql_text[SQL_COUNT] = {
-	[SQL_BEGIN] = "BEGIN IMMEDIATE",
-	[SQL_COMMIT] = "COMMIT",
-	[SQL_ROLLBACK] = "ROLLBACK",
-	/*
-	 * One statement, so the version and the number of schema objects
-	 * come from the same snapshot.
-	 */
-	[SQL_VERSION] = "SELECT (SELECT user_version FROM pragma_user_version),"
-	    " (SELECT count(*) FROM sqlite_master)",
-	[SQL_SESSION_ADD] = "INSERT INTO sessions"
-	    " (kind, started_ms, tz_min, status, plan_json, uid)"
-	    " VALUES (?1, ?2, ?3, 'running', ?4,"
-	    " lower(hex(randomblob(16))))",
-	[SQL_SESSION_STATUS] = "SELECT status FROM sessions WHERE id = ?1",
-	[SQL_SESSION_END] = "UPDATE sessions"
-	    " SET status = ?2, ended_ms = ?3, end_reason = ?4"
-	    " WHERE id = ?1",
-	[SQL_PAIN_BEFORE] = "UPDATE sessions SET pain_before = ?2"
-	    " WHERE id = ?1",
-	[SQL_PAIN_AFTER] = "UPDATE sessions SET pain_after = ?2"
-	    " WHERE id = ?1",
-	[SQL_ITEM_ADD] = "INSERT INTO session_items"
-	    " (session_id, position, exercise, side, sets_done, reps_done,"
-	    " holds_done, breaths_done, feel, outcome, finished_ms)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[SQL_ITEM_SET] = "INSERT INTO session_items"
-	    " (session_id, position, exercise, side, sets_done, reps_done,"
-	    " holds_done, breaths_done, feel, outcome, finished_ms)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-	    " ON CONFLICT (session_id, position) DO UPDATE SET"
-	    " exercise = excluded.exercise, side = excluded.side,"
-	    " sets_done = excluded.sets_done, reps_done = excluded.reps_done,"
-	    " holds_done = excluded.holds_done,"
-	    " breaths_done = excluded.breaths_done, feel = excluded.feel,"
-	    " outcome = excluded.outcome, finished_ms = excluded.finished_ms",
-	[SQL_UNFINISHED] = "SELECT s.id, s.kind, s.started_ms, s.tz_min,"
-	    " s.plan_json,"
-	    " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id)"
-	    " FROM sessions s WHERE s.status = 'running' AND s.kind = ?1"
-	    " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1",
-	/* It ended when it last recorded something, not when found. */
-	[SQL_ABANDON] = "UPDATE sessions SET status = ?5,"
-	    " ended_ms = coalesce(last_item_ms, started_ms), end_reason = ?4"
-	    " WHERE status = 'running' AND kind = ?1 AND (?2 = 0 OR id = ?2)"
-	    " AND started_ms < ?3",
-	[SQL_PAIN_ADD] = "INSERT INTO pain_ratings"
-	    " (at_ms, tz_min, session_id, moment, pain, stiffness, note, uid)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	    " lower(hex(randomblob(16))))",
-	[SQL_ANSWER_ADD] = "INSERT INTO screen_answers"
-	    " (at_ms, question, answer) VALUES (?1, ?2, ?3)",
-	[SQL_ACK_ADD] = "INSERT INTO acknowledgements (at_ms, what)"
-	    " VALUES (?1, ?2)",
-	[SQL_SCREEN_DONE] = "SELECT EXISTS (SELECT 1 FROM screen_answers)"
-	    " AND EXISTS (SELECT 1 FROM acknowledgements)",
-	[SQL_FLAG_ADD] = "INSERT INTO exercise_flags"
-	    " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)",
-	[SQL_FLAGS_ACTIVE] = "SELECT DISTINCT exercise FROM exercise_flags"
-	    " WHERE until_ms > ?1 ORDER BY exercise",
-	[SQL_LAST_DONE] = "SELECT max(finished_ms) FROM session_items"
-	    " WHERE exercise = ?1 AND outcome = 'done'",
-	[SQL_SESSION_EXERCISES] = "SELECT exercise FROM session_items"
-	    " WHERE session_id = ?1 ORDER BY position",
-	[SQL_REMINDER_ADD] = "INSERT INTO reminders"
-	    " (kind, due_ms, at_ms, tz_min, outcome)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[SQL_REMINDER_COUNTS] = "SELECT outcome, count(*) FROM reminders"
-	    " WHERE at_ms >= ?1 GROUP BY outcome",
-	[SQL_DAILY_DONE] = "SELECT EXISTS (SELECT 1 FROM sessions"
-	    " WHERE kind = 'routine' AND started_ms >= ?1 AND started_ms < ?2"
-	    " AND (status = 'finished' OR items_done > 0))",
-	[SQL_SESSION_BAD] = "SELECT count(*) FROM session_items"
-	    " WHERE session_id = ?1"
-	    " AND feel IN ('sharp', 'tingling', 'burning', 'numb')",
-};
+/*
+ * The statements kept prepared (see store_stmt()): each is a static
+ * array, whose address is its key in the cache.
+ */
+static const char sql_begin[] =
+    "BEGIN IMMEDIATE";
+static const char sql_commit[] =
+    "COMMIT";
+static const char sql_rollback[] =
+    "ROLLBACK";
+/*
+ * One statement, so the version and the number of schema objects
+ * come from the same snapshot.
+ */
+static const char sql_version[] =
+    "SELECT (SELECT user_version FROM pragma_user_version),"
+    " (SELECT count(*) FROM sqlite_master)";
+static const char sql_session_add[] =
+    "INSERT INTO sessions"
+    " (kind, started_ms, tz_min, status, plan_json, uid)"
+    " VALUES (?1, ?2, ?3, 'running', ?4,"
+    " lower(hex(randomblob(16))))";
+static const char sql_session_status[] =
+    "SELECT status FROM sessions WHERE id = ?1";
+static const char sql_session_end[] =
+    "UPDATE sessions"
+    " SET status = ?2, ended_ms = ?3, end_reason = ?4"
+    " WHERE id = ?1";
+static const char sql_pain_before[] =
+    "UPDATE sessions SET pain_before = ?2"
+    " WHERE id = ?1";
+static const char sql_pain_after[] =
+    "UPDATE sessions SET pain_after = ?2"
+    " WHERE id = ?1";
+static const char sql_item_add[] =
+    "INSERT INTO session_items"
+    " (session_id, position, exercise, side, sets_done, reps_done,"
+    " holds_done, breaths_done, feel, outcome, finished_ms)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char sql_item_set[] =
+    "INSERT INTO session_items"
+    " (session_id, position, exercise, side, sets_done, reps_done,"
+    " holds_done, breaths_done, feel, outcome, finished_ms)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " ON CONFLICT (session_id, position) DO UPDATE SET"
+    " exercise = excluded.exercise, side = excluded.side,"
+    " sets_done = excluded.sets_done, reps_done = excluded.reps_done,"
+    " holds_done = excluded.holds_done,"
+    " breaths_done = excluded.breaths_done, feel = excluded.feel,"
+    " outcome = excluded.outcome, finished_ms = excluded.finished_ms";
+static const char sql_unfinished[] =
+    "SELECT s.id, s.kind, s.started_ms, s.tz_min,"
+    " s.plan_json,"
+    " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id)"
+    " FROM sessions s WHERE s.status = 'running' AND s.kind = ?1"
+    " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1";
+/* It ended when it last recorded something, not when found. */
+static const char sql_abandon[] =
+    "UPDATE sessions SET status = ?5,"
+    " ended_ms = coalesce(last_item_ms, started_ms), end_reason = ?4"
+    " WHERE status = 'running' AND kind = ?1 AND (?2 = 0 OR id = ?2)"
+    " AND started_ms < ?3";
+static const char sql_pain_add[] =
+    "INSERT INTO pain_ratings"
+    " (at_ms, tz_min, session_id, moment, pain, stiffness, note, uid)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+    " lower(hex(randomblob(16))))";
+static const char sql_answer_add[] =
+    "INSERT INTO screen_answers"
+    " (at_ms, question, answer) VALUES (?1, ?2, ?3)";
+static const char sql_ack_add[] =
+    "INSERT INTO acknowledgements (at_ms, what)"
+    " VALUES (?1, ?2)";
+static const char sql_screen_done[] =
+    "SELECT EXISTS (SELECT 1 FROM screen_answers)"
+    " AND EXISTS (SELECT 1 FROM acknowledgements)";
+static const char sql_flag_add[] =
+    "INSERT INTO exercise_flags"
+    " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)";
+static const char sql_flags_active[] =
+    "SELECT DISTINCT exercise FROM exercise_flags"
+    " WHERE until_ms > ?1 ORDER BY exercise";
+static const char sql_last_done[] =
+    "SELECT max(finished_ms) FROM session_items"
+    " WHERE exercise = ?1 AND outcome = 'done'";
+static const char sql_session_exercises[] =
+    "SELECT exercise FROM session_items"
+    " WHERE session_id = ?1 ORDER BY position";
+static const char sql_reminder_add[] =
+    "INSERT INTO reminders"
+    " (kind, due_ms, at_ms, tz_min, outcome)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_reminder_counts[] =
+    "SELECT outcome, count(*) FROM reminders"
+    " WHERE at_ms >= ?1 GROUP BY outcome";
+static const char sql_daily_done[] =
+    "SELECT EXISTS (SELECT 1 FROM sessions"
+    " WHERE kind = 'routine' AND started_ms >= ?1 AND started_ms < ?2"
+    " AND (status = 'finished' OR items_done > 0))";
+static const char sql_session_bad[] =
+    "SELECT count(*) FROM session_items"
+    " WHERE session_id = ?1"
+    " AND feel IN ('sharp', 'tingling', 'burning', 'numb')";
 
 /*
  * The names the schema's CHECK constraints allow, indexed by store.h's
@@ -383,14 +379,27 @@ store_cause(char **cause, char *err)
 		free(err);
 }
 
-/* The kept statement for q, prepared on first use; NULL on error. */
+/*
+ * The kept statement for sql, one of the static arrays above, prepared on
+ * first use; NULL on error. Each array's address is its key, so the
+ * cache never compares text.
+ */
 static sqlite3_stmt *
-store_stmt(struct store *s, enum store_sql q)
+store_stmt(struct store *s, const char *sql)
 {
-	if (s->st[q] == NULL && sqlite3_prepare_v3(s->db, store_sql_text[q],
-	    -1, SQLITE_PREPARE_PERSISTENT, &s->st[q], NULL) != SQLITE_OK)
+	size_t	i;
+
+	for (i = 0; i < STORE_NSQL && s->sql[i] != NULL; i++)
+		if (s->sql[i] == sql)
+			return (s->st[i]);
+	/* A statement more than there is room for is a bug, not a state. */
+	if (i == STORE_NSQL)
+		abort();
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->st[i], NULL) != SQLITE_OK)
 		return (NULL);
-	return (s->st[q]);
+	s->sql[i] = sql;
+	return (s->st[i]);
 }
 
 /* Make a kept statement ready for its next use. Accepts NULL. */
@@ -451,10 +460,10 @@ store_bind(sqlite3_stmt *st, const char *fmt, ...)
 
 /* store_step() with a va_list. */
 static int
-store_vstep(struct store *s, enum store_sql q, sqlite3_stmt **st,
+store_vstep(struct store *s, const char *sql, sqlite3_stmt **st,
     const char *fmt, va_list ap)
 {
-	if ((*st = store_stmt(s, q)) == NULL)
+	if ((*st = store_stmt(s, sql)) == NULL)
 		return (SQLITE_ERROR);
 	if (store_vbind(*st, fmt, ap) != 0)
 		return (SQLITE_ERROR);
@@ -462,32 +471,32 @@ store_vstep(struct store *s, enum store_sql q, sqlite3_stmt **st,
 }
 
 /*
- * Get the kept statement q into *st (the caller resets it, even on
+ * Get the kept statement for sql into *st (the caller resets it, even on
  * failure: see store_done()), bind fmt's values to it (see store_bind())
  * and step it once. Returns what sqlite3_step() returned, or SQLITE_ERROR
  * if it could not get that far.
  */
 static int
-store_step(struct store *s, enum store_sql q, sqlite3_stmt **st,
+store_step(struct store *s, const char *sql, sqlite3_stmt **st,
     const char *fmt, ...)
 {
 	va_list	ap;
 	int	rc;
 
 	va_start(ap, fmt);
-	rc = store_vstep(s, q, st, fmt, ap);
+	rc = store_vstep(s, sql, st, fmt, ap);
 	va_end(ap);
 	return (rc);
 }
 
 /* Run a kept statement that takes nothing and returns no rows. 0 or -1. */
 static int
-store_run(struct store *s, enum store_sql q, char **err, const char *what)
+store_run(struct store *s, const char *sql, char **err, const char *what)
 {
 	sqlite3_stmt	*st = NULL;
 	int		 ret;
 
-	if ((ret = store_step(s, q, &st, "") == SQLITE_DONE ? 0 : -1) != 0)
+	if ((ret = store_step(s, sql, &st, "") == SQLITE_DONE ? 0 : -1) != 0)
 		store_dberr(s, err, what);
 	store_stmt_done(st);
 	return (ret);
@@ -496,16 +505,16 @@ store_run(struct store *s, enum store_sql q, char **err, const char *what)
 int
 store_begin(struct store *s, char **err, const char *what)
 {
-	return (store_run(s, SQL_BEGIN, err, what));
+	return (store_run(s, sql_begin, err, what));
 }
 
 int
 store_commit(struct store *s, char **err, const char *what)
 {
-	if (store_run(s, SQL_COMMIT, err, what) == 0)
+	if (store_run(s, sql_commit, err, what) == 0)
 		return (0);
 	if (!sqlite3_get_autocommit(s->db))
-		(void)store_run(s, SQL_ROLLBACK, err, what);
+		(void)store_run(s, sql_rollback, err, what);
 	return (-1);
 }
 
@@ -514,7 +523,7 @@ store_rollback(struct store *s, char **err, const char *what)
 {
 	/* A failed statement may have rolled back already. */
 	if (!sqlite3_get_autocommit(s->db))
-		(void)store_run(s, SQL_ROLLBACK, err, what);
+		(void)store_run(s, sql_rollback, err, what);
 }
 
 int
@@ -552,12 +561,12 @@ store_done(struct store *s, int ret, int began, sqlite3_stmt *st,
 
 /*
  * The whole of a call that writes with one statement: run the kept
- * statement q, which returns no rows, with fmt's values bound. If err is
+ * statement for sql, which returns no rows, with fmt's values bound. If err is
  * set already (the caller's checks failed), fail with it instead. Returns
  * 0, or -1 with *cause.
  */
 static int
-store_write(struct store *s, enum store_sql q, const char *what, char *err,
+store_write(struct store *s, const char *sql, const char *what, char *err,
     char **cause, const char *fmt, ...)
 {
 	sqlite3_stmt	*st = NULL;
@@ -566,19 +575,19 @@ store_write(struct store *s, enum store_sql q, const char *what, char *err,
 
 	va_start(ap, fmt);
 	if (err == NULL)
-		rc = store_vstep(s, q, &st, fmt, ap);
+		rc = store_vstep(s, sql, &st, fmt, ap);
 	va_end(ap);
 	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, err, cause,
 	    what));
 }
 
 /*
- * Run the kept statement q with fmt's values bound and put the first
+ * Run the kept statement for sql with fmt's values bound and put the first
  * column of its first row into *v. Returns 0, 1 if that is NULL (*v is
  * left as it was), or -1 with *cause if there is no row or an error.
  */
 static int
-store_one(struct store *s, enum store_sql q, const char *what, int64_t *v,
+store_one(struct store *s, const char *sql, const char *what, int64_t *v,
     char **cause, const char *fmt, ...)
 {
 	sqlite3_stmt	*st = NULL;
@@ -586,7 +595,7 @@ store_one(struct store *s, enum store_sql q, const char *what, int64_t *v,
 	int		 ret = -1;
 
 	va_start(ap, fmt);
-	if (store_vstep(s, q, &st, fmt, ap) == SQLITE_ROW) {
+	if (store_vstep(s, sql, &st, fmt, ap) == SQLITE_ROW) {
 		ret = sqlite3_column_type(st, 0) == SQLITE_NULL;
 		if (ret == 0)
 			*v = sqlite3_column_int64(st, 0);
@@ -596,12 +605,12 @@ store_one(struct store *s, enum store_sql q, const char *what, int64_t *v,
 }
 
 /*
- * Run the kept statement q, binding arg to ?1, and collect its first
+ * Run the kept statement for sql, binding arg to ?1, and collect its first
  * column's text into *ids and *n. what names the action in an error.
  * Returns 0 or -1.
  */
 static int
-store_strings(struct store *s, enum store_sql q, int64_t arg,
+store_strings(struct store *s, const char *sql, int64_t arg,
     const char *what, char ***ids, size_t *n, char **cause)
 {
 	const char	*text;
@@ -610,7 +619,7 @@ store_strings(struct store *s, enum store_sql q, int64_t arg,
 	size_t		 nv = 0;
 	int		 rc;
 
-	for (rc = store_step(s, q, &st, "I", arg); rc == SQLITE_ROW;
+	for (rc = store_step(s, sql, &st, "I", arg); rc == SQLITE_ROW;
 	    rc = sqlite3_step(st)) {
 		text = (const char *)sqlite3_column_text(st, 0);
 		v = xreallocarray(v, nv + 1, sizeof *v);
@@ -639,7 +648,7 @@ store_version(struct store *s, int *version, char **err)
 	int		 rc = SQLITE_OK, ret = -1, objects = 0;
 
 	*version = 0;
-	if ((st = store_stmt(s, SQL_VERSION)) == NULL) {
+	if ((st = store_stmt(s, sql_version)) == NULL) {
 		rc = sqlite3_errcode(s->db);
 		goto out;
 	}
@@ -813,7 +822,7 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < SQL_COUNT; i++)
+	for (i = 0; i < STORE_NSQL; i++)
 		sqlite3_finalize(s->st[i]);
 	/* Every statement is finalized, so this cannot be SQLITE_BUSY. */
 	sqlite3_close(s->db);
@@ -840,7 +849,7 @@ store_session_begin(struct store *s, enum store_kind kind,
 		err = xasprintf("unknown session kind %d", (int)kind);
 	else if (plan_json == NULL)
 		err = xasprintf("cannot %s: no plan", what);
-	if (store_write(s, SQL_SESSION_ADD, what, err, cause, "tIit", name,
+	if (store_write(s, sql_session_add, what, err, cause, "tIit", name,
 	    started_ms, tz_min, plan_json) != 0)
 		return (-1);
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -859,7 +868,7 @@ store_check_running(struct store *s, int64_t id, char **err,
 	char		*status = NULL;
 	int		 rc, ret = -1, found = 0;
 
-	for (rc = store_step(s, SQL_SESSION_STATUS, &st, "I", id);
+	for (rc = store_step(s, sql_session_status, &st, "I", id);
 	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		found = 1;
 		free(status);
@@ -912,7 +921,7 @@ store_session_item(struct store *s, int64_t session_id,
 	began = 1;
 	if (store_check_running(s, session_id, &err, what) != 0)
 		goto out;
-	if (store_step(s, it->replace ? SQL_ITEM_SET : SQL_ITEM_ADD, &st,
+	if (store_step(s, it->replace ? sql_item_set : sql_item_add, &st,
 	    "IittiiiittI", session_id, it->position, it->exercise, it->side,
 	    it->sets_done, it->reps_done, it->holds_done, it->breaths_done,
 	    feel, outcome, it->finished_ms) != SQLITE_DONE) {
@@ -947,7 +956,7 @@ store_session_end(struct store *s, int64_t id, enum store_end status,
 		goto out;
 	began = 1;
 	if (store_check_running(s, id, &err, what) != 0 ||
-	    store_step(s, SQL_SESSION_END, &st, "ItIt", id, name, ended_ms,
+	    store_step(s, sql_session_end, &st, "ItIt", id, name, ended_ms,
 	    end_reason) != SQLITE_DONE)
 		goto out;
 	ret = 0;
@@ -961,14 +970,14 @@ store_session_pain(struct store *s, int64_t id, enum store_moment moment,
 {
 	const char	*what = "rate pain";
 	sqlite3_stmt	*st = NULL;
-	enum store_sql	 q;
+	const char	*q;
 	char		*err = NULL;
 	int		 ret = -1;
 
 	if (moment == STORE_MOMENT_BEFORE)
-		q = SQL_PAIN_BEFORE;
+		q = sql_pain_before;
 	else if (moment == STORE_MOMENT_AFTER)
-		q = SQL_PAIN_AFTER;
+		q = sql_pain_after;
 	else {
 		if (moment == STORE_MOMENT_CHECKIN)
 			err = xasprintf("cannot %s: a session's moment is "
@@ -1018,7 +1027,7 @@ store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
 		goto out;
 
 	/* A session id of 0 and a stiffness of -1 are stored as NULL. */
-	if (store_step(s, SQL_PAIN_ADD, &st, "IiOtiot", p->at_ms, p->tz_min,
+	if (store_step(s, sql_pain_add, &st, "IiOtiot", p->at_ms, p->tz_min,
 	    p->session_id != 0 ? p->session_id : -1, moment, p->pain,
 	    p->stiffness, p->note) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) ==
@@ -1048,7 +1057,7 @@ store_unfinished(struct store *s, enum store_kind kind,
 	if (name == NULL)
 		err = xasprintf("unknown session kind %d", (int)kind);
 	else
-		rc = store_step(s, SQL_UNFINISHED, &st, "t", name);
+		rc = store_step(s, sql_unfinished, &st, "t", name);
 	for (; rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		found = 1;
 		out->id = sqlite3_column_int64(st, 0);
@@ -1090,7 +1099,7 @@ store_abandon(struct store *s, enum store_kind kind, int64_t id,
 	else if (sname == NULL)
 		err = xasprintf("cannot %s: unknown status %d", what,
 		    (int)status);
-	if (store_write(s, SQL_ABANDON, what, err, cause, "tIItt", kname, id,
+	if (store_write(s, sql_abandon, what, err, cause, "tIItt", kname, id,
 	    before_ms, reason, sname) != 0)
 		return (-1);
 	if (n != NULL)
@@ -1128,13 +1137,13 @@ store_screen_save(struct store *s, int64_t at_ms,
 		goto out;
 	began = 1;
 	for (i = 0; i < n; i++) {
-		if (store_step(s, SQL_ANSWER_ADD, &st, "Iti", at_ms,
+		if (store_step(s, sql_answer_add, &st, "Iti", at_ms,
 		    answers[i].question, answers[i].answer) != SQLITE_DONE)
 			goto out;
 		store_stmt_done(st);
 		st = NULL;
 	}
-	if (ack != NULL && store_step(s, SQL_ACK_ADD, &st, "It", at_ms,
+	if (ack != NULL && store_step(s, sql_ack_add, &st, "It", at_ms,
 	    ack) != SQLITE_DONE)
 		goto out;
 	ret = 0;
@@ -1148,7 +1157,7 @@ store_screen_done(struct store *s, int *done, char **cause)
 	int64_t	v = 0;
 
 	*done = 0;
-	if (store_one(s, SQL_SCREEN_DONE, "read the screen", &v, cause,
+	if (store_one(s, sql_screen_done, "read the screen", &v, cause,
 	    "") == -1)
 		return (-1);
 	*done = v != 0;
@@ -1167,7 +1176,7 @@ store_flag_add(struct store *s, const char *exercise, const char *reason,
 	else if (until_ms <= set_ms)
 		err = xasprintf("cannot %s: '%s' would be back before it was "
 		    "set aside", what, exercise);
-	return (store_write(s, SQL_FLAG_ADD, what, err, cause, "ttII",
+	return (store_write(s, sql_flag_add, what, err, cause, "ttII",
 	    exercise, reason, set_ms, until_ms));
 }
 
@@ -1175,7 +1184,7 @@ int
 store_flags_active(struct store *s, int64_t now_ms, char ***ids, size_t *n,
     char **cause)
 {
-	return (store_strings(s, SQL_FLAGS_ACTIVE, now_ms,
+	return (store_strings(s, sql_flags_active, now_ms,
 	    "list exercises set aside", ids, n, cause));
 }
 
@@ -1195,7 +1204,7 @@ int
 store_last_done(struct store *s, const char *exercise, int64_t *ms,
     char **cause)
 {
-	return (store_one(s, SQL_LAST_DONE, "look up the last exercise", ms,
+	return (store_one(s, sql_last_done, "look up the last exercise", ms,
 	    cause, "t", exercise));
 }
 
@@ -1203,7 +1212,7 @@ int
 store_session_exercises(struct store *s, int64_t id, char ***ids, size_t *n,
     char **cause)
 {
-	return (store_strings(s, SQL_SESSION_EXERCISES, id,
+	return (store_strings(s, sql_session_exercises, id,
 	    "list a session's exercises", ids, n, cause));
 }
 
@@ -1212,7 +1221,7 @@ store_session_bad(struct store *s, int64_t id, int *n, char **cause)
 {
 	int64_t	v = 0;
 
-	if (store_one(s, SQL_SESSION_BAD,
+	if (store_one(s, sql_session_bad,
 	    "count a session's painful exercises", &v, cause, "I", id) == -1)
 		return (-1);
 	*n = (int)v;
@@ -1239,7 +1248,7 @@ store_reminder_add(struct store *s, const char *kind, int64_t due_ms,
 	else if (store_name_find(store_reminder_outcomes, outcome) == NULL)
 		err = xasprintf("cannot %s: unknown outcome '%s'", what,
 		    outcome == NULL ? "" : outcome);
-	return (store_write(s, SQL_REMINDER_ADD, what, err, cause, "tIIit",
+	return (store_write(s, sql_reminder_add, what, err, cause, "tIIit",
 	    kind, due_ms, at_ms, tz_min, outcome));
 }
 
@@ -1253,7 +1262,7 @@ store_reminder_counts(struct store *s, int64_t since_ms,
 
 	for (i = 0; i < STORE_NOUTCOMES; i++)
 		counts[i] = 0;
-	for (rc = store_step(s, SQL_REMINDER_COUNTS, &st, "I", since_ms);
+	for (rc = store_step(s, sql_reminder_counts, &st, "I", since_ms);
 	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		o = (const char *)sqlite3_column_text(st, 0);
 		for (i = 0; i < STORE_NOUTCOMES; i++)
@@ -1272,7 +1281,7 @@ store_routine_done(struct store *s, int64_t from_ms, int64_t to_ms,
 	int64_t	v = 0;
 
 	*done = 0;
-	if (store_one(s, SQL_DAILY_DONE, "look for today's session", &v,
+	if (store_one(s, sql_daily_done, "look for today's session", &v,
 	    cause, "II", from_ms, to_ms) == -1)
 		return (-1);
 	*done = (int)v;
