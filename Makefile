@@ -32,6 +32,7 @@ COACH = src/coach/coach.c src/coach/plancodec.c
 EDGE = $(SYS) $(COACH) build/gen/screen-data.c  src/ask.c src/chart.c src/cmd.c src/cues.c src/export.c \
 	src/idle.c src/idle-logind.c src/idle-mutter.c src/idle-x11.c \
 	src/notify.c src/output.c src/play.c src/store.c src/store-history.c \
+	src/store-remind.c src/store-safety.c src/store-session.c \
 	src/tui.c src/voice.c \
 	src/cmd-break.c src/cmd-check.c src/cmd-checkin.c src/cmd-export.c \
 	src/cmd-import.c src/cmd-list.c src/cmd-log.c src/cmd-show.c \
@@ -93,7 +94,9 @@ build/asan/midback: $(AOBJ)
 # Unit tests link the core, and the edges with tests of their own.
 AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS)) \
 	build/asan/src/chart.o build/asan/src/store.o \
-	build/asan/src/store-history.o build/asan/src/voice.o \
+	build/asan/src/store-history.o build/asan/src/store-remind.o \
+	build/asan/src/store-safety.o build/asan/src/store-session.o \
+	build/asan/src/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)
