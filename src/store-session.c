@@ -97,17 +97,21 @@ store_session_begin(struct store *s, enum store_kind kind,
 }
 
 /*
- * Inside a transaction, check that session id exists and is running.
+ * Take the write lock, setting *began, and check that session id exists
+ * and is running, so that nothing can end it before the caller writes.
  * Returns 0 or -1 with *err.
  */
 static int
-store_check_running(struct store *s, int64_t id, char **err,
+store_begin_running(struct store *s, int64_t id, int *began, char **err,
     const char *what)
 {
 	sqlite3_stmt	*st = NULL;
 	char		*status = NULL;
 	int		 rc, ret = -1, found = 0;
 
+	if (store_begin(s, err, what) != 0)
+		return (-1);
+	*began = 1;
 	for (rc = store_step(s, sql_session_status, &st, "I", id);
 	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		found = 1;
@@ -153,13 +157,8 @@ store_session_item(struct store *s, int64_t session_id,
 	else if (outcome == NULL)
 		err = xasprintf("cannot %s: unknown outcome %d", what,
 		    (int)it->outcome);
-	if (err != NULL)
-		goto out;
-
-	if (store_begin(s, &err, what) != 0)
-		goto out;
-	began = 1;
-	if (store_check_running(s, session_id, &err, what) != 0)
+	if (err != NULL ||
+	    store_begin_running(s, session_id, &began, &err, what) != 0)
 		goto out;
 	if (store_step(s, it->replace ? sql_item_set : sql_item_add, &st,
 	    "IittiiiittI", session_id, it->position, it->exercise, it->side,
@@ -187,20 +186,13 @@ store_session_end(struct store *s, int64_t id, enum store_end status,
 	char		*err = NULL;
 	int		 ret = -1, began = 0;
 
-	if (name == NULL) {
+	if (name == NULL)
 		err = xasprintf("cannot %s: unknown status %d", what,
 		    (int)status);
-		goto out;
-	}
-	if (store_begin(s, &err, what) != 0)
-		goto out;
-	began = 1;
-	if (store_check_running(s, id, &err, what) != 0 ||
+	else if (store_begin_running(s, id, &began, &err, what) == 0 &&
 	    store_step(s, sql_session_end, &st, "ItIt", id, name, ended_ms,
-	    end_reason) != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
+	    end_reason) == SQLITE_DONE)
+		ret = 0;
 	return (store_done(s, ret, began, st, err, cause, what));
 }
 
