@@ -45,7 +45,9 @@ CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
 	src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
-	src/chart.c src/export.c src/output.c src/store.c src/store-history.c
+	src/chart.c src/export.c src/output.c $(STORE)
+STORE = src/store.c src/store-history.c src/store-remind.c \
+	src/store-safety.c src/store-session.c
 MAIN = src/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
@@ -103,8 +105,8 @@ build/asan/midback: $(AOBJ)
 # Unit tests link the core, and the edges with tests of their own.
 AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
 	build/asan/build/gen/screen-data.o \
-	build/asan/src/chart.o build/asan/src/store.o \
-	build/asan/src/store-history.o build/asan/src/term/voice.o \
+	$(patsubst %.c,build/asan/%.o,$(STORE)) build/asan/src/chart.o \
+	build/asan/src/term/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)

@@ -48,7 +48,7 @@ cmd_checkin_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	long			 v;
 
 	memset(&p, 0, sizeof p);
-	p.moment = "checkin";
+	p.moment = STORE_MOMENT_CHECKIN;
 	p.stiffness = -1;
 	if (!cmd_has(args, 'p')) {
 		cmd_warn(e, "say how much it hurts with --pain N (0 to 10)");

@@ -7,6 +7,7 @@
  * import takes the write lock for the whole of it: all of it lands, or
  * none of it.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,223 +101,180 @@ col_uid(sqlite3_stmt *st, int i, char *uid)
 	snprintf(uid, 33, "%s", t == NULL ? "" : (const char *)t);
 }
 
-/* Prepare sql with the range bound to ?1 and ?2. NULL on error. */
-static sqlite3_stmt *
-range_stmt(struct store *s, const char *sql, int64_t from, int64_t to)
+/*
+ * Prepare sql, bind fmt's values (see store_bind()) and call row(st, arg)
+ * on each row it returns, until row() returns -1. Returns 0 or -1.
+ */
+static int
+each_row(struct store *s, const char *sql,
+    int (*row)(sqlite3_stmt *, void *), void *arg, const char *fmt, ...)
 {
 	sqlite3_stmt	*st = NULL;
+	va_list		 ap;
+	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, from) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, to) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return (NULL);
-	}
-	return (st);
+	va_start(ap, fmt);
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && store_vbind(st, fmt, ap) != 0)
+		rc = SQLITE_ERROR;
+	va_end(ap);
+	if (rc == SQLITE_OK)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+		    row(st, arg) == 0)
+			;
+	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
 }
 
-/* Read the sessions in the range into h. Returns 0 or -1. */
+/* One session into the history. */
 static int
-read_sessions(struct store *s, int64_t from, int64_t to,
-    struct store_history *h)
+session_row(sqlite3_stmt *st, void *arg)
 {
+	struct store_history	*h = arg;
 	struct store_hsession	*hs;
-	sqlite3_stmt		*st;
-	int			 rc;
 
-	if ((st = range_stmt(s, sql_sessions, from, to)) == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->sessions = xreallocarray(h->sessions, h->nsessions + 1,
-		    sizeof *h->sessions);
-		hs = &h->sessions[h->nsessions++];
-		memset(hs, 0, sizeof *hs);
-		hs->id = sqlite3_column_int64(st, 0);
-		col_uid(st, 1, hs->uid);
-		hs->kind = store_name_find(store_kind_names,
-		    (const char *)sqlite3_column_text(st, 2));
-		hs->started_ms = sqlite3_column_int64(st, 3);
-		hs->tz_min = sqlite3_column_int(st, 4);
-		hs->ended_ms = col_int(st, 5, -1);
-		hs->status = (const char *)sqlite3_column_text(st, 6);
-		if (hs->status != NULL && strcmp(hs->status, "running") == 0)
-			hs->status = "running";
-		else
-			hs->status = store_name_find(store_end_names,
-			    hs->status);
-		hs->end_reason = col_dup(st, 7);
-		hs->pain_before = (int)col_int(st, 8, -1);
-		hs->pain_after = (int)col_int(st, 9, -1);
-		hs->plan_json = col_dup(st, 10);
-		if (hs->plan_json == NULL)
-			hs->plan_json = xstrdup("");
-		/* The schema's CHECKs make these impossible; say so anyway. */
-		if (hs->kind == NULL || hs->status == NULL) {
-			sqlite3_finalize(st);
-			return (-1);
-		}
-	}
-	sqlite3_finalize(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	h->sessions = xreallocarray(h->sessions, h->nsessions + 1,
+	    sizeof *h->sessions);
+	hs = &h->sessions[h->nsessions++];
+	memset(hs, 0, sizeof *hs);
+	hs->id = sqlite3_column_int64(st, 0);
+	col_uid(st, 1, hs->uid);
+	hs->kind = store_name_find(store_kind_names,
+	    (const char *)sqlite3_column_text(st, 2));
+	hs->started_ms = sqlite3_column_int64(st, 3);
+	hs->tz_min = sqlite3_column_int(st, 4);
+	hs->ended_ms = col_int(st, 5, -1);
+	hs->status = (const char *)sqlite3_column_text(st, 6);
+	if (hs->status != NULL && strcmp(hs->status, "running") == 0)
+		hs->status = "running";
+	else
+		hs->status = store_name_find(store_end_names, hs->status);
+	hs->end_reason = col_dup(st, 7);
+	hs->pain_before = (int)col_int(st, 8, -1);
+	hs->pain_after = (int)col_int(st, 9, -1);
+	hs->plan_json = col_dup(st, 10);
+	if (hs->plan_json == NULL)
+		hs->plan_json = xstrdup("");
+	/* The schema's CHECKs make these impossible; say so anyway. */
+	return (hs->kind == NULL || hs->status == NULL ? -1 : 0);
 }
 
-/* Read the sessions' items, which come in the sessions' order. */
+/* Where item_row() is: the items come in the sessions' order. */
+struct items_at {
+	struct store_history	*h;
+	size_t			 next;	/* the session after hs */
+	struct store_hsession	*hs;	/* NULL before the first item */
+};
+
+/* One item into its session. */
 static int
-read_items(struct store *s, int64_t from, int64_t to,
-    struct store_history *h)
+item_row(sqlite3_stmt *st, void *arg)
 {
-	struct store_hsession	*hs = NULL;
+	struct items_at		*a = arg;
 	struct store_hitem	*it;
-	sqlite3_stmt		*st;
-	size_t			 next = 0;
-	int64_t			 sid;
-	int			 rc;
+	int64_t			 sid = sqlite3_column_int64(st, 0);
 
-	if ((st = range_stmt(s, sql_items, from, to)) == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sid = sqlite3_column_int64(st, 0);
-		while (hs == NULL || hs->id != sid) {
-			if (next == h->nsessions) {
-				sqlite3_finalize(st);
-				return (-1);
-			}
-			hs = &h->sessions[next++];
-		}
-		hs->items = xreallocarray(hs->items, hs->nitems + 1,
-		    sizeof *hs->items);
-		it = &hs->items[hs->nitems++];
-		it->position = sqlite3_column_int(st, 1);
-		it->exercise = col_dup(st, 2);
-		it->side = col_dup(st, 3);
-		it->sets_done = sqlite3_column_int(st, 4);
-		it->reps_done = sqlite3_column_int(st, 5);
-		it->holds_done = sqlite3_column_int(st, 6);
-		it->breaths_done = sqlite3_column_int(st, 7);
-		it->feel = store_name_find(store_feel_names,
-		    (const char *)sqlite3_column_text(st, 8));
-		it->outcome = store_name_find(store_outcome_names,
-		    (const char *)sqlite3_column_text(st, 9));
-		it->finished_ms = sqlite3_column_int64(st, 10);
-		if (it->exercise == NULL)
-			it->exercise = xstrdup("");
-		if (it->outcome == NULL) {
-			sqlite3_finalize(st);
+	while (a->hs == NULL || a->hs->id != sid) {
+		if (a->next == a->h->nsessions)
 			return (-1);
-		}
+		a->hs = &a->h->sessions[a->next++];
 	}
-	sqlite3_finalize(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	a->hs->items = xreallocarray(a->hs->items, a->hs->nitems + 1,
+	    sizeof *a->hs->items);
+	it = &a->hs->items[a->hs->nitems++];
+	it->position = sqlite3_column_int(st, 1);
+	it->exercise = col_dup(st, 2);
+	it->side = col_dup(st, 3);
+	it->sets_done = sqlite3_column_int(st, 4);
+	it->reps_done = sqlite3_column_int(st, 5);
+	it->holds_done = sqlite3_column_int(st, 6);
+	it->breaths_done = sqlite3_column_int(st, 7);
+	it->feel = store_name_find(store_feel_names,
+	    (const char *)sqlite3_column_text(st, 8));
+	it->outcome = store_name_find(store_outcome_names,
+	    (const char *)sqlite3_column_text(st, 9));
+	it->finished_ms = sqlite3_column_int64(st, 10);
+	if (it->exercise == NULL)
+		it->exercise = xstrdup("");
+	return (it->outcome == NULL ? -1 : 0);
 }
 
 static int
-read_checkins(struct store *s, int64_t from, int64_t to,
-    struct store_history *h)
+checkin_row(sqlite3_stmt *st, void *arg)
 {
+	struct store_history	*h = arg;
 	struct store_hcheckin	*c;
-	sqlite3_stmt		*st;
-	int			 rc;
 
-	if ((st = range_stmt(s, sql_checkins, from, to)) == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->checkins = xreallocarray(h->checkins, h->ncheckins + 1,
-		    sizeof *h->checkins);
-		c = &h->checkins[h->ncheckins++];
-		c->id = sqlite3_column_int64(st, 0);
-		col_uid(st, 1, c->uid);
-		c->at_ms = sqlite3_column_int64(st, 2);
-		c->tz_min = sqlite3_column_int(st, 3);
-		c->pain = sqlite3_column_int(st, 4);
-		c->stiffness = (int)col_int(st, 5, -1);
-		c->note = col_dup(st, 6);
-	}
-	sqlite3_finalize(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	h->checkins = xreallocarray(h->checkins, h->ncheckins + 1,
+	    sizeof *h->checkins);
+	c = &h->checkins[h->ncheckins++];
+	c->id = sqlite3_column_int64(st, 0);
+	col_uid(st, 1, c->uid);
+	c->at_ms = sqlite3_column_int64(st, 2);
+	c->tz_min = sqlite3_column_int(st, 3);
+	c->pain = sqlite3_column_int(st, 4);
+	c->stiffness = (int)col_int(st, 5, -1);
+	c->note = col_dup(st, 6);
+	return (0);
 }
 
 static int
-read_reminders(struct store *s, int64_t from, int64_t to,
-    struct store_history *h)
+reminder_row(sqlite3_stmt *st, void *arg)
 {
+	struct store_history	*h = arg;
 	struct store_hreminder	*r;
-	sqlite3_stmt		*st;
-	int			 rc;
 
-	if ((st = range_stmt(s, sql_reminders, from, to)) == NULL)
+	h->reminders = xreallocarray(h->reminders, h->nreminders + 1,
+	    sizeof *h->reminders);
+	r = &h->reminders[h->nreminders];
+	r->at_ms = sqlite3_column_int64(st, 0);
+	r->tz_min = sqlite3_column_int(st, 1);
+	r->due_ms = sqlite3_column_int64(st, 2);
+	r->kind = store_name_find(store_reminder_names,
+	    (const char *)sqlite3_column_text(st, 3));
+	r->outcome = store_name_find(store_reminder_outcomes,
+	    (const char *)sqlite3_column_text(st, 4));
+	if (r->kind == NULL || r->outcome == NULL)
 		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->reminders = xreallocarray(h->reminders, h->nreminders + 1,
-		    sizeof *h->reminders);
-		r = &h->reminders[h->nreminders];
-		r->at_ms = sqlite3_column_int64(st, 0);
-		r->tz_min = sqlite3_column_int(st, 1);
-		r->due_ms = sqlite3_column_int64(st, 2);
-		r->kind = store_name_find(store_reminder_names,
-		    (const char *)sqlite3_column_text(st, 3));
-		r->outcome = store_name_find(store_reminder_outcomes,
-		    (const char *)sqlite3_column_text(st, 4));
-		if (r->kind == NULL || r->outcome == NULL) {
-			sqlite3_finalize(st);
-			return (-1);
-		}
-		h->nreminders++;
-	}
-	sqlite3_finalize(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	h->nreminders++;
+	return (0);
 }
 
 static int
-read_flags(struct store *s, int64_t from, int64_t to,
-    struct store_history *h)
+flag_row(sqlite3_stmt *st, void *arg)
 {
+	struct store_history	*h = arg;
 	struct store_hflag	*f;
-	sqlite3_stmt		*st;
-	int			 rc;
 
-	if ((st = range_stmt(s, sql_flags, from, to)) == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->flags = xreallocarray(h->flags, h->nflags + 1,
-		    sizeof *h->flags);
-		f = &h->flags[h->nflags++];
-		f->exercise = col_dup(st, 0);
-		f->reason = col_dup(st, 1);
-		f->set_ms = sqlite3_column_int64(st, 2);
-		f->until_ms = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_finalize(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	h->flags = xreallocarray(h->flags, h->nflags + 1, sizeof *h->flags);
+	f = &h->flags[h->nflags++];
+	f->exercise = col_dup(st, 0);
+	f->reason = col_dup(st, 1);
+	f->set_ms = sqlite3_column_int64(st, 2);
+	f->until_ms = sqlite3_column_int64(st, 3);
+	return (0);
 }
 
 /*
  * Run read(s, arg) inside one read transaction, so that all it reads
- * comes from one snapshot, even while another process writes. what names
- * the action in an error. Returns 0, or -1 with *cause set.
+ * comes from one snapshot, even while another process writes; read()
+ * frees what it read if it fails. what names the action in an error.
+ * Returns 0, or -1 with *cause set.
  */
 static int
 store_snapshot(struct store *s, const char *what,
     int (*read)(struct store *, void *), void *arg, char **cause)
 {
 	char	*err = NULL;
-	int	 ret = -1, began = 0;
+	int	 ret = -1;
 
-	if (store_exec(s, "BEGIN", &err, what) != 0)
-		goto out;
-	began = 1;
-	if (read(s, arg) != 0)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	if (began)
+	if (store_exec(s, "BEGIN", &err, what) == 0) {
+		if ((ret = read(s, arg)) != 0)
+			store_dberr(s, &err, what);
+		/* A failed end of a read changes nothing: success stands. */
 		store_rollback(s, &err, what);
-	if (ret != 0)
-		store_cause(cause, err);
-	else
-		free(err);	/* a failed end of a read changes nothing */
-	return (ret);
+	}
+	return (store_done(s, ret, 0, NULL, err, cause, what));
 }
 
 /* What store_history() reads, for store_snapshot(). */
@@ -329,13 +287,19 @@ static int
 read_history(struct store *s, void *arg)
 {
 	struct history_args	*a = arg;
+	struct items_at		 at = { a->h, 0, NULL };
 
-	if (read_sessions(s, a->from, a->to, a->h) != 0 ||
-	    read_items(s, a->from, a->to, a->h) != 0 ||
-	    read_checkins(s, a->from, a->to, a->h) != 0 ||
-	    read_reminders(s, a->from, a->to, a->h) != 0 ||
-	    read_flags(s, a->from, a->to, a->h) != 0)
+	if (each_row(s, sql_sessions, session_row, a->h, "II", a->from,
+	    a->to) != 0 ||
+	    each_row(s, sql_items, item_row, &at, "II", a->from, a->to) != 0 ||
+	    each_row(s, sql_checkins, checkin_row, a->h, "II", a->from,
+	    a->to) != 0 ||
+	    each_row(s, sql_reminders, reminder_row, a->h, "II", a->from,
+	    a->to) != 0 ||
+	    each_row(s, sql_flags, flag_row, a->h, "II", a->from, a->to) != 0) {
+		store_history_release(a->h);
 		return (-1);
+	}
 	return (0);
 }
 
@@ -346,12 +310,8 @@ store_history(struct store *s, int64_t from_ms, int64_t to_ms,
 	struct history_args	a = { from_ms, to_ms, h };
 
 	*h = (struct store_history)STORE_HISTORY_INIT;
-	if (store_snapshot(s, "read the history", read_history, &a,
-	    cause) != 0) {
-		store_history_release(h);
-		return (-1);
-	}
-	return (0);
+	return (store_snapshot(s, "read the history", read_history, &a,
+	    cause));
 }
 
 void
@@ -383,24 +343,27 @@ store_history_release(struct store_history *h)
 	*h = (struct store_history)STORE_HISTORY_INIT;
 }
 
-/* Bind an int, or NULL when it is the "none" value. */
+/*
+ * Bind fmt's values to st (see store_bind()), step it (it returns no
+ * rows) and reset it; add to *added, if not NULL, the rows it changed.
+ * Returns 0 or -1.
+ */
 static int
-bind_opt(sqlite3_stmt *st, int i, int64_t v, int64_t none)
+put_row(struct store *s, sqlite3_stmt *st, int *added, const char *fmt, ...)
 {
-	if (v == none)
-		return (sqlite3_bind_null(st, i));
-	return (sqlite3_bind_int64(st, i, v));
-}
+	va_list	ap;
+	int	rc;
 
-/* Step a statement that returns no rows, then reset it. 0 or -1. */
-static int
-step_done(sqlite3_stmt *st)
-{
-	int	rc = sqlite3_step(st);
-
+	va_start(ap, fmt);
+	rc = store_vbind(st, fmt, ap) == 0 ? sqlite3_step(st) : SQLITE_ERROR;
+	va_end(ap);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	if (rc != SQLITE_DONE)
+		return (-1);
+	if (added != NULL)
+		*added += sqlite3_changes(s->db);
+	return (0);
 }
 
 /* Check one session of an import before anything is written. */
@@ -431,40 +394,43 @@ import_check(const struct store_hsession *hs)
 	return (NULL);
 }
 
+/* The statements of an import, prepared once for the whole of it. */
+enum import_sql {
+	PUT_SESSION,
+	FIND_SESSION,
+	PUT_ITEM,
+	PUT_CHECKIN,
+	PUT_REMINDER,
+	PUT_FLAG,
+	IMPORT_NSQL
+};
+static const char *const import_sql[IMPORT_NSQL] = {
+	[PUT_SESSION] = sql_session_put,
+	[FIND_SESSION] = sql_session_id,
+	[PUT_ITEM] = sql_item_put,
+	[PUT_CHECKIN] = sql_checkin_put,
+	[PUT_REMINDER] = sql_reminder_put,
+	[PUT_FLAG] = sql_flag_put,
+};
+
 /* Add one session, if new, and its missing items. Returns 0 or -1. */
 static int
-import_session(struct store *s, sqlite3_stmt *put, sqlite3_stmt *find,
-    sqlite3_stmt *item, const struct store_hsession *hs, int *added)
+import_session(struct store *s, sqlite3_stmt **st,
+    const struct store_hsession *hs, int *added)
 {
 	const struct store_hitem	*it;
+	sqlite3_stmt			*find = st[FIND_SESSION];
 	int64_t				 id = 0;
 	size_t				 i;
-	int				 rc;
+	int				 rc = SQLITE_ERROR;
 
-	if (sqlite3_bind_text(put, 1, hs->uid, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(put, 2, hs->kind, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int64(put, 3, hs->started_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(put, 4, hs->tz_min) != SQLITE_OK ||
-	    bind_opt(put, 5, hs->ended_ms, -1) != SQLITE_OK ||
-	    sqlite3_bind_text(put, 6, hs->status, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(put, 7, hs->end_reason, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    bind_opt(put, 8, hs->pain_before, -1) != SQLITE_OK ||
-	    bind_opt(put, 9, hs->pain_after, -1) != SQLITE_OK ||
-	    sqlite3_bind_text(put, 10, hs->plan_json, -1, SQLITE_STATIC) !=
-	    SQLITE_OK)
+	if (put_row(s, st[PUT_SESSION], added, "ttIiOttoot", hs->uid,
+	    hs->kind, hs->started_ms, hs->tz_min, hs->ended_ms, hs->status,
+	    hs->end_reason, hs->pain_before, hs->pain_after,
+	    hs->plan_json) != 0)
 		return (-1);
-	if (step_done(put) != 0)
-		return (-1);
-	*added += sqlite3_changes(s->db);
-
-	if (sqlite3_bind_text(find, 1, hs->uid, -1, SQLITE_STATIC) !=
-	    SQLITE_OK)
-		return (-1);
-	if ((rc = sqlite3_step(find)) == SQLITE_ROW)
+	if (store_bind(find, "t", hs->uid) == 0 &&
+	    (rc = sqlite3_step(find)) == SQLITE_ROW)
 		id = sqlite3_column_int64(find, 0);
 	sqlite3_reset(find);
 	sqlite3_clear_bindings(find);
@@ -473,79 +439,63 @@ import_session(struct store *s, sqlite3_stmt *put, sqlite3_stmt *find,
 
 	for (i = 0; i < hs->nitems; i++) {
 		it = &hs->items[i];
-		if (sqlite3_bind_int64(item, 1, id) != SQLITE_OK ||
-		    sqlite3_bind_int(item, 2, it->position) != SQLITE_OK ||
-		    sqlite3_bind_text(item, 3, it->exercise, -1,
-		    SQLITE_STATIC) != SQLITE_OK ||
-		    sqlite3_bind_text(item, 4, it->side, -1, SQLITE_STATIC) !=
-		    SQLITE_OK ||
-		    sqlite3_bind_int(item, 5, it->sets_done) != SQLITE_OK ||
-		    sqlite3_bind_int(item, 6, it->reps_done) != SQLITE_OK ||
-		    sqlite3_bind_int(item, 7, it->holds_done) != SQLITE_OK ||
-		    sqlite3_bind_int(item, 8, it->breaths_done) != SQLITE_OK ||
-		    sqlite3_bind_text(item, 9, it->feel, -1, SQLITE_STATIC) !=
-		    SQLITE_OK ||
-		    sqlite3_bind_text(item, 10, it->outcome, -1,
-		    SQLITE_STATIC) != SQLITE_OK ||
-		    sqlite3_bind_int64(item, 11, it->finished_ms) != SQLITE_OK)
-			return (-1);
-		if (step_done(item) != 0)
+		if (put_row(s, st[PUT_ITEM], NULL, "IittiiiittI", id,
+		    it->position, it->exercise, it->side, it->sets_done,
+		    it->reps_done, it->holds_done, it->breaths_done, it->feel,
+		    it->outcome, it->finished_ms) != 0)
 			return (-1);
 	}
 	return (0);
 }
 
+/*
+ * Inside the import's transaction, add what h holds and the store lacks,
+ * counting what was new into n[0..3]: sessions, check-ins, reminders and
+ * flags. Returns 0 or -1 with *err.
+ */
 static int
-import_checkin(struct store *s, sqlite3_stmt *put,
-    const struct store_hcheckin *c, int *added)
+import_all(struct store *s, const struct store_history *h, int n[4],
+    char **err, const char *what)
 {
-	if (sqlite3_bind_text(put, 1, c->uid, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int64(put, 2, c->at_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(put, 3, c->tz_min) != SQLITE_OK ||
-	    sqlite3_bind_int(put, 4, c->pain) != SQLITE_OK ||
-	    bind_opt(put, 5, c->stiffness, -1) != SQLITE_OK ||
-	    sqlite3_bind_text(put, 6, c->note, -1, SQLITE_STATIC) != SQLITE_OK)
-		return (-1);
-	if (step_done(put) != 0)
-		return (-1);
-	*added += sqlite3_changes(s->db);
-	return (0);
-}
+	const struct store_hcheckin	*c;
+	const struct store_hreminder	*r;
+	const struct store_hflag	*f;
+	sqlite3_stmt			*st[IMPORT_NSQL] = { NULL };
+	size_t				 i;
+	int				 ret = -1;
 
-static int
-import_reminder(struct store *s, sqlite3_stmt *put,
-    const struct store_hreminder *r, int *added)
-{
-	if (sqlite3_bind_text(put, 1, r->kind, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int64(put, 2, r->due_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(put, 3, r->at_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(put, 4, r->tz_min) != SQLITE_OK ||
-	    sqlite3_bind_text(put, 5, r->outcome, -1, SQLITE_STATIC) !=
-	    SQLITE_OK)
-		return (-1);
-	if (step_done(put) != 0)
-		return (-1);
-	*added += sqlite3_changes(s->db);
-	return (0);
-}
-
-static int
-import_flag(struct store *s, sqlite3_stmt *put, const struct store_hflag *f,
-    int *added)
-{
-	if (sqlite3_bind_text(put, 1, f->exercise, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(put, 2, f->reason, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int64(put, 3, f->set_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(put, 4, f->until_ms) != SQLITE_OK)
-		return (-1);
-	if (step_done(put) != 0)
-		return (-1);
-	*added += sqlite3_changes(s->db);
-	return (0);
+	for (i = 0; i < IMPORT_NSQL; i++)
+		if (sqlite3_prepare_v2(s->db, import_sql[i], -1, &st[i],
+		    NULL) != SQLITE_OK)
+			goto out;
+	for (i = 0; i < h->nsessions; i++)
+		if (import_session(s, st, &h->sessions[i], &n[0]) != 0)
+			goto out;
+	for (i = 0; i < h->ncheckins; i++) {
+		c = &h->checkins[i];
+		if (put_row(s, st[PUT_CHECKIN], &n[1], "tIiiot", c->uid,
+		    c->at_ms, c->tz_min, c->pain, c->stiffness, c->note) != 0)
+			goto out;
+	}
+	for (i = 0; i < h->nreminders; i++) {
+		r = &h->reminders[i];
+		if (put_row(s, st[PUT_REMINDER], &n[2], "tIIit", r->kind,
+		    r->due_ms, r->at_ms, r->tz_min, r->outcome) != 0)
+			goto out;
+	}
+	for (i = 0; i < h->nflags; i++) {
+		f = &h->flags[i];
+		if (put_row(s, st[PUT_FLAG], &n[3], "ttII", f->exercise,
+		    f->reason, f->set_ms, f->until_ms) != 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	if (ret != 0)
+		store_dberr(s, err, what);
+	for (i = 0; i < IMPORT_NSQL; i++)
+		sqlite3_finalize(st[i]);
+	return (ret);
 }
 
 int
@@ -553,11 +503,9 @@ store_import(struct store *s, const struct store_history *h,
     int *sessions, int *checkins, int *reminders, int *flags, char **cause)
 {
 	const char	*what = "import";
-	sqlite3_stmt	*put = NULL, *find = NULL, *item = NULL;
-	sqlite3_stmt	*cput = NULL, *rput = NULL, *fput = NULL;
-	char		*err = NULL;
+	char		*err = NULL, *e;
 	size_t		 i;
-	int		 ret = -1, began = 0, ns = 0, nc = 0, nr = 0, nf = 0;
+	int		 ret = -1, began = 0, n[4] = { 0, 0, 0, 0 };
 
 	for (i = 0; i < h->nsessions && err == NULL; i++)
 		err = import_check(&h->sessions[i]);
@@ -566,77 +514,28 @@ store_import(struct store *s, const struct store_history *h,
 			err = xasprintf("check-in at %lld has no uid",
 			    (long long)h->checkins[i].at_ms);
 	if (err != NULL) {
-		char *e = xasprintf("cannot %s: %s", what, err);
-
+		e = xasprintf("cannot %s: %s", what, err);
 		free(err);
 		err = e;
 		goto out;
 	}
-
 	if (store_begin(s, &err, what) != 0)
 		goto out;
 	began = 1;
-	if (sqlite3_prepare_v2(s->db, sql_session_put, -1, &put, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, sql_session_id, -1, &find, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, sql_item_put, -1, &item, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, sql_checkin_put, -1, &cput, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, sql_reminder_put, -1, &rput, NULL) !=
-	    SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, sql_flag_put, -1, &fput, NULL) !=
-	    SQLITE_OK)
+	if (import_all(s, h, n, &err, what) != 0)
 		goto out;
-	for (i = 0; i < h->nsessions; i++)
-		if (import_session(s, put, find, item, &h->sessions[i],
-		    &ns) != 0)
-			goto out;
-	for (i = 0; i < h->ncheckins; i++)
-		if (import_checkin(s, cput, &h->checkins[i], &nc) != 0)
-			goto out;
-	for (i = 0; i < h->nreminders; i++)
-		if (import_reminder(s, rput, &h->reminders[i], &nr) != 0)
-			goto out;
-	for (i = 0; i < h->nflags; i++)
-		if (import_flag(s, fput, &h->flags[i], &nf) != 0)
-			goto out;
-	sqlite3_finalize(put);
-	sqlite3_finalize(find);
-	sqlite3_finalize(item);
-	sqlite3_finalize(cput);
-	sqlite3_finalize(rput);
-	sqlite3_finalize(fput);
-	put = find = item = cput = rput = fput = NULL;
-	if (store_commit(s, &err, what) != 0) {
-		began = 0;
-		goto out;
-	}
 	ret = 0;
 out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	sqlite3_finalize(put);
-	sqlite3_finalize(find);
-	sqlite3_finalize(item);
-	sqlite3_finalize(cput);
-	sqlite3_finalize(rput);
-	sqlite3_finalize(fput);
-	if (ret != 0 && began)
-		store_rollback(s, &err, what);
-	if (ret != 0) {
-		store_cause(cause, err);
+	if (store_done(s, ret, began, NULL, err, cause, what) != 0)
 		return (-1);
-	}
 	if (sessions != NULL)
-		*sessions = ns;
+		*sessions = n[0];
 	if (checkins != NULL)
-		*checkins = nc;
+		*checkins = n[1];
 	if (reminders != NULL)
-		*reminders = nr;
+		*reminders = n[2];
 	if (flags != NULL)
-		*flags = nf;
+		*flags = n[3];
 	return (0);
 }
 
@@ -659,83 +558,81 @@ static const char sql_stats_flags[] =
     "SELECT exercise, max(until_ms) FROM exercise_flags"
     " WHERE until_ms > ?1 GROUP BY exercise ORDER BY exercise";
 
-/* Prepare sql, binding ?1 to arg if it has one. NULL on error. */
-static sqlite3_stmt *
-arg_stmt(struct store *s, const char *sql, int64_t arg)
+static int
+act_row(sqlite3_stmt *st, void *arg)
 {
-	sqlite3_stmt	*st = NULL;
+	struct store_stats	*o = arg;
+	struct stats_activity	*a;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    (sqlite3_bind_parameter_count(st) > 0 &&
-	    sqlite3_bind_int64(st, 1, arg) != SQLITE_OK)) {
-		sqlite3_finalize(st);
-		return (NULL);
-	}
-	return (st);
+	o->acts = xreallocarray(o->acts, o->nacts + 1, sizeof *o->acts);
+	a = &o->acts[o->nacts++];
+	a->start_ms = sqlite3_column_int64(st, 0);
+	a->tz_min = sqlite3_column_int(st, 1);
+	a->kind = sqlite3_column_int(st, 2) ? STATS_BREAK : STATS_ROUTINE;
+	a->active_s = sqlite3_column_int(st, 3);
+	a->counts = sqlite3_column_int(st, 4);
+	return (0);
+}
+
+static int
+pain_row(sqlite3_stmt *st, void *arg)
+{
+	struct store_stats	*o = arg;
+	struct stats_pain	*p;
+
+	o->pains = xreallocarray(o->pains, o->npains + 1, sizeof *o->pains);
+	p = &o->pains[o->npains++];
+	p->at_ms = sqlite3_column_int64(st, 0);
+	p->tz_min = sqlite3_column_int(st, 1);
+	p->pain = sqlite3_column_int(st, 2);
+	return (0);
+}
+
+static int
+exercise_row(sqlite3_stmt *st, void *arg)
+{
+	struct store_stats	*o = arg;
+	struct stats_exercise	*e;
+
+	o->exs = xreallocarray(o->exs, o->nexs + 1, sizeof *o->exs);
+	e = &o->exs[o->nexs++];
+	e->id = col_dup(st, 0);
+	e->done = sqlite3_column_int(st, 1);
+	e->good = sqlite3_column_int(st, 2);
+	e->fair = sqlite3_column_int(st, 3);
+	e->bad = sqlite3_column_int(st, 4);
+	if (e->id == NULL)
+		e->id = xstrdup("");
+	return (0);
+}
+
+static int
+aside_row(sqlite3_stmt *st, void *arg)
+{
+	struct store_stats	*o = arg;
+	struct stats_flag	*f;
+
+	o->flags = xreallocarray(o->flags, o->nflags + 1, sizeof *o->flags);
+	f = &o->flags[o->nflags++];
+	f->id = col_dup(st, 0);
+	f->until_ms = sqlite3_column_int64(st, 1);
+	if (f->id == NULL)
+		f->id = xstrdup("");
+	return (0);
 }
 
 static int
 read_stats(struct store *s, int64_t pains_from, int64_t now,
     struct store_stats *o)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = arg_stmt(s, sql_stats_acts, 0)) == NULL)
+	if (each_row(s, sql_stats_acts, act_row, o, "") != 0 ||
+	    each_row(s, sql_stats_pains, pain_row, o, "I", pains_from) != 0 ||
+	    each_row(s, sql_stats_exs, exercise_row, o, "") != 0 ||
+	    each_row(s, sql_stats_flags, aside_row, o, "I", now) != 0) {
+		store_stats_release(o);
 		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o->acts = xreallocarray(o->acts, o->nacts + 1,
-		    sizeof *o->acts);
-		o->acts[o->nacts].start_ms = sqlite3_column_int64(st, 0);
-		o->acts[o->nacts].tz_min = sqlite3_column_int(st, 1);
-		o->acts[o->nacts].kind = sqlite3_column_int(st, 2) ?
-		    STATS_BREAK : STATS_ROUTINE;
-		o->acts[o->nacts].active_s = sqlite3_column_int(st, 3);
-		o->acts[o->nacts].counts = sqlite3_column_int(st, 4);
-		o->nacts++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE ||
-	    (st = arg_stmt(s, sql_stats_pains, pains_from)) == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o->pains = xreallocarray(o->pains, o->npains + 1,
-		    sizeof *o->pains);
-		o->pains[o->npains].at_ms = sqlite3_column_int64(st, 0);
-		o->pains[o->npains].tz_min = sqlite3_column_int(st, 1);
-		o->pains[o->npains].pain = sqlite3_column_int(st, 2);
-		o->npains++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE ||
-	    (st = arg_stmt(s, sql_stats_exs, 0)) == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o->exs = xreallocarray(o->exs, o->nexs + 1, sizeof *o->exs);
-		o->exs[o->nexs].id = col_dup(st, 0);
-		o->exs[o->nexs].done = sqlite3_column_int(st, 1);
-		o->exs[o->nexs].good = sqlite3_column_int(st, 2);
-		o->exs[o->nexs].fair = sqlite3_column_int(st, 3);
-		o->exs[o->nexs].bad = sqlite3_column_int(st, 4);
-		if (o->exs[o->nexs].id == NULL)
-			o->exs[o->nexs].id = xstrdup("");
-		o->nexs++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE ||
-	    (st = arg_stmt(s, sql_stats_flags, now)) == NULL)
-		return (-1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o->flags = xreallocarray(o->flags, o->nflags + 1,
-		    sizeof *o->flags);
-		o->flags[o->nflags].id = col_dup(st, 0);
-		o->flags[o->nflags].until_ms = sqlite3_column_int64(st, 1);
-		if (o->flags[o->nflags].id == NULL)
-			o->flags[o->nflags].id = xstrdup("");
-		o->nflags++;
-	}
-	sqlite3_finalize(st);
-	return (rc == SQLITE_DONE ? 0 : -1);
+	return (0);
 }
 
 /* What store_stats() reads, for store_snapshot(). */
@@ -759,12 +656,8 @@ store_stats(struct store *s, int64_t pains_from_ms, int64_t now_ms,
 	struct stats_args	a = { pains_from_ms, now_ms, out };
 
 	*out = (struct store_stats)STORE_STATS_INIT;
-	if (store_snapshot(s, "read the figures", read_stats_snapshot, &a,
-	    cause) != 0) {
-		store_stats_release(out);
-		return (-1);
-	}
-	return (0);
+	return (store_snapshot(s, "read the figures", read_stats_snapshot, &a,
+	    cause));
 }
 
 void

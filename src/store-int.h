@@ -1,19 +1,26 @@
 /*
  * store-int.h -- what store.c shares with the other store files
- * (store-history.c): the handle and the transaction helpers. Not for use
- * outside src/store*.c.
+ * (store-session.c, store-safety.c, store-remind.c, store-history.c): the
+ * handle, the transaction helpers, the binder and the one epilogue. Not
+ * for use outside src/store*.c.
  */
 #ifndef MIDBACK_STORE_INT_H
 #define MIDBACK_STORE_INT_H
 
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include <sqlite3.h>
 
-/* Room for store.c's kept statements; it checks that they fit. */
+/* Room for the kept statements (25 of them today). */
 #define STORE_NSQL	32
 
 struct store {
 	sqlite3		*db;		/* Owned; closed in store_close(). */
 	char		*path;		/* Owned. */
+	const char	*sql[STORE_NSQL]; /* the text of each kept statement,
+					   in the order of first use */
 	sqlite3_stmt	*st[STORE_NSQL]; /* Owned, prepared on first use;
 					   finalized in store_close(). */
 };
@@ -34,5 +41,60 @@ void	store_rollback(struct store *, char **err, const char *what);
 /* Run one fixed statement, ignoring any rows. Returns 0 or -1 with *err. */
 int	store_exec(struct store *, const char *sql, char **err,
 	    const char *what);
+/*
+ * Bind values to st's parameters ?1, ?2, ... in order, one for each
+ * letter of fmt: 'i' an int, 'I' an int64_t, 'o' an int and 'O' an
+ * int64_t that are bound as NULL when they are -1, 't' a string (NULL for
+ * NULL), bound without a copy, so it must outlive the statement's use.
+ * The arguments must have exactly those types: they are read with
+ * va_arg(). Returns 0, or -1 with the database's error set.
+ */
+int	store_bind(sqlite3_stmt *st, const char *fmt, ...);
+int	store_vbind(sqlite3_stmt *st, const char *fmt, va_list ap);
+/*
+ * The end of every store call, whose failures are ret -1 and whose
+ * successes are 0 or 1: on failure, set err to the database's error
+ * unless it says why already; reset st (a kept statement; NULL if none);
+ * if began, commit on success (a failed commit is a failure) and roll
+ * back on failure; then hand err to cause on failure, or free it. Returns
+ * ret, or -1 if the commit failed.
+ */
+int	store_done(struct store *, int ret, int began, sqlite3_stmt *st,
+	    char *err, char **cause, const char *what);
+
+/* Make a kept statement ready for its next use. Accepts NULL. */
+void	store_stmt_done(sqlite3_stmt *st);
+/*
+ * Get the kept statement for sql (a static array: its address is its key)
+ * into *st, bind fmt's values to it (see store_bind()) and step it once.
+ * The caller resets *st, even on failure (see store_done()). Returns what
+ * sqlite3_step() returned, or SQLITE_ERROR if it could not get that far.
+ */
+int	store_step(struct store *, const char *sql, sqlite3_stmt **st,
+	    const char *fmt, ...);
+/*
+ * The whole of a call that writes with one statement: run the kept
+ * statement for sql, which returns no rows, with fmt's values bound. If
+ * err is set already (the caller's checks failed), fail with it instead.
+ * Returns 0, or -1 with *cause.
+ */
+int	store_write(struct store *, const char *sql, const char *what,
+	    char *err, char **cause, const char *fmt, ...);
+/*
+ * Run the kept statement for sql with fmt's values bound and put the
+ * first column of its first row into *v. Returns 0, 1 if that is NULL
+ * (*v is left as it was), or -1 with *cause if there is no row or an
+ * error.
+ */
+int	store_one(struct store *, const char *sql, const char *what,
+	    int64_t *v, char **cause, const char *fmt, ...);
+/*
+ * Run the kept statement for sql, binding arg to ?1, and collect its
+ * first column's text into *ids and *n (free them with
+ * store_flags_free()). what names the action in an error. Returns 0 or
+ * -1.
+ */
+int	store_strings(struct store *, const char *sql, int64_t arg,
+	    const char *what, char ***ids, size_t *n, char **cause);
 
 #endif

@@ -1,5 +1,8 @@
 /*
- * store.c -- the SQLite store: open, migrate, record, query.
+ * store.c -- the SQLite store: open, migrate, and what every store file
+ * shares (the statement cache, the binder, transactions and the one
+ * epilogue). The tables are read and written in store-session.c,
+ * store-safety.c, store-remind.c and store-history.c.
  *
  * The database is in WAL mode with a busy timeout, because `remind`, a
  * running session and `checkin` may write at the same time from different
@@ -18,6 +21,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -196,128 +200,55 @@ static const struct migration migrations[] = {
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 
-/* The statements kept prepared, by use. */
-enum store_sql {
-	SQL_BEGIN,
-	SQL_COMMIT,
-	SQL_ROLLBACK,
-	SQL_VERSION,
-	SQL_SESSION_ADD,
-	SQL_SESSION_STATUS,
-	SQL_SESSION_END,
-	SQL_PAIN_BEFORE,
-	SQL_PAIN_AFTER,
-	SQL_ITEM_ADD,
-	SQL_ITEM_SET,
-	SQL_UNFINISHED,
-	SQL_ABANDON,
-	SQL_PAIN_ADD,
-	SQL_ANSWER_ADD,
-	SQL_ACK_ADD,
-	SQL_SCREEN_DONE,
-	SQL_FLAG_ADD,
-	SQL_FLAGS_ACTIVE,
-	SQL_LAST_DONE,
-	SQL_SESSION_EXERCISES,
-	SQL_SESSION_BAD,
-	SQL_REMINDER_ADD,
-	SQL_REMINDER_COUNTS,
-	SQL_DAILY_DONE,
-	SQL_COUNT
+/*
+ * The statements kept prepared (see store_stmt()): each is a static
+ * array, whose address is its key in the cache.
+ */
+static const char sql_begin[] =
+    "BEGIN IMMEDIATE";
+static const char sql_commit[] =
+    "COMMIT";
+static const char sql_rollback[] =
+    "ROLLBACK";
+/*
+ * One statement, so the version and the number of schema objects
+ * come from the same snapshot.
+ */
+static const char sql_version[] =
+    "SELECT (SELECT user_version FROM pragma_user_version),"
+    " (SELECT count(*) FROM sqlite_master)";
+/*
+ * The names the schema's CHECK constraints allow, indexed by store.h's
+ * enums; the sizes make the compiler refuse a name too many.
+ */
+const char *const store_kind_names[STORE_KIND_BREAK + 2] = {
+	[STORE_KIND_ROUTINE] = "routine",
+	[STORE_KIND_BREAK] = "break",
 };
-_Static_assert(SQL_COUNT <= STORE_NSQL, "STORE_NSQL is too small");
-
-static const char *const store_sql_text[SQL_COUNT] = {
-	[SQL_BEGIN] = "BEGIN IMMEDIATE",
-	[SQL_COMMIT] = "COMMIT",
-	[SQL_ROLLBACK] = "ROLLBACK",
-	/*
-	 * One statement, so the version and the number of schema objects
-	 * come from the same snapshot.
-	 */
-	[SQL_VERSION] = "SELECT (SELECT user_version FROM pragma_user_version),"
-	    " (SELECT count(*) FROM sqlite_master)",
-	[SQL_SESSION_ADD] = "INSERT INTO sessions"
-	    " (kind, started_ms, tz_min, status, plan_json, uid)"
-	    " VALUES (?1, ?2, ?3, 'running', ?4,"
-	    " lower(hex(randomblob(16))))",
-	[SQL_SESSION_STATUS] = "SELECT status FROM sessions WHERE id = ?1",
-	[SQL_SESSION_END] = "UPDATE sessions"
-	    " SET status = ?2, ended_ms = ?3, end_reason = ?4"
-	    " WHERE id = ?1",
-	[SQL_PAIN_BEFORE] = "UPDATE sessions SET pain_before = ?2"
-	    " WHERE id = ?1",
-	[SQL_PAIN_AFTER] = "UPDATE sessions SET pain_after = ?2"
-	    " WHERE id = ?1",
-	[SQL_ITEM_ADD] = "INSERT INTO session_items"
-	    " (session_id, position, exercise, side, sets_done, reps_done,"
-	    " holds_done, breaths_done, feel, outcome, finished_ms)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[SQL_ITEM_SET] = "INSERT INTO session_items"
-	    " (session_id, position, exercise, side, sets_done, reps_done,"
-	    " holds_done, breaths_done, feel, outcome, finished_ms)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-	    " ON CONFLICT (session_id, position) DO UPDATE SET"
-	    " exercise = excluded.exercise, side = excluded.side,"
-	    " sets_done = excluded.sets_done, reps_done = excluded.reps_done,"
-	    " holds_done = excluded.holds_done,"
-	    " breaths_done = excluded.breaths_done, feel = excluded.feel,"
-	    " outcome = excluded.outcome, finished_ms = excluded.finished_ms",
-	[SQL_UNFINISHED] = "SELECT s.id, s.kind, s.started_ms, s.tz_min,"
-	    " s.plan_json,"
-	    " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id)"
-	    " FROM sessions s WHERE s.status = 'running' AND s.kind = ?1"
-	    " ORDER BY s.started_ms DESC, s.id DESC LIMIT 1",
-	/* It ended when it last recorded something, not when found. */
-	[SQL_ABANDON] = "UPDATE sessions SET status = ?5,"
-	    " ended_ms = coalesce(last_item_ms, started_ms), end_reason = ?4"
-	    " WHERE status = 'running' AND kind = ?1 AND (?2 = 0 OR id = ?2)"
-	    " AND started_ms < ?3",
-	[SQL_PAIN_ADD] = "INSERT INTO pain_ratings"
-	    " (at_ms, tz_min, session_id, moment, pain, stiffness, note, uid)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	    " lower(hex(randomblob(16))))",
-	[SQL_ANSWER_ADD] = "INSERT INTO screen_answers"
-	    " (at_ms, question, answer) VALUES (?1, ?2, ?3)",
-	[SQL_ACK_ADD] = "INSERT INTO acknowledgements (at_ms, what)"
-	    " VALUES (?1, ?2)",
-	[SQL_SCREEN_DONE] = "SELECT EXISTS (SELECT 1 FROM screen_answers)"
-	    " AND EXISTS (SELECT 1 FROM acknowledgements)",
-	[SQL_FLAG_ADD] = "INSERT INTO exercise_flags"
-	    " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)",
-	[SQL_FLAGS_ACTIVE] = "SELECT DISTINCT exercise FROM exercise_flags"
-	    " WHERE until_ms > ?1 ORDER BY exercise",
-	[SQL_LAST_DONE] = "SELECT max(finished_ms) FROM session_items"
-	    " WHERE exercise = ?1 AND outcome = 'done'",
-	[SQL_SESSION_EXERCISES] = "SELECT exercise FROM session_items"
-	    " WHERE session_id = ?1 ORDER BY position",
-	[SQL_REMINDER_ADD] = "INSERT INTO reminders"
-	    " (kind, due_ms, at_ms, tz_min, outcome)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[SQL_REMINDER_COUNTS] = "SELECT outcome, count(*) FROM reminders"
-	    " WHERE at_ms >= ?1 GROUP BY outcome",
-	[SQL_DAILY_DONE] = "SELECT EXISTS (SELECT 1 FROM sessions"
-	    " WHERE kind = 'routine' AND started_ms >= ?1 AND started_ms < ?2"
-	    " AND (status = 'finished' OR items_done > 0))",
-	[SQL_SESSION_BAD] = "SELECT count(*) FROM session_items"
-	    " WHERE session_id = ?1"
-	    " AND feel IN ('sharp', 'tingling', 'burning', 'numb')",
+const char *const store_end_names[STORE_END_STOPPED + 2] = {
+	[STORE_END_FINISHED] = "finished",
+	[STORE_END_QUIT] = "quit",
+	[STORE_END_STOPPED] = "stopped",
 };
-
-/* The names the schema's CHECK constraints allow, for clearer messages. */
-const char *const store_kind_names[] = { "routine", "break", NULL };
-const char *const store_end_names[] = {
-	"finished", "quit", "stopped", NULL
+/* From FEEL_FINE on: FEEL_NONE is not stored. */
+const char *const store_feel_names[FEEL_COUNT - FEEL_FINE + 1] = {
+	[FEEL_FINE - FEEL_FINE] = "fine",
+	[FEEL_STRETCH - FEEL_FINE] = "stretch",
+	[FEEL_DISCOMFORT - FEEL_FINE] = "discomfort",
+	[FEEL_SHARP - FEEL_FINE] = "sharp",
+	[FEEL_TINGLING - FEEL_FINE] = "tingling",
+	[FEEL_BURNING - FEEL_FINE] = "burning",
+	[FEEL_NUMB - FEEL_FINE] = "numb",
 };
-const char *const store_feel_names[] = {
-	"fine", "stretch", "discomfort", "sharp", "tingling", "burning",
-	"numb", NULL
+const char *const store_outcome_names[STORE_ITEM_STOPPED + 2] = {
+	[STORE_ITEM_DONE] = "done",
+	[STORE_ITEM_SKIPPED] = "skipped",
+	[STORE_ITEM_STOPPED] = "stopped",
 };
-const char *const store_outcome_names[] = {
-	"done", "skipped", "stopped", NULL
-};
-const char *const store_moment_names[] = {
-	"before", "after", "checkin", NULL
+const char *const store_moment_names[STORE_MOMENT_CHECKIN + 2] = {
+	[STORE_MOMENT_BEFORE] = "before",
+	[STORE_MOMENT_AFTER] = "after",
+	[STORE_MOMENT_CHECKIN] = "checkin",
 };
 
 const char *
@@ -331,6 +262,19 @@ store_name_find(const char *const *names, const char *s)
 		if (strcmp(names[i], s) == 0)
 			return (names[i]);
 	return (NULL);
+}
+
+const char *
+store_name(const char *const *names, int i)
+{
+	int	j;
+
+	if (i < 0)
+		return (NULL);
+	for (j = 0; j < i; j++)
+		if (names[j] == NULL)
+			return (NULL);
+	return (names[i]);
 }
 
 void
@@ -351,18 +295,30 @@ store_cause(char **cause, char *err)
 		free(err);
 }
 
-/* The kept statement for q, prepared on first use; NULL on error. */
+/*
+ * The kept statement for sql, one of the static arrays above, prepared on
+ * first use; NULL on error. Each array's address is its key, so the
+ * cache never compares text.
+ */
 static sqlite3_stmt *
-store_stmt(struct store *s, enum store_sql q)
+store_stmt(struct store *s, const char *sql)
 {
-	if (s->st[q] == NULL && sqlite3_prepare_v3(s->db, store_sql_text[q],
-	    -1, SQLITE_PREPARE_PERSISTENT, &s->st[q], NULL) != SQLITE_OK)
+	size_t	i;
+
+	for (i = 0; i < STORE_NSQL && s->sql[i] != NULL; i++)
+		if (s->sql[i] == sql)
+			return (s->st[i]);
+	/* A statement more than there is room for is a bug, not a state. */
+	if (i == STORE_NSQL)
+		abort();
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &s->st[i], NULL) != SQLITE_OK)
 		return (NULL);
-	return (s->st[q]);
+	s->sql[i] = sql;
+	return (s->st[i]);
 }
 
-/* Make a kept statement ready for its next use. Accepts NULL. */
-static void
+void
 store_stmt_done(sqlite3_stmt *st)
 {
 	if (st == NULL)
@@ -371,20 +327,85 @@ store_stmt_done(sqlite3_stmt *st)
 	sqlite3_clear_bindings(st);
 }
 
+int
+store_vbind(sqlite3_stmt *st, const char *fmt, va_list ap)
+{
+	int64_t	v;
+	int	i, rc = SQLITE_OK;
+
+	for (i = 0; fmt[i] != '\0' && rc == SQLITE_OK; i++) {
+		switch (fmt[i]) {
+		case 'i':
+			rc = sqlite3_bind_int(st, i + 1, va_arg(ap, int));
+			break;
+		case 'I':
+			rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'o':
+		case 'O':
+			v = fmt[i] == 'o' ? va_arg(ap, int) :
+			    va_arg(ap, int64_t);
+			rc = v == -1 ? sqlite3_bind_null(st, i + 1) :
+			    sqlite3_bind_int64(st, i + 1, v);
+			break;
+		case 't':
+			/* SQLite binds a NULL pointer as NULL. */
+			rc = sqlite3_bind_text(st, i + 1,
+			    va_arg(ap, const char *), -1, SQLITE_STATIC);
+			break;
+		default:
+			rc = SQLITE_MISUSE;
+			break;
+		}
+	}
+	return (rc == SQLITE_OK ? 0 : -1);
+}
+
+int
+store_bind(sqlite3_stmt *st, const char *fmt, ...)
+{
+	va_list	ap;
+	int	ret;
+
+	va_start(ap, fmt);
+	ret = store_vbind(st, fmt, ap);
+	va_end(ap);
+	return (ret);
+}
+
+/* store_step() with a va_list. */
+static int
+store_vstep(struct store *s, const char *sql, sqlite3_stmt **st,
+    const char *fmt, va_list ap)
+{
+	if ((*st = store_stmt(s, sql)) == NULL)
+		return (SQLITE_ERROR);
+	if (store_vbind(*st, fmt, ap) != 0)
+		return (SQLITE_ERROR);
+	return (sqlite3_step(*st));
+}
+
+int
+store_step(struct store *s, const char *sql, sqlite3_stmt **st,
+    const char *fmt, ...)
+{
+	va_list	ap;
+	int	rc;
+
+	va_start(ap, fmt);
+	rc = store_vstep(s, sql, st, fmt, ap);
+	va_end(ap);
+	return (rc);
+}
+
 /* Run a kept statement that takes nothing and returns no rows. 0 or -1. */
 static int
-store_run(struct store *s, enum store_sql q, char **err, const char *what)
+store_run(struct store *s, const char *sql, char **err, const char *what)
 {
-	sqlite3_stmt	*st;
-	int		 ret = -1;
+	sqlite3_stmt	*st = NULL;
+	int		 ret;
 
-	if ((st = store_stmt(s, q)) == NULL)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
+	if ((ret = store_step(s, sql, &st, "") == SQLITE_DONE ? 0 : -1) != 0)
 		store_dberr(s, err, what);
 	store_stmt_done(st);
 	return (ret);
@@ -393,16 +414,16 @@ out:
 int
 store_begin(struct store *s, char **err, const char *what)
 {
-	return (store_run(s, SQL_BEGIN, err, what));
+	return (store_run(s, sql_begin, err, what));
 }
 
 int
 store_commit(struct store *s, char **err, const char *what)
 {
-	if (store_run(s, SQL_COMMIT, err, what) == 0)
+	if (store_run(s, sql_commit, err, what) == 0)
 		return (0);
 	if (!sqlite3_get_autocommit(s->db))
-		(void)store_run(s, SQL_ROLLBACK, err, what);
+		(void)store_run(s, sql_rollback, err, what);
 	return (-1);
 }
 
@@ -411,27 +432,101 @@ store_rollback(struct store *s, char **err, const char *what)
 {
 	/* A failed statement may have rolled back already. */
 	if (!sqlite3_get_autocommit(s->db))
-		(void)store_run(s, SQL_ROLLBACK, err, what);
+		(void)store_run(s, sql_rollback, err, what);
 }
 
 int
 store_exec(struct store *s, const char *sql, char **err, const char *what)
 {
 	sqlite3_stmt	*st = NULL;
-	int		 rc, ret = -1;
+	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
+	if ((rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL)) == SQLITE_OK)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
 	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
 		store_dberr(s, err, what);
 	sqlite3_finalize(st);
+	return (rc == SQLITE_DONE ? 0 : -1);
+}
+
+int
+store_done(struct store *s, int ret, int began, sqlite3_stmt *st,
+    char *err, char **cause, const char *what)
+{
+	if (ret == -1)
+		store_dberr(s, &err, what);
+	store_stmt_done(st);
+	if (began && ret != -1 && store_commit(s, &err, what) != 0)
+		ret = -1;
+	else if (began && ret == -1)
+		store_rollback(s, &err, what);
+	if (ret == -1)
+		store_cause(cause, err);
+	else
+		free(err);
 	return (ret);
+}
+
+int
+store_write(struct store *s, const char *sql, const char *what, char *err,
+    char **cause, const char *fmt, ...)
+{
+	sqlite3_stmt	*st = NULL;
+	va_list		 ap;
+	int		 rc = SQLITE_ERROR;
+
+	va_start(ap, fmt);
+	if (err == NULL)
+		rc = store_vstep(s, sql, &st, fmt, ap);
+	va_end(ap);
+	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, err, cause,
+	    what));
+}
+
+int
+store_one(struct store *s, const char *sql, const char *what, int64_t *v,
+    char **cause, const char *fmt, ...)
+{
+	sqlite3_stmt	*st = NULL;
+	va_list		 ap;
+	int		 ret = -1;
+
+	va_start(ap, fmt);
+	if (store_vstep(s, sql, &st, fmt, ap) == SQLITE_ROW) {
+		ret = sqlite3_column_type(st, 0) == SQLITE_NULL;
+		if (ret == 0)
+			*v = sqlite3_column_int64(st, 0);
+	}
+	va_end(ap);
+	return (store_done(s, ret, 0, st, NULL, cause, what));
+}
+
+int
+store_strings(struct store *s, const char *sql, int64_t arg,
+    const char *what, char ***ids, size_t *n, char **cause)
+{
+	const char	*text;
+	sqlite3_stmt	*st = NULL;
+	char		**v = NULL;
+	size_t		 nv = 0;
+	int		 rc;
+
+	for (rc = store_step(s, sql, &st, "I", arg); rc == SQLITE_ROW;
+	    rc = sqlite3_step(st)) {
+		text = (const char *)sqlite3_column_text(st, 0);
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		v[nv++] = xstrdup(text == NULL ? "" : text);
+	}
+	if (rc != SQLITE_DONE) {
+		store_flags_free(v, nv);
+		v = NULL;
+		nv = 0;
+	}
+	*ids = v;
+	*n = nv;
+	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, cause,
+	    what));
 }
 
 /*
@@ -446,7 +541,7 @@ store_version(struct store *s, int *version, char **err)
 	int		 rc = SQLITE_OK, ret = -1, objects = 0;
 
 	*version = 0;
-	if ((st = store_stmt(s, SQL_VERSION)) == NULL) {
+	if ((st = store_stmt(s, sql_version)) == NULL) {
 		rc = sqlite3_errcode(s->db);
 		goto out;
 	}
@@ -643,7 +738,7 @@ store_close(struct store *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < SQL_COUNT; i++)
+	for (i = 0; i < STORE_NSQL; i++)
 		sqlite3_finalize(s->st[i]);
 	/* Every statement is finalized, so this cannot be SQLITE_BUSY. */
 	sqlite3_close(s->db);
@@ -655,746 +750,4 @@ const char *
 store_path(const struct store *s)
 {
 	return (s->path);
-}
-
-int
-store_session_begin(struct store *s, const char *kind, int64_t started_ms,
-    int tz_min, const char *plan_json, int64_t *id, char **cause)
-{
-	const char	*what = "begin a session";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	if (store_name_find(store_kind_names, kind) == NULL) {
-		err = xasprintf("unknown session kind '%s'",
-		    kind == NULL ? "" : kind);
-		goto out;
-	}
-	if (plan_json == NULL) {
-		err = xasprintf("cannot %s: no plan", what);
-		goto out;
-	}
-	if ((st = store_stmt(s, SQL_SESSION_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, started_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, tz_min) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, plan_json, -1, SQLITE_STATIC) !=
-	    SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	*id = sqlite3_last_insert_rowid(s->db);
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-/*
- * Inside a transaction, check that session id exists and is running.
- * Returns 0 or -1 with *err.
- */
-static int
-store_check_running(struct store *s, int64_t id, char **err,
-    const char *what)
-{
-	sqlite3_stmt	*st;
-	char		*status = NULL;
-	int		 rc, ret = -1, found = 0;
-
-	if ((st = store_stmt(s, SQL_SESSION_STATUS)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		found = 1;
-		free(status);
-		status = xstrdup((const char *)sqlite3_column_text(st, 0));
-	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	if (!found)
-		*err = xasprintf("cannot %s: no session %lld", what,
-		    (long long)id);
-	else if (strcmp(status, "running") != 0)
-		*err = xasprintf("cannot %s: session %lld is %s, not running",
-		    what, (long long)id, status);
-	else
-		ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, err, what);
-	store_stmt_done(st);
-	free(status);
-	return (ret);
-}
-
-int
-store_session_item(struct store *s, int64_t session_id,
-    const struct store_item *it, char **cause)
-{
-	const char	*what = "record an exercise";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1, began = 0;
-
-	if (it->exercise == NULL)
-		err = xasprintf("cannot %s: no exercise", what);
-	else if (it->feel != NULL &&
-	    store_name_find(store_feel_names, it->feel) == NULL)
-		err = xasprintf("cannot %s: unknown feel '%s'", what,
-		    it->feel);
-	else if (store_name_find(store_outcome_names, it->outcome) == NULL)
-		err = xasprintf("cannot %s: unknown outcome '%s'", what,
-		    it->outcome == NULL ? "" : it->outcome);
-	if (err != NULL)
-		goto out;
-
-	if (store_begin(s, &err, what) != 0)
-		goto out;
-	began = 1;
-	if (store_check_running(s, session_id, &err, what) != 0)
-		goto out;
-	if ((st = store_stmt(s, it->replace ? SQL_ITEM_SET : SQL_ITEM_ADD)) ==
-	    NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, session_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, it->position) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, it->exercise, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, it->side, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int(st, 5, it->sets_done) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 6, it->reps_done) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 7, it->holds_done) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 8, it->breaths_done) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 9, it->feel, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(st, 10, it->outcome, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int64(st, 11, it->finished_ms) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE)
-			err = xasprintf("cannot %s: session %lld already has "
-			    "position %d", what, (long long)session_id,
-			    it->position);
-		goto out;
-	}
-	store_stmt_done(st);
-	st = NULL;
-	if (store_commit(s, &err, what) != 0) {
-		began = 0;
-		goto out;
-	}
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0 && began)
-		store_rollback(s, &err, what);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_session_end(struct store *s, int64_t id, const char *status,
-    int64_t ended_ms, const char *end_reason, char **cause)
-{
-	const char	*what = "end a session";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1, began = 0;
-
-	if (store_name_find(store_end_names, status) == NULL) {
-		err = xasprintf("cannot %s: unknown status '%s'", what,
-		    status == NULL ? "" : status);
-		goto out;
-	}
-	if (store_begin(s, &err, what) != 0)
-		goto out;
-	began = 1;
-	if (store_check_running(s, id, &err, what) != 0)
-		goto out;
-	if ((st = store_stmt(s, SQL_SESSION_END)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, ended_ms) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, end_reason, -1, SQLITE_STATIC) !=
-	    SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	store_stmt_done(st);
-	st = NULL;
-	if (store_commit(s, &err, what) != 0) {
-		began = 0;
-		goto out;
-	}
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0 && began)
-		store_rollback(s, &err, what);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_session_pain(struct store *s, int64_t id, const char *moment,
-    int pain, char **cause)
-{
-	const char	*what = "rate pain";
-	sqlite3_stmt	*st = NULL;
-	enum store_sql	 q;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	if (moment != NULL && strcmp(moment, "before") == 0)
-		q = SQL_PAIN_BEFORE;
-	else if (moment != NULL && strcmp(moment, "after") == 0)
-		q = SQL_PAIN_AFTER;
-	else {
-		err = xasprintf("cannot %s: a session's moment is before or "
-		    "after, not '%s'", what, moment == NULL ? "" : moment);
-		goto out;
-	}
-	if (pain < 0 || pain > 10) {
-		err = xasprintf("cannot %s: %d is not between 0 and 10", what,
-		    pain);
-		goto out;
-	}
-	if ((st = store_stmt(s, q)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, pain) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	if (sqlite3_changes(s->db) == 0) {
-		err = xasprintf("cannot %s: no session %lld", what,
-		    (long long)id);
-		goto out;
-	}
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_pain_add(struct store *s, const struct store_pain *p, int64_t *id,
-    char **cause)
-{
-	const char	*what = "rate pain";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	if (store_name_find(store_moment_names, p->moment) == NULL)
-		err = xasprintf("cannot %s: unknown moment '%s'", what,
-		    p->moment == NULL ? "" : p->moment);
-	else if (p->pain < 0 || p->pain > 10)
-		err = xasprintf("cannot %s: %d is not between 0 and 10", what,
-		    p->pain);
-	else if (p->stiffness < -1 || p->stiffness > 10)
-		err = xasprintf("cannot %s: stiffness %d is not between 0 and "
-		    "10", what, p->stiffness);
-	if (err != NULL)
-		goto out;
-
-	if ((st = store_stmt(s, SQL_PAIN_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, p->at_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, p->tz_min) != SQLITE_OK ||
-	    (p->session_id != 0 ?
-	    sqlite3_bind_int64(st, 3, p->session_id) :
-	    sqlite3_bind_null(st, 3)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, p->moment, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int(st, 5, p->pain) != SQLITE_OK ||
-	    (p->stiffness != -1 ?
-	    sqlite3_bind_int(st, 6, p->stiffness) :
-	    sqlite3_bind_null(st, 6)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 7, p->note, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) ==
-		    SQLITE_CONSTRAINT_FOREIGNKEY)
-			err = xasprintf("cannot %s: no session %lld", what,
-			    (long long)p->session_id);
-		goto out;
-	}
-	if (id != NULL)
-		*id = sqlite3_last_insert_rowid(s->db);
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_unfinished(struct store *s, const char *kind,
-    struct store_session_info *out, char **cause)
-{
-	const char	*what = "look for an unfinished session";
-	const char	*text;
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 rc, ret = -1, found = 0;
-
-	*out = (struct store_session_info)STORE_SESSION_INFO_INIT;
-	if ((st = store_stmt(s, SQL_UNFINISHED)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		found = 1;
-		out->id = sqlite3_column_int64(st, 0);
-		text = (const char *)sqlite3_column_text(st, 1);
-		out->kind = store_name_find(store_kind_names, text);
-		out->started_ms = sqlite3_column_int64(st, 2);
-		out->tz_min = sqlite3_column_int(st, 3);
-		text = (const char *)sqlite3_column_text(st, 4);
-		free(out->plan_json);
-		out->plan_json = xstrdup(text == NULL ? "" : text);
-		out->n_items = sqlite3_column_int(st, 5);
-	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	if (found && out->kind == NULL) {
-		err = xasprintf("cannot %s: session %lld has an unknown kind",
-		    what, (long long)out->id);
-		goto out;
-	}
-	ret = found ? 0 : 1;
-out:
-	if (ret == -1) {
-		store_dberr(s, &err, what);
-		store_session_info_release(out);
-	}
-	store_stmt_done(st);
-	if (ret == -1)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_abandon(struct store *s, const char *kind, int64_t id,
-    int64_t before_ms, const char *status, const char *reason, int *n,
-    char **cause)
-{
-	const char	*what = "close an unfinished session";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	if (store_name_find(store_end_names, status) == NULL) {
-		err = xasprintf("cannot %s: unknown status '%s'", what,
-		    status == NULL ? "" : status);
-		goto out;
-	}
-	if ((st = store_stmt(s, SQL_ABANDON)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, before_ms) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, status, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	if (n != NULL)
-		*n = sqlite3_changes(s->db);
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-void
-store_session_info_release(struct store_session_info *info)
-{
-	free(info->plan_json);
-	*info = (struct store_session_info)STORE_SESSION_INFO_INIT;
-}
-
-int
-store_screen_save(struct store *s, int64_t at_ms,
-    const struct store_answer *answers, size_t n, const char *ack,
-    char **cause)
-{
-	const char	*what = "save the screen";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	size_t		 i;
-	int		 ret = -1, began = 0;
-
-	for (i = 0; i < n; i++) {
-		if (answers[i].question == NULL ||
-		    (answers[i].answer != 0 && answers[i].answer != 1)) {
-			err = xasprintf("cannot %s: answer %zu is not a "
-			    "question with yes or no", what, i + 1);
-			goto out;
-		}
-	}
-	if (store_begin(s, &err, what) != 0)
-		goto out;
-	began = 1;
-	for (i = 0; i < n; i++) {
-		if ((st = store_stmt(s, SQL_ANSWER_ADD)) == NULL)
-			goto out;
-		if (sqlite3_bind_int64(st, 1, at_ms) != SQLITE_OK ||
-		    sqlite3_bind_text(st, 2, answers[i].question, -1,
-		    SQLITE_STATIC) != SQLITE_OK ||
-		    sqlite3_bind_int(st, 3, answers[i].answer) != SQLITE_OK)
-			goto out;
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto out;
-		store_stmt_done(st);
-		st = NULL;
-	}
-	if (ack != NULL) {
-		if ((st = store_stmt(s, SQL_ACK_ADD)) == NULL)
-			goto out;
-		if (sqlite3_bind_int64(st, 1, at_ms) != SQLITE_OK ||
-		    sqlite3_bind_text(st, 2, ack, -1, SQLITE_STATIC) !=
-		    SQLITE_OK)
-			goto out;
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto out;
-		store_stmt_done(st);
-		st = NULL;
-	}
-	if (store_commit(s, &err, what) != 0) {
-		began = 0;
-		goto out;
-	}
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0 && began)
-		store_rollback(s, &err, what);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_screen_done(struct store *s, int *done, char **cause)
-{
-	const char	*what = "read the screen";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 rc, ret = -1;
-
-	*done = 0;
-	if ((st = store_stmt(s, SQL_SCREEN_DONE)) == NULL)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*done = sqlite3_column_int(st, 0) != 0;
-	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_flag_add(struct store *s, const char *exercise, const char *reason,
-    int64_t set_ms, int64_t until_ms, char **cause)
-{
-	const char	*what = "set an exercise aside";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	if (exercise == NULL || reason == NULL)
-		err = xasprintf("cannot %s: no exercise or no reason", what);
-	else if (until_ms <= set_ms)
-		err = xasprintf("cannot %s: '%s' would be back before it was "
-		    "set aside", what, exercise);
-	if (err != NULL)
-		goto out;
-	if ((st = store_stmt(s, SQL_FLAG_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, exercise, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, set_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 4, until_ms) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-/*
- * Run query q, binding arg to ?1, and collect its first column's text
- * into *ids and *n. what names the action in an error. Returns 0 or -1.
- */
-static int
-store_strings(struct store *s, enum store_sql q, int64_t arg,
-    const char *what, char ***ids, size_t *n, char **cause)
-{
-	const char	*text;
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL, **v = NULL;
-	size_t		 nv = 0;
-	int		 rc, ret = -1;
-
-	if ((st = store_stmt(s, q)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, arg) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		text = (const char *)sqlite3_column_text(st, 0);
-		v = xreallocarray(v, nv + 1, sizeof *v);
-		v[nv++] = xstrdup(text == NULL ? "" : text);
-	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0) {
-		store_flags_free(v, nv);
-		v = NULL;
-		nv = 0;
-		store_cause(cause, err);
-	}
-	*ids = v;
-	*n = nv;
-	return (ret);
-}
-
-int
-store_flags_active(struct store *s, int64_t now_ms, char ***ids, size_t *n,
-    char **cause)
-{
-	return (store_strings(s, SQL_FLAGS_ACTIVE, now_ms,
-	    "list exercises set aside", ids, n, cause));
-}
-
-void
-store_flags_free(char **ids, size_t n)
-{
-	size_t	i;
-
-	if (ids == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
-}
-
-int
-store_last_done(struct store *s, const char *exercise, int64_t *ms,
-    char **cause)
-{
-	const char	*what = "look up the last exercise";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 rc, ret = -1;
-
-	if ((st = store_stmt(s, SQL_LAST_DONE)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, exercise, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
-		goto out;
-	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-		ret = 1;
-	else {
-		*ms = sqlite3_column_int64(st, 0);
-		ret = 0;
-	}
-out:
-	if (ret == -1) {
-		store_dberr(s, &err, what);
-		store_cause(cause, err);
-	}
-	store_stmt_done(st);
-	return (ret);
-}
-
-int
-store_session_exercises(struct store *s, int64_t id, char ***ids, size_t *n,
-    char **cause)
-{
-	return (store_strings(s, SQL_SESSION_EXERCISES, id,
-	    "list a session's exercises", ids, n, cause));
-}
-
-int
-store_session_bad(struct store *s, int64_t id, int *n, char **cause)
-{
-	const char	*what = "count a session's painful exercises";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	if ((st = store_stmt(s, SQL_SESSION_BAD)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		goto out;
-	*n = sqlite3_column_int(st, 0);
-	ret = 0;
-out:
-	if (ret != 0) {
-		store_dberr(s, &err, what);
-		store_cause(cause, err);
-	}
-	store_stmt_done(st);
-	return (ret);
-}
-
-const char *const store_reminder_names[] = {
-	"posture-reset", "wall-angel", "daily-session", NULL
-};
-const char *const store_reminder_outcomes[] = {
-	"taken", "snoozed", "skipped", "missed", "natural", NULL
-};
-
-int
-store_reminder_add(struct store *s, const char *kind, int64_t due_ms,
-    int64_t at_ms, int tz_min, const char *outcome, char **cause)
-{
-	const char	*what = "record a reminder";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	if (store_name_find(store_reminder_names, kind) == NULL)
-		err = xasprintf("cannot %s: unknown kind '%s'", what,
-		    kind == NULL ? "" : kind);
-	else if (store_name_find(store_reminder_outcomes, outcome) == NULL)
-		err = xasprintf("cannot %s: unknown outcome '%s'", what,
-		    outcome == NULL ? "" : outcome);
-	if (err != NULL)
-		goto out;
-	if ((st = store_stmt(s, SQL_REMINDER_ADD)) == NULL)
-		goto out;
-	if (sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, due_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, at_ms) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 4, tz_min) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, outcome, -1, SQLITE_STATIC) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_reminder_counts(struct store *s, int64_t since_ms,
-    int counts[STORE_NOUTCOMES], char **cause)
-{
-	const char	*what = "count reminders";
-	const char	*o;
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 i, rc, ret = -1;
-
-	for (i = 0; i < STORE_NOUTCOMES; i++)
-		counts[i] = 0;
-	if ((st = store_stmt(s, SQL_REMINDER_COUNTS)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, since_ms) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o = (const char *)sqlite3_column_text(st, 0);
-		for (i = 0; i < STORE_NOUTCOMES; i++)
-			if (o != NULL && strcmp(o, store_reminder_outcomes[i])
-			    == 0)
-				counts[i] = sqlite3_column_int(st, 1);
-	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
-}
-
-int
-store_routine_done(struct store *s, int64_t from_ms, int64_t to_ms,
-    int *done, char **cause)
-{
-	const char	*what = "look for today's session";
-	sqlite3_stmt	*st = NULL;
-	char		*err = NULL;
-	int		 ret = -1;
-
-	*done = 0;
-	if ((st = store_stmt(s, SQL_DAILY_DONE)) == NULL)
-		goto out;
-	if (sqlite3_bind_int64(st, 1, from_ms) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, to_ms) != SQLITE_OK)
-		goto out;
-	if (sqlite3_step(st) != SQLITE_ROW)
-		goto out;
-	*done = sqlite3_column_int(st, 0);
-	ret = 0;
-out:
-	if (ret != 0)
-		store_dberr(s, &err, what);
-	store_stmt_done(st);
-	if (ret != 0)
-		store_cause(cause, err);
-	return (ret);
 }

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/session.h"
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
@@ -23,11 +24,42 @@
 
 struct store;
 
+/* A session's kind. */
+enum store_kind {
+	STORE_KIND_ROUTINE,
+	STORE_KIND_BREAK
+};
+
+/* How a session ended. */
+enum store_end {
+	STORE_END_FINISHED,
+	STORE_END_QUIT,
+	STORE_END_STOPPED
+};
+
+/* What became of one exercise of a session. */
+enum store_outcome {
+	STORE_ITEM_DONE,
+	STORE_ITEM_SKIPPED,
+	STORE_ITEM_STOPPED
+};
+
+/* When a pain rating was made. */
+enum store_moment {
+	STORE_MOMENT_BEFORE,	/* before a session */
+	STORE_MOMENT_AFTER,	/* after it */
+	STORE_MOMENT_CHECKIN	/* on its own */
+};
+
 /*
- * The names the schema allows, each list ending in NULL: session kinds
- * (routine, break), how a session ended (finished, quit, stopped), how an
- * exercise felt, an item's outcome (done, skipped, stopped) and a pain
- * rating's moment (before, after, checkin).
+ * The names the schema allows, each list ending in NULL and indexed by
+ * the enum above it: session kinds (routine, break), how a session ended
+ * (finished, quit, stopped), an item's outcome (done, skipped, stopped)
+ * and a pain rating's moment (before, after, checkin). How an exercise
+ * felt is the core's enum session_feel: store_feel_names holds the names
+ * from FEEL_FINE on (fine, stretch, discomfort, sharp, tingling, burning,
+ * numb), and FEEL_NONE is stored as NULL. Export and import read and
+ * write these names.
  */
 extern const char *const store_kind_names[];
 extern const char *const store_end_names[];
@@ -40,6 +72,8 @@ extern const char *const store_moment_names[];
  * there is none or s is NULL.
  */
 const char	*store_name_find(const char *const *names, const char *s);
+/* Entry i of names; NULL if i is negative or past its end. */
+const char	*store_name(const char *const *names, int i);
 
 /* One exercise (or one side of one) as the session finished it. */
 struct store_item {
@@ -52,10 +86,8 @@ struct store_item {
 	int		 reps_done;
 	int		 holds_done;
 	int		 breaths_done;
-	const char	*feel;		/* fine, stretch, discomfort, sharp,
-					   tingling, burning, numb; NULL if
-					   not asked */
-	const char	*outcome;	/* done, skipped or stopped */
+	enum session_feel feel;		/* FEEL_NONE if not asked */
+	enum store_outcome outcome;
 	int64_t		 finished_ms;
 	int		 replace;	/* 1: update the item already at
 					   this position, if any */
@@ -66,7 +98,7 @@ struct store_pain {
 	int64_t		 at_ms;
 	int		 tz_min;
 	int64_t		 session_id;	/* 0 if none */
-	const char	*moment;	/* before, after or checkin */
+	enum store_moment moment;
 	int		 pain;		/* 0..10 */
 	int		 stiffness;	/* 0..10; -1 if not asked */
 	const char	*note;		/* NULL if none */
@@ -104,11 +136,11 @@ void		 store_close(struct store *);
 const char	*store_path(const struct store *);
 
 /*
- * Begin a session of kind "routine" or "break", status running, with the
+ * Begin a session of kind routine or break, status running, with the
  * plan as JSON text (so a resumed session replays the same items). Sets
  * *id. Returns 0 or -1.
  */
-int	store_session_begin(struct store *, const char *kind,
+int	store_session_begin(struct store *, enum store_kind kind,
 	    int64_t started_ms, int tz_min, const char *plan_json,
 	    int64_t *id, char **cause);
 /*
@@ -120,39 +152,39 @@ int	store_session_begin(struct store *, const char *kind,
 int	store_session_item(struct store *, int64_t session_id,
 	    const struct store_item *, char **cause);
 /*
- * End a running session with status "finished", "quit" or "stopped" and an
+ * End a running session with status finished, quit or stopped and an
  * optional reason (NULL if none). Returns 0 or -1.
  */
-int	store_session_end(struct store *, int64_t id, const char *status,
+int	store_session_end(struct store *, int64_t id, enum store_end status,
 	    int64_t ended_ms, const char *end_reason, char **cause);
 /*
- * Set a session's pain rating (0..10) for moment "before" or "after".
+ * Set a session's pain rating (0..10) for moment before or after.
  * Allowed whatever the session's status. Returns 0 or -1.
  */
-int	store_session_pain(struct store *, int64_t id, const char *moment,
+int	store_session_pain(struct store *, int64_t id, enum store_moment moment,
 	    int pain, char **cause);
 /* Add a pain rating; sets *id if id is not NULL. Returns 0 or -1. */
 int	store_pain_add(struct store *, const struct store_pain *,
 	    int64_t *id, char **cause);
 /*
- * Find the latest session of kind ("routine" or "break", by start time)
+ * Find the latest session of kind (routine or break, by start time)
  * still running, with the number of items it has recorded. Returns 0 and
  * fills *out, which the caller releases with store_session_info_release();
  * 1 if there is none; -1 on error.
  */
-int	store_unfinished(struct store *, const char *kind,
+int	store_unfinished(struct store *, enum store_kind kind,
 	    struct store_session_info *out, char **cause);
 /*
- * End, with status ("quit", "finished", ...) and reason (or NULL), the
+ * End, with status (quit, finished, ...) and reason (or NULL), the
  * sessions of kind still running that started before before_ms: all of
  * them, or only session id when id is not 0. Each ends when it last
  * recorded something (or began), not now, so that a session left running
  * does not count the hours after it. Sets *n (if not NULL) to how many.
  * Returns 0 or -1.
  */
-int	store_abandon(struct store *, const char *kind, int64_t id,
-	    int64_t before_ms, const char *status, const char *reason, int *n,
-	    char **cause);
+int	store_abandon(struct store *, enum store_kind kind, int64_t id,
+	    int64_t before_ms, enum store_end status, const char *reason,
+	    int *n, char **cause);
 /* Free what *info owns and reset it. */
 void	store_session_info_release(struct store_session_info *info);
 /*

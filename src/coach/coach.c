@@ -30,23 +30,29 @@ struct coach_recorded {
 extern const char	midback_screen_yaml[];
 extern const size_t	midback_screen_yaml_len;
 
-static const char *
-kind_name(enum coach_kind k)
+static enum store_kind
+stored_kind(enum coach_kind k)
 {
-	return (k == COACH_BREAK ? "break" : "routine");
+	return (k == COACH_BREAK ? STORE_KIND_BREAK : STORE_KIND_ROUTINE);
+}
+
+static enum store_end
+stored_end(enum session_end end)
+{
+	switch (end) {
+	case SESSION_END_FINISHED:
+		return (STORE_END_FINISHED);
+	case SESSION_END_QUIT:
+		return (STORE_END_QUIT);
+	default:
+		return (STORE_END_STOPPED);
+	}
 }
 
 const char *
 coach_end_status(enum session_end end)
 {
-	switch (end) {
-	case SESSION_END_FINISHED:
-		return ("finished");
-	case SESSION_END_QUIT:
-		return ("quit");
-	default:
-		return ("stopped");
-	}
+	return (store_end_names[stored_end(end)]);
 }
 
 const char *
@@ -260,13 +266,13 @@ coach_unfinished(struct coach *c, enum coach_kind k,
 		return (0);
 	if (k == COACH_BREAK) {
 		/* A break is not resumed: one left running long ago ends. */
-		if (store_abandon(c->store, "break", 0, wall(c) -
-		    COACH_BREAK_STALE_MS, "quit", "not finished", NULL,
+		if (store_abandon(c->store, STORE_KIND_BREAK, 0, wall(c) -
+		    COACH_BREAK_STALE_MS, STORE_END_QUIT, "not finished", NULL,
 		    err) == -1)
 			return (-1);
 		return (0);
 	}
-	if ((found = store_unfinished(c->store, kind_name(k), &info, err)) ==
+	if ((found = store_unfinished(c->store, stored_kind(k), &info, err)) ==
 	    -1)
 		return (-1);
 	if (found == 1)
@@ -308,10 +314,10 @@ coach_close_unfinished(struct coach *c, enum coach_kind k,
 	 */
 	*all_done = u->readable && u->rest.n == 0;
 	if (*all_done)
-		return (store_abandon(c->store, kind_name(k), u->id, INT64_MAX,
-		    "finished", NULL, NULL, err));
-	return (store_abandon(c->store, kind_name(k), u->id, INT64_MAX,
-	    "quit", "not resumed", NULL, err));
+		return (store_abandon(c->store, stored_kind(k), u->id,
+		    INT64_MAX, STORE_END_FINISHED, NULL, NULL, err));
+	return (store_abandon(c->store, stored_kind(k), u->id, INT64_MAX,
+	    STORE_END_QUIT, "not resumed", NULL, err));
 }
 
 static struct coach_session *
@@ -341,13 +347,13 @@ coach_begin(struct coach *c, enum coach_kind k, const struct plan *p,
 
 	*out = NULL;
 	pj = plancodec_encode(p, day, minutes, routine);
-	rc = store_session_begin(c->store, kind_name(k), now,
+	rc = store_session_begin(c->store, stored_kind(k), now,
 	    clock_tz_min(c->clock, now), pj, &id, err);
 	free(pj);
 	if (rc == -1)
 		return (-1);
-	if (pain >= 0 && store_session_pain(c->store, id, "before", pain,
-	    err) == -1)
+	if (pain >= 0 && store_session_pain(c->store, id, STORE_MOMENT_BEFORE,
+	    pain, err) == -1)
 		return (-1);
 	*out = session_new(c, k, p, id, 0);
 	return (0);
@@ -375,16 +381,16 @@ coach_now(const struct coach_session *cs)
 	return ((uint64_t)(clock_mono_ms(cs->coach->clock) - cs->t0));
 }
 
-static const char *
-outcome_word(enum session_outcome o)
+static enum store_outcome
+stored_outcome(enum session_outcome o)
 {
 	switch (o) {
 	case SESSION_ITEM_COMPLETED:
-		return ("done");
+		return (STORE_ITEM_DONE);
 	case SESSION_ITEM_STOPPED:
-		return ("stopped");
+		return (STORE_ITEM_STOPPED);
 	default:
-		return ("skipped");
+		return (STORE_ITEM_SKIPPED);
 	}
 }
 
@@ -432,9 +438,8 @@ record_item(struct coach_session *cs, size_t i, int64_t now, char **err)
 	si.holds_done = it->holds_done;
 	si.breaths_done = it->breaths_done;
 	/* The hurt key stands for sharp pain and its kin. */
-	si.feel = it->feel != FEEL_NONE ? session_feel_name(it->feel) :
-	    it->hurt ? session_feel_name(FEEL_SHARP) : NULL;
-	si.outcome = outcome_word(it->outcome);
+	si.feel = it->feel == FEEL_NONE && it->hurt ? FEEL_SHARP : it->feel;
+	si.outcome = stored_outcome(it->outcome);
 	si.finished_ms = now;
 	/* Going back to an exercise and finishing it replaces its record. */
 	si.replace = r->stored;
@@ -490,16 +495,15 @@ coach_end(struct coach_session *cs, char **err)
 		return (-1);
 	if (end == SESSION_END_NONE)
 		end = SESSION_END_QUIT;
-	return (store_session_end(cs->coach->store, cs->id,
-	    coach_end_status(end), wall(cs->coach), coach_end_reason(end),
-	    err));
+	return (store_session_end(cs->coach->store, cs->id, stored_end(end),
+	    wall(cs->coach), coach_end_reason(end), err));
 }
 
 int
 coach_rate_after(struct coach_session *cs, int pain, char **err)
 {
-	return (store_session_pain(cs->coach->store, cs->id, "after", pain,
-	    err));
+	return (store_session_pain(cs->coach->store, cs->id,
+	    STORE_MOMENT_AFTER, pain, err));
 }
 
 void
@@ -570,7 +574,7 @@ coach_checkin(struct coach *c, int pain, int stiffness, const char *note,
 		return (-1);
 	}
 	memset(&p, 0, sizeof p);
-	p.moment = "checkin";
+	p.moment = STORE_MOMENT_CHECKIN;
 	p.at_ms = wall(c);
 	p.tz_min = clock_tz_min(c->clock, p.at_ms);
 	p.pain = pain;

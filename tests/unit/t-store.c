@@ -312,15 +312,17 @@ static void
 version_1_gains_uids_and_keeps_its_rows(void **state)
 {
 	struct store		*s;
-	struct store_pain	 p = { 5000, 60, 0, "checkin", 3, -1, NULL };
+	struct store_pain	 p = {
+		5000, 60, 0, STORE_MOMENT_CHECKIN, 3, -1, NULL
+	};
 	char			*path = tpath("v1.db");
 	int64_t			 id;
 
 	(void)state;
 	s = open_ok(path);
-	assert_int_equal(store_session_begin(s, "routine", 1000, 60,
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 1000, 60,
 	    plan_json, &id, NULL), 0);
-	assert_int_equal(store_session_begin(s, "break", 2000, 60,
+	assert_int_equal(store_session_begin(s, STORE_KIND_BREAK, 2000, 60,
 	    plan_json, &id, NULL), 0);
 	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
 	store_close(s);
@@ -358,7 +360,8 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 {
 	struct store		*s;
 	struct store_item	 it = {
-		.position = 0, .exercise = "wall-angel", .outcome = "done",
+		.position = 0, .exercise = "wall-angel",
+		.outcome = STORE_ITEM_DONE,
 		.finished_ms = 2100
 	};
 	char			*path = tpath("v3.db");
@@ -366,19 +369,19 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 
 	(void)state;
 	s = open_ok(path);
-	assert_int_equal(store_session_begin(s, "routine", 1000, 0, "[1]", &a,
-	    NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 1000, 0,
+	    "[1]", &a, NULL), 0);
 	assert_int_equal(store_session_item(s, a, &it, NULL), 0);
-	assert_int_equal(store_session_end(s, a, "quit", 90000000,
+	assert_int_equal(store_session_end(s, a, STORE_END_QUIT, 90000000,
 	    "not resumed", NULL), 0);
-	assert_int_equal(store_session_begin(s, "routine", 5000, 0, "[2]", &b,
-	    NULL), 0);
-	assert_int_equal(store_session_end(s, b, "quit", 95000000,
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 5000, 0,
+	    "[2]", &b, NULL), 0);
+	assert_int_equal(store_session_end(s, b, STORE_END_QUIT, 95000000,
 	    "not resumed", NULL), 0);
-	assert_int_equal(store_session_begin(s, "routine", 7000, 0, "[3]", &c,
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 7000, 0,
+	    "[3]", &c, NULL), 0);
+	assert_int_equal(store_session_end(s, c, STORE_END_QUIT, 9000, NULL,
 	    NULL), 0);
-	assert_int_equal(store_session_end(s, c, "quit", 9000, NULL, NULL),
-	    0);
 	store_close(s);
 	raw_exec(path, "PRAGMA user_version = 3;");
 
@@ -396,26 +399,30 @@ history_fill(struct store *s)
 {
 	struct store_item	 it0 = {
 		.position = 0, .exercise = "cat-camel", .side = NULL,
-		.sets_done = 2, .reps_done = 8, .feel = "fine",
-		.outcome = "done", .finished_ms = 10060000
+		.sets_done = 2, .reps_done = 8, .feel = FEEL_FINE,
+		.outcome = STORE_ITEM_DONE, .finished_ms = 10060000
 	};
 	struct store_item	 it1 = {
 		.position = 1, .exercise = "thread-the-needle", .side = "left",
-		.holds_done = 3, .feel = NULL, .outcome = "stopped",
+		.holds_done = 3, .feel = FEEL_NONE,
+		.outcome = STORE_ITEM_STOPPED,
 		.finished_ms = 10120000
 	};
-	struct store_pain	 p = { 20000000, 120, 0, "checkin", 4, 6,
-		"stiff, after \"the\" drive" };
+	struct store_pain	 p = {
+		20000000, 120, 0, STORE_MOMENT_CHECKIN, 4, 6,
+		"stiff, after \"the\" drive"
+	};
 	int64_t			 id;
 
-	assert_int_equal(store_session_begin(s, "routine", 10000000, 60,
-	    plan_json, &id, NULL), 0);
-	assert_int_equal(store_session_pain(s, id, "before", 3, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 10000000,
+	    60, plan_json, &id, NULL), 0);
+	assert_int_equal(store_session_pain(s, id, STORE_MOMENT_BEFORE, 3,
+	    NULL), 0);
 	assert_int_equal(store_session_item(s, id, &it0, NULL), 0);
 	assert_int_equal(store_session_item(s, id, &it1, NULL), 0);
-	assert_int_equal(store_session_end(s, id, "stopped", 10200000,
+	assert_int_equal(store_session_end(s, id, STORE_END_STOPPED, 10200000,
 	    "pain", NULL), 0);
-	assert_int_equal(store_session_begin(s, "break", 30000000, 60,
+	assert_int_equal(store_session_begin(s, STORE_KIND_BREAK, 30000000, 60,
 	    plan_json, &id, NULL), 0);
 	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
 }
@@ -643,13 +650,14 @@ reopen_is_a_no_op(void **state)
 
 	(void)state;
 	s = open_ok(path);
-	assert_int_equal(store_session_begin(s, "routine", 1000, 60,
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 1000, 60,
 	    plan_json, &id, NULL), 0);
 	store_close(s);
 	before = read_whole(path, &nbefore);
 
 	s = open_ok(path);
-	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL),
+	    0);
 	assert_int_equal(info.id, id);
 	store_session_info_release(&info);
 	store_close(s);
@@ -674,13 +682,15 @@ session_round_trips(void **state)
 	struct store_item		 it0 = {
 		.position = 0, .exercise = "cat-camel", .side = NULL,
 		.sets_done = 2, .reps_done = 8, .holds_done = 0,
-		.breaths_done = 0, .feel = NULL, .outcome = "done",
+		.breaths_done = 0, .feel = FEEL_NONE,
+		.outcome = STORE_ITEM_DONE,
 		.finished_ms = 1700000060000
 	};
 	struct store_item		 it1 = {
 		.position = 1, .exercise = "thread-the-needle", .side = "left",
 		.sets_done = 1, .reps_done = 0, .holds_done = 3,
-		.breaths_done = 5, .feel = "stretch", .outcome = "skipped",
+		.breaths_done = 5, .feel = FEEL_STRETCH,
+		.outcome = STORE_ITEM_SKIPPED,
 		.finished_ms = 1700000120000
 	};
 	char				*path = tpath("midback.db");
@@ -688,16 +698,19 @@ session_round_trips(void **state)
 
 	(void)state;
 	s = open_ok(path);
-	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 1);
+	assert_int_equal(store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL),
+	    1);
 	assert_null(info.plan_json);
-	assert_int_equal(store_session_begin(s, "routine", 1700000000000,
-	    -300, plan_json, &id, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE,
+	    1700000000000, -300, plan_json, &id, NULL), 0);
 	assert_true(id > 0);
-	assert_int_equal(store_session_pain(s, id, "before", 3, NULL), 0);
+	assert_int_equal(store_session_pain(s, id, STORE_MOMENT_BEFORE, 3,
+	    NULL), 0);
 	assert_int_equal(store_session_item(s, id, &it0, NULL), 0);
 	assert_int_equal(store_session_item(s, id, &it1, NULL), 0);
 
-	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL),
+	    0);
 	assert_int_equal(info.id, id);
 	assert_string_equal(info.kind, "routine");
 	assert_int_equal(info.started_ms, 1700000000000);
@@ -707,10 +720,12 @@ session_round_trips(void **state)
 	store_session_info_release(&info);
 	assert_null(info.plan_json);
 
-	assert_int_equal(store_session_end(s, id, "finished", 1700000200000,
-	    "all done", NULL), 0);
-	assert_int_equal(store_session_pain(s, id, "after", 1, NULL), 0);
-	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 1);
+	assert_int_equal(store_session_end(s, id, STORE_END_FINISHED,
+	    1700000200000, "all done", NULL), 0);
+	assert_int_equal(store_session_pain(s, id, STORE_MOMENT_AFTER, 1, NULL),
+	    0);
+	assert_int_equal(store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL),
+	    1);
 	store_close(s);
 
 	assert_raw_text(path, "SELECT kind || ' ' || started_ms || ' ' ||"
@@ -734,7 +749,8 @@ session_calls_refuse_what_cannot_be_stored(void **state)
 {
 	struct store		*s;
 	struct store_item	 it = {
-		.position = 0, .exercise = "cat-camel", .outcome = "done",
+		.position = 0, .exercise = "cat-camel",
+		.outcome = STORE_ITEM_DONE,
 		.finished_ms = 5000
 	};
 	char			*path = tpath("midback.db");
@@ -742,12 +758,12 @@ session_calls_refuse_what_cannot_be_stored(void **state)
 
 	(void)state;
 	s = open_ok(path);
-	assert_fails_with(store_session_begin(s, "nap", 1000, 0, "{}", &id,
-	    CAUSE), "unknown session kind 'nap'");
-	assert_fails_with(store_session_begin(s, "break", 1000, 0, NULL, &id,
-	    CAUSE), "no plan");
-	assert_int_equal(store_session_begin(s, "break", 1000, 0, "{}", &id,
-	    NULL), 0);
+	assert_fails_with(store_session_begin(s, (enum store_kind)7, 1000, 0,
+	    "{}", &id, CAUSE), "unknown session kind 7");
+	assert_fails_with(store_session_begin(s, STORE_KIND_BREAK, 1000, 0,
+	    NULL, &id, CAUSE), "no plan");
+	assert_int_equal(store_session_begin(s, STORE_KIND_BREAK, 1000, 0, "{}",
+	    &id, NULL), 0);
 
 	assert_fails_with(store_session_item(s, id + 1, &it, CAUSE),
 	    "no session");
@@ -755,40 +771,42 @@ session_calls_refuse_what_cannot_be_stored(void **state)
 	assert_fails_with(store_session_item(s, id, &it, CAUSE),
 	    "already has position 0");
 	it.position = 1;
-	it.feel = "itchy";
+	it.feel = FEEL_COUNT;
 	assert_fails_with(store_session_item(s, id, &it, CAUSE),
-	    "unknown feel 'itchy'");
-	it.feel = "sharp";
-	it.outcome = "maybe";
+	    "unknown feel 8");
+	it.feel = FEEL_SHARP;
+	it.outcome = (enum store_outcome)3;
 	assert_fails_with(store_session_item(s, id, &it, CAUSE),
-	    "unknown outcome 'maybe'");
-	it.outcome = "stopped";
+	    "unknown outcome 3");
+	it.outcome = STORE_ITEM_STOPPED;
 	it.sets_done = -1;
 	assert_fails_with(store_session_item(s, id, &it, CAUSE),
 	    "CHECK constraint failed");
 	it.sets_done = 1;
 
-	assert_fails_with(store_session_end(s, id, "running", 6000, NULL,
-	    CAUSE), "unknown status 'running'");
-	assert_fails_with(store_session_end(s, id + 1, "quit", 6000, NULL,
-	    CAUSE), "no session");
-	assert_int_equal(store_session_end(s, id, "stopped", 6000, "sharp",
-	    NULL), 0);
-	assert_fails_with(store_session_end(s, id, "quit", 7000, NULL, CAUSE),
-	    "is stopped, not running");
+	assert_fails_with(store_session_end(s, id, (enum store_end)3, 6000,
+	    NULL, CAUSE), "unknown status 3");
+	assert_fails_with(store_session_end(s, id + 1, STORE_END_QUIT, 6000,
+	    NULL, CAUSE), "no session");
+	assert_int_equal(store_session_end(s, id, STORE_END_STOPPED, 6000,
+	    "sharp", NULL), 0);
+	assert_fails_with(store_session_end(s, id, STORE_END_QUIT, 7000, NULL,
+	    CAUSE), "is stopped, not running");
 	assert_fails_with(store_session_item(s, id, &it, CAUSE),
 	    "is stopped, not running");
 
-	assert_fails_with(store_session_pain(s, id, "during", 3, CAUSE),
-	    "not 'during'");
-	assert_fails_with(store_session_pain(s, id, "after", 11, CAUSE),
-	    "11 is not between 0 and 10");
-	assert_fails_with(store_session_pain(s, id + 1, "after", 2, CAUSE),
-	    "no session");
+	assert_fails_with(store_session_pain(s, id, STORE_MOMENT_CHECKIN, 3,
+	    CAUSE), "not 'checkin'");
+	assert_fails_with(store_session_pain(s, id, (enum store_moment)5, 3,
+	    CAUSE), "unknown moment 5");
+	assert_fails_with(store_session_pain(s, id, STORE_MOMENT_AFTER, 11,
+	    CAUSE), "11 is not between 0 and 10");
+	assert_fails_with(store_session_pain(s, id + 1, STORE_MOMENT_AFTER, 2,
+	    CAUSE), "no session");
 
 	/* Every failure rolled back; the store still takes writes. */
-	assert_int_equal(store_session_begin(s, "routine", 8000, 0, "{}",
-	    &other, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 8000, 0,
+	    "{}", &other, NULL), 0);
 	it.position = 0;
 	assert_int_equal(store_session_item(s, other, &it, NULL), 0);
 	store_close(s);
@@ -805,7 +823,7 @@ checkins_round_trip(void **state)
 	struct store		*s;
 	struct store_pain	 p = {
 		.at_ms = 1700000000000, .tz_min = 120, .session_id = 0,
-		.moment = "checkin", .pain = 4, .stiffness = 6,
+		.moment = STORE_MOMENT_CHECKIN, .pain = 4, .stiffness = 6,
 		.note = "after a long meeting"
 	};
 	char			*path = tpath("midback.db");
@@ -820,10 +838,10 @@ checkins_round_trip(void **state)
 	p.note = NULL;
 	assert_int_equal(store_pain_add(s, &p, &id2, NULL), 0);
 	assert_true(id2 > id1);
-	assert_int_equal(store_session_begin(s, "routine", 1700009000000, 120,
-	    "{}", &sid, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE,
+	    1700009000000, 120, "{}", &sid, NULL), 0);
 	p.session_id = sid;
-	p.moment = "after";
+	p.moment = STORE_MOMENT_AFTER;
 	p.pain = 2;
 	assert_int_equal(store_pain_add(s, &p, &id3, NULL), 0);
 	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
@@ -831,10 +849,10 @@ checkins_round_trip(void **state)
 	p.session_id = sid + 100;
 	assert_fails_with(store_pain_add(s, &p, NULL, CAUSE), "no session");
 	p.session_id = 0;
-	p.moment = "later";
+	p.moment = (enum store_moment)5;
 	assert_fails_with(store_pain_add(s, &p, NULL, CAUSE),
-	    "unknown moment 'later'");
-	p.moment = "checkin";
+	    "unknown moment 5");
+	p.moment = STORE_MOMENT_CHECKIN;
 	p.pain = -1;
 	assert_fails_with(store_pain_add(s, &p, NULL, CAUSE),
 	    "-1 is not between 0 and 10");
@@ -964,7 +982,8 @@ unfinished_is_the_latest_running_session(void **state)
 	struct store			*s;
 	struct store_session_info	 info = STORE_SESSION_INFO_INIT;
 	struct store_item		 it = {
-		.position = 0, .exercise = "wall-angel", .outcome = "done",
+		.position = 0, .exercise = "wall-angel",
+		.outcome = STORE_ITEM_DONE,
 		.finished_ms = 2100
 	};
 	char				*path = tpath("midback.db");
@@ -972,24 +991,26 @@ unfinished_is_the_latest_running_session(void **state)
 
 	(void)state;
 	s = open_ok(path);
-	assert_int_equal(store_session_begin(s, "routine", 1000, 0, "[1]", &a,
-	    NULL), 0);
-	assert_int_equal(store_session_begin(s, "routine", 3000, 0, "[3]", &b,
-	    NULL), 0);
-	assert_int_equal(store_session_begin(s, "break", 2000, 0, "[2]", &c,
-	    NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 1000, 0,
+	    "[1]", &a, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 3000, 0,
+	    "[3]", &b, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_BREAK, 2000, 0,
+	    "[2]", &c, NULL), 0);
 	assert_int_equal(store_session_item(s, c, &it, NULL), 0);
 
-	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL),
+	    0);
 	assert_int_equal(info.id, b);
 	store_session_info_release(&info);
-	assert_int_equal(store_session_end(s, b, "quit", 3500, NULL, NULL),
-	    0);
+	assert_int_equal(store_session_end(s, b, STORE_END_QUIT, 3500, NULL,
+	    NULL), 0);
 	/* A later running break does not hide a running routine. */
-	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL),
+	    0);
 	assert_int_equal(info.id, a);
 	store_session_info_release(&info);
-	assert_int_equal(store_unfinished(s, "break", &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, STORE_KIND_BREAK, &info, NULL), 0);
 	assert_int_equal(info.id, c);
 	assert_string_equal(info.kind, "break");
 	assert_string_equal(info.plan_json, "[2]");
@@ -1008,7 +1029,8 @@ abandon_ends_at_the_last_record(void **state)
 {
 	struct store	*s;
 	struct store_item it = {
-		.position = 0, .exercise = "wall-angel", .outcome = "done",
+		.position = 0, .exercise = "wall-angel",
+		.outcome = STORE_ITEM_DONE,
 		.finished_ms = 2100
 	};
 	char		*path = tpath("midback.db");
@@ -1017,29 +1039,29 @@ abandon_ends_at_the_last_record(void **state)
 
 	(void)state;
 	s = open_ok(path);
-	assert_int_equal(store_session_begin(s, "routine", 1000, 0, "[1]", &a,
-	    NULL), 0);
-	assert_int_equal(store_session_begin(s, "break", 2000, 0, "[2]", &b,
-	    NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 1000, 0,
+	    "[1]", &a, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_BREAK, 2000, 0,
+	    "[2]", &b, NULL), 0);
 	assert_int_equal(store_session_item(s, b, &it, NULL), 0);
-	assert_int_equal(store_session_begin(s, "break", 5000, 0, "[3]", &c,
-	    NULL), 0);
-	assert_int_equal(store_session_begin(s, "routine", 6000, 0, "[4]", &d,
-	    NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_BREAK, 5000, 0,
+	    "[3]", &c, NULL), 0);
+	assert_int_equal(store_session_begin(s, STORE_KIND_ROUTINE, 6000, 0,
+	    "[4]", &d, NULL), 0);
 	/* Breaks begun before 4000: b only. */
-	assert_int_equal(store_abandon(s, "break", 0, 4000, "quit",
-	    "not finished", &n, NULL), 0);
+	assert_int_equal(store_abandon(s, STORE_KIND_BREAK, 0, 4000,
+	    STORE_END_QUIT, "not finished", &n, NULL), 0);
 	assert_int_equal(n, 1);
 	/* Routine a only, whenever it began. */
-	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX, "quit",
-	    "not resumed", &n, NULL), 0);
+	assert_int_equal(store_abandon(s, STORE_KIND_ROUTINE, a, INT64_MAX,
+	    STORE_END_QUIT, "not resumed", &n, NULL), 0);
 	assert_int_equal(n, 1);
 	/* A status the store does not know is refused. */
-	assert_int_equal(store_abandon(s, "routine", d, INT64_MAX, "lost",
-	    NULL, &n, NULL), -1);
+	assert_int_equal(store_abandon(s, STORE_KIND_ROUTINE, d, INT64_MAX,
+	    (enum store_end)9, NULL, &n, NULL), -1);
 	/* Nothing left to close there. */
-	assert_int_equal(store_abandon(s, "routine", a, INT64_MAX, "quit",
-	    "not resumed", &n, NULL), 0);
+	assert_int_equal(store_abandon(s, STORE_KIND_ROUTINE, a, INT64_MAX,
+	    STORE_END_QUIT, "not resumed", &n, NULL), 0);
 	assert_int_equal(n, 0);
 	store_close(s);
 	assert_raw_text(path, "SELECT group_concat(id || ':' || status || ':' "
@@ -1255,14 +1277,14 @@ kill_child(const char *path)
 {
 	struct store		*s;
 	struct store_item	 it = { .exercise = "cat-camel", .sets_done = 1,
-		.reps_done = 6, .outcome = "done" };
+		.reps_done = 6, .outcome = STORE_ITEM_DONE };
 	int64_t			 id;
 	int			 i;
 
 	if ((s = store_open(path, NULL)) == NULL)
 		_exit(2);
-	if (store_session_begin(s, "routine", 1700000000000, 60, plan_json,
-	    &id, NULL) != 0)
+	if (store_session_begin(s, STORE_KIND_ROUTINE, 1700000000000, 60,
+	    plan_json, &id, NULL) != 0)
 		_exit(3);
 	for (i = 0; i < 3; i++) {
 		it.position = i;
@@ -1294,7 +1316,7 @@ sigkill_mid_session_keeps_the_recorded_items(void **state)
 	/* Watch from this process's own connection, as a resume would. */
 	s = open_ok(path);
 	for (i = 0; i < 2000; i++) {
-		rc = store_unfinished(s, "routine", &info, NULL);
+		rc = store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL);
 		if (rc == 0 && info.n_items >= 3)
 			break;
 		store_session_info_release(&info);
@@ -1307,13 +1329,14 @@ sigkill_mid_session_keeps_the_recorded_items(void **state)
 	store_close(s);
 
 	s = open_ok(path);
-	assert_int_equal(store_unfinished(s, "routine", &info, NULL), 0);
+	assert_int_equal(store_unfinished(s, STORE_KIND_ROUTINE, &info, NULL),
+	    0);
 	assert_int_equal(info.n_items, 3);
 	assert_string_equal(info.kind, "routine");
 	assert_int_equal(info.started_ms, 1700000000000);
 	assert_string_equal(info.plan_json, plan_json);
-	assert_int_equal(store_session_end(s, info.id, "quit", 1700000300000,
-	    "killed", NULL), 0);
+	assert_int_equal(store_session_end(s, info.id, STORE_END_QUIT,
+	    1700000300000, "killed", NULL), 0);
 	store_session_info_release(&info);
 	store_close(s);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM session_items"),
@@ -1330,8 +1353,9 @@ static void __attribute__((noreturn))
 writer_child(const char *path, int which, int go)
 {
 	struct store		*s;
-	struct store_pain	 p = { .tz_min = which, .moment = "checkin",
-		.stiffness = -1 };
+	struct store_pain	 p = {
+		.tz_min = which, .moment = STORE_MOMENT_CHECKIN, .stiffness = -1
+	};
 	char			*cause = NULL, c;
 	int			 i;
 
