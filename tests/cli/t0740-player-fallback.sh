@@ -42,7 +42,8 @@ printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' |
 play() {
 	tm new-session -d -s "$1" -x 80 -y 24 "env \
 XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
-HOME='$HOME' LC_ALL=C.UTF-8 TERM=$2 '$MIDBACK' start --routine '$ONE' \
+HOME='$HOME' LC_ALL=C.UTF-8 TERM=$2 MIDBACK_TEST_CLOCK=scale=20 \
+'$MIDBACK' start --routine '$ONE' \
 --no-resume 2>'$T/$1.err'; echo EXIT=\$?; sleep 30"
 }
 
