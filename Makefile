@@ -29,8 +29,8 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
 	src/core/routine.c src/core/schedule.c src/core/screen.c \
-	src/core/session.c src/core/stats.c src/core/xmalloc.c \
-	src/core/ytree.c
+	src/core/session.c src/core/stats.c src/core/utf8.c \
+	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
 COACH = src/coach/coach.c src/coach/plancodec.c src/coach/settings.c
 TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \

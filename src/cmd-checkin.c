@@ -14,6 +14,7 @@
 #include "store.h"
 #include "coach/coach.h"
 #include "core/date.h"
+#include "core/utf8.h"
 
 static enum cmd_retval	cmd_checkin_exec(struct cmd_ctx *, struct cmd_args *);
 
@@ -68,7 +69,7 @@ cmd_checkin_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return (cmd_usage(e));
 	}
 	/* Kept as typed, it could not be exported as JSON. */
-	if (p.note != NULL && !output_utf8_valid(p.note)) {
+	if (p.note != NULL && !utf8_valid(p.note)) {
 		cmd_warn(e, "the note is not valid UTF-8 text");
 		return (cmd_usage(e));
 	}

@@ -75,6 +75,8 @@ cmd_usage(const struct cmd_entry *e)
 	return (CMD_USAGE);
 }
 
+static int	cmd_plan_option(const struct cmd_entry *, int, const char *,
+		    struct plan_opts *);
 static int	cmd_getopt(const struct cmd_entry *, int, char **, const char *,
 		    const struct option *);
 
@@ -442,7 +444,7 @@ cmd_parse_equipment(const struct cmd_entry *e, const char *s, unsigned *out)
 	return (ret);
 }
 
-void
+static void
 cmd_plan_defaults(struct plan_opts *o)
 {
 	memset(o, 0, sizeof *o);
@@ -480,7 +482,7 @@ cmd_plan_args(const struct cmd_entry *e, const struct cmd_args *a,
 	return (0);
 }
 
-int
+static int
 cmd_plan_option(const struct cmd_entry *e, int opt, const char *arg,
     struct plan_opts *o)
 {

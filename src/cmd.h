@@ -140,15 +140,6 @@ int		cmd_plan_args(const struct cmd_entry *,
 struct play_guide;
 /* Fill g's plain, trace and voice from CMD_OPTIONS_PLAY's values. */
 void		cmd_play_args(const struct cmd_args *, struct play_guide *);
-/* Fill plan options with the defaults of `today` and `start`. */
-void		cmd_plan_defaults(struct plan_opts *);
-/*
- * Handle one of the planning options shared by `today` and `start`:
- * 'm' --minutes, 'p' --place, 'e' --equipment, 'd' --date. Returns 0, or
- * -1 after printing what was wrong.
- */
-int		cmd_plan_option(const struct cmd_entry *, int opt,
-		    const char *arg, struct plan_opts *);
 struct store;
 /*
  * Open the store into *st. If it does not exist yet and create is 0, sets

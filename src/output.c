@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "output.h"
+#include "core/utf8.h"
 #include "core/date.h"
 #include "core/dose.h"
 #include "core/xmalloc.h"
@@ -187,55 +188,6 @@ output_plan_json(const struct plan *p, long day, int minutes)
 	return (j);
 }
 
-size_t
-output_utf8_len(const char *s, unsigned *cp)
-{
-	const unsigned char	*u = (const unsigned char *)s;
-	unsigned		 c, min;
-	size_t			 n, i;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return (1);
-	}
-	if ((u[0] & 0xe0) == 0xc0) {
-		n = 2;
-		c = u[0] & 0x1f;
-		min = 0x80;
-	} else if ((u[0] & 0xf0) == 0xe0) {
-		n = 3;
-		c = u[0] & 0x0f;
-		min = 0x800;
-	} else if ((u[0] & 0xf8) == 0xf0) {
-		n = 4;
-		c = u[0] & 0x07;
-		min = 0x10000;
-	} else
-		return (0);
-	for (i = 1; i < n; i++) {
-		/* A NUL ends the string here, and fails this test too. */
-		if ((u[i] & 0xc0) != 0x80)
-			return (0);
-		c = (c << 6) | (u[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	*cp = c;
-	return (n);
-}
-
-int
-output_utf8_valid(const char *s)
-{
-	unsigned	cp;
-	size_t		n;
-
-	for (; *s != '\0'; s += n)
-		if ((n = output_utf8_len(s, &cp)) == 0)
-			return (0);
-	return (1);
-}
-
 json_t *
 output_json_text(const char *s)
 {
@@ -258,7 +210,7 @@ output_json_text(const char *s)
 	 */
 	p = fixed = xmalloc(strlen(s) * 3 + 1);
 	while (*s != '\0') {
-		if ((n = output_utf8_len(s, &cp)) == 0) {
+		if ((n = utf8_len(s, &cp)) == 0) {
 			memcpy(p, "\xef\xbf\xbd", 3);
 			p += 3;
 			s++;
@@ -284,7 +236,7 @@ output_safe(const char *s)
 	/* The worst case: every byte as \xNN. */
 	p = out = xmalloc(strlen(s) * 4 + 1);
 	while (*s != '\0') {
-		n = output_utf8_len(s, &cp);
+		n = utf8_len(s, &cp);
 		if (n == 0)
 			p += sprintf(p, "\\x%02x", (unsigned char)*s++);
 		else if (cp == '\n' || cp == '\t' || cp == '\r') {

@@ -29,15 +29,6 @@ void		 output_time_range(const struct exercise *, int *lo, int *hi);
  */
 json_t		*output_plan_json(const struct plan *, long day, int minutes);
 /*
- * The length (1 to 4) of the valid UTF-8 sequence at s, with its code
- * point in *cp; 0 if the byte at s starts none. Overlong forms,
- * surrogates and code points past U+10FFFF are not valid: the rules
- * jansson checks with.
- */
-size_t		 output_utf8_len(const char *s, unsigned *cp);
-/* Whether the whole of s is valid UTF-8. */
-int		 output_utf8_valid(const char *s);
-/*
  * s as a JSON string, each byte that is not valid UTF-8 replaced with
  * U+FFFD; JSON null if s is NULL. Never NULL.
  */

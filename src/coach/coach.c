@@ -8,6 +8,7 @@
 #include "coach/coach.h"
 #include "coach/plancodec.h"
 #include "core/dose.h"
+#include "core/utf8.h"
 #include "core/xmalloc.h"
 #include "store.h"
 #include "sys/clock.h"
@@ -49,14 +50,8 @@ stored_end(enum session_end end)
 	}
 }
 
-const char *
-coach_end_status(enum session_end end)
-{
-	return (store_end_names[stored_end(end)]);
-}
-
-const char *
-coach_end_reason(enum session_end end)
+static const char *
+end_reason(enum session_end end)
 {
 	return (end == SESSION_END_CLINICIAN ? "pain rule: see a clinician" :
 	    NULL);
@@ -370,7 +365,6 @@ coach_resume(struct coach *c, enum coach_kind k,
 	if (store_session_bad(c->store, u->id, &bad, err) == -1)
 		return (-1);
 	*out = session_new(c, k, &u->rest, u->id, u->n_items);
-	(*out)->resumed = 1;
 	session_carry_bad((*out)->s, bad);
 	return (0);
 }
@@ -496,7 +490,7 @@ coach_end(struct coach_session *cs, char **err)
 	if (end == SESSION_END_NONE)
 		end = SESSION_END_QUIT;
 	return (store_session_end(cs->coach->store, cs->id, stored_end(end),
-	    wall(cs->coach), coach_end_reason(end), err));
+	    wall(cs->coach), end_reason(end), err));
 }
 
 int
@@ -517,47 +511,23 @@ coach_session_free(struct coach_session *cs)
 }
 
 /*
- * Whether s is valid UTF-8 (no overlong forms, surrogates or values past
- * U+10FFFF) holding no control character but tab and newline. jansson refuses
- * invalid UTF-8, so a note that is not would be lost from every export.
+ * Whether s is valid UTF-8 holding no control character (C0, DEL or C1)
+ * but tab and newline: jansson refuses text that is not UTF-8, so such a
+ * note would be lost from every export, and a control character would
+ * reach the terminal of whoever reads the log.
  */
 static int
 text_ok(const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	unsigned		 cp;
-	int			 n, i;
+	unsigned	cp;
+	size_t		n;
 
-	while (*p != '\0') {
-		if (*p < 0x80) {
-			if ((*p < 0x20 && *p != '\t' && *p != '\n') ||
-			    *p == 0x7f)
-				return (0);
-			p++;
-			continue;
-		}
-		if ((*p & 0xe0) == 0xc0) {
-			n = 1;
-			cp = *p & 0x1f;
-		} else if ((*p & 0xf0) == 0xe0) {
-			n = 2;
-			cp = *p & 0x0f;
-		} else if ((*p & 0xf8) == 0xf0) {
-			n = 3;
-			cp = *p & 0x07;
-		} else
+	for (; *s != '\0'; s += n) {
+		if ((n = utf8_len(s, &cp)) == 0)
 			return (0);
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return (0);
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
-		    (n == 3 && cp < 0x10000) || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff) ||
-		    (cp >= 0x80 && cp < 0xa0))
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') ||
+		    (cp >= 0x7f && cp < 0xa0))
 			return (0);
-		p += n + 1;
 	}
 	return (1);
 }

@@ -117,7 +117,6 @@ struct coach_session {
 	struct session		*s;		/* the core's state machine */
 	int64_t			 t0;		/* clock's monotonic ms at start */
 	int			 position;	/* the first item's position */
-	int			 resumed;
 	/* What has been stored, so a changed item is stored again. */
 	struct coach_recorded	*rec;
 	size_t			 nrec;
@@ -170,8 +169,5 @@ void	coach_session_free(struct coach_session *);
 int	coach_checkin(struct coach *, int pain, int stiffness,
 	    const char *note, char **err);
 
-/* The store's words for how a session ended. */
-const char *coach_end_status(enum session_end);
-const char *coach_end_reason(enum session_end);
 
 #endif

@@ -26,19 +26,19 @@ only() {
 }
 
 t 'layers-1 the core includes only the core' '
-	only core "[a-z]+\.h"
+	only core "[a-z0-9]+\.h"
 '
 
 t 'layers-2 sys includes only sys and the allocator' '
-	only sys "sys/[a-z]+\.h|core/xmalloc\.h"
+	only sys "sys/[a-z0-9]+\.h|core/xmalloc\.h"
 '
 
 t 'layers-3 the coach uses the core, sys and the store' '
-	only coach "(core|sys|coach)/[a-z]+\.h|store\.h"
+	only coach "(core|sys|coach)/[a-z0-9]+\.h|store\.h"
 '
 
 t 'layers-4 the terminal front end uses no other front end' '
-	only term "(core|sys|coach)/[a-z]+\.h|[a-z]+\.h" &&
+	only term "(core|sys|coach)/[a-z0-9]+\.h|[a-z0-9]+\.h" &&
 	! grep -l "^#include \"\(cmd\|store\|remind/\)" "$SRC"/term/*.[ch]
 '
 
