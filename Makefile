@@ -32,8 +32,9 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
-COACH = src/coach/coach.c src/coach/plancodec.c src/coach/settings.c
-TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \
+COACH = src/coach/coach.c src/coach/cues.c src/coach/plancodec.c \
+	src/coach/settings.c
+TERM = src/term/ask.c src/term/play.c src/term/tui.c \
 	src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
 REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
