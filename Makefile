@@ -12,6 +12,9 @@ PKGS = yaml-0.1 jansson sqlite3 ncursesw
 # src/remind/sd.h): only their headers are needed to build.
 VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
 SD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libsystemd 2>/dev/null)
+# libmicrohttpd likewise, by `serve` alone (src/web/mhd.h); its header is
+# in /usr/include, and its pkg-config flags (feature macros for gnutls)
+# are not for our sources.
 TEST_PKGS = cmocka
 
 CC ?= cc
@@ -24,7 +27,8 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS) \
 	$(SD_CFLAGS)
-PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm \
+	-lpthread
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
@@ -41,11 +45,17 @@ REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
 	src/remind/idle-mutter.c src/remind/idle-x11.c src/remind/notify.c \
 	src/remind/pageout.c src/remind/sd.c src/remind/status.c \
 	src/remind/unit.c
+# The web app (`serve`); only it loads libmicrohttpd (src/web/mhd.c).
+WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/route.c \
+	src/web/server.c src/web/unit.c
+# What web/ holds, built into the program by scripts/embed-web.
+WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-export.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
-	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
-	src/cmd-today.c
-EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
+	src/cmd-remind.c src/cmd-serve.c src/cmd-show.c src/cmd-start.c \
+	src/cmd-stats.c src/cmd-today.c
+EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
+	build/gen/screen-data.c build/gen/web-data.c \
 	src/chart.c src/export.c src/output.c $(STORE)
 STORE = src/store.c src/store-history.c src/store-remind.c \
 	src/store-safety.c src/store-session.c
@@ -72,6 +82,11 @@ midback: $(OBJ)
 build/gen/screen-data.c: data/screen.yaml scripts/embed
 	@mkdir -p $(@D)
 	scripts/embed midback_screen_yaml data/screen.yaml > $@.tmp
+	mv $@.tmp $@
+
+build/gen/web-data.c: $(WEB_ASSETS) scripts/embed scripts/embed-web
+	@mkdir -p $(@D)
+	scripts/embed-web $(WEB_ASSETS) > $@.tmp
 	mv $@.tmp $@
 
 build/gen/exercises-data.c: data/exercises.yaml scripts/embed

@@ -23,16 +23,6 @@
 #include "web/web.h"
 #include "core/xmalloc.h"
 
-/* The embedded assets (scripts/embed-web). */
-struct web_asset {
-	const char	*path;
-	const char	*type;
-	const char	*data;
-	size_t		 len;
-};
-extern const struct web_asset	web_assets[];
-extern const size_t		web_nassets;
-
 static const struct web_asset *
 asset_find(const char *path)
 {

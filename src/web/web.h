@@ -40,6 +40,16 @@
 
 struct live;
 
+/* The files of web/, built into the program (scripts/embed-web). */
+struct web_asset {
+	const char	*path;		/* "/app.js" */
+	const char	*type;		/* Content-Type */
+	const char	*data;		/* NUL-terminated */
+	size_t		 len;
+};
+extern const struct web_asset	web_assets[];
+extern const size_t		web_nassets;
+
 /* What a server works with. */
 struct web {
 	struct coach	 coach;		/* store open, created */
@@ -100,6 +110,16 @@ void	 web_error(struct web_reply *, int status, const char *fmt, ...)
 /* A reply of the JSON j (a reference taken), status 200. */
 void	 web_json(struct web_reply *, json_t *j);
 
+/*
+ * Plan options from the API's strings (any may be NULL: the default, as
+ * `today`). Returns 0, or -1 with *err set.
+ */
+int	 web_plan_opts(struct web *, const char *minutes, const char *place,
+	     const char *equipment, const char *date, struct plan_opts *,
+	     char **err);
+/* The largest body a request to url may carry. */
+size_t	 web_body_max(const char *url);
+
 /* api.c */
 /* The API under /api: fills *r, 404 for a path it does not know. */
 void	 web_api(struct web *, const struct web_req *, struct web_reply *);
@@ -130,6 +150,9 @@ void		 live_close(struct live *, struct web_reply *);
  * *seen, waiting up to wait_ms for a change; a comment line when nothing
  * changed. NULL when the server stops. The caller frees the text.
  */
+/* The store is shared by the session and the API: one lock for both. */
+void		 live_lock(struct live *);
+void		 live_unlock(struct live *);
 char		*live_next(struct live *, unsigned long *seen, int wait_ms);
 
 /* unit.c */
