@@ -181,18 +181,18 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	(void)version;
 	request_fill(c, url, method, &q);
 	if (b == NULL) {
-		/* Anything but a POST is answered from its headers. */
-		if (strcmp(method, "POST") != 0) {
-			web_route(w, &q, &r);
-			return (respond(c, w, &r));
-		}
+		/*
+		 * The first call has the headers only. Answering then would
+		 * close the connection (the library cannot tell whether a
+		 * body follows), so even a GET is answered on the next.
+		 */
 		b = xcalloc(1, sizeof *b);
 		b->max = web_body_max(url);
 		*con_cls = b;
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		    "Content-Length");
-		if (cl != NULL && ((n = strtoull(cl, &end, 10)) > b->max ||
-		    *end != '\0')) {
+		if (strcmp(method, "POST") == 0 && cl != NULL &&
+		    ((n = strtoull(cl, &end, 10)) > b->max || *end != '\0')) {
 			/* Refused before a byte of it is read. */
 			q.too_big = 1;
 			web_route(w, &q, &r);
