@@ -338,8 +338,8 @@ function pagePlayer() {
 	const help = h('details', { class: 'keys' }, h('summary', { text: 'Keyboard shortcuts' }),
 		h('p', { text: 'Space pause or go on · N or → next · P or ← back · X it hurts · Q end · 1–7 how it felt · Y or N to an offer · ? this help' }));
 	const stage = h('section', { class: 'player', 'aria-labelledby': 'ex-title' },
-		h('div', { class: 'head' }, h('p', { class: 'count' }), bar),
-		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig), h('div', { class: 'right' }, title, where, phase, counters, cue, next, question)),
+		h('div', { class: 'head' }, h('p', { class: 'count' }), bar), title,
+		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig), h('div', { class: 'right' }, phase, counters, cue, where, next, question)),
 		controls, help);
 	document.title = 'Playing · midback';
 	main.replaceChildren(stage);
@@ -594,6 +594,7 @@ function barChart(weeks) {
 			const bh = Math.round(H * w.minutes / max);
 			return s('g', {},
 				s('rect', { x: i * bw + 4, y: H - bh, width: bw - 8, height: bh, class: 'bar' }),
+				w.minutes ? s('text', { x: i * bw + bw / 2, y: H - bh - 4, 'text-anchor': 'middle', class: 'val' }, String(w.minutes)) : null,
 				s('text', { x: i * bw + bw / 2, y: H + 14, 'text-anchor': 'middle', class: 'lbl' }, w.first.slice(5)));
 		}));
 }
@@ -604,6 +605,8 @@ function painChart(weeks) {
 	return s('svg', { viewBox: `-6 -6 ${W + 12} ${H + 12}`, class: 'chart', role: 'img', 'aria-labelledby': 'pw-t' },
 		s('title', { id: 'pw-t' }, 'Weekly pain, 0 to 10: ' + weeks.map((w) => w.first + ' ' + (w.pain === null ? 'none' : w.pain.toFixed(1))).join(', ')),
 		s('line', { x1: 0, y1: H, x2: W, y2: H, class: 'axis' }),
+		[5, 10].map((v) => s('line', { x1: 0, y1: H - H * v / 10, x2: W, y2: H - H * v / 10, class: 'grid' })),
+		[0, 5, 10].map((v) => s('text', { x: W, y: H - H * v / 10 - 3, 'text-anchor': 'end', class: 'lbl' }, String(v))),
 		path ? s('path', { d: path, class: 'line' }) : null,
 		pts.filter(Boolean).map((p) => s('circle', { cx: p[0], cy: p[1], r: 4, class: 'dot' })));
 }
@@ -621,7 +624,7 @@ async function pageProgress() {
 			h('div', { class: 'card' }, h('p', { class: 'big', text: String(p.streak) }), h('p', { text: p.streak === 1 ? 'day in a row' : 'days in a row' })),
 			h('div', { class: 'card' }, h('p', { class: 'big', text: String(p.longest) }), h('p', { text: 'longest run' })),
 			h('div', { class: 'card' }, h('p', { class: 'big', text: p.adherence + '/' + p.adherence_of }), h('p', { text: 'days with 10 minutes' }))),
-		h('section', {}, h('h2', { text: 'Active days' }), calendar(p.days)),
+		h('section', {}, h('h2', { text: 'Active days' }), h('p', { class: 'meta', text: 'The last five weeks, a row a week, today last.' }), calendar(p.days)),
 		h('section', {}, h('h2', { text: 'Minutes per week' }), barChart(p.weeks)),
 		h('section', {}, h('h2', { text: 'Pain, weekly mean' }), painChart(p.weeks),
 			h('p', { text: pc === null ? 'Not enough ratings yet for a trend.' : Math.abs(pc) < 0.05 ? 'No change.' : (pc < 0 ? 'Down ' : 'Up ') + Math.abs(pc).toFixed(1) + ' since the first week with ratings.' }),
@@ -629,7 +632,7 @@ async function pageProgress() {
 		h('section', {}, h('h2', { text: 'Breaks, last 28 days' }),
 			h('p', { text: `${p.reminders.taken} taken, ${p.reminders.natural} natural, ${p.reminders.snoozed} snoozed, ${p.reminders.skipped} skipped, ${p.reminders.missed} missed` })),
 		h('section', {}, h('h2', { text: 'Feels best' }),
-			p.favourites.length ? h('ol', {}, p.favourites.map((f) => h('li', {}, h('a', { href: '#/library/' + f.id, text: f.name }), ` — done ${f.done} times` + (f.rated ? `, felt good ${f.good} of ${f.rated}` : '')))) :
+			p.favourites.length ? h('ol', {}, p.favourites.map((f) => h('li', {}, h('a', { href: '#/library/' + f.id, text: f.name }), ` — done ${f.done} time${f.done === 1 ? '' : 's'}` + (f.rated ? `, felt good ${f.good} of ${f.rated}` : '')))) :
 				h('p', { text: 'Nothing yet: rate how the exercises feel as you play them.' })),
 		p.set_aside.length ? h('section', {}, h('h2', { text: 'Set aside by the pain rule' }),
 			h('ul', {}, p.set_aside.map((a) => h('li', { text: a.name + ', back on ' + a.until })))) : null);
