@@ -67,7 +67,7 @@ GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
 UNIT = catalog chart coach config dose plan date schedule session stats \
-	store voice
+	store voice web
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
@@ -124,6 +124,16 @@ AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
 	$(patsubst %.c,build/asan/%.o,$(STORE)) build/asan/src/chart.o \
 	build/asan/src/term/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
+
+# The web front end's checks and API, without HTTP (no libmicrohttpd).
+WEB_TEST = $(patsubst %.c,build/asan/%.o,src/web/api.c src/web/live.c \
+	src/web/route.c src/web/unit.c src/output.c src/export.c \
+	build/gen/web-data.c)
+
+build/asan/tests/t-web: build/asan/tests/unit/t-web.o $(AOBJ_TEST) $(WEB_TEST)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $< $(AOBJ_TEST) $(WEB_TEST) $(PKG_LIBS) \
+		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
 
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)
 	@mkdir -p $(@D)
