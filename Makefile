@@ -154,6 +154,7 @@ check: deps
 bench: midback
 	bench/today
 	bench/stats
+	bench/serve
 
 clean:
 	rm -rf build midback
