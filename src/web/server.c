@@ -12,6 +12,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -328,6 +329,11 @@ web_serve(struct web *w, const char *opener, char **err)
 
 	if (web_mhd_load(err) != 0)
 		return (-1);
+	/*
+	 * One malloc arena: a thread per connection would otherwise get an
+	 * arena each, and the work is done under one lock anyway.
+	 */
+	(void)mallopt(M_ARENA_MAX, 1);
 	if ((fd4 = listen_on(AF_INET, &port)) == -1) {
 		if (errno == EADDRINUSE)
 			*err = xasprintf("port %d is taken (is midback serve "
