@@ -365,6 +365,7 @@ function pagePlayer() {
 		if (!ss || !ss.phase) {
 			secs.textContent = '';
 			arc.setAttribute('stroke-dashoffset', C);
+			breath.classList.remove('on');
 			return;
 		}
 		const p = ss.phase;
