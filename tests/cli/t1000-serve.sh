@@ -239,4 +239,20 @@ t 'serve-16 stopped, it removes its runtime file' '
 	stop && test ! -e "$XDG_RUNTIME_DIR/midback/serve.json"
 '
 
+t 'serve-17 --install writes the unit; without a user systemd it says so' '
+	mkdir -p "$T/bin" &&
+	printf "#!/bin/sh\necho \"systemctl \$*\" >>\"$T/systemctl.log\"\nexit 1\n" >"$T/bin/systemctl" &&
+	chmod +x "$T/bin/systemctl" &&
+	PATH="$T/bin:$PATH" run 1 "$MIDBACK" serve --install --port 7500 &&
+	UNIT="$XDG_CONFIG_HOME/systemd/user/midback-serve.service" &&
+	has "$OUT" "Wrote $UNIT." &&
+	has "$UNIT" "ExecStart=$(readlink -f "$MIDBACK") serve --port 7500" &&
+	has "$ERR" "midback: serve: the unit is written but could not be enabled" &&
+	has "$T/systemctl.log" "systemctl --user daemon-reload" &&
+	PATH="$T/bin:$PATH" run 0 "$MIDBACK" serve --uninstall &&
+	test ! -e "$UNIT" &&
+	run 2 "$MIDBACK" serve --port 70000 &&
+	run 2 "$MIDBACK" serve --install --uninstall
+'
+
 echo "1..$n"
