@@ -397,6 +397,9 @@ function pagePlayer() {
 			main.replaceChildren(h('h1', { text: 'No session now' }), h('p', {}, h('a', { href: '#/today', text: 'Plan today’s routine' })));
 			return;
 		}
+		/* A session that begins while "no session" shows brings the player back. */
+		if (!stage.isConnected)
+			main.replaceChildren(stage);
 		stage.querySelector('.count').textContent = ss.state === 'done' ? 'Session over' : 'Exercise ' + ss.index + ' of ' + ss.count;
 		bar.value = ss.frac;
 		keepAwake(ss.state !== 'done');

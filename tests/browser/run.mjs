@@ -175,6 +175,7 @@ const pages = ['today', 'screen', 'library', 'library/open-book', 'progress', 'c
 await t('browser-8 axe-core finds no serious or critical problem on any page', async () => {
 	/* axe is put in through the debugging protocol, not the page. */
 	const actx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+	actx.setDefaultTimeout(60000);
 	const p = await actx.newPage();
 	const bad = [];
 	for (const name of [...pages, 'player']) {
