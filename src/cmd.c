@@ -35,6 +35,7 @@ extern const struct cmd_entry cmd_stats_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_remind_entry;
+extern const struct cmd_entry cmd_serve_entry;
 
 const struct cmd_entry *cmd_table[] = {
 	&cmd_today_entry,
@@ -44,6 +45,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_log_entry,
 	&cmd_stats_entry,
 	&cmd_remind_entry,
+	&cmd_serve_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_check_entry,
