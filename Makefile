@@ -32,7 +32,7 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
-	src/core/routine.c src/core/schedule.c src/core/screen.c \
+	src/core/program.c src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c
@@ -59,8 +59,8 @@ GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
-UNIT = catalog chart coach config dose plan date schedule session stats \
-	store voice
+UNIT = catalog chart coach config dose plan program date schedule session \
+	stats store voice
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
