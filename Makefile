@@ -36,7 +36,8 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c
-COACH = src/coach/coach.c src/coach/plancodec.c src/coach/settings.c
+COACH = src/coach/coach.c src/coach/plancodec.c src/coach/program.c \
+	src/coach/settings.c
 TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \
 	src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
@@ -50,8 +51,8 @@ CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
 	src/chart.c src/export.c src/output.c $(STORE)
-STORE = src/store.c src/store-history.c src/store-remind.c \
-	src/store-safety.c src/store-session.c
+STORE = src/store.c src/store-history.c src/store-program.c \
+	src/store-remind.c src/store-safety.c src/store-session.c
 MAIN = src/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
