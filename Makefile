@@ -38,8 +38,8 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c
 COACH = src/coach/coach.c src/coach/plancodec.c src/coach/program.c \
 	src/coach/settings.c
-TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \
-	src/term/voice.c
+TERM = src/term/ask.c src/term/cues.c src/term/play.c \
+	src/term/selftest.c src/term/tui.c src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
 REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
 	src/remind/idle-mutter.c src/remind/idle-x11.c src/remind/notify.c \
@@ -47,10 +47,10 @@ REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
 	src/remind/unit.c
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-export.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
-	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
+	src/cmd-program.c src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
 	src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
-	src/chart.c src/export.c src/output.c $(STORE)
+	src/chart.c src/export.c src/output.c src/output-program.c $(STORE)
 STORE = src/store.c src/store-history.c src/store-program.c \
 	src/store-remind.c src/store-safety.c src/store-session.c
 MAIN = src/main.c
