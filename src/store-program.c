@@ -217,17 +217,19 @@ store_program_data_release(struct store_program_data *d)
 
 /*
  * After store_step() of an insert: count it in *added (if not NULL) when
- * it added a row, and make st ready again. Returns 0, or -1 (st is left
- * for store_done() to reset).
+ * it added a row, and make *st ready again. Returns 0, or -1 (*st is
+ * left for store_done() to reset). It takes st's address because the
+ * store_step() in its arguments sets st.
  */
 static int
-put_done(struct store *s, int rc, sqlite3_stmt *st, int *added)
+put_done(struct store *s, int rc, sqlite3_stmt **st, int *added)
 {
 	if (rc != SQLITE_DONE)
 		return (-1);
 	if (added != NULL)
 		*added += sqlite3_changes(s->db) > 0;
-	store_stmt_done(st);
+	store_stmt_done(*st);
+	*st = NULL;
 	return (0);
 }
 
@@ -256,23 +258,23 @@ store_program_import(struct store *s, const struct store_program_data *d,
 	if (d->program.set && put_done(s, store_step(s, sql_program_put, &st,
 	    "ItI", (int64_t)d->program.start_day,
 	    program_phase_name(d->program.start_phase), d->program.set_ms),
-	    st, NULL) != 0)
+	    &st, NULL) != 0)
 		goto out;
 	for (i = 0; i < d->ntests; i++) {
 		t = &d->tests[i];
 		if (put_done(s, store_step(s, sql_selftest_add, &st, "tIitio",
 		    t->uid, t->at_ms, t->tz_min, program_tests[t->test].id,
-		    t->value, t->extra), st, &nt) != 0)
+		    t->value, t->extra), &st, &nt) != 0)
 			goto out;
 	}
 	for (i = 0; i < d->nanswers; i++)
 		if (put_done(s, store_step(s, sql_answer_put, &st, "Iti",
 		    d->answers[i].at_ms, d->answers[i].question,
-		    d->answers[i].answer), st, &na) != 0)
+		    d->answers[i].answer), &st, &na) != 0)
 			goto out;
 	for (i = 0; i < d->nacks; i++)
 		if (put_done(s, store_step(s, sql_ack_put, &st, "It",
-		    d->acks[i].at_ms, d->acks[i].what), st, NULL) != 0)
+		    d->acks[i].at_ms, d->acks[i].what), &st, NULL) != 0)
 			goto out;
 	st = NULL;
 	ret = 0;
