@@ -97,9 +97,9 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (cmd_coach(ctx, 0, &coach) != 0)
 		return (CMD_ERROR);
 	st = coach.store;
-	if ((one ? coach_plan_one : coach_plan_today)(&coach, &o, &p, &aside,
-	    &naside, &cause) == -1 || (!one && coach_program_line(&coach,
-	    o.day, line, sizeof line, &cause) == -1)) {
+	if ((one ? coach_plan_one(&coach, &o, &p, &aside, &naside, &cause) :
+	    coach_plan_program(&coach, &o, &p, &aside, &naside, line,
+	    sizeof line, &cause)) == -1) {
 		cmd_warn(e, "%s", cause);
 		store_close(st);
 		free(cause);

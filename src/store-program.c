@@ -46,6 +46,123 @@ static const char sql_ack_put[] =
     " SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM acknowledgements"
     " WHERE at_ms = ?1 AND what = ?2)";
 
+static const char sql_psessions[] =
+    "SELECT id, started_ms, tz_min, status = 'finished' OR items_done > 0"
+    " FROM sessions WHERE started_ms >= ?1 ORDER BY started_ms, id";
+static const char sql_pitems[] =
+    "SELECT i.session_id, i.exercise, i.feel FROM session_items i"
+    " JOIN sessions s ON s.id = i.session_id WHERE s.started_ms >= ?1"
+    " ORDER BY s.started_ms, s.id, i.position";
+static const char sql_ppains[] =
+    "SELECT at_ms, tz_min, pain FROM pain_ratings WHERE at_ms >= ?1";
+
+static enum session_feel
+feel_named(const char *name)
+{
+	int	i;
+
+	for (i = 0; name != NULL && store_feel_names[i] != NULL; i++)
+		if (strcmp(store_feel_names[i], name) == 0)
+			return ((enum session_feel)(FEEL_FINE + i));
+	return (FEEL_NONE);
+}
+
+void
+store_phistory_release(struct store_phistory *h)
+{
+	size_t	i;
+
+	for (i = 0; i < h->nitems; i++)
+		free(h->items[i].exercise);
+	free(h->sessions);
+	free(h->items);
+	free(h->pains);
+	memset(h, 0, sizeof *h);
+}
+
+static int
+read_phistory(struct store *s, int64_t from, struct store_phistory *h)
+{
+	sqlite3_stmt	*st = NULL;
+	int64_t		*ids = NULL, sid;
+	const char	*text;
+	size_t		 k = 0;
+	int		 rc;
+
+	for (rc = store_step(s, sql_psessions, &st, "I", from);
+	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+		h->sessions = xreallocarray(h->sessions, h->nsessions + 1,
+		    sizeof *h->sessions);
+		ids = xreallocarray(ids, h->nsessions + 1, sizeof *ids);
+		ids[h->nsessions] = sqlite3_column_int64(st, 0);
+		h->sessions[h->nsessions] = (struct store_psession){
+		    sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
+		    sqlite3_column_int(st, 3), 0, 0 };
+		h->nsessions++;
+	}
+	if (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, NULL,
+	    "read the history") != 0)
+		goto fail;
+	for (rc = store_step(s, sql_pitems, &st, "I", from);
+	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+		sid = sqlite3_column_int64(st, 0);
+		/* Both in the same order: walk to the item's session. */
+		while (k < h->nsessions && ids[k] != sid)
+			k++;
+		if (k == h->nsessions)
+			break;
+		if (h->sessions[k].n == 0)
+			h->sessions[k].first = h->nitems;
+		h->sessions[k].n++;
+		h->items = xreallocarray(h->items, h->nitems + 1,
+		    sizeof *h->items);
+		text = (const char *)sqlite3_column_text(st, 1);
+		h->items[h->nitems].exercise = xstrdup(text == NULL ? "" :
+		    text);
+		h->items[h->nitems].feel = feel_named(
+		    (const char *)sqlite3_column_text(st, 2));
+		h->nitems++;
+	}
+	if (store_done(s, rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1, 0,
+	    st, NULL, NULL, "read the history") != 0)
+		goto fail;
+	for (rc = store_step(s, sql_ppains, &st, "I", from);
+	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
+		h->pains = xreallocarray(h->pains, h->npains + 1,
+		    sizeof *h->pains);
+		h->pains[h->npains++] = (struct store_ppain){
+		    sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+		    sqlite3_column_int(st, 2) };
+	}
+	if (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, NULL,
+	    "read the history") != 0)
+		goto fail;
+	free(ids);
+	return (0);
+fail:
+	free(ids);
+	store_phistory_release(h);
+	return (-1);
+}
+
+int
+store_program_history(struct store *s, int64_t from_ms,
+    struct store_phistory *h, char **cause)
+{
+	char	*err = NULL;
+	int	 ret = -1;
+
+	memset(h, 0, sizeof *h);
+	/* One read transaction, so the three reads agree. */
+	if (store_exec(s, "BEGIN", &err, "read the history") == 0) {
+		ret = read_phistory(s, from_ms, h);
+		store_rollback(s, &err, "read the history");
+	}
+	if (ret != 0 && err == NULL)
+		err = xstrdup("cannot read the history");
+	return (store_done(s, ret, 0, NULL, err, cause, "read the history"));
+}
+
 int
 store_program_get(struct store *s, struct store_program *p, char **cause)
 {

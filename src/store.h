@@ -424,6 +424,42 @@ struct store_program_data {
 	size_t			 nacks;
 };
 
+/*
+ * What the program replays, read lean (no plans, notes or sides): each
+ * session and its items' feels, and every pain rating.
+ */
+struct store_psession {
+	int64_t		 started_ms;
+	int		 tz_min;
+	int		 active;	/* finished, or an item done */
+	size_t		 first, n;	/* its items in the items array */
+};
+struct store_pitem {
+	char		*exercise;	/* Owned. */
+	enum session_feel feel;		/* FEEL_NONE if not asked */
+};
+struct store_ppain {
+	int64_t		 at_ms;
+	int		 tz_min;
+	int		 pain;
+};
+struct store_phistory {
+	struct store_psession	*sessions;	/* by start time */
+	size_t			 nsessions;
+	struct store_pitem	*items;
+	size_t			 nitems;
+	struct store_ppain	*pains;		/* before, after, check-ins */
+	size_t			 npains;
+};
+/*
+ * The sessions that started, and the pain ratings made, from from_ms on,
+ * in one snapshot, into *h (free with store_phistory_release()).
+ * Returns 0 or -1.
+ */
+int	store_program_history(struct store *, int64_t from_ms,
+	    struct store_phistory *h, char **cause);
+void	store_phistory_release(struct store_phistory *h);
+
 /* Where the program started into *p. Returns 0 or -1. */
 int	store_program_get(struct store *, struct store_program *p,
 	    char **cause);

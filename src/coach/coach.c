@@ -89,12 +89,20 @@ int
 coach_plan_today(struct coach *c, struct plan_opts *o, struct plan *p,
     char ***aside, size_t *naside, char **err)
 {
+	return (coach_plan_program(c, o, p, aside, naside, NULL, 0, err));
+}
+
+int
+coach_plan_program(struct coach *c, struct plan_opts *o, struct plan *p,
+    char ***aside, size_t *naside, char *line, size_t len, char **err)
+{
 	struct plan_hint	h;
 
 	if (exclusions(c, o, aside, naside, err) == -1)
 		return (-1);
 	/* The program's weights, doses and variants (coach/program.h). */
-	if (coach_program_apply(c, o, &h, aside, naside, err) == -1) {
+	if (coach_program_apply(c, o, &h, aside, naside, line, len,
+	    err) == -1) {
 		coach_aside_free(*aside, *naside);
 		*aside = NULL;
 		*naside = 0;

@@ -19,64 +19,68 @@ struct input {
 	struct program_result	*results;
 };
 
-static enum session_feel
-feel_of(const char *name)
+static int
+by_day(const void *a, const void *b)
 {
-	int	i;
+	const struct program_pain	*x = a, *y = b;
 
-	for (i = 0; name != NULL && store_feel_names[i] != NULL; i++)
-		if (strcmp(store_feel_names[i], name) == 0)
-			return ((enum session_feel)(FEEL_FINE + i));
-	return (FEEL_NONE);
+	return (x->day < y->day ? -1 : x->day > y->day);
+}
+
+/*
+ * Sessions by local day, keeping their time order within a day: an
+ * insertion sort, stable and quick on what is nearly in order already.
+ */
+static void
+sessions_by_day(struct program_session *v, size_t n)
+{
+	struct program_session	tmp;
+	size_t			i, j;
+
+	for (i = 1; i < n; i++) {
+		tmp = v[i];
+		for (j = i; j > 0 && v[j - 1].day > tmp.day; j--)
+			v[j] = v[j - 1];
+		v[j] = tmp;
+	}
 }
 
 static void
-input_build(struct input *x, const struct store_history *h,
+input_build(struct input *x, const struct store_phistory *h,
     const struct store_program_data *d)
 {
-	const struct store_hsession	*hs;
-	size_t				 i, j, nitems = 0, ni = 0, np = 0;
-	long				 day;
+	const struct store_psession	*hs;
+	size_t				 i, np = 0;
 
 	memset(x, 0, sizeof *x);
-	for (i = 0; i < h->nsessions; i++)
-		nitems += h->sessions[i].nitems;
 	x->sessions = xcalloc(h->nsessions + 1, sizeof *x->sessions);
-	x->items = xcalloc(nitems + 1, sizeof *x->items);
-	x->pains = xcalloc(2 * h->nsessions + h->ncheckins + 1,
-	    sizeof *x->pains);
+	x->items = xcalloc(h->nitems + 1, sizeof *x->items);
+	x->pains = xcalloc(h->npains + 1, sizeof *x->pains);
 	x->results = xcalloc(d->ntests + 1, sizeof *x->results);
+	for (i = 0; i < h->nitems; i++) {
+		x->items[i].exercise = h->items[i].exercise;
+		x->items[i].feel = h->items[i].feel;
+	}
 	for (i = 0; i < h->nsessions; i++) {
 		hs = &h->sessions[i];
-		day = date_of_ms(hs->started_ms, hs->tz_min);
-		x->sessions[i].day = day;
-		x->sessions[i].items = &x->items[ni];
-		for (j = 0; j < hs->nitems; j++) {
-			if (strcmp(hs->items[j].outcome, "done") == 0)
-				x->sessions[i].active = 1;
-			x->items[ni].exercise = hs->items[j].exercise;
-			x->items[ni].feel = feel_of(hs->items[j].feel);
-			ni++;
-		}
-		x->sessions[i].nitems = hs->nitems;
-		if (hs->status != NULL && strcmp(hs->status, "finished") == 0)
-			x->sessions[i].active = 1;
-		if (hs->pain_before >= 0)
-			x->pains[np++] = (struct program_pain){ day,
-			    hs->pain_before };
-		if (hs->pain_after >= 0)
-			x->pains[np++] = (struct program_pain){ day,
-			    hs->pain_after };
+		x->sessions[i].day = date_of_ms(hs->started_ms, hs->tz_min);
+		x->sessions[i].active = hs->active;
+		x->sessions[i].items = &x->items[hs->first];
+		x->sessions[i].nitems = hs->n;
 	}
-	for (i = 0; i < h->ncheckins; i++)
-		x->pains[np++] = (struct program_pain){
-		    date_of_ms(h->checkins[i].at_ms, h->checkins[i].tz_min),
-		    h->checkins[i].pain };
+	for (i = 0; i < h->npains; i++)
+		if (h->pains[i].pain >= 0 && h->pains[i].pain <= 10)
+			x->pains[np++] = (struct program_pain){
+			    date_of_ms(h->pains[i].at_ms, h->pains[i].tz_min),
+			    h->pains[i].pain };
 	for (i = 0; i < d->ntests; i++)
 		x->results[i] = (struct program_result){
 		    date_of_ms(d->tests[i].at_ms, d->tests[i].tz_min),
 		    (enum program_test)d->tests[i].test, d->tests[i].value,
 		    d->tests[i].extra };
+	/* By day: local days of instants in time order may step back. */
+	sessions_by_day(x->sessions, h->nsessions);
+	qsort(x->pains, np, sizeof *x->pains, by_day);
 	x->in.sessions = x->sessions;
 	x->in.nsessions = h->nsessions;
 	x->in.pains = x->pains;
@@ -98,19 +102,24 @@ int
 coach_program_status(struct coach *c, long today, struct coach_program *out,
     char **err)
 {
-	struct store_history	h = STORE_HISTORY_INIT;
+	struct store_phistory	h;
 	struct store_program	p;
 	struct input		x;
+	int64_t			from = INT64_MIN;
 
 	memset(out, 0, sizeof *out);
 	memset(&p, 0, sizeof p);
+	memset(&h, 0, sizeof h);
 	if (c->store != NULL) {
 		if (store_program_get(c->store, &p, err) != 0)
 			return (-1);
 		if (store_selftests(c->store, &out->results, err) != 0)
 			return (-1);
-		if (store_history(c->store, INT64_MIN, INT64_MAX, &h,
-		    err) != 0) {
+		/* From two weeks (and a day for time zones) before it. */
+		if (p.set)
+			from = (p.start_day - 2 * PROGRAM_REVIEW_DAYS - 1) *
+			    86400000LL;
+		if (store_program_history(c->store, from, &h, err) != 0) {
 			store_program_data_release(&out->results);
 			return (-1);
 		}
@@ -123,7 +132,7 @@ coach_program_status(struct coach *c, long today, struct coach_program *out,
 	    PROGRAM_BREATHING;
 	program_run(c->catalog, &x.in, today, &out->st);
 	input_release(&x);
-	store_history_release(&h);
+	store_phistory_release(&h);
 	return (0);
 }
 
@@ -195,7 +204,8 @@ coach_program_line(struct coach *c, long day, char *buf, size_t len,
 
 int
 coach_program_apply(struct coach *c, struct plan_opts *o,
-    struct plan_hint *h, char ***aside, size_t *naside, char **err)
+    struct plan_hint *h, char ***aside, size_t *naside, char *line,
+    size_t len, char **err)
 {
 	struct coach_program	  cp;
 	const char		**ids;
@@ -205,6 +215,8 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 	if (coach_program_status(c, o->day, &cp, err) != 0)
 		return (-1);
 	program_hint(&cp.st, h);
+	if (line != NULL)
+		program_plan_line(&cp.st, line, len);
 	n = program_replaced(&cp.st, c->catalog, o, &ids);
 	if (n > 0) {
 		*aside = xreallocarray(*aside, *naside + n + 1,

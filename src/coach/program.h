@@ -62,12 +62,20 @@ int	coach_selftest_save(struct coach *, enum program_test, int value,
 int	coach_program_line(struct coach *, long day, char *buf, size_t len,
 	    char **err);
 /*
+ * coach_plan_today() with the day's line about the program into line
+ * (len bytes), from one reading of the history. Returns 0 or -1.
+ */
+int	coach_plan_program(struct coach *, struct plan_opts *o, struct plan *p,
+	    char ***aside, size_t *naside, char *line, size_t len, char **err);
+/*
  * For coach_plan_today(): set o->hint to the program's hint for o->day
  * and add to *aside (strdup'ed) the exercises whose unlocked variant
  * takes their place; *h is filled and must be released with
- * program_hint_release() after planning. Returns 0 or -1.
+ * program_hint_release() after planning. The day's line goes into line
+ * unless it is NULL. Returns 0 or -1.
  */
 int	coach_program_apply(struct coach *, struct plan_opts *o,
-	    struct plan_hint *h, char ***aside, size_t *naside, char **err);
+	    struct plan_hint *h, char ***aside, size_t *naside, char *line,
+	    size_t len, char **err);
 
 #endif

@@ -328,6 +328,38 @@ is_red(enum session_feel f)
 	return (f >= FEEL_SHARP && f < FEEL_COUNT);
 }
 
+/* The first pain rating on or after day (the input is by day). */
+static size_t
+pain_from(const struct program_input *in, long day)
+{
+	size_t	lo = 0, hi = in->npains, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (in->pains[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
+/* The first session on or after day (the input is by day). */
+static size_t
+session_from(const struct program_input *in, long day)
+{
+	size_t	lo = 0, hi = in->nsessions, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (in->sessions[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
 /* Mean pain in [from, to), times 10; -1 if no rating. */
 static int
 pain_mean10(const struct program_input *in, long from, long to)
@@ -335,11 +367,11 @@ pain_mean10(const struct program_input *in, long from, long to)
 	size_t	i;
 	long	sum = 0, n = 0;
 
-	for (i = 0; i < in->npains; i++)
-		if (in->pains[i].day >= from && in->pains[i].day < to) {
-			sum += in->pains[i].pain;
-			n++;
-		}
+	for (i = pain_from(in, from); i < in->npains &&
+	    in->pains[i].day < to; i++) {
+		sum += in->pains[i].pain;
+		n++;
+	}
 	return (n == 0 ? -1 : (int)((sum * 10 + n / 2) / n));
 }
 
@@ -352,11 +384,10 @@ week_counts(const struct program_input *in, long from, long to, int *active,
 	long	last = from - 1;
 
 	*active = *red = 0;
-	for (i = 0; i < in->nsessions; i++) {
+	for (i = session_from(in, from); i < in->nsessions &&
+	    in->sessions[i].day < to; i++) {
 		const struct program_session *s = &in->sessions[i];
 
-		if (s->day < from || s->day >= to)
-			continue;
 		if (s->active && s->day != last) {
 			(*active)++;
 			last = s->day;
@@ -367,18 +398,16 @@ week_counts(const struct program_input *in, long from, long to, int *active,
 	}
 }
 
-/* The latest active day before day; LONG_MIN-ish if none. */
+/* The latest active day before day; far in the past if none. */
 static long
 last_active_before(const struct program_input *in, long day)
 {
 	size_t	i;
-	long	last = -1000000;
 
-	for (i = 0; i < in->nsessions; i++)
-		if (in->sessions[i].active && in->sessions[i].day < day &&
-		    in->sessions[i].day > last)
-			last = in->sessions[i].day;
-	return (last);
+	for (i = session_from(in, day); i > 0; i--)
+		if (in->sessions[i - 1].active)
+			return (in->sessions[i - 1].day);
+	return (-1000000);
 }
 
 static void

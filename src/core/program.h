@@ -142,6 +142,7 @@ struct program_result {
 struct program_input {
 	long				 start_day;	/* the program began */
 	enum program_phase		 start_phase;
+	/* Each array in order of day (binary searched). */
 	const struct program_session	*sessions;	/* by day */
 	size_t				 nsessions;
 	const struct program_pain	*pains;		/* by day */
