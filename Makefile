@@ -36,13 +36,13 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm \
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
-	src/core/routine.c src/core/schedule.c src/core/screen.c \
+	src/core/program.c src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c
 COACH = src/coach/coach.c src/coach/cues.c src/coach/plancodec.c \
-	src/coach/settings.c
-TERM = src/term/ask.c src/term/play.c src/term/tui.c \
+	src/coach/program.c src/coach/settings.c
+TERM = src/term/ask.c src/term/play.c src/term/selftest.c src/term/tui.c \
 	src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
 REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
@@ -56,13 +56,13 @@ WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/route.c \
 WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-export.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
-	src/cmd-remind.c src/cmd-serve.c src/cmd-show.c src/cmd-start.c \
-	src/cmd-stats.c src/cmd-today.c
+	src/cmd-program.c src/cmd-remind.c src/cmd-serve.c src/cmd-show.c \
+	src/cmd-start.c src/cmd-stats.c src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
 	build/gen/screen-data.c build/gen/web-data.c \
-	src/chart.c src/export.c src/output.c $(STORE)
-STORE = src/store.c src/store-history.c src/store-remind.c \
-	src/store-safety.c src/store-session.c
+	src/chart.c src/export.c src/output.c src/output-program.c $(STORE)
+STORE = src/store.c src/store-history.c src/store-program.c \
+	src/store-remind.c src/store-safety.c src/store-session.c
 MAIN = src/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
@@ -70,8 +70,8 @@ GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
-UNIT = catalog chart coach config dose plan date schedule session stats \
-	store voice web
+UNIT = catalog chart coach config dose plan program date schedule session \
+	stats store voice web
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))

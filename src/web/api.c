@@ -445,6 +445,7 @@ api_export(struct web *w, const struct web_req *q, struct web_reply *r)
 	size_t			 len = 0;
 	FILE			*f;
 	json_t			*j;
+	struct store_program_data pd;
 	int			 rc;
 
 	if (fmt == NULL)
@@ -453,16 +454,21 @@ api_export(struct web *w, const struct web_req *q, struct web_reply *r)
 		web_error(r, 400, "format: expected json or csv");
 		return;
 	}
+	memset(&pd, 0, sizeof pd);
 	live_lock(w->live);
 	rc = store_history(w->coach.store, INT64_MIN, INT64_MAX, &h, &cause);
+	if (rc == 0 && strcmp(fmt, "json") == 0)
+		rc = store_program_read(w->coach.store, &pd, &cause);
 	live_unlock(w->live);
 	if (rc != 0) {
 		web_error(r, 500, "%s", cause);
 		free(cause);
+		store_history_release(&h);
+		store_program_data_release(&pd);
 		return;
 	}
 	if (strcmp(fmt, "json") == 0) {
-		j = export_json(&h);
+		j = export_json(&h, &pd);
 		r->body = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(j);
 		r->type = "application/json";
@@ -477,6 +483,7 @@ api_export(struct web *w, const struct web_req *q, struct web_reply *r)
 		r->disposition = "attachment; filename=\"midback.csv\"";
 	}
 	store_history_release(&h);
+	store_program_data_release(&pd);
 	if (r->body == NULL) {
 		web_error(r, 500, "out of memory");
 		return;
@@ -491,32 +498,43 @@ static void
 api_import(struct web *w, const struct web_req *q, struct web_reply *r)
 {
 	struct store_history	 h = STORE_HISTORY_INIT;
+	struct store_program_data pd;
 	json_t			*doc;
 	char			*cause = NULL;
-	int			 ns = 0, nc = 0, nr = 0, nf = 0, rc;
+	int			 ns = 0, nc = 0, nr = 0, nf = 0, nt = 0, na = 0;
+	int			 rc;
 
 	if ((doc = body_json(q, r)) == NULL)
 		return;
-	if (export_parse(doc, &h, &cause) != 0) {
+	memset(&pd, 0, sizeof pd);
+	if (export_parse(doc, &h, &cause) != 0 ||
+	    export_parse_program(doc, &pd, &cause) != 0) {
 		web_error(r, 400, "%s", cause);
 		free(cause);
+		store_history_release(&h);
+		store_program_data_release(&pd);
 		json_decref(doc);
 		return;
 	}
 	json_decref(doc);
 	live_lock(w->live);
 	rc = store_import(w->coach.store, &h, &ns, &nc, &nr, &nf, &cause);
+	if (rc == 0)
+		rc = store_program_import(w->coach.store, &pd, &nt, &na,
+		    &cause);
 	live_unlock(w->live);
 	if (rc != 0) {
 		web_error(r, 500, "%s", cause);
 		free(cause);
 	} else
 		web_json(r, json_pack("{s:{s:i,s:i},s:{s:i,s:i},s:{s:i,s:i},"
-		    "s:{s:i,s:i}}",
+		    "s:{s:i,s:i},s:{s:i,s:i}}",
 		    "sessions", "new", ns, "of", (int)h.nsessions,
 		    "checkins", "new", nc, "of", (int)h.ncheckins,
 		    "reminders", "new", nr, "of", (int)h.nreminders,
-		    "set_aside", "new", nf, "of", (int)h.nflags));
+		    "set_aside", "new", nf, "of", (int)h.nflags,
+		    "selftests", "new", nt, "of", (int)pd.ntests));
+	store_program_data_release(&pd);
 	store_history_release(&h);
 }
 
@@ -735,7 +753,7 @@ api_log(struct web *w, const struct web_req *q, struct web_reply *r)
 		free(cause);
 		return;
 	}
-	web_json(r, export_json(&h));
+	web_json(r, export_json(&h, NULL));
 	store_history_release(&h);
 }
 
