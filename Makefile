@@ -18,7 +18,9 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-missing-field-initializers
-CPPFLAGS += -D_GNU_SOURCE -Isrc
+# build/gen holds version.h; the prefix map keeps the build folder's
+# path out of the binary, so that builds are reproducible.
+CPPFLAGS += -D_GNU_SOURCE -Isrc -Ibuild/gen -ffile-prefix-map=$(CURDIR)=.
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
@@ -45,7 +47,7 @@ CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
 	src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
-	src/chart.c src/export.c src/output.c $(STORE)
+	src/chart.c src/export.c src/gen.c src/output.c $(STORE)
 STORE = src/store.c src/store-history.c src/store-remind.c \
 	src/store-safety.c src/store-session.c
 MAIN = src/main.c
@@ -88,6 +90,12 @@ build/gen/catalog-data.c: data/exercises.yaml build/gen-catalog
 	@mkdir -p $(@D)
 	build/gen-catalog data/exercises.yaml > $@.tmp
 	mv $@.tmp $@
+
+# The version and the commit (scripts/version-h); rewritten only when
+# they change, so main.o is rebuilt only then.
+build/gen/version.h: FORCE
+	@scripts/version-h $@
+build/rel/src/main.o build/asan/src/main.o: build/gen/version.h
 
 build/rel/%.o: %.c
 	@mkdir -p $(@D)
@@ -132,6 +140,90 @@ bench: midback
 clean:
 	rm -rf build midback
 
-.PHONY: all deps run check bench clean
+.PHONY: all deps run check bench clean FORCE
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# Installing: `make install PREFIX=/usr DESTDIR=/tmp/x`. The completion
+# scripts and midback(1)'s synopsis and options are written by the
+# program from its command table (src/gen.c), the section-5 pages from
+# docs/*.md (scripts/md2man).
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+USERUNITDIR ?= $(PREFIX)/lib/systemd/user
+INSTALL ?= install
+APPID = org.midback.midback
+DIST = build/dist/midback.bash build/dist/_midback build/dist/midback.fish \
+	build/dist/midback.1 build/dist/midback-catalog.5 \
+	build/dist/midback-export.5 build/dist/midback-remind.service
+
+build/dist/midback.bash: midback
+	@mkdir -p $(@D)
+	./midback --generate bash > $@.tmp && mv $@.tmp $@
+build/dist/_midback: midback
+	@mkdir -p $(@D)
+	./midback --generate zsh > $@.tmp && mv $@.tmp $@
+build/dist/midback.fish: midback
+	@mkdir -p $(@D)
+	./midback --generate fish > $@.tmp && mv $@.tmp $@
+build/dist/midback.1: midback docs/midback.1 scripts/manpage
+	@mkdir -p $(@D)
+	scripts/manpage ./midback docs/midback.1 > $@.tmp && mv $@.tmp $@
+build/dist/midback-catalog.5: docs/catalog-format.md scripts/md2man
+	@mkdir -p $(@D)
+	scripts/md2man midback-catalog "the format of midback's exercise and \
+	routine files" docs/catalog-format.md > $@.tmp && mv $@.tmp $@
+build/dist/midback-export.5: docs/export-format.md scripts/md2man
+	@mkdir -p $(@D)
+	scripts/md2man midback-export "the formats of midback's history \
+	exports" docs/export-format.md > $@.tmp && mv $@.tmp $@
+build/dist/midback-remind.service: dist/midback-remind.service.in
+	@mkdir -p $(@D)
+	sed 's|@BINDIR@|$(BINDIR)|g' dist/midback-remind.service.in > $@
+
+dist: midback $(DIST)
+
+install: dist
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+		$(DESTDIR)$(USERUNITDIR) $(DESTDIR)$(DATADIR)/applications \
+		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps \
+		$(DESTDIR)$(DATADIR)/metainfo
+	$(INSTALL) -m 755 midback $(DESTDIR)$(BINDIR)/midback
+	$(INSTALL) -m 644 build/dist/midback.1 $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 build/dist/midback-catalog.5 \
+		build/dist/midback-export.5 $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -m 644 build/dist/midback.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/midback
+	$(INSTALL) -m 644 build/dist/_midback $(DESTDIR)$(ZSHCOMPDIR)/_midback
+	$(INSTALL) -m 644 build/dist/midback.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/midback.fish
+	$(INSTALL) -m 644 build/dist/midback-remind.service \
+		$(DESTDIR)$(USERUNITDIR)/midback-remind.service
+	$(INSTALL) -m 644 dist/$(APPID).desktop \
+		$(DESTDIR)$(DATADIR)/applications/$(APPID).desktop
+	$(INSTALL) -m 644 dist/midback.svg \
+		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg
+	$(INSTALL) -m 644 dist/$(APPID).metainfo.xml \
+		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/midback \
+		$(DESTDIR)$(MANDIR)/man1/midback.1 \
+		$(DESTDIR)$(MANDIR)/man5/midback-catalog.5 \
+		$(DESTDIR)$(MANDIR)/man5/midback-export.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/midback \
+		$(DESTDIR)$(ZSHCOMPDIR)/_midback \
+		$(DESTDIR)$(FISHCOMPDIR)/midback.fish \
+		$(DESTDIR)$(USERUNITDIR)/midback-remind.service \
+		$(DESTDIR)$(DATADIR)/applications/$(APPID).desktop \
+		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg \
+		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
+
+.PHONY: dist install uninstall
