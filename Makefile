@@ -227,3 +227,17 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
 
 .PHONY: dist install uninstall
+
+# The Debian package of the last commit, checked by lintian, into
+# build/deb/ (scripts/build-deb); `make deb-test` installs it, runs it
+# and removes it (tests/pkg/t-deb.sh, root only).
+DEB_TOOLS = dpkg-dev debhelper lintian
+deb:
+	@scripts/install-deps
+	@scripts/install-deps $(DEB_TOOLS)
+	scripts/build-deb
+
+deb-test: deb
+	TOP=$(CURDIR) sh tests/pkg/t-deb.sh
+
+.PHONY: deb deb-test
