@@ -142,7 +142,8 @@ clean:
 
 .PHONY: all deps run check bench clean FORCE
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -path build/deb -prune -o -name '*.d' -type f -print \
+	2>/dev/null)
 
 # Installing: `make install PREFIX=/usr DESTDIR=/tmp/x`. The completion
 # scripts and midback(1)'s synopsis and options are written by the
