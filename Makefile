@@ -242,3 +242,56 @@ deb-test: deb
 	TOP=$(CURDIR) sh tests/pkg/t-deb.sh
 
 .PHONY: deb deb-test
+
+# Fuzzing with libFuzzer (clang): one target per reader of outside text,
+# tests/fuzz/fuzz-*.c, seeded from tests/fuzz/corpus/NAME/. `make fuzz
+# FUZZ_S=60` runs each for FUZZ_S seconds, keeping what it finds in
+# build/fuzz/corpus/; `make fuzz-regress` runs each seed once (and
+# tests/fuzz/crashes/NAME/*, the inputs that once crashed).
+FUZZ = catalog routine config import
+FUZZ_S ?= 60
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) src/export.c src/output.c
+FUZZ_OBJ = $(patsubst %.c,build/fuzz/%.o,$(FUZZ_SRC))
+FUZZ_BINS = $(patsubst %,build/fuzz/fuzz-%,$(FUZZ))
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -g -O1 $(FUZZ_SAN) \
+		-fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -g -O1 $(FUZZ_SAN) \
+		-fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzz-build:
+	@scripts/install-deps
+	@scripts/install-deps clang
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ); do \
+		mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t; \
+		echo "fuzz: $$t for $(FUZZ_S) s"; \
+		build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_S) -max_len=65536 \
+		    -timeout=10 -print_final_stats=1 \
+		    -artifact_prefix=build/fuzz/crashes/$$t/ \
+		    build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+		    2>build/fuzz/$$t.log || { tail -n 40 build/fuzz/$$t.log; \
+		    exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' \
+		    build/fuzz/$$t.log | tail -n 2; \
+	done
+
+fuzz-regress: fuzz-build
+	@for t in $(FUZZ); do \
+		build/fuzz/fuzz-$$t tests/fuzz/corpus/$$t/* \
+		    $$(ls tests/fuzz/crashes/$$t/* 2>/dev/null) \
+		    2>build/fuzz/$$t-regress.log || { \
+		    tail -n 40 build/fuzz/$$t-regress.log; exit 1; }; \
+		echo "fuzz-regress: $$t: $$(find tests/fuzz/corpus/$$t \
+		    tests/fuzz/crashes/$$t -type f 2>/dev/null | wc -l) inputs"; \
+	done
+
+.PHONY: fuzz fuzz-build fuzz-regress
