@@ -495,12 +495,14 @@ cmd_plan_args(const struct cmd_entry *e, const struct cmd_args *a,
     struct plan_opts *o)
 {
 	static const int	keys[] = { 'm', 'p', 'e', 'd' };
+	const char		*v;
 	size_t			i;
 
 	cmd_plan_defaults(o);
+	/* Each of these takes a value: given, it is not NULL. */
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (cmd_has(a, keys[i]) && cmd_plan_option(e, keys[i],
-		    cmd_get(a, keys[i]), o) == -1)
+		if ((v = cmd_get(a, keys[i])) != NULL &&
+		    cmd_plan_option(e, keys[i], v, o) == -1)
 			return (-1);
 	if (cmd_has(a, 'o') && cmd_has(a, 'm')) {
 		cmd_warn(e, "--one and --minutes cannot both be given");
