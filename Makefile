@@ -351,3 +351,9 @@ lint:
 	done
 
 .PHONY: lint
+
+# Two builds of the last commit, byte for byte (scripts/repro-check).
+repro:
+	scripts/repro-check
+
+.PHONY: repro
