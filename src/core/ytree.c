@@ -9,9 +9,11 @@
 #include "ytree.h"
 
 /*
- * Whether s holds a control character: C0 (a line break and a tab too),
- * DEL, or C1 (U+0080 to U+009F). YAML's escapes ("\e[31m") let a file
- * carry them, and text from a catalog is printed to a terminal as it is.
+ * Whether s holds a control character other than a line break: C0 (a
+ * tab and a carriage return too), DEL, or C1 (U+0080 to U+009F). YAML's
+ * escapes ("\e[31m") let a file carry them, and text from a file is
+ * printed to a terminal as it is. A line break only breaks the line (the
+ * screen's text has them, from block scalars).
  */
 static int
 has_control(const char *s)
@@ -19,7 +21,7 @@ has_control(const char *s)
 	const unsigned char	*p;
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f ||
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f ||
 		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
 			return (1);
 	return (0);
@@ -182,8 +184,8 @@ ytree_str(struct ytree *t, yaml_node_t *n, const char *key)
 	}
 	if (has_control((const char *)n->data.scalar.value)) {
 		diag_add(t->diag, t->file, ytree_line(n),
-		    "'%s' holds a control character, such as a line break or "
-		    "an escape; write it as plain text on one line", key);
+		    "'%s' holds a control character, such as an escape or a "
+		    "tab; write it as plain text", key);
 		return (NULL);
 	}
 	return ((const char *)n->data.scalar.value);
