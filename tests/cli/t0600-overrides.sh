@@ -63,9 +63,9 @@ rename_open_book "$T/rename.yaml"
 t 'over-1.1 a new exercise from extra.yaml appears in list' '
 	fresh && cp "$DATA/catalog-good.yaml" "$D/extra.yaml" &&
 	run 0 "$MIDBACK" list &&
-	grep -q "^wall-slide  *mobility  *2 .* Wall slide$" "$OUT" &&
+	grep -q "^wall-slide  *strength  *2 .* Wall slide$" "$OUT" &&
 	grep -q "^prone-y-raise  *strength  *2 .* Prone Y raise$" "$OUT" &&
-	test "$(wc -l <"$OUT")" -eq 22 &&
+	test "$(wc -l <"$OUT")" -eq 27 &&
 	empty "$ERR"
 '
 
@@ -75,7 +75,9 @@ t 'over-1.2 the new exercise follows the list filters' '
 	awk "NR > 1 { print \$1 }" "$OUT" | sort >"$T/ids" &&
 	same "$T/ids" "dumbbell-twist
 prone-y-raise
-side-plank-knees"
+side-plank-knees
+w-squeeze
+wall-slide"
 '
 
 t 'over-1.3 show works for the new exercise' '
@@ -84,7 +86,7 @@ t 'over-1.3 show works for the new exercise' '
 	head -n 1 "$OUT" >"$T/first" &&
 	same "$T/first" "Wall slide (wall-slide)" &&
 	has "$OUT" "  1. Stand with your back and head on a wall." &&
-	has "$OUT" "Easier option: Seated twist (seated-twist)" &&
+	has "$OUT" "Easier option: Shoulder-blade squeeze in a W (w-squeeze)" &&
 	empty "$ERR"
 '
 
@@ -142,7 +144,7 @@ t 'over-2.4 both files apply: one adds, one replaces' '
 	fresh && cp "$DATA/catalog-good.yaml" "$D/extra.yaml" &&
 	cp "$T/rename.yaml" "$D/mine.yaml" &&
 	run 0 "$MIDBACK" list &&
-	test "$(wc -l <"$OUT")" -eq 22 &&
+	test "$(wc -l <"$OUT")" -eq 27 &&
 	has "$OUT" "Open book, knees stacked" &&
 	has "$OUT" "Wall slide" &&
 	empty "$ERR"
