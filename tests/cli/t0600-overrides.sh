@@ -123,7 +123,7 @@ The person${Q}s own version of the open book." &&
 t 'over-2.2 the replaced open-book keeps its place in list, once' '
 	fresh && cp "$T/rename.yaml" "$D/mine.yaml" &&
 	run 0 "$MIDBACK" list &&
-	test "$(wc -l <"$OUT")" -eq 20 &&
+	test "$(wc -l <"$OUT")" -eq 25 &&
 	test "$(grep -c "^open-book " "$OUT")" -eq 1 &&
 	grep -q "^open-book .* Open book, knees stacked$" "$OUT" &&
 	awk "NR > 1 { print \$1 }" "$OUT" | sed -n 16p >"$T/16" &&
