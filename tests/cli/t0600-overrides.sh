@@ -134,7 +134,7 @@ t 'over-2.3 a replaced exercise is shown by name as an easier option' '
 	fresh &&
 	sed -e "s/^  - id: open-book/  - id: seated-twist/" \
 	    -e "s/^    name: .*/    name: Chair twist/" \
-	    -e "s/^    regression: seated-twist/    regression: open-book/" \
+	    -e "s/^    regression: seated-twist/    regression: arms-crossed-turn/" \
 	    "$T/rename.yaml" >"$D/twist.yaml" &&
 	run 0 "$MIDBACK" show thread-the-needle &&
 	has "$OUT" "Easier option: Chair twist (seated-twist)"
