@@ -52,7 +52,7 @@ EOF
 half_bad() {
 	{
 		sed -n "/^exercises:/,\$p" "$DATA/catalog-good.yaml" |
-		    sed "s/^    equipment: \[none\]/    equipment: [rope]/"
+		    sed "/id: prone-y-raise/,\$s/^    equipment: \[none\]/    equipment: [rope]/"
 		echo
 		sed -n "/^  - id: open-book/,\$p" "$T/rename.yaml"
 	} >"$1"
