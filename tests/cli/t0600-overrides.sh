@@ -175,7 +175,7 @@ t 'over-3.2 nothing of a bad file is loaded, not even its sound entries' '
 	lacks "$OUT" "prone-y-raise" &&
 	lacks "$OUT" "knees stacked" &&
 	grep -q "^open-book .* Open book$" "$OUT" &&
-	test "$(wc -l <"$OUT")" -eq 20
+	test "$(wc -l <"$OUT")" -eq 25
 '
 
 t 'over-3.3 with a bad file, show of a built-in still works, exit 0' '
