@@ -215,7 +215,7 @@ t 'over-3.7 a file that is not YAML is ignored with its message' '
 	run 0 "$MIDBACK" list &&
 	grep -q "^$D/broken.yaml:[0-9]*: not valid YAML: " "$ERR" &&
 	has "$ERR" "midback: ignoring ${Q}$D/broken.yaml${Q}; its exercises are not loaded" &&
-	test "$(wc -l <"$OUT")" -eq 20
+	test "$(wc -l <"$OUT")" -eq 25
 '
 
 t 'over-3.8 an empty file is ignored with its message' '
@@ -223,7 +223,7 @@ t 'over-3.8 an empty file is ignored with its message' '
 	run 0 "$MIDBACK" list &&
 	has "$ERR" "$D/empty.yaml:1: empty file" &&
 	has "$ERR" "midback: ignoring ${Q}$D/empty.yaml${Q}" &&
-	test "$(wc -l <"$OUT")" -eq 20
+	test "$(wc -l <"$OUT")" -eq 25
 '
 
 t 'over-4.1 with no XDG_CONFIG_HOME, ~/.config/midback is read' '
