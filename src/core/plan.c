@@ -846,3 +846,22 @@ plan_one(const struct catalog *c, const struct plan_opts *o,
 	p->items[0].duration_s = dose_duration_s(&p->items[0].rx);
 	p->total_s = p->items[0].duration_s;
 }
+
+void
+plan_breathing(const struct catalog *c, struct plan *p)
+{
+	size_t	i;
+
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < c->n; i++)
+		if (c->ex[i].kind == KIND_BREATHING)
+			break;
+	if (i == c->n)
+		return;
+	p->items = xcalloc(1, sizeof *p->items);
+	p->n = 1;
+	p->items[0].ex = &c->ex[i];
+	dose_min(&c->ex[i].dose, &p->items[0].rx);
+	p->items[0].duration_s = dose_duration_s(&p->items[0].rx);
+	p->total_s = p->items[0].duration_s;
+}

@@ -128,6 +128,11 @@ void	plan_short_reason(const struct plan *, const struct plan_opts *,
  */
 const struct exercise *plan_easier(const struct catalog *,
 	    const struct exercise *e, const struct plan_opts *o);
+/*
+ * Breathing alone, at its least dose, for a day too sore for more: the
+ * catalog's first breathing drill, or an empty plan.
+ */
+void	plan_breathing(const struct catalog *, struct plan *p);
 /* Whether two plans hold the same exercises and doses, in any order. */
 int	plan_equal(const struct plan *, const struct plan *);
 void	plan_release(struct plan *);
