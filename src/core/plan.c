@@ -796,6 +796,10 @@ plan_make(const struct catalog *c, const struct plan_opts *o, struct plan *p)
 	}
 	if (start == o->day)
 		*p = prev;
+	p->fit.known = 1;
+	p->fit.place = o->place;
+	p->fit.equipment = o->equipment;
+	p->fit.limits = o->limits;
 	budget = o->minutes * 60;
 	p->short_s = budget - p->total_s >
 	    budget * params_of(o)->slack_pct / 100 ? budget - p->total_s : 0;
@@ -845,6 +849,10 @@ plan_one(const struct catalog *c, const struct plan_opts *o,
 	dose_min(&pick->dose, &p->items[0].rx);
 	p->items[0].duration_s = dose_duration_s(&p->items[0].rx);
 	p->total_s = p->items[0].duration_s;
+	p->fit.known = 1;
+	p->fit.place = o->place;
+	p->fit.equipment = o->equipment;
+	p->fit.limits = o->limits;
 }
 
 void

@@ -92,6 +92,16 @@ struct plan {
 	 * share of the session allow.
 	 */
 	int			 short_s;
+	/*
+	 * What the plan was made for (known 0: a routine file, or a plan
+	 * read back), so that the easier option a session offers fits it.
+	 */
+	struct plan_fit {
+		int		 known;
+		enum plan_place	 place;
+		unsigned	 equipment;
+		unsigned	 limits;
+	}			 fit;
 };
 
 #define PLAN_INIT { NULL, 0, 0, 0 }

@@ -505,7 +505,7 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 	const struct plan	*plan;
 	struct plan		 calm = PLAN_INIT;
 	char			*cause = NULL;
-	int			 r, pain = -1, before = -1, yes, ret = -1;
+	int			 r, pain = -1, before = -1, yes, rise, ret = -1;
 
 	memset(&po, 0, sizeof po);
 	if ((r = guide_screen(c, &a, err)) != 0)
@@ -562,6 +562,16 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		free(cause);
 		goto out;
 	}
+	/* What stopped it is said at once; how it went, after the rating. */
+	if (g->kind == COACH_BREAK && end == SESSION_END_CLINICIAN)
+		printf("\nThat caused pain that is a warning sign. Please see a "
+		    "doctor or physiotherapist\nbefore you go on.\n");
+	else if (end == SESSION_END_CLINICIAN)
+		printf("\nTwo exercises caused pain that is a warning sign, so "
+		    "the session stopped here.\nPlease see a doctor or "
+		    "physiotherapist before you go on with this program.\n");
+	else if (end == SESSION_END_QUIT)
+		printf("\nSession ended early. What you did is saved.\n");
 	/*
 	 * End it before asking anything more: someone who walks away from
 	 * the last question has still finished, and must not be offered a
@@ -571,33 +581,20 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		goto out;
 	pain = -1;
 	if (g->ask_pain) {
-		printf("\n");
 		ask_number(&a, "How much does your back hurt now, 0 to 10? "
 		    "(Enter to skip) ", 0, 10, &pain);
 		if (pain >= 0 && coach_rate_after(cs, pain, err) == -1)
 			goto out;
 	}
-	if (before >= 0 && pain >= 0 && pain - before >= SCREEN_PAIN_RISE) {
+	/* A rise in pain is never met with "well done". */
+	rise = before >= 0 && pain >= 0 && pain - before >= SCREEN_PAIN_RISE;
+	if (rise)
 		printf("\nYour pain went up from %d to %d: rest today, and "
 		    "see a clinician if it does\nnot settle. Both ratings are "
 		    "saved with this session.\n", before, pain);
-		ret = 0;
-		goto out;
-	}
-	if (g->kind == COACH_BREAK) {
-		if (end == SESSION_END_CLINICIAN)
-			printf("\nThat caused pain that is a warning sign. "
-			    "Please see a doctor or physiotherapist\nbefore "
-			    "you go on.\n");
-		else
-			printf("\nBreak done. Back to it, and sit tall.\n");
-	} else if (end == SESSION_END_CLINICIAN)
-		printf("\nTwo exercises caused pain that is a warning sign, so "
-		    "the session stopped here.\nPlease see a doctor or "
-		    "physiotherapist before you go on with this program.\n");
-	else if (end == SESSION_END_QUIT)
-		printf("\nSession ended early. What you did is saved.\n");
-	else
+	else if (end == SESSION_END_FINISHED && g->kind == COACH_BREAK)
+		printf("\nBreak done. Back to it, and sit tall.\n");
+	else if (end == SESSION_END_FINISHED)
 		printf("\nWell done: that is today's session.\n");
 	ret = 0;
 out:

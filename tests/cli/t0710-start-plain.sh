@@ -170,7 +170,7 @@ t 'start-1.1 a routine plays with one [mm:ss] line per cue' '
 
 t 'start-1.2 the plain run asks the screen, the pain before and after, and how each felt' '
 	ended plain 0 &&
-	has "$OUT" "Do you understand and accept this? [y/N]" &&
+	has "$OUT" "Do you understand and accept this? [y/n]" &&
 	has "$OUT" "How much does your back hurt right now, 0 to 10?" &&
 	test "$(grep -o "How did it feel?" "$OUT" | wc -l)" -eq 2 &&
 	has "$OUT" "How much does your back hurt now, 0 to 10?" &&
