@@ -84,6 +84,24 @@ source_words(const char *source)
 	return (source);
 }
 
+/* A condition in words, as the red-flag screen asks about it. */
+static const char *
+limit_words(unsigned bit)
+{
+	switch (bit) {
+	case LIMIT_OSTEOPOROSIS:
+		return ("osteoporosis");
+	case LIMIT_SHOULDER:
+		return ("a shoulder that has dislocated");
+	case LIMIT_KNEELING:
+		return ("kneeling that hurts");
+	case LIMIT_PREGNANCY:
+		return ("late pregnancy");
+	default:
+		return (catalog_limit_name(bit));
+	}
+}
+
 /* The sources, one a line. */
 static void
 print_sources(const struct strlist *l)
@@ -145,8 +163,8 @@ show_text(const struct catalog *c, const struct exercise *x)
 	print_list("Cues", &x->cues, 0);
 	print_list("Take care", &x->cautions, 0);
 	if (x->not_for != 0) {
-		s = output_bits(x->not_for, LIMIT_COUNT, catalog_limit_name);
-		printf("\n%-11s%s\n", "Not for:", s);
+		s = output_bits(x->not_for, LIMIT_COUNT, limit_words);
+		printf("\n%-11s%s\n", "Not with:", s);
 		free(s);
 	}
 	if (x->regression != NULL) {
