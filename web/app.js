@@ -229,7 +229,7 @@ async function pageScreen() {
 			h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'yes' }), ' Yes')));
 	});
 	/* Asked only after a yes to a sign that is not an emergency. */
-	const cleared = sc.cleared ? h('fieldset', { class: 'question', hidden: true },
+	const cleared = sc.cleared ? h('fieldset', { class: 'question clearance', hidden: true },
 		h('legend', { text: sc.cleared }),
 		h('label', {}, h('input', { type: 'radio', name: 'cleared', value: 'yes' }), ' Yes'),
 		h('label', {}, h('input', { type: 'radio', name: 'cleared', value: 'no' }), ' No')) : null;

@@ -131,7 +131,7 @@ t 'program-6: two steady weeks move on to extension, and the dose climbs before 
 	MIDBACK_TEST_CLOCK="at=2026-03-16T09:00:00" run 0 "$MIDBACK" today --equipment chair,wall,doorway,band --minutes 20 --json &&
 	lacks "$OUT" "\"posture-reset\"" &&
 	json "$OUT" "p[\"program\"].startswith(\"Program: week 3, extension phase (2 of 4)\")" &&
-	MIDBACK_TEST_CLOCK="at=2026-03-16T09:00:00" run 0 "$MIDBACK" today --equipment chair --place desk --json &&
+	MIDBACK_TEST_CLOCK="at=2026-03-16T09:00:00" run 0 "$MIDBACK" today --equipment chair --place desk --minutes 20 --json &&
 	json "$OUT" "[i for i in p[\"items\"] if i[\"id\"] == \"posture-reset\"][0][\"hold_s\"] == 5"
 '
 
