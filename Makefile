@@ -27,7 +27,9 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
-	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
+	src/core/diag.c src/core/dose.c src/core/figraster.c \
+	src/core/figspec.c src/core/figsvg.c src/core/figure.c \
+	src/core/ics.c src/core/plan.c \
 	src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
@@ -54,7 +56,7 @@ MAIN = src/main.c
 GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
-	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
+	src/core/figspec.c src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
 UNIT = catalog chart coach config dose plan date schedule session stats \
 	store voice
 
@@ -79,10 +81,10 @@ build/gen/exercises-data.c: data/exercises.yaml scripts/embed
 	mv $@.tmp $@
 
 # The built-in catalog, parsed and checked at build time (tools/gen-catalog.c).
-build/gen-catalog: $(GEN_TOOL_SRC) src/core/catalog.h
+build/gen-catalog: $(GEN_TOOL_SRC) src/core/catalog.h src/core/figspec.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 $(PKG_CFLAGS) -o $@ $(GEN_TOOL_SRC) \
-		$(shell $(PKG_CONFIG) --libs yaml-0.1)
+		$(shell $(PKG_CONFIG) --libs yaml-0.1) -lm
 
 build/gen/catalog-data.c: data/exercises.yaml build/gen-catalog
 	@mkdir -p $(@D)
