@@ -43,7 +43,7 @@ REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
 	src/remind/pageout.c src/remind/sd.c src/remind/status.c \
 	src/remind/unit.c
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
-	src/cmd-export.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
+	src/cmd-export.c src/cmd-figures.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
 	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
 	src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
@@ -57,7 +57,7 @@ GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/figspec.c src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
-UNIT = catalog chart coach config dose plan date schedule session stats \
+UNIT = catalog chart coach config dose figure plan date schedule session stats \
 	store voice
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))

@@ -31,7 +31,8 @@ static const char *prop_names[FPROP_COUNT] = {
 
 static const char *contact_names[FCON_COUNT] = {
 	"feet", "knees", "hands", "left-hand", "right-hand", "seat", "back",
-	"arms", "left-forearm", "right-forearm", "left-side", "right-side"
+	"arms", "left-forearm", "right-forearm", "left-side", "right-side",
+	"left-knee", "right-knee"
 };
 
 /*
@@ -175,7 +176,7 @@ fig_contact_mirror(unsigned c)
 {
 	static const unsigned pairs[][2] = {
 		{ FCON_LHAND, FCON_RHAND }, { FCON_LFOREARM, FCON_RFOREARM },
-		{ FCON_LSIDE, FCON_RSIDE }
+		{ FCON_LSIDE, FCON_RSIDE }, { FCON_LKNEE, FCON_RKNEE }
 	};
 	unsigned	out = c;
 	size_t		i;

@@ -66,12 +66,14 @@ enum fig_camera { FCAM_SIDE, FCAM_FRONT, FCAM_TOP, FCAM_THREEQ, FCAM_COUNT };
 #define FCON_RFOREARM	0x200
 #define FCON_LSIDE	0x400	/* lying on the left hip and shoulder */
 #define FCON_RSIDE	0x800
-#define FCON_COUNT	12
+#define FCON_LKNEE	0x1000	/* the left knee on the floor */
+#define FCON_RKNEE	0x2000
+#define FCON_COUNT	14
 
 #define FIG_POSES_MIN	2
 #define FIG_POSES_MAX	5
 #define FIG_ADJUST_MAX	8
-#define FIG_NAME_MAX	24
+#define FIG_NAME_MAX	32
 
 struct fig_pose {
 	char	name[FIG_NAME_MAX];

@@ -32,8 +32,8 @@ static const struct bone {
 	[FJ_HEAD] = { FJ_NECK, { 1.5, 9, 0 }, 0 },
 	[FJ_LSCAP] = { FJ_THORAX3, { 0, 4, 0 }, -1 },
 	[FJ_RSCAP] = { FJ_THORAX3, { 0, 4, 0 }, 1 },
-	[FJ_LSHOULDER] = { FJ_LSCAP, { -2.5, -1, -17 }, -1 },
-	[FJ_RSHOULDER] = { FJ_RSCAP, { -2.5, -1, 17 }, 1 },
+	[FJ_LSHOULDER] = { FJ_LSCAP, { -2.5, -1, -19.5 }, -1 },
+	[FJ_RSHOULDER] = { FJ_RSCAP, { -2.5, -1, 19.5 }, 1 },
 	[FJ_LELBOW] = { FJ_LSHOULDER, { 0, -29, 0 }, -1 },
 	[FJ_RELBOW] = { FJ_RSHOULDER, { 0, -29, 0 }, 1 },
 	[FJ_LWRIST] = { FJ_LELBOW, { 0, -25, 0 }, -1 },
@@ -323,10 +323,10 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 		ADD(cap_low(b, FP_LFOOT));
 		ADD(cap_low(b, FP_RFOOT));
 	}
-	if (c & FCON_KNEES) {
+	if (c & (FCON_KNEES | FCON_LKNEE))
 		ADD(b->p[FJ_LKNEE][1] - parts[FP_LSHIN].rw);
+	if (c & (FCON_KNEES | FCON_RKNEE))
 		ADD(b->p[FJ_RKNEE][1] - parts[FP_RSHIN].rw);
-	}
 	if (c & (FCON_HANDS | FCON_LHAND))
 		ADD(cap_low(b, FP_LHAND));
 	if (c & (FCON_HANDS | FCON_RHAND))
@@ -936,20 +936,24 @@ props_back(struct builder *bd, const struct fig_spec *f,
 	/* The floor: a wide strip under everything. */
 	for (k = 0; k < 4; k++) {
 		q[k][0] = (k == 1 || k == 2) ? 140 : -110;
-		q[k][1] = 0;
+		q[k][1] = (f->props & FPROP_MAT) ? -1.2 : 0;
 		q[k][2] = k >= 2 ? 70 : -70;
 	}
 	poly(bd, (const double (*)[3])q, 4, FS_FLOOR);
 	bd->depth[bd->n - 1] = -1e6;
 	if (f->props & FPROP_MAT) {
+		/* A mat 1.2 cm thick: its top is the floor the body is on. */
 		hx = (ref->p[FJ_PELVIS][0] + ref->e[FE_HEAD][0]) / 2;
-		for (k = 0; k < 4; k++) {
-			q[k][0] = hx + ((k == 1 || k == 2) ? 95 : -95);
-			q[k][1] = 0.05;
-			q[k][2] = k >= 2 ? 32 : -32;
-		}
-		poly(bd, (const double (*)[3])q, 4, FS_MAT);
-		bd->depth[bd->n - 1] = -1e6 + 1;
+		lo[0] = hx - 95;
+		hi[0] = hx + 95;
+		lo[1] = -1.2;
+		hi[1] = 0;
+		lo[2] = -32;
+		hi[2] = 32;
+		box(bd, lo, hi, FS_MAT);
+		for (k = bd->n - 3; k < bd->n; k++)
+			if (k >= 0 && bd->tmp[k].style == FS_MAT)
+				bd->depth[k] = -1e6 + 1;
 	}
 	if (f->props & FPROP_WALL) {
 		for (k = 0; k < 4; k++) {
@@ -1124,7 +1128,7 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 		}
 		d /= 3;
 		for (k = bd.n - 3; k < bd.n; k++) {
-			bd.tmp[k].style = d >= torso ? FS_NEAR : FS_FAR;
+			bd.tmp[k].style = d >= torso - 4 ? FS_NEAR : FS_FAR;
 			bd.depth[k] = d;
 		}
 	}
