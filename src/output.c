@@ -341,7 +341,7 @@ output_figure(FILE *fp, const struct exercise *x, int cols, int rows,
 		fputc('\n', fp);
 	}
 	for (k = 0; k < f->npose; k++)
-		fprintf(fp, "  %d. %-*.*s", k + 1, cols - 3, cols - 3,
+		fprintf(fp, "  (%d) %-*.*s", k + 1, cols - 4, cols - 4,
 		    f->pose[k].name);
 	fputc('\n', fp);
 	free(sc);

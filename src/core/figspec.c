@@ -62,8 +62,8 @@ const struct fig_limit fig_limits[FJ_COUNT] = {
 	[FJ_RHIP] = { { -25, -30, -45 }, { 140, 50, 45 } },
 	[FJ_LKNEE] = { { 0, 0, 0 }, { 155, 0, 0 } },
 	[FJ_RKNEE] = { { 0, 0, 0 }, { 155, 0, 0 } },
-	[FJ_LANKLE] = { { -60, -20, 0 }, { 30, 20, 0 } },
-	[FJ_RANKLE] = { { -60, -20, 0 }, { 30, 20, 0 } },
+	[FJ_LANKLE] = { { -80, -20, 0 }, { 30, 20, 0 } },
+	[FJ_RANKLE] = { { -80, -20, 0 }, { 30, 20, 0 } },
 };
 
 /* Names that set several joints at once, each to the same angles. */

@@ -55,7 +55,7 @@ enum fig_camera { FCAM_SIDE, FCAM_FRONT, FCAM_TOP, FCAM_THREEQ, FCAM_COUNT };
  * the pose.
  */
 #define FCON_FEET	0x001	/* both feet on the floor */
-#define FCON_KNEES	0x002	/* both knees on the floor */
+#define FCON_KNEES	0x002	/* both shins on the floor, knee to ankle */
 #define FCON_HANDS	0x004	/* both hands on the floor */
 #define FCON_LHAND	0x008
 #define FCON_RHAND	0x010

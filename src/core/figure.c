@@ -65,8 +65,8 @@ static const struct {
 	[FP_RFOREARM] = { FJ_RELBOW, FJ_RWRIST, 0, 4, 4 },
 	[FP_LHAND] = { FJ_LWRIST, -1, FE_LHAND, 3.3, 3.3 },
 	[FP_RHAND] = { FJ_RWRIST, -1, FE_RHAND, 3.3, 3.3 },
-	[FP_LTHIGH] = { FJ_LHIP, FJ_LKNEE, 0, 8, 8 },
-	[FP_RTHIGH] = { FJ_RHIP, FJ_RKNEE, 0, 8, 8 },
+	[FP_LTHIGH] = { FJ_LHIP, FJ_LKNEE, 0, 6.4, 6.4 },
+	[FP_RTHIGH] = { FJ_RHIP, FJ_RKNEE, 0, 6.4, 6.4 },
 	[FP_LSHIN] = { FJ_LKNEE, FJ_LANKLE, 0, 5.5, 5.5 },
 	[FP_RSHIN] = { FJ_RKNEE, FJ_RANKLE, 0, 5.5, 5.5 },
 	[FP_LFOOT] = { -1, -1, FE_LHEEL, 3.2, 3.2 },
@@ -198,6 +198,15 @@ fig_part(const struct fig_body *b, int i, struct fig_capsule *c)
 		    sizeof c->a);
 		memcpy(c->b, b->e[i == FP_LFOOT ? FE_LTOE : FE_RTOE],
 		    sizeof c->b);
+	} else if (i == FP_PELVIS) {
+		/* The pelvis's round end stops at the seat, not under it. */
+		double up[3] = { 0, 4.5, 0 }, v[3];
+		int k;
+
+		mat_vec(b->r[FJ_PELVIS], up, v);
+		for (k = 0; k < 3; k++)
+			c->a[k] = b->p[FJ_PELVIS][k] + v[k];
+		memcpy(c->b, b->p[FJ_LUMBAR1], sizeof c->b);
 	} else {
 		memcpy(c->a, b->p[parts[i].from], sizeof c->a);
 		memcpy(c->b, parts[i].to >= 0 ? b->p[parts[i].to] :
@@ -323,10 +332,15 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 		ADD(cap_low(b, FP_LFOOT));
 		ADD(cap_low(b, FP_RFOOT));
 	}
-	if (c & (FCON_KNEES | FCON_LKNEE))
+	/* A kneeling or lying shin rests on the floor, knee and ankle. */
+	if (c & (FCON_KNEES | FCON_LKNEE)) {
 		ADD(b->p[FJ_LKNEE][1] - parts[FP_LSHIN].rw);
-	if (c & (FCON_KNEES | FCON_RKNEE))
+		ADD(b->p[FJ_LANKLE][1] - parts[FP_LSHIN].rw);
+	}
+	if (c & (FCON_KNEES | FCON_RKNEE)) {
 		ADD(b->p[FJ_RKNEE][1] - parts[FP_RSHIN].rw);
+		ADD(b->p[FJ_RANKLE][1] - parts[FP_RSHIN].rw);
+	}
 	if (c & (FCON_HANDS | FCON_LHAND))
 		ADD(cap_low(b, FP_LHAND));
 	if (c & (FCON_HANDS | FCON_RHAND))

@@ -193,8 +193,26 @@ check_moment(const struct exercise *x, const struct fig_box *frame,
 			if (a->deg[j][k] < fig_limits[j].lo[k] - 1e-6 ||
 			    a->deg[j][k] > fig_limits[j].hi[k] + 1e-6)
 				bad(x, fig_joint_name(j), t, a->deg[j][k]);
-	if (fig_lowest(&b) < -1.0)
-		bad(x, "body under the floor", t, fig_lowest(&b));
+	if (fig_lowest(&b) < -1.0) {
+		static const char *names[FP_COUNT] = { "pelvis", "lumbar-1",
+		    "lumbar-2", "thoracic-1", "thoracic-2", "thoracic-3", "neck",
+		    "left upper arm", "right upper arm", "left forearm",
+		    "right forearm", "left hand", "right hand", "left thigh",
+		    "right thigh", "left shin", "right shin", "left foot",
+		    "right foot" };
+		struct fig_capsule c;
+		char what[64];
+
+		snprintf(what, sizeof what, "under the floor: the head");
+		for (j = 0; j < FP_COUNT; j++) {
+			fig_part(&b, j, &c);
+			if ((c.a[1] < c.b[1] ? c.a[1] : c.b[1]) - c.rw <
+			    fig_lowest(&b) + 0.01)
+				snprintf(what, sizeof what,
+				    "under the floor: %s", names[j]);
+		}
+		bad(x, what, t, fig_lowest(&b));
+	}
 	fig_scene(f, &b, ref, a->mirror, f->camera, &s);
 	fig_scene_bounds(&s, &bx);
 	if (bx.x0 < frame->x0 || bx.x1 > frame->x1 || bx.y0 < frame->y0 ||
@@ -309,6 +327,19 @@ every_exercise_moves(void **state)
 			for (j = 0; j < FE_COUNT; j++)
 				if (dist(b.e[j], e.e[j]) > most)
 					most = dist(b.e[j], e.e[j]);
+		}
+		/* A breathing exercise moves the belly and the ribs. */
+		if (x->kind == KIND_BREATHING) {
+			struct fig_capsule c0, c1;
+
+			a.breath = 0;
+			z.breath = 1;
+			fig_solve(x->figure, &a, &b);
+			fig_solve(x->figure, &z, &e);
+			fig_part(&b, FP_LUMBAR1, &c0);
+			fig_part(&e, FP_LUMBAR1, &c1);
+			if (c1.rd - c0.rd > most)
+				most = (c1.rd - c0.rd) * 3;
 		}
 		if (most < 5)
 			print_message("%s moves %.1f cm\n", x->id, most);
