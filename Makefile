@@ -6,13 +6,16 @@
 #   make bench    run the benchmarks in bench/
 
 PKG_CONFIG ?= pkg-config
-PKGS = yaml-0.1 jansson sqlite3 ncursesw
-# espeak-ng is opened with dlopen() when speech is wanted (see
-# src/term/voice.c), libsystemd when `remind` runs its daemon (see
-# src/remind/sd.h): only their headers are needed to build.
+PKGS = yaml-0.1 jansson
+# Opened with dlopen() by the code that needs them (src/sys/dynlib.h), so
+# that a command loads only what it uses: SQLite by the store, ncursesw
+# by the full-screen player, espeak-ng by the voice, libsystemd by the
+# reminder daemon. Only their headers are needed to build.
+DL_PKGS = sqlite3 ncursesw
 VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
 SD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libsystemd 2>/dev/null)
-TEST_PKGS = cmocka
+# The store's unit test also reads the database file with SQLite itself.
+TEST_PKGS = cmocka sqlite3
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -22,7 +25,8 @@ CPPFLAGS += -D_GNU_SOURCE -Isrc
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) $(VOICE_CFLAGS) \
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DL_PKGS) 2>/dev/null) \
+	$(VOICE_CFLAGS) \
 	$(SD_CFLAGS)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
 
@@ -33,7 +37,7 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
-SYS = src/sys/clock.c src/sys/fileio.c src/sys/paths.c
+SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c
 COACH = src/coach/coach.c src/coach/plancodec.c src/coach/settings.c
 TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \
 	src/term/voice.c

@@ -13,6 +13,70 @@
 
 #include <sqlite3.h>
 
+#include "sys/dynlib.h"
+
+/*
+ * SQLite, opened by store_open() on first use (sys/dynlib.h): commands
+ * that never touch the history, `midback today` before the first
+ * session, do not load it. X(name) for every function the store uses.
+ */
+#define STORE_SQLITE_FUNCS(X) \
+	X(sqlite3_bind_int) \
+	X(sqlite3_bind_int64) \
+	X(sqlite3_bind_null) \
+	X(sqlite3_bind_text) \
+	X(sqlite3_busy_timeout) \
+	X(sqlite3_changes) \
+	X(sqlite3_clear_bindings) \
+	X(sqlite3_close) \
+	X(sqlite3_column_int) \
+	X(sqlite3_column_int64) \
+	X(sqlite3_column_text) \
+	X(sqlite3_column_type) \
+	X(sqlite3_db_readonly) \
+	X(sqlite3_errcode) \
+	X(sqlite3_errmsg) \
+	X(sqlite3_errstr) \
+	X(sqlite3_extended_errcode) \
+	X(sqlite3_finalize) \
+	X(sqlite3_get_autocommit) \
+	X(sqlite3_last_insert_rowid) \
+	X(sqlite3_open_v2) \
+	X(sqlite3_prepare_v2) \
+	X(sqlite3_prepare_v3) \
+	X(sqlite3_reset) \
+	X(sqlite3_step) \
+	X(sqlite3_system_errno)
+
+STORE_SQLITE_FUNCS(DYNLIB_DECLARE)
+
+#define sqlite3_bind_int	(*dl_sqlite3_bind_int)
+#define sqlite3_bind_int64	(*dl_sqlite3_bind_int64)
+#define sqlite3_bind_null	(*dl_sqlite3_bind_null)
+#define sqlite3_bind_text	(*dl_sqlite3_bind_text)
+#define sqlite3_busy_timeout	(*dl_sqlite3_busy_timeout)
+#define sqlite3_changes	(*dl_sqlite3_changes)
+#define sqlite3_clear_bindings	(*dl_sqlite3_clear_bindings)
+#define sqlite3_close	(*dl_sqlite3_close)
+#define sqlite3_column_int	(*dl_sqlite3_column_int)
+#define sqlite3_column_int64	(*dl_sqlite3_column_int64)
+#define sqlite3_column_text	(*dl_sqlite3_column_text)
+#define sqlite3_column_type	(*dl_sqlite3_column_type)
+#define sqlite3_db_readonly	(*dl_sqlite3_db_readonly)
+#define sqlite3_errcode	(*dl_sqlite3_errcode)
+#define sqlite3_errmsg	(*dl_sqlite3_errmsg)
+#define sqlite3_errstr	(*dl_sqlite3_errstr)
+#define sqlite3_extended_errcode	(*dl_sqlite3_extended_errcode)
+#define sqlite3_finalize	(*dl_sqlite3_finalize)
+#define sqlite3_get_autocommit	(*dl_sqlite3_get_autocommit)
+#define sqlite3_last_insert_rowid	(*dl_sqlite3_last_insert_rowid)
+#define sqlite3_open_v2	(*dl_sqlite3_open_v2)
+#define sqlite3_prepare_v2	(*dl_sqlite3_prepare_v2)
+#define sqlite3_prepare_v3	(*dl_sqlite3_prepare_v3)
+#define sqlite3_reset	(*dl_sqlite3_reset)
+#define sqlite3_step	(*dl_sqlite3_step)
+#define sqlite3_system_errno	(*dl_sqlite3_system_errno)
+
 /* Room for the kept statements (25 of them today). */
 #define STORE_NSQL	32
 

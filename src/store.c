@@ -668,6 +668,24 @@ store_create_private(const char *path)
 	close(fd);
 }
 
+STORE_SQLITE_FUNCS(DYNLIB_DEFINE)
+
+static void	*store_sqlite;
+
+static int
+store_load(char **cause)
+{
+	static const char *const names[] = {
+		STORE_SQLITE_FUNCS(DYNLIB_NAME)
+	};
+	static void *const slots[] = {
+		STORE_SQLITE_FUNCS(DYNLIB_SLOT)
+	};
+
+	return (dynlib_load(&store_sqlite, "libsqlite3.so.0", names, slots,
+	    DYNLIB_COUNT(names), cause));
+}
+
 struct store *
 store_open(const char *path, char **cause)
 {
@@ -675,6 +693,10 @@ store_open(const char *path, char **cause)
 	char		*err = NULL;
 	int		 rc, version = 0, saved;
 
+	if (store_load(&err) != 0) {
+		store_cause(cause, err);
+		return (NULL);
+	}
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	if (strcmp(path, ":memory:") != 0 && file_mkdirs(path, &err) != 0)

@@ -34,7 +34,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <dlfcn.h>
 #include <sys/epoll.h>
 
 #include <xcb/xcb.h>
@@ -44,6 +43,7 @@
 #include "core/xmalloc.h"
 #include "remind/idle-source.h"
 #include "remind/sd.h"
+#include "sys/dynlib.h"
 
 /* While away, x11-screensaver asks this often whether input came. */
 #define XSS_BACK_USEC		(1000 * 1000ULL)
@@ -102,36 +102,6 @@ static struct {
 
 static void	*xl_xcb, *xl_sync, *xl_ss;
 
-/*
- * Open library file (if *lib is NULL) and resolve names[i] into fns[i].
- * The cast of dlsym()'s result through void ** is the form POSIX gives for
- * function pointers. Returns 0, or -1 with *cause set.
- */
-static int
-xl_load(void **lib, const char *file, const char *const *names,
-    void **const *fns, size_t n, char **cause)
-{
-	size_t	i;
-
-	if (*lib != NULL)
-		return (0);
-	if ((*lib = dlopen(file, RTLD_NOW)) == NULL) {
-		*cause = xasprintf("cannot load %s: %s", file, dlerror());
-		return (-1);
-	}
-	for (i = 0; i < n; i++) {
-		if ((*fns[i] = dlsym(*lib, names[i])) == NULL) {
-			*cause = xasprintf("%s lacks %s", file, names[i]);
-			dlclose(*lib);
-			*lib = NULL;
-			return (-1);
-		}
-	}
-	return (0);
-}
-
-#define nitems(a)	(sizeof (a) / sizeof (a)[0])
-
 static int
 xl_load_xcb(char **cause)
 {
@@ -142,18 +112,18 @@ xl_load_xcb(char **cause)
 		"xcb_request_check", "xcb_generate_id", "xcb_get_setup",
 		"xcb_setup_roots_iterator", "xcb_screen_next"
 	};
-	void **const fns[] = {
-		(void **)&xl.connect, (void **)&xl.disconnect,
-		(void **)&xl.connection_has_error,
-		(void **)&xl.get_file_descriptor, (void **)&xl.flush,
-		(void **)&xl.poll_for_event,
-		(void **)&xl.poll_for_queued_event,
-		(void **)&xl.get_extension_data, (void **)&xl.request_check,
-		(void **)&xl.generate_id, (void **)&xl.get_setup,
-		(void **)&xl.setup_roots_iterator, (void **)&xl.screen_next
+	void *const fns[] = {
+		(void *)&xl.connect, (void *)&xl.disconnect,
+		(void *)&xl.connection_has_error,
+		(void *)&xl.get_file_descriptor, (void *)&xl.flush,
+		(void *)&xl.poll_for_event,
+		(void *)&xl.poll_for_queued_event,
+		(void *)&xl.get_extension_data, (void *)&xl.request_check,
+		(void *)&xl.generate_id, (void *)&xl.get_setup,
+		(void *)&xl.setup_roots_iterator, (void *)&xl.screen_next
 	};
 
-	return (xl_load(&xl_xcb, "libxcb.so.1", names, fns, nitems(names),
+	return (dynlib_load(&xl_xcb, "libxcb.so.1", names, fns, DYNLIB_COUNT(names),
 	    cause));
 }
 
@@ -167,18 +137,18 @@ xl_load_sync(char **cause)
 		"xcb_sync_create_alarm_checked", "xcb_sync_change_alarm",
 		"xcb_sync_destroy_alarm"
 	};
-	void **const fns[] = {
-		(void **)&xl.sync_id, (void **)&xl.sync_initialize,
-		(void **)&xl.sync_initialize_reply,
-		(void **)&xl.sync_list_system_counters,
-		(void **)&xl.sync_list_system_counters_reply,
-		(void **)&xl.sync_create_alarm_checked,
-		(void **)&xl.sync_change_alarm,
-		(void **)&xl.sync_destroy_alarm
+	void *const fns[] = {
+		(void *)&xl.sync_id, (void *)&xl.sync_initialize,
+		(void *)&xl.sync_initialize_reply,
+		(void *)&xl.sync_list_system_counters,
+		(void *)&xl.sync_list_system_counters_reply,
+		(void *)&xl.sync_create_alarm_checked,
+		(void *)&xl.sync_change_alarm,
+		(void *)&xl.sync_destroy_alarm
 	};
 
-	return (xl_load(&xl_sync, "libxcb-sync.so.1", names, fns,
-	    nitems(names), cause));
+	return (dynlib_load(&xl_sync, "libxcb-sync.so.1", names, fns,
+	    DYNLIB_COUNT(names), cause));
 }
 
 static int
@@ -188,13 +158,13 @@ xl_load_ss(char **cause)
 		"xcb_screensaver_id", "xcb_screensaver_query_info",
 		"xcb_screensaver_query_info_reply"
 	};
-	void **const fns[] = {
-		(void **)&xl.ss_id, (void **)&xl.ss_query_info,
-		(void **)&xl.ss_query_info_reply
+	void *const fns[] = {
+		(void *)&xl.ss_id, (void *)&xl.ss_query_info,
+		(void *)&xl.ss_query_info_reply
 	};
 
-	return (xl_load(&xl_ss, "libxcb-screensaver.so.0", names, fns,
-	    nitems(names), cause));
+	return (dynlib_load(&xl_ss, "libxcb-screensaver.so.0", names, fns,
+	    DYNLIB_COUNT(names), cause));
 }
 
 struct x11 {

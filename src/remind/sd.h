@@ -11,18 +11,16 @@
  * is a stable ABI, as espeak-ng's is for src/voice.c.
  *
  * Every file of src/remind/ that calls libsystemd includes this header
- * instead of <systemd/sd-*.h>: after the library's own declarations,
- * each function name below becomes a call through a pointer that
- * remind_sd_load() fills in, with the library's own prototype
- * (__typeof__), so calls are checked as before and the variadic ones
- * (sd_bus_message_append) work unchanged. A function used but missing
- * from the list fails the link, since nothing links the library.
+ * instead of <systemd/sd-*.h>: each function name below becomes a call
+ * through a pointer that remind_sd_load() fills in (sys/dynlib.h).
  */
 #ifndef MIDBACK_REMIND_SD_H
 #define MIDBACK_REMIND_SD_H
 
 #include <systemd/sd-bus.h>
 #include <systemd/sd-event.h>
+
+#include "sys/dynlib.h"
 
 /* X(name) for every function used. */
 #define REMIND_SD_FUNCS(X) \
@@ -77,9 +75,7 @@
 	X(sd_event_unref) \
 	X(sd_event_wait)
 
-#define REMIND_SD_DECLARE(name)	extern __typeof__(name) *remind_##name;
-REMIND_SD_FUNCS(REMIND_SD_DECLARE)
-#undef REMIND_SD_DECLARE
+REMIND_SD_FUNCS(DYNLIB_DECLARE)
 
 /*
  * Open libsystemd.so.0 once and resolve every function above. Returns 0,
@@ -89,55 +85,55 @@ REMIND_SD_FUNCS(REMIND_SD_DECLARE)
  */
 int	remind_sd_load(char **cause);
 
-#define sd_bus_add_match_async	(*remind_sd_bus_add_match_async)
-#define sd_bus_attach_event	(*remind_sd_bus_attach_event)
-#define sd_bus_call	(*remind_sd_bus_call)
-#define sd_bus_call_method	(*remind_sd_bus_call_method)
-#define sd_bus_call_method_async	(*remind_sd_bus_call_method_async)
-#define sd_bus_detach_event	(*remind_sd_bus_detach_event)
-#define sd_bus_error_free	(*remind_sd_bus_error_free)
-#define sd_bus_error_is_set	(*remind_sd_bus_error_is_set)
-#define sd_bus_flush_close_unref	(*remind_sd_bus_flush_close_unref)
-#define sd_bus_get_event	(*remind_sd_bus_get_event)
-#define sd_bus_get_property	(*remind_sd_bus_get_property)
-#define sd_bus_match_signal_async	(*remind_sd_bus_match_signal_async)
-#define sd_bus_message_append	(*remind_sd_bus_message_append)
-#define sd_bus_message_appendv	(*remind_sd_bus_message_appendv)
-#define sd_bus_message_close_container	(*remind_sd_bus_message_close_container)
-#define sd_bus_message_enter_container	(*remind_sd_bus_message_enter_container)
-#define sd_bus_message_exit_container	(*remind_sd_bus_message_exit_container)
-#define sd_bus_message_get_sender	(*remind_sd_bus_message_get_sender)
-#define sd_bus_message_is_signal	(*remind_sd_bus_message_is_signal)
-#define sd_bus_message_new_method_call	(*remind_sd_bus_message_new_method_call)
-#define sd_bus_message_open_container	(*remind_sd_bus_message_open_container)
-#define sd_bus_message_read	(*remind_sd_bus_message_read)
-#define sd_bus_message_read_strv	(*remind_sd_bus_message_read_strv)
-#define sd_bus_message_skip	(*remind_sd_bus_message_skip)
-#define sd_bus_message_unref	(*remind_sd_bus_message_unref)
-#define sd_bus_open_system	(*remind_sd_bus_open_system)
-#define sd_bus_open_user	(*remind_sd_bus_open_user)
-#define sd_bus_ref	(*remind_sd_bus_ref)
-#define sd_bus_slot_unref	(*remind_sd_bus_slot_unref)
-#define sd_bus_unref	(*remind_sd_bus_unref)
-#define sd_event_add_defer	(*remind_sd_event_add_defer)
-#define sd_event_add_inotify	(*remind_sd_event_add_inotify)
-#define sd_event_add_io	(*remind_sd_event_add_io)
-#define sd_event_add_signal	(*remind_sd_event_add_signal)
-#define sd_event_add_time	(*remind_sd_event_add_time)
-#define sd_event_default	(*remind_sd_event_default)
-#define sd_event_dispatch	(*remind_sd_event_dispatch)
-#define sd_event_exit	(*remind_sd_event_exit)
-#define sd_event_get_exit_code	(*remind_sd_event_get_exit_code)
-#define sd_event_get_state	(*remind_sd_event_get_state)
-#define sd_event_now	(*remind_sd_event_now)
-#define sd_event_prepare	(*remind_sd_event_prepare)
-#define sd_event_ref	(*remind_sd_event_ref)
-#define sd_event_source_disable_unref	(*remind_sd_event_source_disable_unref)
-#define sd_event_source_set_enabled	(*remind_sd_event_source_set_enabled)
-#define sd_event_source_set_prepare	(*remind_sd_event_source_set_prepare)
-#define sd_event_source_set_time	(*remind_sd_event_source_set_time)
-#define sd_event_source_unref	(*remind_sd_event_source_unref)
-#define sd_event_unref	(*remind_sd_event_unref)
-#define sd_event_wait	(*remind_sd_event_wait)
+#define sd_bus_add_match_async	(*dl_sd_bus_add_match_async)
+#define sd_bus_attach_event	(*dl_sd_bus_attach_event)
+#define sd_bus_call	(*dl_sd_bus_call)
+#define sd_bus_call_method	(*dl_sd_bus_call_method)
+#define sd_bus_call_method_async	(*dl_sd_bus_call_method_async)
+#define sd_bus_detach_event	(*dl_sd_bus_detach_event)
+#define sd_bus_error_free	(*dl_sd_bus_error_free)
+#define sd_bus_error_is_set	(*dl_sd_bus_error_is_set)
+#define sd_bus_flush_close_unref	(*dl_sd_bus_flush_close_unref)
+#define sd_bus_get_event	(*dl_sd_bus_get_event)
+#define sd_bus_get_property	(*dl_sd_bus_get_property)
+#define sd_bus_match_signal_async	(*dl_sd_bus_match_signal_async)
+#define sd_bus_message_append	(*dl_sd_bus_message_append)
+#define sd_bus_message_appendv	(*dl_sd_bus_message_appendv)
+#define sd_bus_message_close_container	(*dl_sd_bus_message_close_container)
+#define sd_bus_message_enter_container	(*dl_sd_bus_message_enter_container)
+#define sd_bus_message_exit_container	(*dl_sd_bus_message_exit_container)
+#define sd_bus_message_get_sender	(*dl_sd_bus_message_get_sender)
+#define sd_bus_message_is_signal	(*dl_sd_bus_message_is_signal)
+#define sd_bus_message_new_method_call	(*dl_sd_bus_message_new_method_call)
+#define sd_bus_message_open_container	(*dl_sd_bus_message_open_container)
+#define sd_bus_message_read	(*dl_sd_bus_message_read)
+#define sd_bus_message_read_strv	(*dl_sd_bus_message_read_strv)
+#define sd_bus_message_skip	(*dl_sd_bus_message_skip)
+#define sd_bus_message_unref	(*dl_sd_bus_message_unref)
+#define sd_bus_open_system	(*dl_sd_bus_open_system)
+#define sd_bus_open_user	(*dl_sd_bus_open_user)
+#define sd_bus_ref	(*dl_sd_bus_ref)
+#define sd_bus_slot_unref	(*dl_sd_bus_slot_unref)
+#define sd_bus_unref	(*dl_sd_bus_unref)
+#define sd_event_add_defer	(*dl_sd_event_add_defer)
+#define sd_event_add_inotify	(*dl_sd_event_add_inotify)
+#define sd_event_add_io	(*dl_sd_event_add_io)
+#define sd_event_add_signal	(*dl_sd_event_add_signal)
+#define sd_event_add_time	(*dl_sd_event_add_time)
+#define sd_event_default	(*dl_sd_event_default)
+#define sd_event_dispatch	(*dl_sd_event_dispatch)
+#define sd_event_exit	(*dl_sd_event_exit)
+#define sd_event_get_exit_code	(*dl_sd_event_get_exit_code)
+#define sd_event_get_state	(*dl_sd_event_get_state)
+#define sd_event_now	(*dl_sd_event_now)
+#define sd_event_prepare	(*dl_sd_event_prepare)
+#define sd_event_ref	(*dl_sd_event_ref)
+#define sd_event_source_disable_unref	(*dl_sd_event_source_disable_unref)
+#define sd_event_source_set_enabled	(*dl_sd_event_source_set_enabled)
+#define sd_event_source_set_prepare	(*dl_sd_event_source_set_prepare)
+#define sd_event_source_set_time	(*dl_sd_event_source_set_time)
+#define sd_event_source_unref	(*dl_sd_event_source_unref)
+#define sd_event_unref	(*dl_sd_event_unref)
+#define sd_event_wait	(*dl_sd_event_wait)
 
 #endif

@@ -16,7 +16,81 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sys/dynlib.h"
 #include "tui.h"
+
+/*
+ * ncurses (and its libtinfo) are opened by tui_open() (sys/dynlib.h):
+ * only the full-screen player needs them. X(name) for every function
+ * and variable used.
+ */
+#define TUI_CURSES_SYMS(X) \
+	X(beep) \
+	X(cbreak) \
+	X(curs_set) \
+	X(del_curterm) \
+	X(delscreen) \
+	X(endwin) \
+	X(has_colors) \
+	X(init_pair) \
+	X(keypad) \
+	X(mvprintw) \
+	X(newterm) \
+	X(noecho) \
+	X(setupterm) \
+	X(start_color) \
+	X(tigetstr) \
+	X(use_default_colors) \
+	X(waddch) \
+	X(waddnstr) \
+	X(wattr_off) \
+	X(wattr_on) \
+	X(werase) \
+	X(wgetch) \
+	X(whline) \
+	X(wmove) \
+	X(wrefresh) \
+	X(wtimeout) \
+	X(stdscr) \
+	X(COLS) \
+	X(LINES) \
+	X(cur_term)
+
+TUI_CURSES_SYMS(DYNLIB_DECLARE)
+TUI_CURSES_SYMS(DYNLIB_DEFINE)
+
+#define beep	(*dl_beep)
+#define cbreak	(*dl_cbreak)
+#define curs_set	(*dl_curs_set)
+#define del_curterm	(*dl_del_curterm)
+#define delscreen	(*dl_delscreen)
+#define endwin	(*dl_endwin)
+#define has_colors	(*dl_has_colors)
+#define init_pair	(*dl_init_pair)
+#define keypad	(*dl_keypad)
+#define mvprintw	(*dl_mvprintw)
+#define newterm	(*dl_newterm)
+#define noecho	(*dl_noecho)
+#define setupterm	(*dl_setupterm)
+#define start_color	(*dl_start_color)
+#define tigetstr	(*dl_tigetstr)
+#define use_default_colors	(*dl_use_default_colors)
+#define waddch	(*dl_waddch)
+#define waddnstr	(*dl_waddnstr)
+#define wattr_off	(*dl_wattr_off)
+#define wattr_on	(*dl_wattr_on)
+#define werase	(*dl_werase)
+#define wgetch	(*dl_wgetch)
+#define whline	(*dl_whline)
+#define wmove	(*dl_wmove)
+#define wrefresh	(*dl_wrefresh)
+#define wtimeout	(*dl_wtimeout)
+#define stdscr	(*dl_stdscr)
+#define COLS	(*dl_COLS)
+#define LINES	(*dl_LINES)
+#define cur_term	(*dl_cur_term)
+
+static void			*tui_curses;
 
 static int			tui_active;
 static SCREEN			*tui_screen;
@@ -65,8 +139,18 @@ tui_open(void)
 	char			*cup;
 	int			 err;
 
+	static const char *const names[] = { TUI_CURSES_SYMS(DYNLIB_NAME) };
+	static void *const slots[] = { TUI_CURSES_SYMS(DYNLIB_SLOT) };
+	char			*cause;
+
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return (-1);
+	/* Without the library, the plain player takes over. */
+	if (dynlib_load(&tui_curses, "libncursesw.so.6", names, slots,
+	    DYNLIB_COUNT(names), &cause) != 0) {
+		free(cause);
+		return (-1);
+	}
 	/*
 	 * Not initscr(): on a terminal it does not know (TERM=unknown) it
 	 * prints an error and exits, with the session already begun and the

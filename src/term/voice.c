@@ -22,11 +22,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <dlfcn.h>
-
 #include <espeak-ng/espeak_ng.h>
 
 #include "core/xmalloc.h"
+#include "sys/dynlib.h"
 #include "voice.h"
 
 struct voice {
@@ -55,45 +54,34 @@ static struct {
 
 static void *es_lib;
 
-/*
- * Open the library once. Returns 0, or -1 with *cause set. The cast of
- * dlsym()'s result through void ** is the form POSIX gives for function
- * pointers.
- */
+/* Open the library once. Returns 0, or -1 with *cause set. */
 static int
 es_load(char **cause)
 {
-	const char	*missing = NULL;
+	static const char *const names[] = {
+		"espeak_ng_InitializePath", "espeak_ng_Initialize",
+		"espeak_ng_ClearErrorContext", "espeak_ng_InitializeOutput",
+		"espeak_ng_SetVoiceByName", "espeak_ng_SetParameter",
+		"espeak_ng_Terminate", "espeak_ng_GetStatusCodeMessage",
+		"espeak_ng_Cancel", "espeak_ng_Synthesize",
+		"espeak_ng_Synchronize", "espeak_SetSynthCallback",
+		"espeak_ng_GetSampleRate"
+	};
+	static void *const slots[] = {
+		(void *)&es.InitializePath, (void *)&es.Initialize,
+		(void *)&es.ClearErrorContext, (void *)&es.InitializeOutput,
+		(void *)&es.SetVoiceByName, (void *)&es.SetParameter,
+		(void *)&es.Terminate, (void *)&es.GetStatusCodeMessage,
+		(void *)&es.Cancel, (void *)&es.Synthesize,
+		(void *)&es.Synchronize, (void *)&es.SetSynthCallback,
+		(void *)&es.GetSampleRate
+	};
+	char	*why;
 
-	if (es_lib != NULL)
-		return (0);
-	if ((es_lib = dlopen("libespeak-ng.so.1", RTLD_NOW)) == NULL) {
-		*cause = xasprintf("no speech library: %s", dlerror());
-		return (-1);
-	}
-#define LOAD(field, name) do {						\
-	*(void **)(&es.field) = dlsym(es_lib, name);			\
-	if (es.field == NULL && missing == NULL)			\
-		missing = name;						\
-} while (0)
-	LOAD(InitializePath, "espeak_ng_InitializePath");
-	LOAD(Initialize, "espeak_ng_Initialize");
-	LOAD(ClearErrorContext, "espeak_ng_ClearErrorContext");
-	LOAD(InitializeOutput, "espeak_ng_InitializeOutput");
-	LOAD(SetVoiceByName, "espeak_ng_SetVoiceByName");
-	LOAD(SetParameter, "espeak_ng_SetParameter");
-	LOAD(Terminate, "espeak_ng_Terminate");
-	LOAD(GetStatusCodeMessage, "espeak_ng_GetStatusCodeMessage");
-	LOAD(Cancel, "espeak_ng_Cancel");
-	LOAD(Synthesize, "espeak_ng_Synthesize");
-	LOAD(Synchronize, "espeak_ng_Synchronize");
-	LOAD(SetSynthCallback, "espeak_SetSynthCallback");
-	LOAD(GetSampleRate, "espeak_ng_GetSampleRate");
-#undef LOAD
-	if (missing != NULL) {
-		*cause = xasprintf("the speech library lacks %s", missing);
-		dlclose(es_lib);
-		es_lib = NULL;
+	if (dynlib_load(&es_lib, "libespeak-ng.so.1", names, slots,
+	    DYNLIB_COUNT(names), &why) != 0) {
+		*cause = xasprintf("no speech library: %s", why);
+		free(why);
 		return (-1);
 	}
 	return (0);
