@@ -199,8 +199,11 @@ fig_part(const struct fig_body *b, int i, struct fig_capsule *c)
 		memcpy(c->b, b->e[i == FP_LFOOT ? FE_LTOE : FE_RTOE],
 		    sizeof c->b);
 	} else if (i == FP_PELVIS) {
-		/* The pelvis's round end stops at the seat, not under it. */
-		double up[3] = { 0, 4.5, 0 }, v[3];
+		/*
+		 * The pelvis's round end stops at the seat (the hips' height
+		 * less the thigh's radius), not under it.
+		 */
+		double up[3] = { 0, 6.1, 0 }, v[3];
 		int k;
 
 		mat_vec(b->r[FJ_PELVIS], up, v);
@@ -332,13 +335,16 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 		ADD(cap_low(b, FP_LFOOT));
 		ADD(cap_low(b, FP_RFOOT));
 	}
-	/* A kneeling or lying shin rests on the floor, knee and ankle. */
+	/*
+	 * A kneeling or lying shin rests on the floor, knee and ankle; at
+	 * the knee it is the thigh's rounder end that touches.
+	 */
 	if (c & (FCON_KNEES | FCON_LKNEE)) {
-		ADD(b->p[FJ_LKNEE][1] - parts[FP_LSHIN].rw);
+		ADD(b->p[FJ_LKNEE][1] - parts[FP_LTHIGH].rw);
 		ADD(b->p[FJ_LANKLE][1] - parts[FP_LSHIN].rw);
 	}
 	if (c & (FCON_KNEES | FCON_RKNEE)) {
-		ADD(b->p[FJ_RKNEE][1] - parts[FP_RSHIN].rw);
+		ADD(b->p[FJ_RKNEE][1] - parts[FP_RTHIGH].rw);
 		ADD(b->p[FJ_RANKLE][1] - parts[FP_RSHIN].rw);
 	}
 	if (c & (FCON_HANDS | FCON_LHAND))
@@ -359,12 +365,13 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 		ADD(b->p[FJ_LWRIST][0] - parts[FP_LFOREARM].rw);
 		ADD(b->p[FJ_RWRIST][0] - parts[FP_RFOREARM].rw);
 	}
+	/* A forearm on the floor: the elbow rests on the upper arm's end. */
 	if (c & FCON_LFOREARM) {
-		ADD(b->p[FJ_LELBOW][1] - parts[FP_LFOREARM].rw);
+		ADD(b->p[FJ_LELBOW][1] - parts[FP_LUARM].rw);
 		ADD(b->p[FJ_LWRIST][1] - parts[FP_LFOREARM].rw);
 	}
 	if (c & FCON_RFOREARM) {
-		ADD(b->p[FJ_RELBOW][1] - parts[FP_RFOREARM].rw);
+		ADD(b->p[FJ_RELBOW][1] - parts[FP_RUARM].rw);
 		ADD(b->p[FJ_RWRIST][1] - parts[FP_RFOREARM].rw);
 	}
 	if (c & FCON_LSIDE) {
@@ -951,19 +958,23 @@ props_back(struct builder *bd, const struct fig_spec *f,
 	for (k = 0; k < 4; k++) {
 		q[k][0] = (k == 1 || k == 2) ? 140 : -110;
 		q[k][1] = (f->props & FPROP_MAT) ? -1.2 : 0;
-		q[k][2] = k >= 2 ? 70 : -70;
+		q[k][2] = k >= 2 ? 160 : -160;
 	}
 	poly(bd, (const double (*)[3])q, 4, FS_FLOOR);
 	bd->depth[bd->n - 1] = -1e6;
 	if (f->props & FPROP_MAT) {
 		/* A mat 1.2 cm thick: its top is the floor the body is on. */
+		/* Along the body: head to pelvis, across the room or along. */
 		hx = (ref->p[FJ_PELVIS][0] + ref->e[FE_HEAD][0]) / 2;
-		lo[0] = hx - 95;
-		hi[0] = hx + 95;
+		ez = (ref->p[FJ_PELVIS][2] + ref->e[FE_HEAD][2]) / 2;
+		wz = fabs(ref->p[FJ_PELVIS][2] - ref->e[FE_HEAD][2]) >
+		    fabs(ref->p[FJ_PELVIS][0] - ref->e[FE_HEAD][0]) ? 1 : 0;
+		lo[0] = hx - (wz ? 32 : 95);
+		hi[0] = hx + (wz ? 32 : 95);
 		lo[1] = -1.2;
 		hi[1] = 0;
-		lo[2] = -32;
-		hi[2] = 32;
+		lo[2] = wz ? ez - 95 : -32;
+		hi[2] = wz ? ez + 95 : 32;
 		box(bd, lo, hi, FS_MAT);
 		for (k = bd->n - 3; k < bd->n; k++)
 			if (k >= 0 && bd->tmp[k].style == FS_MAT)
