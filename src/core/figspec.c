@@ -22,7 +22,7 @@ static const char *joint_names[FJ_COUNT] = {
 static const char *axis_names[FA_COUNT] = { "flex", "side", "twist" };
 
 static const char *camera_names[FCAM_COUNT] = {
-	"side", "front", "top", "three-quarter"
+	"side", "front", "top", "three-quarter", "back"
 };
 
 static const char *prop_names[FPROP_COUNT] = {
@@ -495,7 +495,7 @@ fig_spec_read(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 		if ((c = fig_camera_parse(s)) < 0)
 			diag_add(t->diag, t->file, ytree_line(k[F_CAMERA]),
 			    "figure: unknown camera '%s' (expected side, "
-			    "front, top or three-quarter)", s);
+			    "front, back, top or three-quarter)", s);
 		else
 			f->camera = c;
 	}

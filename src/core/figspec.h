@@ -36,7 +36,9 @@ enum fig_joint {
 
 enum fig_axis { FA_FLEX, FA_SIDE, FA_TWIST, FA_COUNT };
 
-enum fig_camera { FCAM_SIDE, FCAM_FRONT, FCAM_TOP, FCAM_THREEQ, FCAM_COUNT };
+enum fig_camera {
+	FCAM_SIDE, FCAM_FRONT, FCAM_TOP, FCAM_THREEQ, FCAM_BACK, FCAM_COUNT
+};
 
 /* Props, as bits. */
 #define FPROP_FLOOR	0x01

@@ -218,9 +218,17 @@ fig_part(const struct fig_body *b, int i, struct fig_capsule *c)
 	c->rw = parts[i].rw;
 	c->rd = parts[i].rd;
 	/* A breath fills the belly first, then widens the lower ribs. */
-	if (i == FP_LUMBAR1 || i == FP_LUMBAR2)
-		c->rd *= 1 + 0.22 * br;
-	else if (i == FP_THORAX1) {
+	if (i == FP_LUMBAR1 || i == FP_LUMBAR2) {
+		/* Forward: the back stays where it is. */
+		double grow = c->rd * 0.5 * br;
+		int j = parts[i].from, k;
+
+		for (k = 0; k < 3; k++) {
+			c->a[k] += b->r[j][k * 3] * grow / 2;
+			c->b[k] += b->r[j][k * 3] * grow / 2;
+		}
+		c->rd += grow;
+	} else if (i == FP_THORAX1) {
 		c->rd *= 1 + 0.08 * br;
 		c->rw *= 1 + 0.06 * br;
 	} else if (i == FP_THORAX2)
@@ -726,6 +734,9 @@ camera_basis(int camera, struct cam *c)
 	switch (camera) {
 	case FCAM_FRONT:
 		az = 90;
+		break;
+	case FCAM_BACK:
+		az = -90;
 		break;
 	case FCAM_TOP:
 		el = 90;
