@@ -28,6 +28,7 @@
 #include "coach/coach.h"
 #include "tui.h"
 #include "voice.h"
+#include "core/figure.h"
 #include "core/xmalloc.h"
 
 /* A hold at least this long gets a spoken and rung 3-2-1. */
@@ -41,7 +42,15 @@ struct player {
 	char			*failed;	/* why the store failed, or
 						   NULL */
 	int			 countdown;	/* next second to count, or 0 */
+	/* The figure of the exercise playing, and what frames it. */
+	const struct exercise	*fig_x;
+	struct fig_body		 fig_ref;
+	struct fig_box		 fig_frame;
+	struct fig_scene	 fig_scene;
 };
+
+/* The figure moves this often (real time) while it is on the screen. */
+#define PLAY_FRAME_MS		33
 
 static uint64_t
 now_ms(struct player *pl)
@@ -289,6 +298,38 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 	}
 }
 
+/*
+ * The exercise's figure at now: the pose of the phase playing, at how
+ * far into it the session is (a pause holds it still), the second side
+ * mirrored. NULL when the exercise has none or no phase is playing.
+ */
+static const struct fig_scene *
+figure_at(struct player *pl, uint64_t now)
+{
+	const struct exercise	*e = session_exercise(pl->s);
+	const struct phase	*ph = session_phase(pl->s);
+	struct fig_angles	 a;
+	struct fig_body		 b;
+	double			 elapsed;
+
+	if (e == NULL || e->figure == NULL || ph == NULL ||
+	    session_state(pl->s) != SESSION_WORK)
+		return (NULL);
+	if (pl->fig_x != e) {
+		pl->fig_x = e;
+		fig_prop_ref(e->figure, &pl->fig_ref);
+		fig_frame(e->figure, e->figure->camera, &pl->fig_frame);
+	}
+	elapsed = ph->duration_s - session_remaining_ms(pl->s, now) / 1000.0;
+	if (elapsed < 0)
+		elapsed = 0;
+	fig_at_phase(e->figure, ph, elapsed, &a);
+	fig_solve(e->figure, &a, &b);
+	fig_scene(e->figure, &b, &pl->fig_ref, a.mirror, e->figure->camera,
+	    &pl->fig_scene);
+	return (&pl->fig_scene);
+}
+
 static void
 play_tui(struct player *pl)
 {
@@ -297,6 +338,7 @@ play_tui(struct player *pl)
 	char		 counters[96], next[160], prompt[200], pos[200];
 	uint64_t	 now, dl;
 	long long	 wait;
+	int64_t		 real;
 	int		 help = 0, confirm = 0, digit = 0, last_left = -1;
 	int		 held = 0;	/* paused by the quit question */
 
@@ -319,6 +361,9 @@ play_tui(struct player *pl)
 		if (session_state(pl->s) == SESSION_FEEL ||
 		    session_state(pl->s) == SESSION_OFFER)
 			v.phase = NULL;
+		if (tui_shows_figure() && (v.figure = figure_at(pl, now)) !=
+		    NULL)
+			v.figure_frame = &pl->fig_frame;
 		tui_draw(&v);
 
 		/* The bell in the last three seconds of a hold. */
@@ -344,7 +389,11 @@ play_tui(struct player *pl)
 			wait = dl > now ? (long long)(dl - now) : 0;
 		if (dl == UINT64_MAX)
 			wait = 1000;
-		k = tui_key((int)clock_real_ms(pl->clock, wait), confirm ||
+		real = clock_real_ms(pl->clock, wait);
+		/* A moving figure: wake for its next frame, in real time. */
+		if (v.figure != NULL && !v.paused && real > PLAY_FRAME_MS)
+			real = PLAY_FRAME_MS;
+		k = tui_key((int)real, confirm ||
 		    session_state(pl->s) == SESSION_OFFER, &digit);
 		if (tui_interrupted() || (!confirm && k == TUI_KEY_QUIT)) {
 			confirm = 1;
