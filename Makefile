@@ -134,6 +134,7 @@ check: deps
 bench: midback
 	bench/today
 	bench/stats
+	bench/figures
 
 clean:
 	rm -rf build midback

@@ -13,8 +13,9 @@
 #include "figraster.h"
 #include "xmalloc.h"
 
+/* The square of the distance from (px, py) to a segment. */
 static double
-seg_dist(double px, double py, const double *x, const double *y)
+seg_dist2(double px, double py, const double *x, const double *y)
 {
 	double	dx = x[1] - x[0], dy = y[1] - y[0], t, l2, ex, ey;
 
@@ -26,54 +27,28 @@ seg_dist(double px, double py, const double *x, const double *y)
 		t = 1;
 	ex = x[0] + t * dx - px;
 	ey = y[0] + t * dy - py;
-	return (sqrt(ex * ex + ey * ey));
+	return (ex * ex + ey * ey);
 }
 
-/* How far (px, py) is outside the shape: <= 0 inside. */
-static double
-outside(const struct fig_prim *p, double px, double py, double dot)
-{
-	double	d, ex[2], ey[2], best = 1e9;
-	int	i, j;
-
-	switch (p->shape) {
-	case FSH_CAPSULE:
-		return (seg_dist(px, py, p->x, p->y) - p->r);
-	case FSH_CIRCLE:
-		return (hypot(px - p->x[0], py - p->y[0]) - p->r);
-	case FSH_LINE:
-		d = p->r / 2 > dot * 0.6 ? p->r / 2 : dot * 0.6;
-		return (seg_dist(px, py, p->x, p->y) - d);
-	default:
-		/* Edges only. */
-		for (i = 0, j = p->n - 1; i < p->n; j = i++) {
-			ex[0] = p->x[j];
-			ex[1] = p->x[i];
-			ey[0] = p->y[j];
-			ey[1] = p->y[i];
-			d = seg_dist(px, py, ex, ey) - dot * 0.6;
-			if (d < best)
-				best = d;
-		}
-		return (best);
-	}
-}
+/*
+ * A shape as a segment (a circle's two ends are one point) and its
+ * radius: a polygon's edges are drawn one by one, each as a thin line.
+ */
+struct seg {
+	double	x[2], y[2];
+	double	r;
+};
 
 static void
-prim_box(const struct fig_prim *p, double pad, double *x0, double *y0,
+seg_box(const struct seg *g, double pad, double *x0, double *y0,
     double *x1, double *y1)
 {
-	double	r = (p->shape == FSH_POLY ? 0 : p->r) + pad;
-	int	i;
+	double	r = g->r + pad;
 
-	*x0 = *y0 = 1e9;
-	*x1 = *y1 = -1e9;
-	for (i = 0; i < p->n; i++) {
-		if (p->x[i] - r < *x0) *x0 = p->x[i] - r;
-		if (p->x[i] + r > *x1) *x1 = p->x[i] + r;
-		if (p->y[i] - r < *y0) *y0 = p->y[i] - r;
-		if (p->y[i] + r > *y1) *y1 = p->y[i] + r;
-	}
+	*x0 = (g->x[0] < g->x[1] ? g->x[0] : g->x[1]) - r;
+	*x1 = (g->x[0] > g->x[1] ? g->x[0] : g->x[1]) + r;
+	*y0 = (g->y[0] < g->y[1] ? g->y[0] : g->y[1]) - r;
+	*y1 = (g->y[0] > g->y[1] ? g->y[0] : g->y[1]) + r;
 }
 
 void
@@ -85,6 +60,7 @@ fig_raster(const struct fig_scene *s, const struct fig_box *bx, int cols,
 	};
 	unsigned char	*own;
 	double		 sc, ox, oy, dot, halo, x0, y0, x1, y1, px, py, d;
+	double		 in2, ring2;
 	int		 w = cols * 2, h = rows * 4, i, dx, dy, ix0, ix1, iy0, iy1;
 	int		 c, r, count[FS_COUNT], best, k, body;
 
@@ -106,30 +82,56 @@ fig_raster(const struct fig_scene *s, const struct fig_box *bx, int cols,
 	halo = 0.9 * dot;
 	for (i = 0; i < s->n; i++) {
 		const struct fig_prim *p = &s->prim[i];
+		struct seg g;
+		int e, ne;
 
 		body = p->style == FS_BODY || p->style == FS_NEAR ||
 		    p->style == FS_FAR;
-		prim_box(p, body ? halo + dot : dot, &x0, &y0, &x1, &y1);
-		ix0 = (int)floor((x0 - ox) / dot);
-		ix1 = (int)ceil((x1 - ox) / dot);
-		iy0 = (int)floor((oy - y1) / dot);
-		iy1 = (int)ceil((oy - y0) / dot);
-		if (ix0 < 0) ix0 = 0;
-		if (iy0 < 0) iy0 = 0;
-		if (ix1 > w - 1) ix1 = w - 1;
-		if (iy1 > h - 1) iy1 = h - 1;
-		for (dy = iy0; dy <= iy1; dy++)
-			for (dx = ix0; dx <= ix1; dx++) {
-				px = ox + (dx + 0.5) * dot;
-				py = oy - (dy + 0.5) * dot;
-				d = outside(p, px, py, dot);
-				if (d <= 0)
-					own[dy * w + dx] = p->style;
-				else if (body && d <= halo &&
-				    (i == 0 || s->prim[i - 1].group != p->group ||
-				    own[dy * w + dx] != p->style))
-					own[dy * w + dx] = FIG_CELL_EMPTY;
+		ne = p->shape == FSH_POLY ? p->n : 1;
+		for (e = 0; e < ne; e++) {
+			if (p->shape == FSH_POLY) {
+				/* Edges only. */
+				g.x[0] = p->x[e == 0 ? p->n - 1 : e - 1];
+				g.y[0] = p->y[e == 0 ? p->n - 1 : e - 1];
+				g.x[1] = p->x[e];
+				g.y[1] = p->y[e];
+				g.r = dot * 0.6;
+			} else {
+				g.x[0] = p->x[0];
+				g.y[0] = p->y[0];
+				g.x[1] = p->x[p->shape == FSH_CIRCLE ? 0 : 1];
+				g.y[1] = p->y[p->shape == FSH_CIRCLE ? 0 : 1];
+				g.r = p->r;
+				if (p->shape == FSH_LINE)
+					g.r = p->r / 2 > dot * 0.6 ? p->r / 2 :
+					    dot * 0.6;
 			}
+			in2 = g.r * g.r;
+			ring2 = (g.r + halo) * (g.r + halo);
+			seg_box(&g, body ? halo + dot : dot, &x0, &y0, &x1, &y1);
+			ix0 = (int)floor((x0 - ox) / dot);
+			ix1 = (int)ceil((x1 - ox) / dot);
+			iy0 = (int)floor((oy - y1) / dot);
+			iy1 = (int)ceil((oy - y0) / dot);
+			if (ix0 < 0) ix0 = 0;
+			if (iy0 < 0) iy0 = 0;
+			if (ix1 > w - 1) ix1 = w - 1;
+			if (iy1 > h - 1) iy1 = h - 1;
+			for (dy = iy0; dy <= iy1; dy++)
+				for (dx = ix0; dx <= ix1; dx++) {
+					px = ox + (dx + 0.5) * dot;
+					py = oy - (dy + 0.5) * dot;
+					d = seg_dist2(px, py, g.x, g.y);
+					if (d <= in2)
+						own[dy * w + dx] = p->style;
+					else if (body && d <= ring2 &&
+					    (i == 0 || s->prim[i - 1].group !=
+					    p->group ||
+					    own[dy * w + dx] != p->style))
+						own[dy * w + dx] =
+						    FIG_CELL_EMPTY;
+				}
+		}
 	}
 	for (r = 0; r < rows; r++)
 		for (c = 0; c < cols; c++) {

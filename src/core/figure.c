@@ -485,7 +485,7 @@ fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
 	struct solve	s;
 	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], r2[NR_MAX];
 	double		jac[NR_MAX][NU_MAX], m[NU_MAX * NU_MAX], v[NU_MAX];
-	double		root[3] = { 0, 0, 0 }, h, err, lo, hi, wall;
+	double		root[3] = { 0, 0, 0 }, h, err, lo, hi, wall, step;
 	int		i, k, n, it, nr, jn, ax;
 
 	memset(&s, 0, sizeof s);
@@ -562,6 +562,7 @@ fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
 		}
 		if (gauss(m, v, n) == -1)
 			break;
+		step = max_abs(v, n);
 		for (i = 0; i < n; i++) {
 			u[i] += v[i];
 			if (i >= 2) {
@@ -576,6 +577,9 @@ fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
 			}
 		}
 		nr = residuals(&s, u, r, b);
+		/* Where the contacts cannot all hold: as near as it gets. */
+		if (step < 0.005)
+			break;
 	}
 	return (max_abs(r, nr));
 }

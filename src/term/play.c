@@ -47,6 +47,7 @@ struct player {
 	struct fig_body		 fig_ref;
 	struct fig_box		 fig_frame;
 	struct fig_scene	 fig_scene;
+	struct fig_angles	 fig_drawn;	/* the pose fig_scene is of */
 };
 
 /* The figure moves this often (real time) while it is on the screen. */
@@ -298,13 +299,32 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 	}
 }
 
+/* Whether pose a looks the same as b on the screen: no joint moved. */
+static int
+same_look(const struct fig_angles *a, const struct fig_angles *b)
+{
+	int	j, k;
+
+	if (a->mirror != b->mirror || a->contacts != b->contacts ||
+	    a->breath - b->breath > 0.1 || b->breath - a->breath > 0.1)
+		return (0);
+	for (j = 0; j < FJ_COUNT; j++)
+		for (k = 0; k < FA_COUNT; k++)
+			if (a->deg[j][k] - b->deg[j][k] > 0.05 ||
+			    b->deg[j][k] - a->deg[j][k] > 0.05)
+				return (0);
+	return (1);
+}
+
 /*
  * The exercise's figure at now: the pose of the phase playing, at how
  * far into it the session is (a pause holds it still), the second side
  * mirrored. NULL when the exercise has none or no phase is playing.
+ * *moved: whether it differs from the one returned before (a hold, at
+ * rest but for its breath, mostly does not).
  */
 static const struct fig_scene *
-figure_at(struct player *pl, uint64_t now)
+figure_at(struct player *pl, uint64_t now, int *moved)
 {
 	const struct exercise	*e = session_exercise(pl->s);
 	const struct phase	*ph = session_phase(pl->s);
@@ -312,18 +332,26 @@ figure_at(struct player *pl, uint64_t now)
 	struct fig_body		 b;
 	double			 elapsed;
 
+	*moved = 1;
 	if (e == NULL || e->figure == NULL || ph == NULL ||
-	    session_state(pl->s) != SESSION_WORK)
+	    session_state(pl->s) != SESSION_WORK) {
+		pl->fig_x = NULL;
 		return (NULL);
+	}
 	if (pl->fig_x != e) {
 		pl->fig_x = e;
 		fig_prop_ref(e->figure, &pl->fig_ref);
 		fig_frame(e->figure, e->figure->camera, &pl->fig_frame);
-	}
+	} else
+		*moved = 0;
 	elapsed = ph->duration_s - session_remaining_ms(pl->s, now) / 1000.0;
 	if (elapsed < 0)
 		elapsed = 0;
 	fig_at_phase(e->figure, ph, elapsed, &a);
+	if (!*moved && same_look(&a, &pl->fig_drawn))
+		return (&pl->fig_scene);
+	*moved = 1;
+	pl->fig_drawn = a;
 	fig_solve(e->figure, &a, &b);
 	fig_scene(e->figure, &b, &pl->fig_ref, a.mirror, e->figure->camera,
 	    &pl->fig_scene);
@@ -340,6 +368,7 @@ play_tui(struct player *pl)
 	long long	 wait;
 	int64_t		 real;
 	int		 help = 0, confirm = 0, digit = 0, last_left = -1;
+	int		 redraw = 1, frame, moved;
 	int		 held = 0;	/* paused by the quit question */
 
 	while (session_state(pl->s) != SESSION_DONE) {
@@ -361,10 +390,13 @@ play_tui(struct player *pl)
 		if (session_state(pl->s) == SESSION_FEEL ||
 		    session_state(pl->s) == SESSION_OFFER)
 			v.phase = NULL;
-		if (tui_shows_figure() && (v.figure = figure_at(pl, now)) !=
-		    NULL)
+		moved = 0;
+		if (tui_shows_figure() && (v.figure = figure_at(pl, now,
+		    &moved)) != NULL)
 			v.figure_frame = &pl->fig_frame;
-		tui_draw(&v);
+		/* Woken for a frame of the figure: drawn only if it moved. */
+		if (redraw || moved)
+			tui_draw(&v);
 
 		/* The bell in the last three seconds of a hold. */
 		if (v.phase != NULL && !v.paused && v.remaining_s <= 3 &&
@@ -391,12 +423,15 @@ play_tui(struct player *pl)
 			wait = 1000;
 		real = clock_real_ms(pl->clock, wait);
 		/* A moving figure: wake for its next frame, in real time. */
-		if (v.figure != NULL && !v.paused && real > PLAY_FRAME_MS)
+		frame = v.figure != NULL && !v.paused && real > PLAY_FRAME_MS;
+		if (frame)
 			real = PLAY_FRAME_MS;
 		k = tui_key((int)real, confirm ||
 		    session_state(pl->s) == SESSION_OFFER, &digit);
+		redraw = !frame || k != TUI_KEY_NONE;
 		if (tui_interrupted() || (!confirm && k == TUI_KEY_QUIT)) {
 			confirm = 1;
+			redraw = 1;
 			/* The clock stops while the question is up. */
 			if (!held && session_state(pl->s) == SESSION_WORK &&
 			    !session_paused(pl->s)) {
@@ -420,8 +455,10 @@ play_tui(struct player *pl)
 		}
 		switch (k) {
 		case TUI_KEY_NONE:
-			if (dl != UINT64_MAX && now >= dl)
+			if (dl != UINT64_MAX && now >= dl) {
 				handle(pl, SEV_TICK, 0);
+				redraw = 1;
+			}
 			break;
 		case TUI_KEY_PAUSE:
 			handle(pl, session_paused(pl->s) ? SEV_RESUME :
@@ -452,8 +489,10 @@ play_tui(struct player *pl)
 		default:
 			break;
 		}
-		if (dl != UINT64_MAX && now_ms(pl) >= session_deadline(pl->s))
+		if (dl != UINT64_MAX && now_ms(pl) >= session_deadline(pl->s)) {
 			handle(pl, SEV_TICK, 0);
+			redraw = 1;
+		}
 	}
 }
 
