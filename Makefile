@@ -14,6 +14,9 @@ PKGS = yaml-0.1 jansson
 DL_PKGS = sqlite3 ncursesw
 VOICE_CFLAGS := $(shell $(PKG_CONFIG) --cflags espeak-ng 2>/dev/null)
 SD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libsystemd 2>/dev/null)
+# libmicrohttpd likewise, by `serve` alone (src/web/mhd.h); its header is
+# in /usr/include, and its pkg-config flags (feature macros for gnutls)
+# are not for our sources.
 # The store's unit test also reads the database file with SQLite itself.
 TEST_PKGS = cmocka sqlite3
 
@@ -28,32 +31,40 @@ SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DL_PKGS) 2>/dev/null) \
 	$(VOICE_CFLAGS) \
 	$(SD_CFLAGS)
-PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm \
+	-lpthread
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/figraster.c \
 	src/core/figspec.c src/core/figsvg.c src/core/figure.c \
-	src/core/ics.c src/core/plan.c \
+	src/core/ics.c src/core/plan.c src/core/program.c \
 	src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c
-COACH = src/coach/coach.c src/coach/plancodec.c src/coach/settings.c
-TERM = src/term/ask.c src/term/cues.c src/term/play.c src/term/tui.c \
+COACH = src/coach/coach.c src/coach/cues.c src/coach/plancodec.c \
+	src/coach/program.c src/coach/settings.c
+TERM = src/term/ask.c src/term/play.c src/term/selftest.c src/term/tui.c \
 	src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
 REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
 	src/remind/idle-mutter.c src/remind/idle-x11.c src/remind/notify.c \
 	src/remind/pageout.c src/remind/sd.c src/remind/status.c \
 	src/remind/unit.c
+# The web app (`serve`); only it loads libmicrohttpd (src/web/mhd.c).
+WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/route.c \
+	src/web/server.c src/web/unit.c
+# What web/ holds, built into the program by scripts/embed-web.
+WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
-	src/cmd-export.c src/cmd-figures.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
-	src/cmd-remind.c src/cmd-show.c src/cmd-start.c src/cmd-stats.c \
-	src/cmd-today.c
-EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) build/gen/screen-data.c \
-	src/chart.c src/export.c src/output.c $(STORE)
-STORE = src/store.c src/store-history.c src/store-remind.c \
-	src/store-safety.c src/store-session.c
+	src/cmd-export.c src/cmd-figures.c src/cmd-import.c src/cmd-list.c \
+	src/cmd-log.c src/cmd-program.c src/cmd-remind.c src/cmd-serve.c \
+	src/cmd-show.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c
+EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
+	build/gen/screen-data.c build/gen/web-data.c \
+	src/chart.c src/export.c src/output.c src/output-program.c $(STORE)
+STORE = src/store.c src/store-history.c src/store-program.c \
+	src/store-remind.c src/store-safety.c src/store-session.c
 MAIN = src/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
@@ -61,8 +72,8 @@ GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
 	src/core/figspec.c src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
-UNIT = catalog chart coach config dose figure plan date schedule session stats \
-	store voice
+UNIT = catalog chart coach config dose figure plan program date schedule \
+	session stats store voice web
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
@@ -77,6 +88,11 @@ midback: $(OBJ)
 build/gen/screen-data.c: data/screen.yaml scripts/embed
 	@mkdir -p $(@D)
 	scripts/embed midback_screen_yaml data/screen.yaml > $@.tmp
+	mv $@.tmp $@
+
+build/gen/web-data.c: $(WEB_ASSETS) scripts/embed scripts/embed-web
+	@mkdir -p $(@D)
+	scripts/embed-web $(WEB_ASSETS) > $@.tmp
 	mv $@.tmp $@
 
 build/gen/exercises-data.c: data/exercises.yaml scripts/embed
@@ -115,6 +131,16 @@ AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
 	build/asan/src/term/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 
+# The web front end's checks and API, without HTTP (no libmicrohttpd).
+WEB_TEST = $(patsubst %.c,build/asan/%.o,src/web/api.c src/web/live.c \
+	src/web/route.c src/web/unit.c src/output.c src/export.c \
+	build/gen/web-data.c)
+
+build/asan/tests/t-web: build/asan/tests/unit/t-web.o $(AOBJ_TEST) $(WEB_TEST)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -o $@ $< $(AOBJ_TEST) $(WEB_TEST) $(PKG_LIBS) \
+		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
 build/asan/tests/t-%: build/asan/tests/unit/t-%.o $(AOBJ_TEST)
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -o $@ $< $(AOBJ_TEST) $(PKG_LIBS) \
@@ -135,6 +161,7 @@ bench: midback
 	bench/today
 	bench/stats
 	bench/figures
+	bench/serve
 
 clean:
 	rm -rf build midback

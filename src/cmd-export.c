@@ -55,6 +55,9 @@ enum export_format { FORMAT_JSON, FORMAT_CSV, FORMAT_ICS };
 static struct remind_config	export_cfg;
 
 /* Write the history to f in the format. Returns 0 or -1 (errno set). */
+/* The program, self-tests and screen answers of a JSON export. */
+static struct store_program_data export_pd;
+
 static int
 export_write(const struct store_history *h, enum export_format fmt, FILE *f)
 {
@@ -72,7 +75,7 @@ export_write(const struct store_history *h, enum export_format fmt, FILE *f)
 		free(text);
 		return (rc);
 	}
-	j = export_json(h);
+	j = export_json(h, &export_pd);
 	rc = json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(j);
 	if (rc == 0 && fputc('\n', f) == EOF)
@@ -147,10 +150,12 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		st = NULL;
 	else if (cmd_store_open(e, 0, &st) != 0)
 		return (CMD_ERROR);
-	if (st != NULL && store_history(st, INT64_MIN, INT64_MAX, &h,
-	    &cause) != 0) {
+	if (st != NULL && (store_history(st, INT64_MIN, INT64_MAX, &h,
+	    &cause) != 0 || (fmt == FORMAT_JSON &&
+	    store_program_read(st, &export_pd, &cause) != 0))) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
+		store_history_release(&h);
 		store_close(st);
 		return (CMD_ERROR);
 	}
@@ -162,5 +167,6 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	    (rc = fflush(stdout)) != 0)
 		cmd_warn(e, "cannot write the export: %s", strerror(errno));
 	store_history_release(&h);
+	store_program_data_release(&export_pd);
 	return (rc == 0 ? CMD_OK : CMD_ERROR);
 }

@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -77,13 +78,15 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_history	 h = STORE_HISTORY_INIT;
+	struct store_program_data pd;
 	struct store		*st;
 	json_error_t		 jerr;
 	json_t			*doc;
 	const char		*path;
 	char			*cause = NULL;
-	int			 ns = 0, nc = 0, nr = 0, nf = 0;
+	int			 ns = 0, nc = 0, nr = 0, nf = 0, nt = 0, na = 0;
 
+	memset(&pd, 0, sizeof pd);
 	if (args->argc == 0) {
 		cmd_warn(e, "name the export file to read");
 		return (cmd_usage(e));
@@ -104,14 +107,18 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 			cmd_warn(e, "%s: %s", path, jerr.text);
 		return (CMD_ERROR);
 	}
-	if (export_parse(doc, &h, &cause) != 0) {
+	if (export_parse(doc, &h, &cause) != 0 ||
+	    export_parse_program(doc, &pd, &cause) != 0) {
+		store_history_release(&h);
 		fprintf(stderr, "%s: %s\n", path, cause);
 		free(cause);
 		json_decref(doc);
 		return (CMD_ERROR);
 	}
 	if (cmd_store_open(e, 1, &st) != 0 ||
-	    store_import(st, &h, &ns, &nc, &nr, &nf, &cause) != 0) {
+	    store_import(st, &h, &ns, &nc, &nr, &nf, &cause) != 0 ||
+	    store_program_import(st, &pd, &nt, &na, &cause) != 0) {
+		store_program_data_release(&pd);
 		if (cause != NULL)
 			cmd_warn(e, "%s", cause);
 		free(cause);
@@ -123,6 +130,9 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	store_close(st);
 	import_say(path, ns, h.nsessions, nc, h.ncheckins, nr, h.nreminders,
 	    nf, h.nflags);
+	if (pd.ntests > 0)
+		printf("%d of %zu self-tests were new.\n", nt, pd.ntests);
+	store_program_data_release(&pd);
 	store_history_release(&h);
 	json_decref(doc);
 	return (CMD_OK);

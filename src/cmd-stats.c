@@ -22,6 +22,7 @@
 #include "chart.h"
 #include "cmd.h"
 #include "output.h"
+#include "output-program.h"
 #include "store.h"
 #include "core/catalog.h"
 #include "core/date.h"
@@ -346,6 +347,7 @@ cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_stats	 ss = STORE_STATS_INIT;
+	struct store_program_data tests;
 	struct stats_input	 in;
 	struct stats		 s = STATS_INIT;
 	struct store		*st;
@@ -369,14 +371,17 @@ cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	in.today = clock_today(clock_process(NULL));
 	in.now_ms = now;
 	in.weeks = (int)weeks;
+	memset(&tests, 0, sizeof tests);
 	if (cmd_store_open(e, 0, &st) != 0)
 		return (CMD_ERROR);
 	/* Ratings older than the first window (and a day) do not count. */
 	if (st != NULL && (store_stats(st, now - (weeks * 7 + 1) * 86400000LL,
 	    now, &ss, &cause) != 0 || store_reminder_counts(st,
-	    now - STATS_ADHERENCE_DAYS * 86400000LL, counts, &cause) != 0)) {
+	    now - STATS_ADHERENCE_DAYS * 86400000LL, counts, &cause) != 0 ||
+	    store_selftests(st, &tests, &cause) != 0)) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
+		store_stats_release(&ss);
 		store_close(st);
 		return (CMD_ERROR);
 	}
@@ -392,11 +397,14 @@ cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (stats_compute(&in, &s) != 0) {
 		cmd_warn(e, "cannot compute the figures");
 		store_stats_release(&ss);
+		store_program_data_release(&tests);
 		return (CMD_ERROR);
 	}
 
 	if (json) {
 		j = stats_json(&s, &ss, counts);
+		json_object_set_new(j, "selftests",
+		    output_selftests_json(&tests));
 		output_json(j);
 		json_decref(j);
 	} else {
@@ -412,7 +420,10 @@ cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		print_pain(&s, &lk);
 		print_exercises(&s, &ss, ctx->catalog, in.today);
 		print_reminders(counts);
+		printf("\nSelf-tests, first and latest\n");
+		output_selftests_text(&tests, stdout);
 	}
+	store_program_data_release(&tests);
 	stats_release(&s);
 	store_stats_release(&ss);
 	return (CMD_OK);

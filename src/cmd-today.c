@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "output.h"
 #include "coach/coach.h"
+#include "coach/program.h"
 #include "store.h"
 #include "core/date.h"
 #include "core/dose.h"
@@ -39,7 +40,8 @@ const struct cmd_entry cmd_today_entry = {
 };
 
 static void
-plan_text(const struct plan *p, const struct plan_opts *o, int one)
+plan_text(const struct plan *p, const struct plan_opts *o, int one,
+    const char *line)
 {
 	const struct plan_item	*it;
 	char			 clock[16], words[128];
@@ -54,6 +56,8 @@ plan_text(const struct plan *p, const struct plan_opts *o, int one)
 		printf("Your routine for %s %d %s %d: %d minutes\n",
 		    date_weekday_name(o->day), d, date_month_name(m), y,
 		    o->minutes);
+	if (line[0] != '\0')
+		printf("%s\n", line);
 	for (i = 0; i < p->n; i++) {
 		it = &p->items[i];
 		if (it->ex->stage != stage) {
@@ -82,7 +86,7 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct store		*st = NULL;
 	struct coach		 coach;
 	json_t			*j;
-	char			*cause = NULL, **aside = NULL;
+	char			*cause = NULL, **aside = NULL, line[512] = "";
 	size_t			 naside = 0;
 	int			 one = cmd_has(args, 'o');
 
@@ -93,11 +97,14 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (cmd_coach(ctx, 0, &coach) != 0)
 		return (CMD_ERROR);
 	st = coach.store;
-	if ((one ? coach_plan_one : coach_plan_today)(&coach, &o, &p, &aside,
-	    &naside, &cause) == -1) {
+	if ((one ? coach_plan_one(&coach, &o, &p, &aside, &naside, &cause) :
+	    coach_plan_program(&coach, &o, &p, &aside, &naside, line,
+	    sizeof line, &cause)) == -1) {
 		cmd_warn(e, "%s", cause);
 		store_close(st);
 		free(cause);
+		coach_aside_free(aside, naside);
+		plan_release(&p);
 		return (CMD_ERROR);
 	}
 	store_close(st);
@@ -109,10 +116,12 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	if (cmd_has(args, 'j')) {
 		j = output_plan_json(&p, o.day, o.minutes);
+		if (!one)
+			json_object_set_new(j, "program", json_string(line));
 		output_json(j);
 		json_decref(j);
 	} else
-		plan_text(&p, &o, one);
+		plan_text(&p, &o, one, line);
 	plan_release(&p);
 	return (CMD_OK);
 }

@@ -23,6 +23,7 @@
 #include "core/plan.h"
 #include "core/xmalloc.h"
 
+extern const struct cmd_entry cmd_program_entry;
 extern const struct cmd_entry cmd_today_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
@@ -36,6 +37,7 @@ extern const struct cmd_entry cmd_stats_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_remind_entry;
+extern const struct cmd_entry cmd_serve_entry;
 
 const struct cmd_entry *cmd_table[] = {
 	&cmd_today_entry,
@@ -44,7 +46,9 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_checkin_entry,
 	&cmd_log_entry,
 	&cmd_stats_entry,
+	&cmd_program_entry,
 	&cmd_remind_entry,
+	&cmd_serve_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_figures_entry,

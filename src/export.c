@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "core/program.h"
 #include "export.h"
 #include "output.h"
 #include "store.h"
@@ -125,8 +126,61 @@ export_flag_json(const struct store_hflag *f)
 	    "until", time_json(f->until_ms, 0)));
 }
 
+/* The program's start, or null. */
+static json_t *
+program_json(const struct store_program_data *pd)
+{
+	char	day[DATE_BUFSZ];
+
+	if (pd == NULL || !pd->program.set)
+		return (json_null());
+	date_format(pd->program.start_day, day);
+	return (json_pack("{s:s, s:s, s:o}", "start", day, "phase",
+	    program_phase_name(pd->program.start_phase), "set",
+	    time_json(pd->program.set_ms, 0)));
+}
+
+static json_t *
+selftests_json(const struct store_program_data *pd)
+{
+	const struct store_selftest	*t;
+	json_t				*a = json_array();
+	size_t				 i;
+
+	for (i = 0; pd != NULL && i < pd->ntests; i++) {
+		t = &pd->tests[i];
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:o, s:o}",
+		    "uid", t->uid, "at", time_json(t->at_ms, t->tz_min),
+		    "test", program_tests[t->test].id,
+		    "value", t->value < 0 ? json_null() :
+		    json_integer(t->value),
+		    "extra", t->extra < 0 ? json_null() :
+		    json_integer(t->extra)));
+	}
+	return (a);
+}
+
+static json_t *
+screen_json(const struct store_program_data *pd)
+{
+	json_t	*answers = json_array(), *acks = json_array();
+	size_t	 i;
+
+	for (i = 0; pd != NULL && i < pd->nanswers; i++)
+		json_array_append_new(answers, json_pack("{s:o, s:s, s:b}",
+		    "at", time_json(pd->answers[i].at_ms, 0), "question",
+		    pd->answers[i].question, "answer",
+		    pd->answers[i].answer));
+	for (i = 0; pd != NULL && i < pd->nacks; i++)
+		json_array_append_new(acks, json_pack("{s:o, s:s}",
+		    "at", time_json(pd->acks[i].at_ms, 0), "what",
+		    pd->acks[i].what));
+	return (json_pack("{s:o, s:o}", "answers", answers,
+	    "acknowledgements", acks));
+}
+
 json_t *
-export_json(const struct store_history *h)
+export_json(const struct store_history *h, const struct store_program_data *pd)
 {
 	json_t	*sessions, *breaks, *checkins, *reminders, *flags;
 	size_t	 i;
@@ -147,14 +201,17 @@ export_json(const struct store_history *h)
 	flags = json_array();
 	for (i = 0; i < h->nflags; i++)
 		json_array_append_new(flags, export_flag_json(&h->flags[i]));
-	return (json_pack("{s:s, s:i, s:o, s:o, s:o, s:o, s:o}",
+	return (json_pack("{s:s, s:i, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "format", EXPORT_FORMAT,
 	    "version", EXPORT_VERSION,
 	    "sessions", sessions,
 	    "breaks", breaks,
 	    "checkins", checkins,
 	    "reminders", reminders,
-	    "set_aside", flags));
+	    "set_aside", flags,
+	    "program", program_json(pd),
+	    "selftests", selftests_json(pd),
+	    "screen", screen_json(pd)));
 }
 
 void
@@ -662,8 +719,15 @@ parse_flag(json_t *o, const char *path, struct store_hflag *f, char **cause)
 	return (0);
 }
 
-/* The top level's keys: version 1 had no reminders and no set_aside. */
+/*
+ * The top level's keys: version 1 had no reminders and no set_aside,
+ * version 2 no program, selftests and screen.
+ */
 static const char *const doc_keys[] = {
+	"format", "version", "sessions", "breaks", "checkins", "reminders",
+	"set_aside", "program", "selftests", "screen", NULL
+};
+static const char *const doc_keys_v2[] = {
 	"format", "version", "sessions", "breaks", "checkins", "reminders",
 	"set_aside", NULL
 };
@@ -728,7 +792,7 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		goto fail;
 	}
 	if (keys_exact(doc, "top level", version == 1 ? doc_keys_v1 :
-	    doc_keys, cause) != 0 ||
+	    version == 2 ? doc_keys_v2 : doc_keys, cause) != 0 ||
 	    parse_sessions(doc, "sessions", "routine", h, cause) != 0 ||
 	    parse_sessions(doc, "breaks", "break", h, cause) != 0)
 		goto fail;
@@ -779,5 +843,156 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 	return (0);
 fail:
 	store_history_release(h);
+	return (-1);
+}
+
+static const char *const program_keys[] = { "start", "phase", "set", NULL };
+static const char *const selftest_keys[] = {
+	"uid", "at", "test", "value", "extra", NULL
+};
+static const char *const screen_keys[] = {
+	"answers", "acknowledgements", NULL
+};
+static const char *const answer_keys[] = { "at", "question", "answer", NULL };
+static const char *const ack_keys[] = { "at", "what", NULL };
+
+static int
+parse_selftest(json_t *o, const char *path, struct store_selftest *t,
+    char **cause)
+{
+	const char	*s;
+	int		 tz;
+
+	if (keys_exact(o, path, selftest_keys, cause) != 0 ||
+	    get_str(o, "uid", path, 0, &s, cause) != 0)
+		return (-1);
+	if (strlen(s) != 32 || strspn(s, "0123456789abcdef") != 32)
+		return (bad(cause, path, "'uid' is not 32 lower-case hex "
+		    "digits"));
+	memcpy(t->uid, s, 33);
+	if (get_time(o, "at", path, 0, &t->at_ms, &tz, cause) != 0 ||
+	    get_str(o, "test", path, 0, &s, cause) != 0)
+		return (-1);
+	t->tz_min = tz;
+	if ((t->test = program_test_parse(s)) < 0)
+		return (bad(cause, path, "unknown test '%s'", s));
+	if (get_int(o, "value", path, 0, 100, 1, &t->value, cause) != 0 ||
+	    get_int(o, "extra", path, 0, 100, 1, &t->extra, cause) != 0)
+		return (-1);
+	if (!program_result_valid(t->test, t->value, t->extra))
+		return (bad(cause, path, "not a result of the %s test", s));
+	return (0);
+}
+
+int
+export_parse_program(json_t *doc, struct store_program_data *pd, char **cause)
+{
+	const char	*s;
+	json_t		*o, *a, *v;
+	char		*path;
+	size_t		 i;
+	int		 version = 0, tz, rc, b;
+
+	memset(pd, 0, sizeof *pd);
+	if (get_int(doc, "version", "top level", 1, 1000, 0, &version,
+	    cause) != 0)
+		return (-1);
+	if (version < 3)
+		return (0);
+	o = json_object_get(doc, "program");
+	if (o != NULL && !json_is_null(o)) {
+		if (!json_is_object(o)) {
+			bad(cause, "program", "not an object or null");
+			goto fail;
+		}
+		if (keys_exact(o, "program", program_keys, cause) != 0 ||
+		    get_str(o, "start", "program", 0, &s, cause) != 0)
+			goto fail;
+		if (date_parse(s, &pd->program.start_day) != 0) {
+			bad(cause, "program", "'start' is not a date");
+			goto fail;
+		}
+		if (get_str(o, "phase", "program", 0, &s, cause) != 0)
+			goto fail;
+		if ((pd->program.start_phase = program_phase_parse(s)) < 0 ||
+		    strcmp(s, program_phase_name(pd->program.start_phase)) !=
+		    0) {
+			bad(cause, "program", "unknown phase '%s'", s);
+			goto fail;
+		}
+		if (get_time(o, "set", "program", 0, &pd->program.set_ms, &tz,
+		    cause) != 0)
+			goto fail;
+		pd->program.set = 1;
+	}
+	a = json_object_get(doc, "selftests");
+	if (!json_is_array(a)) {
+		bad(cause, "selftests", "not an array");
+		goto fail;
+	}
+	pd->tests = xcalloc(json_array_size(a) + 1, sizeof *pd->tests);
+	json_array_foreach(a, i, v) {
+		path = xasprintf("selftests[%zu]", i);
+		pd->ntests++;
+		rc = parse_selftest(v, path, &pd->tests[i], cause);
+		free(path);
+		if (rc != 0)
+			goto fail;
+	}
+	o = json_object_get(doc, "screen");
+	if (!json_is_object(o)) {
+		bad(cause, "screen", "not an object");
+		goto fail;
+	}
+	if (keys_exact(o, "screen", screen_keys, cause) != 0)
+		goto fail;
+	a = json_object_get(o, "answers");
+	if (!json_is_array(a)) {
+		bad(cause, "screen.answers", "not an array");
+		goto fail;
+	}
+	pd->answers = xcalloc(json_array_size(a) + 1, sizeof *pd->answers);
+	json_array_foreach(a, i, v) {
+		path = xasprintf("screen.answers[%zu]", i);
+		rc = keys_exact(v, path, answer_keys, cause) != 0 ||
+		    get_time(v, "at", path, 0, &pd->answers[i].at_ms, &tz,
+		    cause) != 0 ||
+		    get_str(v, "question", path, 0, &s, cause) != 0;
+		if (rc == 0) {
+			pd->answers[i].question = xstrdup(s);
+			pd->nanswers++;
+			b = json_is_true(json_object_get(v, "answer"));
+			if (!json_is_boolean(json_object_get(v, "answer")))
+				rc = bad(cause, path, "'answer' is not true or "
+				    "false");
+			pd->answers[i].answer = b;
+		}
+		free(path);
+		if (rc != 0)
+			goto fail;
+	}
+	a = json_object_get(o, "acknowledgements");
+	if (!json_is_array(a)) {
+		bad(cause, "screen.acknowledgements", "not an array");
+		goto fail;
+	}
+	pd->acks = xcalloc(json_array_size(a) + 1, sizeof *pd->acks);
+	json_array_foreach(a, i, v) {
+		path = xasprintf("screen.acknowledgements[%zu]", i);
+		rc = keys_exact(v, path, ack_keys, cause) != 0 ||
+		    get_time(v, "at", path, 0, &pd->acks[i].at_ms, &tz,
+		    cause) != 0 ||
+		    get_str(v, "what", path, 0, &s, cause) != 0;
+		if (rc == 0) {
+			pd->acks[i].what = xstrdup(s);
+			pd->nacks++;
+		}
+		free(path);
+		if (rc != 0)
+			goto fail;
+	}
+	return (0);
+fail:
+	store_program_data_release(pd);
 	return (-1);
 }

@@ -16,11 +16,12 @@
 
 /*
  * The export format's name and version, in every JSON export. Version 2
- * added the reminders and the exercises set aside; a version 1 document
- * is still read.
+ * added the reminders and the exercises set aside, version 3 the
+ * program's start, the self-tests and the red-flag screen's answers;
+ * version 1 and 2 documents are still read.
  */
 #define EXPORT_FORMAT		"midback-export"
-#define EXPORT_VERSION		2
+#define EXPORT_VERSION		3
 
 /* One session or break as a JSON object (without its kind). */
 json_t	*export_session_json(const struct store_hsession *);
@@ -28,8 +29,12 @@ json_t	*export_session_json(const struct store_hsession *);
 json_t	*export_checkin_json(const struct store_hcheckin *);
 /* What became of one break reminder, as a JSON object. */
 json_t	*export_reminder_json(const struct store_hreminder *);
-/* The whole history as the export's JSON document. */
-json_t	*export_json(const struct store_history *);
+/*
+ * The whole history as the export's JSON document, with the program,
+ * self-tests and screen answers of pd (NULL: none).
+ */
+json_t	*export_json(const struct store_history *,
+	    const struct store_program_data *pd);
 /*
  * Write the history as CSV (RFC 4180: CRLF line ends, quoted fields where
  * needed) to f, one row per session, break, item and check-in. A text
@@ -47,5 +52,12 @@ void	 export_csv_cell(FILE *f, const char *s);
  * empty. Returns 0 on success.
  */
 int	 export_parse(json_t *doc, struct store_history *h, char **cause);
+/*
+ * Read a document's program, self-tests and screen answers (version 3;
+ * none in earlier versions) into *pd, which must be empty. Call after
+ * export_parse() accepted doc. Returns 0, or -1 with *cause as above.
+ */
+int	 export_parse_program(json_t *doc, struct store_program_data *pd,
+	    char **cause);
 
 #endif

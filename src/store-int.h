@@ -77,8 +77,8 @@ STORE_SQLITE_FUNCS(DYNLIB_DECLARE)
 #define sqlite3_step	(*dl_sqlite3_step)
 #define sqlite3_system_errno	(*dl_sqlite3_system_errno)
 
-/* Room for the kept statements (25 of them today). */
-#define STORE_NSQL	32
+/* Room for the kept statements (36 of them today). */
+#define STORE_NSQL	48
 
 struct store {
 	sqlite3		*db;		/* Owned; closed in store_close(). */

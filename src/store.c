@@ -197,6 +197,24 @@ static const struct migration migrations[] = {
 	{ 4, "UPDATE sessions SET ended_ms = coalesce(last_item_ms,"
 	    " started_ms) WHERE status = 'quit' AND end_reason = 'not resumed'" },
 	{ 4, "PRAGMA user_version = 4" },
+	/* 5: the program over weeks: where it started, and self-tests. */
+	{ 5, "CREATE TABLE program ("
+	    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+	    " start_day INTEGER NOT NULL,"
+	    " start_phase TEXT NOT NULL CHECK (start_phase IN"
+	    "  ('breathing', 'extension', 'ribcage', 'strength')),"
+	    " set_ms INTEGER NOT NULL)" },
+	{ 5, "CREATE TABLE selftests ("
+	    " id INTEGER PRIMARY KEY,"
+	    " uid TEXT NOT NULL UNIQUE,"
+	    " at_ms INTEGER NOT NULL,"
+	    " tz_min INTEGER NOT NULL,"
+	    " test TEXT NOT NULL CHECK (test IN"
+	    "  ('rotation', 'wall-angel', 'extension', 'breathing')),"
+	    " value INTEGER NOT NULL,"
+	    " extra INTEGER)" },
+	{ 5, "CREATE INDEX selftests_at ON selftests (at_ms)" },
+	{ 5, "PRAGMA user_version = 5" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 

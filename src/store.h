@@ -20,7 +20,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	4
+#define STORE_SCHEMA_VERSION	5
 
 struct store;
 
@@ -380,5 +380,109 @@ int	store_reminder_counts(struct store *, int64_t since_ms,
  */
 int	store_routine_done(struct store *, int64_t from_ms, int64_t to_ms,
 	    int *done, char **cause);
+
+/* The program over weeks (core/program.h): where it started. */
+struct store_program {
+	int		 set;		/* 0: never set */
+	long		 start_day;	/* local day */
+	int		 start_phase;	/* enum program_phase */
+	int64_t		 set_ms;
+	/* When not set: the local day of the first session, if any. */
+	int		 has_first;
+	long		 first_day;
+};
+
+/* One self-test result (core/program.h's enum program_test). */
+struct store_selftest {
+	char		 uid[33];	/* empty: make one */
+	int64_t		 at_ms;
+	int		 tz_min;
+	int		 test;		/* enum program_test */
+	int		 value;
+	int		 extra;		/* -1 if none */
+};
+
+/* One answer of the red-flag screen, and one acknowledgement. */
+struct store_hanswer {
+	int64_t		 at_ms;
+	char		*question;	/* Owned. */
+	int		 answer;	/* 1 yes, 0 no */
+};
+struct store_hack {
+	int64_t		 at_ms;
+	char		*what;		/* Owned. */
+};
+
+/* What export format 3 adds: the program, self-tests, the screen. */
+struct store_program_data {
+	struct store_program	 program;
+	struct store_selftest	*tests;		/* oldest first */
+	size_t			 ntests;
+	struct store_hanswer	*answers;
+	size_t			 nanswers;
+	struct store_hack	*acks;
+	size_t			 nacks;
+};
+
+/*
+ * What the program replays, read lean (no plans, notes or sides): each
+ * session and its items' feels, and every pain rating.
+ */
+struct store_psession {
+	int64_t		 started_ms;
+	int		 tz_min;
+	int		 active;	/* finished, or an item done */
+	size_t		 first, n;	/* its items in the items array */
+};
+struct store_pitem {
+	char		*exercise;	/* Owned. */
+	enum session_feel feel;		/* FEEL_NONE if not asked */
+};
+struct store_ppain {
+	int64_t		 at_ms;
+	int		 tz_min;
+	int		 pain;
+};
+struct store_phistory {
+	struct store_psession	*sessions;	/* by start time */
+	size_t			 nsessions;
+	struct store_pitem	*items;
+	size_t			 nitems;
+	struct store_ppain	*pains;		/* before, after, check-ins */
+	size_t			 npains;
+};
+/*
+ * The sessions that started, and the pain ratings made, from from_ms on,
+ * in one snapshot, into *h (free with store_phistory_release()).
+ * Returns 0 or -1.
+ */
+int	store_program_history(struct store *, int64_t from_ms,
+	    struct store_phistory *h, char **cause);
+void	store_phistory_release(struct store_phistory *h);
+
+/* Where the program started into *p. Returns 0 or -1. */
+int	store_program_get(struct store *, struct store_program *p,
+	    char **cause);
+/* Start the program at start_day in phase. Returns 0 or -1. */
+int	store_program_set(struct store *, long start_day, int phase,
+	    int64_t set_ms, char **cause);
+/* Add a self-test result, checked by program_result_valid(). 0 or -1. */
+int	store_selftest_add(struct store *, const struct store_selftest *,
+	    char **cause);
+/* Every self-test result, oldest first, into d->tests. 0 or -1. */
+int	store_selftests(struct store *, struct store_program_data *d,
+	    char **cause);
+/* The program, self-tests and screen answers into *d. 0 or -1. */
+int	store_program_read(struct store *, struct store_program_data *d,
+	    char **cause);
+void	store_program_data_release(struct store_program_data *d);
+/*
+ * Add what d holds and the store lacks, in one transaction: the program's
+ * start if none is set, self-tests by uid, screen answers and
+ * acknowledgements unless the same is there at the same time. Sets
+ * *tests and *answers (may be NULL) to how many were new. 0 or -1.
+ */
+int	store_program_import(struct store *, const struct store_program_data *d,
+	    int *tests, int *answers, char **cause);
 
 #endif

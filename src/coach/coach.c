@@ -7,6 +7,7 @@
 
 #include "coach/coach.h"
 #include "coach/plancodec.h"
+#include "coach/program.h"
 #include "core/dose.h"
 #include "core/utf8.h"
 #include "core/xmalloc.h"
@@ -88,9 +89,28 @@ int
 coach_plan_today(struct coach *c, struct plan_opts *o, struct plan *p,
     char ***aside, size_t *naside, char **err)
 {
+	return (coach_plan_program(c, o, p, aside, naside, NULL, 0, err));
+}
+
+int
+coach_plan_program(struct coach *c, struct plan_opts *o, struct plan *p,
+    char ***aside, size_t *naside, char *line, size_t len, char **err)
+{
+	struct plan_hint	h;
+
 	if (exclusions(c, o, aside, naside, err) == -1)
 		return (-1);
+	/* The program's weights, doses and variants (coach/program.h). */
+	if (coach_program_apply(c, o, &h, aside, naside, line, len,
+	    err) == -1) {
+		coach_aside_free(*aside, *naside);
+		*aside = NULL;
+		*naside = 0;
+		return (-1);
+	}
 	plan_make(c->catalog, o, p);
+	o->hint = NULL;
+	program_hint_release(&h);
 	return (0);
 }
 

@@ -49,7 +49,10 @@ enum coach_kind {
  * Plan today's routine for o (o's excluded list is filled here from what
  * the store has set aside; o->day is used as given). Returns 0 or -1.
  * The plan's exclusions are owned by *aside; free them with
- * coach_aside_free().
+ * coach_aside_free(). The plan follows the program over weeks
+ * (coach/program.h): its phase's weights, each exercise's least dose,
+ * and unlocked variants in place of their base (those bases are added
+ * to *aside). o->hint is NULL again on return.
  */
 int	coach_plan_today(struct coach *, struct plan_opts *o, struct plan *p,
 	    char ***aside, size_t *naside, char **err);

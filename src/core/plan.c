@@ -46,6 +46,36 @@ plan_fits(const struct exercise *e, const struct plan_opts *o)
 	return (1);
 }
 
+void
+plan_least(const struct exercise *e, const struct plan_opts *o,
+    struct prescription *rx)
+{
+	size_t	i;
+	int	k;
+
+	dose_min(&e->dose, rx);
+	if (o->hint == NULL)
+		return;
+	for (i = 0; i < o->hint->n; i++)
+		if (strcmp(o->hint->ids[i], e->id) == 0)
+			for (k = 0; k < o->hint->steps[i]; k++)
+				if (!dose_grow(&e->dose, rx, 0))
+					break;
+}
+
+/* An exercise's weight under the hint: its stage's, and more if favoured. */
+static unsigned
+hint_weight(const struct plan_hint *h, const struct exercise *e)
+{
+	unsigned	w;
+
+	w = h->stage_weight[e->stage] == 0 ? 1 : h->stage_weight[e->stage];
+	if (e->stage == h->favour_stage ||
+	    (e->motions & h->favour_motions) != 0)
+		w += PLAN_FAVOUR_WEIGHT;
+	return (w);
+}
+
 /* What a routine must hold, in the order the planner meets the needs. */
 enum need {
 	NEED_BREATHING,
@@ -95,6 +125,7 @@ met(const struct plan *p, enum need n)
 
 struct cand {
 	const struct exercise	*ex;
+	struct prescription	 least;		/* plan_least() */
 	int			 min_s;		/* duration at the least dose */
 	int			 chosen;
 };
@@ -107,7 +138,7 @@ add_item(struct plan *p, struct cand *c)
 	p->items = xreallocarray(p->items, p->n + 1, sizeof *p->items);
 	it = &p->items[p->n++];
 	it->ex = c->ex;
-	dose_min(&c->ex->dose, &it->rx);
+	it->rx = c->least;
 	it->duration_s = dose_duration_s(&it->rx);
 	p->total_s += it->duration_s;
 	c->chosen = 1;
@@ -309,20 +340,38 @@ plan_day(const struct catalog *c, const struct plan_opts *o, long day,
 		if (!plan_fits(&c->ex[i], o))
 			continue;
 		cs[n].ex = &c->ex[i];
-		{
-			struct prescription rx;
-
-			dose_min(&c->ex[i].dose, &rx);
-			cs[n].min_s = dose_duration_s(&rx);
-		}
+		plan_least(&c->ex[i], o, &cs[n].least);
+		cs[n].min_s = dose_duration_s(&cs[n].least);
 		n++;
 	}
-	/* Fisher-Yates shuffle: the day's order of preference. */
-	for (i = n; i > 1; i--) {
-		j = (size_t)(rng_next(&rng) % i);
-		tmp = cs[i - 1];
-		cs[i - 1] = cs[j];
-		cs[j] = tmp;
+	if (o->hint == NULL) {
+		/* Fisher-Yates shuffle: the day's order of preference. */
+		for (i = n; i > 1; i--) {
+			j = (size_t)(rng_next(&rng) % i);
+			tmp = cs[i - 1];
+			cs[i - 1] = cs[j];
+			cs[j] = tmp;
+		}
+	} else {
+		/*
+		 * A weighted shuffle: each place goes to one of those left
+		 * with a chance in proportion to its weight.
+		 */
+		for (i = 0; i + 1 < n; i++) {
+			uint64_t total = 0, r;
+
+			for (j = i; j < n; j++)
+				total += hint_weight(o->hint, cs[j].ex);
+			r = rng_next(&rng) % total;
+			for (j = i; j + 1 < n; j++) {
+				if (r < hint_weight(o->hint, cs[j].ex))
+					break;
+				r -= hint_weight(o->hint, cs[j].ex);
+			}
+			tmp = cs[i];
+			cs[i] = cs[j];
+			cs[j] = tmp;
+		}
 	}
 
 	for (need = 0; need < NEED_COUNT; need++) {

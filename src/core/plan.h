@@ -24,6 +24,26 @@ enum plan_place {
 	PLAN_FLOOR		/* on a mat */
 };
 
+/*
+ * A program's hint for the planner (core/program.h builds it): how much
+ * each stage is favoured when choosing, a stage and motions favoured
+ * further (the weakest self-test), and a least dose above the catalog's
+ * for some exercises. Every day still meets the same needs (breathing,
+ * strength, the four motions); the hint decides which exercise meets
+ * each and which fill the time left.
+ */
+struct plan_hint {
+	unsigned		 stage_weight[STAGE_MAX + 1];	/* 0: 1 */
+	int			 favour_stage;	/* -1: none */
+	unsigned		 favour_motions;	/* MOTION_* bits */
+	const char *const	*ids;		/* exercises with a least dose */
+	const int		*steps;		/* dose_grow() steps above the
+						   catalog's least, per id */
+	size_t			 n;
+};
+/* How much the favoured stage or motions add to an exercise's weight. */
+#define PLAN_FAVOUR_WEIGHT	3
+
 struct plan_opts {
 	int			 minutes;	/* the time budget */
 	enum plan_place		 place;
@@ -31,6 +51,7 @@ struct plan_opts {
 	long			 day;		/* days since 1970-01-01 */
 	const char *const	*excluded;	/* ids set aside; borrowed */
 	size_t			 nexcluded;
+	const struct plan_hint	*hint;		/* NULL: none; borrowed */
 };
 
 struct plan_item {
@@ -48,6 +69,13 @@ struct plan {
 #define PLAN_INIT { NULL, 0, 0 }
 
 /* Whether an exercise may be planned under these options. */
+/*
+ * The least dose the plan gives e under o: the catalog's least, grown by
+ * the hint's steps for it, if any.
+ */
+void	plan_least(const struct exercise *, const struct plan_opts *,
+	    struct prescription *);
+
 int	plan_fits(const struct exercise *, const struct plan_opts *);
 /*
  * Plan the day's routine into p (which must be empty). The same catalog,

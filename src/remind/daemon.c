@@ -256,6 +256,37 @@ remind_write_state(struct remind *r)
 }
 
 /*
+ * The page of a running `midback serve` for the break, or the daily
+ * session, as its runtime file (serve.json) names it; NULL when none
+ * runs.
+ */
+static char *
+serve_page(enum sched_kind k)
+{
+	json_t		*j;
+	const char	*url;
+	char		*path, *cause = NULL, *page = NULL;
+	int		 pid;
+
+	if ((path = paths_state("serve.json", &cause)) == NULL) {
+		free(cause);
+		return (NULL);
+	}
+	j = json_load_file(path, 0, NULL);
+	free(path);
+	if (j == NULL)
+		return (NULL);
+	pid = (int)json_integer_value(json_object_get(j, "pid"));
+	url = json_string_value(json_object_get(j, "url"));
+	if (pid > 1 && kill(pid, 0) == 0 && url != NULL &&
+	    strncmp(url, "http://127.0.0.1:", 17) == 0)
+		page = xasprintf("%s#/%s", url, k == SCHED_DAILY_SESSION ?
+		    "today" : "break");
+	json_decref(j);
+	return (page);
+}
+
+/*
  * Open the guided break, or the daily session, in a terminal:
  * $TERMINAL, else x-terminal-emulator (Debian's alternative), given
  * "-e COMMAND ARG", which both xterm and the alternative take. Not waited
@@ -267,7 +298,7 @@ static void
 remind_start(struct remind *r, enum sched_kind k)
 {
 	const char	*term = getenv("TERMINAL"), *what;
-	char		*self, *msg, *cause = NULL, *body;
+	char		*self, *msg, *cause = NULL, *body, *page;
 	ssize_t		 n;
 	pid_t		 pid;
 	uint32_t	 id = 0;
@@ -277,7 +308,11 @@ remind_start(struct remind *r, enum sched_kind k)
 	if (term == NULL || *term == '\0')
 		term = "x-terminal-emulator";
 	what = k == SCHED_DAILY_SESSION ? "start" : "break";
-	if ((self = paths_self(&cause)) == NULL) {
+	/* With `midback serve` running, the page, not a terminal. */
+	if ((page = serve_page(k)) != NULL) {
+		term = "xdg-open";
+		self = page;
+	} else if ((self = paths_self(&cause)) == NULL) {
 		free(cause);
 		cause = NULL;
 		self = xstrdup("midback");
@@ -299,7 +334,10 @@ remind_start(struct remind *r, enum sched_kind k)
 		sigemptyset(&none);
 		(void)sigprocmask(SIG_SETMASK, &none, NULL);
 		(void)signal(SIGCHLD, SIG_DFL);
-		execlp(term, term, "-e", self, what, (char *)NULL);
+		if (page != NULL)
+			execlp(term, term, self, (char *)NULL);
+		else
+			execlp(term, term, "-e", self, what, (char *)NULL);
 		error = errno;
 		if (write(p[1], &error, sizeof error) != sizeof error)
 			_exit(126);

@@ -23,7 +23,7 @@
 
 #include "sys/clock.h"
 #include "ask.h"
-#include "cues.h"
+#include "coach/cues.h"
 #include "play.h"
 #include "coach/coach.h"
 #include "tui.h"

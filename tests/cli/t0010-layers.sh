@@ -2,7 +2,8 @@
 # the core includes nothing of ours outside core/; sys/ nothing but
 # itself and the core's allocator; the coach the core, sys/ and the
 # store; each front end (term/, remind/, the commands) the layers below
-# it and never another front end; and no command uses another command's
+# it and never another front end (src/web/ included, the only one to
+# know libmicrohttpd); and no command uses another command's
 # code (read from the built objects' symbols).
 . "$TOP/tests/cli/lib.sh"
 
@@ -60,6 +61,15 @@ t 'layers-6 no command uses another command'\''s code' '
 		    sed "s|^|$(basename "$o") uses |"
 	done >"$T/cross" &&
 	if [ -s "$T/cross" ]; then cat "$T/cross"; exit 1; fi
+'
+
+t 'layers-7 the web front end uses no other front end' '
+	test ! -d "$SRC/web" ||
+	only web "(core|sys|coach|web)/[a-z0-9]+\.h|store\.h|output\.h|export\.h"
+'
+
+t 'layers-8 only src/web/ knows libmicrohttpd, and only through mhd.h' '
+	! grep -rl "microhttpd\.h" "$SRC" | grep -v "/src/web/mhd\.h$"
 '
 
 echo "1..$n"

@@ -176,13 +176,14 @@ t 'today-1.4 the text shows the same items and total as --json' '
 	grep -q "^  Total  *$((total / 60)):$(printf %02d $((total % 60)))$" "$OUT"
 '
 
-t 'today-2.1 --json has date, minutes, total_s and items with their keys' '
+t 'today-2.1 --json has date, minutes, total_s and items with their keys, and the program line' '
 	run 0 "$MIDBACK" today --json --date 2026-03-01 &&
 	empty "$ERR" &&
 	python3 -c "
 import json, sys
 p = json.load(sys.stdin)
-assert list(p) == [\"date\", \"minutes\", \"total_s\", \"items\"], list(p)
+assert list(p) == [\"date\", \"minutes\", \"total_s\", \"items\", \"program\"], list(p)
+assert p[\"program\"].startswith(\"Program: week 1, breathing phase\"), p
 assert p[\"date\"] == \"2026-03-01\" and p[\"minutes\"] == 12, p
 assert p[\"items\"], \"no items\"
 keys = [\"id\", \"name\", \"stage\", \"sets\", \"reps\", \"hold_s\",

@@ -140,6 +140,7 @@ t 'import-2: a bad file is refused with where, and nothing is written' '
 '
 
 t 'export-1: JSON round trip, export then import then export, is identical' '
+	q "$T/h/midback/midback.db" "INSERT INTO program (id, start_day, start_phase, set_ms) VALUES (1, 20760, ${Q}extension${Q}, 1793600000000); INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra) VALUES (${Q}0000000000000000000000000000a001${Q}, 1793700000000, 60, ${Q}rotation${Q}, 36, NULL), (${Q}0000000000000000000000000000a002${Q}, 1793700060000, 60, ${Q}wall-angel${Q}, 1, 4); INSERT INTO screen_answers (at_ms, question, answer) VALUES (1793500000000, ${Q}fall${Q}, 0); INSERT INTO acknowledgements (at_ms, what) VALUES (1793500000000, ${Q}not-medical-advice${Q})" &&
 	q "$T/h/midback/midback.db" "INSERT INTO reminders (kind, due_ms, at_ms, tz_min, outcome) VALUES (${Q}posture-reset${Q}, 1795000000000, 1795000065000, -300, ${Q}taken${Q}), (${Q}wall-angel${Q}, 1795007200000, 1795007200000, 60, ${Q}natural${Q})" &&
 	q "$T/h/midback/midback.db" "INSERT INTO exercise_flags (exercise, reason, set_ms, until_ms) VALUES (${Q}seated-twist${Q}, ${Q}pain rule${Q}, 1790841600000, 1791446400000)" &&
 	run 0 "$MIDBACK" export --format json --output "$T/a.json" &&
@@ -152,7 +153,12 @@ t 'export-1: JSON round trip, export then import then export, is identical' '
 	XDG_DATA_HOME="$T/h2" run 0 "$MIDBACK" export &&
 	cmp "$OUT" "$T/a.json" &&
 	has "$T/a.json" "\"started\": \"$(day 10)T22:00:00.000-05:00\"" &&
-	has "$T/a.json" "\"version\": 2," &&
+	has "$T/a.json" "\"version\": 3," &&
+	has "$T/a.json" "\"phase\": \"extension\"" &&
+	test "$(q "$T/h2/midback/midback.db" "SELECT start_day, start_phase FROM program")" = "20760|extension" &&
+	test "$(q "$T/h2/midback/midback.db" "SELECT test, value, coalesce(extra, -1), tz_min FROM selftests ORDER BY at_ms" | tr "\n" " ")" = "rotation|36|-1|60 wall-angel|1|4|60 " &&
+	test "$(q "$T/h2/midback/midback.db" "SELECT question, answer FROM screen_answers")" = "fall|0" &&
+	test "$(q "$T/h2/midback/midback.db" "SELECT what FROM acknowledgements")" = "not-medical-advice" &&
 	has "$T/a.json" "\"due\": \"2026-11-18T06:06:40.000-05:00\"" &&
 	has "$T/a.json" "\"at\": \"2026-11-18T06:07:45.000-05:00\"" &&
 	has "$T/a.json" "\"outcome\": \"natural\"" &&

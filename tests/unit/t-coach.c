@@ -17,6 +17,7 @@
 
 #include "coach/coach.h"
 #include "coach/plancodec.h"
+#include "coach/program.h"
 #include "core/dose.h"
 #include "core/xmalloc.h"
 #include "store.h"
@@ -442,6 +443,88 @@ t_checkin_note(void **state)
 	free(err);
 }
 
+/*
+ * The program from both ends of the coach: ten days of the posture reset
+ * rated fine, played on the manual clock, climb it to its full dose and
+ * unlock the band; a self-test is kept with its date; a start at the
+ * strength phase is kept; and the day's plan follows it all.
+ */
+static void
+t_program(void **state)
+{
+	static const char *const ids[] = { "posture-reset", NULL };
+	struct fixture		*f = *state;
+	struct coach_program	 cp;
+	struct coach_session	*cs;
+	struct plan		 p, q = PLAN_INIT;
+	struct plan_opts	 o;
+	char			**aside, *err = NULL, line[512];
+	size_t			 naside, i;
+	long			 day0 = clock_today(&f->clock);
+	int			 d;
+
+	plan_of(f->catalog, ids, &p);
+	for (d = 0; d < 10; d++) {
+		assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p,
+		    day0 + d, 5, NULL, 2, &cs, &err), 0);
+		play_through(cs, &f->clock, FEEL_FINE);
+		assert_int_equal(coach_end(cs, &err), 0);
+		assert_int_equal(coach_rate_after(cs, 2, &err), 0);
+		coach_session_free(cs);
+		clock_advance(&f->clock, 86400000LL);
+	}
+	plan_release(&p);
+	assert_int_equal(coach_program_status(&f->coach, day0 + 10, &cp,
+	    &err), 0);
+	assert_int_equal(cp.st.phase, PROGRAM_BREATHING);
+	assert_int_equal(cp.st.week, 2);
+	assert_int_equal(program_level_of(&cp.st, "posture-reset")->level,
+	    PROGRAM_LEVELS);
+	assert_int_equal(program_level_of(&cp.st, "posture-reset")->unlocked,
+	    1);
+	assert_int_equal(cp.st.last_test, -1);
+	coach_program_release(&cp);
+
+	/* A self-test, refused when incomplete, kept with its day. */
+	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, -1, -1,
+	    &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, 30, -1,
+	    &err), 0);
+	assert_int_equal(coach_program_status(&f->coach, day0 + 10, &cp,
+	    &err), 0);
+	assert_int_equal(cp.results.ntests, 1);
+	assert_int_equal(cp.st.weakest, TEST_ROTATION);
+	assert_int_equal(cp.st.next_test, day0 + 10 + PROGRAM_TEST_DAYS);
+	coach_program_release(&cp);
+
+	/* The band takes the posture reset's place when it is at hand. */
+	memset(&o, 0, sizeof o);
+	o.minutes = 30;
+	o.place = PLAN_DESK;
+	o.equipment = EQUIP_CHAIR | EQUIP_BAND;
+	o.day = day0 + 10;
+	assert_int_equal(coach_plan_today(&f->coach, &o, &q, &aside, &naside,
+	    &err), 0);
+	assert_null(o.hint);
+	assert_int_equal(naside, 1);
+	assert_string_equal(aside[0], "posture-reset");
+	for (i = 0; i < q.n; i++)
+		assert_string_not_equal(q.items[i].ex->id, "posture-reset");
+	coach_aside_free(aside, naside);
+	plan_release(&q);
+
+	/* Started again at strength: the line says so. */
+	assert_int_equal(coach_program_start(&f->coach, PROGRAM_STRENGTH,
+	    &err), 0);
+	assert_int_equal(coach_program_line(&f->coach, clock_today(&f->clock),
+	    line, sizeof line, &err), 0);
+	assert_non_null(strstr(line, "Program: week 1, rotation and "
+	    "side-bending strength phase (4 of 4)"));
+	assert_non_null(strstr(line, "your rotation test is the weakest"));
+}
+
 int
 main(void)
 {
@@ -455,6 +538,7 @@ main(void)
 		T(t_screen),
 		T(t_plancodec),
 		T(t_checkin_note),
+		T(t_program),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -285,20 +285,21 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
-	assert_int_equal(STORE_SCHEMA_VERSION, 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
+	assert_int_equal(STORE_SCHEMA_VERSION, 5);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
 	    "acknowledgements exercise_flags exercise_totals pain_ratings"
-	    " reminders screen_answers session_items sessions");
+	    " program reminders screen_answers selftests session_items"
+	    " sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
 	    "exercise_flags_until pain_ratings_at pain_ratings_session"
-	    " pain_ratings_uid reminders_at session_items_done sessions_running"
-	    " sessions_started sessions_stats sessions_uid");
+	    " pain_ratings_uid reminders_at selftests_at session_items_done"
+	    " sessions_running sessions_started sessions_stats sessions_uid");
 	/*
 	 * The unique (session, position) index serves "by session"; the
 	 * other serves "when was it last done".
@@ -335,12 +336,13 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 	    " ALTER TABLE sessions DROP COLUMN last_item_ms;"
 	    " ALTER TABLE sessions DROP COLUMN uid;"
 	    " ALTER TABLE pain_ratings DROP COLUMN uid;"
-	    " DROP TABLE reminders;"
+	    " DROP TABLE reminders; DROP TABLE program;"
+	    " DROP TABLE selftests;"
 	    " PRAGMA user_version = 1;");
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -383,11 +385,12 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 	assert_int_equal(store_session_end(s, c, STORE_END_QUIT, 9000, NULL,
 	    NULL), 0);
 	store_close(s);
-	raw_exec(path, "PRAGMA user_version = 3;");
+	raw_exec(path, "DROP TABLE program; DROP TABLE selftests;"
+	    " PRAGMA user_version = 3;");
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
 	free(path);
@@ -667,7 +670,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1153,7 +1156,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 4)", path);
+	    "knows 5)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1164,9 +1167,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 5;");
-	want = xasprintf("'%s' is from a newer midback (schema 5, this one "
-	    "knows 4)", path);
+	    " PRAGMA user_version = 6;");
+	want = xasprintf("'%s' is from a newer midback (schema 6, this one "
+	    "knows 5)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1405,7 +1408,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 4);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
 	free(path);
 }
 

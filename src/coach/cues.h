@@ -1,9 +1,10 @@
 /*
- * cues.h -- the words for each moment of a session: what the screen shows,
+ * cues.h -- the words for each moment of a session, for every front end:
+ * what the terminal and the web page show,
  * what --plain prints and what the voice says.
  */
-#ifndef MIDBACK_CUES_H
-#define MIDBACK_CUES_H
+#ifndef MIDBACK_COACH_CUES_H
+#define MIDBACK_COACH_CUES_H
 
 #include <stddef.h>
 

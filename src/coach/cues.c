@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cues.h"
+#include "coach/cues.h"
 
 const char *
 cue_phase(const struct phase *ph)

@@ -1,0 +1,141 @@
+/*
+ * cmd-serve.c -- `midback serve`: the guided routine, the library and
+ * progress in a browser tab, served by midback itself on the loopback
+ * address. The server is src/web/; this file parses, calls it, prints
+ * and picks the exit status.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "coach/settings.h"
+#include "store.h"
+#include "web/web.h"
+#include "core/xmalloc.h"
+
+static enum cmd_retval	cmd_serve_exec(struct cmd_ctx *, struct cmd_args *);
+
+static const struct cmd_option serve_options[] = {
+	{ "port", 'P', "N", "the port on 127.0.0.1 and ::1 (default 7415; "
+	    "0\npicks a free one)" },
+	{ "open", 'o', NULL, "open the page in the browser (xdg-open)" },
+	{ "install", 'i', NULL, "write and enable a systemd user unit that "
+	    "runs it" },
+	{ "uninstall", 'u', NULL, "disable and remove that unit" },
+	{ NULL, 0, NULL, NULL }
+};
+
+const struct cmd_entry cmd_serve_entry = {
+	.name = "serve",
+	.usage = "[--port N] [--open] [--install | --uninstall]",
+	.summary = "the routine, library and progress in your browser",
+	.help =
+	    "Serves midback's web app at http://127.0.0.1:7415/ until "
+	    "stopped (Ctrl-C):\ntoday's routine, the guided player with "
+	    "voice, the library, progress,\ncheck-ins, reminder settings, "
+	    "export and import. Only this computer can\nreach it. Sessions "
+	    "go into the same history as the terminal's.\n",
+	.options = serve_options,
+	.args_max = 0,
+	.flags = CMD_NEEDS_CATALOG,
+	.exec = cmd_serve_exec
+};
+
+static enum cmd_retval
+serve_install(const struct cmd_entry *e, int port)
+{
+	char	*path, *cause = NULL;
+
+	if ((path = web_unit_path(&cause)) == NULL ||
+	    web_unit_write(path, port, &cause) != 0) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		free(path);
+		return (CMD_ERROR);
+	}
+	printf("Wrote %s.\n", path);
+	free(path);
+	if (web_systemctl("daemon-reload", NULL, NULL) != 0 ||
+	    web_systemctl("enable", "--now", WEB_UNIT) != 0) {
+		cmd_warn(e, "the unit is written but could not be enabled: "
+		    "'systemctl --user enable --now %s' failed (is there a "
+		    "user systemd?)", WEB_UNIT);
+		return (CMD_ERROR);
+	}
+	printf("Enabled and started %s: http://127.0.0.1:%d/\n", WEB_UNIT,
+	    port);
+	return (CMD_OK);
+}
+
+static enum cmd_retval
+serve_uninstall(const struct cmd_entry *e)
+{
+	char	*path, *cause = NULL;
+	int	 rc = CMD_OK;
+
+	if ((path = web_unit_path(&cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (CMD_ERROR);
+	}
+	if (access(path, F_OK) != 0) {
+		printf("No unit at %s; nothing to remove.\n", path);
+		free(path);
+		return (CMD_OK);
+	}
+	if (web_systemctl("disable", "--now", WEB_UNIT) != 0)
+		cmd_warn(e, "'systemctl --user disable --now %s' failed; "
+		    "removing the unit anyway", WEB_UNIT);
+	if (unlink(path) != 0) {
+		cmd_warn(e, "cannot remove '%s'", path);
+		rc = CMD_ERROR;
+	} else
+		printf("Removed %s.\n", path);
+	(void)web_systemctl("daemon-reload", NULL, NULL);
+	free(path);
+	return (rc);
+}
+
+static enum cmd_retval
+cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	const struct cmd_entry	*e = ctx->entry;
+	struct web		 w;
+	char			*cause = NULL;
+	long			 port = WEB_PORT_DEFAULT;
+	enum cmd_retval		 ret = CMD_ERROR;
+
+	if (cmd_has(args, 'i') && cmd_has(args, 'u')) {
+		cmd_warn(e, "--install and --uninstall are one at a time");
+		return (cmd_usage(e));
+	}
+	if (cmd_has(args, 'P') && cmd_number(e, "port", cmd_get(args, 'P'), 0,
+	    65535, &port) == -1)
+		return (cmd_usage(e));
+	if (cmd_has(args, 'i'))
+		return (serve_install(e, (int)port));
+	if (cmd_has(args, 'u'))
+		return (serve_uninstall(e));
+
+	memset(&w, 0, sizeof w);
+	w.port = (int)port;
+	if ((w.settings_path = settings_path(&cause)) == NULL)
+		goto fail;
+	if (cmd_coach(ctx, 1, &w.coach) != 0)
+		goto out;
+	if (web_init(&w, &cause) != 0 || web_serve(&w,
+	    cmd_has(args, 'o') ? "xdg-open" : NULL, &cause) != 0)
+		goto fail;
+	ret = CMD_OK;
+	goto out;
+fail:
+	cmd_warn(e, "%s", cause);
+	free(cause);
+out:
+	web_release(&w);
+	store_close(w.coach.store);
+	free(w.settings_path);
+	return (ret);
+}

@@ -1,0 +1,812 @@
+/*
+ * program.c -- the program over weeks: the weekly reviews, each
+ * exercise's progression, the self-tests, and the planner's hint.
+ *
+ * Everything is replayed from the history handed in, so the state never
+ * drifts from what happened: an import, or a session recorded late,
+ * changes the replay and nothing else needs mending.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "dose.h"
+#include "program.h"
+#include "xmalloc.h"
+
+const int program_phase_weeks[PROGRAM_NPHASES] = { 2, 3, 3, 0 };
+
+static const char *const phase_names[PROGRAM_NPHASES] = {
+	"breathing", "extension", "ribcage", "strength"
+};
+
+static const char *const phase_titles[PROGRAM_NPHASES] = {
+	"breathing",
+	"extension",
+	"ribcage and shoulder blades",
+	"rotation and side-bending strength"
+};
+
+/* What each phase gives more of, for the day's line. */
+static const char *const phase_more[PROGRAM_NPHASES] = {
+	"more time on slow, low breathing",
+	"more time on opening the chest and upper back",
+	"more time on the ribcage and shoulder blades",
+	"more time on strength in turning and side bending"
+};
+
+/* How much each stage weighs when choosing, by phase. */
+static const unsigned phase_weights[PROGRAM_NPHASES][STAGE_MAX + 1] = {
+	{ 4, 2, 1, 1 },
+	{ 1, 4, 2, 1 },
+	{ 1, 2, 4, 2 },
+	{ 1, 1, 2, 4 }
+};
+
+const char *
+program_phase_name(enum program_phase p)
+{
+	return ((unsigned)p < PROGRAM_NPHASES ? phase_names[p] : "?");
+}
+
+const char *
+program_phase_title(enum program_phase p)
+{
+	return ((unsigned)p < PROGRAM_NPHASES ? phase_titles[p] : "?");
+}
+
+int
+program_phase_parse(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < PROGRAM_NPHASES; i++)
+		if (strcmp(s, phase_names[i]) == 0)
+			return (i);
+	if (s[0] >= '1' && s[0] < '1' + PROGRAM_NPHASES && s[1] == '\0')
+		return (s[0] - '1');
+	return (-1);
+}
+
+/* The harder variants, from the articles' equipment and doses. */
+static const struct {
+	const char	*from, *to;
+} progressions[] = {
+	{ "posture-reset", "band-pull-apart" },
+	{ "chest-opener", "doorway-stretch" },
+	{ "wall-angel-seated", "wall-angel-standing" },
+	{ "cat-cow-flow", "cat-cow-child" },
+	{ "side-bend-reach", "side-plank-knees" },
+	{ "thread-the-needle", "quadruped-rotation" },
+	{ "seated-twist", "dumbbell-twist" },
+	{ "quadruped-rotation", "dumbbell-twist" },
+};
+
+const char *
+program_progression(const struct catalog *c, const struct exercise *e)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof progressions / sizeof progressions[0]; i++)
+		if (strcmp(progressions[i].from, e->id) == 0 &&
+		    catalog_find(c, progressions[i].to) != NULL)
+			return (catalog_find(c, progressions[i].to)->id);
+	return (NULL);
+}
+
+int
+program_dose_steps(const struct dose *d, int level)
+{
+	struct prescription	rx;
+	int			total = 0;
+
+	dose_min(d, &rx);
+	while (dose_grow(d, &rx, 0))
+		total++;
+	if (level <= 0)
+		return (0);
+	if (level >= PROGRAM_LEVELS)
+		return (total);
+	return ((total * level + PROGRAM_LEVELS - 1) / PROGRAM_LEVELS);
+}
+
+/* The self-tests. */
+
+static const char *const rotation_steps[] = {
+	"Sit on a chair with your feet flat and knees together; hold a "
+	    "pillow between the knees so the pelvis stays still.",
+	"Cross your arms over your chest, hands on the opposite shoulders.",
+	"Turn your upper body to your stiffer side as far as it goes "
+	    "without pain, and hold.",
+	"Read the angle from a phone's level app laid on your crossed arms, "
+	    "or see whether your shoulder reaches a mark on the wall behind "
+	    "you.",
+	NULL
+};
+
+static const char *const wall_angel_steps[] = {
+	"Stand with your heels a hand's width from a wall, back and head "
+	    "against it, the low back flat.",
+	"Raise your arms in a W, elbows bent, and try to rest forearms and "
+	    "wrists on the wall.",
+	"Slide the arms up toward a Y overhead and back, keeping the low "
+	    "back flat; count how many you can do all the way up.",
+	NULL
+};
+
+static const char *const extension_steps[] = {
+	"Stand with your back to a wall, heels a foot's length from it, "
+	    "the low back flat.",
+	"Raise both arms straight overhead, thumbs leading, and reach back "
+	    "toward the wall without arching the low back.",
+	"See whether your thumbs touch the wall, or how many finger widths "
+	    "are left between them and the wall.",
+	NULL
+};
+
+static const char *const breathing_steps[] = {
+	"Lie on your back or sit tall, one hand on your chest and one on "
+	    "your belly.",
+	"Breathe in slowly through your nose, three times.",
+	"Notice which hand rises first.",
+	NULL
+};
+
+const struct program_test_def program_tests[TEST_COUNT] = {
+	[TEST_ROTATION] = { "rotation", "Seated rotation", rotation_steps, {
+		{ "How many degrees did you turn? (0-90, from a level app; "
+		    "empty if you used a wall mark)", ANSWER_NUMBER, 0, 90,
+		    1 },
+		{ "Did your shoulder reach the mark on the wall? (yes/no)",
+		    ANSWER_YES_NO, 0, 1, 0 } }, 2 },
+	[TEST_WALL_ANGEL] = { "wall-angel", "Wall angel test",
+	    wall_angel_steps, {
+		{ "Did forearms and wrists reach the wall with the low back "
+		    "flat? (yes/partly/no)", ANSWER_YES_PARTLY_NO, 0, 2, 0 },
+		{ "How many did you do all the way overhead? (0-30)",
+		    ANSWER_NUMBER, 0, 30, 1 } }, 2 },
+	[TEST_EXTENSION] = { "extension", "Thoracic extension test",
+	    extension_steps, {
+		{ "How many finger widths were left between thumbs and wall? "
+		    "(0 if they touched, up to 10)", ANSWER_NUMBER, 0, 10, 0 },
+		{ NULL, ANSWER_NUMBER, 0, 0, 0 } }, 1 },
+	[TEST_BREATHING] = { "breathing", "Breathing test", breathing_steps, {
+		{ "Did the belly rise before the chest? (yes/no)",
+		    ANSWER_YES_NO, 0, 1, 0 },
+		{ NULL, ANSWER_NUMBER, 0, 0, 0 } }, 1 },
+};
+
+int
+program_test_parse(const char *id)
+{
+	int	i;
+
+	for (i = 0; i < TEST_COUNT; i++)
+		if (strcmp(id, program_tests[i].id) == 0)
+			return (i);
+	return (-1);
+}
+
+int
+program_answer_parse(const struct program_question *q, const char *text,
+    int *v)
+{
+	char	*end;
+	long	 n;
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	if (*text == '\0') {
+		if (!q->optional)
+			return (-1);
+		*v = -1;
+		return (0);
+	}
+	switch (q->type) {
+	case ANSWER_YES_PARTLY_NO:
+		if (strcmp(text, "partly") == 0 || strcmp(text, "p") == 0) {
+			*v = 1;
+			return (0);
+		}
+		/* FALLTHROUGH */
+	case ANSWER_YES_NO:
+		if (strcmp(text, "yes") == 0 || strcmp(text, "y") == 0)
+			*v = q->type == ANSWER_YES_NO ? 1 : 2;
+		else if (strcmp(text, "no") == 0 || strcmp(text, "n") == 0)
+			*v = 0;
+		else
+			return (-1);
+		return (0);
+	case ANSWER_NUMBER:
+		n = strtol(text, &end, 10);
+		if (end == text || *end != '\0' || n < q->lo || n > q->hi)
+			return (-1);
+		*v = (int)n;
+		return (0);
+	}
+	return (-1);
+}
+
+static int
+answer_ok(const struct program_question *q, int v)
+{
+	if (v == -1)
+		return (q->optional);
+	return (v >= q->lo && v <= q->hi);
+}
+
+int
+program_result_valid(enum program_test t, int value, int extra)
+{
+	const struct program_test_def	*d;
+
+	if ((unsigned)t >= TEST_COUNT)
+		return (0);
+	d = &program_tests[t];
+	if (!answer_ok(&d->q[0], value))
+		return (0);
+	if (d->nq < 2)
+		return (extra == -1);
+	/* Rotation: an angle, or else the wall mark. */
+	if (t == TEST_ROTATION)
+		return (value != -1 ? extra == -1 || answer_ok(&d->q[1], extra) :
+		    extra != -1 && answer_ok(&d->q[1], extra));
+	return (answer_ok(&d->q[1], extra));
+}
+
+int
+program_test_score(enum program_test t, int value, int extra)
+{
+	int	s;
+
+	switch (t) {
+	case TEST_ROTATION:
+		/* Some 45 degrees of turn is a mid-back moving well. */
+		if (value >= 0)
+			return (value >= 45 ? 100 : value * 100 / 45);
+		return (extra == 1 ? 100 : 50);
+	case TEST_WALL_ANGEL:
+		s = value == 2 ? 80 : value == 1 ? 50 : 20;
+		/* Up to 20 more for the reps overhead, 10 being plenty. */
+		if (extra > 0)
+			s += (extra >= 10 ? 10 : extra) * 2;
+		return (s);
+	case TEST_EXTENSION:
+		return (value >= 5 ? 0 : 100 - value * 20);
+	case TEST_BREATHING:
+		return (value == 1 ? 100 : 30);
+	default:
+		return (0);
+	}
+}
+
+void
+program_result_describe(enum program_test t, int value, int extra,
+    char *buf, size_t len)
+{
+	static const char *const ypn[] = { "no", "partly", "yes" };
+
+	switch (t) {
+	case TEST_ROTATION:
+		if (value >= 0)
+			snprintf(buf, len, "%d degrees", value);
+		else
+			snprintf(buf, len, "wall mark %s",
+			    extra == 1 ? "reached" : "not reached");
+		break;
+	case TEST_WALL_ANGEL:
+		if (extra >= 0)
+			snprintf(buf, len, "%s, %d overhead",
+			    ypn[value < 0 || value > 2 ? 0 : value], extra);
+		else
+			snprintf(buf, len, "%s",
+			    ypn[value < 0 || value > 2 ? 0 : value]);
+		break;
+	case TEST_EXTENSION:
+		if (value == 0)
+			snprintf(buf, len, "thumbs touch the wall");
+		else
+			snprintf(buf, len, "%d finger width%s", value,
+			    value == 1 ? "" : "s");
+		break;
+	case TEST_BREATHING:
+		snprintf(buf, len, "%s", value == 1 ? "belly first" :
+		    "chest first");
+		break;
+	default:
+		snprintf(buf, len, "?");
+	}
+}
+
+/* The replay. */
+
+static int
+is_red(enum session_feel f)
+{
+	return (f >= FEEL_SHARP && f < FEEL_COUNT);
+}
+
+/* The first pain rating on or after day (the input is by day). */
+static size_t
+pain_from(const struct program_input *in, long day)
+{
+	size_t	lo = 0, hi = in->npains, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (in->pains[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
+/* The first session on or after day (the input is by day). */
+static size_t
+session_from(const struct program_input *in, long day)
+{
+	size_t	lo = 0, hi = in->nsessions, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (in->sessions[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo);
+}
+
+/* Mean pain in [from, to), times 10; -1 if no rating. */
+static int
+pain_mean10(const struct program_input *in, long from, long to)
+{
+	size_t	i;
+	long	sum = 0, n = 0;
+
+	for (i = pain_from(in, from); i < in->npains &&
+	    in->pains[i].day < to; i++) {
+		sum += in->pains[i].pain;
+		n++;
+	}
+	return (n == 0 ? -1 : (int)((sum * 10 + n / 2) / n));
+}
+
+/* Active days and red answers in [from, to). */
+static void
+week_counts(const struct program_input *in, long from, long to, int *active,
+    int *red)
+{
+	size_t	i, j;
+	long	last = from - 1;
+
+	*active = *red = 0;
+	for (i = session_from(in, from); i < in->nsessions &&
+	    in->sessions[i].day < to; i++) {
+		const struct program_session *s = &in->sessions[i];
+
+		if (s->active && s->day != last) {
+			(*active)++;
+			last = s->day;
+		}
+		for (j = 0; j < s->nitems; j++)
+			if (is_red(s->items[j].feel))
+				(*red)++;
+	}
+}
+
+/* The latest active day before day; far in the past if none. */
+static long
+last_active_before(const struct program_input *in, long day)
+{
+	size_t	i;
+
+	for (i = session_from(in, day); i > 0; i--)
+		if (in->sessions[i - 1].active)
+			return (in->sessions[i - 1].day);
+	return (-1000000);
+}
+
+static void
+add_review(struct program_state *st, long day, enum program_move move,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+add_review(struct program_state *st, long day, enum program_move move,
+    const char *fmt, ...)
+{
+	struct program_review	*r;
+	va_list			 ap;
+
+	st->reviews = xreallocarray(st->reviews, st->nreviews + 1,
+	    sizeof *st->reviews);
+	r = &st->reviews[st->nreviews++];
+	r->day = day;
+	r->move = move;
+	r->phase = st->phase;
+	va_start(ap, fmt);
+	vsnprintf(r->why, sizeof r->why, fmt, ap);
+	va_end(ap);
+}
+
+static const char *
+plural(int n)
+{
+	return (n == 1 ? "" : "s");
+}
+
+/* The review at day r, over the week [r - 7, r). */
+static void
+review(struct program_state *st, const struct program_input *in, long r,
+    long *break_from)
+{
+	enum program_phase	 p = st->phase;
+	const char		*name;
+	int			 active, red, now, before, weeks, need;
+	long			 last;
+
+	week_counts(in, r - PROGRAM_REVIEW_DAYS, r, &active, &red);
+	now = pain_mean10(in, r - PROGRAM_REVIEW_DAYS, r);
+	before = pain_mean10(in, r - 2 * PROGRAM_REVIEW_DAYS,
+	    r - PROGRAM_REVIEW_DAYS);
+	last = last_active_before(in, r);
+	weeks = (int)((r - st->phase_since) / PROGRAM_REVIEW_DAYS);
+	need = program_phase_weeks[p];
+
+	if (now >= 0 && before >= 0 && now - before >= PROGRAM_PAIN_RISE * 10) {
+		if (p > 0)
+			st->phase = p - 1;
+		st->phase_since = r;
+		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
+		    "%s the %s phase: pain rose by %d.%d points over the week "
+		    "(%d.%d from %d.%d), so the work eases off.",
+		    p > 0 ? "Back to" : "Staying in",
+		    phase_titles[st->phase], (now - before) / 10,
+		    (now - before) % 10, now / 10, now % 10, before / 10,
+		    before % 10);
+		return;
+	}
+	if (red >= PROGRAM_RED_BACK) {
+		if (p > 0)
+			st->phase = p - 1;
+		st->phase_since = r;
+		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
+		    "%s the %s phase: %d answers this week were sharp or "
+		    "nerve-like, so the work eases off.",
+		    p > 0 ? "Back to" : "Staying in",
+		    phase_titles[st->phase], red);
+		return;
+	}
+	if (r - last >= PROGRAM_BREAK_DAYS && last >= st->start_day &&
+	    last != *break_from) {
+		*break_from = last;
+		if (p > 0)
+			st->phase = p - 1;
+		st->phase_since = r;
+		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
+		    "%s the %s phase after %ld days with nothing done, to "
+		    "ease back in.", p > 0 ? "Back to" : "Staying in",
+		    phase_titles[st->phase], r - last - 1);
+		return;
+	}
+	name = phase_titles[p];
+	if (need == 0 || p == PROGRAM_NPHASES - 1) {
+		add_review(st, r, MOVE_HOLD, "In the %s phase, the last: "
+		    "%d active day%s this week; keep going.", name, active,
+		    plural(active));
+		return;
+	}
+	if (weeks < need) {
+		add_review(st, r, MOVE_HOLD, "Staying in the %s phase: week "
+		    "%d of %d is next.", name, weeks + 1, need);
+		return;
+	}
+	if (active < PROGRAM_MIN_ACTIVE) {
+		add_review(st, r, MOVE_HOLD, "Staying in the %s phase: %d "
+		    "active day%s this week, and moving on takes %d.", name,
+		    active, plural(active), PROGRAM_MIN_ACTIVE);
+		return;
+	}
+	if (now >= 0 && before >= 0 && now > before) {
+		add_review(st, r, MOVE_HOLD, "Staying in the %s phase: pain "
+		    "rose a little this week (%d.%d from %d.%d).", name,
+		    now / 10, now % 10, before / 10, before % 10);
+		return;
+	}
+	if (red > 0) {
+		add_review(st, r, MOVE_HOLD, "Staying in the %s phase: an "
+		    "answer this week was sharp or nerve-like.", name);
+		return;
+	}
+	st->phase = p + 1;
+	st->phase_since = r;
+	add_review(st, r, MOVE_ADVANCE, "On to the %s phase: %d active days "
+	    "this week, pain no higher, and nothing sharp or nerve-like.",
+	    phase_titles[st->phase], active);
+}
+
+static struct program_level *
+level_find(struct program_state *st, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < st->nlevels; i++)
+		if (strcmp(st->levels[i].ex->id, id) == 0)
+			return (&st->levels[i]);
+	return (NULL);
+}
+
+const struct program_level *
+program_level_of(const struct program_state *st, const char *id)
+{
+	return (level_find((struct program_state *)st, id));
+}
+
+/* One session's answers, one exercise at a time (its worst feel). */
+static void
+progress(struct program_state *st, const struct catalog *c,
+    const struct program_session *s)
+{
+	struct program_level	*lv, *base;
+	enum session_feel	 worst;
+	size_t			 i, j, k;
+
+	for (i = 0; i < s->nitems; i++) {
+		/* Only the first item of each exercise in the session. */
+		for (j = 0; j < i; j++)
+			if (strcmp(s->items[j].exercise,
+			    s->items[i].exercise) == 0)
+				break;
+		if (j < i || (lv = level_find(st, s->items[i].exercise)) ==
+		    NULL)
+			continue;
+		worst = FEEL_NONE;
+		for (j = i; j < s->nitems; j++)
+			if (strcmp(s->items[j].exercise,
+			    s->items[i].exercise) == 0 &&
+			    s->items[j].feel > worst)
+				worst = s->items[j].feel;
+		if (is_red(worst)) {
+			if (lv->level > 0 || lv->unlocked || lv->row > 0)
+				lv->changed = s->day;
+			lv->level = 0;
+			lv->row = 0;
+			lv->unlocked = 0;
+			/* A variant that hurts gives back its base. */
+			for (k = 0; k < st->nlevels; k++) {
+				base = &st->levels[k];
+				if (base->unlocked && program_progression(c,
+				    base->ex) == lv->ex->id) {
+					base->unlocked = 0;
+					base->row = 0;
+					base->changed = s->day;
+				}
+			}
+		} else if (worst == FEEL_FINE) {
+			if (++lv->row < PROGRAM_FINE_ROW)
+				continue;
+			lv->row = 0;
+			if (lv->level < PROGRAM_LEVELS) {
+				lv->level++;
+				lv->changed = s->day;
+			} else if (!lv->unlocked &&
+			    program_progression(c, lv->ex) != NULL) {
+				lv->unlocked = 1;
+				lv->changed = s->day;
+			}
+		} else if (worst != FEEL_NONE)
+			lv->row = 0;
+	}
+}
+
+void
+program_run(const struct catalog *c, const struct program_input *in,
+    long today, struct program_state *st)
+{
+	size_t	i, si = 0;
+	long	r, break_from = -1000000, d;
+	int	t;
+
+	memset(st, 0, sizeof *st);
+	st->today = today;
+	st->start_day = in->start_day > today ? today : in->start_day;
+	st->phase = (unsigned)in->start_phase < PROGRAM_NPHASES ?
+	    in->start_phase : PROGRAM_BREATHING;
+	st->phase_since = st->start_day;
+	if (st->phase == PROGRAM_BREATHING)
+		add_review(st, st->start_day, MOVE_START, "The program starts "
+		    "with breathing, the base the rest stands on.");
+	else
+		add_review(st, st->start_day, MOVE_START, "The program starts "
+		    "at the %s phase, as asked.", phase_titles[st->phase]);
+	st->nlevels = c->n;
+	st->levels = xcalloc(c->n + 1, sizeof *st->levels);
+	for (i = 0; i < c->n; i++) {
+		st->levels[i].ex = &c->ex[i];
+		st->levels[i].changed = -1;
+	}
+
+	/* Each day in turn: its review first, then its sessions. */
+	for (d = st->start_day; d < today; d++) {
+		r = d;
+		if (r > st->start_day &&
+		    (r - st->start_day) % PROGRAM_REVIEW_DAYS == 0)
+			review(st, in, r, &break_from);
+		while (si < in->nsessions && in->sessions[si].day <= d) {
+			if (in->sessions[si].day >= st->start_day)
+				progress(st, c, &in->sessions[si]);
+			si++;
+		}
+	}
+	/* Today's review, if today is a review day; not today's sessions. */
+	if (today > st->start_day &&
+	    (today - st->start_day) % PROGRAM_REVIEW_DAYS == 0)
+		review(st, in, today, &break_from);
+
+	st->week = (int)((today - st->start_day) / PROGRAM_REVIEW_DAYS) + 1;
+	st->phase_week = (int)((today - st->phase_since) /
+	    PROGRAM_REVIEW_DAYS) + 1;
+	week_counts(in, today - PROGRAM_REVIEW_DAYS + 1, today + 1,
+	    &st->active7, &st->red7);
+
+	/* Self-tests: the first and latest score of each, and when due. */
+	st->last_test = -1;
+	st->weakest = -1;
+	for (t = 0; t < TEST_COUNT; t++)
+		st->latest[t] = st->first[t] = -1;
+	for (i = 0; i < in->nresults; i++) {
+		const struct program_result *pr = &in->results[i];
+		int score;
+
+		if (pr->day > today || (unsigned)pr->test >= TEST_COUNT)
+			continue;
+		score = program_test_score(pr->test, pr->value, pr->extra);
+		if (st->first[pr->test] == -1)
+			st->first[pr->test] = score;
+		st->latest[pr->test] = score;
+		if (pr->day > st->last_test)
+			st->last_test = pr->day;
+	}
+	st->next_test = st->last_test == -1 ? st->start_day :
+	    st->last_test + PROGRAM_TEST_DAYS;
+	for (t = 0; t < TEST_COUNT; t++)
+		if (st->latest[t] >= 0 && st->latest[t] < 100 &&
+		    (st->weakest == -1 || st->latest[t] <
+		    st->latest[st->weakest]))
+			st->weakest = t;
+}
+
+void
+program_release(struct program_state *st)
+{
+	free(st->reviews);
+	free(st->levels);
+	memset(st, 0, sizeof *st);
+}
+
+const struct program_review *
+program_last(const struct program_state *st)
+{
+	return (&st->reviews[st->nreviews - 1]);
+}
+
+void
+program_hint(const struct program_state *st, struct plan_hint *h)
+{
+	const char	**ids;
+	int		 *steps;
+	size_t		  i, n = 0;
+
+	memset(h, 0, sizeof *h);
+	memcpy(h->stage_weight, phase_weights[st->phase],
+	    sizeof h->stage_weight);
+	h->favour_stage = -1;
+	switch (st->weakest) {
+	case TEST_ROTATION:
+		h->favour_motions = MOTION_ROTATION;
+		break;
+	case TEST_WALL_ANGEL:
+		h->favour_stage = 2;
+		break;
+	case TEST_EXTENSION:
+		h->favour_motions = MOTION_EXTENSION;
+		break;
+	case TEST_BREATHING:
+		h->favour_stage = 0;
+		break;
+	default:
+		break;
+	}
+	ids = xcalloc(st->nlevels + 1, sizeof *ids);
+	steps = xcalloc(st->nlevels + 1, sizeof *steps);
+	for (i = 0; i < st->nlevels; i++) {
+		if (st->levels[i].level == 0)
+			continue;
+		ids[n] = st->levels[i].ex->id;
+		steps[n] = program_dose_steps(&st->levels[i].ex->dose,
+		    st->levels[i].level);
+		n++;
+	}
+	h->ids = ids;
+	h->steps = steps;
+	h->n = n;
+}
+
+void
+program_hint_release(struct plan_hint *h)
+{
+	free((void *)h->ids);
+	free((void *)h->steps);
+	memset(h, 0, sizeof *h);
+}
+
+size_t
+program_replaced(const struct program_state *st, const struct catalog *c,
+    const struct plan_opts *o, const char ***ids)
+{
+	const struct exercise	*v;
+	const char		*to;
+	size_t			 i, n = 0;
+
+	*ids = xcalloc(st->nlevels + 1, sizeof **ids);
+	for (i = 0; i < st->nlevels; i++) {
+		if (!st->levels[i].unlocked ||
+		    (to = program_progression(c, st->levels[i].ex)) == NULL ||
+		    (v = catalog_find(c, to)) == NULL || !plan_fits(v, o))
+			continue;
+		(*ids)[n++] = st->levels[i].ex->id;
+	}
+	return (n);
+}
+
+static const char *const test_motion_words[TEST_COUNT] = {
+	"rotation", "the shoulder blades", "extension", "breathing"
+};
+
+void
+program_plan_line(const struct program_state *st, char *buf, size_t len)
+{
+	int	n;
+
+	n = snprintf(buf, len, "Program: week %d, %s phase (%d of %d): %s",
+	    st->week, phase_titles[st->phase], st->phase + 1,
+	    PROGRAM_NPHASES, phase_more[st->phase]);
+	if (n < 0 || (size_t)n >= len)
+		return;
+	if (st->weakest >= 0)
+		n += snprintf(buf + n, len - (size_t)n, "; your %s test is "
+		    "the weakest, so %s gets more too",
+		    program_tests[st->weakest].id,
+		    test_motion_words[st->weakest]);
+	if (n < 0 || (size_t)n >= len)
+		return;
+	if (st->today >= st->next_test)
+		snprintf(buf + n, len - (size_t)n, "; a self-test is due "
+		    "(midback program --test).");
+	else
+		snprintf(buf + n, len - (size_t)n, ".");
+}
+
+void
+program_next_step(const struct program_state *st, const struct catalog *c,
+    const struct program_level *lv, char *buf, size_t len)
+{
+	const char	*to = program_progression(c, lv->ex);
+	int		 left = PROGRAM_FINE_ROW - lv->row;
+
+	(void)st;
+	buf[0] = '\0';
+	if (lv->level < PROGRAM_LEVELS)
+		snprintf(buf, len, "%d more session%s rated fine for a "
+		    "bigger dose (level %d of %d)", left, plural(left),
+		    lv->level, PROGRAM_LEVELS);
+	else if (to != NULL && !lv->unlocked)
+		snprintf(buf, len, "%d more session%s rated fine to unlock "
+		    "%s", left, plural(left), to);
+	else if (to != NULL)
+		snprintf(buf, len, "%s takes its place when it fits what is at "
+		    "hand", to);
+}

@@ -1,0 +1,256 @@
+/*
+ * program.h -- the program over weeks: phases along the order of work,
+ * progressions of each exercise, and the self-tests that measure the
+ * back. Pure: the history and today's day are passed in as data, and
+ * the whole program is replayed from them, so a unit test runs twelve
+ * weeks of history in microseconds.
+ *
+ * Phases follow DOMAIN.md section 3: breathing, extension, ribcage and
+ * shoulder blades, rotation and side-bending strength. A review every 7
+ * days from the program's start decides, in one sentence:
+ *   - step back a phase when the week's mean pain rose by 2 or more over
+ *     the week before, after two sharp or nerve-like answers in the
+ *     week, or after 21 days or more with nothing done;
+ *   - advance when the phase's weeks are up, the week held at least 4
+ *     active days, pain has not risen and no answer was sharp or
+ *     nerve-like;
+ *   - hold otherwise.
+ *
+ * Each exercise climbs in PROGRAM_LEVELS levels from the least dose of
+ * its ranges to the full dose, a level for every two sessions in a row
+ * it was rated fine; past the full dose, two more unlock its harder
+ * variant (program_progression()). A sharp or nerve-like answer puts it
+ * back to its least dose and takes back the variant of any exercise it
+ * is the variant of.
+ */
+#ifndef MIDBACK_PROGRAM_H
+#define MIDBACK_PROGRAM_H
+
+#include <stddef.h>
+
+#include "catalog.h"
+#include "plan.h"
+#include "session.h"
+
+enum program_phase {
+	PROGRAM_BREATHING,
+	PROGRAM_EXTENSION,
+	PROGRAM_RIBCAGE,
+	PROGRAM_STRENGTH,
+	PROGRAM_NPHASES
+};
+
+#define PROGRAM_REVIEW_DAYS	7	/* a review each week */
+#define PROGRAM_MIN_ACTIVE	4	/* active days a week to advance */
+#define PROGRAM_PAIN_RISE	2	/* a rise in mean pain that steps back */
+#define PROGRAM_RED_BACK	2	/* red answers in a week that step back */
+#define PROGRAM_BREAK_DAYS	21	/* days away that step back */
+#define PROGRAM_LEVELS		4	/* least dose (0) to full dose */
+#define PROGRAM_FINE_ROW	2	/* sessions in a row rated fine */
+#define PROGRAM_TEST_DAYS	14	/* self-tests every two weeks */
+
+/* Weeks each phase lasts at least; the last is open-ended (0). */
+extern const int program_phase_weeks[PROGRAM_NPHASES];
+
+const char	*program_phase_name(enum program_phase);	/* "extension" */
+const char	*program_phase_title(enum program_phase); /* words for people */
+/* A phase's name, or its number 1-4, back to the phase; -1 if neither. */
+int		 program_phase_parse(const char *);
+
+/* The self-tests. */
+enum program_test {
+	TEST_ROTATION,		/* seated rotation, pelvis fixed */
+	TEST_WALL_ANGEL,	/* forearms and wrists to the wall */
+	TEST_EXTENSION,		/* thumbs to the wall, arms overhead */
+	TEST_BREATHING,		/* belly before chest */
+	TEST_COUNT
+};
+
+/* How a self-test question is answered. */
+enum program_answer {
+	ANSWER_YES_NO,		/* 1 yes, 0 no */
+	ANSWER_YES_PARTLY_NO,	/* 2 yes, 1 partly, 0 no */
+	ANSWER_NUMBER		/* lo..hi */
+};
+
+struct program_question {
+	const char		*text;
+	enum program_answer	 type;
+	int			 lo, hi;	/* ANSWER_NUMBER */
+	int			 optional;	/* may be left empty (-1) */
+};
+
+/*
+ * A self-test: what to do, then one or two questions. The first
+ * answer is the result's value, the second its extra. When the first
+ * question is optional and left empty, the second must be answered.
+ */
+struct program_test_def {
+	const char			*id;		/* "rotation" */
+	const char			*name;
+	const char *const		*steps;		/* ends in NULL */
+	struct program_question		 q[2];
+	int				 nq;
+};
+
+extern const struct program_test_def program_tests[TEST_COUNT];
+/* A test's id back to the test; -1 if unknown. */
+int	program_test_parse(const char *id);
+/*
+ * Read one answer to q from text (yes/y/no/n/partly/p, or a number).
+ * Empty text is -1 if q is optional. Returns 0 and sets *v, or -1.
+ */
+int	program_answer_parse(const struct program_question *q,
+	    const char *text, int *v);
+/*
+ * Whether value and extra (-1 for none) make a result of test t: each
+ * within its question's range and the needed ones given.
+ */
+int	program_result_valid(enum program_test t, int value, int extra);
+/* A result as a score from 0 (far from it) to 100 (all the way). */
+int	program_test_score(enum program_test t, int value, int extra);
+/* A result in words: "36 degrees", "partly, 4 reps", "2 finger widths". */
+void	program_result_describe(enum program_test t, int value, int extra,
+	    char *buf, size_t len);
+
+/* What the program reads from the history; every day is a local day. */
+struct program_item {
+	const char		*exercise;	/* Borrowed. */
+	enum session_feel	 feel;		/* FEEL_NONE if not asked */
+};
+
+struct program_session {
+	long				 day;
+	int				 active;	/* finished, or an
+							   exercise done */
+	const struct program_item	*items;		/* done, per side */
+	size_t				 nitems;
+};
+
+struct program_pain {
+	long	day;
+	int	pain;		/* 0..10 */
+};
+
+struct program_result {
+	long			day;
+	enum program_test	test;
+	int			value;
+	int			extra;		/* -1 if none */
+};
+
+struct program_input {
+	long				 start_day;	/* the program began */
+	enum program_phase		 start_phase;
+	/* Each array in order of day (binary searched). */
+	const struct program_session	*sessions;	/* by day */
+	size_t				 nsessions;
+	const struct program_pain	*pains;		/* by day */
+	size_t				 npains;
+	const struct program_result	*results;	/* by day */
+	size_t				 nresults;
+};
+
+enum program_move {
+	MOVE_START,
+	MOVE_HOLD,
+	MOVE_ADVANCE,
+	MOVE_BACK
+};
+
+/* One weekly review, or the start. */
+struct program_review {
+	long			 day;
+	enum program_move	 move;
+	enum program_phase	 phase;		/* after the review */
+	char			 why[256];	/* one sentence */
+};
+
+/* One exercise's place on its way up. */
+struct program_level {
+	const struct exercise	*ex;		/* Borrowed from the catalog. */
+	int			 level;		/* 0..PROGRAM_LEVELS */
+	int			 row;		/* sessions in a row rated fine */
+	int			 unlocked;	/* its variant replaces it */
+	long			 changed;	/* day of the last change; -1 */
+};
+
+struct program_state {
+	long			 today;
+	long			 start_day;
+	enum program_phase	 phase;
+	long			 phase_since;	/* day the phase began */
+	int			 week;		/* of the program, from 1 */
+	int			 phase_week;	/* of the phase, from 1 */
+	struct program_review	*reviews;	/* Owned; oldest first, the
+						   start first */
+	size_t			 nreviews;
+	struct program_level	*levels;	/* Owned; catalog order */
+	size_t			 nlevels;
+	/* The last 7 days, as the next review will see them. */
+	int			 active7;
+	int			 red7;
+	/* Self-tests. */
+	long			 last_test;	/* day; -1: none yet */
+	long			 next_test;	/* due from this day */
+	int			 weakest;	/* enum program_test; -1 */
+	int			 latest[TEST_COUNT];	/* score; -1 none */
+	int			 first[TEST_COUNT];	/* score; -1 none */
+};
+
+/*
+ * Replay the program from in's start to today into *st (free with
+ * program_release()). Only what happened before today is reviewed;
+ * history after today is ignored. The same input always gives the
+ * same state.
+ */
+void	program_run(const struct catalog *, const struct program_input *in,
+	    long today, struct program_state *st);
+void	program_release(struct program_state *);
+/* The latest review (the start when there is none yet). */
+const struct program_review *program_last(const struct program_state *);
+/* An exercise's level; NULL if it is not in the catalog. */
+const struct program_level *program_level_of(const struct program_state *,
+	    const char *id);
+
+/*
+ * The harder variant an exercise leads to, or NULL: a band, a dumbbell,
+ * more sets, a longer hold, a full side plank. The table is in
+ * program.c; both ids must be in the catalog for it to count.
+ */
+const char	*program_progression(const struct catalog *,
+		    const struct exercise *);
+/*
+ * What a dose level means: the catalog's least dose grown level /
+ * PROGRAM_LEVELS of the way to its full dose, in dose_grow() steps.
+ */
+int	program_dose_steps(const struct dose *, int level);
+
+/*
+ * The planner's hint for today (plan.h): the phase's stage weights, the
+ * weakest self-test's stage or motions, and each exercise's least dose.
+ * The arrays are owned by h; free with program_hint_release().
+ */
+void	program_hint(const struct program_state *, struct plan_hint *h);
+void	program_hint_release(struct plan_hint *h);
+/*
+ * The ids whose variant is unlocked and fits o, so the variant takes
+ * their place today: borrowed from the catalog, into an allocated
+ * array the caller frees (the strings are not its to free).
+ */
+size_t	program_replaced(const struct program_state *, const struct catalog *,
+	    const struct plan_opts *o, const char ***ids);
+/*
+ * One line for the day's plan: how it follows the program. Into buf.
+ */
+void	program_plan_line(const struct program_state *, char *buf,
+	    size_t len);
+/*
+ * What comes next for an exercise in words ("2 more sessions rated fine
+ * for a bigger dose", "unlocks band-pull-apart"), into buf; empty if
+ * nothing (the full dose with no variant).
+ */
+void	program_next_step(const struct program_state *, const struct catalog *,
+	    const struct program_level *, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,839 @@
+/*
+ * api.c -- the JSON API under /api, which the pages use and a script
+ * could (docs/api.md). Every handler checks its input whole before it
+ * changes anything: malformed JSON, a field of the wrong type or an
+ * unknown field is a 400 with a message, and nothing is stored.
+ *
+ * The rules are the coach's and the core's; this file only turns JSON
+ * into their calls and their results into JSON.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "web/web.h"
+#include "coach/settings.h"
+#include "export.h"
+#include "output.h"
+#include "store.h"
+#include "core/config.h"
+#include "core/date.h"
+#include "core/dose.h"
+#include "core/screen.h"
+#include "core/stats.h"
+#include "core/xmalloc.h"
+#include "sys/clock.h"
+#include "sys/fileio.h"
+#include "sys/paths.h"
+
+
+static const char *
+arg(const struct web_req *q, const char *name)
+{
+	return (q->arg != NULL ? q->arg(q->ctx, name) : NULL);
+}
+
+/* The body as a JSON object, or NULL after a 400. */
+static json_t *
+body_json(const struct web_req *q, struct web_reply *r)
+{
+	json_error_t	 je;
+	json_t		*j;
+
+	if (q->body == NULL || q->len == 0) {
+		web_error(r, 400, "a JSON body is needed");
+		return (NULL);
+	}
+	if ((j = json_loadb(q->body, q->len, JSON_REJECT_DUPLICATES, &je)) ==
+	    NULL) {
+		web_error(r, 400, "malformed JSON at line %d: %s", je.line,
+		    je.text);
+		return (NULL);
+	}
+	if (!json_is_object(j)) {
+		web_error(r, 400, "expected a JSON object");
+		json_decref(j);
+		return (NULL);
+	}
+	return (j);
+}
+
+/* GET /api/today: the day's plan, as `today --json` and more. */
+static void
+api_today(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	struct plan_opts	 o;
+	struct plan		 p = PLAN_INIT;
+	const char		*one = arg(q, "one");
+	char			*cause = NULL, **aside = NULL, words[128];
+	size_t			 naside = 0, i;
+	json_t			*j, *items, *it;
+	int			 rc;
+
+	if (web_plan_opts(w, arg(q, "minutes"), arg(q, "place"),
+	    arg(q, "equipment"), arg(q, "date"), &o, &cause) == -1) {
+		web_error(r, 400, "%s", cause);
+		free(cause);
+		return;
+	}
+	live_lock(w->live);
+	rc = (one != NULL && strcmp(one, "1") == 0 ? coach_plan_one :
+	    coach_plan_today)(&w->coach, &o, &p, &aside, &naside, &cause);
+	live_unlock(w->live);
+	if (rc == -1) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		return;
+	}
+	j = output_plan_json(&p, o.day, o.minutes);
+	items = json_object_get(j, "items");
+	for (i = 0; i < p.n; i++) {
+		it = json_array_get(items, i);
+		dose_describe_rx(&p.items[i].rx, words, sizeof words);
+		json_object_set_new(it, "dose_text", json_string(words));
+		json_object_set_new(it, "stage_name", json_string(
+		    output_stage_name(p.items[i].ex->stage)));
+		json_object_set_new(it, "position", json_string(
+		    p.items[i].ex->position));
+	}
+	json_object_set_new(j, "one", json_boolean(one != NULL &&
+	    strcmp(one, "1") == 0));
+	coach_aside_free(aside, naside);
+	plan_release(&p);
+	web_json(r, j);
+}
+
+/* GET /api/exercises: the catalog, filtered as `list` filters. */
+static void
+api_exercises(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	const struct catalog	*c = w->coach.catalog;
+	const char		*motion = arg(q, "motion");
+	const char		*place = arg(q, "place");
+	const char		*equip = arg(q, "equipment");
+	struct plan_opts	 o;
+	char			*cause = NULL;
+	json_t			*a;
+	size_t			 i;
+	int			 m = 0, pl = 0;
+
+	if (motion != NULL && *motion != '\0' &&
+	    (m = catalog_motion_parse(motion)) <= 0) {
+		web_error(r, 400, "motion: unknown '%s'", motion);
+		return;
+	}
+	if (place != NULL && *place != '\0' &&
+	    (pl = catalog_place_parse(place)) <= 0) {
+		web_error(r, 400, "place: unknown '%s'", place);
+		return;
+	}
+	if (equip != NULL && *equip == '\0')
+		equip = NULL;
+	if (web_plan_opts(w, NULL, NULL, equip, NULL, &o, &cause) == -1) {
+		web_error(r, 400, "%s", cause);
+		free(cause);
+		return;
+	}
+	a = json_array();
+	for (i = 0; i < c->n; i++) {
+		const struct exercise *e = &c->ex[i];
+
+		if (m != 0 && (e->motions & (unsigned)m) == 0)
+			continue;
+		if (pl != 0 && (e->places & (unsigned)pl) == 0)
+			continue;
+		if (equip != NULL && (e->equipment & ~o.equipment) != 0)
+			continue;
+		json_array_append_new(a, output_exercise_json(e));
+	}
+	web_json(r, json_pack("{s:o}", "exercises", a));
+}
+
+static void
+api_exercise(struct web *w, const char *rest, struct web_reply *r)
+{
+	const struct exercise	*e;
+	const char		*slash = strchr(rest, '/');
+	char			*id;
+
+	id = slash != NULL ? xasprintf("%.*s", (int)(slash - rest), rest) :
+	    xstrdup(rest);
+	e = catalog_find(w->coach.catalog, id);
+	free(id);
+	if (e == NULL) {
+		web_error(r, 404, "no such exercise");
+		return;
+	}
+	if (slash == NULL) {
+		web_json(r, output_exercise_json(e));
+		return;
+	}
+	if (strcmp(slash, "/figure.svg") == 0) {
+		/* The moving figures are another piece of work (issue 13). */
+		web_error(r, 404, "no figure yet for %s", e->id);
+		return;
+	}
+	web_error(r, 404, "no such page");
+}
+
+/* GET /api/screen: whether the warning-signs questions are open. */
+static void
+api_screen_get(struct web *w, struct web_reply *r)
+{
+	struct screen	*s;
+	json_t		*qs;
+	char		*cause = NULL;
+	size_t		 i;
+	int		 needed, rc;
+
+	live_lock(w->live);
+	rc = coach_screen_needed(&w->coach, &needed, &cause);
+	live_unlock(w->live);
+	if (rc == -1) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		return;
+	}
+	if ((s = coach_screen_load()) == NULL) {
+		web_error(r, 500, "the built-in screen cannot be read");
+		return;
+	}
+	qs = json_array();
+	for (i = 0; i < s->n; i++)
+		json_array_append_new(qs, json_pack("{s:s,s:s,s:b,s:s}",
+		    "id", s->q[i].id, "text", s->q[i].text, "emergency",
+		    s->q[i].emergency, "why", s->q[i].why));
+	web_json(r, json_pack("{s:b,s:s,s:s,s:s,s:o}", "needed", needed,
+	    "intro", s->intro, "notice", s->notice, "accept", s->accept,
+	    "questions", qs));
+	screen_free(s);
+}
+
+/* POST /api/screen: {"answers":[bool...], "accepted": bool|null}. */
+static void
+api_screen_post(struct web *w, json_t *b, struct web_reply *r)
+{
+	static const char *const verdicts[] = { "go", "emergency",
+	    "clinician", "declined", "unanswered" };
+	struct screen		*s;
+	enum screen_verdict	 v;
+	json_error_t		 je;
+	json_t			*ans, *acc = NULL, *x;
+	char			*cause = NULL;
+	const char		*advice = NULL;
+	int			*answers, accepted = -1, rc;
+	size_t			 i, n;
+
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s?o}", "answers", &ans,
+	    "accepted", &acc) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if ((s = coach_screen_load()) == NULL) {
+		web_error(r, 500, "the built-in screen cannot be read");
+		return;
+	}
+	if (!json_is_array(ans) || json_array_size(ans) > s->n) {
+		web_error(r, 400, "answers: expected up to %zu true/false",
+		    s->n);
+		screen_free(s);
+		return;
+	}
+	if (acc != NULL && !json_is_null(acc) && !json_is_boolean(acc)) {
+		web_error(r, 400, "accepted: expected true, false or null");
+		screen_free(s);
+		return;
+	}
+	if (acc != NULL && json_is_boolean(acc))
+		accepted = json_is_true(acc);
+	n = json_array_size(ans);
+	answers = xcalloc(s->n, sizeof *answers);
+	json_array_foreach(ans, i, x) {
+		if (!json_is_boolean(x)) {
+			web_error(r, 400, "answers[%zu]: expected true or "
+			    "false", i);
+			free(answers);
+			screen_free(s);
+			return;
+		}
+		answers[i] = json_is_true(x);
+	}
+	live_lock(w->live);
+	rc = coach_screen_save(&w->coach, s, answers, n, accepted, &v, &cause);
+	live_unlock(w->live);
+	if (rc == -1) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+	} else {
+		if (v == SCREEN_EMERGENCY)
+			advice = s->emergency;
+		else if (v == SCREEN_CLINICIAN)
+			advice = s->clinician;
+		web_json(r, json_pack("{s:s,s:s?}", "verdict", verdicts[v],
+		    "advice", advice));
+	}
+	free(answers);
+	screen_free(s);
+}
+
+/* POST /api/checkin: {"pain":N, "stiffness":N, "note":"..."}. */
+static void
+api_checkin(struct web *w, json_t *b, struct web_reply *r)
+{
+	json_error_t	 je;
+	const char	*note = NULL;
+	char		*cause = NULL;
+	int		 pain, stiff = -1, rc;
+
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:i,s?i,s?s}", "pain",
+	    &pain, "stiffness", &stiff, "note", &note) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if (pain < 0 || pain > 10 || stiff < -1 || stiff > 10) {
+		web_error(r, 400, "pain and stiffness: expected 0 to 10");
+		return;
+	}
+	if (note != NULL && *note == '\0')
+		note = NULL;
+	live_lock(w->live);
+	rc = coach_checkin(&w->coach, pain, stiff, note, &cause);
+	live_unlock(w->live);
+	if (rc == -1) {
+		/* The coach refuses a bad note: the person's mistake. */
+		web_error(r, 400, "%s", cause);
+		free(cause);
+		return;
+	}
+	web_json(r, json_pack("{s:b}", "ok", 1));
+}
+
+static json_t *
+json_day(long day)
+{
+	char	buf[DATE_BUFSZ];
+
+	date_format(day, buf);
+	return (json_string(buf));
+}
+
+/* GET /api/progress: streaks, active days, weeks, pain, favourites. */
+static void
+api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	const struct clock	*clk = w->coach.clock;
+	struct store_stats	 ss = STORE_STATS_INIT;
+	struct stats_input	 in;
+	struct stats		 s = STATS_INIT;
+	const struct exercise	*e;
+	const char		*ws = arg(q, "weeks");
+	json_t			*weeks, *days, *fav, *aside;
+	char			*cause = NULL, *end;
+	int			 counts[STORE_NOUTCOMES] = { 0 };
+	int64_t			 now = clock_wall_ms(clk);
+	long			 nweeks = 8, d;
+	size_t			 i;
+	int			 rc;
+	unsigned char		 active[35];
+
+	if (ws != NULL) {
+		errno = 0;
+		nweeks = strtol(ws, &end, 10);
+		if (*ws == '\0' || *end != '\0' || errno != 0 || nweeks < 1 ||
+		    nweeks > 52) {
+			web_error(r, 400, "weeks: expected 1 to 52");
+			return;
+		}
+	}
+	memset(&in, 0, sizeof in);
+	in.today = clock_today(clk);
+	in.now_ms = now;
+	in.weeks = (int)nweeks;
+	live_lock(w->live);
+	rc = store_stats(w->coach.store, now - (nweeks * 7 + 1) * 86400000LL,
+	    now, &ss, &cause) != 0 || store_reminder_counts(w->coach.store,
+	    now - STATS_ADHERENCE_DAYS * 86400000LL, counts, &cause) != 0;
+	live_unlock(w->live);
+	if (rc) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		store_stats_release(&ss);
+		return;
+	}
+	in.acts = ss.acts;
+	in.nacts = ss.nacts;
+	in.pains = ss.pains;
+	in.npains = ss.npains;
+	in.exs = ss.exs;
+	in.nexs = ss.nexs;
+	in.flags = ss.flags;
+	in.nflags = ss.nflags;
+	if (stats_compute(&in, &s) != 0) {
+		web_error(r, 500, "cannot compute the figures");
+		store_stats_release(&ss);
+		return;
+	}
+	/* The calendar: the last five weeks, a day active as a streak's. */
+	memset(active, 0, sizeof active);
+	for (i = 0; i < ss.nacts; i++) {
+		if (!ss.acts[i].counts)
+			continue;
+		d = in.today - date_of_ms(ss.acts[i].start_ms,
+		    ss.acts[i].tz_min);
+		if (d >= 0 && d < 35)
+			active[34 - d] = 1;
+	}
+	days = json_array();
+	for (i = 0; i < 35; i++)
+		json_array_append_new(days, json_pack("{s:o,s:b}", "date",
+		    json_day(in.today - 34 + (long)i), "active", active[i]));
+	weeks = json_array();
+	for (i = 0; i < s.nweeks; i++)
+		json_array_append_new(weeks, json_pack("{s:o,s:i,s:i,s:i,s:o}",
+		    "first", json_day(s.weeks[i].first), "minutes",
+		    s.weeks[i].minutes, "sessions", s.weeks[i].sessions,
+		    "breaks", s.weeks[i].breaks, "pain",
+		    s.weeks[i].npain > 0 ? json_real(s.weeks[i].pain_mean) :
+		    json_null()));
+	fav = json_array();
+	for (i = 0; i < s.nfavourites; i++) {
+		const struct stats_exercise *x = &ss.exs[s.favourites[i]];
+
+		e = catalog_find(w->coach.catalog, x->id);
+		json_array_append_new(fav, json_pack("{s:o,s:o,s:i,s:i,s:i}",
+		    "id", output_json_text(x->id), "name",
+		    output_json_text(e != NULL ? e->name : x->id),
+		    "done", x->done, "good", x->good, "rated",
+		    x->good + x->fair + x->bad));
+	}
+	aside = json_array();
+	for (i = 0; i < s.naside; i++) {
+		e = catalog_find(w->coach.catalog, s.aside[i].id);
+		json_array_append_new(aside, json_pack("{s:o,s:o,s:o}",
+		    "id", output_json_text(s.aside[i].id), "name",
+		    output_json_text(e != NULL ? e->name : s.aside[i].id),
+		    "until", json_day(date_of_ms(s.aside[i].until_ms,
+		    clock_tz_min(clk, s.aside[i].until_ms)))));
+	}
+	web_json(r, json_pack("{s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o,"
+	    "s:{s:i,s:i,s:i,s:i,s:i}}",
+	    "streak", s.current.days, "longest", s.longest.days,
+	    "adherence", s.adherence, "adherence_of", STATS_ADHERENCE_DAYS,
+	    "pain_change", s.has_pain_change ? json_real(s.pain_change) :
+	    json_null(),
+	    "days", days, "weeks", weeks, "favourites", fav,
+	    "set_aside", aside,
+	    "reminders", "taken", counts[0], "snoozed", counts[1],
+	    "skipped", counts[2], "missed", counts[3], "natural",
+	    counts[4]));
+	stats_release(&s);
+	store_stats_release(&ss);
+}
+
+/* GET /api/export?format=json|csv: the whole history, to download. */
+static void
+api_export(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	struct store_history	 h = STORE_HISTORY_INIT;
+	const char		*fmt = arg(q, "format");
+	char			*cause = NULL, *buf = NULL;
+	size_t			 len = 0;
+	FILE			*f;
+	json_t			*j;
+	struct store_program_data pd;
+	int			 rc;
+
+	if (fmt == NULL)
+		fmt = "json";
+	if (strcmp(fmt, "json") != 0 && strcmp(fmt, "csv") != 0) {
+		web_error(r, 400, "format: expected json or csv");
+		return;
+	}
+	memset(&pd, 0, sizeof pd);
+	live_lock(w->live);
+	rc = store_history(w->coach.store, INT64_MIN, INT64_MAX, &h, &cause);
+	if (rc == 0 && strcmp(fmt, "json") == 0)
+		rc = store_program_read(w->coach.store, &pd, &cause);
+	live_unlock(w->live);
+	if (rc != 0) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		store_history_release(&h);
+		store_program_data_release(&pd);
+		return;
+	}
+	if (strcmp(fmt, "json") == 0) {
+		j = export_json(&h, &pd);
+		r->body = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		r->type = "application/json";
+		r->disposition = "attachment; filename=\"midback.json\"";
+	} else {
+		if ((f = open_memstream(&buf, &len)) != NULL) {
+			(void)export_csv(&h, f);
+			fclose(f);
+		}
+		r->body = buf;
+		r->type = "text/csv; charset=utf-8";
+		r->disposition = "attachment; filename=\"midback.csv\"";
+	}
+	store_history_release(&h);
+	store_program_data_release(&pd);
+	if (r->body == NULL) {
+		web_error(r, 500, "out of memory");
+		return;
+	}
+	r->status = 200;
+	r->cache = "no-store";
+	r->len = strlen(r->body);
+}
+
+/* POST /api/import: an export document, as `midback import`. */
+static void
+api_import(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	struct store_history	 h = STORE_HISTORY_INIT;
+	struct store_program_data pd;
+	json_t			*doc;
+	char			*cause = NULL;
+	int			 ns = 0, nc = 0, nr = 0, nf = 0, nt = 0, na = 0;
+	int			 rc;
+
+	if ((doc = body_json(q, r)) == NULL)
+		return;
+	memset(&pd, 0, sizeof pd);
+	if (export_parse(doc, &h, &cause) != 0 ||
+	    export_parse_program(doc, &pd, &cause) != 0) {
+		web_error(r, 400, "%s", cause);
+		free(cause);
+		store_history_release(&h);
+		store_program_data_release(&pd);
+		json_decref(doc);
+		return;
+	}
+	json_decref(doc);
+	live_lock(w->live);
+	rc = store_import(w->coach.store, &h, &ns, &nc, &nr, &nf, &cause);
+	if (rc == 0)
+		rc = store_program_import(w->coach.store, &pd, &nt, &na,
+		    &cause);
+	live_unlock(w->live);
+	if (rc != 0) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+	} else
+		web_json(r, json_pack("{s:{s:i,s:i},s:{s:i,s:i},s:{s:i,s:i},"
+		    "s:{s:i,s:i},s:{s:i,s:i}}",
+		    "sessions", "new", ns, "of", (int)h.nsessions,
+		    "checkins", "new", nc, "of", (int)h.ncheckins,
+		    "reminders", "new", nr, "of", (int)h.nreminders,
+		    "set_aside", "new", nf, "of", (int)h.nflags,
+		    "selftests", "new", nt, "of", (int)pd.ntests));
+	store_program_data_release(&pd);
+	store_history_release(&h);
+}
+
+static const char *const day_keys[7] = { "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun" };
+
+static json_t *
+settings_json(const struct remind_config *c, const char *path)
+{
+	json_t	*days = json_array();
+	char	 a[CONFIG_HHMM_BUFSZ], b[CONFIG_HHMM_BUFSZ];
+	char	 hours[16], daily[CONFIG_HHMM_BUFSZ];
+	int	 i;
+
+	for (i = 0; i < 7; i++)
+		if (c->days_mask & CONFIG_DAY(i))
+			json_array_append_new(days, json_string(day_keys[i]));
+	config_hhmm(c->start_min, a);
+	config_hhmm(c->end_min, b);
+	snprintf(hours, sizeof hours, "%s-%s", a, b);
+	if (c->daily_min >= 0)
+		config_hhmm(c->daily_min, daily);
+	return (json_pack("{s:s,s:o,s:s,s:i,s:o,s:o,s:i}",
+	    "path", path, "work_days", days, "work_hours", hours,
+	    "posture_reset_every", c->reset_every_min,
+	    "wall_angel_every", c->angel_every_min > 0 ?
+	    json_integer(c->angel_every_min) : json_string("off"),
+	    "daily_session", c->daily_min >= 0 ? json_string(daily) :
+	    json_string("off"),
+	    "snooze", c->snooze_min));
+}
+
+static void
+api_settings_get(struct web *w, struct web_reply *r)
+{
+	struct remind_config	 c;
+	struct diag		 d = DIAG_INIT;
+	char			*cause = NULL;
+	json_t			*j, *probs;
+	size_t			 i;
+
+	if (settings_load(w->settings_path, &c, &d, &cause) != 0) {
+		probs = json_array();
+		if (cause != NULL)
+			json_array_append_new(probs, json_string(cause));
+		for (i = 0; i < d.n; i++)
+			json_array_append_new(probs, output_json_text(
+			    d.msgs[i]));
+		free(cause);
+		diag_release(&d);
+	} else
+		probs = json_array();
+	j = settings_json(&c, w->settings_path);
+	json_object_set_new(j, "problems", probs);
+	web_json(r, j);
+}
+
+/*
+ * Tell a running `remind` to read its settings again (SIGHUP), found by
+ * the state file it keeps: the pid it names must be a midback.
+ */
+static void
+remind_reload(void)
+{
+	json_t	*j;
+	char	*path, *cause = NULL, *comm, *buf;
+	size_t	 len;
+	pid_t	 pid;
+
+	if ((path = paths_state("remind.json", &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	j = json_load_file(path, 0, NULL);
+	free(path);
+	if (j == NULL)
+		return;
+	pid = (pid_t)json_integer_value(json_object_get(j, "pid"));
+	json_decref(j);
+	if (pid <= 1)
+		return;
+	comm = xasprintf("/proc/%d/comm", (int)pid);
+	buf = file_read(comm, &len, &cause);
+	free(cause);
+	free(comm);
+	if (buf != NULL && strncmp(buf, "midback", 7) == 0)
+		(void)kill(pid, SIGHUP);
+	free(buf);
+}
+
+/*
+ * POST /api/settings: the settings whole, as GET gives them. Written as
+ * config.yaml only when config_parse() takes the text (the one rule of
+ * what is valid); then a running `remind` is told.
+ */
+static void
+api_settings_post(struct web *w, json_t *b, struct web_reply *r)
+{
+	struct remind_config	 c;
+	struct diag		 d = DIAG_INIT;
+	json_error_t		 je;
+	json_t			*days, *angel, *x, *probs;
+	const char		*hours, *daily;
+	char			*text, *list = NULL, *t, *cause = NULL;
+	int			 reset, snooze;
+	size_t			 i;
+
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s:s,s:i,s:o,s:s,s:i,"
+	    "s?s}", "work_days", &days, "work_hours", &hours,
+	    "posture_reset_every", &reset, "wall_angel_every", &angel,
+	    "daily_session", &daily, "snooze", &snooze, "path", &t) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if (!json_is_array(days) || json_array_size(days) > 7) {
+		web_error(r, 400, "work_days: expected a list of mon..sun");
+		return;
+	}
+	json_array_foreach(days, i, x) {
+		const char *s = json_string_value(x);
+
+		if (s == NULL || strspn(s, "abcdefghijklmnopqrstuvwxyz") !=
+		    strlen(s) || strlen(s) > 9) {
+			free(list);
+			web_error(r, 400, "work_days: expected a list of "
+			    "mon..sun");
+			return;
+		}
+		t = xasprintf("%s%s%s", list != NULL ? list : "",
+		    list != NULL ? ", " : "", s);
+		free(list);
+		list = t;
+	}
+	if (!(json_is_integer(angel) || (json_is_string(angel) &&
+	    strcmp(json_string_value(angel), "off") == 0))) {
+		free(list);
+		web_error(r, 400, "wall_angel_every: expected minutes or "
+		    "\"off\"");
+		return;
+	}
+	if (strchr(hours, '"') != NULL || strchr(hours, '\n') != NULL ||
+	    strchr(daily, '"') != NULL || strchr(daily, '\n') != NULL) {
+		free(list);
+		web_error(r, 400, "work_hours and daily_session: expected "
+		    "HH:MM-HH:MM and HH:MM or off");
+		return;
+	}
+	if (json_is_integer(angel))
+		t = xasprintf("%lld", (long long)json_integer_value(angel));
+	else
+		t = xstrdup("off");
+	text = xasprintf("# midback reminder settings, written by "
+	    "`midback serve`.\n"
+	    "work_days: [%s]\n"
+	    "work_hours: \"%s\"\n"
+	    "posture_reset_every: %d\n"
+	    "wall_angel_every: %s\n"
+	    "daily_session: \"%s\"\n"
+	    "snooze: %d\n", list != NULL ? list : "", hours, reset, t, daily,
+	    snooze);
+	free(t);
+	free(list);
+	if (config_parse("settings", text, strlen(text), &c, &d) != 0) {
+		probs = json_array();
+		for (i = 0; i < d.n; i++)
+			json_array_append_new(probs, output_json_text(
+			    d.msgs[i]));
+		diag_release(&d);
+		web_error(r, 400, "%s", json_string_value(json_array_get(probs,
+		    0)) != NULL ? json_string_value(json_array_get(probs, 0)) :
+		    "settings: not valid");
+		json_decref(probs);
+		free(text);
+		return;
+	}
+	if (file_mkdirs(w->settings_path, &cause) != 0 ||
+	    file_write_atomic(w->settings_path, text, strlen(text), 0644,
+	    &cause) != 0) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		free(text);
+		return;
+	}
+	free(text);
+	remind_reload();
+	x = settings_json(&c, w->settings_path);
+	json_object_set_new(x, "problems", json_array());
+	web_json(r, x);
+}
+
+/* GET /api/log: the history since a date, as the export's JSON. */
+static void
+api_log(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	struct store_history	 h = STORE_HISTORY_INIT;
+	const char		*since = arg(q, "since");
+	const struct clock	*clk = w->coach.clock;
+	char			*cause = NULL;
+	long			 day;
+	int64_t			 from = INT64_MIN;
+	int			 rc;
+
+	if (since != NULL) {
+		if (date_parse(since, &day) != 0) {
+			web_error(r, 400, "since: expected YYYY-MM-DD");
+			return;
+		}
+		from = (int64_t)day * 86400000LL - (int64_t)clock_tz_min(clk,
+		    clock_wall_ms(clk)) * 60000LL;
+	}
+	live_lock(w->live);
+	rc = store_history(w->coach.store, from, INT64_MAX, &h, &cause);
+	live_unlock(w->live);
+	if (rc != 0) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		return;
+	}
+	web_json(r, export_json(&h, NULL));
+	store_history_release(&h);
+}
+
+void
+web_api(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	const char	*p = q->url + 4;	/* from the / after /api */
+	int		 post = strcmp(q->method, "POST") == 0;
+	json_t		*b = NULL;
+
+	if (!post) {
+		if (strcmp(p, "/today") == 0)
+			api_today(w, q, r);
+		else if (strcmp(p, "/session") == 0)
+			web_json(r, live_state(w->live));
+		else if (strcmp(p, "/events") == 0) {
+			r->status = 200;
+			r->stream = 1;
+		} else if (strcmp(p, "/exercises") == 0)
+			api_exercises(w, q, r);
+		else if (strncmp(p, "/exercises/", 11) == 0 && p[11] != '\0')
+			api_exercise(w, p + 11, r);
+		else if (strcmp(p, "/screen") == 0)
+			api_screen_get(w, r);
+		else if (strcmp(p, "/progress") == 0)
+			api_progress(w, q, r);
+		else if (strcmp(p, "/settings") == 0)
+			api_settings_get(w, r);
+		else if (strcmp(p, "/export") == 0)
+			api_export(w, q, r);
+		else if (strcmp(p, "/log") == 0)
+			api_log(w, q, r);
+		else if (strcmp(p, "/session/event") == 0 ||
+		    strcmp(p, "/checkin") == 0 || strcmp(p, "/import") == 0 ||
+		    strcmp(p, "/session/resume") == 0 ||
+		    strcmp(p, "/session/pain") == 0 ||
+		    strcmp(p, "/session/close") == 0) {
+			web_error(r, 405, "use POST");
+			r->allow = "POST";
+		} else
+			web_error(r, 404, "no such API path");
+		return;
+	}
+	if (strcmp(p, "/import") == 0) {
+		api_import(w, q, r);
+		return;
+	}
+	if (strcmp(p, "/session/resume") == 0) {
+		live_resume(w->live, r);
+		return;
+	}
+	if (strcmp(p, "/session/close") == 0) {
+		live_close(w->live, r);
+		return;
+	}
+	if (strcmp(p, "/session") != 0 && strcmp(p, "/session/event") != 0 &&
+	    strcmp(p, "/session/pain") != 0 && strcmp(p, "/screen") != 0 &&
+	    strcmp(p, "/checkin") != 0 && strcmp(p, "/settings") != 0) {
+		web_error(r, strncmp(p, "/", 1) == 0 && (strcmp(p, "/today") ==
+		    0 || strcmp(p, "/progress") == 0 || strcmp(p, "/export") ==
+		    0 || strcmp(p, "/events") == 0 || strcmp(p, "/log") == 0 ||
+		    strncmp(p, "/exercises", 10) == 0) ? 405 : 404,
+		    "no such API path for POST");
+		if (r->status == 405)
+			r->allow = "GET, HEAD";
+		return;
+	}
+	if ((b = body_json(q, r)) == NULL)
+		return;
+	if (strcmp(p, "/session") == 0)
+		live_begin(w->live, b, r);
+	else if (strcmp(p, "/session/event") == 0)
+		live_event(w->live, b, r);
+	else if (strcmp(p, "/session/pain") == 0)
+		live_pain_after(w->live, b, r);
+	else if (strcmp(p, "/screen") == 0)
+		api_screen_post(w, b, r);
+	else if (strcmp(p, "/checkin") == 0)
+		api_checkin(w, b, r);
+	else
+		api_settings_post(w, b, r);
+	json_decref(b);
+}

@@ -1,0 +1,717 @@
+/*
+ * live.c -- the session being played in the browser.
+ *
+ * One session at a time, whatever the number of tabs: every tab shows the
+ * same one. The core's state machine (core/session.c) decides everything
+ * and the coach records it, each exercise as the session moves past it,
+ * so killing `serve` loses at most the exercise in progress and `start
+ * --resume` (or the page) picks the session up.
+ *
+ * Time: the coach's clock (the test clock under MIDBACK_TEST_CLOCK). A
+ * timer thread sends SEV_TICK at each of the session's own absolute
+ * deadlines, as play.c's loop does. Each change makes a new version of
+ * the state; the event streams wait for it. The state carries the
+ * current phase's start and end as wall times on the server's clock and
+ * the clock's now, so the page draws its countdown from the deadline
+ * itself and never drifts.
+ *
+ * One mutex guards the session and the store: the timer, the requests
+ * and the streams take it for the little they do.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "web/web.h"
+#include "coach/cues.h"
+#include "coach/settings.h"
+#include "core/date.h"
+#include "core/routine.h"
+#include "core/xmalloc.h"
+#include "sys/clock.h"
+
+/* A hold at least this long gets the 3-2-1 (as the terminal's). */
+#define LIVE_COUNTDOWN_MIN_S	5
+
+struct live {
+	struct web		*w;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 changed;	/* on every new version */
+	pthread_t		 timer;
+	int			 stop;
+	unsigned long		 version;
+	struct coach_session	*cs;		/* or NULL */
+	int			 ended;		/* coach_end() done */
+	int			 rated;		/* pain after given */
+	char			*failed;	/* the store failed: why */
+};
+
+static void	*live_timer(void *);
+
+struct live *
+live_new(struct web *w, char **err)
+{
+	struct live		*l = xcalloc(1, sizeof *l);
+	pthread_condattr_t	 ca;
+
+	l->w = w;
+	l->version = 1;
+	pthread_mutex_init(&l->mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&l->changed, &ca);
+	pthread_condattr_destroy(&ca);
+	if (pthread_create(&l->timer, NULL, live_timer, l) != 0) {
+		*err = xstrdup("cannot start the session's timer");
+		pthread_cond_destroy(&l->changed);
+		pthread_mutex_destroy(&l->mu);
+		free(l);
+		return (NULL);
+	}
+	return (l);
+}
+
+void
+live_shutdown(struct live *l)
+{
+	pthread_mutex_lock(&l->mu);
+	l->stop = 1;
+	pthread_cond_broadcast(&l->changed);
+	pthread_mutex_unlock(&l->mu);
+}
+
+void
+live_free(struct live *l)
+{
+	if (l == NULL)
+		return;
+	live_shutdown(l);
+	pthread_join(l->timer, NULL);
+	/* Not ended: it stays running in the store, to be resumed. */
+	coach_session_free(l->cs);
+	free(l->failed);
+	pthread_cond_destroy(&l->changed);
+	pthread_mutex_destroy(&l->mu);
+	free(l);
+}
+
+/* A new version: wake the timer and every stream. Lock held. */
+static void
+bump(struct live *l)
+{
+	l->version++;
+	pthread_cond_broadcast(&l->changed);
+}
+
+/* Wait on changed until the real monotonic time ms, or a change. */
+static void
+wait_until(struct live *l, int64_t real_ms)
+{
+	struct timespec	ts;
+
+	ts.tv_sec = real_ms / 1000;
+	ts.tv_nsec = (long)(real_ms % 1000) * 1000000L;
+	(void)pthread_cond_timedwait(&l->changed, &l->mu, &ts);
+}
+
+static int64_t
+real_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/*
+ * Send an event through the coach and close the session in the store
+ * when it is over. A store failure stops the session, as in play.c:
+ * what cannot be saved must not be played on as if it were. Lock held.
+ */
+static void
+handle(struct live *l, enum session_event ev, int arg)
+{
+	char	*cause = NULL;
+
+	if (coach_event(l->cs, ev, arg, &cause) == -1 && l->failed == NULL)
+		l->failed = cause;
+	else
+		free(cause);
+	session_log_clear(l->cs->s);
+	if (l->failed != NULL && session_state(l->cs->s) != SESSION_DONE) {
+		session_handle(l->cs->s, SEV_QUIT, 0, coach_now(l->cs));
+		session_log_clear(l->cs->s);
+	}
+	if (session_state(l->cs->s) == SESSION_DONE && !l->ended) {
+		if (coach_end(l->cs, &cause) == -1 && l->failed == NULL)
+			l->failed = cause;
+		else
+			free(cause);
+		l->ended = 1;
+	}
+	bump(l);
+}
+
+/* Tick at each deadline of the session being played. */
+static void *
+live_timer(void *arg)
+{
+	struct live	*l = arg;
+	uint64_t	 dl, now;
+
+	pthread_mutex_lock(&l->mu);
+	while (!l->stop) {
+		dl = l->cs != NULL ? session_deadline(l->cs->s) : UINT64_MAX;
+		if (dl == UINT64_MAX) {
+			wait_until(l, real_now_ms() + 3600 * 1000);
+			continue;
+		}
+		now = coach_now(l->cs);
+		if (now >= dl) {
+			handle(l, SEV_TICK, 0);
+			continue;
+		}
+		wait_until(l, real_now_ms() + clock_real_ms(l->w->coach.clock,
+		    (int64_t)(dl - now)));
+	}
+	pthread_mutex_unlock(&l->mu);
+	return (NULL);
+}
+
+static json_t *
+ex_ref(const struct exercise *e)
+{
+	if (e == NULL)
+		return (json_null());
+	return (json_pack("{s:s,s:s}", "id", e->id, "name", e->name));
+}
+
+static double
+clock_scale(const struct clock *c)
+{
+	return (c->kind == CLOCK_SCALED && c->scale > 0 ? c->scale : 1.0);
+}
+
+/* The session's state as the page needs it. Lock held. */
+static json_t *
+state_json(struct live *l)
+{
+	const struct clock		*clk = l->w->coach.clock;
+	struct coach_session		*cs = l->cs;
+	const struct exercise		*e;
+	const struct phase		*ph;
+	const struct session_item	*it;
+	struct coach_unfinished		 u;
+	json_t				*j, *s, *p;
+	char				 counters[96], say[160], *cause = NULL;
+	int64_t				 wall = clock_wall_ms(clk);
+	uint64_t			 now;
+	int				 found;
+
+	j = json_pack("{s:I,s:I,s:f}", "version", (json_int_t)l->version,
+	    "now", (json_int_t)wall, "scale", clock_scale(clk));
+	if (cs == NULL || (l->ended && l->rated)) {
+		json_object_set_new(j, "session", json_null());
+		/* What the page may offer to resume. */
+		memset(&u, 0, sizeof u);
+		found = l->w->coach.store != NULL ? coach_unfinished(
+		    &l->w->coach, COACH_ROUTINE, &u, &cause) : 0;
+		free(cause);
+		if (found == 1 && u.readable && u.rest.n > 0)
+			json_object_set_new(j, "unfinished", json_pack(
+			    "{s:i,s:i}", "done", u.n_items, "left",
+			    (int)u.rest.n));
+		else
+			json_object_set_new(j, "unfinished", json_null());
+		if (found == 1)
+			coach_unfinished_release(&u);
+		return (j);
+	}
+	now = coach_now(cs);
+	e = session_exercise(cs->s);
+	s = json_pack("{s:I,s:s,s:s,s:b,s:s?,s:i,s:i,s:f,s:b,s:b,s:s?}",
+	    "id", (json_int_t)cs->id,
+	    "kind", cs->kind == COACH_BREAK ? "break" : "routine",
+	    "state", session_state_name(session_state(cs->s)),
+	    "paused", session_paused(cs->s),
+	    "end", session_state(cs->s) == SESSION_DONE ?
+	    session_end_name(session_end(cs->s)) : NULL,
+	    "index", cs->position + (int)session_index(cs->s) + 1,
+	    "count", cs->position + (int)session_count(cs->s),
+	    "frac", ((double)cs->position + session_frac(cs->s, now) *
+	    (double)session_count(cs->s)) / (double)(cs->position +
+	    (int)session_count(cs->s)),
+	    "rated", l->rated,
+	    "ask_pain", cs->kind == COACH_ROUTINE,
+	    "failed", l->failed);
+	if (e != NULL)
+		json_object_set_new(s, "exercise", json_pack(
+		    "{s:s,s:s,s:s,s:s}", "id", e->id, "name", e->name,
+		    "cue", cue_line(e), "position", e->position));
+	else
+		json_object_set_new(s, "exercise", json_null());
+	if ((ph = session_phase(cs->s)) != NULL && e != NULL) {
+		it = session_item(cs->s, session_index(cs->s));
+		cue_counters(ph, &it->rx, counters, sizeof counters);
+		p = json_pack("{s:s,s:s,s:s,s:s?,s:i,s:i,s:I,s:I,s:I,s:I,"
+		    "s:b,s:I}",
+		    "kind", cue_phase(ph),
+		    "label", cue_phase(ph),
+		    "counters", counters,
+		    "say", cue_speech(e, ph, say, sizeof say),
+		    "index", session_phase_index(cs->s),
+		    "count", session_phase_count(cs->s),
+		    "duration_ms", (json_int_t)ph->duration_s * 1000,
+		    "start", (json_int_t)(wall - (int64_t)now +
+		    (int64_t)session_phase_start(cs->s)),
+		    "end", (json_int_t)(wall - (int64_t)now +
+		    (int64_t)session_phase_end(cs->s)),
+		    "remaining_ms", (json_int_t)session_remaining_ms(cs->s,
+		    now),
+		    "countdown", ph->kind == PHASE_HOLD &&
+		    ph->duration_s >= LIVE_COUNTDOWN_MIN_S,
+		    "seq", (json_int_t)session_transitions(cs->s));
+		/* The phase's kind as a word the page can style by. */
+		json_object_set_new(p, "kind", json_string(
+		    ph->kind == PHASE_READY ? "ready" :
+		    ph->kind == PHASE_MOVE ? "move" :
+		    ph->kind == PHASE_HOLD ? "hold" :
+		    ph->kind == PHASE_REP ? "rep" :
+		    ph->kind == PHASE_INHALE ? "inhale" :
+		    ph->kind == PHASE_EXHALE ? "exhale" :
+		    ph->kind == PHASE_SWITCH ? "switch" : "rest"));
+		json_object_set_new(s, "phase", p);
+	} else
+		json_object_set_new(s, "phase", json_null());
+	json_object_set_new(s, "next", ex_ref(session_next(cs->s)));
+	if ((e = session_offer(cs->s)) != NULL)
+		json_object_set_new(s, "offer", json_pack("{s:s,s:s,s:s}",
+		    "id", e->id, "name", e->name, "why", e->why));
+	else
+		json_object_set_new(s, "offer", json_null());
+	json_object_set_new(j, "session", s);
+	json_object_set_new(j, "unfinished", json_null());
+	return (j);
+}
+
+json_t *
+live_state(struct live *l)
+{
+	json_t	*j;
+
+	pthread_mutex_lock(&l->mu);
+	j = state_json(l);
+	pthread_mutex_unlock(&l->mu);
+	return (j);
+}
+
+/* Whether a session is being played now (not over). Lock held. */
+static int
+playing(struct live *l)
+{
+	return (l->cs != NULL && !l->ended);
+}
+
+/* Drop a session that is over. Lock held. */
+static void
+drop_ended(struct live *l)
+{
+	if (l->cs != NULL && l->ended) {
+		coach_session_free(l->cs);
+		l->cs = NULL;
+		l->ended = l->rated = 0;
+		free(l->failed);
+		l->failed = NULL;
+	}
+}
+
+/* The equipment from a comma list or "none"; -1 on a bad name. */
+static int
+parse_equipment(const char *s, unsigned *out)
+{
+	char	*copy, *tok, *save = NULL;
+	int	 b, rc = 0;
+
+	*out = 0;
+	if (strcmp(s, "none") == 0 || *s == '\0')
+		return (0);
+	copy = xstrdup(s);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if ((b = catalog_equip_parse(tok)) < 0) {
+			rc = -1;
+			break;
+		}
+		*out |= (unsigned)b;
+	}
+	free(copy);
+	return (rc);
+}
+
+int
+web_plan_opts(struct web *w, const char *minutes, const char *place,
+    const char *equipment, const char *date, struct plan_opts *o, char **err)
+{
+	char	*end;
+	long	 v;
+	int	 pl;
+
+	memset(o, 0, sizeof *o);
+	o->minutes = PLAN_MINUTES_DEFAULT;
+	o->place = PLAN_ANYWHERE;
+	o->equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
+	o->day = clock_today(w->coach.clock);
+	if (minutes != NULL) {
+		errno = 0;
+		v = strtol(minutes, &end, 10);
+		if (*minutes == '\0' || *end != '\0' || errno != 0 ||
+		    v < PLAN_MINUTES_MIN || v > PLAN_MINUTES_MAX) {
+			*err = xasprintf("minutes: expected %d to %d",
+			    PLAN_MINUTES_MIN, PLAN_MINUTES_MAX);
+			return (-1);
+		}
+		o->minutes = (int)v;
+	}
+	if (place != NULL) {
+		if (strcmp(place, "desk") == 0)
+			pl = PLAN_DESK;
+		else if (strcmp(place, "floor") == 0)
+			pl = PLAN_FLOOR;
+		else if (strcmp(place, "any") == 0)
+			pl = PLAN_ANYWHERE;
+		else {
+			*err = xstrdup("place: expected desk, floor or any");
+			return (-1);
+		}
+		o->place = (enum plan_place)pl;
+	}
+	if (equipment != NULL && parse_equipment(equipment,
+	    &o->equipment) == -1) {
+		*err = xstrdup("equipment: expected a comma list of chair, "
+		    "wall, doorway, band, dumbbell, or none");
+		return (-1);
+	}
+	if (date != NULL && date_parse(date, &o->day) != 0) {
+		*err = xstrdup("date: expected YYYY-MM-DD");
+		return (-1);
+	}
+	return (0);
+}
+
+void
+live_begin(struct live *l, json_t *body, struct web_reply *r)
+{
+	struct web		*w = l->w;
+	struct plan_opts	 o;
+	struct plan		 p = PLAN_INIT;
+	struct remind_config	 cfg;
+	struct diag		 d = DIAG_INIT;
+	struct coach_unfinished	 u;
+	json_error_t		 je;
+	const char		*kind = "routine", *place = NULL, *equip = NULL;
+	const char		*routine = NULL;
+	char			*cause = NULL, **aside = NULL, *rname = NULL;
+	char			 mbuf[16];
+	size_t			 naside = 0;
+	int			 minutes = 0, one = 0, pain = -1, found, all;
+	int			 screen;
+	enum coach_kind		 k;
+
+	if (json_unpack_ex(body, &je, JSON_STRICT, "{s?s,s?i,s?s,s?s,s?b,"
+	    "s?i,s?s}", "kind", &kind, "minutes", &minutes, "place", &place,
+	    "equipment", &equip, "one", &one, "pain", &pain, "routine",
+	    &routine) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if (strcmp(kind, "routine") != 0 && strcmp(kind, "break") != 0) {
+		web_error(r, 400, "kind: expected routine or break");
+		return;
+	}
+	k = strcmp(kind, "break") == 0 ? COACH_BREAK : COACH_ROUTINE;
+	if (pain < -1 || pain > 10) {
+		web_error(r, 400, "pain: expected 0 to 10");
+		return;
+	}
+	snprintf(mbuf, sizeof mbuf, "%d", minutes);
+	if (web_plan_opts(w, minutes != 0 ? mbuf : NULL, place, equip, NULL,
+	    &o, &cause) == -1) {
+		web_error(r, 400, "%s", cause);
+		free(cause);
+		return;
+	}
+	pthread_mutex_lock(&l->mu);
+	if (playing(l)) {
+		web_error(r, 409, "a session is being played; end it first");
+		goto out;
+	}
+	if (coach_screen_needed(&w->coach, &screen, &cause) == -1)
+		goto fail;
+	if (screen) {
+		web_error(r, 409, "the warning-signs questions come first");
+		goto out;
+	}
+	drop_ended(l);
+	/* An unfinished one that is not resumed is closed, as `start`. */
+	if ((found = coach_unfinished(&w->coach, k, &u, &cause)) == -1)
+		goto fail;
+	if (found) {
+		if (coach_close_unfinished(&w->coach, k, &u, &all,
+		    &cause) == -1) {
+			coach_unfinished_release(&u);
+			goto fail;
+		}
+		coach_unfinished_release(&u);
+	}
+	if (routine != NULL) {
+		if (routine_parse("routine", routine, strlen(routine),
+		    w->coach.catalog, &p, &rname, &d) == -1) {
+			web_error(r, 400, "%s", d.n > 0 ? d.msgs[0] :
+			    "routine: cannot be read");
+			diag_release(&d);
+			goto out;
+		}
+	} else if (k == COACH_BREAK) {
+		if (settings_load(w->settings_path, &cfg, &d, &cause) != 0) {
+			diag_release(&d);
+			free(cause);
+			cause = NULL;
+			config_defaults(&cfg);
+		}
+		if (coach_plan_break(&w->coach, &cfg, o.equipment, &p,
+		    &cause) == -1)
+			goto fail;
+	} else if ((one ? coach_plan_one : coach_plan_today)(&w->coach, &o,
+	    &p, &aside, &naside, &cause) == -1)
+		goto fail;
+	if (p.n == 0) {
+		web_error(r, 422, "nothing to play: no exercise fits this "
+		    "place and equipment");
+		goto out;
+	}
+	if (coach_begin(&w->coach, k, &p, o.day, k == COACH_BREAK ?
+	    (p.total_s + 59) / 60 : o.minutes, rname, k == COACH_BREAK ? -1 :
+	    pain, &l->cs, &cause) == -1)
+		goto fail;
+	l->ended = l->rated = 0;
+	session_log_clear(l->cs->s);
+	bump(l);
+	web_json(r, state_json(l));
+	goto out;
+fail:
+	web_error(r, 500, "%s", cause);
+	free(cause);
+out:
+	pthread_mutex_unlock(&l->mu);
+	coach_aside_free(aside, naside);
+	plan_release(&p);
+	free(rname);
+}
+
+void
+live_resume(struct live *l, struct web_reply *r)
+{
+	struct coach_unfinished	 u;
+	char			*cause = NULL;
+	int			 found;
+
+	pthread_mutex_lock(&l->mu);
+	if (playing(l)) {
+		web_error(r, 409, "a session is being played already");
+		goto out;
+	}
+	if ((found = coach_unfinished(&l->w->coach, COACH_ROUTINE, &u,
+	    &cause)) == -1) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		goto out;
+	}
+	if (found == 0 || !u.readable || u.rest.n == 0) {
+		if (found)
+			coach_unfinished_release(&u);
+		web_error(r, 404, "no unfinished session to resume");
+		goto out;
+	}
+	drop_ended(l);
+	if (coach_resume(&l->w->coach, COACH_ROUTINE, &u, &l->cs,
+	    &cause) == -1) {
+		coach_unfinished_release(&u);
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		goto out;
+	}
+	coach_unfinished_release(&u);
+	l->ended = l->rated = 0;
+	session_log_clear(l->cs->s);
+	bump(l);
+	web_json(r, state_json(l));
+out:
+	pthread_mutex_unlock(&l->mu);
+}
+
+static const char *const event_names[] = {
+	"tick", "pause", "resume", "skip", "back", "quit", "hurt", "answer"
+};
+
+void
+live_event(struct live *l, json_t *body, struct web_reply *r)
+{
+	json_error_t	 je;
+	const char	*name, *feel = NULL;
+	json_t		*ans = NULL;
+	int		 ev = -1, arg = 0, i;
+	size_t		 n;
+
+	if (json_unpack_ex(body, &je, JSON_STRICT, "{s:s,s?o}", "event",
+	    &name, "answer", &ans) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	for (n = 1; n < sizeof event_names / sizeof event_names[0]; n++)
+		if (strcmp(name, event_names[n]) == 0)
+			ev = (int)n;
+	if (ev == -1) {
+		web_error(r, 400, "event: expected pause, resume, skip, back, "
+		    "quit, hurt or answer");
+		return;
+	}
+	if (ev == SEV_ANSWER) {
+		/* A feel by name, or yes/no to an offer. */
+		if (json_is_boolean(ans))
+			arg = json_is_true(ans);
+		else if (json_is_string(ans)) {
+			feel = json_string_value(ans);
+			arg = -1;
+			for (i = FEEL_FINE; i < FEEL_COUNT; i++)
+				if (strcmp(feel, session_feel_name(
+				    (enum session_feel)i)) == 0)
+					arg = i;
+			if (arg == -1) {
+				web_error(r, 400, "answer: expected fine, "
+				    "stretch, discomfort, sharp, tingling, "
+				    "burning or numb");
+				return;
+			}
+		} else {
+			web_error(r, 400, "answer: expected a feel's name or "
+			    "true/false");
+			return;
+		}
+	} else if (ans != NULL) {
+		web_error(r, 400, "answer: only with the event answer");
+		return;
+	}
+	pthread_mutex_lock(&l->mu);
+	if (!playing(l)) {
+		pthread_mutex_unlock(&l->mu);
+		web_error(r, 409, "no session is being played");
+		return;
+	}
+	/* An answer of the wrong kind for the question is refused. */
+	if (ev == SEV_ANSWER && ((session_state(l->cs->s) == SESSION_FEEL &&
+	    feel == NULL) || (session_state(l->cs->s) == SESSION_OFFER &&
+	    feel != NULL) || (session_state(l->cs->s) != SESSION_FEEL &&
+	    session_state(l->cs->s) != SESSION_OFFER))) {
+		pthread_mutex_unlock(&l->mu);
+		web_error(r, 409, "that answer does not fit the question now");
+		return;
+	}
+	handle(l, (enum session_event)ev, arg);
+	web_json(r, state_json(l));
+	pthread_mutex_unlock(&l->mu);
+}
+
+void
+live_pain_after(struct live *l, json_t *body, struct web_reply *r)
+{
+	json_error_t	 je;
+	json_t		*pj = NULL;
+	char		*cause = NULL;
+	int		 pain = -1;
+
+	if (json_unpack_ex(body, &je, JSON_STRICT, "{s:o}", "pain",
+	    &pj) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if (json_is_integer(pj) && json_integer_value(pj) >= 0 &&
+	    json_integer_value(pj) <= 10)
+		pain = (int)json_integer_value(pj);
+	else if (!json_is_null(pj)) {
+		web_error(r, 400, "pain: expected 0 to 10, or null to skip");
+		return;
+	}
+	pthread_mutex_lock(&l->mu);
+	if (l->cs == NULL || !l->ended || l->rated) {
+		pthread_mutex_unlock(&l->mu);
+		web_error(r, 409, "no finished session waits for its rating");
+		return;
+	}
+	if (pain >= 0 && coach_rate_after(l->cs, pain, &cause) == -1) {
+		pthread_mutex_unlock(&l->mu);
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		return;
+	}
+	l->rated = 1;
+	bump(l);
+	web_json(r, state_json(l));
+	pthread_mutex_unlock(&l->mu);
+}
+
+void
+live_close(struct live *l, struct web_reply *r)
+{
+	pthread_mutex_lock(&l->mu);
+	if (l->cs != NULL && l->ended)
+		l->rated = 1;
+	bump(l);
+	web_json(r, state_json(l));
+	pthread_mutex_unlock(&l->mu);
+}
+
+char *
+live_next(struct live *l, unsigned long *seen, int wait_ms)
+{
+	json_t	*j;
+	char	*text, *out;
+	int64_t	 until = real_now_ms() + wait_ms;
+
+	pthread_mutex_lock(&l->mu);
+	while (!l->stop && *seen == l->version && real_now_ms() < until)
+		wait_until(l, until);
+	if (l->stop) {
+		pthread_mutex_unlock(&l->mu);
+		return (NULL);
+	}
+	if (*seen == l->version) {
+		pthread_mutex_unlock(&l->mu);
+		return (xstrdup(": still here\n\n"));
+	}
+	*seen = l->version;
+	j = state_json(l);
+	pthread_mutex_unlock(&l->mu);
+	text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	out = xasprintf("event: state\ndata: %s\n\n", text != NULL ? text :
+	    "{}");
+	free(text);
+	return (out);
+}
+
+void
+live_lock(struct live *l)
+{
+	pthread_mutex_lock(&l->mu);
+}
+
+void
+live_unlock(struct live *l)
+{
+	pthread_mutex_unlock(&l->mu);
+}

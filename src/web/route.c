@@ -1,0 +1,207 @@
+/*
+ * route.c -- every request's checks, and where it goes.
+ *
+ * A port on 127.0.0.1 is reachable by every web page the person visits,
+ * so each request is checked before anything else:
+ *  - its Host must be this server's loopback name and port: a page on
+ *    another site whose name was made to resolve to 127.0.0.1 (DNS
+ *    rebinding) sends its own name, and is refused;
+ *  - a request that changes anything (POST, the only such method) must
+ *    carry this server's Origin and the token of this run, which only
+ *    the page we served can read (no CORS headers are ever sent);
+ *  - a body is at most WEB_BODY_MAX bytes.
+ * Only the embedded assets and the API answer; no path reaches the file
+ * system.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/random.h>
+
+#include "web/web.h"
+#include "core/xmalloc.h"
+
+static const struct web_asset *
+asset_find(const char *path)
+{
+	size_t	i;
+
+	for (i = 0; i < web_nassets; i++)
+		if (strcmp(web_assets[i].path, path) == 0)
+			return (&web_assets[i]);
+	return (NULL);
+}
+
+int
+web_init(struct web *w, char **err)
+{
+	const struct web_asset	*a;
+	unsigned char		 raw[WEB_TOKEN_LEN / 2];
+	const char		*at;
+	size_t			 i;
+
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
+		*err = xstrdup("cannot make a token: no randomness");
+		return (-1);
+	}
+	for (i = 0; i < sizeof raw; i++)
+		snprintf(w->token + 2 * i, 3, "%02x", raw[i]);
+	if ((a = asset_find("/index.html")) == NULL ||
+	    (at = strstr(a->data, "@TOKEN@")) == NULL) {
+		*err = xstrdup("the built-in page is missing");
+		return (-1);
+	}
+	w->index = xasprintf("%.*s%s%s", (int)(at - a->data), a->data,
+	    w->token, at + strlen("@TOKEN@"));
+	w->index_len = strlen(w->index);
+	return (0);
+}
+
+void
+web_release(struct web *w)
+{
+	free(w->index);
+	w->index = NULL;
+}
+
+void
+web_reply_free(struct web_reply *r)
+{
+	if (!r->borrowed)
+		free(r->body);
+	r->body = NULL;
+}
+
+void
+web_json(struct web_reply *r, json_t *j)
+{
+	r->status = 200;
+	r->type = "application/json";
+	r->cache = "no-store";
+	r->body = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	r->len = r->body != NULL ? strlen(r->body) : 0;
+	if (r->body == NULL) {
+		r->status = 500;
+		r->body = xstrdup("{\"error\":\"out of memory\"}");
+		r->len = strlen(r->body);
+	}
+	json_decref(j);
+}
+
+void
+web_error(struct web_reply *r, int status, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+	json_t	*j;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = NULL;
+	va_end(ap);
+	j = json_pack("{s:s}", "error", msg != NULL ? msg : "error");
+	free(msg);
+	web_json(r, j);
+	r->status = status;
+}
+
+/* Whether s is this server's name: one of the loopback names and port. */
+static int
+host_ok(const struct web *w, const char *s)
+{
+	char	buf[64];
+
+	if (s == NULL)
+		return (0);
+	snprintf(buf, sizeof buf, "127.0.0.1:%d", w->port);
+	if (strcmp(s, buf) == 0)
+		return (1);
+	snprintf(buf, sizeof buf, "localhost:%d", w->port);
+	if (strcasecmp(s, buf) == 0)
+		return (1);
+	snprintf(buf, sizeof buf, "[::1]:%d", w->port);
+	return (strcmp(s, buf) == 0);
+}
+
+/* Compare in time that does not depend on where they differ. */
+static int
+token_ok(const struct web *w, const char *s)
+{
+	unsigned char	d = 0;
+	size_t		i;
+
+	if (s == NULL || strlen(s) != WEB_TOKEN_LEN)
+		return (0);
+	for (i = 0; i < WEB_TOKEN_LEN; i++)
+		d |= (unsigned char)(s[i] ^ w->token[i]);
+	return (d == 0);
+}
+
+void
+web_route(struct web *w, const struct web_req *q, struct web_reply *r)
+{
+	const struct web_asset	*a;
+	int			 get, post;
+
+	memset(r, 0, sizeof *r);
+	if (!host_ok(w, q->host)) {
+		web_error(r, 421, "this server answers only to "
+		    "http://127.0.0.1:%d/", w->port);
+		return;
+	}
+	get = strcmp(q->method, "GET") == 0 || strcmp(q->method, "HEAD") == 0;
+	post = strcmp(q->method, "POST") == 0;
+	if (post) {
+		if (q->origin == NULL || strncmp(q->origin, "http://", 7) != 0 ||
+		    !host_ok(w, q->origin + 7)) {
+			web_error(r, 403, "a change needs this server's Origin");
+			return;
+		}
+		if (!token_ok(w, q->token)) {
+			web_error(r, 403, "a change needs this page's token "
+			    "(reload the page)");
+			return;
+		}
+		if (q->too_big || q->len > WEB_BODY_MAX) {
+			web_error(r, 413, "the request is larger than %d bytes",
+			    WEB_BODY_MAX);
+			return;
+		}
+	}
+	if (strncmp(q->url, "/api/", 5) == 0) {
+		if (!get && !post) {
+			web_error(r, 405, "method %s is not allowed",
+			    q->method);
+			r->allow = "GET, HEAD, POST";
+			return;
+		}
+		web_api(w, q, r);
+		return;
+	}
+	if (!get) {
+		web_error(r, 405, "method %s is not allowed", q->method);
+		r->allow = "GET, HEAD";
+		return;
+	}
+	if (strcmp(q->url, "/") == 0 || strcmp(q->url, "/index.html") == 0) {
+		r->status = 200;
+		r->type = "text/html; charset=utf-8";
+		r->cache = "no-store";
+		r->body = w->index;
+		r->len = w->index_len;
+		r->borrowed = 1;
+		return;
+	}
+	if ((a = asset_find(q->url)) == NULL) {
+		web_error(r, 404, "no such page");
+		return;
+	}
+	r->status = 200;
+	r->type = a->type;
+	r->cache = "no-cache";
+	r->body = (char *)a->data;
+	r->len = a->len;
+	r->borrowed = 1;
+}

@@ -1,0 +1,403 @@
+/*
+ * server.c -- the HTTP side of `serve`, on libmicrohttpd (opened with
+ * dlopen(), mhd.h): the listening sockets, request bodies, responses
+ * with their security headers, the event stream, and the signals.
+ *
+ * The sockets are ours: bound to 127.0.0.1 and ::1 only (never a
+ * wildcard address), so a port already taken is told plainly, and port
+ * 0 picks a free one (the tests). libmicrohttpd runs a thread per
+ * connection: an event stream then simply waits for the session's next
+ * version (live_next()), and everything else is answered at once.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <pthread.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "web/mhd.h"
+#include "web/web.h"
+#include "core/xmalloc.h"
+
+/* A stream that says nothing for this long sends a comment line. */
+#define WEB_KEEPALIVE_MS	15000
+#define WEB_CONNECTIONS_MAX	64
+
+static const char web_csp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+/* A request's body as it arrives. */
+struct web_body {
+	char	*buf;
+	size_t	 len;
+	size_t	 max;
+	int	 too_big;
+};
+
+/* An event stream's reader. */
+struct web_stream {
+	struct live	*live;
+	unsigned long	 seen;
+	char		*pending;
+	size_t		 off;
+};
+
+size_t
+web_body_max(const char *url)
+{
+	/* An export of years of history is more than a request. */
+	if (strcmp(url, "/api/import") == 0)
+		return (8 * 1024 * 1024);
+	return (WEB_BODY_MAX);
+}
+
+static const char *
+web_arg(void *ctx, const char *name)
+{
+	return (MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name));
+}
+
+static void
+headers(struct MHD_Response *resp, const struct web_reply *r)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy", web_csp);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy",
+	    "same-origin");
+	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy",
+	    "same-origin");
+	if (r->type != NULL)
+		MHD_add_response_header(resp, "Content-Type", r->type);
+	if (r->cache != NULL)
+		MHD_add_response_header(resp, "Cache-Control", r->cache);
+	if (r->disposition != NULL)
+		MHD_add_response_header(resp, "Content-Disposition",
+		    r->disposition);
+	if (r->allow != NULL)
+		MHD_add_response_header(resp, "Allow", r->allow);
+}
+
+static ssize_t
+stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct web_stream	*s = cls;
+	size_t			 n;
+
+	(void)pos;
+	if (s->pending == NULL || s->off == strlen(s->pending)) {
+		free(s->pending);
+		s->off = 0;
+		if ((s->pending = live_next(s->live, &s->seen,
+		    WEB_KEEPALIVE_MS)) == NULL)
+			return (MHD_CONTENT_READER_END_OF_STREAM);
+	}
+	n = strlen(s->pending) - s->off;
+	if (n > max)
+		n = max;
+	memcpy(buf, s->pending + s->off, n);
+	s->off += n;
+	return ((ssize_t)n);
+}
+
+static void
+stream_free(void *cls)
+{
+	struct web_stream	*s = cls;
+
+	free(s->pending);
+	free(s);
+}
+
+static enum MHD_Result
+respond(struct MHD_Connection *c, struct web *w, struct web_reply *r)
+{
+	struct MHD_Response	*resp;
+	struct web_stream	*s;
+	enum MHD_Result		 ret;
+
+	if (r->stream) {
+		s = xcalloc(1, sizeof *s);
+		s->live = w->live;
+		resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN,
+		    4096, stream_read, s, stream_free);
+		r->type = "text/event-stream";
+		r->cache = "no-store";
+	} else
+		resp = MHD_create_response_from_buffer(r->len, r->body,
+		    r->borrowed ? MHD_RESPMEM_PERSISTENT :
+		    MHD_RESPMEM_MUST_COPY);
+	if (resp == NULL) {
+		web_reply_free(r);
+		return (MHD_NO);
+	}
+	headers(resp, r);
+	ret = MHD_queue_response(c, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	web_reply_free(r);
+	return (ret);
+}
+
+static void
+request_fill(struct MHD_Connection *c, const char *url, const char *method,
+    struct web_req *q)
+{
+	memset(q, 0, sizeof *q);
+	q->method = method;
+	q->url = url;
+	q->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	q->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	q->token = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    WEB_TOKEN_HEADER);
+	q->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Content-Type");
+	q->arg = web_arg;
+	q->ctx = c;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *data,
+    size_t *size, void **con_cls)
+{
+	struct web		*w = cls;
+	struct web_body		*b = *con_cls;
+	struct web_req		 q;
+	struct web_reply	 r;
+	const char		*cl;
+	char			*end;
+	unsigned long long	 n;
+
+	(void)version;
+	request_fill(c, url, method, &q);
+	if (b == NULL) {
+		/*
+		 * The first call has the headers only. Answering then would
+		 * close the connection (the library cannot tell whether a
+		 * body follows), so even a GET is answered on the next.
+		 */
+		b = xcalloc(1, sizeof *b);
+		b->max = web_body_max(url);
+		*con_cls = b;
+		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    "Content-Length");
+		if (strcmp(method, "POST") == 0 && cl != NULL &&
+		    ((n = strtoull(cl, &end, 10)) > b->max || *end != '\0')) {
+			/* Refused before a byte of it is read. */
+			q.too_big = 1;
+			web_route(w, &q, &r);
+			return (respond(c, w, &r));
+		}
+		return (MHD_YES);
+	}
+	if (*size > 0) {
+		if (!b->too_big && b->len + *size <= b->max) {
+			b->buf = xreallocarray(b->buf, b->len + *size + 1, 1);
+			memcpy(b->buf + b->len, data, *size);
+			b->len += *size;
+			b->buf[b->len] = '\0';
+		} else {
+			b->too_big = 1;
+			free(b->buf);
+			b->buf = NULL;
+			b->len = 0;
+		}
+		*size = 0;
+		return (MHD_YES);
+	}
+	q.body = b->buf;
+	q.len = b->len;
+	q.too_big = b->too_big;
+	web_route(w, &q, &r);
+	return (respond(c, w, &r));
+}
+
+static void
+on_done(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode code)
+{
+	struct web_body	*b = *con_cls;
+
+	(void)cls;
+	(void)c;
+	(void)code;
+	if (b != NULL) {
+		free(b->buf);
+		free(b);
+		*con_cls = NULL;
+	}
+}
+
+/*
+ * A listening socket on addr; -1 with errno set. With *port 0, the
+ * kernel's choice is put in *port.
+ */
+static int
+listen_on(int family, int *port)
+{
+	struct sockaddr_in	 a4;
+	struct sockaddr_in6	 a6;
+	struct sockaddr		*sa;
+	socklen_t		 len;
+	int			 fd, one = 1, e;
+
+	if ((fd = socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1)
+		return (-1);
+	(void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	if (family == AF_INET) {
+		memset(&a4, 0, sizeof a4);
+		a4.sin_family = AF_INET;
+		a4.sin_port = htons((uint16_t)*port);
+		a4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		sa = (struct sockaddr *)&a4;
+		len = sizeof a4;
+	} else {
+		(void)setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one,
+		    sizeof one);
+		memset(&a6, 0, sizeof a6);
+		a6.sin6_family = AF_INET6;
+		a6.sin6_port = htons((uint16_t)*port);
+		a6.sin6_addr = in6addr_loopback;
+		sa = (struct sockaddr *)&a6;
+		len = sizeof a6;
+	}
+	if (bind(fd, sa, len) == -1 || listen(fd, 64) == -1)
+		goto fail;
+	if (*port == 0) {
+		if (getsockname(fd, (struct sockaddr *)&a4, &len) == -1)
+			goto fail;
+		*port = ntohs(a4.sin_port);
+	}
+	return (fd);
+fail:
+	e = errno;
+	close(fd);
+	errno = e;
+	return (-1);
+}
+
+static struct MHD_Daemon *
+daemon_on(struct web *w, int fd, unsigned extra)
+{
+	return (MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
+	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | extra, 0, NULL,
+	    NULL, on_request, w,
+	    MHD_OPTION_LISTEN_SOCKET, fd,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_done, w,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+	    MHD_OPTION_THREAD_STACK_SIZE, (size_t)(256 * 1024),
+	    MHD_OPTION_END));
+}
+
+/* Open the page: opener URL, not waited for. */
+static void
+open_page(const char *opener, const char *url)
+{
+	pid_t	pid;
+	int	fd;
+
+	if ((pid = fork()) != 0)
+		return;
+	/* Its chatter is not ours to show. */
+	if ((fd = open("/dev/null", O_WRONLY)) != -1) {
+		dup2(fd, STDOUT_FILENO);
+		dup2(fd, STDERR_FILENO);
+	}
+	execlp(opener, opener, url, (char *)NULL);
+	_exit(127);
+}
+
+int
+web_serve(struct web *w, const char *opener, char **err)
+{
+	struct MHD_Daemon	*d4 = NULL, *d6 = NULL;
+	sigset_t		 set, old;
+	char			 url[64], *cause = NULL;
+	int			 fd4, fd6, port = w->port, sig;
+
+	if (web_mhd_load(err) != 0)
+		return (-1);
+	/*
+	 * One malloc arena: a thread per connection would otherwise get an
+	 * arena each, and the work is done under one lock anyway.
+	 */
+	(void)mallopt(M_ARENA_MAX, 1);
+	if ((fd4 = listen_on(AF_INET, &port)) == -1) {
+		if (errno == EADDRINUSE)
+			*err = xasprintf("port %d is taken (is midback serve "
+			    "running already?); choose another with --port",
+			    w->port);
+		else
+			*err = xasprintf("cannot listen on 127.0.0.1:%d: %s",
+			    w->port, strerror(errno));
+		return (-1);
+	}
+	/* ::1 as well, when the machine has IPv6. */
+	fd6 = listen_on(AF_INET6, &port);
+	if (fd6 == -1 && errno == EADDRINUSE) {
+		close(fd4);
+		*err = xasprintf("port %d is taken on ::1; choose another "
+		    "with --port", port);
+		return (-1);
+	}
+	w->port = port;
+	if ((w->live = live_new(w, err)) == NULL) {
+		close(fd4);
+		if (fd6 != -1)
+			close(fd6);
+		return (-1);
+	}
+
+	/* Every thread from here on leaves these signals to sigwait(). */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGCHLD, SIG_IGN);	/* the opener reaps itself */
+
+	if ((d4 = daemon_on(w, fd4, 0)) == NULL) {
+		close(fd4);
+		if (fd6 != -1)
+			close(fd6);
+		*err = xstrdup("cannot start the web server");
+		goto out;
+	}
+	if (fd6 != -1 && (d6 = daemon_on(w, fd6, MHD_USE_IPv6)) == NULL)
+		close(fd6);
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
+	printf("midback is at %s (Ctrl-C stops it)\n", url);
+	fflush(stdout);
+	if (web_state_write(port, &cause) != 0) {
+		fprintf(stderr, "midback: serve: %s\n", cause);
+		free(cause);
+	}
+	if (opener != NULL)
+		open_page(opener, url);
+	while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
+		continue;
+	web_state_remove();
+out:
+	live_shutdown(w->live);
+	if (d6 != NULL)
+		MHD_stop_daemon(d6);
+	if (d4 != NULL)
+		MHD_stop_daemon(d4);
+	live_free(w->live);
+	w->live = NULL;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return (d4 != NULL ? 0 : -1);
+}

@@ -1,0 +1,178 @@
+/*
+ * web.h -- `midback serve`: the local web app, a front end like the
+ * terminal player. All rules stay in C (src/coach/, src/core/); the
+ * browser posts events to a small JSON API and receives the session's
+ * state as Server-Sent Events. docs/api.md documents the API.
+ *
+ * The pieces:
+ *  - server.c: the only file that knows libmicrohttpd (opened with
+ *    dlopen(), mhd.h): the listening sockets on 127.0.0.1 and ::1, the
+ *    request bodies, the event stream, the signals;
+ *  - route.c: every request's checks (Host, Origin, token, size, method)
+ *    and where it goes; the embedded assets. Knows nothing of HTTP
+ *    libraries, so tests/unit/t-web.c drives it directly;
+ *  - api.c: the JSON API's handlers;
+ *  - live.c: the session being played, its timer and its state;
+ *  - unit.c: the systemd user unit and the runtime file that tells a
+ *    reminder where the page is.
+ */
+#ifndef MIDBACK_WEB_H
+#define MIDBACK_WEB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "coach/coach.h"
+
+/* The port `serve` listens on unless told otherwise. */
+#define WEB_PORT_DEFAULT	7415
+/* The largest request body taken; beyond it, 413. */
+#define WEB_BODY_MAX		(64 * 1024)
+/* The header that carries the per-run token on a state-changing request. */
+#define WEB_TOKEN_HEADER	"X-Midback-Token"
+#define WEB_TOKEN_LEN		32	/* hex digits */
+/* The systemd user unit that runs `serve`. */
+#define WEB_UNIT		"midback-serve.service"
+/* $XDG_RUNTIME_DIR/midback/NAME: where a running serve says its URL. */
+#define WEB_STATE_FILE		"serve.json"
+
+struct live;
+
+/* The files of web/, built into the program (scripts/embed-web). */
+struct web_asset {
+	const char	*path;		/* "/app.js" */
+	const char	*type;		/* Content-Type */
+	const char	*data;		/* NUL-terminated */
+	size_t		 len;
+};
+extern const struct web_asset	web_assets[];
+extern const size_t		web_nassets;
+
+/* What a server works with. */
+struct web {
+	struct coach	 coach;		/* store open, created */
+	struct live	*live;
+	int		 port;
+	char		 token[WEB_TOKEN_LEN + 1];
+	char		*index;		/* index.html with the token */
+	size_t		 index_len;
+	char		*settings_path;	/* config.yaml */
+};
+
+/* One request, as the HTTP library hands it over. */
+struct web_req {
+	const char	*method;
+	const char	*url;		/* the path, without the query */
+	const char	*host;		/* headers; NULL when absent */
+	const char	*origin;
+	const char	*token;
+	const char	*content_type;
+	const char	*body;		/* NUL-terminated; NULL if none */
+	size_t		 len;
+	int		 too_big;	/* the body passed WEB_BODY_MAX */
+	/* A query argument, or NULL. */
+	const char	*(*arg)(void *ctx, const char *name);
+	void		*ctx;
+};
+
+/* The answer to it. */
+struct web_reply {
+	int		 status;
+	const char	*type;		/* Content-Type */
+	const char	*cache;		/* Cache-Control */
+	const char	*disposition;	/* Content-Disposition, or NULL */
+	char		*body;		/* owned, unless borrowed is set */
+	size_t		 len;
+	int		 borrowed;	/* body is static */
+	int		 stream;	/* 1: the event stream (server.c) */
+	const char	*allow;		/* Allow, on a 405 */
+};
+
+/* route.c */
+/*
+ * Make w's token and its index page. Returns 0, or -1 with *err set.
+ */
+int	 web_init(struct web *, char **err);
+void	 web_release(struct web *);
+/*
+ * Check and answer one request: the Host must name this server on a
+ * loopback address (DNS rebinding); a request that changes anything must
+ * carry this server's Origin and token (CSRF); a body is at most
+ * WEB_BODY_MAX. Then an embedded asset, or the API. Fills *r.
+ */
+void	 web_route(struct web *, const struct web_req *, struct web_reply *);
+void	 web_reply_free(struct web_reply *);
+/* A reply of JSON {"error": msg} with status. */
+void	 web_error(struct web_reply *, int status, const char *fmt, ...)
+	     __attribute__((format(printf, 3, 4)));
+/* A reply of the JSON j (a reference taken), status 200. */
+void	 web_json(struct web_reply *, json_t *j);
+
+/*
+ * Plan options from the API's strings (any may be NULL: the default, as
+ * `today`). Returns 0, or -1 with *err set.
+ */
+int	 web_plan_opts(struct web *, const char *minutes, const char *place,
+	     const char *equipment, const char *date, struct plan_opts *,
+	     char **err);
+/* The largest body a request to url may carry. */
+size_t	 web_body_max(const char *url);
+
+/* api.c */
+/* The API under /api: fills *r, 404 for a path it does not know. */
+void	 web_api(struct web *, const struct web_req *, struct web_reply *);
+
+/* live.c */
+/* The live session over w's coach; NULL with *err set. */
+struct live	*live_new(struct web *, char **err);
+/* Stop its timer and free it; a session being played stays unfinished
+   in the store, to be resumed. */
+void		 live_free(struct live *);
+/* Wake every stream to end (the server stops). */
+void		 live_shutdown(struct live *);
+/* The session's state now as JSON (a new reference). */
+json_t		*live_state(struct live *);
+/*
+ * Begin a session: body {"kind","minutes","place","equipment","one",
+ * "pain","routine"} or resume; handle an event; rate pain after.
+ * Each fills *r with the new state or an error.
+ */
+void		 live_begin(struct live *, json_t *body, struct web_reply *);
+void		 live_resume(struct live *, struct web_reply *);
+void		 live_event(struct live *, json_t *body, struct web_reply *);
+void		 live_pain_after(struct live *, json_t *body,
+		     struct web_reply *);
+void		 live_close(struct live *, struct web_reply *);
+/*
+ * The event stream: the next chunk for a reader that has seen version
+ * *seen, waiting up to wait_ms for a change; a comment line when nothing
+ * changed. NULL when the server stops. The caller frees the text.
+ */
+/* The store is shared by the session and the API: one lock for both. */
+void		 live_lock(struct live *);
+void		 live_unlock(struct live *);
+char		*live_next(struct live *, unsigned long *seen, int wait_ms);
+
+/* unit.c */
+/* $XDG_CONFIG_HOME/systemd/user/midback-serve.service, or NULL. */
+char	*web_unit_path(char **err);
+/* Write the unit at path, to run this program's `serve --port port`. */
+int	 web_unit_write(const char *path, int port, char **err);
+/* `systemctl --user A [B [C]]`: its exit status, or -1. */
+int	 web_systemctl(const char *a, const char *b, const char *c);
+/* Write or remove the runtime file that says a serve runs, and where. */
+int	 web_state_write(int port, char **err);
+void	 web_state_remove(void);
+
+/* server.c */
+/*
+ * Listen on 127.0.0.1 and ::1 at w->port and serve until SIGINT or
+ * SIGTERM. opener: a command to run with the URL once listening (xdg-open),
+ * or NULL. Says nothing itself but the URL on stdout; returns 0, or -1
+ * with *err set (the port taken included).
+ */
+int	 web_serve(struct web *, const char *opener, char **err);
+
+#endif

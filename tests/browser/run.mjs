@@ -1,0 +1,224 @@
+// run.mjs -- midback serve in a real Chromium (Debian's, through
+// playwright-core; no browser is downloaded). Speaks TAP.
+//
+//   MIDBACK_URL   the running server's URL
+//   MIDBACK       the binary, for `midback log`
+//   CHROMIUM      the browser (default /usr/bin/chromium)
+//   SHOTS         a folder for screenshots (375x812 and 1280x800), or unset
+//
+// The server runs on the scaled test clock, so a routine plays in seconds.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const URL = process.env.MIDBACK_URL;
+const SHOTS = process.env.SHOTS;
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const routine = `name: Browser test
+exercises:
+  - id: chest-opener
+    hold_s: 1
+  - id: cross-arm-stretch
+    hold_s: 1
+`;
+
+let n = 0, failed = 0;
+async function t(name, fn) {
+	n++;
+	try {
+		await fn();
+		console.log(`ok ${n} - ${name}`);
+	} catch (e) {
+		failed++;
+		console.log(`not ok ${n} - ${name}`);
+		for (const line of String(e && e.stack || e).split('\n').slice(0, 8))
+			console.log('#  ' + line);
+	}
+}
+function assert(cond, what) {
+	if (!cond)
+		throw new Error('assertion failed: ' + what);
+}
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+ctx.setDefaultTimeout(60000);
+const page = await ctx.newPage();
+browser.on('disconnected', () => console.log('# the browser went away'));
+page.on('crash', () => console.log('# the page crashed'));
+const violations = [];
+page.on('console', (m) => {
+	if (/Content Security Policy|Refused to/.test(m.text()))
+		violations.push(m.text());
+});
+page.on('pageerror', (e) => violations.push('page error: ' + e.message));
+/* "End the session?" is answered yes. */
+page.on('dialog', (d) => d.accept());
+
+async function startRoutine(p, body) {
+	await p.evaluate(async (b) => {
+		const tok = document.querySelector('meta[name="midback-token"]').content;
+		const r = await fetch('/api/session', { method: 'POST', headers: { 'X-Midback-Token': tok, 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+		if (!r.ok)
+			throw new Error(await r.text());
+	}, body);
+	await p.goto(URL + '#/player');
+}
+
+await t('browser-1 today shows the plan, and Start asks the warning signs first', async () => {
+	await page.goto(URL + '#/today');
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
+	await page.locator('.items li').first().waitFor();
+	assert(await page.locator('.items li').count() >= 3, 'a plan of three or more');
+	await page.getByRole('button', { name: 'Start the routine' }).click();
+	await page.getByRole('heading', { name: 'Before the first session' }).waitFor();
+});
+
+await t('browser-2 the screen answered no, and the notice accepted, starts the session', async () => {
+	const groups = page.locator('fieldset.question');
+	const count = await groups.count();
+	for (let i = 0; i < count - 1; i++)
+		await groups.nth(i).getByLabel('No').check();
+	await groups.nth(count - 1).getByLabel('Yes').check();
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await page.locator('.player').waitFor();
+	await page.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
+	/* End it: the routine file's session comes next. */
+	await page.keyboard.press('q');
+});
+
+await t('browser-3 a routine file played to the end with the keyboard', async () => {
+	await page.locator('.question-box').getByText(/Session ended early/).waitFor();
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await startRoutine(page, { routine, pain: 2 });
+	await page.locator('#ex-title', { hasText: 'Chest opener' }).waitFor();
+	await page.locator('.secs').filter({ hasText: /\d:\d\d/ }).waitFor();
+	await page.getByRole('group', { name: 'How did it feel?' }).waitFor({ timeout: 20000 });
+	await page.keyboard.press('1');
+	await page.locator('#ex-title', { hasText: 'Cross-arm stretch' }).waitFor();
+	await page.getByRole('group', { name: 'How did it feel?' }).waitFor({ timeout: 20000 });
+	if (SHOTS) {
+		await page.screenshot({ path: `${SHOTS}/feel-1280.png` });
+	}
+	await page.keyboard.press('2');
+	await page.getByText('Well done: that is today’s session.').waitFor();
+	await page.getByLabel('How much does your back hurt now, 0 to 10?').selectOption('1');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await page.getByRole('heading', { name: 'Progress' }).waitFor();
+	const log = execFileSync(process.env.MIDBACK, ['log'], { encoding: 'utf8' });
+	assert(/finished; pain 2 before, 1 after/.test(log), 'midback log shows it: ' + log);
+	assert(/Cross-arm stretch/.test(log), 'with its exercises');
+});
+
+await t('browser-4 a reload mid-session shows the same session, and a second tab too', async () => {
+	await startRoutine(page, { minutes: 10 });
+	const title = await page.locator('#ex-title').filter({ hasText: /\S/ }).textContent();
+	await page.reload();
+	await page.locator('#ex-title', { hasText: title }).waitFor();
+	const other = await ctx.newPage();
+	await other.goto(URL + '#/player');
+	await other.locator('#ex-title', { hasText: title }).waitFor();
+	await other.getByRole('button', { name: 'Pause' }).click();
+	await page.getByText('Paused').first().waitFor();
+	await other.close();
+	await page.getByRole('button', { name: 'Go on' }).click();
+});
+
+await t('browser-5 it hurts: the easier option is offered and played', async () => {
+	if (SHOTS) {
+		await page.screenshot({ path: `${SHOTS}/player-1280.png` });
+		await page.setViewportSize({ width: 375, height: 812 });
+		await page.screenshot({ path: `${SHOTS}/player-375.png`, fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 800 });
+	}
+	/* Go on to an exercise that has an easier option. */
+	for (let i = 0; i < 8; i++) {
+		await page.keyboard.press('x');
+		const offer = page.locator('.offer');
+		try {
+			await offer.waitFor({ timeout: 1500 });
+		} catch (e) {
+			continue;
+		}
+		const name = (await offer.getByRole('button', { name: /^Yes, try / }).textContent()).replace('Yes, try ', '');
+		if (SHOTS)
+			await page.screenshot({ path: `${SHOTS}/offer-1280.png` });
+		await page.keyboard.press('y');
+		await page.locator('#ex-title', { hasText: name }).waitFor();
+		return;
+	}
+	throw new Error('no offer came');
+});
+
+await t('browser-6 ending the session, and a check-in', async () => {
+	await page.keyboard.press('q');
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.goto(URL + '#/checkin');
+	await page.getByLabel('Pain').selectOption('3');
+	await page.getByLabel('Note (optional)').fill('from the browser');
+	await page.getByRole('button', { name: 'Save the check-in' }).click();
+	await page.getByText('Saved. Thank you.').waitFor();
+	const log = execFileSync(process.env.MIDBACK, ['log'], { encoding: 'utf8' });
+	assert(/from the browser/.test(log), 'the check-in is in midback log');
+});
+
+await t('browser-7 no page broke the Content-Security-Policy or threw', async () => {
+	assert(violations.length === 0, violations.join('\n'));
+});
+
+const pages = ['today', 'screen', 'library', 'library/open-book', 'progress', 'checkin', 'settings', 'data'];
+await t('browser-8 axe-core finds no serious or critical problem on any page', async () => {
+	/* axe is put in through the debugging protocol, not the page. */
+	const actx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+	actx.setDefaultTimeout(60000);
+	const p = await actx.newPage();
+	const bad = [];
+	for (const name of [...pages, 'player']) {
+		if (name === 'player') {
+			await p.goto(URL + '#/today');
+			await startRoutine(p, { minutes: 5 });
+			await p.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
+		} else {
+			await p.goto(URL + '#/' + name);
+			await p.locator('main h1').waitFor();
+			/* The event stream never lets the network go idle. */
+			await p.locator('main p, main form, main ul').first().waitFor();
+		}
+		await p.evaluate(axeSource);
+		const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+		for (const v of res.violations)
+			if (v.impact === 'serious' || v.impact === 'critical')
+				bad.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')}`);
+	}
+	await p.evaluate(async () => {
+		const tok = document.querySelector('meta[name="midback-token"]').content;
+		await fetch('/api/session/event', { method: 'POST', headers: { 'X-Midback-Token': tok }, body: '{"event":"quit"}' });
+		await fetch('/api/session/close', { method: 'POST', headers: { 'X-Midback-Token': tok }, body: '{}' });
+	});
+	await actx.close();
+	assert(bad.length === 0, bad.join('\n'));
+});
+
+if (SHOTS) {
+	await t('browser-9 screenshots of every page at 375x812 and 1280x800', async () => {
+		mkdirSync(SHOTS, { recursive: true });
+		for (const [w, hgt] of [[375, 812], [1280, 800]]) {
+			await page.setViewportSize({ width: w, height: hgt });
+			for (const name of pages) {
+				await page.goto(URL + '#/' + name);
+				await page.locator('main h1').waitFor();
+				await page.waitForTimeout(300);
+				await page.screenshot({ path: `${SHOTS}/${name.replace('/', '-')}-${w}.png`, fullPage: true });
+			}
+		}
+	});
+}
+
+await browser.close();
+console.log(`1..${n}`);
+process.exit(failed ? 1 : 0);

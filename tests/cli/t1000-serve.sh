@@ -1,0 +1,258 @@
+# t1000-serve.sh -- midback serve as curl and the command line see it:
+# every security rule (Host, Origin, token, CORS, headers, body cap,
+# malformed input, paths), the API over a whole session on the scaled
+# clock, the store shared with the CLI, a kill and `start --resume`,
+# settings read by `remind`, export and import, the port taken, and
+# that no other command loads libmicrohttpd.
+. "$TOP/tests/cli/lib.sh"
+
+if ! command -v curl >/dev/null 2>&1 ||
+    ! ldconfig -p 2>/dev/null | grep -q 'libmicrohttpd\.so\.12'; then
+	echo "1..0 # SKIP curl or libmicrohttpd12 is not installed"
+	exit 0
+fi
+
+# One timeline for the server and every CLI call: 100 clock seconds a
+# real second, so a routine of a minute plays in under a second.
+export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=100"
+export XDG_RUNTIME_DIR="$T/run"
+mkdir -p "$XDG_RUNTIME_DIR"
+SPID=
+
+# serve: start it on a free port; sets U (its URL), HP (host:port), TOK.
+serve() {
+	: >"$T/serve.out"
+	"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
+	SPID=$!
+	i=0
+	until grep -q 'http://' "$T/serve.out"; do
+		i=$((i + 1))
+		[ $i -lt 200 ] || { cat "$T/serve.err"; return 1; }
+		kill -0 $SPID 2>/dev/null || { cat "$T/serve.err"; return 1; }
+		sleep 0.05
+	done
+	U=$(sed -n 's|.*\(http://[^ ]*/\).*|\1|p' "$T/serve.out")
+	HP=${U#http://}
+	HP=${HP%/}
+	TOK=$(curl -s "$U" | sed -n 's/.*midback-token" content="\([0-9a-f]*\)".*/\1/p')
+	[ ${#TOK} -eq 32 ]
+}
+
+# stop: SIGTERM, and wait for it to be gone (from a test's subshell too,
+# where wait cannot).
+stop() {
+	[ -n "$SPID" ] || return 0
+	kill $SPID 2>/dev/null || true
+	i=0
+	while kill -0 $SPID 2>/dev/null && [ $i -lt 200 ]; do
+		i=$((i + 1))
+		sleep 0.05
+	done
+	wait $SPID 2>/dev/null || true
+	SPID=
+}
+trap 'stop; rm -rf "$T"' EXIT
+
+# post PATH BODY: POST as the page does; status in $T/code, body in $OUT.
+post() {
+	curl -s -o "$OUT" -w '%{http_code}' -X POST -H "Origin: http://$HP" \
+	    -H "X-Midback-Token: $TOK" -H 'Content-Type: application/json' \
+	    --data-binary "$2" "${U}api/$1" >"$T/code"
+}
+code() {
+	[ "$(cat "$T/code")" = "$1" ] || { echo "status $(cat "$T/code"), expected $1"; cat "$OUT"; return 1; }
+}
+get() {
+	curl -s -o "$OUT" -w '%{http_code}' "${U}$1" >"$T/code"
+}
+# until_state WORD: read the event stream until the state has WORD.
+until_state() {
+	timeout 30 curl -sN "${U}api/events" | grep -m1 -q "$1"
+}
+
+serve || exit 1
+NO8='{"answers":[false,false,false,false,false,false,false,false],"accepted":true}'
+
+t 'serve-1 no other command loads libmicrohttpd; serve is on loopback only' '
+	! ldd "$MIDBACK" | grep -q microhttpd &&
+	port=${HP#*:} &&
+	ss -Htln "sport = :$port" | awk "{ print \$4 }" >"$T/ss" &&
+	has "$T/ss" "127.0.0.1:$port" &&
+	! grep -q -e "0.0.0.0:" -e "\*:" -e "\[::\]:" "$T/ss"
+'
+
+t 'serve-2 the page and the API, with the security headers' '
+	curl -s -D "$T/h" -o "$OUT" "$U" &&
+	has "$T/h" "Content-Security-Policy: default-src '\''self'\''" &&
+	has "$T/h" "frame-ancestors '\''none'\''" &&
+	has "$T/h" "X-Content-Type-Options: nosniff" &&
+	has "$T/h" "Referrer-Policy: no-referrer" &&
+	lacks "$T/h" "Access-Control" &&
+	has "$OUT" "<script src=\"/app.js\" defer></script>" &&
+	lacks "$OUT" "<script>" &&
+	get api/today?minutes=10 && code 200 && has "$OUT" "\"minutes\":10"
+'
+
+t 'serve-3 a Host that is not this server is refused (DNS rebinding)' '
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -H "Host: evil.example:${HP#*:}" "${U}api/today") &&
+	[ "$s" = 421 ] &&
+	s=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: 127.0.0.1:1" "${U}") &&
+	[ "$s" = 421 ] &&
+	s=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: localhost:${HP#*:}" "${U}") &&
+	[ "$s" = 200 ]
+'
+
+t 'serve-4 a change needs our Origin and the token; no CORS' '
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -d "{\"pain\":3}" "${U}api/checkin") &&
+	[ "$s" = 403 ] && has "$OUT" Origin &&
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -H "Origin: http://evil.example" -H "X-Midback-Token: $TOK" -d "{\"pain\":3}" "${U}api/checkin") &&
+	[ "$s" = 403 ] &&
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -H "Origin: http://$HP" -d "{\"pain\":3}" "${U}api/checkin") &&
+	[ "$s" = 403 ] && has "$OUT" token &&
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -H "Origin: http://$HP" -H "X-Midback-Token: 0123456789abcdef0123456789abcdef" -d "{\"pain\":3}" "${U}api/checkin") &&
+	[ "$s" = 403 ] &&
+	s=$(curl -s -D "$T/h" -o /dev/null -w "%{http_code}" -X OPTIONS -H "Origin: http://evil.example" -H "Access-Control-Request-Method: POST" "${U}api/checkin") &&
+	[ "$s" = 405 ] && lacks "$T/h" "Access-Control" &&
+	"$MIDBACK" log >"$T/log" && lacks "$T/log" "check-in"
+'
+
+t 'serve-5 a body over 64 KiB is 413, malformed or unknown JSON 400, nothing stored' '
+	head -c 70000 /dev/zero | tr "\0" a >"$T/big" &&
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -H "Origin: http://$HP" -H "X-Midback-Token: $TOK" --data-binary @"$T/big" "${U}api/checkin") &&
+	[ "$s" = 413 ] &&
+	post checkin "{\"pain\":3" && code 400 && has "$OUT" "malformed JSON" &&
+	post checkin "{\"pain\":3,\"mood\":1}" && code 400 && has "$OUT" mood &&
+	post checkin "[1]" && code 400 &&
+	post checkin "{\"pain\":11}" && code 400 &&
+	post checkin "{\"pain\":\"3\"}" && code 400 &&
+	post session/event "{\"event\":\"fly\"}" && code 400 &&
+	"$MIDBACK" log >"$T/log" && lacks "$T/log" "check-in"
+'
+
+t 'serve-6 only the built-in files: no path reaches the file system' '
+	get app.js && code 200 &&
+	get ../../../../etc/passwd && code 404 &&
+	s=$(curl -s --path-as-is -o "$OUT" -w "%{http_code}" "${U}../../etc/passwd") && [ "$s" = 404 ] &&
+	s=$(curl -s --path-as-is -o "$OUT" -w "%{http_code}" "${U}%2e%2e/%2e%2e/etc/passwd") && [ "$s" = 404 ] &&
+	get api/nothing && code 404 &&
+	s=$(curl -s -o /dev/null -w "%{http_code}" -X DELETE "${U}app.js") && [ "$s" = 405 ]
+'
+
+t 'serve-7 the library filters, and no figure until the figures come' '
+	get "api/exercises?motion=rotation" && code 200 &&
+	has "$OUT" "\"rotation\"" && lacks "$OUT" "\"id\":\"diaphragmatic-breathing\"" &&
+	get api/exercises/open-book && code 200 && has "$OUT" "\"steps\"" &&
+	get api/exercises/open-book/figure.svg && code 404 &&
+	get api/exercises/nope && code 404
+'
+
+t 'serve-8 the warning-signs questions come first' '
+	post session "{\"minutes\":3}" && code 409 && has "$OUT" warning-signs &&
+	post screen "{\"answers\":[true]}" && code 200 && has "$OUT" "\"verdict\":\"emergency\"" &&
+	post session "{\"minutes\":3}" && code 409 &&
+	post screen "$NO8" && code 200 && has "$OUT" "\"verdict\":\"go\""
+'
+
+cat >"$T/routine.yaml" <<'EOR'
+name: Web test
+exercises:
+  - id: chest-opener
+    hold_s: 1
+  - id: cross-arm-stretch
+    hold_s: 1
+EOR
+
+t 'serve-9 a routine played to the end in the browser shows in midback log at once' '
+	post session "$(jq -Rs "{routine: ., pain: 3}" "$T/routine.yaml")" && code 200 &&
+	has "$OUT" "\"state\":\"work\"" &&
+	until_state "\"state\":\"feel\"" &&
+	post session/event "{\"event\":\"answer\",\"answer\":\"fine\"}" && code 200 &&
+	until_state "\"state\":\"feel\"" &&
+	post session/event "{\"event\":\"answer\",\"answer\":\"stretch\"}" && code 200 &&
+	has "$OUT" "\"end\":\"finished\"" &&
+	post session/pain "{\"pain\":1}" && code 200 &&
+	"$MIDBACK" log >"$T/log" && has "$T/log" "finished; pain 3 before, 1 after" &&
+	has "$T/log" "Chest opener"
+'
+
+t 'serve-10 it hurts: the pain rule offers the easier option' '
+	post session "{\"minutes\":5,\"place\":\"desk\"}" && code 200 &&
+	post session/event "{\"event\":\"hurt\"}" && code 200 &&
+	{ has "$OUT" "\"state\":\"offer\"" || has "$OUT" "\"state\":\"work\""; } &&
+	if grep -q "\"state\":\"offer\"" "$OUT"; then
+		post session/event "{\"event\":\"answer\",\"answer\":\"fine\"}" && code 409 &&
+		post session/event "{\"event\":\"answer\",\"answer\":true}" && code 200 &&
+		has "$OUT" "\"state\":\"work\""
+	fi &&
+	post session/event "{\"event\":\"quit\"}" && code 200 && has "$OUT" "\"end\":\"quit\"" &&
+	post session/close "{}" && code 200 &&
+	get api/progress && code 200 && has "$OUT" "\"set_aside\":[{"
+'
+
+t 'serve-11 midback checkin during a browser session loses nothing' '
+	post session "{\"minutes\":5}" && code 200 &&
+	"$MIDBACK" checkin --pain 4 --note "during the web session" &&
+	post session/event "{\"event\":\"skip\"}" && code 200 &&
+	post session/event "{\"event\":\"quit\"}" && code 200 &&
+	post session/close "{}" && code 200 &&
+	"$MIDBACK" log >"$T/log" && has "$T/log" "during the web session"
+'
+
+t 'serve-12 killed mid-session, start --resume plays the rest' '
+	post session "$(jq -Rs "{routine: .}" "$TOP/tests/data/routine-three-holds.yaml")" && code 200 &&
+	until_state "\"state\":\"feel\"" &&
+	post session/event "{\"event\":\"answer\",\"answer\":\"fine\"}" && code 200 &&
+	kill -9 $SPID && { wait $SPID 2>/dev/null || true; } && SPID= &&
+	printf "\n\n\n\n\n\n" | "$MIDBACK" start --resume --plain >"$T/resume" 2>&1 &&
+	has "$T/resume" "Resuming: 2 exercises left." &&
+	"$MIDBACK" log >"$T/log" && has "$T/log" "finished"
+'
+
+stop
+serve || exit 1
+
+t 'serve-13 settings written by the page are the ones remind reads' '
+	post settings "{\"work_days\":[\"mon\",\"wed\"],\"work_hours\":\"08:00-16:00\",\"posture_reset_every\":45,\"wall_angel_every\":\"off\",\"daily_session\":\"15:00\",\"snooze\":5}" &&
+	code 200 &&
+	"$MIDBACK" remind --status >"$T/st" && has "$T/st" "08:00-16:00" &&
+	post settings "{\"work_days\":[\"mon\"],\"work_hours\":\"18:00-16:00\",\"posture_reset_every\":45,\"wall_angel_every\":\"off\",\"daily_session\":\"15:00\",\"snooze\":5}" &&
+	code 400 &&
+	"$MIDBACK" remind --status >"$T/st" && has "$T/st" "08:00-16:00"
+'
+
+t 'serve-14 export and import through the API' '
+	get "api/export?format=json" && code 200 && cp "$OUT" "$T/exp.json" &&
+	has "$T/exp.json" "midback-export" &&
+	post import "$(cat "$T/exp.json")" && code 200 &&
+	has "$OUT" "\"sessions\":{\"new\":0" &&
+	get "api/export?format=csv" && code 200 && has "$OUT" "checkin,"
+'
+
+t 'serve-15 a taken port is said plainly' '
+	run 1 "$MIDBACK" serve --port "${HP#*:}" &&
+	has "$ERR" "port ${HP#*:} is taken"
+'
+
+t 'serve-16 stopped, it removes its runtime file' '
+	test -f "$XDG_RUNTIME_DIR/midback/serve.json" &&
+	has "$XDG_RUNTIME_DIR/midback/serve.json" "$U" &&
+	stop && test ! -e "$XDG_RUNTIME_DIR/midback/serve.json"
+'
+
+t 'serve-17 --install writes the unit; without a user systemd it says so' '
+	mkdir -p "$T/bin" &&
+	printf "#!/bin/sh\necho \"systemctl \$*\" >>\"$T/systemctl.log\"\nexit 1\n" >"$T/bin/systemctl" &&
+	chmod +x "$T/bin/systemctl" &&
+	PATH="$T/bin:$PATH" run 1 "$MIDBACK" serve --install --port 7500 &&
+	UNIT="$XDG_CONFIG_HOME/systemd/user/midback-serve.service" &&
+	has "$OUT" "Wrote $UNIT." &&
+	has "$UNIT" "ExecStart=$(readlink -f "$MIDBACK") serve --port 7500" &&
+	has "$ERR" "midback: serve: the unit is written but could not be enabled" &&
+	has "$T/systemctl.log" "systemctl --user daemon-reload" &&
+	PATH="$T/bin:$PATH" run 0 "$MIDBACK" serve --uninstall &&
+	test ! -e "$UNIT" &&
+	run 2 "$MIDBACK" serve --port 70000 &&
+	run 2 "$MIDBACK" serve --install --uninstall
+'
+
+echo "1..$n"

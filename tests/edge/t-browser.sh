@@ -1,0 +1,53 @@
+# t-browser.sh -- midback serve driven by a real Chromium (Debian's
+# chromium package) through playwright-core (tests/browser, installed by
+# `npm ci` there): a routine played to the end, "it hurts" and its easier
+# option, a reload and a second tab, a check-in, the CSP kept, and an
+# axe-core scan of every page. Skipped, with the reason, when chromium,
+# node or the npm packages are missing. SHOTS=DIR keeps screenshots.
+. "$TOP/tests/cli/lib.sh"
+
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+	echo "1..0 # SKIP chromium is not installed (Debian package chromium)"
+	exit 0
+fi
+if ! command -v node >/dev/null 2>&1; then
+	echo "1..0 # SKIP node is not installed"
+	exit 0
+fi
+if [ ! -d "$TOP/tests/browser/node_modules/playwright-core" ]; then
+	echo "1..0 # SKIP playwright-core is not installed: cd tests/browser && npm ci"
+	exit 0
+fi
+
+export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=5"
+export XDG_RUNTIME_DIR="$T/run"
+mkdir -p "$XDG_RUNTIME_DIR"
+"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
+spid=$!
+trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
+i=0
+until grep -q 'http://' "$T/serve.out"; do
+	i=$((i + 1))
+	if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
+		echo "1..1"
+		echo "not ok 1 - serve did not start"
+		sed 's/^/#  /' "$T/serve.err"
+		exit 1
+	fi
+	sleep 0.05
+done
+url=$(sed -n 's|.*\(http://[^ ]*/\).*|\1|p' "$T/serve.out")
+
+MIDBACK_URL=$url CHROMIUM=$chromium node "$TOP/tests/browser/run.mjs"
+rc=$?
+kill $spid
+wait $spid
+src=$?
+# SIGTERM is a clean stop: the sanitizers found nothing on the way out.
+if [ $src -ne 0 ]; then
+	echo "not ok - serve exited with status $src"
+	sed 's/^/#  /' "$T/serve.err"
+	exit 1
+fi
+exit $rc

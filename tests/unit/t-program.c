@@ -1,0 +1,578 @@
+/*
+ * t-program.c -- the program over weeks, replayed from simulated
+ * histories of twelve weeks (steady, skipping days, pain rising, red
+ * answers, a long break), with the phase and dose decisions asserted day
+ * by day. No clock: the history is data, so each run takes microseconds.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "core/catalog.h"
+#include "core/dose.h"
+#include "core/plan.h"
+#include "core/program.h"
+
+extern const char	midback_exercises_yaml[];
+extern const size_t	midback_exercises_yaml_len;
+
+static struct catalog *cat;
+
+#define START		20000L		/* a Monday in 2024 */
+#define WEEKS		12
+#define NDAYS		(WEEKS * 7)
+
+static int
+setup(void **state)
+{
+	struct diag	d = DIAG_INIT;
+
+	(void)state;
+	cat = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
+	    midback_exercises_yaml_len, NULL, &d);
+	diag_release(&d);
+	return (cat == NULL ? -1 : 0);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalog_free(cat);
+	return (0);
+}
+
+/* A simulated history: per day, whether active, its feel and pain. */
+struct sim {
+	int			 active[NDAYS];
+	enum session_feel	 feel[NDAYS];	/* of posture-reset */
+	int			 pain[NDAYS];	/* -1: none */
+	struct program_item	 items[NDAYS][2];
+	struct program_session	 sessions[NDAYS];
+	struct program_pain	 pains[NDAYS];
+	struct program_input	 in;
+};
+
+static void
+sim_init(struct sim *s)
+{
+	int	d;
+
+	memset(s, 0, sizeof *s);
+	for (d = 0; d < NDAYS; d++) {
+		s->active[d] = 1;
+		s->feel[d] = FEEL_FINE;
+		s->pain[d] = 2;
+	}
+}
+
+/* Build the program's input from the per-day table. */
+static void
+sim_input(struct sim *s)
+{
+	size_t	ns = 0, np = 0;
+	int	d;
+
+	for (d = 0; d < NDAYS; d++) {
+		if (s->active[d]) {
+			/* Done on both sides: two items, one feel. */
+			s->items[d][0].exercise = "posture-reset";
+			s->items[d][0].feel = s->feel[d];
+			s->items[d][1].exercise = "open-book";
+			s->items[d][1].feel = FEEL_STRETCH;
+			s->sessions[ns].day = START + d;
+			s->sessions[ns].active = 1;
+			s->sessions[ns].items = s->items[d];
+			s->sessions[ns].nitems = 2;
+			ns++;
+		}
+		if (s->pain[d] >= 0) {
+			s->pains[np].day = START + d;
+			s->pains[np].pain = s->pain[d];
+			np++;
+		}
+	}
+	memset(&s->in, 0, sizeof s->in);
+	s->in.start_day = START;
+	s->in.start_phase = PROGRAM_BREATHING;
+	s->in.sessions = s->sessions;
+	s->in.nsessions = ns;
+	s->in.pains = s->pains;
+	s->in.npains = np;
+}
+
+/* The phase on each day of the simulation into phases[]. */
+static void
+sim_phases(struct sim *s, int phases[NDAYS + 1])
+{
+	struct program_state	st;
+	int			d;
+
+	sim_input(s);
+	for (d = 0; d <= NDAYS; d++) {
+		program_run(cat, &s->in, START + d, &st);
+		phases[d] = st.phase;
+		assert_true(program_last(&st)->why[0] != '\0');
+		program_release(&st);
+	}
+}
+
+/* Expected: phase p from day `from` on, as runs of (from, phase). */
+static void
+expect_runs(const int phases[NDAYS + 1], const int runs[][2], size_t nruns)
+{
+	size_t	k;
+	int	d, want;
+
+	for (d = 0; d <= NDAYS; d++) {
+		want = runs[0][1];
+		for (k = 0; k < nruns; k++)
+			if (d >= runs[k][0])
+				want = runs[k][1];
+		if (phases[d] != want)
+			fail_msg("day %d: phase %d, expected %d", d, phases[d],
+			    want);
+	}
+}
+
+/*
+ * Every day active, pain steady, everything fine: 2 weeks of breathing,
+ * 3 of extension, 3 of the ribcage, then strength for good.
+ */
+static void
+steady_moves_on_at_each_phase_end(void **state)
+{
+	static const int runs[][2] = {
+		{ 0, PROGRAM_BREATHING }, { 14, PROGRAM_EXTENSION },
+		{ 35, PROGRAM_RIBCAGE }, { 56, PROGRAM_STRENGTH }
+	};
+	static struct sim	s;
+	int			phases[NDAYS + 1];
+
+	(void)state;
+	sim_init(&s);
+	sim_phases(&s, phases);
+	expect_runs(phases, runs, 4);
+}
+
+/* Three days a week is too few to move on: it holds at breathing. */
+static void
+skipping_days_holds(void **state)
+{
+	static const int runs[][2] = { { 0, PROGRAM_BREATHING } };
+	static struct sim	s;
+	struct program_state	st;
+	int			phases[NDAYS + 1], d;
+
+	(void)state;
+	sim_init(&s);
+	for (d = 0; d < NDAYS; d++)
+		s.active[d] = d % 7 < 3;
+	sim_phases(&s, phases);
+	expect_runs(phases, runs, 1);
+	program_run(cat, &s.in, START + 21, &st);
+	assert_int_equal(program_last(&st)->move, MOVE_HOLD);
+	assert_non_null(strstr(program_last(&st)->why, "3 active days"));
+	program_release(&st);
+}
+
+/*
+ * Steady into the ribcage phase, then a week of pain 5 after weeks of 2:
+ * the review at day 49 steps back to extension, which then runs its 3
+ * weeks again before the ribcage phase comes back at day 70.
+ */
+static void
+pain_rising_steps_back(void **state)
+{
+	static const int runs[][2] = {
+		{ 0, PROGRAM_BREATHING }, { 14, PROGRAM_EXTENSION },
+		{ 35, PROGRAM_RIBCAGE }, { 49, PROGRAM_EXTENSION },
+		{ 70, PROGRAM_RIBCAGE }
+	};
+	static struct sim	s;
+	struct program_state	st;
+	int			phases[NDAYS + 1], d;
+
+	(void)state;
+	sim_init(&s);
+	for (d = 42; d < 49; d++)
+		s.pain[d] = 5;
+	/* Back to 2: not a rise, so 56 and 63 hold only for the weeks. */
+	sim_phases(&s, phases);
+	expect_runs(phases, runs, 5);
+	program_run(cat, &s.in, START + 49, &st);
+	assert_int_equal(program_last(&st)->move, MOVE_BACK);
+	assert_non_null(strstr(program_last(&st)->why, "pain rose by 3.0"));
+	program_release(&st);
+}
+
+/*
+ * A small rise (under 2) holds a phase whose weeks are up; it does not
+ * step back.
+ */
+static void
+small_pain_rise_holds(void **state)
+{
+	static const int runs[][2] = {
+		{ 0, PROGRAM_BREATHING }, { 21, PROGRAM_EXTENSION },
+		{ 42, PROGRAM_RIBCAGE }, { 63, PROGRAM_STRENGTH }
+	};
+	static struct sim	s;
+	int			phases[NDAYS + 1], d;
+
+	(void)state;
+	sim_init(&s);
+	for (d = 7; d < 14; d++)
+		s.pain[d] = 3;
+	for (d = 14; d < NDAYS; d++)
+		s.pain[d] = 3;
+	sim_phases(&s, phases);
+	expect_runs(phases, runs, 4);
+}
+
+/*
+ * Two sharp answers in one week step back a phase, and put the
+ * exercise back to its least dose; one holds.
+ */
+static void
+red_answers_step_back(void **state)
+{
+	static const int runs[][2] = {
+		{ 0, PROGRAM_BREATHING }, { 14, PROGRAM_EXTENSION },
+		{ 28, PROGRAM_BREATHING }, { 42, PROGRAM_EXTENSION },
+		{ 70, PROGRAM_RIBCAGE }
+	};
+	static struct sim	s;
+	int			phases[NDAYS + 1];
+
+	(void)state;
+	sim_init(&s);
+	s.feel[22] = FEEL_SHARP;
+	s.feel[24] = FEEL_TINGLING;
+	/* One alone, at the end of the extension weeks: holds a week. */
+	s.feel[57] = FEEL_BURNING;
+	sim_phases(&s, phases);
+	expect_runs(phases, runs, 5);
+}
+
+/*
+ * Steady until day 30, then nothing: the reviews hold (too few active
+ * days) until 21 days have passed with nothing done, which steps back
+ * once; it does not step back again every week of the same break.
+ */
+static void
+long_break_steps_back_once(void **state)
+{
+	static const int runs[][2] = {
+		{ 0, PROGRAM_BREATHING }, { 14, PROGRAM_EXTENSION },
+		{ 56, PROGRAM_BREATHING }
+	};
+	static struct sim	s;
+	struct program_state	st;
+	int			phases[NDAYS + 1], d;
+
+	(void)state;
+	sim_init(&s);
+	for (d = 31; d < NDAYS; d++) {
+		s.active[d] = 0;
+		s.pain[d] = -1;
+	}
+	sim_phases(&s, phases);
+	expect_runs(phases, runs, 3);
+	program_run(cat, &s.in, START + 56, &st);
+	assert_int_equal(program_last(&st)->move, MOVE_BACK);
+	assert_non_null(strstr(program_last(&st)->why, "25 days"));
+	program_release(&st);
+}
+
+/*
+ * The dose climbs a level for every two sessions in a row rated fine,
+ * to the full dose at level 4; two more unlock the variant. A sharp
+ * answer puts it back to the least dose and takes the variant back.
+ */
+static void
+dose_moves_up_before_the_variant(void **state)
+{
+	static struct sim		 s;
+	struct program_state		 st;
+	const struct program_level	*lv;
+	int				 d, want, unlocked, fine;
+
+	(void)state;
+	sim_init(&s);
+	s.feel[5] = FEEL_STRETCH;	/* breaks the row of fines */
+	s.feel[20] = FEEL_SHARP;
+	sim_input(&s);
+	fine = 0;
+	for (d = 0; d <= 30; d++) {
+		program_run(cat, &s.in, START + d, &st);
+		lv = program_level_of(&st, "posture-reset");
+		assert_non_null(lv);
+		/* Model: the sessions before day d, in order. */
+		want = 0;
+		unlocked = 0;
+		{
+			int k, row = 0;
+
+			for (k = 0; k < d; k++) {
+				if (s.feel[k] == FEEL_SHARP) {
+					want = row = unlocked = 0;
+					continue;
+				}
+				if (s.feel[k] != FEEL_FINE) {
+					row = 0;
+					continue;
+				}
+				if (++row < 2)
+					continue;
+				row = 0;
+				if (want < PROGRAM_LEVELS)
+					want++;
+				else
+					unlocked = 1;
+			}
+		}
+		if (lv->level != want || lv->unlocked != unlocked)
+			fail_msg("day %d: level %d unlocked %d, expected %d %d",
+			    d, lv->level, lv->unlocked, want, unlocked);
+		fine += lv->unlocked;
+		program_release(&st);
+	}
+	/* It was unlocked for a while, and not at the end. */
+	assert_true(fine > 0);
+	program_run(cat, &s.in, START + 21, &st);
+	lv = program_level_of(&st, "posture-reset");
+	assert_int_equal(lv->level, 0);
+	assert_int_equal(lv->unlocked, 0);
+	program_release(&st);
+}
+
+/* The variant takes its base's place only when it fits what is at hand. */
+static void
+unlocked_variant_replaces_its_base(void **state)
+{
+	static struct sim	 s;
+	struct program_state	 st;
+	struct plan_opts	 o;
+	const char		**ids;
+	size_t			 n;
+
+	(void)state;
+	sim_init(&s);
+	sim_input(&s);
+	program_run(cat, &s.in, START + 12, &st);
+	assert_int_equal(program_level_of(&st, "posture-reset")->unlocked, 1);
+	memset(&o, 0, sizeof o);
+	o.minutes = 12;
+	o.equipment = EQUIP_CHAIR;
+	n = program_replaced(&st, cat, &o, &ids);
+	assert_int_equal(n, 0);
+	free(ids);
+	o.equipment = EQUIP_CHAIR | EQUIP_BAND;
+	n = program_replaced(&st, cat, &o, &ids);
+	assert_int_equal(n, 1);
+	assert_string_equal(ids[0], "posture-reset");
+	free(ids);
+	program_release(&st);
+}
+
+/* Seconds of a plan spent in each stage. */
+static void
+stage_time(const struct plan *p, int t[STAGE_MAX + 1])
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++)
+		t[p->items[i].ex->stage] += p->items[i].duration_s;
+}
+
+/*
+ * The hint shifts the time: the strength phase spends more of a month
+ * in stage 3 than the breathing phase, and every day still covers the
+ * four motions and holds a strength exercise.
+ */
+static void
+phases_shift_the_planner(void **state)
+{
+	struct program_state	st;
+	struct plan_hint	h;
+	struct plan_opts	o;
+	struct plan		p;
+	struct program_input	in;
+	int			t[PROGRAM_NPHASES][STAGE_MAX + 1];
+	int			ph, d;
+	size_t			i;
+	unsigned		motions;
+
+	(void)state;
+	memset(t, 0, sizeof t);
+	for (ph = 0; ph < PROGRAM_NPHASES; ph++) {
+		memset(&in, 0, sizeof in);
+		in.start_day = START;
+		in.start_phase = ph;
+		program_run(cat, &in, START, &st);
+		program_hint(&st, &h);
+		for (d = 0; d < 28; d++) {
+			memset(&o, 0, sizeof o);
+			o.minutes = 15;
+			o.equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
+			o.day = START + d;
+			o.hint = &h;
+			plan_make(cat, &o, &p);
+			stage_time(&p, t[ph]);
+			motions = 0;
+			for (i = 0; i < p.n; i++)
+				motions |= p.items[i].ex->motions;
+			assert_int_equal(motions, MOTION_EXTENSION |
+			    MOTION_FLEXION | MOTION_SIDE_BEND |
+			    MOTION_ROTATION);
+			plan_release(&p);
+		}
+		program_hint_release(&h);
+		program_release(&st);
+	}
+	assert_true(t[PROGRAM_STRENGTH][3] > t[PROGRAM_BREATHING][3]);
+	assert_true(t[PROGRAM_EXTENSION][1] > t[PROGRAM_STRENGTH][1]);
+}
+
+/* The least dose of a level lies within the catalog's ranges. */
+static void
+levels_stay_within_ranges(void **state)
+{
+	struct plan_hint	h;
+	struct plan_opts	o;
+	struct prescription	rx, full;
+	const char		*ids[1];
+	int			steps[1], lv;
+	size_t			i;
+	unsigned		k;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&h, 0, sizeof h);
+	h.ids = ids;
+	h.steps = steps;
+	h.n = 1;
+	o.hint = &h;
+	for (i = 0; i < cat->n; i++) {
+		dose_min(&cat->ex[i].dose, &full);
+		for (k = 0; dose_grow(&cat->ex[i].dose, &full, 0); k++)
+			;
+		for (lv = 0; lv <= PROGRAM_LEVELS; lv++) {
+			ids[0] = cat->ex[i].id;
+			steps[0] = program_dose_steps(&cat->ex[i].dose, lv);
+			plan_least(&cat->ex[i], &o, &rx);
+			assert_true(dose_within(&cat->ex[i].dose, &rx));
+			if (lv == PROGRAM_LEVELS)
+				assert_memory_equal(&rx, &full, sizeof rx);
+		}
+	}
+}
+
+/* Answers, validity and scores of the self-tests. */
+static void
+self_tests_read_and_score(void **state)
+{
+	const struct program_test_def	*r = &program_tests[TEST_ROTATION];
+	struct program_result		 res[3];
+	struct program_input		 in;
+	struct program_state		 st;
+	char				 buf[64];
+	int				 v;
+
+	(void)state;
+	assert_int_equal(program_answer_parse(&r->q[0], "36", &v), 0);
+	assert_int_equal(v, 36);
+	assert_int_equal(program_answer_parse(&r->q[0], "", &v), 0);
+	assert_int_equal(v, -1);
+	assert_int_equal(program_answer_parse(&r->q[0], "91", &v), -1);
+	assert_int_equal(program_answer_parse(&r->q[0], "3x", &v), -1);
+	assert_int_equal(program_answer_parse(&r->q[1], "", &v), -1);
+	assert_int_equal(program_answer_parse(
+	    &program_tests[TEST_WALL_ANGEL].q[0], "partly", &v), 0);
+	assert_int_equal(v, 1);
+	assert_true(program_result_valid(TEST_ROTATION, 36, -1));
+	assert_true(program_result_valid(TEST_ROTATION, -1, 1));
+	assert_false(program_result_valid(TEST_ROTATION, -1, -1));
+	assert_false(program_result_valid(TEST_EXTENSION, 2, 3));
+	assert_false(program_result_valid(TEST_COUNT, 0, 0));
+	assert_int_equal(program_test_score(TEST_ROTATION, 36, -1), 80);
+	assert_int_equal(program_test_score(TEST_EXTENSION, 0, -1), 100);
+	program_result_describe(TEST_EXTENSION, 2, -1, buf, sizeof buf);
+	assert_string_equal(buf, "2 finger widths");
+
+	/* The weakest latest result leads; tests are due every 14 days. */
+	res[0] = (struct program_result){ START + 1, TEST_ROTATION, 20, -1 };
+	res[1] = (struct program_result){ START + 1, TEST_BREATHING, 1, -1 };
+	res[2] = (struct program_result){ START + 15, TEST_ROTATION, 45, -1 };
+	memset(&in, 0, sizeof in);
+	in.start_day = START;
+	in.results = res;
+	in.nresults = 2;
+	program_run(cat, &in, START + 3, &st);
+	assert_int_equal(st.weakest, TEST_ROTATION);
+	assert_int_equal(st.next_test, START + 15);
+	program_plan_line(&st, buf, sizeof buf);
+	assert_non_null(strstr(buf, "week 1"));
+	program_release(&st);
+	in.nresults = 3;
+	program_run(cat, &in, START + 16, &st);
+	assert_int_equal(st.weakest, -1);	/* all at 100 */
+	assert_int_equal(st.first[TEST_ROTATION], 44);
+	assert_int_equal(st.latest[TEST_ROTATION], 100);
+	program_release(&st);
+}
+
+/* Twelve weeks replayed for each of 84 days, timed. */
+static void
+replay_is_fast(void **state)
+{
+	static struct sim	s;
+	struct program_state	st;
+	struct timespec		a, b;
+	double			us;
+	int			d;
+
+	(void)state;
+	sim_init(&s);
+	sim_input(&s);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	for (d = 0; d <= NDAYS; d++) {
+		program_run(cat, &s.in, START + d, &st);
+		program_release(&st);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	us = (double)(b.tv_sec - a.tv_sec) * 1e6 +
+	    (double)(b.tv_nsec - a.tv_nsec) / 1e3;
+	print_message("program_replay_us: %.0f (85 replays of up to 12 "
+	    "weeks)\n", us);
+	assert_true(us < 5e6);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(steady_moves_on_at_each_phase_end),
+		cmocka_unit_test(skipping_days_holds),
+		cmocka_unit_test(pain_rising_steps_back),
+		cmocka_unit_test(small_pain_rise_holds),
+		cmocka_unit_test(red_answers_step_back),
+		cmocka_unit_test(long_break_steps_back_once),
+		cmocka_unit_test(dose_moves_up_before_the_variant),
+		cmocka_unit_test(unlocked_variant_replaces_its_base),
+		cmocka_unit_test(phases_shift_the_planner),
+		cmocka_unit_test(levels_stay_within_ranges),
+		cmocka_unit_test(self_tests_read_and_score),
+		cmocka_unit_test(replay_is_fast),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, teardown));
+}

@@ -1,0 +1,775 @@
+/*
+ * app.js -- midback's pages. Every rule is midback's own, in C: this file
+ * asks the API (docs/api.md), shows what it answers, and sends what the
+ * person does. The session's state comes over Server-Sent Events; the
+ * countdown is drawn from the absolute deadline the server sends, so it
+ * never drifts, and every tab shows the same session.
+ */
+'use strict';
+
+const TOKEN = document.querySelector('meta[name="midback-token"]').content;
+const main = document.getElementById('main');
+const announcer = document.getElementById('announce');
+
+/* ---- small helpers ---- */
+
+function h(tag, attrs, ...kids) {
+	const el = document.createElement(tag);
+	for (const [k, v] of Object.entries(attrs || {})) {
+		if (v === null || v === undefined || v === false)
+			continue;
+		if (k.startsWith('on'))
+			el.addEventListener(k.slice(2), v);
+		else if (k === 'text')
+			el.textContent = v;
+		else
+			el.setAttribute(k, v === true ? '' : v);
+	}
+	for (const kid of kids.flat()) {
+		if (kid === null || kid === undefined || kid === false)
+			continue;
+		el.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
+	}
+	return el;
+}
+
+const SVGNS = 'http://www.w3.org/2000/svg';
+function s(tag, attrs, ...kids) {
+	const el = document.createElementNS(SVGNS, tag);
+	for (const [k, v] of Object.entries(attrs || {}))
+		el.setAttribute(k, v);
+	for (const kid of kids.flat())
+		if (kid)
+			el.append(kid instanceof Node ? kid : document.createTextNode(String(kid)));
+	return el;
+}
+
+function say(text) {
+	announcer.textContent = '';
+	setTimeout(() => { announcer.textContent = text; }, 30);
+}
+
+async function api(path, body) {
+	const opts = body === undefined ? {} : {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'X-Midback-Token': TOKEN },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	};
+	const res = await fetch('/api/' + path, opts);
+	let data = null;
+	try { data = await res.json(); } catch (e) { data = null; }
+	if (!res.ok)
+		throw new Error(data && data.error ? data.error : 'the server said ' + res.status);
+	return data;
+}
+
+function page(title, ...kids) {
+	document.title = title + ' · midback';
+	main.replaceChildren(h('h1', { text: title }), ...kids);
+}
+
+function errorBox(err) {
+	return h('p', { class: 'error', role: 'alert', text: err.message || String(err) });
+}
+
+function clock(ms) {
+	const sec = Math.max(0, Math.ceil(ms / 1000));
+	return Math.floor(sec / 60) + ':' + String(sec % 60).padStart(2, '0');
+}
+
+function figure(id, name) {
+	/* The moving figure (another branch) fills this slot when it comes. */
+	const img = h('img', { class: 'figure', src: '/api/exercises/' + encodeURIComponent(id) + '/figure.svg', alt: 'Figure showing ' + name, width: 160, height: 160 });
+	const box = h('div', { class: 'figure-slot' }, img);
+	img.addEventListener('error', () => box.classList.add('empty'));
+	return box;
+}
+
+/* ---- the session, shared by every page ---- */
+
+const live = { state: null, offset: 0, recvAt: 0, source: null, listeners: new Set() };
+
+function connect() {
+	if (live.source)
+		return;
+	live.source = new EventSource('/api/events');
+	live.source.addEventListener('state', (ev) => setState(JSON.parse(ev.data)));
+	live.source.addEventListener('error', () => {
+		/* The browser reconnects by itself; say so once. */
+		document.body.classList.add('offline');
+	});
+	live.source.addEventListener('open', () => document.body.classList.remove('offline'));
+}
+
+function setState(st) {
+	if (live.state && st.version < live.state.version)
+		return;
+	live.state = st;
+	live.recvAt = performance.now();
+	for (const fn of live.listeners)
+		fn(st);
+}
+
+/* The server clock's time now, in its milliseconds. */
+function serverNow() {
+	const st = live.state;
+	return st.now + (performance.now() - live.recvAt) * st.scale;
+}
+
+function onState(fn) {
+	live.listeners.add(fn);
+	return () => live.listeners.delete(fn);
+}
+
+/* ---- pages ---- */
+
+const EQUIPMENT = ['chair', 'wall', 'doorway', 'band', 'dumbbell'];
+const prefs = JSON.parse(localStorage.getItem('midback.plan') || 'null') ||
+	{ minutes: 12, place: 'any', equipment: ['chair', 'wall', 'doorway'], one: false };
+
+function planQuery() {
+	const q = new URLSearchParams();
+	if (prefs.one)
+		q.set('one', '1');
+	else
+		q.set('minutes', prefs.minutes);
+	q.set('place', prefs.place);
+	q.set('equipment', prefs.equipment.length ? prefs.equipment.join(',') : 'none');
+	return q.toString();
+}
+
+async function begin(body) {
+	const screen = await api('screen');
+	if (screen.needed) {
+		sessionStorage.setItem('midback.after-screen', JSON.stringify(body));
+		location.hash = '#/screen';
+		return;
+	}
+	setState(await api('session', body));
+	location.hash = '#/player';
+}
+
+async function pageToday() {
+	const list = h('div', { class: 'plan' });
+	const form = h('form', { class: 'plan-form', 'aria-label': 'Plan options' });
+	const minutes = h('input', { type: 'number', id: 'minutes', min: 3, max: 60, value: prefs.minutes, inputmode: 'numeric' });
+	const one = h('input', { type: 'checkbox', id: 'one', checked: prefs.one });
+	const place = h('select', { id: 'place' },
+		['any', 'desk', 'floor'].map((p) => h('option', { value: p, selected: prefs.place === p, text: { any: 'Anywhere', desk: 'At my desk', floor: 'On the floor' }[p] })));
+	const equip = h('fieldset', { class: 'equip' }, h('legend', { text: 'At hand' }),
+		EQUIPMENT.map((e) => h('label', {}, h('input', { type: 'checkbox', name: 'equipment', value: e, checked: prefs.equipment.includes(e) }), ' ' + e)));
+	form.append(
+		h('div', { class: 'row' },
+			h('label', { for: 'minutes' }, 'Minutes'), minutes,
+			h('label', { for: 'place' }, 'Where'), place),
+		h('div', { class: 'row' }, h('label', { class: 'inline' }, one, ' Just one exercise, for a busy day')),
+		equip);
+	const start = h('button', { class: 'primary big', type: 'button', text: 'Start the routine' });
+	const brk = h('button', { type: 'button', text: 'A desk break (1–3 min)' });
+	const resume = h('div', { class: 'resume' });
+	page('Today', resume, form, list, h('div', { class: 'actions' }, start, brk));
+
+	async function refresh() {
+		prefs.minutes = Math.min(60, Math.max(3, parseInt(minutes.value, 10) || 12));
+		prefs.place = place.value;
+		prefs.one = one.checked;
+		minutes.disabled = one.checked;
+		prefs.equipment = [...equip.querySelectorAll('input:checked')].map((i) => i.value);
+		localStorage.setItem('midback.plan', JSON.stringify(prefs));
+		try {
+			const plan = await api('today?' + planQuery());
+			const total = clock(plan.total_s * 1000);
+			list.replaceChildren(
+				h('p', { class: 'summary' }, plan.one ? 'Your one exercise for ' + plan.date : plan.items.length + ' exercises, ' + total + ' in all, for ' + plan.date),
+				h('ol', { class: 'items' }, plan.items.map((it) => h('li', {},
+					h('a', { href: '#/library/' + it.id, class: 'name', text: it.name }),
+					h('span', { class: 'dose', text: it.dose_text }),
+					h('span', { class: 'time', text: clock(it.duration_s * 1000) }),
+					h('span', { class: 'stage', text: it.stage_name })))));
+			start.disabled = plan.items.length === 0;
+		} catch (e) {
+			list.replaceChildren(errorBox(e));
+		}
+	}
+	form.addEventListener('change', refresh);
+	form.addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
+	start.addEventListener('click', () => begin(prefs.one ?
+		{ one: true, place: prefs.place, equipment: prefs.equipment.join(',') || 'none' } :
+		{ minutes: prefs.minutes, place: prefs.place, equipment: prefs.equipment.join(',') || 'none' })
+		.catch((e) => list.prepend(errorBox(e))));
+	brk.addEventListener('click', () => begin({ kind: 'break', equipment: prefs.equipment.join(',') || 'none' })
+		.catch((e) => list.prepend(errorBox(e))));
+	const st = await api('session');
+	setState(st);
+	if (st.session && st.session.state !== 'done') {
+		resume.replaceChildren(h('p', { class: 'note' }, 'A session is being played. ', h('a', { href: '#/player', text: 'Go back to it' })));
+	} else if (st.unfinished) {
+		const b = h('button', { type: 'button', class: 'primary', text: 'Resume it' });
+		b.addEventListener('click', async () => {
+			try {
+				setState(await api('session/resume', {}));
+				location.hash = '#/player';
+			} catch (e) { resume.append(errorBox(e)); }
+		});
+		resume.replaceChildren(h('p', { class: 'note' }, 'An unfinished session is waiting: ' + st.unfinished.done + ' done, ' + st.unfinished.left + ' left. ', b));
+	}
+	refresh();
+}
+
+async function pageScreen() {
+	const sc = await api('screen');
+	const form = h('form', { class: 'screen' });
+	const qs = sc.questions.map((q, i) => h('fieldset', { class: 'question' },
+		h('legend', { text: (i + 1) + '. ' + q.text }),
+		h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'no', required: true }), ' No'),
+		h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'yes' }), ' Yes')));
+	const accept = h('fieldset', { class: 'question' },
+		h('legend', { text: sc.accept }),
+		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'yes', required: true }), ' Yes'),
+		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'no' }), ' No'));
+	const out = h('div', { 'aria-live': 'polite' });
+	form.append(h('p', { class: 'intro', text: sc.intro }), ...qs,
+		h('p', { class: 'notice', text: sc.notice }), accept,
+		h('button', { class: 'primary', type: 'submit', text: 'Save my answers' }), out);
+	page(sc.needed ? 'Before the first session' : 'Warning signs', form);
+	if (!sc.needed)
+		form.prepend(h('p', { class: 'note', text: 'You have answered these already; they are here to read.' }));
+	form.addEventListener('submit', async (e) => {
+		e.preventDefault();
+		const fd = new FormData(form);
+		const answers = sc.questions.map((q, i) => fd.get('q' + i) === 'yes');
+		const why = sc.questions.filter((q, i) => answers[i]).map((q) => q.why);
+		try {
+			const v = await api('screen', { answers, accepted: fd.get('accept') === 'yes' });
+			if (v.verdict === 'go') {
+				const next = sessionStorage.getItem('midback.after-screen');
+				sessionStorage.removeItem('midback.after-screen');
+				if (next) {
+					setState(await api('session', JSON.parse(next)));
+					location.hash = '#/player';
+				} else
+					location.hash = '#/today';
+				return;
+			}
+			out.replaceChildren(h('div', { class: 'advice', role: 'alert' },
+				why.map((w) => h('p', { text: w })),
+				v.advice ? h('p', { class: 'strong', text: v.advice }) : null,
+				h('p', { text: v.verdict === 'declined' ?
+					'Without that, midback will not start a session. The questions will be asked again next time.' :
+					'midback will not start a session until then. The questions will be asked again next time.' })));
+		} catch (err) {
+			out.replaceChildren(errorBox(err));
+		}
+	});
+}
+
+/* ---- the player ---- */
+
+const FEELS = [
+	['fine', 'Fine'], ['stretch', 'A stretch'], ['discomfort', 'Mild discomfort'],
+	['sharp', 'Sharp pain'], ['tingling', 'Tingling'], ['burning', 'Burning'], ['numb', 'Numbness'],
+];
+
+const voice = {
+	on: localStorage.getItem('midback.voice') === '1',
+	speak(text) {
+		if (!this.on || !text || !('speechSynthesis' in window))
+			return;
+		window.speechSynthesis.cancel();
+		window.speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+	},
+};
+
+let wakeLock = null;
+async function keepAwake(on) {
+	try {
+		if (on && !wakeLock && 'wakeLock' in navigator) {
+			wakeLock = await navigator.wakeLock.request('screen');
+			wakeLock.addEventListener('release', () => { wakeLock = null; });
+		} else if (!on && wakeLock) {
+			await wakeLock.release();
+			wakeLock = null;
+		}
+	} catch (e) { /* not allowed now: the screen may sleep */ }
+}
+
+let beepCtx = null;
+function beep(high) {
+	try {
+		beepCtx = beepCtx || new AudioContext();
+		const o = beepCtx.createOscillator(), g = beepCtx.createGain();
+		o.frequency.value = high ? 880 : 660;
+		g.gain.value = 0.08;
+		o.connect(g).connect(beepCtx.destination);
+		o.start();
+		o.stop(beepCtx.currentTime + 0.12);
+	} catch (e) { /* no audio */ }
+}
+
+function send(event, answer) {
+	const body = answer === undefined ? { event } : { event, answer };
+	return api('session/event', body).then(setState).catch((e) => say(e.message));
+}
+
+function pagePlayer() {
+	const R = 88, C = 2 * Math.PI * R;
+	const arc = s('circle', { class: 'ring-arc', cx: 100, cy: 100, r: R, 'stroke-dasharray': C, 'stroke-dashoffset': 0, transform: 'rotate(-90 100 100)' });
+	const breath = s('circle', { class: 'breath', cx: 100, cy: 100, r: 40 });
+	const secs = h('div', { class: 'secs', 'aria-hidden': 'true' });
+	const ring = h('div', { class: 'ring' },
+		s('svg', { viewBox: '0 0 200 200', 'aria-hidden': 'true', focusable: 'false' },
+			s('circle', { class: 'ring-track', cx: 100, cy: 100, r: R }), breath, arc), secs);
+	const title = h('h1', { id: 'ex-title', tabindex: '-1' });
+	const where = h('p', { class: 'where' });
+	const phase = h('p', { class: 'phase', 'aria-live': 'polite', 'aria-atomic': 'true' });
+	const counters = h('p', { class: 'counters' });
+	const cue = h('p', { class: 'cue' });
+	const next = h('p', { class: 'next' });
+	const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Session progress' });
+	const fig = h('div', { class: 'fig' });
+	const question = h('div', { class: 'question-box', 'aria-live': 'polite' });
+	const bPause = h('button', { type: 'button', 'aria-keyshortcuts': 'Space', text: 'Pause' });
+	const bBack = h('button', { type: 'button', 'aria-keyshortcuts': 'P ArrowLeft', text: 'Back' });
+	const bNext = h('button', { type: 'button', 'aria-keyshortcuts': 'N ArrowRight', text: 'Next' });
+	const bHurt = h('button', { type: 'button', class: 'hurt', 'aria-keyshortcuts': 'X', text: 'It hurts' });
+	const bQuit = h('button', { type: 'button', 'aria-keyshortcuts': 'Q', text: 'End' });
+	const bVoice = h('button', { type: 'button', 'aria-pressed': String(voice.on), text: 'Voice' });
+	const controls = h('div', { class: 'controls', role: 'group', 'aria-label': 'Session controls' }, bBack, bPause, bNext, bHurt, bQuit, bVoice);
+	const help = h('details', { class: 'keys' }, h('summary', { text: 'Keyboard shortcuts' }),
+		h('p', { text: 'Space pause or go on · N or → next · P or ← back · X it hurts · Q end · 1–7 how it felt · Y or N to an offer · ? this help' }));
+	const stage = h('section', { class: 'player', 'aria-labelledby': 'ex-title' },
+		h('div', { class: 'head' }, h('p', { class: 'count' }), bar), title,
+		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig), h('div', { class: 'right' }, phase, counters, cue, where, next, question)),
+		controls, help);
+	document.title = 'Playing · midback';
+	main.replaceChildren(stage);
+
+	let lastSeq = -1, lastState = '', lastEx = '', lastLeft = -1, raf = 0;
+
+	bPause.addEventListener('click', () => send(live.state.session.paused ? 'resume' : 'pause'));
+	bBack.addEventListener('click', () => send('back'));
+	bNext.addEventListener('click', () => send('skip'));
+	bHurt.addEventListener('click', () => send('hurt'));
+	bQuit.addEventListener('click', () => { if (confirm('End the session? What you did is saved.')) send('quit'); });
+	bVoice.addEventListener('click', () => {
+		voice.on = !voice.on;
+		localStorage.setItem('midback.voice', voice.on ? '1' : '0');
+		bVoice.setAttribute('aria-pressed', String(voice.on));
+		if (voice.on)
+			voice.speak('Voice on.');
+	});
+
+	function tick() {
+		raf = requestAnimationFrame(tick);
+		const ss = live.state && live.state.session;
+		if (!ss || !ss.phase) {
+			secs.textContent = '';
+			arc.setAttribute('stroke-dashoffset', C);
+			breath.classList.remove('on');
+			return;
+		}
+		const p = ss.phase;
+		const left = ss.paused ? p.remaining_ms : Math.max(0, p.end - serverNow());
+		const frac = p.duration_ms > 0 ? left / p.duration_ms : 0;
+		arc.setAttribute('stroke-dashoffset', String(C * (1 - frac)));
+		secs.textContent = clock(left);
+		const whole = Math.ceil(left / 1000);
+		if (p.countdown && !ss.paused && whole !== lastLeft && whole >= 1 && whole <= 3) {
+			beep(false);
+			voice.speak(['', 'one', 'two', 'three'][whole]);
+		}
+		lastLeft = whole;
+		/* Breath pacing: the circle grows on the in-breath. */
+		if (p.kind === 'inhale' || p.kind === 'exhale') {
+			const t = 1 - frac;
+			const r = p.kind === 'inhale' ? 40 + 40 * t : 80 - 40 * t;
+			breath.setAttribute('r', String(r));
+			breath.classList.add('on');
+		} else
+			breath.classList.remove('on');
+	}
+
+	function render(st) {
+		const ss = st.session;
+		if (!ss) {
+			cancelAnimationFrame(raf);
+			keepAwake(false);
+			main.replaceChildren(h('h1', { text: 'No session now' }), h('p', {}, h('a', { href: '#/today', text: 'Plan today’s routine' })));
+			return;
+		}
+		/* A session that begins while "no session" shows brings the player back. */
+		if (!stage.isConnected)
+			main.replaceChildren(stage);
+		stage.querySelector('.count').textContent = ss.state === 'done' ? 'Session over' : 'Exercise ' + ss.index + ' of ' + ss.count;
+		bar.value = ss.frac;
+		keepAwake(ss.state !== 'done');
+		bPause.textContent = ss.paused ? 'Go on' : 'Pause';
+		bPause.disabled = ss.state !== 'work';
+		bHurt.disabled = ss.state !== 'work' && ss.state !== 'feel';
+		bBack.disabled = bNext.disabled = bQuit.disabled = ss.state === 'done';
+		stage.classList.toggle('paused', ss.paused);
+		if (ss.exercise) {
+			title.textContent = ss.exercise.name;
+			cue.textContent = ss.exercise.cue;
+			where.textContent = 'Position: ' + ss.exercise.position;
+			if (ss.exercise.id !== lastEx) {
+				fig.replaceChildren(figure(ss.exercise.id, ss.exercise.name));
+				lastEx = ss.exercise.id;
+			}
+		}
+		next.textContent = ss.next ? 'Next: ' + ss.next.name : '';
+		counters.textContent = ss.phase ? ss.phase.counters : '';
+		phase.textContent = ss.paused ? 'Paused' : ss.phase ? ss.phase.label : '';
+		if (ss.phase && ss.phase.seq !== lastSeq) {
+			if (lastSeq !== -1)
+				beep(true);
+			voice.speak(ss.phase.say);
+			lastSeq = ss.phase.seq;
+		}
+		stage.dataset.phase = ss.phase ? ss.phase.kind : ss.state;
+		if (ss.state !== lastState) {
+			question.replaceChildren();
+			if (ss.state === 'feel') {
+				question.append(h('fieldset', { class: 'feel' }, h('legend', { text: 'How did it feel?' }),
+					FEELS.map(([k, label], i) => {
+						const b = h('button', { type: 'button', class: i >= 3 ? 'bad' : '', 'aria-keyshortcuts': String(i + 1), text: (i + 1) + ' ' + label });
+						b.addEventListener('click', () => send('answer', k));
+						return b;
+					}),
+					(() => { const b = h('button', { type: 'button', class: 'quiet', text: 'Skip the question' }); b.addEventListener('click', () => send('skip')); return b; })()));
+				say('How did it feel?');
+				question.querySelector('button').focus();
+			} else if (ss.state === 'offer') {
+				const yes = h('button', { type: 'button', class: 'primary', 'aria-keyshortcuts': 'Y', text: 'Yes, try ' + ss.offer.name });
+				const no = h('button', { type: 'button', 'aria-keyshortcuts': 'N', text: 'No, go on' });
+				yes.addEventListener('click', () => send('answer', true));
+				no.addEventListener('click', () => send('answer', false));
+				question.append(h('div', { class: 'offer', role: 'alert' },
+					h('p', { class: 'strong', text: 'Stop that one.' }),
+					h('p', { text: 'An easier option is ' + ss.offer.name + ': ' + ss.offer.why }), yes, ' ', no));
+				yes.focus();
+			} else if (ss.state === 'done')
+				renderDone(ss);
+			else if (lastState === 'feel' || lastState === 'offer' || lastState === '')
+				title.focus();
+			lastState = ss.state;
+		}
+		if (ss.state === 'done' && !ss.exercise) {
+			title.textContent = { finished: 'Well done', quit: 'Session ended early', clinician: 'Please stop here' }[ss.end] || 'Session over';
+			where.textContent = cue.textContent = counters.textContent = '';
+		}
+		if (!raf)
+			tick();
+	}
+
+	function renderDone(ss) {
+		const words = {
+			finished: ss.kind === 'break' ? 'Break done. Back to it, and sit tall.' : 'Well done: that is today’s session.',
+			quit: 'Session ended early. What you did is saved.',
+			clinician: ss.kind === 'break' ? 'That caused pain that is a warning sign. Please see a doctor or physiotherapist before you go on.' :
+				'Two exercises caused pain that is a warning sign, so the session stopped here. Please see a doctor or physiotherapist before you go on with this program.',
+		}[ss.end] || 'Session over.';
+		question.append(h('p', { class: ss.end === 'clinician' ? 'advice strong' : 'strong', role: 'status', text: words }));
+		if (ss.failed)
+			question.append(h('p', { class: 'error', text: 'It could not all be saved: ' + ss.failed }));
+		if (ss.ask_pain && !ss.rated) {
+			const sel = h('select', { id: 'pain-after' }, h('option', { value: '', text: 'Choose' }),
+				[...Array(11).keys()].map((i) => h('option', { value: i, text: String(i) })));
+			const ok = h('button', { type: 'button', class: 'primary', text: 'Save' });
+			const skip = h('button', { type: 'button', text: 'Skip' });
+			ok.addEventListener('click', () => sel.value !== '' && api('session/pain', { pain: parseInt(sel.value, 10) }).then(setState).then(() => { location.hash = '#/progress'; }).catch((e) => say(e.message)));
+			skip.addEventListener('click', () => api('session/close', {}).then(setState).then(() => { location.hash = '#/today'; }));
+			question.append(h('div', { class: 'row' }, h('label', { for: 'pain-after', text: 'How much does your back hurt now, 0 to 10?' }), sel, ok, skip));
+		} else {
+			const done = h('button', { type: 'button', class: 'primary', text: 'Done' });
+			done.addEventListener('click', () => api('session/close', {}).then(setState).then(() => { location.hash = '#/today'; }));
+			question.append(done);
+		}
+		say(words);
+	}
+
+	function keys(e) {
+		if (e.target.closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey)
+			return;
+		const ss = live.state && live.state.session;
+		if (!ss || ss.state === 'done')
+			return;
+		const k = e.key;
+		let done = true;
+		if (k === ' ' && ss.state === 'work' && !(e.target instanceof HTMLButtonElement))
+			send(ss.paused ? 'resume' : 'pause');
+		else if (k === 'n' && ss.state === 'offer')
+			send('answer', false);
+		else if (k === 'y' && ss.state === 'offer')
+			send('answer', true);
+		else if (k === 'n' || k === 'ArrowRight')
+			send('skip');
+		else if (k === 'p' || k === 'ArrowLeft')
+			send('back');
+		else if (k === 'x')
+			send('hurt');
+		else if (k === 'q')
+			bQuit.click();
+		else if (k === '?')
+			help.open = !help.open;
+		else if (ss.state === 'feel' && k >= '1' && k <= '7')
+			send('answer', FEELS[k - 1][0]);
+		else
+			done = false;
+		if (done)
+			e.preventDefault();
+	}
+	document.addEventListener('keydown', keys);
+	const off = onState(render);
+	if (live.state)
+		render(live.state);
+	api('session').then(setState);
+	return () => {
+		off();
+		document.removeEventListener('keydown', keys);
+		cancelAnimationFrame(raf);
+		keepAwake(false);
+	};
+}
+
+/* ---- library ---- */
+
+async function pageLibrary(id) {
+	if (id)
+		return pageExercise(id);
+	const all = (await api('exercises')).exercises;
+	const motions = [...new Set(all.flatMap((e) => e.motions))].sort();
+	const places = [...new Set(all.flatMap((e) => e.places))].sort();
+	const sel = (name, label, opts) => h('label', {}, label + ' ',
+		h('select', { name }, h('option', { value: '', text: 'any' }), opts.map((o) => h('option', { value: o, text: o }))));
+	const form = h('form', { class: 'filters', 'aria-label': 'Filters' },
+		sel('motion', 'Motion', motions), sel('place', 'Place', places),
+		h('fieldset', { class: 'equip' }, h('legend', { text: 'At hand' }),
+			EQUIPMENT.map((e) => h('label', {}, h('input', { type: 'checkbox', name: 'equipment', value: e, checked: true }), ' ' + e))));
+	const list = h('ul', { class: 'library', 'aria-live': 'polite' });
+	page('Library', form, list);
+	async function refresh() {
+		const fd = new FormData(form);
+		const q = new URLSearchParams();
+		if (fd.get('motion')) q.set('motion', fd.get('motion'));
+		if (fd.get('place')) q.set('place', fd.get('place'));
+		q.set('equipment', fd.getAll('equipment').join(',') || 'none');
+		try {
+			const got = (await api('exercises?' + q)).exercises;
+			list.replaceChildren(...got.map((e) => h('li', {},
+				h('a', { href: '#/library/' + e.id }, h('strong', { text: e.name })),
+				h('span', { class: 'meta', text: ' ' + e.dose_text + ' · ' + (e.motions.join(', ') || e.kind) + ' · ' + e.places.join(', ') }))));
+			if (!got.length)
+				list.append(h('li', { text: 'Nothing fits these filters.' }));
+		} catch (e) { list.replaceChildren(errorBox(e)); }
+	}
+	form.addEventListener('change', refresh);
+	refresh();
+}
+
+async function pageExercise(id) {
+	const e = await api('exercises/' + encodeURIComponent(id));
+	const sect = (title, items, tag) => items && items.length ? h('section', {}, h('h2', { text: title }), h(tag || 'ul', {}, items.map((t) => h('li', { text: t })))) : null;
+	let easier = null;
+	if (e.regression) {
+		const r = await api('exercises/' + encodeURIComponent(e.regression)).catch(() => null);
+		if (r)
+			easier = h('section', {}, h('h2', { text: 'Easier option' }), h('p', {}, h('a', { href: '#/library/' + r.id, text: r.name }), ': ' + r.why));
+	}
+	page(e.name,
+		h('div', { class: 'exercise' },
+			figure(e.id, e.name),
+			h('div', {},
+				h('p', { class: 'why', text: e.why }),
+				h('p', { class: 'meta', text: 'Dose: ' + e.dose_text + '. Position: ' + e.position + '. Equipment: ' + e.equipment.join(', ') + '.' }))),
+		sect('Steps', e.steps, 'ol'), sect('Cues', e.cues), sect('Cautions', e.cautions), easier,
+		sect('Suits', e.suits), sect('Source', e.source),
+		h('p', {}, h('a', { href: '#/library', text: 'Back to the library' })));
+}
+
+/* ---- progress ---- */
+
+function barChart(weeks) {
+	const W = 320, H = 140, max = Math.max(10, ...weeks.map((w) => w.minutes));
+	const bw = W / weeks.length;
+	return s('svg', { viewBox: `0 0 ${W} ${H + 20}`, class: 'chart', role: 'img', 'aria-labelledby': 'mw-t' },
+		s('title', { id: 'mw-t' }, 'Minutes per week: ' + weeks.map((w) => w.first + ' ' + w.minutes).join(', ')),
+		weeks.map((w, i) => {
+			const bh = Math.round(H * w.minutes / max);
+			return s('g', {},
+				s('rect', { x: i * bw + 4, y: H - bh, width: bw - 8, height: bh, class: 'bar' }),
+				w.minutes ? s('text', { x: i * bw + bw / 2, y: H - bh - 4, 'text-anchor': 'middle', class: 'val' }, String(w.minutes)) : null,
+				s('text', { x: i * bw + bw / 2, y: H + 14, 'text-anchor': 'middle', class: 'lbl' }, w.first.slice(5)));
+		}));
+}
+
+function painChart(weeks) {
+	const W = 320, H = 120, pts = weeks.map((w, i) => w.pain === null ? null : [i * W / Math.max(1, weeks.length - 1), H - H * w.pain / 10]);
+	const path = pts.filter(Boolean).map((p, i) => (i ? 'L' : 'M') + p[0].toFixed(1) + ' ' + p[1].toFixed(1)).join(' ');
+	return s('svg', { viewBox: `-6 -6 ${W + 12} ${H + 12}`, class: 'chart', role: 'img', 'aria-labelledby': 'pw-t' },
+		s('title', { id: 'pw-t' }, 'Weekly pain, 0 to 10: ' + weeks.map((w) => w.first + ' ' + (w.pain === null ? 'none' : w.pain.toFixed(1))).join(', ')),
+		s('line', { x1: 0, y1: H, x2: W, y2: H, class: 'axis' }),
+		[5, 10].map((v) => s('line', { x1: 0, y1: H - H * v / 10, x2: W, y2: H - H * v / 10, class: 'grid' })),
+		[0, 5, 10].map((v) => s('text', { x: W, y: H - H * v / 10 - 3, 'text-anchor': 'end', class: 'lbl' }, String(v))),
+		path ? s('path', { d: path, class: 'line' }) : null,
+		pts.filter(Boolean).map((p) => s('circle', { cx: p[0], cy: p[1], r: 4, class: 'dot' })));
+}
+
+function calendar(days) {
+	return h('div', { class: 'calendar', role: 'list', 'aria-label': 'Active days, the last five weeks' },
+		days.map((d) => h('span', { role: 'listitem', class: d.active ? 'day on' : 'day', title: d.date, 'aria-label': d.date + (d.active ? ', active' : ', not active') })));
+}
+
+async function pageProgress() {
+	const p = await api('progress');
+	const pc = p.pain_change;
+	page('Progress',
+		h('div', { class: 'cards' },
+			h('div', { class: 'card' }, h('p', { class: 'big', text: String(p.streak) }), h('p', { text: p.streak === 1 ? 'day in a row' : 'days in a row' })),
+			h('div', { class: 'card' }, h('p', { class: 'big', text: String(p.longest) }), h('p', { text: 'longest run' })),
+			h('div', { class: 'card' }, h('p', { class: 'big', text: p.adherence + '/' + p.adherence_of }), h('p', { text: 'days with 10 minutes' }))),
+		h('section', {}, h('h2', { text: 'Active days' }), h('p', { class: 'meta', text: 'The last five weeks, a row a week, today last.' }), calendar(p.days)),
+		h('section', {}, h('h2', { text: 'Minutes per week' }), barChart(p.weeks)),
+		h('section', {}, h('h2', { text: 'Pain, weekly mean' }), painChart(p.weeks),
+			h('p', { text: pc === null ? 'Not enough ratings yet for a trend.' : Math.abs(pc) < 0.05 ? 'No change.' : (pc < 0 ? 'Down ' : 'Up ') + Math.abs(pc).toFixed(1) + ' since the first week with ratings.' }),
+			pc !== null && pc >= 2 ? h('p', { class: 'advice', text: 'Pain has gone up. If it keeps rising, or wakes you at night, see a clinician.' }) : null),
+		h('section', {}, h('h2', { text: 'Breaks, last 28 days' }),
+			h('p', { text: `${p.reminders.taken} taken, ${p.reminders.natural} natural, ${p.reminders.snoozed} snoozed, ${p.reminders.skipped} skipped, ${p.reminders.missed} missed` })),
+		h('section', {}, h('h2', { text: 'Feels best' }),
+			p.favourites.length ? h('ol', {}, p.favourites.map((f) => h('li', {}, h('a', { href: '#/library/' + f.id, text: f.name }), ` — done ${f.done} time${f.done === 1 ? '' : 's'}` + (f.rated ? `, felt good ${f.good} of ${f.rated}` : '')))) :
+				h('p', { text: 'Nothing yet: rate how the exercises feel as you play them.' })),
+		p.set_aside.length ? h('section', {}, h('h2', { text: 'Set aside by the pain rule' }),
+			h('ul', {}, p.set_aside.map((a) => h('li', { text: a.name + ', back on ' + a.until })))) : null);
+}
+
+/* ---- check-in, settings, data ---- */
+
+function scale(id, label, optional) {
+	return h('div', { class: 'row' }, h('label', { for: id, text: label }),
+		h('select', { id, name: id, required: !optional },
+			h('option', { value: '', text: optional ? 'Skip' : 'Choose' }),
+			[...Array(11).keys()].map((i) => h('option', { value: i, text: String(i) }))));
+}
+
+function pageCheckin() {
+	const out = h('div', { 'aria-live': 'polite' });
+	const form = h('form', { class: 'checkin' },
+		h('p', { text: 'How does your back feel right now? 0 is none, 10 the worst you can imagine.' }),
+		scale('pain', 'Pain'), scale('stiffness', 'Stiffness', true),
+		h('div', { class: 'row' }, h('label', { for: 'note', text: 'Note (optional)' }), h('textarea', { id: 'note', name: 'note', rows: 2, maxlength: 500 })),
+		h('button', { class: 'primary', type: 'submit', text: 'Save the check-in' }), out);
+	page('Check-in', form);
+	form.addEventListener('submit', async (e) => {
+		e.preventDefault();
+		const fd = new FormData(form);
+		const body = { pain: parseInt(fd.get('pain'), 10) };
+		if (fd.get('stiffness') !== '')
+			body.stiffness = parseInt(fd.get('stiffness'), 10);
+		if (fd.get('note'))
+			body.note = fd.get('note');
+		try {
+			await api('checkin', body);
+			form.reset();
+			out.replaceChildren(h('p', { class: 'ok', role: 'status', text: 'Saved. Thank you.' }));
+		} catch (err) { out.replaceChildren(errorBox(err)); }
+	});
+}
+
+async function pageSettings() {
+	const st = await api('settings');
+	const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+	const [from, to] = st.work_hours.split('-');
+	const num = (id, label, v, min, max) => h('div', { class: 'row' }, h('label', { for: id, text: label }), h('input', { id, type: 'number', min, max, value: v, required: true }));
+	const angelOff = st.wall_angel_every === 'off', dailyOff = st.daily_session === 'off';
+	const out = h('div', { 'aria-live': 'polite' });
+	const form = h('form', { class: 'settings' },
+		st.problems.length ? h('div', { class: 'error', role: 'alert' }, h('p', { text: 'The settings file has problems; the defaults are shown:' }), h('ul', {}, st.problems.map((p) => h('li', { text: p })))) : null,
+		h('fieldset', { class: 'days' }, h('legend', { text: 'Work days' }),
+			days.map((d) => h('label', {}, h('input', { type: 'checkbox', name: 'day', value: d, checked: st.work_days.includes(d) }), ' ' + d))),
+		h('div', { class: 'row' }, h('label', { for: 'from', text: 'Work hours from' }), h('input', { id: 'from', type: 'time', value: from, required: true }),
+			h('label', { for: 'to', text: 'to' }), h('input', { id: 'to', type: 'time', value: to === '24:00' ? '23:59' : to, required: true })),
+		num('reset', 'Posture reset every (minutes)', st.posture_reset_every, 1, 480),
+		h('div', { class: 'row' }, h('label', { for: 'angel', text: 'Wall angel every (minutes)' }), h('input', { id: 'angel', type: 'number', min: 1, max: 480, value: angelOff ? 120 : st.wall_angel_every, disabled: angelOff }),
+			h('label', { class: 'inline' }, h('input', { type: 'checkbox', id: 'angel-off', checked: angelOff }), ' off')),
+		h('div', { class: 'row' }, h('label', { for: 'daily', text: 'Daily session at' }), h('input', { id: 'daily', type: 'time', value: dailyOff ? '16:00' : st.daily_session, disabled: dailyOff }),
+			h('label', { class: 'inline' }, h('input', { type: 'checkbox', id: 'daily-off', checked: dailyOff }), ' off')),
+		num('snooze', 'Snooze (minutes)', st.snooze, 1, 120),
+		h('p', { class: 'meta', text: 'Saved in ' + st.path + '; a running midback remind picks the change up.' }),
+		h('button', { class: 'primary', type: 'submit', text: 'Save the settings' }), out);
+	page('Reminders', form);
+	const q = (id) => form.querySelector('#' + id);
+	q('angel-off').addEventListener('change', (e) => { q('angel').disabled = e.target.checked; });
+	q('daily-off').addEventListener('change', (e) => { q('daily').disabled = e.target.checked; });
+	form.addEventListener('submit', async (e) => {
+		e.preventDefault();
+		const body = {
+			work_days: [...form.querySelectorAll('input[name=day]:checked')].map((i) => i.value),
+			work_hours: q('from').value + '-' + q('to').value,
+			posture_reset_every: parseInt(q('reset').value, 10),
+			wall_angel_every: q('angel-off').checked ? 'off' : parseInt(q('angel').value, 10),
+			daily_session: q('daily-off').checked ? 'off' : q('daily').value,
+			snooze: parseInt(q('snooze').value, 10),
+		};
+		try {
+			await api('settings', body);
+			out.replaceChildren(h('p', { class: 'ok', role: 'status', text: 'Saved.' }));
+		} catch (err) { out.replaceChildren(errorBox(err)); }
+	});
+}
+
+function pageData() {
+	const file = h('input', { type: 'file', id: 'import-file', accept: '.json,application/json' });
+	const out = h('div', { 'aria-live': 'polite' });
+	const go = h('button', { type: 'button', class: 'primary', text: 'Import' });
+	page('Your data',
+		h('section', {}, h('h2', { text: 'Export' }),
+			h('p', { text: 'Everything midback has kept: sessions, breaks, check-ins, reminders.' }),
+			h('p', {}, h('a', { class: 'button', href: '/api/export?format=json', download: 'midback.json', text: 'Download JSON (for import)' }), ' ',
+				h('a', { class: 'button', href: '/api/export?format=csv', download: 'midback.csv', text: 'Download CSV (for a spreadsheet)' }))),
+		h('section', {}, h('h2', { text: 'Import' }),
+			h('p', { text: 'A JSON file from an export. What you already have is skipped.' }),
+			h('div', { class: 'row' }, h('label', { for: 'import-file', text: 'File' }), file, go), out),
+		h('section', {}, h('h2', { text: 'Warning signs' }), h('p', {}, h('a', { href: '#/screen', text: 'Read or answer the questions again' }))));
+	go.addEventListener('click', async () => {
+		if (!file.files.length)
+			return out.replaceChildren(errorBox(new Error('Choose a file first.')));
+		try {
+			const r = await api('import', await file.files[0].text());
+			out.replaceChildren(h('p', { class: 'ok', role: 'status', text: `Imported ${r.sessions.new} of ${r.sessions.of} sessions and breaks, ${r.checkins.new} of ${r.checkins.of} check-ins.` }));
+		} catch (err) { out.replaceChildren(errorBox(err)); }
+	});
+}
+
+/* ---- routing ---- */
+
+let leave = null;
+async function route() {
+	if (leave) {
+		leave();
+		leave = null;
+	}
+	const [, name, arg] = (location.hash || '#/today').match(/^#\/([a-z]*)\/?(.*)$/) || [null, 'today', ''];
+	for (const a of document.querySelectorAll('nav a'))
+		a.toggleAttribute('aria-current', a.getAttribute('href') === '#/' + name);
+	try {
+		switch (name) {
+		case 'player': leave = pagePlayer(); break;
+		case 'screen': await pageScreen(); break;
+		case 'library': await pageLibrary(decodeURIComponent(arg)); break;
+		case 'progress': await pageProgress(); break;
+		case 'checkin': pageCheckin(); break;
+		case 'settings': await pageSettings(); break;
+		case 'data': pageData(); break;
+		case 'break': await begin({ kind: 'break' }); break;
+		default: await pageToday();
+		}
+	} catch (e) {
+		main.replaceChildren(h('h1', { text: 'Something went wrong' }), errorBox(e));
+	}
+	if (name !== 'player')
+		main.focus({ preventScroll: true });
+}
+
+window.addEventListener('hashchange', route);
+connect();
+route();
