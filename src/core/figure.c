@@ -1030,8 +1030,14 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		box(bd, lo, hi, FS_DOOR);
 	}
 	if (f->props & FPROP_CHAIR) {
-		/* Seat, back and legs, under the hips of the first pose. */
-		hx = (ref->p[FJ_LHIP][0] + ref->p[FJ_RHIP][0]) / 2 - 14;
+		/*
+		 * Seat, back and legs, under the hips of the first pose,
+		 * the back 3 cm behind the pelvis (its side, for a person
+		 * sitting sideways on the chair).
+		 */
+		hx = ref->p[FJ_PELVIS][0] - fabs(ref->r[FJ_PELVIS][0]) *
+		    parts[FP_PELVIS].rd - fabs(ref->r[FJ_PELVIS][2]) *
+		    parts[FP_PELVIS].rw - 3;
 		lo[0] = hx;
 		hi[0] = hx + 42;
 		lo[1] = FIG_SEAT_H - 4;
