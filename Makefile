@@ -24,7 +24,9 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wno-missing-field-initializers
-CPPFLAGS += -D_GNU_SOURCE -Isrc
+# build/gen holds version.h; the prefix map keeps the build folder's
+# path out of the binary, so that builds are reproducible.
+CPPFLAGS += -D_GNU_SOURCE -Isrc -Ibuild/gen -ffile-prefix-map=$(CURDIR)=.
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
@@ -61,8 +63,8 @@ CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-log.c src/cmd-program.c src/cmd-remind.c src/cmd-serve.c \
 	src/cmd-show.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
-	build/gen/screen-data.c build/gen/web-data.c \
-	src/chart.c src/export.c src/output.c src/output-program.c $(STORE)
+	build/gen/screen-data.c build/gen/web-data.c src/chart.c src/export.c \
+	src/gen.c src/output.c src/output-program.c $(STORE)
 STORE = src/store.c src/store-history.c src/store-program.c \
 	src/store-remind.c src/store-safety.c src/store-session.c
 MAIN = src/main.c
@@ -110,6 +112,12 @@ build/gen/catalog-data.c: data/exercises.yaml build/gen-catalog
 	@mkdir -p $(@D)
 	build/gen-catalog data/exercises.yaml > $@.tmp
 	mv $@.tmp $@
+
+# The version and the commit (scripts/version-h); rewritten only when
+# they change, so main.o is rebuilt only then.
+build/gen/version.h: FORCE
+	@scripts/version-h $@
+build/rel/src/main.o build/asan/src/main.o: build/gen/version.h
 
 build/rel/%.o: %.c
 	@mkdir -p $(@D)
@@ -166,6 +174,220 @@ bench: midback
 clean:
 	rm -rf build midback
 
-.PHONY: all deps run check bench clean
+.PHONY: all deps run check bench clean FORCE
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -path build/deb -prune -o -name '*.d' -type f -print \
+	2>/dev/null)
+
+# Installing: `make install PREFIX=/usr DESTDIR=/tmp/x`. The completion
+# scripts and midback(1)'s synopsis and options are written by the
+# program from its command table (src/gen.c), the section-5 pages from
+# docs/*.md (scripts/md2man).
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
+USERUNITDIR ?= $(PREFIX)/lib/systemd/user
+INSTALL ?= install
+APPID = org.midback.midback
+DIST = build/dist/midback.bash build/dist/_midback build/dist/midback.fish \
+	build/dist/midback.1 build/dist/midback-catalog.5 \
+	build/dist/midback-export.5 build/dist/midback-remind.service
+
+build/dist/midback.bash: midback
+	@mkdir -p $(@D)
+	./midback --generate bash > $@.tmp && mv $@.tmp $@
+build/dist/_midback: midback
+	@mkdir -p $(@D)
+	./midback --generate zsh > $@.tmp && mv $@.tmp $@
+build/dist/midback.fish: midback
+	@mkdir -p $(@D)
+	./midback --generate fish > $@.tmp && mv $@.tmp $@
+build/dist/midback.1: midback docs/midback.1 scripts/manpage
+	@mkdir -p $(@D)
+	scripts/manpage ./midback docs/midback.1 > $@.tmp && mv $@.tmp $@
+build/dist/midback-catalog.5: docs/catalog-format.md scripts/md2man
+	@mkdir -p $(@D)
+	scripts/md2man midback-catalog "the format of midback's exercise and \
+	routine files" docs/catalog-format.md > $@.tmp && mv $@.tmp $@
+build/dist/midback-export.5: docs/export-format.md scripts/md2man
+	@mkdir -p $(@D)
+	scripts/md2man midback-export "the formats of midback's history \
+	exports" docs/export-format.md > $@.tmp && mv $@.tmp $@
+build/dist/midback-remind.service: dist/midback-remind.service.in
+	@mkdir -p $(@D)
+	sed 's|@BINDIR@|$(BINDIR)|g' dist/midback-remind.service.in > $@
+
+dist: midback $(DIST)
+
+install: dist
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR) \
+		$(DESTDIR)$(USERUNITDIR) $(DESTDIR)$(DATADIR)/applications \
+		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps \
+		$(DESTDIR)$(DATADIR)/metainfo
+	$(INSTALL) -m 755 midback $(DESTDIR)$(BINDIR)/midback
+	$(INSTALL) -m 644 build/dist/midback.1 $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 build/dist/midback-catalog.5 \
+		build/dist/midback-export.5 $(DESTDIR)$(MANDIR)/man5/
+	$(INSTALL) -m 644 build/dist/midback.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/midback
+	$(INSTALL) -m 644 build/dist/_midback $(DESTDIR)$(ZSHCOMPDIR)/_midback
+	$(INSTALL) -m 644 build/dist/midback.fish \
+		$(DESTDIR)$(FISHCOMPDIR)/midback.fish
+	$(INSTALL) -m 644 build/dist/midback-remind.service \
+		$(DESTDIR)$(USERUNITDIR)/midback-remind.service
+	$(INSTALL) -m 644 dist/$(APPID).desktop \
+		$(DESTDIR)$(DATADIR)/applications/$(APPID).desktop
+	$(INSTALL) -m 644 dist/midback.svg \
+		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg
+	$(INSTALL) -m 644 dist/$(APPID).metainfo.xml \
+		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/midback \
+		$(DESTDIR)$(MANDIR)/man1/midback.1 \
+		$(DESTDIR)$(MANDIR)/man5/midback-catalog.5 \
+		$(DESTDIR)$(MANDIR)/man5/midback-export.5 \
+		$(DESTDIR)$(BASHCOMPDIR)/midback \
+		$(DESTDIR)$(ZSHCOMPDIR)/_midback \
+		$(DESTDIR)$(FISHCOMPDIR)/midback.fish \
+		$(DESTDIR)$(USERUNITDIR)/midback-remind.service \
+		$(DESTDIR)$(DATADIR)/applications/$(APPID).desktop \
+		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg \
+		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
+
+.PHONY: dist install uninstall
+
+# The Debian package of the last commit, checked by lintian, into
+# build/deb/ (scripts/build-deb); `make deb-test` installs it, runs it
+# and removes it (tests/pkg/t-deb.sh, root only).
+DEB_TOOLS = dpkg-dev debhelper lintian
+deb:
+	@scripts/install-deps
+	@scripts/install-deps $(DEB_TOOLS)
+	scripts/build-deb
+
+deb-test: deb
+	TOP=$(CURDIR) sh tests/pkg/t-deb.sh
+
+.PHONY: deb deb-test
+
+# Fuzzing with libFuzzer (clang): one target per reader of outside text,
+# tests/fuzz/fuzz-*.c, seeded from tests/fuzz/corpus/NAME/. `make fuzz
+# FUZZ_S=60` runs each for FUZZ_S seconds, keeping what it finds in
+# build/fuzz/corpus/; `make fuzz-regress` runs each seed once (and
+# tests/fuzz/crashes/NAME/*, the inputs that once crashed).
+FUZZ = catalog routine config import
+FUZZ_S ?= 60
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) src/export.c src/output.c
+FUZZ_OBJ = $(patsubst %.c,build/fuzz/%.o,$(FUZZ_SRC))
+FUZZ_BINS = $(patsubst %,build/fuzz/fuzz-%,$(FUZZ))
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -g -O1 $(FUZZ_SAN) \
+		-fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS) -Itests/fuzz $(WARN) -g -O1 $(FUZZ_SAN) \
+		-fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzz-build:
+	@scripts/install-deps
+	@scripts/install-deps clang
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ); do \
+		mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes/$$t; \
+		echo "fuzz: $$t for $(FUZZ_S) s"; \
+		build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_S) -max_len=65536 \
+		    -timeout=10 -print_final_stats=1 \
+		    -artifact_prefix=build/fuzz/crashes/$$t/ \
+		    build/fuzz/corpus/$$t tests/fuzz/corpus/$$t \
+		    2>build/fuzz/$$t.log || { tail -n 40 build/fuzz/$$t.log; \
+		    exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' \
+		    build/fuzz/$$t.log | tail -n 2; \
+	done
+
+fuzz-regress: fuzz-build
+	@for t in $(FUZZ); do \
+		build/fuzz/fuzz-$$t tests/fuzz/corpus/$$t/* \
+		    $$(ls tests/fuzz/crashes/$$t/* 2>/dev/null) \
+		    2>build/fuzz/$$t-regress.log || { \
+		    tail -n 40 build/fuzz/$$t-regress.log; exit 1; }; \
+		echo "fuzz-regress: $$t: $$(find tests/fuzz/corpus/$$t \
+		    tests/fuzz/crashes/$$t -type f 2>/dev/null | wc -l) inputs"; \
+	done
+
+.PHONY: fuzz fuzz-build fuzz-regress
+
+# Static analysis and memcheck: cppcheck (warning, performance,
+# portability), gcc -fanalyzer over every source, and valgrind over the
+# unit tests built without sanitizers (build/vg/). Each suppression is
+# justified where it is made.
+#   syntaxError in src/remind/sd.c: cppcheck 2.10 cannot parse GNU
+#   __typeof__, which sd.c's X-macro uses to declare each libsystemd
+#   pointer with the type of the function it stands for; gcc checks it.
+LINT_TOOLS = cppcheck valgrind
+CPPCHECK_SUPPRESS = --suppress=syntaxError:src/remind/sd.c
+ANALYZE_SRC = $(CORE) $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) $(STORE) \
+	src/chart.c src/export.c src/gen.c src/output.c $(MAIN) \
+	tools/gen-catalog.c
+VOBJ_TEST = $(patsubst build/asan/%,build/vg/%,$(AOBJ_TEST))
+VG_BINS = $(patsubst %,build/vg/tests/t-%,$(UNIT))
+
+build/vg/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(PKG_CFLAGS) \
+		$(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) \
+		-c -o $@ $<
+
+build/vg/tests/t-%: build/vg/tests/unit/t-%.o $(VOBJ_TEST)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $< $(VOBJ_TEST) $(PKG_LIBS) \
+		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
+build/analyze/%.ok: %.c build/gen/version.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -fanalyzer $(PKG_CFLAGS) \
+		$(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) \
+		-c -o /dev/null $<
+	@touch $@
+
+lint:
+	@scripts/install-deps
+	@scripts/install-deps $(LINT_TOOLS)
+	cppcheck --quiet --enable=warning,performance,portability --std=c11 \
+		--inline-suppr $(CPPCHECK_SUPPRESS) --error-exitcode=1 \
+		-D_GNU_SOURCE -Isrc -Ibuild/gen src tools tests/fuzz
+	@$(MAKE) --no-print-directory \
+		$(patsubst %.c,build/analyze/%.ok,$(ANALYZE_SRC)) $(VG_BINS)
+	@for t in $(VG_BINS); do \
+		HOME=$$(mktemp -d) && XDG_CONFIG_HOME=$$HOME/.config \
+		XDG_DATA_HOME=$$HOME/.local/share \
+		valgrind --quiet --error-exitcode=1 --leak-check=full \
+		    --show-leak-kinds=definite,indirect,possible \
+		    --errors-for-leak-kinds=definite,indirect,possible \
+		    $$t >build/vg/$$(basename $$t).log 2>&1; \
+		rc=$$?; rm -rf "$$HOME"; \
+		if [ $$rc -ne 0 ]; then tail -n 60 build/vg/$$(basename $$t).log; \
+		    echo "lint: valgrind: $$t failed"; exit 1; fi; \
+		echo "lint: valgrind: $$(basename $$t): no errors, no leaks"; \
+	done
+
+.PHONY: lint
+
+# Two builds of the last commit, byte for byte (scripts/repro-check).
+repro:
+	scripts/repro-check
+
+.PHONY: repro

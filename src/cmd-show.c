@@ -94,6 +94,24 @@ source_words(const char *source)
 	return (source);
 }
 
+/* A condition in words, as the red-flag screen asks about it. */
+static const char *
+limit_words(unsigned bit)
+{
+	switch (bit) {
+	case LIMIT_OSTEOPOROSIS:
+		return ("osteoporosis");
+	case LIMIT_SHOULDER:
+		return ("a shoulder that has dislocated");
+	case LIMIT_KNEELING:
+		return ("kneeling that hurts");
+	case LIMIT_PREGNANCY:
+		return ("late pregnancy");
+	default:
+		return (catalog_limit_name(bit));
+	}
+}
+
 /* The sources, one a line. */
 static void
 print_sources(const struct strlist *l)
@@ -121,7 +139,9 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 	printf("%-11s%s, stage %d (%s)\n", "Kind:", catalog_kind_name(x->kind),
 	    x->stage, output_stage_name(x->stage));
 	s = output_bits(x->motions, MOTION_COUNT, catalog_motion_name);
-	printf("%-11s%s\n", "Motions:", x->motions ? s : "breathing only");
+	printf("%-11s%s\n", "Motions:", x->motions ? s :
+	    x->kind == KIND_BREATHING ? "breathing only" :
+	    "none of the spine's (it works the shoulders)");
 	free(s);
 	print_joined("Targets:", &x->targets);
 	printf("%-11s%s\n", "Position:", x->position);
@@ -151,6 +171,8 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 		printf("%-11sabout %s\n", "Time:", lo_s);
 	else
 		printf("%-11sabout %s to %s\n", "Time:", lo_s, hi_s);
+	if (x->feel != NULL)
+		printf("%-11s%s\n", "Feel it:", x->feel);
 	if (figure && x->figure != NULL && output_utf8()) {
 		printf("\n");
 		output_figure(stdout, x, SHOW_FIG_COLS, SHOW_FIG_ROWS,
@@ -159,12 +181,22 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 	print_list("Steps", &x->steps, 1);
 	print_list("Cues", &x->cues, 0);
 	print_list("Take care", &x->cautions, 0);
-	r = catalog_find(c, x->regression);
-	printf("\nEasier option: %s (%s)\n", r != NULL ? r->name : "?",
-	    x->regression);
-	printf("Stop and use the easier option if you feel sharp pain, "
-	    "tingling,\nburning or numbness. A stretch or mild discomfort is "
-	    "normal.\n");
+	if (x->not_for != 0) {
+		s = output_bits(x->not_for, LIMIT_COUNT, limit_words);
+		printf("\n%-11s%s\n", "Not with:", s);
+		free(s);
+	}
+	if (x->regression != NULL) {
+		r = catalog_find(c, x->regression);
+		printf("\nEasier option: %s (%s)\n",
+		    r != NULL ? r->name : "?", x->regression);
+		printf("Stop and use the easier option if you feel sharp "
+		    "pain, tingling,\nburning or numbness. A stretch or mild "
+		    "discomfort is normal.\n");
+	} else
+		printf("\nThis is the easiest of its kind: make it smaller, "
+		    "or rest.\nStop if you feel sharp pain, tingling, burning "
+		    "or numbness.\nA stretch or mild discomfort is normal.\n");
 	printf("\n");
 	print_sources(&x->source);
 }

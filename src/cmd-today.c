@@ -41,7 +41,7 @@ const struct cmd_entry cmd_today_entry = {
 
 static void
 plan_text(const struct plan *p, const struct plan_opts *o, int one,
-    const char *line)
+    const char *line, const char *reason)
 {
 	const struct plan_item	*it;
 	char			 clock[16], words[128];
@@ -71,7 +71,10 @@ plan_text(const struct plan *p, const struct plan_opts *o, int one,
 		printf("      %s  [%s]\n", words, it->ex->id);
 	}
 	output_clock(p->total_s, clock, sizeof clock);
-	printf("\n  %-64s %6s\n\n", "Total", clock);
+	printf("\n  %-64s %6s\n", "Total", clock);
+	if (reason[0] != '\0')
+		printf("  (Shorter than %d minutes: %s.)\n", o->minutes, reason);
+	printf("\n");
 	printf("How to do one: midback show ID. Stop anything that gives sharp "
 	    "pain,\ntingling, burning or numbness; a stretch or mild ache is "
 	    "fine.\n");
@@ -88,6 +91,7 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	json_t			*j;
 	char			*cause = NULL, **aside = NULL, line[512] = "";
 	size_t			 naside = 0;
+	char			 reason[160];
 	int			 one = cmd_has(args, 'o');
 
 	if (cmd_plan_args(e, args, &o) == -1)
@@ -114,14 +118,18 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		plan_release(&p);
 		return (CMD_ERROR);
 	}
+	plan_short_reason(&p, &o, reason, sizeof reason);
 	if (cmd_has(args, 'j')) {
 		j = output_plan_json(&p, o.day, o.minutes);
 		if (!one)
 			json_object_set_new(j, "program", json_string(line));
+		if (reason[0] != '\0')
+			json_object_set_new(j, "short_reason",
+			    json_string(reason));
 		output_json(j);
 		json_decref(j);
 	} else
-		plan_text(&p, &o, one, line);
+		plan_text(&p, &o, one, line, reason);
 	plan_release(&p);
 	return (CMD_OK);
 }

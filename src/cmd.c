@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "cmd.h"
 #include "term/play.h"
@@ -226,6 +227,31 @@ cmd_number(const struct cmd_entry *e, const char *what, const char *s,
 	return (0);
 }
 
+/*
+ * Say so when the folder of the store, or the store, is open to others:
+ * it holds someone's pain ratings and notes. Its mode is theirs to
+ * choose, so it is left as it is.
+ */
+static void
+cmd_store_private(const struct cmd_entry *e, const char *path)
+{
+	struct stat	 sb;
+	char		*dir, *slash;
+
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL && slash != dir)
+		*slash = '\0';
+	if (stat(dir, &sb) == 0 && (sb.st_mode & 077) != 0)
+		cmd_warn(e, "warning: others can open '%s' (mode %03o), "
+		    "where your history is; 'chmod 700' it to keep it to "
+		    "yourself", dir, (unsigned)(sb.st_mode & 0777));
+	else if (stat(path, &sb) == 0 && (sb.st_mode & 077) != 0)
+		cmd_warn(e, "warning: others can read '%s' (mode %03o), "
+		    "your history; 'chmod 600' it to keep it to yourself",
+		    path, (unsigned)(sb.st_mode & 0777));
+	free(dir);
+}
+
 int
 cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
 {
@@ -247,6 +273,7 @@ cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
 		free(path);
 		return (-1);
 	}
+	cmd_store_private(e, path);
 	free(path);
 	return (0);
 }
@@ -474,12 +501,14 @@ cmd_plan_args(const struct cmd_entry *e, const struct cmd_args *a,
     struct plan_opts *o)
 {
 	static const int	keys[] = { 'm', 'p', 'e', 'd' };
+	const char		*v;
 	size_t			i;
 
 	cmd_plan_defaults(o);
+	/* Each of these takes a value: given, it is not NULL. */
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (cmd_has(a, keys[i]) && cmd_plan_option(e, keys[i],
-		    cmd_get(a, keys[i]), o) == -1)
+		if ((v = cmd_get(a, keys[i])) != NULL &&
+		    cmd_plan_option(e, keys[i], v, o) == -1)
 			return (-1);
 	if (cmd_has(a, 'o') && cmd_has(a, 'm')) {
 		cmd_warn(e, "--one and --minutes cannot both be given");

@@ -7,6 +7,10 @@
  *  2. declare it in cmd.c and add it to cmd_table[];
  *  3. add the file to the Makefile's SRCS;
  *  4. document it in docs/midback.1 and README.md, and add tests/cli/ cases.
+ * The completion scripts and midback(1)'s synopsis and options are
+ * written from the table (gen.c): an option's arg "ID" completes exercise
+ * ids, one holding "FILE" file names, and a value written in the usage
+ * as "a|b|c" those words.
  */
 #ifndef MIDBACK_CMD_H
 #define MIDBACK_CMD_H

@@ -12,12 +12,10 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "gen.h"
+#include "version.h"
 #include "core/catalog.h"
 #include "sys/clock.h"
-
-#ifndef MIDBACK_VERSION
-#define MIDBACK_VERSION "0.1"
-#endif
 
 static void
 usage(FILE *f)
@@ -75,7 +73,28 @@ main(int argc, char **argv)
 	}
 	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 ||
 	    strcmp(argv[1], "-V") == 0)) {
-		printf("midback %s\n", MIDBACK_VERSION);
+		printf("midback %s (commit %s)\n", MIDBACK_VERSION,
+		    MIDBACK_COMMIT);
+		return (fflush(stdout) == 0 ? CMD_OK : CMD_ERROR);
+	}
+	/*
+	 * Hidden, for the build and the completion scripts (gen.c):
+	 * --generate bash|zsh|fish|man-synopsis|man-options, and
+	 * --complete exercises, the ids the person's catalog holds.
+	 */
+	if (argc == 3 && strcmp(argv[1], "--generate") == 0) {
+		if (gen_write(argv[2], stdout) != 0) {
+			fprintf(stderr, "midback: nothing to generate called "
+			    "'%s'\n", argv[2]);
+			return (CMD_USAGE);
+		}
+		return (fflush(stdout) == 0 ? CMD_OK : CMD_ERROR);
+	}
+	if (argc == 3 && strcmp(argv[1], "--complete") == 0 &&
+	    strcmp(argv[2], "exercises") == 0) {
+		ctx.catalog = cmd_load_catalog();
+		gen_ids(stdout, ctx.catalog);
+		catalog_free(ctx.catalog);
 		return (fflush(stdout) == 0 ? CMD_OK : CMD_ERROR);
 	}
 

@@ -138,7 +138,13 @@ output_exercise_json(const struct exercise *e)
 	json_object_set_new(o, "steps", strlist_json(&e->steps));
 	json_object_set_new(o, "cues", strlist_json(&e->cues));
 	json_object_set_new(o, "cautions", strlist_json(&e->cautions));
-	json_object_set_new(o, "regression", json_string(e->regression));
+	json_object_set_new(o, "regression", e->regression != NULL ?
+	    json_string(e->regression) : json_null());
+	json_object_set_new(o, "variants", strlist_json(&e->variants));
+	json_object_set_new(o, "not_for", bits_json(e->not_for, LIMIT_COUNT,
+	    catalog_limit_name, NULL));
+	if (e->feel != NULL)
+		json_object_set_new(o, "feel", json_string(e->feel));
 	json_object_set_new(o, "suits", strlist_json(&e->suits));
 	json_object_set_new(o, "why", json_string(e->why));
 	json_object_set_new(o, "source", strlist_json(&e->source));

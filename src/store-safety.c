@@ -20,6 +20,18 @@ static const char sql_ack_add[] =
 static const char sql_screen_done[] =
     "SELECT EXISTS (SELECT 1 FROM screen_answers)"
     " AND EXISTS (SELECT 1 FROM acknowledgements)";
+static const char sql_screen_ack_last[] =
+    "SELECT COALESCE(MAX(at_ms), 0) FROM acknowledgements"
+    " WHERE EXISTS (SELECT 1 FROM screen_answers) AND ?1 = ?1";
+static const char sql_high_checkin_last[] =
+    "SELECT COALESCE(MAX(at_ms), 0) FROM pain_ratings"
+    " WHERE moment = 'checkin' AND pain >= ?1";
+static const char sql_screen_yes[] =
+    "SELECT DISTINCT question FROM screen_answers a"
+    " WHERE answer = 1 AND ?1 = ?1 AND at_ms ="
+    "  (SELECT MAX(at_ms) FROM screen_answers b"
+    "   WHERE b.question = a.question)"
+    " ORDER BY question";
 static const char sql_flag_add[] =
     "INSERT INTO exercise_flags"
     " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)";
@@ -75,6 +87,26 @@ store_screen_done(struct store *s, int *done, char **cause)
 		return (-1);
 	*done = v != 0;
 	return (0);
+}
+
+int
+store_screen_times(struct store *s, int64_t now_ms, int high_pain,
+    int64_t *ack_ms, int64_t *high_ms, char **cause)
+{
+	*ack_ms = *high_ms = 0;
+	if (store_one(s, sql_screen_ack_last, "read the screen", ack_ms,
+	    cause, "I", now_ms) == -1)
+		return (-1);
+	return (store_one(s, sql_high_checkin_last, "read the check-ins",
+	    high_ms, cause, "i", high_pain));
+}
+
+int
+store_screen_yes(struct store *s, int64_t now_ms, char ***ids, size_t *n,
+    char **cause)
+{
+	return (store_strings(s, sql_screen_yes, now_ms,
+	    "read the screen's answers", ids, n, cause));
 }
 
 int

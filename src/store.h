@@ -201,6 +201,19 @@ int	store_screen_save(struct store *, int64_t at_ms,
  */
 int	store_screen_done(struct store *, int *done, char **cause);
 /*
+ * The time of the last acknowledgement of a screen with answers (0 for
+ * none) by now_ms, and of the last check-in with pain of high_pain or
+ * more (0 for none). Returns 0 or -1.
+ */
+int	store_screen_times(struct store *, int64_t now_ms, int high_pain,
+	    int64_t *ack_ms, int64_t *high_ms, char **cause);
+/*
+ * The ids of the screen's questions whose latest answer by now_ms is yes
+ * (free with store_flags_free()). Returns 0 or -1.
+ */
+int	store_screen_yes(struct store *, int64_t now_ms, char ***ids,
+	    size_t *n, char **cause);
+/*
  * Set exercise aside (by the pain rule) from set_ms until until_ms, for a
  * reason such as "sharp". Returns 0 or -1.
  */

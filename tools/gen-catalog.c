@@ -118,6 +118,7 @@ main(int argc, char **argv)
 		list("source", i, &e->source);
 		if (e->figure != NULL)
 			figure(i, e->figure);
+		list("variants", i, &e->variants);
 	}
 	printf("\nconst struct catalog_static catalog_builtin[] = {\n");
 	for (i = 0; i < c->n; i++) {
@@ -137,7 +138,10 @@ main(int argc, char **argv)
 		str(e->regression);
 		printf(",\n\t\t.why = ");
 		str(e->why);
-		printf(",\n");
+		printf(",\n\t\t.feel = ");
+		str(e->feel);
+		printf(",\n\t\t.not_for = %u,\n", e->not_for);
+		printf("\t\t.variants = variants_%zu,\n", i);
 		range("sets", e->dose.sets);
 		range("reps", e->dose.reps);
 		range("hold_s", e->dose.hold_s);

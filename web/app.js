@@ -219,16 +219,33 @@ async function pageToday() {
 async function pageScreen() {
 	const sc = await api('screen');
 	const form = h('form', { class: 'screen' });
-	const qs = sc.questions.map((q, i) => h('fieldset', { class: 'question' },
-		h('legend', { text: (i + 1) + '. ' + q.text }),
-		h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'no', required: true }), ' No'),
-		h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'yes' }), ' Yes')));
+	const qs = [];
+	sc.questions.forEach((q, i) => {
+		if (q.group && (i === 0 || sc.questions[i - 1].group !== q.group))
+			qs.push(h('h2', { text: q.group }));
+		qs.push(h('fieldset', { class: 'question' },
+			h('legend', { text: (i + 1) + '. ' + q.text }),
+			h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'no', required: true }), ' No'),
+			h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'yes' }), ' Yes')));
+	});
+	/* Asked only after a yes to a sign that is not an emergency. */
+	const cleared = sc.cleared ? h('fieldset', { class: 'question', hidden: true },
+		h('legend', { text: sc.cleared }),
+		h('label', {}, h('input', { type: 'radio', name: 'cleared', value: 'yes' }), ' Yes'),
+		h('label', {}, h('input', { type: 'radio', name: 'cleared', value: 'no' }), ' No')) : null;
+	form.addEventListener('change', () => {
+		if (!cleared)
+			return;
+		const fd = new FormData(form);
+		cleared.hidden = !sc.questions.some((q, i) =>
+			fd.get('q' + i) === 'yes' && !q.emergency && !q.adjust);
+	});
 	const accept = h('fieldset', { class: 'question' },
 		h('legend', { text: sc.accept }),
 		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'yes', required: true }), ' Yes'),
 		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'no' }), ' No'));
 	const out = h('div', { 'aria-live': 'polite' });
-	form.append(h('p', { class: 'intro', text: sc.intro }), ...qs,
+	form.append(h('p', { class: 'intro', text: sc.intro }), ...qs, cleared,
 		h('p', { class: 'notice', text: sc.notice }), accept,
 		h('button', { class: 'primary', type: 'submit', text: 'Save my answers' }), out);
 	page(sc.needed ? 'Before the first session' : 'Warning signs', form);
@@ -240,7 +257,9 @@ async function pageScreen() {
 		const answers = sc.questions.map((q, i) => fd.get('q' + i) === 'yes');
 		const why = sc.questions.filter((q, i) => answers[i]).map((q) => q.why);
 		try {
-			const v = await api('screen', { answers, accepted: fd.get('accept') === 'yes' });
+			const v = await api('screen', { answers,
+				cleared: cleared !== null && !cleared.hidden && fd.get('cleared') === 'yes',
+				accepted: fd.get('accept') === 'yes' });
 			if (v.verdict === 'go') {
 				const next = sessionStorage.getItem('midback.after-screen');
 				sessionStorage.removeItem('midback.after-screen');

@@ -85,6 +85,26 @@ exclusions(struct coach *c, struct plan_opts *o, char ***aside,
 	return (0);
 }
 
+/* The conditions the screen's latest answers keep out of plans. */
+static int
+limits(struct coach *c, struct plan_opts *o, char **err)
+{
+	struct screen	*s;
+	char		**ids = NULL;
+	size_t		 n = 0;
+
+	if (c->store == NULL)
+		return (0);
+	if (store_screen_yes(c->store, wall(c), &ids, &n, err) == -1)
+		return (-1);
+	if (n > 0 && (s = coach_screen_load()) != NULL) {
+		o->limits |= screen_limits(s, (const char *const *)ids, n);
+		screen_free(s);
+	}
+	store_flags_free(ids, n);
+	return (0);
+}
+
 int
 coach_plan_today(struct coach *c, struct plan_opts *o, struct plan *p,
     char ***aside, size_t *naside, char **err)
@@ -98,6 +118,8 @@ coach_plan_program(struct coach *c, struct plan_opts *o, struct plan *p,
 {
 	struct plan_hint	h;
 
+	if (limits(c, o, err) == -1)
+		return (-1);
 	if (exclusions(c, o, aside, naside, err) == -1)
 		return (-1);
 	/* The program's weights, doses and variants (coach/program.h). */
@@ -123,7 +145,8 @@ coach_plan_one(struct coach *c, struct plan_opts *o, struct plan *p,
 	size_t			*order = NULL, i, n = 0;
 	int64_t			 now = wall(c);
 
-	if (exclusions(c, o, aside, naside, err) == -1)
+	if (limits(c, o, err) == -1 ||
+	    exclusions(c, o, aside, naside, err) == -1)
 		return (-1);
 	/* No pain ratings are needed: read them from the end of time. */
 	if (c->store != NULL && store_stats(c->store, INT64_MAX, now, &ss,
@@ -213,24 +236,25 @@ coach_screen_load(void)
 int
 coach_screen_needed(struct coach *c, int *needed, char **err)
 {
-	int	done;
+	int64_t	ack_ms, high_ms;
 
-	if (store_screen_done(c->store, &done, err) == -1)
+	if (store_screen_times(c->store, wall(c), SCREEN_RECHECK_PAIN,
+	    &ack_ms, &high_ms, err) == -1)
 		return (-1);
-	*needed = !done;
+	*needed = screen_due(ack_ms, high_ms, wall(c));
 	return (0);
 }
 
 int
 coach_screen_save(struct coach *c, const struct screen *s,
-    const int *answers, size_t nanswered, int accepted,
+    const int *answers, size_t nanswered, int cleared, int accepted,
     enum screen_verdict *v, char **err)
 {
 	struct store_answer	*ans;
 	size_t			 i;
 	int			 rc;
 
-	*v = screen_verdict(s, answers, nanswered, accepted);
+	*v = screen_verdict(s, answers, nanswered, cleared, accepted);
 	if (nanswered == 0 && *v != SCREEN_GO)
 		return (0);
 	ans = xcalloc(nanswered + 1, sizeof *ans);
@@ -239,12 +263,14 @@ coach_screen_save(struct coach *c, const struct screen *s,
 		ans[i].answer = answers[i];
 	}
 	/*
-	 * Only a clean screen is acknowledged: anything else leaves it open,
-	 * to be asked again next time, when the person may have seen
-	 * someone.
+	 * Only a screen that lets a session start is acknowledged, with
+	 * the clinician's clearance when a yes needed it: anything else
+	 * leaves it open, to be asked again next time, when the person may
+	 * have seen someone.
 	 */
 	rc = store_screen_save(c->store, wall(c), ans, i,
-	    *v == SCREEN_GO ? "not-medical-advice" : NULL, err);
+	    *v != SCREEN_GO ? NULL : screen_needs_clearance(s, answers,
+	    nanswered) ? "cleared-by-clinician" : "not-medical-advice", err);
 	free(ans);
 	return (rc);
 }

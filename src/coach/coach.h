@@ -76,16 +76,21 @@ int	coach_plan_break(struct coach *, const struct remind_config *,
 /*
  * The red-flag screen. coach_screen_load() gives the built-in questions
  * (free with screen_free()). coach_screen_needed() sets *needed when the
- * questions have not all been answered no and accepted yet.
- * coach_screen_save() stores what was answered and returns the verdict
- * in *v: only SCREEN_GO lets a session start. Answers are stored even
- * when input ended partway, so nothing said is lost; the screen is asked
- * again next time until it ends in SCREEN_GO.
+ * screen is due (core/screen.h, screen_due()): never acknowledged, last
+ * acknowledged SCREEN_VALID_DAYS ago or more, or a check-in with pain of
+ * SCREEN_RECHECK_PAIN or more since. coach_screen_save() stores what was
+ * answered and returns the verdict in *v: only SCREEN_GO lets a session
+ * start, and it is acknowledged as "not-medical-advice", or as
+ * "cleared-by-clinician" when a yes needed a clinician's clearance.
+ * Answers are stored even when input ended partway, so nothing said is
+ * lost; the screen is asked again next time until it ends in SCREEN_GO.
+ * The latest yes answers keep their conditions (`excludes:`) out of
+ * every plan made by coach_plan_today() and coach_plan_one().
  */
 struct screen	*coach_screen_load(void);
 int	coach_screen_needed(struct coach *, int *needed, char **err);
 int	coach_screen_save(struct coach *, const struct screen *,
-	    const int *answers, size_t nanswered, int accepted,
+	    const int *answers, size_t nanswered, int cleared, int accepted,
 	    enum screen_verdict *v, char **err);
 
 /* A session left unfinished, as coach_unfinished() finds it. */

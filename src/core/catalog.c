@@ -28,11 +28,16 @@ static const char *place_names[PLACE_COUNT] = {
 static const char *equip_names[EQUIP_COUNT] = {
 	"chair", "wall", "doorway", "band", "dumbbell"
 };
+static const char *limit_names[LIMIT_COUNT] = {
+	"osteoporosis", "shoulder-instability", "cannot-kneel",
+	"late-pregnancy"
+};
 
 enum {
 	K_ID, K_NAME, K_KIND, K_STAGE, K_MOTIONS, K_TARGETS, K_POSITION,
 	K_PLACES, K_EQUIPMENT, K_DOSE, K_STEPS, K_CUES, K_CAUTIONS,
-	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_FIGURE, K_NKEYS
+	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_FIGURE, K_VARIANTS,
+	K_NOT_FOR, K_FEEL, K_NKEYS
 };
 
 static const struct ytree_key exercise_keys[] = {
@@ -49,11 +54,14 @@ static const struct ytree_key exercise_keys[] = {
 	[K_STEPS] = { "steps", 1 },
 	[K_CUES] = { "cues", 1 },
 	[K_CAUTIONS] = { "cautions", 0 },
-	[K_REGRESSION] = { "regression", 1 },
+	[K_REGRESSION] = { "regression", 0 },
 	[K_SUITS] = { "suits", 1 },
 	[K_WHY] = { "why", 1 },
 	[K_SOURCE] = { "source", 1 },
 	[K_FIGURE] = { "figure", 0 },
+	[K_VARIANTS] = { "variants", 0 },
+	[K_NOT_FOR] = { "not_for", 0 },
+	[K_FEEL] = { "feel", 0 },
 	[K_NKEYS] = { NULL, 0 }
 };
 
@@ -112,6 +120,8 @@ exercise_release(struct exercise *e)
 	strlist_free(&e->cues);
 	strlist_free(&e->cautions);
 	free(e->regression);
+	strlist_free(&e->variants);
+	free(e->feel);
 	strlist_free(&e->suits);
 	free(e->why);
 	strlist_free(&e->source);
@@ -179,6 +189,12 @@ catalog_equip_name(unsigned bit)
 	return (bit_name(equip_names, EQUIP_COUNT, bit));
 }
 
+const char *
+catalog_limit_name(unsigned bit)
+{
+	return (bit_name(limit_names, LIMIT_COUNT, bit));
+}
+
 int
 catalog_kind_parse(const char *s)
 {
@@ -205,6 +221,26 @@ int
 catalog_place_parse(const char *s)
 {
 	return (bit_parse(place_names, PLACE_COUNT, s));
+}
+
+int
+catalog_limit_parse(const char *s)
+{
+	return (bit_parse(limit_names, LIMIT_COUNT, s));
+}
+
+int
+catalog_variants(const struct exercise *a, const struct exercise *b)
+{
+	size_t	i;
+
+	for (i = 0; i < a->variants.n; i++)
+		if (strcmp(a->variants.v[i], b->id) == 0)
+			return (1);
+	for (i = 0; i < b->variants.n; i++)
+		if (strcmp(b->variants.v[i], a->id) == 0)
+			return (1);
+	return (0);
 }
 
 int
@@ -533,6 +569,15 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 			e->figure = NULL;
 		}
 	}
+	if (f[K_VARIANTS] != NULL &&
+	    read_strlist(t, f[K_VARIANTS], "variants", 1, &e->variants) == 0)
+		e->variants_line = ytree_line(f[K_VARIANTS]);
+	if (f[K_NOT_FOR] != NULL)
+		read_bits(t, f[K_NOT_FOR], "not_for", "condition",
+		    catalog_limit_parse, limit_names, LIMIT_COUNT, NULL,
+		    &e->not_for);
+	if (f[K_FEEL] != NULL)
+		read_text(t, f[K_FEEL], "feel", &e->feel);
 	if (e->id != NULL && e->regression != NULL &&
 	    strcmp(e->id, e->regression) == 0)
 		diag_add(t->diag, t->file, e->regression_line,
@@ -551,6 +596,128 @@ catalog_find(const struct catalog *c, const char *id)
 		if (strcmp(c->ex[i].id, id) == 0)
 			return (&c->ex[i]);
 	return (NULL);
+}
+
+/* An id in c, else in base; NULL if in neither. */
+static const struct exercise *
+lookup(const struct catalog *c, const struct catalog *base, const char *id)
+{
+	const struct exercise	*e;
+
+	if (id == NULL)
+		return (NULL);
+	if ((e = catalog_find(c, id)) != NULL)
+		return (e);
+	return (catalog_find(base, id));
+}
+
+/* The first name among the bits of set, for messages. */
+static const char *
+first_name(unsigned set, const char *(*name)(unsigned))
+{
+	unsigned	bit;
+
+	for (bit = 1; bit != 0; bit <<= 1)
+		if (set & bit)
+			return (name(bit));
+	return ("?");
+}
+
+static int
+share_target(const struct exercise *a, const struct exercise *b)
+{
+	size_t	i, j;
+
+	for (i = 0; i < a->targets.n; i++)
+		for (j = 0; j < b->targets.n; j++)
+			if (strcmp(a->targets.v[i], b->targets.v[j]) == 0)
+				return (1);
+	return (0);
+}
+
+/* Variants name other entries, never the entry itself. */
+static void
+check_variants(const struct catalog *c, const struct catalog *base,
+    const struct exercise *e, const char *file, struct diag *d)
+{
+	size_t	i;
+
+	for (i = 0; i < e->variants.n; i++) {
+		if (strcmp(e->variants.v[i], e->id) == 0)
+			diag_add(d, file, e->variants_line,
+			    "exercise '%s' names itself as its variant",
+			    e->id);
+		else if (lookup(c, base, e->variants.v[i]) == NULL)
+			diag_add(d, file, e->variants_line,
+			    "exercise '%s': unknown variant '%s'", e->id,
+			    e->variants.v[i]);
+	}
+}
+
+/*
+ * An easier option trains the same thing more gently, and asks for
+ * nothing the harder one did not: no loop back to the exercise, the
+ * same motions (at least), strength for strength, no equipment, place
+ * or condition the harder one does not allow, and, for an exercise with
+ * no spinal motion, a target in common.
+ */
+static void
+check_easier(const struct catalog *c, const struct catalog *base,
+    const struct exercise *e, const char *file, struct diag *d)
+{
+	const struct exercise	*r, *p;
+	unsigned		 missing;
+	size_t			 steps;
+
+	if ((r = lookup(c, base, e->regression)) == NULL || r == e)
+		return;
+	for (p = r, steps = 0; p != NULL && steps <= c->n + 1; steps++) {
+		if (p == e || strcmp(p->id, e->id) == 0) {
+			diag_add(d, file, e->regression_line,
+			    "exercise '%s': easier options loop back to it "
+			    "(through '%s')", e->id, r->id);
+			break;
+		}
+		p = lookup(c, base, p->regression);
+	}
+	if ((missing = r->equipment & ~e->equipment) != 0)
+		diag_add(d, file, e->regression_line,
+		    "exercise '%s': easier option '%s' needs a %s, which "
+		    "'%s' does not", e->id, r->id,
+		    first_name(missing, catalog_equip_name), e->id);
+	if ((missing = e->places & (PLACE_DESK | PLACE_FLOOR) & ~r->places)
+	    != 0)
+		diag_add(d, file, e->regression_line,
+		    "exercise '%s': easier option '%s' cannot be done %s, "
+		    "where '%s' can", e->id, r->id,
+		    (missing & PLACE_DESK) ? "at a desk" : "on the floor",
+		    e->id);
+	if ((missing = r->not_for & ~e->not_for) != 0)
+		diag_add(d, file, e->regression_line,
+		    "exercise '%s': easier option '%s' is not for %s, which "
+		    "'%s' allows", e->id, r->id,
+		    first_name(missing, catalog_limit_name), e->id);
+	if ((missing = e->motions & ~r->motions) != 0)
+		diag_add(d, file, e->regression_line,
+		    "exercise '%s': easier option '%s' does not train %s, "
+		    "which '%s' does", e->id, r->id,
+		    first_name(missing, catalog_motion_name), e->id);
+	if ((e->kind == KIND_STRENGTH) != (r->kind == KIND_STRENGTH))
+		diag_add(d, file, e->regression_line,
+		    "exercise '%s': easier option '%s' %s a strength "
+		    "exercise and '%s' %s", e->id, r->id,
+		    r->kind == KIND_STRENGTH ? "is" : "is not", e->id,
+		    e->kind == KIND_STRENGTH ? "is" : "is not");
+	else if ((e->kind == KIND_BREATHING) != (r->kind == KIND_BREATHING))
+		diag_add(d, file, e->regression_line,
+		    "exercise '%s': easier option '%s' %s a breathing "
+		    "drill and '%s' %s", e->id, r->id,
+		    r->kind == KIND_BREATHING ? "is" : "is not", e->id,
+		    e->kind == KIND_BREATHING ? "is" : "is not");
+	if (e->motions == 0 && !share_target(e, r))
+		diag_add(d, file, e->regression_line,
+		    "exercise '%s': easier option '%s' trains something "
+		    "else (no target in common)", e->id, r->id);
 }
 
 struct catalog *
@@ -615,6 +782,13 @@ catalog_parse(const char *file, const char *buf, size_t len,
 				    "exercise '%s': unknown regression '%s'",
 				    e->id, e->regression);
 		}
+	}
+	/* How entries relate, once each entry is sound on its own. */
+	if (d->n == before) {
+		for (i = 0; i < c->n; i++)
+			check_variants(c, base, &c->ex[i], file, d);
+		for (i = 0; i < c->n; i++)
+			check_easier(c, base, &c->ex[i], file, d);
 	}
 	if (n == 0)
 		diag_add(d, file, ytree_line(list), "no exercises listed");
@@ -733,8 +907,11 @@ catalog_from_static(const struct catalog_static *s, size_t n,
 		e->places = s->places;
 		e->equipment = s->equipment;
 		e->position = xstrdup(s->position);
-		e->regression = xstrdup(s->regression);
+		e->regression = s->regression != NULL ?
+		    xstrdup(s->regression) : NULL;
 		e->why = xstrdup(s->why);
+		e->feel = s->feel != NULL ? xstrdup(s->feel) : NULL;
+		e->not_for = s->not_for;
 		e->dose.sets = s->sets;
 		e->dose.reps = s->reps;
 		e->dose.hold_s = s->hold_s;
@@ -748,6 +925,7 @@ catalog_from_static(const struct catalog_static *s, size_t n,
 		strlist_from(&e->cautions, s->cautions);
 		strlist_from(&e->suits, s->suits);
 		strlist_from(&e->source, s->source);
+		strlist_from(&e->variants, s->variants);
 		e->file = xstrdup(file);
 		e->line = s->line;
 		e->regression_line = s->regression_line;

@@ -46,6 +46,17 @@ enum ex_kind {
 
 #define STAGE_MAX		3
 
+/*
+ * Conditions an exercise is not for, as bits: the red-flag screen's
+ * answers (data/screen.yaml, `excludes:`) keep such exercises out of
+ * plans and out of the easier options offered.
+ */
+#define LIMIT_OSTEOPOROSIS	0x1	/* loaded twists, end-range rounding */
+#define LIMIT_SHOULDER		0x2	/* a shoulder that has dislocated */
+#define LIMIT_KNEELING		0x4	/* cannot kneel or bear weight on hands */
+#define LIMIT_PREGNANCY		0x8	/* late pregnancy: lying on the back */
+#define LIMIT_COUNT		4
+
 /* A range of counts; min == 0 means the range is absent. */
 struct range {
 	int	min;
@@ -82,7 +93,11 @@ struct exercise {
 	struct strlist	 steps;
 	struct strlist	 cues;
 	struct strlist	 cautions;	/* may be empty */
-	char		*regression;	/* Owned; another entry's id. */
+	char		*regression;	/* Owned; another entry's id, or NULL
+					   for the easiest of its line. */
+	struct strlist	 variants;	/* near-duplicates: never together */
+	unsigned	 not_for;	/* LIMIT_* bits */
+	char		*feel;		/* Owned; where you should feel it. */
 	struct strlist	 suits;
 	char		*why;		/* Owned. */
 	struct strlist	 source;
@@ -90,6 +105,7 @@ struct exercise {
 	char		*file;		/* Owned; the file it came from. */
 	unsigned long	 line;		/* where its entry starts */
 	unsigned long	 regression_line;
+	unsigned long	 variants_line;
 };
 
 struct catalog {
@@ -103,6 +119,9 @@ struct catalog {
  */
 struct catalog_static {
 	const char		*id, *name, *position, *regression, *why;
+	const char		*feel;
+	unsigned		 not_for;
+	const char *const	*variants;
 	int			 kind, stage;
 	unsigned		 motions, places, equipment;
 	struct range		 sets, reps, hold_s, breaths;
@@ -148,10 +167,15 @@ const char	*catalog_kind_name(enum ex_kind);
 const char	*catalog_motion_name(unsigned bit);
 const char	*catalog_place_name(unsigned bit);
 const char	*catalog_equip_name(unsigned bit);
+const char	*catalog_limit_name(unsigned bit);
 /* Parse a name back; returns the value or bit, -1 if unknown. */
 int		 catalog_kind_parse(const char *);
 int		 catalog_motion_parse(const char *);
 int		 catalog_place_parse(const char *);
+int		 catalog_limit_parse(const char *);
+/* Whether a and b are declared near-duplicates (either way round). */
+int		 catalog_variants(const struct exercise *a,
+		    const struct exercise *b);
 /* "none" parses as 0. */
 int		 catalog_equip_parse(const char *);
 /* Edit distance, used for "did you mean". */

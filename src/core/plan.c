@@ -11,6 +11,7 @@
  * never changes and the next day's differs.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,25 @@ rng_next(uint64_t *state)
 	return (z ^ (z >> 31));
 }
 
+const struct plan_params plan_params_default = {
+	.order = {
+		PLAN_NEED_ROTATION, PLAN_NEED_ROTATION_2, PLAN_NEED_STRENGTH,
+		PLAN_NEED_BREATHING, PLAN_NEED_EXTENSION, PLAN_NEED_FLEXION,
+		PLAN_NEED_SIDE_BEND
+	},
+	.long_minutes = PLAN_STRENGTH_MINUTES,
+	.max_share_pct = PLAN_MAX_SHARE_PCT,
+	.slack_pct = PLAN_SLACK_PCT,
+	.stage_weight = { 1, 1, 1, 1 },
+	.one_max_s = PLAN_ONE_MAX_S
+};
+
+static const struct plan_params *
+params_of(const struct plan_opts *o)
+{
+	return (o->params != NULL ? o->params : &plan_params_default);
+}
+
 int
 plan_fits(const struct exercise *e, const struct plan_opts *o)
 {
@@ -39,6 +59,8 @@ plan_fits(const struct exercise *e, const struct plan_opts *o)
 	if (o->place == PLAN_FLOOR && !(e->places & PLACE_FLOOR))
 		return (0);
 	if ((e->equipment & ~o->equipment) != 0)
+		return (0);
+	if ((e->not_for & o->limits) != 0)
 		return (0);
 	for (i = 0; i < o->nexcluded; i++)
 		if (strcmp(o->excluded[i], e->id) == 0)
@@ -76,43 +98,58 @@ hint_weight(const struct plan_hint *h, const struct exercise *e)
 	return (w);
 }
 
-/* What a routine must hold, in the order the planner meets the needs. */
-enum need {
-	NEED_BREATHING,
-	NEED_STRENGTH,
-	NEED_EXTENSION,
-	NEED_FLEXION,
-	NEED_SIDE_BEND,
-	NEED_ROTATION,
-	NEED_ROTATION_2,
-	NEED_COUNT
-};
+const struct exercise *
+plan_easier(const struct catalog *c, const struct exercise *e,
+    const struct plan_opts *o)
+{
+	const struct exercise	*r = e;
+	size_t			 steps;
+
+	for (steps = 0; steps <= c->n; steps++) {
+		if (r->regression == NULL ||
+		    (r = catalog_find(c, r->regression)) == NULL ||
+		    strcmp(r->id, e->id) == 0)
+			return (NULL);
+		if (o == NULL || plan_fits(r, o))
+			return (r);
+	}
+	return (NULL);
+}
 
 static int
-satisfies(const struct exercise *e, enum need n)
+satisfies(const struct exercise *e, enum plan_need n)
 {
 	switch (n) {
-	case NEED_BREATHING:
+	case PLAN_NEED_BREATHING:
 		return (e->kind == KIND_BREATHING);
-	case NEED_EXTENSION:
+	case PLAN_NEED_EXTENSION:
 		return ((e->motions & MOTION_EXTENSION) != 0);
-	case NEED_FLEXION:
+	case PLAN_NEED_FLEXION:
 		return ((e->motions & MOTION_FLEXION) != 0);
-	case NEED_SIDE_BEND:
+	case PLAN_NEED_SIDE_BEND:
 		return ((e->motions & MOTION_SIDE_BEND) != 0);
-	case NEED_ROTATION:
-	case NEED_ROTATION_2:
+	case PLAN_NEED_ROTATION:
+	case PLAN_NEED_ROTATION_2:
 		return ((e->motions & MOTION_ROTATION) != 0);
-	case NEED_STRENGTH:
+	case PLAN_NEED_STRENGTH:
 		return (e->kind == KIND_STRENGTH);
 	default:
 		return (0);
 	}
 }
 
+/* Whether a need applies to a budget: some only to long plans. */
+static int
+applies(const struct plan_opts *o, enum plan_need n)
+{
+	if (n == PLAN_NEED_ROTATION_2 || n == PLAN_NEED_STRENGTH)
+		return (o->minutes >= params_of(o)->long_minutes);
+	return (1);
+}
+
 /* Whether the chosen items already meet need n. */
 static int
-met(const struct plan *p, enum need n)
+met(const struct plan *p, enum plan_need n)
 {
 	size_t	i;
 	int	count = 0;
@@ -120,7 +157,7 @@ met(const struct plan *p, enum need n)
 	for (i = 0; i < p->n; i++)
 		if (satisfies(p->items[i].ex, n))
 			count++;
-	return (count >= (n == NEED_ROTATION_2 ? 2 : 1));
+	return (count >= (n == PLAN_NEED_ROTATION_2 ? 2 : 1));
 }
 
 struct cand {
@@ -128,7 +165,36 @@ struct cand {
 	struct prescription	 least;		/* plan_least() */
 	int			 min_s;		/* duration at the least dose */
 	int			 chosen;
+	unsigned		 key;		/* the day's preference */
 };
+
+/*
+ * The longest an item may take: its share of the least total that meets
+ * the budget, so that it keeps within its share of any such total.
+ */
+static int
+cap_s(const struct plan_opts *o)
+{
+	const struct plan_params *pp = params_of(o);
+	int	budget = o->minutes * 60;
+
+	return ((budget - budget * pp->slack_pct / 100) * pp->max_share_pct /
+	    100);
+}
+
+/* Whether c may join p: not taken, short enough, no variant of an item. */
+static int
+usable(const struct plan *p, const struct plan_opts *o, const struct cand *c)
+{
+	size_t	i;
+
+	if (c->chosen || c->min_s > cap_s(o))
+		return (0);
+	for (i = 0; i < p->n; i++)
+		if (catalog_variants(p->items[i].ex, c->ex))
+			return (0);
+	return (1);
+}
 
 static void
 add_item(struct plan *p, struct cand *c)
@@ -145,25 +211,27 @@ add_item(struct plan *p, struct cand *c)
 }
 
 /*
- * The least time the needs after `after` would take, each met by the
- * cheapest candidate not yet taken (a candidate counts for one need).
+ * The least time the needs after the k-th of the order would take, each
+ * met by the cheapest usable candidate not yet held (a candidate counts
+ * for one need).
  */
 static int
 reserve_for(const struct plan *p, const struct plan_opts *o,
-    struct cand *cs, size_t n, int after)
+    struct cand *cs, size_t n, int k)
 {
+	const struct plan_params *pp = params_of(o);
 	size_t	i, best, *held;
-	int	k, total = 0, nheld = 0;
+	int	j, total = 0, nheld = 0;
 
-	held = xcalloc(NEED_COUNT, sizeof *held);
-	for (k = after + 1; k < NEED_COUNT; k++) {
-		if (k == NEED_STRENGTH && o->minutes < PLAN_STRENGTH_MINUTES)
-			continue;
-		if (met(p, (enum need)k))
+	held = xcalloc(PLAN_NEED_COUNT, sizeof *held);
+	for (j = k + 1; j < PLAN_NEED_COUNT; j++) {
+		enum plan_need need = pp->order[j];
+
+		if (!applies(o, need) || met(p, need))
 			continue;
 		best = n;
 		for (i = 0; i < n; i++)
-			if (!cs[i].chosen && satisfies(cs[i].ex, (enum need)k) &&
+			if (usable(p, o, &cs[i]) && satisfies(cs[i].ex, need) &&
 			    (best == n || cs[i].min_s < cs[best].min_s))
 				best = i;
 		if (best == n)
@@ -180,16 +248,16 @@ reserve_for(const struct plan *p, const struct plan_opts *o,
 
 /*
  * Grow the doses round-robin, a step at a time, while the total stays
- * within the budget. start and step vary by day so the growth is spread
- * differently from one day to the next.
+ * within the budget and each item within pct of the total. start and step vary
+ * by day so the growth is spread differently from one day to the next.
  */
 static void
-grow(struct plan *p, int budget, unsigned start, unsigned step)
+grow(struct plan *p, int budget, int pct, unsigned start, unsigned step)
 {
 	struct prescription	 rx;
 	size_t			 k;
 	unsigned		 s;
-	int			 grew, d;
+	int			 grew, d, total;
 
 	if (p->n == 0)
 		return;
@@ -203,7 +271,8 @@ grow(struct plan *p, int budget, unsigned start, unsigned step)
 				if (!dose_grow(&it->ex->dose, &rx, step + s))
 					break;
 				d = dose_duration_s(&rx);
-				if (p->total_s - it->duration_s + d > budget)
+				total = p->total_s - it->duration_s + d;
+				if (total > budget || d * 100 > pct * total)
 					continue;
 				p->total_s += d - it->duration_s;
 				it->rx = rx;
@@ -251,12 +320,13 @@ make_room(struct plan *p, size_t keep, int budget)
  * budget.
  */
 static int
-rebalance(struct plan *p, struct cand *cs, size_t ncs, int budget)
+rebalance(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t ncs, int budget)
 {
 	struct plan_item	*saved;
 	struct prescription	 rx;
 	size_t			 i, nsaved = p->n;
-	int			 before = p->total_s, d;
+	int			 before = p->total_s, d, cap = cap_s(o);
 
 	if (p->n == 0)
 		return (0);
@@ -268,6 +338,8 @@ rebalance(struct plan *p, struct cand *cs, size_t ncs, int budget)
 		if (!dose_grow(&p->items[i].ex->dose, &rx, 0))
 			continue;
 		d = dose_duration_s(&rx);
+		if (d > cap)
+			continue;
 		p->total_s += d - p->items[i].duration_s;
 		p->items[i].rx = rx;
 		p->items[i].duration_s = d;
@@ -278,7 +350,7 @@ rebalance(struct plan *p, struct cand *cs, size_t ncs, int budget)
 	}
 	/* Another exercise, in the day's order of preference. */
 	for (i = 0; i < ncs; i++) {
-		if (cs[i].chosen)
+		if (!usable(p, o, &cs[i]))
 			continue;
 		add_item(p, &cs[i]);
 		if (make_room(p, p->n - 1, budget) && p->total_s > before)
@@ -295,19 +367,66 @@ done:
 	return (1);
 }
 
-/* Stable sort by stage: insertion sort keeps the choice order in a stage. */
+/*
+ * The order a session plays: by stage, and inside a stage range before
+ * strength (mobility, stretches and the rest before strength work).
+ * Insertion sort keeps the choice order otherwise.
+ */
+static int
+play_rank(const struct exercise *e)
+{
+	return (e->stage * 2 + (e->kind == KIND_STRENGTH));
+}
+
 static void
-sort_by_stage(struct plan *p)
+sort_for_play(struct plan *p)
 {
 	struct plan_item	tmp;
 	size_t			i, j;
 
 	for (i = 1; i < p->n; i++) {
 		tmp = p->items[i];
-		for (j = i; j > 0 && p->items[j - 1].ex->stage > tmp.ex->stage;
-		    j--)
+		for (j = i; j > 0 &&
+		    play_rank(p->items[j - 1].ex) > play_rank(tmp.ex); j--)
 			p->items[j] = p->items[j - 1];
 		p->items[j] = tmp;
+	}
+}
+
+/*
+ * No item above its share of what the session turned out to be (when
+ * the session is shorter than the budget): shrink the longest until it
+ * fits.
+ */
+static void
+keep_shares(struct plan *p, int pct, struct cand *cs, size_t ncs)
+{
+	size_t	i, big;
+	int	d;
+
+	for (;;) {
+		big = p->n;
+		for (i = 0; i < p->n; i++)
+			if (p->items[i].duration_s * 100 > pct * p->total_s &&
+			    (big == p->n || p->items[i].duration_s >
+			    p->items[big].duration_s))
+				big = i;
+		if (big == p->n)
+			return;
+		if (!dose_shrink(&p->items[big].ex->dose, &p->items[big].rx)) {
+			/* It cannot be less: leave it out today. */
+			for (i = 0; i < ncs; i++)
+				if (cs[i].ex == p->items[big].ex)
+					cs[i].key = 0;
+			p->total_s -= p->items[big].duration_s;
+			memmove(&p->items[big], &p->items[big + 1],
+			    (p->n - big - 1) * sizeof *p->items);
+			p->n--;
+			continue;
+		}
+		d = dose_duration_s(&p->items[big].rx);
+		p->total_s += d - p->items[big].duration_s;
+		p->items[big].duration_s = d;
 	}
 }
 
@@ -318,20 +437,77 @@ seed_of(const struct plan_opts *o, long day)
 
 	s = (uint64_t)day * 0x2545f4914f6cdd1dULL;
 	s ^= (uint64_t)o->minutes << 40 ^ (uint64_t)o->place << 32 ^
-	    (uint64_t)o->equipment << 16;
+	    (uint64_t)o->equipment << 16 ^ (uint64_t)o->limits << 56;
 	(void)rng_next(&s);
 	return (s);
 }
 
-/* The plan for one day, with no regard to the day before. */
+/*
+ * Grow the doses, and while still short of the budget add what fits, in
+ * the day's order of preference, and grow again.
+ */
 static void
-plan_day(const struct catalog *c, const struct plan_opts *o, long day,
-    struct plan *p)
+fill(struct plan *p, const struct plan_opts *o, struct cand *cs, size_t n,
+    unsigned start, unsigned step)
 {
-	struct cand	*cs, tmp;
-	uint64_t	 rng = seed_of(o, day);
-	size_t		 n = 0, i, j;
-	int		 budget = o->minutes * 60, reserve, need;
+	const struct plan_params *pp = params_of(o);
+	size_t	i;
+	int	budget = o->minutes * 60;
+	int	slack = budget * pp->slack_pct / 100;
+
+	grow(p, budget, pp->max_share_pct, start, step);
+	while (budget - p->total_s > slack / 2) {
+		for (i = 0; i < n; i++)
+			if (cs[i].key > 0 && usable(p, o, &cs[i]) &&
+			    p->total_s + cs[i].min_s <= budget)
+				break;
+		if (i == n)
+			break;
+		add_item(p, &cs[i]);
+		grow(p, budget, pp->max_share_pct, start, step);
+	}
+}
+
+/* How far an exercise drawn the day before falls in the preference. */
+#define PLAN_AGAIN_DIV	4
+
+static int
+holds(const struct plan *p, const struct exercise *e)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->items[i].ex == e)
+			return (1);
+	return (0);
+}
+
+/* Higher keys first; the catalog's order breaks ties. */
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand	*x = a, *y = b;
+
+	if (x->key != y->key)
+		return (x->key > y->key ? -1 : 1);
+	return (x->ex < y->ex ? -1 : x->ex > y->ex);
+}
+
+/*
+ * One day's draw: the needs first, in the params' order, then more
+ * exercises until the budget is met. What avoid holds (NULL: nothing)
+ * comes last in the day's preference.
+ */
+static void
+plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
+    unsigned salt, const struct plan *avoid, struct plan *p)
+{
+	const struct plan_params *pp = params_of(o);
+	struct cand	*cs;
+	uint64_t	 rng = seed_of(o, day) ^ (uint64_t)salt * 0x9e3779b97f4a7c15ULL;
+	size_t		 n = 0, i;
+	int		 budget = o->minutes * 60, reserve, k;
+	int		 slack = budget * pp->slack_pct / 100;
 	unsigned	 start, step;
 
 	memset(p, 0, sizeof *p);
@@ -344,51 +520,35 @@ plan_day(const struct catalog *c, const struct plan_opts *o, long day,
 		cs[n].min_s = dose_duration_s(&cs[n].least);
 		n++;
 	}
-	if (o->hint == NULL) {
-		/* Fisher-Yates shuffle: the day's order of preference. */
-		for (i = n; i > 1; i--) {
-			j = (size_t)(rng_next(&rng) % i);
-			tmp = cs[i - 1];
-			cs[i - 1] = cs[j];
-			cs[j] = tmp;
-		}
-	} else {
-		/*
-		 * A weighted shuffle: each place goes to one of those left
-		 * with a chance in proportion to its weight.
-		 */
-		for (i = 0; i + 1 < n; i++) {
-			uint64_t total = 0, r;
-
-			for (j = i; j < n; j++)
-				total += hint_weight(o->hint, cs[j].ex);
-			r = rng_next(&rng) % total;
-			for (j = i; j + 1 < n; j++) {
-				if (r < hint_weight(o->hint, cs[j].ex))
-					break;
-				r -= hint_weight(o->hint, cs[j].ex);
-			}
-			tmp = cs[i];
-			cs[i] = cs[j];
-			cs[j] = tmp;
-		}
+	/*
+	 * The day's order of preference: a draw scaled by the stage, and
+	 * by the program's hint when there is one.
+	 */
+	for (i = 0; i < n; i++) {
+		cs[i].key = (unsigned)(rng_next(&rng) % 1000 + 1) *
+		    (unsigned)pp->stage_weight[cs[i].ex->stage];
+		if (o->hint != NULL)
+			cs[i].key *= hint_weight(o->hint, cs[i].ex);
+		if (avoid != NULL && holds(avoid, cs[i].ex))
+			cs[i].key /= PLAN_AGAIN_DIV;
 	}
+	qsort(cs, n, sizeof *cs, cand_cmp);
 
-	for (need = 0; need < NEED_COUNT; need++) {
-		if (need == NEED_STRENGTH && o->minutes < PLAN_STRENGTH_MINUTES)
-			continue;
-		if (met(p, (enum need)need))
+	for (k = 0; k < PLAN_NEED_COUNT; k++) {
+		enum plan_need need = pp->order[k];
+
+		if (!applies(o, need) || met(p, need))
 			continue;
 		/* Keep room for the cheapest way to meet each later need. */
-		reserve = reserve_for(p, o, cs, n, need);
+		reserve = reserve_for(p, o, cs, n, k);
 		for (i = 0; i < n; i++)
-			if (!cs[i].chosen && satisfies(cs[i].ex, need) &&
+			if (usable(p, o, &cs[i]) && satisfies(cs[i].ex, need) &&
 			    p->total_s + cs[i].min_s + reserve <= budget)
 				break;
 		if (i == n) {
 			/* Without the reserve, if that is what it takes. */
 			for (i = 0; i < n; i++)
-				if (!cs[i].chosen &&
+				if (usable(p, o, &cs[i]) &&
 				    satisfies(cs[i].ex, need) &&
 				    p->total_s + cs[i].min_s <= budget)
 					break;
@@ -399,22 +559,61 @@ plan_day(const struct catalog *c, const struct plan_opts *o, long day,
 
 	start = (unsigned)(rng_next(&rng) % 64);
 	step = (unsigned)(rng_next(&rng) % 3);
-	grow(p, budget, start, step);
-	/* Still short of the budget: add what fits and grow again. */
-	while (budget - p->total_s > PLAN_SLACK_S / 2) {
-		for (i = 0; i < n; i++)
-			if (!cs[i].chosen &&
-			    p->total_s + cs[i].min_s <= budget)
-				break;
-		if (i == n)
-			break;
-		add_item(p, &cs[i]);
-		grow(p, budget, start, step);
-	}
-	while (budget - p->total_s > PLAN_SLACK_S && rebalance(p, cs, n, budget))
-		grow(p, budget, start, step);
-	sort_by_stage(p);
+	fill(p, o, cs, n, start, step);
+	while (budget - p->total_s > slack && rebalance(p, o, cs, n, budget))
+		fill(p, o, cs, n, start, step);
+	/* A shrink to keep the shares may leave room: fill it again. */
+	keep_shares(p, pp->max_share_pct, cs, n);
+	fill(p, o, cs, n, start, step);
+	keep_shares(p, pp->max_share_pct, cs, n);
+	sort_for_play(p);
+	if (budget - p->total_s > slack)
+		p->short_s = budget - p->total_s;
 	free(cs);
+}
+
+/*
+ * The plan for one day, with no regard to what was played before: its
+ * own draw, with what the day before would draw on its own put last, so
+ * that two days running hold different exercises when there are enough.
+ */
+static void
+plan_redraw(const struct catalog *c, const struct plan_opts *o, long day,
+    unsigned salt, struct plan *p)
+{
+	struct plan	yesterday;
+
+	plan_draw(c, o, day - 1, 0, NULL, &yesterday);
+	plan_draw(c, o, day, salt, &yesterday, p);
+	plan_release(&yesterday);
+}
+
+static void
+plan_day(const struct catalog *c, const struct plan_opts *o, long day,
+    struct plan *p)
+{
+	plan_redraw(c, o, day, 0, p);
+}
+
+void
+plan_short_reason(const struct plan *p, const struct plan_opts *o,
+    char *buf, size_t len)
+{
+	static const char *where[] = {
+		[PLAN_ANYWHERE] = "", [PLAN_DESK] = " at a desk",
+		[PLAN_FLOOR] = " on the floor"
+	};
+
+	if (p->short_s <= 0) {
+		if (len > 0)
+			buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, len, "only %d of %d minutes of exercises fit%s with %s, "
+	    "each at most %d%% of the session", (p->total_s + 30) / 60,
+	    o->minutes, where[o->place],
+	    o->equipment == 0 ? "no equipment" : "what is at hand",
+	    params_of(o)->max_share_pct);
 }
 
 int
@@ -437,18 +636,40 @@ plan_equal(const struct plan *a, const struct plan *b)
 }
 
 /*
+ * Whether, with item i at d seconds and the total at total, every item
+ * keeps within pct of the session (or was already over: no worse).
+ */
+static int
+shares_ok(const struct plan *p, size_t i, int d, int total, int pct)
+{
+	size_t	j;
+	int	dj;
+
+	for (j = 0; j < p->n; j++) {
+		dj = j == i ? d : p->items[j].duration_s;
+		if (dj * 100 > pct * total &&
+		    p->items[j].duration_s * 100 <= pct * p->total_s)
+			return (0);
+	}
+	return (1);
+}
+
+/*
  * Variation k of a plan: a step less or a step more of one item's dose,
- * staying within the budget and, if strict and it was, within PLAN_SLACK_S
- * of it. Returns 1 and applies it, or 0 if the
+ * staying within the budget and the item's share and, if strict and it
+ * was, within the slack of it. Returns 1 and applies it, or 0 if the
  * plan has fewer than k + 1 variations; *count gets how many it has.
  */
 static int
-variation(struct plan *p, int budget, int strict, size_t k, size_t *count)
+variation(struct plan *p, const struct plan_opts *o, int strict, size_t k,
+    size_t *count)
 {
 	struct prescription	 rx;
 	struct plan_item	*it;
 	size_t			 i, n = 0;
-	int			 dir, d;
+	int			 dir, d, budget = o->minutes * 60;
+	int			 slack = budget * params_of(o)->slack_pct / 100;
+	int			 pct = params_of(o)->max_share_pct, total;
 
 	for (i = 0; i < p->n; i++) {
 		it = &p->items[i];
@@ -459,12 +680,12 @@ variation(struct plan *p, int budget, int strict, size_t k, size_t *count)
 			if (dir == 1 && !dose_grow(&it->ex->dose, &rx, 0))
 				continue;
 			d = dose_duration_s(&rx);
-			if (p->total_s - it->duration_s + d > budget)
+			total = p->total_s - it->duration_s + d;
+			if (total > budget || !shares_ok(p, i, d, total, pct))
 				continue;
 			/* Not so much less that it falls short of the budget. */
-			if (strict && budget - p->total_s <= PLAN_SLACK_S &&
-			    budget - (p->total_s - it->duration_s + d) >
-			    PLAN_SLACK_S)
+			if (strict && budget - p->total_s <= slack &&
+			    budget - total > slack)
 				continue;
 			if (n++ == k && count == NULL) {
 				p->total_s += d - it->duration_s;
@@ -488,35 +709,52 @@ plan_copy(struct plan *dst, const struct plan *src)
 		memcpy(dst->items, src->items, src->n * sizeof *src->items);
 }
 
-/*
- * Whether plan a is b or one of b's variations. Every day's routine is
- * its own choice or a variation of it, so a day whose choice is neither
- * the day before's choice nor one of its variations keeps its choice
- * whatever came before: an anchor.
- */
-static int
-same_or_variation(const struct plan *a, const struct plan *b, int budget)
-{
-	struct plan	v;
-	size_t		count, k;
-	int		same;
-
-	if (plan_equal(a, b))
-		return (1);
-	variation((struct plan *)b, budget, 0, 0, &count);
-	for (k = 0; k < count; k++) {
-		plan_copy(&v, b);
-		variation(&v, budget, 0, k, NULL);
-		same = plan_equal(a, &v);
-		plan_release(&v);
-		if (same)
-			return (1);
-	}
-	return (0);
-}
-
 /* How far back plan_make() looks for an anchor. */
 #define PLAN_LOOKBACK	16
+/* Other draws tried for a day that would repeat the day before's set. */
+#define PLAN_REDRAWS	3
+
+/* Whether two plans hold the same exercises, whatever their doses. */
+static int
+same_set(const struct plan *a, const struct plan *b)
+{
+	size_t	i;
+
+	if (a->n != b->n)
+		return (0);
+	for (i = 0; i < a->n; i++)
+		if (!holds(b, a->items[i].ex))
+			return (0);
+	return (1);
+}
+
+static int
+within_slack(const struct plan *p, const struct plan_opts *o)
+{
+	int	budget = o->minutes * 60;
+
+	return (budget - p->total_s <= budget * params_of(o)->slack_pct / 100);
+}
+
+/*
+ * Whether day's choice keeps whatever came before: its set of exercises
+ * is neither the day before's choice's nor any of that day's redraws'.
+ */
+static int
+is_anchor(const struct catalog *c, const struct plan_opts *o, long day,
+    const struct plan *choice)
+{
+	struct plan	other;
+	unsigned	k;
+	int		anchor = 1;
+
+	for (k = 0; k <= PLAN_REDRAWS && anchor; k++) {
+		plan_redraw(c, o, day - 1, k, &other);
+		anchor = !same_set(choice, &other);
+		plan_release(&other);
+	}
+	return (anchor);
+}
 
 static long
 floor_div(long a, long b)
@@ -525,10 +763,12 @@ floor_div(long a, long b)
 }
 
 /*
- * The day's routine is its own choice, unless that is what the day before
- * turned out to be; then it is the first of its variations, from number
- * `day` on, that differs (a small one if any will do). To know what the
- * day before turned out to be, replay from the latest anchor. With none
+ * The day's routine is its own choice, unless that holds the exercises
+ * the day before turned out to hold; then another draw that holds others
+ * (PLAN_REDRAWS tries), and if the plan is still the day before's, the
+ * first of its variations, from number `day` on, that differs (a small
+ * one if any will do). To know what the day before turned out to be,
+ * replay from the latest anchor (is_anchor()). With none
  * in PLAN_LOOKBACK days (the same choice day after day, when everything
  * that fits is planned), replay from a day fixed by the calendar, so a
  * day and the day before replay alike and alternate the same way.
@@ -536,34 +776,47 @@ floor_div(long a, long b)
 void
 plan_make(const struct catalog *c, const struct plan_opts *o, struct plan *p)
 {
-	struct plan	prev, cur, v;
+	struct plan	prev, cur, v, alt;
 	size_t		count, k;
+	unsigned	r;
 	long		day, start;
-	int		budget = o->minutes * 60, strict, found = 0;
+	int		strict, found = 0, budget;
 
-	plan_day(c, o, o->day - 1, &cur);
-	for (start = o->day - 1; start > o->day - 1 - PLAN_LOOKBACK; start--) {
-		plan_day(c, o, start - 1, &prev);
-		found = !same_or_variation(&cur, &prev, budget);
-		plan_release(&prev);
+	for (start = o->day; start > o->day - PLAN_LOOKBACK; start--) {
+		plan_day(c, o, start, &cur);
+		found = is_anchor(c, o, start, &cur);
 		if (found)
 			break;
 		plan_release(&cur);
-		plan_day(c, o, start - 1, &cur);
 	}
 	if (!found) {
-		plan_release(&cur);
 		start = PLAN_LOOKBACK * floor_div(o->day - 1, PLAN_LOOKBACK);
 		plan_day(c, o, start, &cur);
 	}
 	prev = cur;
 	for (day = start + 1; day <= o->day; day++) {
 		plan_day(c, o, day, p);
-		for (strict = 1; strict >= 0 && plan_equal(p, &prev); strict--) {
-			variation(p, budget, strict, 0, &count);
+		/* The same exercises as the day before: another draw. */
+		for (r = 1; r <= PLAN_REDRAWS && same_set(p, &prev); r++) {
+			plan_redraw(c, o, day, r, &alt);
+			if (!same_set(&alt, &prev) && (within_slack(&alt, o) ||
+			    !within_slack(p, o))) {
+				plan_release(p);
+				*p = alt;
+			} else
+				plan_release(&alt);
+		}
+		/*
+		 * The same plan again: a variation of a dose, unless the
+		 * plan is short (everything that fits is in, as far as it
+		 * goes), when lowering a dose would only lose time.
+		 */
+		for (strict = 1; strict >= 0 && within_slack(p, o) &&
+		    plan_equal(p, &prev); strict--) {
+			variation(p, o, strict, 0, &count);
 			for (k = 0; k < count; k++) {
 				plan_copy(&v, p);
-				variation(&v, budget, strict,
+				variation(&v, o, strict,
 				    (size_t)(day + (long)k) % count, NULL);
 				if (!plan_equal(&v, &prev)) {
 					plan_release(p);
@@ -576,6 +829,15 @@ plan_make(const struct catalog *c, const struct plan_opts *o, struct plan *p)
 		plan_release(&prev);
 		prev = *p;
 	}
+	if (start == o->day)
+		*p = prev;
+	p->fit.known = 1;
+	p->fit.place = o->place;
+	p->fit.equipment = o->equipment;
+	p->fit.limits = o->limits;
+	budget = o->minutes * 60;
+	p->short_s = budget - p->total_s >
+	    budget * params_of(o)->slack_pct / 100 ? budget - p->total_s : 0;
 }
 
 void
@@ -587,45 +849,62 @@ plan_release(struct plan *p)
 	p->total_s = 0;
 }
 
-/* Set an item to the exercise at its full dose: every range at its top. */
-static void
-plan_full(const struct exercise *e, struct plan_item *it)
-{
-	unsigned	step = 0;
-
-	it->ex = e;
-	dose_min(&e->dose, &it->rx);
-	while (dose_grow(&e->dose, &it->rx, step++))
-		;
-	it->duration_s = dose_duration_s(&it->rx);
-}
-
 void
 plan_one(const struct catalog *c, const struct plan_opts *o,
     const char *const *ranked, size_t nranked, struct plan *p)
 {
 	const struct exercise	*e, *pick = NULL;
+	struct prescription	 rx;
 	size_t			 i, nfit = 0, k;
+	int			 max = params_of(o)->one_max_s;
 
+#define ONE_FITS(e) (plan_fits((e), o) && \
+	(dose_min(&(e)->dose, &rx), dose_duration_s(&rx) <= max))
 	for (i = 0; i < nranked && pick == NULL; i++)
-		if ((e = catalog_find(c, ranked[i])) != NULL && plan_fits(e, o))
+		if ((e = catalog_find(c, ranked[i])) != NULL && ONE_FITS(e))
 			pick = e;
 	if (pick == NULL) {
 		/* A rotation exercise that fits, a different one each day. */
 		for (i = 0; i < c->n; i++)
 			nfit += (c->ex[i].motions & MOTION_ROTATION) &&
-			    plan_fits(&c->ex[i], o);
+			    ONE_FITS(&c->ex[i]);
 		if (nfit == 0)
 			return;
 		k = (size_t)(((o->day % (long)nfit) + (long)nfit) %
 		    (long)nfit);
 		for (i = 0; i < c->n && pick == NULL; i++)
 			if ((c->ex[i].motions & MOTION_ROTATION) &&
-			    plan_fits(&c->ex[i], o) && k-- == 0)
+			    ONE_FITS(&c->ex[i]) && k-- == 0)
 				pick = &c->ex[i];
 	}
+#undef ONE_FITS
 	p->items = xcalloc(1, sizeof *p->items);
 	p->n = 1;
-	plan_full(pick, &p->items[0]);
+	p->items[0].ex = pick;
+	dose_min(&pick->dose, &p->items[0].rx);
+	p->items[0].duration_s = dose_duration_s(&p->items[0].rx);
+	p->total_s = p->items[0].duration_s;
+	p->fit.known = 1;
+	p->fit.place = o->place;
+	p->fit.equipment = o->equipment;
+	p->fit.limits = o->limits;
+}
+
+void
+plan_breathing(const struct catalog *c, struct plan *p)
+{
+	size_t	i;
+
+	memset(p, 0, sizeof *p);
+	for (i = 0; i < c->n; i++)
+		if (c->ex[i].kind == KIND_BREATHING)
+			break;
+	if (i == c->n)
+		return;
+	p->items = xcalloc(1, sizeof *p->items);
+	p->n = 1;
+	p->items[0].ex = &c->ex[i];
+	dose_min(&c->ex[i].dose, &p->items[0].rx);
+	p->items[0].duration_s = dose_duration_s(&p->items[0].rx);
 	p->total_s = p->items[0].duration_s;
 }

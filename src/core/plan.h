@@ -13,10 +13,6 @@
 #define PLAN_MINUTES_MIN	3
 #define PLAN_MINUTES_MAX	60
 #define PLAN_MINUTES_DEFAULT	12
-/* From this many minutes up, a routine holds a strength exercise. */
-#define PLAN_STRENGTH_MINUTES	10
-/* How close to the budget the total should come, in seconds. */
-#define PLAN_SLACK_S		60
 
 enum plan_place {
 	PLAN_ANYWHERE,		/* desk and floor */
@@ -44,14 +40,61 @@ struct plan_hint {
 /* How much the favoured stage or motions add to an exercise's weight. */
 #define PLAN_FAVOUR_WEIGHT	3
 
+/* What a routine must hold, when the time allows. */
+enum plan_need {
+	PLAN_NEED_ROTATION,	/* a rotation exercise */
+	PLAN_NEED_ROTATION_2,	/* a second one (long plans) */
+	PLAN_NEED_STRENGTH,	/* a strength exercise (long plans) */
+	PLAN_NEED_BREATHING,
+	PLAN_NEED_EXTENSION,
+	PLAN_NEED_FLEXION,
+	PLAN_NEED_SIDE_BEND,
+	PLAN_NEED_COUNT
+};
+
+/*
+ * What the planner weighs. plan_params_default holds the rules of issue
+ * 12 and DOMAIN.md; a program over weeks may pass its own (another order
+ * of needs, stage weights that shift along the progression).
+ */
+struct plan_params {
+	/* The needs, first met first: when time is short the later go. */
+	enum plan_need	 order[PLAN_NEED_COUNT];
+	/* From this budget up: rotation twice and a strength exercise. */
+	int		 long_minutes;
+	/* No one exercise takes more than this share of the session. */
+	int		 max_share_pct;
+	/* The total comes within this share of the budget, or says why. */
+	int		 slack_pct;
+	/*
+	 * How much each stage is preferred when filling the time beyond
+	 * the needs (0 never, 1 as the rest; a day's random draw is
+	 * scaled by it).
+	 */
+	int		 stage_weight[STAGE_MAX + 1];
+	/* `--one`: at most this long, at the least dose. */
+	int		 one_max_s;
+};
+
+extern const struct plan_params plan_params_default;
+
+/* Kept for callers that name them: the defaults' values. */
+#define PLAN_STRENGTH_MINUTES	10
+#define PLAN_MAX_SHARE_PCT	40
+#define PLAN_SLACK_PCT		5
+#define PLAN_ONE_MAX_S		180
+
 struct plan_opts {
 	int			 minutes;	/* the time budget */
 	enum plan_place		 place;
 	unsigned		 equipment;	/* EQUIP_* bits at hand */
+	unsigned		 limits;	/* LIMIT_* bits: not for these */
 	long			 day;		/* days since 1970-01-01 */
 	const char *const	*excluded;	/* ids set aside; borrowed */
 	size_t			 nexcluded;
 	const struct plan_hint	*hint;		/* NULL: none; borrowed */
+	/* NULL: plan_params_default. Borrowed. */
+	const struct plan_params *params;
 };
 
 struct plan_item {
@@ -64,9 +107,25 @@ struct plan {
 	struct plan_item	*items;		/* Owned array, in order. */
 	size_t			 n;
 	int			 total_s;
+	/*
+	 * Set when the total falls short of the budget by more than the
+	 * slack: everything that fits is in, as far as its dose and its
+	 * share of the session allow.
+	 */
+	int			 short_s;
+	/*
+	 * What the plan was made for (known 0: a routine file, or a plan
+	 * read back), so that the easier option a session offers fits it.
+	 */
+	struct plan_fit {
+		int		 known;
+		enum plan_place	 place;
+		unsigned	 equipment;
+		unsigned	 limits;
+	}			 fit;
 };
 
-#define PLAN_INIT { NULL, 0, 0 }
+#define PLAN_INIT { NULL, 0, 0, 0 }
 
 /* Whether an exercise may be planned under these options. */
 /*
@@ -86,13 +145,32 @@ void	plan_make(const struct catalog *, const struct plan_opts *,
 	    struct plan *p);
 /*
  * The one exercise for a busy day into p (which must be empty): the first
- * of ranked (catalog ids, best first) that is in the catalog and fits o;
- * failing that, a rotation exercise that fits, a different one each day.
- * Its dose is the catalog's full dose, every range at its top. A catalog
- * with nothing that fits gives an empty plan.
+ * of ranked (catalog ids, best first) that is in the catalog, fits o and
+ * takes at most params' one_max_s at its least dose; failing that, a
+ * rotation exercise that does, a different one each day. Its dose is
+ * the catalog's least (the articles' minimum that still counts). A
+ * catalog with nothing that fits gives an empty plan.
  */
 void	plan_one(const struct catalog *, const struct plan_opts *,
 	    const char *const *ranked, size_t nranked, struct plan *p);
+/*
+ * Why a plan falls short (p->short_s > 0), in one line into buf, e.g.
+ * "only 11 minutes of exercises fit at a desk with no equipment".
+ */
+void	plan_short_reason(const struct plan *, const struct plan_opts *,
+	    char *buf, size_t len);
+/*
+ * The easier option to offer for e under o: its regression, or the
+ * regression's, and so on, the first that fits o and is not e. NULL if
+ * there is none. o may be NULL: the regression as it is.
+ */
+const struct exercise *plan_easier(const struct catalog *,
+	    const struct exercise *e, const struct plan_opts *o);
+/*
+ * Breathing alone, at its least dose, for a day too sore for more: the
+ * catalog's first breathing drill, or an empty plan.
+ */
+void	plan_breathing(const struct catalog *, struct plan *p);
 /* Whether two plans hold the same exercises and doses, in any order. */
 int	plan_equal(const struct plan *, const struct plan *);
 void	plan_release(struct plan *);

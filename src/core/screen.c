@@ -5,12 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "screen.h"
 #include "xmalloc.h"
 #include "ytree.h"
 
 enum { S_INTRO, S_NOTICE, S_ACCEPT, S_EMERGENCY, S_CLINICIAN, S_QUESTIONS,
-    S_NKEYS };
+    S_CLEARED, S_NKEYS };
 
 static const struct ytree_key screen_keys[] = {
 	[S_INTRO] = { "intro", 1 },
@@ -19,16 +20,21 @@ static const struct ytree_key screen_keys[] = {
 	[S_EMERGENCY] = { "emergency", 1 },
 	[S_CLINICIAN] = { "clinician", 1 },
 	[S_QUESTIONS] = { "questions", 1 },
+	[S_CLEARED] = { "cleared", 1 },
 	[S_NKEYS] = { NULL, 0 }
 };
 
-enum { Q_ID, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_NKEYS };
+enum { Q_ID, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_GROUP, Q_ADJUST, Q_EXCLUDES,
+    Q_NKEYS };
 
 static const struct ytree_key question_keys[] = {
 	[Q_ID] = { "id", 1 },
 	[Q_TEXT] = { "text", 1 },
 	[Q_EMERGENCY] = { "emergency", 1 },
 	[Q_WHY] = { "why", 1 },
+	[Q_GROUP] = { "group", 0 },
+	[Q_ADJUST] = { "adjust", 0 },
+	[Q_EXCLUDES] = { "excludes", 0 },
 	[Q_NKEYS] = { NULL, 0 }
 };
 
@@ -39,6 +45,28 @@ text(struct ytree *t, yaml_node_t *n, const char *key)
 	const char	*s = ytree_str(t, n, key);
 
 	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+/* A list of condition names (catalog_limit_parse) into bits. */
+static void
+read_limits(struct ytree *t, yaml_node_t *n, unsigned *out)
+{
+	const char	*name;
+	int		 len, i, bit;
+
+	if ((len = ytree_seq_len(t, n, "excludes")) < 0)
+		return;
+	for (i = 0; i < len; i++) {
+		yaml_node_t *item = ytree_seq_item(t, n, i);
+
+		if ((name = ytree_str(t, item, "excludes")) == NULL)
+			continue;
+		if ((bit = catalog_limit_parse(name)) == -1)
+			diag_add(t->diag, t->file, ytree_line(item),
+			    "unknown condition '%s'", name);
+		else
+			*out |= (unsigned)bit;
+	}
 }
 
 struct screen *
@@ -66,6 +94,8 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 		s->emergency = text(&t, f[S_EMERGENCY], "emergency");
 	if (f[S_CLINICIAN] != NULL)
 		s->clinician = text(&t, f[S_CLINICIAN], "clinician");
+	if (f[S_CLEARED] != NULL)
+		s->cleared = text(&t, f[S_CLEARED], "cleared");
 	if (f[S_QUESTIONS] == NULL ||
 	    (n = ytree_seq_len(&t, f[S_QUESTIONS], "questions")) == -1)
 		goto out;
@@ -90,6 +120,13 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 		if (g[Q_EMERGENCY] != NULL)
 			(void)ytree_bool(&t, g[Q_EMERGENCY], "emergency",
 			    &q->emergency);
+		if (g[Q_GROUP] != NULL)
+			q->group = text(&t, g[Q_GROUP], "group");
+		if (g[Q_ADJUST] != NULL)
+			(void)ytree_bool(&t, g[Q_ADJUST], "adjust",
+			    &q->adjust);
+		if (g[Q_EXCLUDES] != NULL)
+			read_limits(&t, g[Q_EXCLUDES], &q->excludes);
 	}
 out:
 	ytree_release(&t);
@@ -111,6 +148,7 @@ screen_free(struct screen *s)
 		free(s->q[i].id);
 		free(s->q[i].text);
 		free(s->q[i].why);
+		free(s->q[i].group);
 	}
 	free(s->q);
 	free(s->intro);
@@ -118,12 +156,13 @@ screen_free(struct screen *s)
 	free(s->accept);
 	free(s->emergency);
 	free(s->clinician);
+	free(s->cleared);
 	free(s);
 }
 
 enum screen_verdict
 screen_verdict(const struct screen *s, const int *answers, size_t nanswered,
-    int accepted)
+    int cleared, int accepted)
 {
 	enum screen_verdict	v = SCREEN_GO;
 	size_t			i;
@@ -132,11 +171,52 @@ screen_verdict(const struct screen *s, const int *answers, size_t nanswered,
 		if (answers[i]) {
 			if (s->q[i].emergency)
 				return (SCREEN_EMERGENCY);
-			v = SCREEN_CLINICIAN;
+			if (!s->q[i].adjust && cleared != 1)
+				v = SCREEN_CLINICIAN;
 		}
 	if (v != SCREEN_GO)
 		return (v);
 	if (nanswered < s->n || accepted == -1)
 		return (SCREEN_UNANSWERED);
 	return (accepted ? SCREEN_GO : SCREEN_DECLINED);
+}
+
+int
+screen_needs_clearance(const struct screen *s, const int *answers,
+    size_t nanswered)
+{
+	size_t	i;
+	int	need = 0;
+
+	for (i = 0; i < nanswered && i < s->n; i++)
+		if (answers[i]) {
+			if (s->q[i].emergency)
+				return (0);
+			if (!s->q[i].adjust)
+				need = 1;
+		}
+	return (need);
+}
+
+unsigned
+screen_limits(const struct screen *s, const char *const *yes_ids, size_t n)
+{
+	unsigned	limits = 0;
+	size_t		i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < s->n; j++)
+			if (strcmp(yes_ids[i], s->q[j].id) == 0)
+				limits |= s->q[j].excludes;
+	return (limits);
+}
+
+int
+screen_due(int64_t ack_ms, int64_t high_ms, int64_t now_ms)
+{
+	if (ack_ms <= 0)
+		return (1);
+	if (now_ms - ack_ms >= (int64_t)SCREEN_VALID_DAYS * 86400 * 1000)
+		return (1);
+	return (high_ms >= ack_ms);
 }

@@ -7,15 +7,28 @@
 #define MIDBACK_SCREEN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
 struct screen_question {
 	char	*id;		/* stored with the answer */
 	char	*text;
+	char	*group;		/* heading it is asked under; NULL: as before */
 	int	 emergency;	/* 1: get help now; 0: see someone soon */
+	int	 adjust;	/* 1: a yes only changes the plan */
+	unsigned excludes;	/* LIMIT_* bits a yes keeps out of plans */
 	char	*why;		/* said when the answer is yes */
 };
+
+/* The screen is asked again after this many days, */
+#define SCREEN_VALID_DAYS	90
+/* and after a check-in with pain of this or more. */
+#define SCREEN_RECHECK_PAIN	7
+/* Pain before a session from which breathing alone is offered. */
+#define SCREEN_PAIN_STOP	7
+/* A rise in pain over a session from which rest is advised. */
+#define SCREEN_PAIN_RISE	2
 
 struct screen {
 	char			*intro;		/* said before the questions */
@@ -23,6 +36,7 @@ struct screen {
 	char			*accept;	/* the question that accepts it */
 	char			*emergency;	/* advice after an emergency yes */
 	char			*clinician;	/* advice after any other yes */
+	char			*cleared;	/* "a clinician has cleared me" */
 	struct screen_question	*q;
 	size_t			 n;
 };
@@ -33,7 +47,7 @@ struct screen {
  * session now.
  */
 enum screen_verdict {
-	SCREEN_GO,		/* every answer no, and the notice accepted */
+	SCREEN_GO,		/* every answer no (or cleared), notice accepted */
 	SCREEN_EMERGENCY,	/* a yes to an emergency sign: get help now */
 	SCREEN_CLINICIAN,	/* a yes to another sign: see someone first */
 	SCREEN_DECLINED,	/* all no, but the notice was not accepted */
@@ -46,11 +60,28 @@ struct screen		*screen_parse(const char *file, const char *buf,
 void			 screen_free(struct screen *);
 /*
  * The verdict on answers[0..nanswered) (1 yes, 0 no) and accepted (1
- * yes, 0 no, -1 not answered). A yes decides even when later answers are
- * missing.
+ * yes, 0 no, -1 not answered). A yes to an emergency sign decides even
+ * when later answers are missing. A yes to another sign stops unless
+ * cleared (1: a clinician has seen it and cleared exercise; 0 or -1
+ * not); an `adjust` question's yes never stops. No answer never counts
+ * as no.
  */
 enum screen_verdict	 screen_verdict(const struct screen *,
 			    const int *answers, size_t nanswered,
-			    int accepted);
+			    int cleared, int accepted);
+/* Whether the answers hold a yes that a clinician's clearance covers. */
+int			 screen_needs_clearance(const struct screen *,
+			    const int *answers, size_t nanswered);
+/* The LIMIT_* bits of the questions whose ids (answered yes) are given. */
+unsigned		 screen_limits(const struct screen *,
+			    const char *const *yes_ids, size_t n);
+/*
+ * Whether the screen must be asked: never acknowledged (ack_ms 0), the
+ * last acknowledgement older than SCREEN_VALID_DAYS at now_ms, or a
+ * check-in with pain of SCREEN_RECHECK_PAIN or more since (high_ms, 0
+ * for none).
+ */
+int			 screen_due(int64_t ack_ms, int64_t high_ms,
+			    int64_t now_ms);
 
 #endif

@@ -29,6 +29,7 @@ struct session_state_def {
 
 struct session {
 	const struct catalog	 *cat;		/* Borrowed; may be NULL. */
+	struct plan_fit		  fit;		/* what the plan was made for */
 	struct session_item	 *items;	/* Owned array; grows. */
 	size_t			  n;
 	size_t			  cap;
@@ -428,8 +429,16 @@ session_pain(struct session *s, uint64_t now)
 		session_set_state(s, SESSION_DONE, now, now);
 		return;
 	}
-	if (s->cat != NULL && e->regression != NULL)
-		r = catalog_find(s->cat, e->regression);
+	if (s->cat != NULL && e->regression != NULL) {
+		struct plan_opts o;
+
+		/* The easier option that fits where the plan was made for. */
+		memset(&o, 0, sizeof o);
+		o.place = s->fit.place;
+		o.equipment = s->fit.equipment;
+		o.limits = s->fit.limits;
+		r = plan_easier(s->cat, e, s->fit.known ? &o : NULL);
+	}
 	if (r == NULL || r == e || strcmp(r->id, e->id) == 0 ||
 	    session_is_aside(s, r)) {
 		session_next_item(s, now);
@@ -547,6 +556,7 @@ session_create(const struct plan *p, const struct catalog *c, uint64_t now_ms)
 
 	s = xcalloc(1, sizeof *s);
 	s->cat = c;
+	s->fit = p->fit;
 	s->start_ms = now_ms;
 	s->cap = p->n + 1;
 	s->items = xcalloc(s->cap, sizeof *s->items);

@@ -8,6 +8,25 @@
 
 #include "ytree.h"
 
+/*
+ * Whether s holds a control character other than a line break: C0 (a
+ * tab and a carriage return too), DEL, or C1 (U+0080 to U+009F). YAML's
+ * escapes ("\e[31m") let a file carry them, and text from a file is
+ * printed to a terminal as it is. A line break only breaks the line (the
+ * screen's text has them, from block scalars).
+ */
+static int
+has_control(const char *s)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return (1);
+	return (0);
+}
+
 yaml_node_t *
 ytree_load(struct ytree *t, const char *file, const char *buf, size_t len,
     struct diag *d)
@@ -119,6 +138,13 @@ ytree_keys(struct ytree *t, yaml_node_t *map, const struct ytree_key *known,
 			if (strcmp((char *)k->data.scalar.value,
 			    known[i].name) == 0)
 				break;
+		if (i == nknown && has_control((char *)
+		    k->data.scalar.value)) {
+			/* Never sent to the terminal as it is. */
+			diag_add(t->diag, t->file, ytree_line(k),
+			    "%s: a key must be a plain word", what);
+			continue;
+		}
 		if (i == nknown) {
 			diag_add(t->diag, t->file, ytree_line(k),
 			    "unknown key '%s'", k->data.scalar.value);
@@ -154,6 +180,12 @@ ytree_str(struct ytree *t, yaml_node_t *n, const char *key)
 	if (strlen((char *)n->data.scalar.value) != n->data.scalar.length) {
 		diag_add(t->diag, t->file, ytree_line(n),
 		    "'%s' holds a NUL character", key);
+		return (NULL);
+	}
+	if (has_control((const char *)n->data.scalar.value)) {
+		diag_add(t->diag, t->file, ytree_line(n),
+		    "'%s' holds a control character, such as an escape or a "
+		    "tab; write it as plain text", key);
 		return (NULL);
 	}
 	return ((const char *)n->data.scalar.value);

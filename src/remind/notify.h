@@ -94,7 +94,7 @@ int		 notify_available(struct notify *);
  */
 int		 notify_send(struct notify *, const char *summary,
 		    const char *body, const struct notify_action *actions,
-		    size_t n, uint32_t *id, char **cause);
+		    size_t na, uint32_t *id, char **cause);
 
 /*
  * Close notification id (CloseNotification). Its callback still fires,

@@ -92,36 +92,103 @@ ask_number(struct ask *a, const char *question, int lo, int hi, int *value)
 	}
 }
 
+/* A yes or no that must be given: Enter alone is asked again. */
+static enum ask_result
+ask_must(struct ask *a, const char *question, int *yes)
+{
+	char	buf[128];
+
+	for (;;) {
+		fprintf(a->out, "%s [y/n] ", question);
+		if (ask_line(a, "", buf, sizeof buf) == ASK_EOF)
+			return (ASK_EOF);
+		if (strcasecmp(buf, "n") == 0 || strcasecmp(buf, "no") == 0) {
+			*yes = 0;
+			return (ASK_OK);
+		}
+		if (strcasecmp(buf, "y") == 0 || strcasecmp(buf, "yes") == 0) {
+			*yes = 1;
+			return (ASK_OK);
+		}
+		fprintf(a->out, "Please answer y or n: no answer is not "
+		    "taken as no.\n");
+	}
+}
+
+/* Where the group of question i ends: the next with another heading. */
+static size_t
+group_end(const struct screen *s, size_t i)
+{
+	size_t	j = i + 1;
+
+	if (s->q[i].group == NULL)
+		return (j);
+	while (j < s->n && s->q[j].group != NULL &&
+	    strcmp(s->q[j].group, s->q[i].group) == 0)
+		j++;
+	return (j);
+}
+
 enum ask_result
 screen_run(struct ask *a, const struct screen *s, int *answers,
-    size_t *nanswered, int *accepted)
+    size_t *nanswered, int *cleared, int *accepted)
 {
-	size_t	i;
-	int	any = 0, emergency = 0;
+	size_t	i, j, end;
+	int	any = 0, emergency = 0, some;
 
 	*nanswered = 0;
 	*accepted = -1;
-	fprintf(a->out, "%s\n\n", s->intro);
-	for (i = 0; i < s->n; i++) {
-		if (ask_yes_no(a, s->q[i].text, &answers[i]) == ASK_EOF)
-			break;
-		*nanswered = i + 1;
-		if (answers[i]) {
-			any = 1;
-			emergency |= s->q[i].emergency;
-			fprintf(a->out, "  %s\n", s->q[i].why);
+	*cleared = -1;
+	fprintf(a->out, "%s\n", s->intro);
+	for (i = 0; i < s->n; i = end) {
+		end = group_end(s, i);
+		some = 1;
+		if (end - i > 1) {
+			fprintf(a->out, "\n%s:\n", s->q[i].group);
+			for (j = i; j < end; j++)
+				fprintf(a->out, "  - %s\n", s->q[j].text);
+			if (ask_must(a, "Does any of these apply to you?",
+			    &some) == ASK_EOF)
+				break;
+		}
+		for (j = i; j < end; j++) {
+			if (!some)
+				answers[j] = 0;
+			else if (ask_must(a, s->q[j].text, &answers[j]) ==
+			    ASK_EOF)
+				goto ended;
+			*nanswered = j + 1;
+			if (answers[j]) {
+				any |= !s->q[j].adjust;
+				emergency |= s->q[j].emergency;
+				fprintf(a->out, "  %s\n", s->q[j].why);
+			}
 		}
 	}
+ended:
 	/* A yes is advice enough, whether or not every answer came. */
-	if (any) {
-		fprintf(a->out, "\n%s\n", emergency ? s->emergency :
-		    s->clinician);
+	if (emergency) {
+		fprintf(a->out, "\n%s\n", s->emergency);
 		return (ASK_OK);
 	}
-	if (*nanswered < s->n)
+	if (*nanswered < s->n) {
+		if (any)
+			fprintf(a->out, "\n%s\n", s->clinician);
 		return (ASK_EOF);
+	}
+	if (any) {
+		fprintf(a->out, "\n%s\n", s->clinician);
+		if (ask_must(a, s->cleared, cleared) == ASK_EOF) {
+			*cleared = -1;
+			return (ASK_EOF);
+		}
+		if (!*cleared)
+			return (ASK_OK);
+		fprintf(a->out, "Noted: cleared by a clinician. Stop and see "
+		    "them again if anything changes.\n");
+	}
 	fprintf(a->out, "\n%s\n", s->notice);
-	if (ask_yes_no(a, s->accept, accepted) == ASK_EOF) {
+	if (ask_must(a, s->accept, accepted) == ASK_EOF) {
 		*accepted = -1;
 		return (ASK_EOF);
 	}

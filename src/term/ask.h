@@ -39,14 +39,17 @@ enum ask_result	ask_line(struct ask *, const char *prompt, char *buf,
 
 struct screen;
 /*
- * Ask the red-flag screen's questions (core/screen.h), one per line, and
- * say the advice for every yes; then, if every answer was no, the notice
- * and whether the person accepts it. answers[] (s->n of them) gets 1/0,
- * *nanswered how many were answered, *accepted 1, 0 or -1 (not asked or
- * not answered). Returns ASK_EOF if input ended before the screen was
- * through; what was answered is still set.
+ * Ask the red-flag screen's questions (core/screen.h) a group at a time:
+ * the group's questions listed and one "does any of these apply?", each
+ * asked in turn after a yes. An empty line is asked again, never taken
+ * as no. The advice for every yes is said; after a yes that needs a
+ * clinician, whether one has cleared exercise (*cleared 1, 0 or -1 not
+ * asked); then, unless stopped, the notice and whether the person
+ * accepts it. answers[] (s->n of them) gets 1/0, *nanswered how many
+ * were answered, *accepted 1, 0 or -1. Returns ASK_EOF if input ended
+ * before the screen was through; what was answered is still set.
  */
 enum ask_result	screen_run(struct ask *, const struct screen *s, int *answers,
-		    size_t *nanswered, int *accepted);
+		    size_t *nanswered, int *cleared, int *accepted);
 
 #endif

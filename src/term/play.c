@@ -541,7 +541,7 @@ guide_screen(struct coach *c, struct ask *a, char **err)
 {
 	struct screen		*s;
 	enum screen_verdict	 v;
-	int			*answers, needed, accepted, rc = -1;
+	int			*answers, needed, accepted, cleared, rc = -1;
 	size_t			 n;
 
 	if (coach_screen_needed(c, &needed, err) == -1)
@@ -554,8 +554,9 @@ guide_screen(struct coach *c, struct ask *a, char **err)
 		return (-1);
 	}
 	answers = xcalloc(s->n, sizeof *answers);
-	(void)screen_run(a, s, answers, &n, &accepted);
-	if (coach_screen_save(c, s, answers, n, accepted, &v, err) == -1)
+	(void)screen_run(a, s, answers, &n, &cleared, &accepted);
+	if (coach_screen_save(c, s, answers, n, cleared, accepted, &v,
+	    err) == -1)
 		goto out;
 	rc = 1;
 	switch (v) {
@@ -589,8 +590,10 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 	struct coach_session	*cs = NULL;
 	struct play_opts	 po;
 	enum session_end	 end;
+	const struct plan	*plan;
+	struct plan		 calm = PLAN_INIT;
 	char			*cause = NULL;
-	int			 r, pain = -1, ret = -1;
+	int			 r, pain = -1, before = -1, yes, rise, ret = -1;
 
 	memset(&po, 0, sizeof po);
 	if ((r = guide_screen(c, &a, err)) != 0)
@@ -617,10 +620,29 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		if (g->ask_pain)
 			ask_number(&a, "How much does your back hurt right "
 			    "now, 0 to 10? (Enter to skip) ", 0, 10, &pain);
-		if (coach_begin(c, g->kind, g->plan, g->day, g->minutes,
-		    g->routine, pain, &cs, err) == -1)
+		plan = g->plan;
+		if (pain >= SCREEN_PAIN_STOP) {
+			/* Too sore to exercise: breathing alone, if wanted. */
+			printf("\nWith pain of %d, exercise is not advised "
+			    "today. Rest, and see a clinician if it\ndoes not "
+			    "ease. Gentle breathing alone can still help.\n",
+			    pain);
+			plan_breathing(c->catalog, &calm);
+			if (calm.n == 0 || ask_yes_no(&a, "Do the breathing "
+			    "only?", &yes) == ASK_EOF || !yes) {
+				printf("No session today.\n");
+				plan_release(&calm);
+				ret = 0;
+				goto out;
+			}
+			plan = &calm;
+		}
+		if (coach_begin(c, g->kind, plan, g->day, plan == &calm ?
+		    (calm.total_s + 59) / 60 : g->minutes, g->routine, pain,
+		    &cs, err) == -1)
 			goto out;
 	}
+	before = pain;
 	end = play(cs, &po, err);
 	if (end == SESSION_END_NONE) {
 		/* Stopped by the store: close it as far as it got. */
@@ -628,21 +650,16 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		free(cause);
 		goto out;
 	}
-	if (g->kind == COACH_BREAK) {
-		if (end == SESSION_END_CLINICIAN)
-			printf("\nThat caused pain that is a warning sign. "
-			    "Please see a doctor or physiotherapist\nbefore "
-			    "you go on.\n");
-		else
-			printf("\nBreak done. Back to it, and sit tall.\n");
-	} else if (end == SESSION_END_CLINICIAN)
+	/* What stopped it is said at once; how it went, after the rating. */
+	if (g->kind == COACH_BREAK && end == SESSION_END_CLINICIAN)
+		printf("\nThat caused pain that is a warning sign. Please see a "
+		    "doctor or physiotherapist\nbefore you go on.\n");
+	else if (end == SESSION_END_CLINICIAN)
 		printf("\nTwo exercises caused pain that is a warning sign, so "
 		    "the session stopped here.\nPlease see a doctor or "
 		    "physiotherapist before you go on with this program.\n");
 	else if (end == SESSION_END_QUIT)
 		printf("\nSession ended early. What you did is saved.\n");
-	else
-		printf("\nWell done: that is today's session.\n");
 	/*
 	 * End it before asking anything more: someone who walks away from
 	 * the last question has still finished, and must not be offered a
@@ -650,12 +667,23 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 	 */
 	if (coach_end(cs, err) == -1)
 		goto out;
+	pain = -1;
 	if (g->ask_pain) {
 		ask_number(&a, "How much does your back hurt now, 0 to 10? "
 		    "(Enter to skip) ", 0, 10, &pain);
 		if (pain >= 0 && coach_rate_after(cs, pain, err) == -1)
 			goto out;
 	}
+	/* A rise in pain is never met with "well done". */
+	rise = before >= 0 && pain >= 0 && pain - before >= SCREEN_PAIN_RISE;
+	if (rise)
+		printf("\nYour pain went up from %d to %d: rest today, and "
+		    "see a clinician if it does\nnot settle. Both ratings are "
+		    "saved with this session.\n", before, pain);
+	else if (end == SESSION_END_FINISHED && g->kind == COACH_BREAK)
+		printf("\nBreak done. Back to it, and sit tall.\n");
+	else if (end == SESSION_END_FINISHED)
+		printf("\nWell done: that is today's session.\n");
 	ret = 0;
 out:
 	if (po.trace != NULL && fclose(po.trace) != 0 && ret == 0) {
@@ -664,5 +692,6 @@ out:
 	}
 	voice_close(po.voice);
 	coach_session_free(cs);
+	plan_release(&calm);
 	return (ret);
 }

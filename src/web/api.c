@@ -205,16 +205,21 @@ api_screen_get(struct web *w, struct web_reply *r)
 	}
 	qs = json_array();
 	for (i = 0; i < s->n; i++)
-		json_array_append_new(qs, json_pack("{s:s,s:s,s:b,s:s}",
-		    "id", s->q[i].id, "text", s->q[i].text, "emergency",
-		    s->q[i].emergency, "why", s->q[i].why));
-	web_json(r, json_pack("{s:b,s:s,s:s,s:s,s:o}", "needed", needed,
+		json_array_append_new(qs, json_pack("{s:s,s:s,s:s?,s:b,s:b,"
+		    "s:s}", "id", s->q[i].id, "text", s->q[i].text, "group",
+		    s->q[i].group, "emergency", s->q[i].emergency, "adjust",
+		    s->q[i].adjust, "why", s->q[i].why));
+	web_json(r, json_pack("{s:b,s:s,s:s,s:s,s:s?,s:o}", "needed", needed,
 	    "intro", s->intro, "notice", s->notice, "accept", s->accept,
-	    "questions", qs));
+	    "cleared", s->cleared, "questions", qs));
 	screen_free(s);
 }
 
-/* POST /api/screen: {"answers":[bool...], "accepted": bool|null}. */
+/*
+ * POST /api/screen: {"answers":[bool...], "cleared": bool, "accepted":
+ * bool|null}; "cleared" says a clinician has cleared the signs answered
+ * yes (only those a clearance covers).
+ */
 static void
 api_screen_post(struct web *w, json_t *b, struct web_reply *r)
 {
@@ -226,11 +231,11 @@ api_screen_post(struct web *w, json_t *b, struct web_reply *r)
 	json_t			*ans, *acc = NULL, *x;
 	char			*cause = NULL;
 	const char		*advice = NULL;
-	int			*answers, accepted = -1, rc;
+	int			*answers, accepted = -1, cleared = 0, rc;
 	size_t			 i, n;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s?o}", "answers", &ans,
-	    "accepted", &acc) != 0) {
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s?b,s?o}", "answers",
+	    &ans, "cleared", &cleared, "accepted", &acc) != 0) {
 		web_error(r, 400, "%s", je.text);
 		return;
 	}
@@ -264,7 +269,8 @@ api_screen_post(struct web *w, json_t *b, struct web_reply *r)
 		answers[i] = json_is_true(x);
 	}
 	live_lock(w->live);
-	rc = coach_screen_save(&w->coach, s, answers, n, accepted, &v, &cause);
+	rc = coach_screen_save(&w->coach, s, answers, n, cleared, accepted,
+	    &v, &cause);
 	live_unlock(w->live);
 	if (rc == -1) {
 		web_error(r, 500, "%s", cause);

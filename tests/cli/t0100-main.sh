@@ -45,9 +45,9 @@ t 'main-1.4 --help carries the medical caution' '
 	has "$OUT" "This is not medical advice"
 '
 
-t 'main-2.1 --version prints "midback VERSION" and exits 0' '
+t 'main-2.1 --version prints "midback VERSION (commit C)" and exits 0' '
 	run 0 "$MIDBACK" --version &&
-	grep -qx "midback [0-9][0-9.]*" "$OUT" &&
+	grep -qx "midback [0-9][0-9.]* (commit [0-9a-f]\{12\}\(-dirty\)\{0,1\})" "$OUT" &&
 	test "$(wc -l <"$OUT")" -eq 1 &&
 	empty "$ERR"
 '

@@ -14,13 +14,16 @@ USAGE='usage: midback today [--minutes N | --one] [--place desk|floor|any] [--eq
 # whose equipment is [none].
 DESK='diaphragmatic-breathing posture-reset chair-extension wall-angel-standing
 chest-opener doorway-stretch cross-arm-stretch cows-head-stretch
-band-pull-apart side-bend-reach seated-twist dumbbell-twist'
+band-pull-apart side-bend-reach seated-twist dumbbell-twist arms-crossed-turn
+chair-back-reach standing-rotation-reach seated-cat-cow w-squeeze'
 FLOOR='diaphragmatic-breathing cat-cow-flow cat-cow-child wall-angel-seated
 chest-opener cross-arm-stretch cows-head-stretch side-bend-reach seated-twist
-thread-the-needle open-book quadruped-rotation dumbbell-twist side-plank-knees'
+thread-the-needle open-book quadruped-rotation dumbbell-twist side-plank-knees
+arms-crossed-turn standing-rotation-reach seated-cat-cow w-squeeze'
 NOTHING='diaphragmatic-breathing cat-cow-flow cat-cow-child chest-opener
 cross-arm-stretch cows-head-stretch side-bend-reach seated-twist
-thread-the-needle open-book quadruped-rotation side-plank-knees'
+thread-the-needle open-book quadruped-rotation side-plank-knees
+arms-crossed-turn standing-rotation-reach seated-cat-cow w-squeeze'
 
 empty() {
 	test ! -s "$1" || { echo "'$1' is not empty"; return 1; }

@@ -52,7 +52,7 @@ EOF
 half_bad() {
 	{
 		sed -n "/^exercises:/,\$p" "$DATA/catalog-good.yaml" |
-		    sed "s/^    equipment: \[none\]/    equipment: [rope]/"
+		    sed "/id: prone-y-raise/,\$s/^    equipment: \[none\]/    equipment: [rope]/"
 		echo
 		sed -n "/^  - id: open-book/,\$p" "$T/rename.yaml"
 	} >"$1"
@@ -63,9 +63,9 @@ rename_open_book "$T/rename.yaml"
 t 'over-1.1 a new exercise from extra.yaml appears in list' '
 	fresh && cp "$DATA/catalog-good.yaml" "$D/extra.yaml" &&
 	run 0 "$MIDBACK" list &&
-	grep -q "^wall-slide  *mobility  *2 .* Wall slide$" "$OUT" &&
+	grep -q "^wall-slide  *strength  *2 .* Wall slide$" "$OUT" &&
 	grep -q "^prone-y-raise  *strength  *2 .* Prone Y raise$" "$OUT" &&
-	test "$(wc -l <"$OUT")" -eq 22 &&
+	test "$(wc -l <"$OUT")" -eq 27 &&
 	empty "$ERR"
 '
 
@@ -75,7 +75,9 @@ t 'over-1.2 the new exercise follows the list filters' '
 	awk "NR > 1 { print \$1 }" "$OUT" | sort >"$T/ids" &&
 	same "$T/ids" "dumbbell-twist
 prone-y-raise
-side-plank-knees"
+side-plank-knees
+w-squeeze
+wall-slide"
 '
 
 t 'over-1.3 show works for the new exercise' '
@@ -84,7 +86,7 @@ t 'over-1.3 show works for the new exercise' '
 	head -n 1 "$OUT" >"$T/first" &&
 	same "$T/first" "Wall slide (wall-slide)" &&
 	has "$OUT" "  1. Stand with your back and head on a wall." &&
-	has "$OUT" "Easier option: Seated twist (seated-twist)" &&
+	has "$OUT" "Easier option: Shoulder-blade squeeze in a W (w-squeeze)" &&
 	empty "$ERR"
 '
 
@@ -121,7 +123,7 @@ The person${Q}s own version of the open book." &&
 t 'over-2.2 the replaced open-book keeps its place in list, once' '
 	fresh && cp "$T/rename.yaml" "$D/mine.yaml" &&
 	run 0 "$MIDBACK" list &&
-	test "$(wc -l <"$OUT")" -eq 20 &&
+	test "$(wc -l <"$OUT")" -eq 25 &&
 	test "$(grep -c "^open-book " "$OUT")" -eq 1 &&
 	grep -q "^open-book .* Open book, knees stacked$" "$OUT" &&
 	awk "NR > 1 { print \$1 }" "$OUT" | sed -n 16p >"$T/16" &&
@@ -132,7 +134,7 @@ t 'over-2.3 a replaced exercise is shown by name as an easier option' '
 	fresh &&
 	sed -e "s/^  - id: open-book/  - id: seated-twist/" \
 	    -e "s/^    name: .*/    name: Chair twist/" \
-	    -e "s/^    regression: seated-twist/    regression: open-book/" \
+	    -e "s/^    regression: seated-twist/    regression: arms-crossed-turn/" \
 	    "$T/rename.yaml" >"$D/twist.yaml" &&
 	run 0 "$MIDBACK" show thread-the-needle &&
 	has "$OUT" "Easier option: Chair twist (seated-twist)"
@@ -142,7 +144,7 @@ t 'over-2.4 both files apply: one adds, one replaces' '
 	fresh && cp "$DATA/catalog-good.yaml" "$D/extra.yaml" &&
 	cp "$T/rename.yaml" "$D/mine.yaml" &&
 	run 0 "$MIDBACK" list &&
-	test "$(wc -l <"$OUT")" -eq 22 &&
+	test "$(wc -l <"$OUT")" -eq 27 &&
 	has "$OUT" "Open book, knees stacked" &&
 	has "$OUT" "Wall slide" &&
 	empty "$ERR"
@@ -173,7 +175,7 @@ t 'over-3.2 nothing of a bad file is loaded, not even its sound entries' '
 	lacks "$OUT" "prone-y-raise" &&
 	lacks "$OUT" "knees stacked" &&
 	grep -q "^open-book .* Open book$" "$OUT" &&
-	test "$(wc -l <"$OUT")" -eq 20
+	test "$(wc -l <"$OUT")" -eq 25
 '
 
 t 'over-3.3 with a bad file, show of a built-in still works, exit 0' '
@@ -213,7 +215,7 @@ t 'over-3.7 a file that is not YAML is ignored with its message' '
 	run 0 "$MIDBACK" list &&
 	grep -q "^$D/broken.yaml:[0-9]*: not valid YAML: " "$ERR" &&
 	has "$ERR" "midback: ignoring ${Q}$D/broken.yaml${Q}; its exercises are not loaded" &&
-	test "$(wc -l <"$OUT")" -eq 20
+	test "$(wc -l <"$OUT")" -eq 25
 '
 
 t 'over-3.8 an empty file is ignored with its message' '
@@ -221,7 +223,7 @@ t 'over-3.8 an empty file is ignored with its message' '
 	run 0 "$MIDBACK" list &&
 	has "$ERR" "$D/empty.yaml:1: empty file" &&
 	has "$ERR" "midback: ignoring ${Q}$D/empty.yaml${Q}" &&
-	test "$(wc -l <"$OUT")" -eq 20
+	test "$(wc -l <"$OUT")" -eq 25
 '
 
 t 'over-4.1 with no XDG_CONFIG_HOME, ~/.config/midback is read' '

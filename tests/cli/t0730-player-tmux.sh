@@ -140,7 +140,7 @@ fmt() {
 }
 
 # The red-flag screen, answered in a plain run first.
-printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' |
+printf 'n\nn\nn\nn\ny\n' |
     "$MIDBACK" start --routine "$ONE" >"$T/first" 2>&1
 
 tm new-session -d -s mb -x 80 -y 24 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \

@@ -35,7 +35,7 @@ see() {
 }
 
 # The red-flag screen, answered in a plain run first.
-printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' |
+printf 'n\nn\nn\nn\ny\n' |
     "$MIDBACK" start --routine "$ONE" >"$T/first" 2>&1
 
 # play NAME TERM: a session of one exercise on a terminal of type TERM.

@@ -56,7 +56,7 @@ within() {
 	    END { exit bad }' "$PANE" || { sed 's/^/|/' "$PANE"; return 1; }
 }
 
-printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' |
+printf 'n\nn\nn\nn\ny\n' |
     "$MIDBACK" start --routine "$DATA/routine-one-hold.yaml" >/dev/null 2>&1
 
 tm new-session -d -s mb -x 40 -y 12 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \

@@ -6,7 +6,7 @@
 
 ONE="$TOP/tests/data/routine-one-hold.yaml"
 
-printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' |
+printf 'n\nn\nn\nn\ny\n' |
     "$MIDBACK" start --routine "$ONE" >/dev/null 2>&1
 
 # An ALSA configuration whose default output is a card that is not

@@ -75,7 +75,7 @@ moves() {
 }
 
 # The red-flag screen, answered in a plain run first.
-printf 'n\nn\nn\nn\nn\nn\nn\nn\ny\n' |
+printf 'n\nn\nn\nn\ny\n' |
     "$MIDBACK" start --routine "$DATA/routine-one-hold.yaml" >/dev/null 2>&1
 
 tm new-session -d -s mb -x 100 -y 30 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \

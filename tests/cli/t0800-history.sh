@@ -306,18 +306,19 @@ assert len(s[\"weeks\"]) == 8 and s[\"favourites\"] == [] and s[\"pain_change\"]
 " "$OUT" && test ! -e "$T/none"
 '
 
-t 'one-1: today --one plans the best-rated exercise that fits, at full dose' '
+t 'one-1: today --one plans the best-rated exercise that fits 3 minutes, at its least dose' '
 	run 0 "$MIDBACK" today --one --json &&
 	python3 -c "
 import json, sys
 p = json.load(open(sys.argv[1]))
-assert [i[\"id\"] for i in p[\"items\"]] == [\"open-book\"], p
-# Its full dose: the top of each range in the catalog.
-assert p[\"items\"][0][\"reps\"] == 10 and p[\"items\"][0][\"hold_s\"] == 30, p
+# open-book, rated best, takes 3:50 at its least: the next best, seated-twist.
+assert [i[\"id\"] for i in p[\"items\"]] == [\"seated-twist\"], p
+# Its least dose: the bottom of each range in the catalog.
+assert p[\"items\"][0][\"breaths\"] == 5 and p[\"total_s\"] <= 180, p
 " "$OUT" &&
 	run 0 "$MIDBACK" today --one &&
 	has "$OUT" "Your one exercise for" &&
-	has "$OUT" "[open-book]" &&
+	has "$OUT" "[seated-twist]" &&
 	run 0 "$MIDBACK" today --one --place floor --equipment none --json &&
 	run 2 "$MIDBACK" today --one --minutes 5 &&
 	has "$ERR" "midback: today: --one and --minutes cannot both be given" &&

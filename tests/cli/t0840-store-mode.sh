@@ -1,8 +1,10 @@
 # t0840-store-mode.sh -- the database holds someone's pain ratings and
 # notes: it and its -wal and -shm are created 0600 whatever the umask,
-# and what is already there keeps its mode.
+# and what is already there keeps its mode, with a warning when others
+# can open it.
 . "$TOP/tests/cli/lib.sh"
 
+Q="'"
 DB="$XDG_DATA_HOME/midback/midback.db"
 
 mode() {
@@ -36,7 +38,38 @@ t 'mode-3: an existing store and folder keep their modes' '
 	XDG_DATA_HOME="$T/d2" run 0 "$MIDBACK" checkin --pain 1 &&
 	test "$(mode "$T/d2/midback")" = 755 &&
 	test "$(mode "$T/d2/midback/midback.db")" = 600 &&
+	chmod 700 "$T/d2/midback" &&
 	chmod 640 "$T/d2/midback/midback.db" &&
 	XDG_DATA_HOME="$T/d2" run 0 "$MIDBACK" checkin --pain 1 &&
 	test "$(mode "$T/d2/midback/midback.db")" = 640
+'
+
+t 'mode-4: under umask 000 the database, -wal, -shm and folder are private' '
+	umask 000 &&
+	XDG_DATA_HOME="$T/u0" run 0 "$MIDBACK" checkin --pain 2 &&
+	test "$(mode "$T/u0/midback")" = 700 &&
+	test "$(mode "$T/u0/midback/midback.db")" = 600 &&
+	test ! -s "$ERR" &&
+	{ { echo "SELECT count(*) FROM pain_ratings;"; sleep 4; } |
+	    sqlite3 "$T/u0/midback/midback.db" >/dev/null & } &&
+	sleep 1 &&
+	XDG_DATA_HOME="$T/u0" run 0 "$MIDBACK" checkin --pain 3 &&
+	test "$(mode "$T/u0/midback/midback.db-wal")" = 600 &&
+	test "$(mode "$T/u0/midback/midback.db-shm")" = 600 &&
+	wait
+'
+
+t 'mode-5: a folder or store others can open is warned about, and kept' '
+	umask 022 &&
+	mkdir -p "$T/d5/midback" && chmod 755 "$T/d5/midback" &&
+	XDG_DATA_HOME="$T/d5" run 0 "$MIDBACK" checkin --pain 1 &&
+	same "$ERR" "midback: checkin: warning: others can open ${Q}$T/d5/midback${Q} (mode 755), where your history is; ${Q}chmod 700${Q} it to keep it to yourself" &&
+	has "$OUT" "pain 1" &&
+	test "$(mode "$T/d5/midback")" = 755 &&
+	chmod 700 "$T/d5/midback" && chmod 644 "$T/d5/midback/midback.db" &&
+	XDG_DATA_HOME="$T/d5" run 0 "$MIDBACK" log &&
+	same "$ERR" "midback: log: warning: others can read ${Q}$T/d5/midback/midback.db${Q} (mode 644), your history; ${Q}chmod 600${Q} it to keep it to yourself" &&
+	chmod 600 "$T/d5/midback/midback.db" &&
+	XDG_DATA_HOME="$T/d5" run 0 "$MIDBACK" log &&
+	test ! -s "$ERR"
 '

@@ -95,7 +95,8 @@ builtin_catalog_has_every_exercise(void **state)
 		"cross-arm-stretch", "cows-head-stretch", "band-pull-apart",
 		"side-bend-reach", "seated-twist", "thread-the-needle",
 		"open-book", "quadruped-rotation", "dumbbell-twist",
-		"side-plank-knees"
+		"side-plank-knees", "arms-crossed-turn", "chair-back-reach",
+		"standing-rotation-reach", "seated-cat-cow", "w-squeeze"
 	};
 	const struct exercise	*e;
 	size_t			 i;
@@ -105,9 +106,13 @@ builtin_catalog_has_every_exercise(void **state)
 	for (i = 0; i < sizeof ids / sizeof ids[0]; i++) {
 		e = catalog_find(base, ids[i]);
 		assert_non_null(e);
-		assert_non_null(catalog_find(base, e->regression));
-		assert_string_not_equal(e->regression, e->id);
+		if (e->regression != NULL) {
+			assert_non_null(catalog_find(base, e->regression));
+			assert_string_not_equal(e->regression, e->id);
+		}
 		assert_true(e->steps.n >= 1 && e->cues.n >= 1);
+		assert_true(e->cautions.n >= 1);
+		assert_non_null(e->feel);
 	}
 }
 
@@ -213,7 +218,6 @@ missing_field_is_reported_at_the_entry(void **state)
 	    "    cues: [b]\n"
 	    "    suits: [c]\n"
 	    "    source: [d]\n",
-	    "f.yaml:2: exercise 'lonely': missing 'regression'",
 	    "f.yaml:2: exercise 'lonely': missing 'why'");
 }
 
@@ -414,7 +418,12 @@ compiled_in_catalog_equals_the_parsed_file(void **state)
 		assert_string_equal(a->id, b->id);
 		assert_string_equal(a->name, b->name);
 		assert_string_equal(a->position, b->position);
-		assert_string_equal(a->regression, b->regression);
+		if (a->regression != NULL || b->regression != NULL)
+			assert_string_equal(a->regression, b->regression);
+		if (a->feel != NULL || b->feel != NULL)
+			assert_string_equal(a->feel, b->feel);
+		assert_int_equal(a->not_for, b->not_for);
+		strlists_equal(&a->variants, &b->variants);
 		assert_string_equal(a->why, b->why);
 		assert_int_equal(a->kind, b->kind);
 		assert_int_equal(a->stage, b->stage);
@@ -444,6 +453,113 @@ suggest_finds_near_misses_only(void **state)
 	assert_null(catalog_suggest(base, "handstand"));
 }
 
+/*
+ * Every easier option in the built-in catalog, followed to the end of its
+ * line: no loop, the same motions at least, strength for strength, and
+ * nothing asked that the harder one did not (equipment, place,
+ * condition).
+ */
+static void
+builtin_easier_options_train_the_same_thing_gently(void **state)
+{
+	const struct exercise	*e, *r;
+	size_t			 i, steps;
+
+	(void)state;
+	for (i = 0; i < base->n; i++) {
+		e = &base->ex[i];
+		for (steps = 0; e->regression != NULL; steps++) {
+			assert_true(steps < base->n);
+			r = catalog_find(base, e->regression);
+			assert_non_null(r);
+			assert_ptr_not_equal(r, &base->ex[i]);
+			assert_int_equal(r->equipment & ~e->equipment, 0);
+			assert_int_equal(e->places & (PLACE_DESK | PLACE_FLOOR) &
+			    ~r->places, 0);
+			assert_int_equal(r->not_for & ~e->not_for, 0);
+			assert_int_equal(e->motions & ~r->motions, 0);
+			assert_int_equal(e->kind == KIND_STRENGTH,
+			    r->kind == KIND_STRENGTH);
+			e = r;
+		}
+	}
+}
+
+/* Shoulder stretches are labelled as such, not as spinal motions. */
+static void
+builtin_labels_say_only_what_is_trained(void **state)
+{
+	static const char *shoulder[] = {
+		"cross-arm-stretch", "cows-head-stretch", "doorway-stretch"
+	};
+	static const char *kneeling[] = {
+		"cat-cow-flow", "cat-cow-child", "thread-the-needle",
+		"quadruped-rotation"
+	};
+	const struct exercise	*e;
+	size_t			 i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof shoulder / sizeof shoulder[0]; i++)
+		assert_int_equal(catalog_find(base, shoulder[i])->motions, 0);
+	for (i = 0; i < sizeof kneeling / sizeof kneeling[0]; i++) {
+		e = catalog_find(base, kneeling[i]);
+		assert_true(e->not_for & LIMIT_KNEELING);
+		/* A way in without kneeling for the same motions. */
+		for (j = 0; j < base->n; j++)
+			if (!(base->ex[j].not_for & LIMIT_KNEELING) &&
+			    (base->ex[j].motions & e->motions) == e->motions)
+				break;
+		assert_true(j < base->n);
+	}
+	assert_true(catalog_find(base, "doorway-stretch")->not_for &
+	    LIMIT_SHOULDER);
+	assert_true(catalog_find(base, "cows-head-stretch")->not_for &
+	    LIMIT_SHOULDER);
+	assert_true(catalog_find(base, "dumbbell-twist")->not_for &
+	    LIMIT_OSTEOPOROSIS);
+	assert_true(catalog_find(base, "cat-cow-child")->not_for &
+	    LIMIT_OSTEOPOROSIS);
+	assert_true(catalog_variants(catalog_find(base, "cat-cow-child"),
+	    catalog_find(base, "cat-cow-flow")));
+	assert_true(catalog_variants(catalog_find(base, "wall-angel-standing"),
+	    catalog_find(base, "wall-angel-seated")));
+}
+
+/* Each rule on easier options and variants is refused with its line. */
+static void
+easier_options_that_break_the_rules_are_refused(void **state)
+{
+	(void)state;
+	EXPECT("exercises:\n" ENTRY("a-b", "    variants: [nothing-like-it]\n"),
+	    "f.yaml:20: exercise 'a-b': unknown variant 'nothing-like-it'");
+	EXPECT("exercises:\n"
+	    "  - id: round-up\n"
+	    "    name: Round up\n"
+	    "    kind: strength\n"
+	    "    stage: 1\n"
+	    "    motions: [flexion]\n"
+	    "    targets: [x]\n"
+	    "    position: seated\n"
+	    "    places: [desk, floor]\n"
+	    "    equipment: [none]\n"
+	    "    dose: {reps: 3}\n"
+	    "    steps: [a]\n"
+	    "    cues: [b]\n"
+	    "    regression: posture-reset\n"
+	    "    suits: [c]\n"
+	    "    why: d\n"
+	    "    source: [e]\n",
+	    "f.yaml:14: exercise 'round-up': easier option 'posture-reset' "
+	    "needs a chair, which 'round-up' does not",
+	    "f.yaml:14: exercise 'round-up': easier option 'posture-reset' "
+	    "cannot be done on the floor, where 'round-up' can",
+	    "f.yaml:14: exercise 'round-up': easier option 'posture-reset' "
+	    "does not train flexion, which 'round-up' does",
+	    "f.yaml:14: exercise 'round-up': easier option 'posture-reset' "
+	    "is not a strength exercise and 'round-up' is");
+}
+
 int
 main(void)
 {
@@ -462,6 +578,9 @@ main(void)
 		cmocka_unit_test(equipment_none_stands_alone_and_ids_are_kebab_case),
 		cmocka_unit_test(overrides_replace_by_id_and_add_new_ones),
 		cmocka_unit_test(suggest_finds_near_misses_only),
+		cmocka_unit_test(builtin_easier_options_train_the_same_thing_gently),
+		cmocka_unit_test(builtin_labels_say_only_what_is_trained),
+		cmocka_unit_test(easier_options_that_break_the_rules_are_refused),
 		cmocka_unit_test(compiled_in_catalog_equals_the_parsed_file),
 	};
 

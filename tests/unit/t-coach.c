@@ -341,39 +341,121 @@ t_break_angel(void **state)
 	plan_release(&p);
 }
 
-/* Only all no and an accepted notice lets a session start. */
+/* The index of the screen's question id. */
+static size_t
+qi(const struct screen *s, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->q[i].id, id) == 0)
+			return (i);
+	fail_msg("no question '%s'", id);
+	return (0);
+}
+
+/*
+ * Only all no (or a clinician's clearance) and an accepted notice lets a
+ * session start; no answer is never no; the screen comes back after 90
+ * days and after a check-in with pain of 7 or more; its answers keep
+ * exercises out of plans.
+ */
 static void
 t_screen(void **state)
 {
+	static const char *const red[] = {
+		"chest", "tearing", "legs", "numb-band", "bladder", "accident",
+		"cancer", "age", "bones", "immune", "fever", "weight", "night",
+		"unchanged", "weeks", "shape", "organs", "rash"
+	};
 	struct fixture		*f = *state;
 	struct screen		*s = coach_screen_load();
+	struct plan_opts	 o;
+	struct plan		 p;
 	enum screen_verdict	 v;
-	int			 a[16] = { 0 }, needed;
-	char			*err = NULL;
+	char			**aside = NULL, *err = NULL;
+	size_t			 naside, i, k;
+	int			 a[32] = { 0 }, needed;
 
 	assert_non_null(s);
-	assert_true(s->n >= 8 && s->n <= 16);
+	assert_true(s->n <= 32);
+	for (k = 0; k < sizeof red / sizeof red[0]; k++)
+		assert_false(s->q[qi(s, red[k])].adjust);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_true(needed);
-	/* A yes and then nothing more: see someone, no session. */
-	a[1] = 1;
-	assert_int_equal(coach_screen_save(&f->coach, s, a, 2, -1, &v,
-	    &err), 0);
+	/* A yes to an emergency sign and then nothing more: no session. */
+	a[qi(s, "accident")] = 1;
+	assert_int_equal(coach_screen_save(&f->coach, s, a,
+	    qi(s, "accident") + 1, -1, -1, &v, &err), 0);
 	assert_int_equal(v, SCREEN_EMERGENCY);
-	a[1] = 0;
-	assert_int_equal(screen_verdict(s, a, 1, -1), SCREEN_UNANSWERED);
-	a[5] = 1;
-	assert_int_equal(screen_verdict(s, a, s->n, 1), SCREEN_CLINICIAN);
-	a[5] = 0;
-	assert_int_equal(screen_verdict(s, a, s->n, 0), SCREEN_DECLINED);
-	assert_int_equal(screen_verdict(s, a, s->n, -1), SCREEN_UNANSWERED);
-	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
-	assert_true(needed);
-	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 1, &v,
+	/* A clearance does not cover an emergency sign. */
+	assert_int_equal(screen_verdict(s, a, s->n, 1, 1), SCREEN_EMERGENCY);
+	a[qi(s, "accident")] = 0;
+	/* Stopping short is no answer, never no. */
+	for (i = 0; i < s->n; i++)
+		assert_int_equal(screen_verdict(s, a, i, -1, 1),
+		    SCREEN_UNANSWERED);
+	/* Every other red flag needs a clinician, or their clearance. */
+	for (k = 6; k < sizeof red / sizeof red[0]; k++) {
+		a[qi(s, red[k])] = 1;
+		assert_int_equal(screen_verdict(s, a, s->n, -1, 1),
+		    SCREEN_CLINICIAN);
+		assert_int_equal(screen_verdict(s, a, s->n, 0, 1),
+		    SCREEN_CLINICIAN);
+		assert_true(screen_needs_clearance(s, a, s->n));
+		assert_int_equal(screen_verdict(s, a, s->n, 1, 1), SCREEN_GO);
+		assert_int_equal(screen_verdict(s, a, s->n, 1, 0),
+		    SCREEN_DECLINED);
+		a[qi(s, red[k])] = 0;
+	}
+	/* What only shapes the plan lets a session start. */
+	a[qi(s, "kneel")] = a[qi(s, "shoulder")] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, -1, 1), SCREEN_GO);
+	assert_false(screen_needs_clearance(s, a, s->n));
+	a[qi(s, "bones")] = 1;
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 1, 1, &v,
 	    &err), 0);
 	assert_int_equal(v, SCREEN_GO);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_false(needed);
+	/* The answers keep their exercises out of every plan. */
+	for (k = 0; k < 28; k++) {
+		memset(&o, 0, sizeof o);
+		o.minutes = 30;
+		o.equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY |
+		    EQUIP_DUMBBELL;
+		o.day = 20000 + (long)k;
+		assert_int_equal(coach_plan_today(&f->coach, &o, &p, &aside,
+		    &naside, &err), 0);
+		assert_int_equal(o.limits, LIMIT_KNEELING | LIMIT_SHOULDER |
+		    LIMIT_OSTEOPOROSIS);
+		for (i = 0; i < p.n; i++)
+			assert_int_equal(p.items[i].ex->not_for & o.limits, 0);
+		plan_release(&p);
+		coach_aside_free(aside, naside);
+	}
+	/* Asked again after 90 days, */
+	clock_advance(&f->clock, (SCREEN_VALID_DAYS - 1) * 86400000LL);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_false(needed);
+	clock_advance(&f->clock, 86400000LL);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_true(needed);
+	memset(a, 0, sizeof a);
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, -1, 1, &v,
+	    &err), 0);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_false(needed);
+	/* and after a check-in of 7 or more, not of 6. */
+	clock_advance(&f->clock, 1000);
+	assert_int_equal(coach_checkin(&f->coach, 6, -1, NULL, &err), 0);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_false(needed);
+	clock_advance(&f->clock, 1000);
+	assert_int_equal(coach_checkin(&f->coach, SCREEN_RECHECK_PAIN, -1,
+	    NULL, &err), 0);
+	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
+	assert_true(needed);
 	screen_free(s);
 }
 

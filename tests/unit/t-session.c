@@ -33,6 +33,8 @@ extern const char	midback_exercises_yaml[];
 extern const size_t	midback_exercises_yaml_len;
 
 #define ENTRY(id, dose, regression)					\
+	ENTRY_LINES(id, dose, "    regression: " regression "\n")
+#define ENTRY_LINES(id, dose, regression_line)				\
 	"  - id: " id "\n"						\
 	"    name: " id "\n"						\
 	"    kind: mobility\n"						\
@@ -45,7 +47,7 @@ extern const size_t	midback_exercises_yaml_len;
 	"    dose: " dose "\n"						\
 	"    steps: [Move slowly.]\n"					\
 	"    cues: [Breathe.]\n"					\
-	"    regression: " regression "\n"				\
+	regression_line							\
 	"    suits: [desk workers]\n"					\
 	"    why: A test entry.\n"					\
 	"    source: [general practice]\n"
@@ -55,7 +57,7 @@ static const char test_yaml[] =
     ENTRY("breath", "{breaths: {min: 2, max: 3}}", "hold-still")
     ENTRY("reps", "{sets: 2, reps: 2}", "breath")
     ENTRY("holdrep", "{reps: 2, hold_s: 4, per_side: true}", "hold-still")
-    ENTRY("hold-still", "{hold_s: 10}", "breath");
+    ENTRY_LINES("hold-still", "{hold_s: 10}", "");
 
 #define T0		1000000		/* the session's start, fake clock */
 #define BREATH_MS	17000
@@ -107,6 +109,13 @@ setup(void **state)
 	for (i = 0; i < d.n; i++)
 		fprintf(stderr, "%s\n", d.msgs[i]);
 	diag_release(&d);
+	/*
+	 * hold-still's easier option is breath, whose own is hold-still: a
+	 * loop no catalog file may hold (midback check refuses it), set
+	 * here so the session is seen to cope with it.
+	 */
+	if (cat != NULL)
+		cat->ex[3].regression = strdup("breath");
 	if (cat == NULL)
 		return (-1);
 	make_plan(&plan, cat, ids, 4);
@@ -1164,6 +1173,48 @@ ten_thousand_ticks_keep_every_deadline_on_schedule(void **state)
 	catalog_free(big);
 }
 
+extern const struct catalog_static	catalog_builtin[];
+extern const size_t			catalog_builtin_count;
+
+/*
+ * The easier option offered after a bad answer fits what the plan was
+ * made for: on the floor, for someone who cannot kneel, quadruped
+ * rotation's kneeling regression (thread the needle) is passed over for
+ * the seated twist; with no fit known, the regression as it is.
+ */
+static void
+offer_fits_the_plan_place_equipment_and_limits(void **state)
+{
+	struct catalog	*b;
+	struct session	*x;
+	struct plan	 p = PLAN_INIT;
+	struct plan_item it;
+
+	(void)state;
+	b = catalog_from_static(catalog_builtin, catalog_builtin_count,
+	    "data/exercises.yaml");
+	memset(&it, 0, sizeof it);
+	it.ex = catalog_find(b, "quadruped-rotation");
+	dose_min(&it.ex->dose, &it.rx);
+	it.duration_s = dose_duration_s(&it.rx);
+	p.items = &it;
+	p.n = 1;
+	p.total_s = it.duration_s;
+	p.fit.known = 1;
+	p.fit.place = PLAN_FLOOR;
+	p.fit.limits = LIMIT_KNEELING;
+	x = session_create(&p, b, 0);
+	assert_int_equal(session_handle(x, SEV_HURT, 0, 1000), 1);
+	assert_string_equal(session_offer(x)->id, "seated-twist");
+	session_free(x);
+	p.fit.known = 0;
+	x = session_create(&p, b, 0);
+	assert_int_equal(session_handle(x, SEV_HURT, 0, 1000), 1);
+	assert_string_equal(session_offer(x)->id, "thread-the-needle");
+	session_free(x);
+	catalog_free(b);
+}
+
 int
 main(void)
 {
@@ -1213,6 +1264,7 @@ main(void)
 		T(exercise_set_aside_is_passed_over_later),
 		T(answers_out_of_place_are_ignored),
 		T(progress_fractions_and_remaining_time),
+		cmocka_unit_test(offer_fits_the_plan_place_equipment_and_limits),
 		T(names_come_from_the_tables),
 		T(ten_thousand_ticks_keep_every_deadline_on_schedule),
 #undef T
