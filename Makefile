@@ -37,8 +37,10 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm \
 	-lpthread
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
-	src/core/diag.c src/core/dose.c src/core/ics.c src/core/plan.c \
-	src/core/program.c src/core/routine.c src/core/schedule.c src/core/screen.c \
+	src/core/diag.c src/core/dose.c src/core/figraster.c \
+	src/core/figspec.c src/core/figsvg.c src/core/figure.c \
+	src/core/ics.c src/core/plan.c src/core/program.c \
+	src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c
@@ -57,9 +59,9 @@ WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/route.c \
 # What web/ holds, built into the program by scripts/embed-web.
 WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
-	src/cmd-export.c src/cmd-import.c src/cmd-list.c src/cmd-log.c \
-	src/cmd-program.c src/cmd-remind.c src/cmd-serve.c src/cmd-show.c \
-	src/cmd-start.c src/cmd-stats.c src/cmd-today.c
+	src/cmd-export.c src/cmd-figures.c src/cmd-import.c src/cmd-list.c \
+	src/cmd-log.c src/cmd-program.c src/cmd-remind.c src/cmd-serve.c \
+	src/cmd-show.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
 	build/gen/screen-data.c build/gen/web-data.c src/chart.c src/export.c \
 	src/gen.c src/output.c src/output-program.c $(STORE)
@@ -71,9 +73,9 @@ MAIN = src/main.c
 GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
-	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
-UNIT = catalog chart coach config dose plan program date schedule session \
-	stats store voice web
+	src/core/figspec.c src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
+UNIT = catalog chart coach config dose figure plan program date schedule \
+	session stats store voice web
 
 OBJ = $(patsubst %.c,build/rel/%.o,$(CORE) $(EDGE) $(MAIN) $(GEN))
 AOBJ_CORE = $(patsubst %.c,build/asan/%.o,$(CORE) $(GEN))
@@ -101,10 +103,10 @@ build/gen/exercises-data.c: data/exercises.yaml scripts/embed
 	mv $@.tmp $@
 
 # The built-in catalog, parsed and checked at build time (tools/gen-catalog.c).
-build/gen-catalog: $(GEN_TOOL_SRC) src/core/catalog.h
+build/gen-catalog: $(GEN_TOOL_SRC) src/core/catalog.h src/core/figspec.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 $(PKG_CFLAGS) -o $@ $(GEN_TOOL_SRC) \
-		$(shell $(PKG_CONFIG) --libs yaml-0.1)
+		$(shell $(PKG_CONFIG) --libs yaml-0.1) -lm
 
 build/gen/catalog-data.c: data/exercises.yaml build/gen-catalog
 	@mkdir -p $(@D)
@@ -166,6 +168,7 @@ check: deps
 bench: midback
 	bench/today
 	bench/stats
+	bench/figures
 	bench/serve
 
 clean:

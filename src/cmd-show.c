@@ -11,17 +11,27 @@
 #include "cmd.h"
 #include "output.h"
 #include "core/dose.h"
+#include "core/figsvg.h"
+#include "core/xmalloc.h"
+#include "sys/fileio.h"
 
 static enum cmd_retval	cmd_show_exec(struct cmd_ctx *, struct cmd_args *);
+static enum cmd_retval	show_svg(const struct cmd_entry *, const struct exercise *,
+		    const struct cmd_args *);
 
 static const struct cmd_option show_options[] = {
 	{ "json", 'j', NULL, "print every catalog field as JSON" },
+	{ "svg", 's', NULL, "print the figure as an animated SVG picture" },
+	{ "pose", 'P', "N", "with --svg: a still of keyframe N (1 to 5)\n"
+	    "instead of the animation" },
+	{ "output", 'o', "FILE", "with --svg: write the picture to FILE" },
+	{ "no-figure", 'n', NULL, "leave the figure out of the text" },
 	{ NULL, 0, NULL, NULL }
 };
 
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
-	.usage = "[--json] ID",
+	.usage = "[--json | --svg [--pose N] [--output FILE]] ID",
 	.summary = "explain one exercise: steps, cues, dose and an easier option",
 	.options = show_options,
 	.args_max = -1,
@@ -113,8 +123,12 @@ print_sources(const struct strlist *l)
 		    source_words(l->v[i]));
 }
 
+/* Each keyframe's size in `show`: four fit in 100 columns. */
+#define SHOW_FIG_COLS	22
+#define SHOW_FIG_ROWS	9
+
 static void
-show_text(const struct catalog *c, const struct exercise *x)
+show_text(const struct catalog *c, const struct exercise *x, int figure)
 {
 	const struct exercise	*r;
 	char			 words[128], lo_s[16], hi_s[16], *s;
@@ -159,6 +173,11 @@ show_text(const struct catalog *c, const struct exercise *x)
 		printf("%-11sabout %s to %s\n", "Time:", lo_s, hi_s);
 	if (x->feel != NULL)
 		printf("%-11s%s\n", "Feel it:", x->feel);
+	if (figure && x->figure != NULL && output_utf8()) {
+		printf("\n");
+		output_figure(stdout, x, SHOW_FIG_COLS, SHOW_FIG_ROWS,
+		    output_colour());
+	}
 	print_list("Steps", &x->steps, 1);
 	print_list("Cues", &x->cues, 0);
 	print_list("Take care", &x->cautions, 0);
@@ -208,11 +227,72 @@ cmd_show_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 			    "list')", args->argv[0]);
 		return (CMD_ERROR);
 	}
+	if (cmd_has(args, 's') && json) {
+		cmd_warn(e, "--json and --svg do not go together");
+		return (cmd_usage(e));
+	}
+	if (!cmd_has(args, 's') && (cmd_has(args, 'o') || cmd_has(args, 'P'))) {
+		cmd_warn(e, "--%s is for --svg", cmd_has(args, 'o') ? "output" :
+		    "pose");
+		return (cmd_usage(e));
+	}
+	if (cmd_has(args, 's'))
+		return (show_svg(e, x, args));
 	if (json) {
 		j = output_exercise_json(x);
 		output_json(j);
 		json_decref(j);
 	} else
-		show_text(ctx->catalog, x);
+		show_text(ctx->catalog, x, !cmd_has(args, 'n'));
+	return (CMD_OK);
+}
+
+static enum cmd_retval
+show_svg(const struct cmd_entry *e, const struct exercise *x,
+    const struct cmd_args *args)
+{
+	struct figsvg_opts	 o = FIGSVG_OPTS_INIT;
+	struct file_output	 out;
+	const char		*path = cmd_get(args, 'o');
+	char			*svg, *err = NULL;
+	long			 pose;
+	size_t			 len;
+	int			 ok;
+
+	if (x->figure == NULL) {
+		cmd_warn(e, "'%s' has no figure", x->id);
+		return (CMD_ERROR);
+	}
+	if (cmd_has(args, 'P')) {
+		if (cmd_number(e, "pose", cmd_get(args, 'P'), 1,
+		    x->figure->npose, &pose) == -1)
+			return (CMD_USAGE);
+		o.pose = (int)pose - 1;
+	}
+	o.both_sides = x->dose.per_side;
+	svg = figure_svg(x, &o);
+	len = strlen(svg);
+	if (path == NULL) {
+		ok = fwrite(svg, 1, len, stdout) == len && fflush(stdout) == 0;
+		free(svg);
+		if (!ok) {
+			cmd_warn(e, "cannot write the picture");
+			return (CMD_ERROR);
+		}
+		return (CMD_OK);
+	}
+	if (file_output_open(&out, path, 0644, &err) != 0) {
+		cmd_warn(e, "%s", err);
+		free(err);
+		free(svg);
+		return (CMD_ERROR);
+	}
+	ok = fwrite(svg, 1, len, out.f) == len;
+	free(svg);
+	if (file_output_close(&out, ok, &err) != 0 || !ok) {
+		cmd_warn(e, "%s", err != NULL ? err : "cannot write the picture");
+		free(err);
+		return (CMD_ERROR);
+	}
 	return (CMD_OK);
 }

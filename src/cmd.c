@@ -28,6 +28,7 @@ extern const struct cmd_entry cmd_program_entry;
 extern const struct cmd_entry cmd_today_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_figures_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_start_entry;
 extern const struct cmd_entry cmd_break_entry;
@@ -51,6 +52,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_serve_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
+	&cmd_figures_entry,
 	&cmd_check_entry,
 	&cmd_export_entry,
 	&cmd_import_entry,

@@ -5,6 +5,8 @@
 #ifndef MIDBACK_OUTPUT_H
 #define MIDBACK_OUTPUT_H
 
+#include <stdio.h>
+
 #include <jansson.h>
 #include <stddef.h>
 
@@ -42,5 +44,16 @@ json_t		*output_json_text(const char *s);
 char		*output_safe(const char *s);
 /* Print JSON to stdout with a final newline. Returns 0 or -1. */
 int		 output_json(json_t *);
+/*
+ * Print x's keyframes side by side as braille, each in cols x rows cells
+ * with its name below, in ANSI colour when colour is 1. Nothing when x
+ * has no figure.
+ */
+void		 output_figure(FILE *, const struct exercise *x, int cols,
+		    int rows, int colour);
+/* Whether stdout is a terminal that wants colour (NO_COLOR unset). */
+int		 output_colour(void);
+/* Whether the locale's character set is UTF-8. */
+int		 output_utf8(void);
 
 #endif

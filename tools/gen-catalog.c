@@ -48,6 +48,33 @@ list(const char *name, size_t i, const struct strlist *l)
 	printf("NULL };\n");
 }
 
+/* An exercise's figure as a static struct fig_spec named figure_I. */
+static void
+figure(size_t i, const struct fig_spec *f)
+{
+	int	p, j, k;
+
+	printf("static const struct fig_spec figure_%zu = {\n", i);
+	printf("\t.camera = %d, .props = %uU, .contacts = %uU,\n",
+	    f->camera, f->props, f->contacts);
+	printf("\t.nadjust = %d, .adjust = {", f->nadjust);
+	for (k = 0; k < f->nadjust; k++)
+		printf(" { %d, %d },", f->adjust[k].joint, f->adjust[k].axis);
+	printf(" },\n\t.npose = %d, .line = %lu,\n\t.pose = {\n",
+	    f->npose, f->line);
+	for (p = 0; p < f->npose; p++) {
+		printf("\t\t{ .name = ");
+		str(f->pose[p].name);
+		printf(", .deg = {\n");
+		for (j = 0; j < FJ_COUNT; j++)
+			printf("\t\t\t{ %.9g, %.9g, %.9g },\n",
+			    f->pose[p].deg[j][0], f->pose[p].deg[j][1],
+			    f->pose[p].deg[j][2]);
+		printf("\t\t} },\n");
+	}
+	printf("\t}\n};\n");
+}
+
 static void
 range(const char *name, struct range r)
 {
@@ -89,6 +116,8 @@ main(int argc, char **argv)
 		list("cautions", i, &e->cautions);
 		list("suits", i, &e->suits);
 		list("source", i, &e->source);
+		if (e->figure != NULL)
+			figure(i, e->figure);
 		list("variants", i, &e->variants);
 	}
 	printf("\nconst struct catalog_static catalog_builtin[] = {\n");
@@ -124,8 +153,11 @@ main(int argc, char **argv)
 		    "\t\t.cues = cues_%zu,\n\t\t.cautions = cautions_%zu,\n"
 		    "\t\t.suits = suits_%zu,\n\t\t.source = source_%zu,\n",
 		    i, i, i, i, i, i);
-		printf("\t\t.line = %lu,\n\t\t.regression_line = %lu,\n\t},\n",
+		printf("\t\t.line = %lu,\n\t\t.regression_line = %lu,\n",
 		    e->line, e->regression_line);
+		if (e->figure != NULL)
+			printf("\t\t.figure = &figure_%zu,\n", i);
+		printf("\t},\n");
 	}
 	printf("};\nconst size_t catalog_builtin_count = %zu;\n", c->n);
 	catalog_free(c);

@@ -36,8 +36,8 @@ static const char *limit_names[LIMIT_COUNT] = {
 enum {
 	K_ID, K_NAME, K_KIND, K_STAGE, K_MOTIONS, K_TARGETS, K_POSITION,
 	K_PLACES, K_EQUIPMENT, K_DOSE, K_STEPS, K_CUES, K_CAUTIONS,
-	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_VARIANTS, K_NOT_FOR,
-	K_FEEL, K_NKEYS
+	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_FIGURE, K_VARIANTS,
+	K_NOT_FOR, K_FEEL, K_NKEYS
 };
 
 static const struct ytree_key exercise_keys[] = {
@@ -58,6 +58,7 @@ static const struct ytree_key exercise_keys[] = {
 	[K_SUITS] = { "suits", 1 },
 	[K_WHY] = { "why", 1 },
 	[K_SOURCE] = { "source", 1 },
+	[K_FIGURE] = { "figure", 0 },
 	[K_VARIANTS] = { "variants", 0 },
 	[K_NOT_FOR] = { "not_for", 0 },
 	[K_FEEL] = { "feel", 0 },
@@ -124,6 +125,7 @@ exercise_release(struct exercise *e)
 	strlist_free(&e->suits);
 	free(e->why);
 	strlist_free(&e->source);
+	free(e->figure);
 	free(e->file);
 	memset(e, 0, sizeof *e);
 }
@@ -560,6 +562,13 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 		read_text(t, f[K_WHY], "why", &e->why);
 	if (f[K_SOURCE] != NULL)
 		read_strlist(t, f[K_SOURCE], "source", 1, &e->source);
+	if (f[K_FIGURE] != NULL) {
+		e->figure = xmalloc(sizeof *e->figure);
+		if (fig_spec_read(t, f[K_FIGURE], e->figure) == -1) {
+			free(e->figure);
+			e->figure = NULL;
+		}
+	}
 	if (f[K_VARIANTS] != NULL &&
 	    read_strlist(t, f[K_VARIANTS], "variants", 1, &e->variants) == 0)
 		e->variants_line = ytree_line(f[K_VARIANTS]);
@@ -920,6 +929,10 @@ catalog_from_static(const struct catalog_static *s, size_t n,
 		e->file = xstrdup(file);
 		e->line = s->line;
 		e->regression_line = s->regression_line;
+		if (s->figure != NULL) {
+			e->figure = xmalloc(sizeof *e->figure);
+			memcpy(e->figure, s->figure, sizeof *e->figure);
+		}
 	}
 	return (c);
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "figspec.h"
 
 enum ex_kind {
 	KIND_BREATHING,
@@ -100,6 +101,7 @@ struct exercise {
 	struct strlist	 suits;
 	char		*why;		/* Owned. */
 	struct strlist	 source;
+	struct fig_spec	*figure;	/* Owned; NULL: no figure. */
 	char		*file;		/* Owned; the file it came from. */
 	unsigned long	 line;		/* where its entry starts */
 	unsigned long	 regression_line;
@@ -127,6 +129,7 @@ struct catalog_static {
 	const char *const	*targets, *const *steps, *const *cues;
 	const char *const	*cautions, *const *suits, *const *source;
 	unsigned long		 line, regression_line;
+	const struct fig_spec	*figure;	/* NULL: none */
 };
 
 /*

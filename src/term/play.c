@@ -28,6 +28,7 @@
 #include "coach/coach.h"
 #include "tui.h"
 #include "voice.h"
+#include "core/figure.h"
 #include "core/xmalloc.h"
 
 /* A hold at least this long gets a spoken and rung 3-2-1. */
@@ -41,7 +42,16 @@ struct player {
 	char			*failed;	/* why the store failed, or
 						   NULL */
 	int			 countdown;	/* next second to count, or 0 */
+	/* The figure of the exercise playing, and what frames it. */
+	const struct exercise	*fig_x;
+	struct fig_body		 fig_ref;
+	struct fig_box		 fig_frame;
+	struct fig_scene	 fig_scene;
+	struct fig_angles	 fig_drawn;	/* the pose fig_scene is of */
 };
+
+/* The figure moves this often (real time) while it is on the screen. */
+#define PLAY_FRAME_MS		33
 
 static uint64_t
 now_ms(struct player *pl)
@@ -289,6 +299,65 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 	}
 }
 
+/* Whether pose a looks the same as b on the screen: no joint moved. */
+static int
+same_look(const struct fig_angles *a, const struct fig_angles *b)
+{
+	int	j, k;
+
+	if (a->mirror != b->mirror || a->contacts != b->contacts ||
+	    a->breath - b->breath > 0.1 || b->breath - a->breath > 0.1)
+		return (0);
+	for (j = 0; j < FJ_COUNT; j++)
+		for (k = 0; k < FA_COUNT; k++)
+			if (a->deg[j][k] - b->deg[j][k] > 0.05 ||
+			    b->deg[j][k] - a->deg[j][k] > 0.05)
+				return (0);
+	return (1);
+}
+
+/*
+ * The exercise's figure at now: the pose of the phase playing, at how
+ * far into it the session is (a pause holds it still), the second side
+ * mirrored. NULL when the exercise has none or no phase is playing.
+ * *moved: whether it differs from the one returned before (a hold, at
+ * rest but for its breath, mostly does not).
+ */
+static const struct fig_scene *
+figure_at(struct player *pl, uint64_t now, int *moved)
+{
+	const struct exercise	*e = session_exercise(pl->s);
+	const struct phase	*ph = session_phase(pl->s);
+	struct fig_angles	 a;
+	struct fig_body		 b;
+	double			 elapsed;
+
+	*moved = 1;
+	if (e == NULL || e->figure == NULL || ph == NULL ||
+	    session_state(pl->s) != SESSION_WORK) {
+		pl->fig_x = NULL;
+		return (NULL);
+	}
+	if (pl->fig_x != e) {
+		pl->fig_x = e;
+		fig_prop_ref(e->figure, &pl->fig_ref);
+		fig_frame(e->figure, e->figure->camera, &pl->fig_frame);
+	} else
+		*moved = 0;
+	elapsed = ph->duration_s - session_remaining_ms(pl->s, now) / 1000.0;
+	if (elapsed < 0)
+		elapsed = 0;
+	fig_at_phase(e->figure, ph, elapsed, &a);
+	if (!*moved && same_look(&a, &pl->fig_drawn))
+		return (&pl->fig_scene);
+	*moved = 1;
+	pl->fig_drawn = a;
+	fig_solve(e->figure, &a, &b);
+	fig_scene(e->figure, &b, &pl->fig_ref, a.mirror, e->figure->camera,
+	    &pl->fig_scene);
+	return (&pl->fig_scene);
+}
+
 static void
 play_tui(struct player *pl)
 {
@@ -297,7 +366,9 @@ play_tui(struct player *pl)
 	char		 counters[96], next[160], prompt[200], pos[200];
 	uint64_t	 now, dl;
 	long long	 wait;
+	int64_t		 real;
 	int		 help = 0, confirm = 0, digit = 0, last_left = -1;
+	int		 redraw = 1, frame, moved;
 	int		 held = 0;	/* paused by the quit question */
 
 	while (session_state(pl->s) != SESSION_DONE) {
@@ -319,7 +390,13 @@ play_tui(struct player *pl)
 		if (session_state(pl->s) == SESSION_FEEL ||
 		    session_state(pl->s) == SESSION_OFFER)
 			v.phase = NULL;
-		tui_draw(&v);
+		moved = 0;
+		if (tui_shows_figure() && (v.figure = figure_at(pl, now,
+		    &moved)) != NULL)
+			v.figure_frame = &pl->fig_frame;
+		/* Woken for a frame of the figure: drawn only if it moved. */
+		if (redraw || moved)
+			tui_draw(&v);
 
 		/* The bell in the last three seconds of a hold. */
 		if (v.phase != NULL && !v.paused && v.remaining_s <= 3 &&
@@ -344,10 +421,17 @@ play_tui(struct player *pl)
 			wait = dl > now ? (long long)(dl - now) : 0;
 		if (dl == UINT64_MAX)
 			wait = 1000;
-		k = tui_key((int)clock_real_ms(pl->clock, wait), confirm ||
+		real = clock_real_ms(pl->clock, wait);
+		/* A moving figure: wake for its next frame, in real time. */
+		frame = v.figure != NULL && !v.paused && real > PLAY_FRAME_MS;
+		if (frame)
+			real = PLAY_FRAME_MS;
+		k = tui_key((int)real, confirm ||
 		    session_state(pl->s) == SESSION_OFFER, &digit);
+		redraw = !frame || k != TUI_KEY_NONE;
 		if (tui_interrupted() || (!confirm && k == TUI_KEY_QUIT)) {
 			confirm = 1;
+			redraw = 1;
 			/* The clock stops while the question is up. */
 			if (!held && session_state(pl->s) == SESSION_WORK &&
 			    !session_paused(pl->s)) {
@@ -371,8 +455,10 @@ play_tui(struct player *pl)
 		}
 		switch (k) {
 		case TUI_KEY_NONE:
-			if (dl != UINT64_MAX && now >= dl)
+			if (dl != UINT64_MAX && now >= dl) {
 				handle(pl, SEV_TICK, 0);
+				redraw = 1;
+			}
 			break;
 		case TUI_KEY_PAUSE:
 			handle(pl, session_paused(pl->s) ? SEV_RESUME :
@@ -403,8 +489,10 @@ play_tui(struct player *pl)
 		default:
 			break;
 		}
-		if (dl != UINT64_MAX && now_ms(pl) >= session_deadline(pl->s))
+		if (dl != UINT64_MAX && now_ms(pl) >= session_deadline(pl->s)) {
 			handle(pl, SEV_TICK, 0);
+			redraw = 1;
+		}
 	}
 }
 

@@ -8,8 +8,13 @@
  * redrawn from the view on every call, so a resize needs nothing but
  * another draw.
  */
+/* Before term.h, which defines 'lines' (a member of core/diag.h's). */
+#include "core/figraster.h"
+
 #include <curses.h>
 #include <term.h>	/* setupterm(); it defines 'lines' and the like */
+#include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +99,11 @@ static void			*tui_curses;
 
 static int			tui_active;
 static SCREEN			*tui_screen;
+static int			tui_utf8;	/* braille can be drawn */
+static int			tui_colour;	/* colours, NO_COLOR unset */
+
+/* The rows and columns the centred text has: beside the figure, or all. */
+static int			tx0, tw;
 static volatile sig_atomic_t	tui_sigint;
 
 /* The large digits: 3 columns by 5 rows of #. */
@@ -136,6 +146,7 @@ int
 tui_open(void)
 {
 	struct sigaction	 sa;
+	const char		*nc;
 	char			*cup;
 	int			 err;
 
@@ -161,6 +172,13 @@ tui_open(void)
 	 */
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
 		return (-1);
+	/* The figure is braille: only where the characters are UTF-8. */
+	if (setlocale(LC_CTYPE, "") != NULL) {
+		const char *cs = nl_langinfo(CODESET);
+
+		tui_utf8 = cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+		    strcmp(cs, "utf8") == 0);
+	}
 	cup = tigetstr("cup");
 	del_curterm(cur_term);
 	if (cup == NULL || cup == (char *)-1)
@@ -173,12 +191,20 @@ tui_open(void)
 	noecho();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	if (has_colors()) {
+	/* No colour under NO_COLOR (https://no-color.org). */
+	nc = getenv("NO_COLOR");
+	if (has_colors() && (nc == NULL || *nc == '\0')) {
 		start_color();
 		use_default_colors();
 		init_pair(1, COLOR_CYAN, -1);
 		init_pair(2, COLOR_GREEN, -1);
 		init_pair(3, COLOR_YELLOW, -1);
+		/* The figure: body, limbs, props. */
+		init_pair(4, COLOR_CYAN, -1);
+		init_pair(5, COLOR_BLUE, -1);
+		init_pair(6, COLOR_YELLOW, -1);
+		init_pair(7, COLOR_RED, -1);
+		tui_colour = 1;
 	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_interrupt;
@@ -312,10 +338,11 @@ center_n(int y, const char *s, int len, int attr)
 {
 	int	x;
 
-	len = fit_bytes(s, len, COLS);
-	x = (COLS - text_cols(s, (size_t)len)) / 2;
+	len = fit_bytes(s, len, tw);
+	x = (tw - text_cols(s, (size_t)len)) / 2;
 	if (x < 0)
 		x = 0;
+	x += tx0;
 	attron(attr);
 	mvaddnstr(y, x, s, len);
 	attroff(attr);
@@ -369,9 +396,10 @@ big_clock(int y, const char *text)
 	int	len, x0, row, i, col, d;
 
 	len = (int)strlen(text);
-	x0 = (COLS - BIG_COLS(len)) / 2;
+	x0 = (tw - BIG_COLS(len)) / 2;
 	if (x0 < 0)
 		x0 = 0;
+	x0 += tx0;
 	for (row = 0; row < BIG_ROWS; row++) {
 		for (i = 0; i < len; i++) {
 			d = text[i] == ':' ? 10 : text[i] - '0';
@@ -445,6 +473,78 @@ draw_help(int top, int last, const char *phase)
 	}
 }
 
+int
+tui_shows_figure(void)
+{
+	return (tui_active && tui_utf8 && COLS >= TUI_FIGURE_COLS &&
+	    LINES >= TUI_FIGURE_LINES);
+}
+
+/* The attributes of a figure cell's style. */
+static int
+figure_attr(int style)
+{
+	switch (style) {
+	case FS_BODY:
+		return (tui_colour ? COLOR_PAIR(4) : 0);
+	case FS_NEAR:
+		return (A_BOLD | (tui_colour ? COLOR_PAIR(4) : 0));
+	case FS_FAR:
+		return (tui_colour ? COLOR_PAIR(5) : A_DIM);
+	case FS_CHAIR:
+	case FS_DOOR:
+	case FS_BELL:
+		return (tui_colour ? COLOR_PAIR(6) : A_DIM);
+	case FS_BAND:
+		return (tui_colour ? COLOR_PAIR(7) : 0);
+	default:
+		return (A_DIM);
+	}
+}
+
+/* The figure's widest columns, and how many it takes for rows. */
+#define FIGURE_COLS_MAX	44
+
+static int
+figure_cols(const struct fig_box *bx, int rows, int most)
+{
+	double	w = bx->x1 - bx->x0, h = bx->y1 - bx->y0;
+	int	c;
+
+	/* A cell is 2 x 4 dots, and about twice as tall as it is wide. */
+	c = h > 0 ? (int)(rows * 4.0 * w / h / 2.0 + 0.999) : most;
+	if (c > most)
+		c = most;
+	return (c < 8 ? 8 : c);
+}
+
+/* The figure in rows top to top + rows - 1, columns x to x + cols - 1. */
+static void
+draw_figure(const struct tui_view *v, int top, int x, int cols, int rows)
+{
+	struct fig_cell	cells[FIGURE_COLS_MAX * 64];
+	char		ch[4];
+	int		r, c, attr;
+
+	if (rows > 64)
+		rows = 64;
+	if (cols > FIGURE_COLS_MAX)
+		cols = FIGURE_COLS_MAX;
+	fig_raster(v->figure, v->figure_frame, cols, rows, cells);
+	for (r = 0; r < rows; r++)
+		for (c = 0; c < cols; c++) {
+			const struct fig_cell *cell = &cells[r * cols + c];
+
+			if (cell->dots == 0)
+				continue;
+			fig_cell_utf8(cell, ch);
+			attr = figure_attr(cell->style);
+			attron(attr);
+			mvaddstr(top + r, x + c, ch);
+			attroff(attr);
+		}
+}
+
 /*
  * The layout, from the top: the header; the title, the cue, the phase,
  * the countdown, the counters and a prompt; from the bottom: the keys,
@@ -463,9 +563,11 @@ tui_draw(const struct tui_view *v)
 	char		 head[128], clock[16], phase[160];
 	long		 secs = v->remaining_s;
 	int		 width, bars, last, rows, spare, big, y, g[4];
+	int		 fcols = 0;
 
 	erase();
-	width = COLS - 2 > 0 ? COLS - 2 : 1;
+	tx0 = 0;
+	tw = COLS;
 	snprintf(head, sizeof head, " midback  exercise %d of %d", v->index,
 	    v->count);
 	attron(A_REVERSE);
@@ -476,6 +578,21 @@ tui_draw(const struct tui_view *v)
 	/* The bottom rows; a blank above "next" when there is room. */
 	bars = LINES >= 20 ? LINES - 6 : LINES - 5;
 	last = bars - 1;
+	/*
+	 * The figure, on the left from row 2 to the last row above the
+	 * bars, where the screen is large enough; the text is centred in
+	 * the columns to its right. Not with the help, which needs them.
+	 */
+	if (v->figure != NULL && v->figure_frame != NULL && !v->help &&
+	    tui_shows_figure()) {
+		fcols = figure_cols(v->figure_frame, last - 1,
+		    COLS * 2 / 5 < FIGURE_COLS_MAX ? COLS * 2 / 5 :
+		    FIGURE_COLS_MAX);
+		draw_figure(v, 2, 2, fcols, last - 1);
+		tx0 = fcols + 3;
+		tw = COLS - tx0 - 1;
+	}
+	width = tw - 2 > 0 ? tw - 2 : 1;
 	if (secs > 99 * 60 + 59)
 		secs = 99 * 60 + 59;
 	clock[0] = '\0';
@@ -523,7 +640,7 @@ tui_draw(const struct tui_view *v)
 	rows += cue.n;
 	spare = last - rows;
 	big = clock[0] != '\0' && spare >= BIG_ROWS &&
-	    BIG_COLS((int)strlen(clock)) <= COLS;
+	    BIG_COLS((int)strlen(clock)) <= tw;
 	if (big)
 		spare -= BIG_ROWS;
 	/* Blank rows: before the phase, after the digits, then the rest. */

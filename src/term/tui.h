@@ -6,6 +6,9 @@
 #ifndef MIDBACK_TUI_H
 #define MIDBACK_TUI_H
 
+struct fig_scene;
+struct fig_box;
+
 /* What the screen shows; every string is borrowed for one draw. */
 struct tui_view {
 	const char	*title;		/* the exercise's name */
@@ -23,7 +26,21 @@ struct tui_view {
 	int		 count;		/* exercises in the session */
 	int		 paused;
 	int		 help;		/* show the key help */
+	/*
+	 * The exercise's figure at this moment, and the box it is framed
+	 * by (the same for every moment, so it stands still): drawn beside
+	 * the countdown where the screen has room, or NULL.
+	 */
+	const struct fig_scene	*figure;
+	const struct fig_box	*figure_frame;
 };
+
+/*
+ * Whether a screen of this size shows the figure: wide enough for it
+ * beside the text, tall enough for it to be a figure (not at 80x24).
+ */
+#define TUI_FIGURE_COLS		90
+#define TUI_FIGURE_LINES	26
 
 /* Keys, as tui_key() returns them. */
 enum tui_key {
@@ -55,6 +72,8 @@ void		tui_draw(const struct tui_view *);
  * makes 'n' mean no instead of next.
  */
 enum tui_key	tui_key(int timeout_ms, int in_prompt, int *digit);
+/* Whether the figure is drawn now (the screen's size, UTF-8). */
+int		tui_shows_figure(void);
 /* Ring the terminal bell. */
 void		tui_bell(void);
 /* Whether SIGINT or SIGTERM arrived (the player then asks to quit). */

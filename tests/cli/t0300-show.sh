@@ -6,7 +6,7 @@
 . "$TOP/tests/cli/lib.sh"
 
 Q="'"
-USAGE='usage: midback show [--json] ID'
+USAGE='usage: midback show [--json | --svg [--pose N] [--output FILE]] ID'
 
 ALL='diaphragmatic-breathing posture-reset chair-extension cat-cow-flow
 cat-cow-child wall-angel-seated wall-angel-standing chest-opener

@@ -60,10 +60,20 @@ unseen() {
 	done
 }
 
+# A braille cell (U+2800 to U+28FF) in UTF-8, as bytes: the figure
+# drawn left of the text on a screen of 100x30 (t0770 tests it).
+BRAILLE=$(printf '\342[\240-\243][\200-\277]')
+
+# text [FILE]: $PANE (or FILE) without the figure: each row from after
+# its last braille cell.
+text() {
+	LC_ALL=C sed "s/^.*$BRAILLE//" "${1:-$PANE}"
+}
+
 # clock FILE: the rows of the big countdown in $PANE (lines of # and
 # spaces only) into FILE; fails unless there are five.
 clock() {
-	grep '^ *#[# ]*$' "$PANE" >"$1"
+	text | grep '^ *#[# ]*$' >"$1"
 	test "$(wc -l <"$1")" -eq 5 || {
 		echo "no countdown of 5 rows:"
 		sed 's/^/|/' "$PANE"
@@ -111,7 +121,7 @@ press_on_the_second() {
 	pp='' pc='' pw=0
 	while :; do
 		grab || return 1
-		cp=$(sed -n 6p "$PANE") cc=$(sed -n 8,12p "$PANE")
+		cp=$(text | sed -n 6p) cc=$(text | sed -n 8,12p)
 		if [ -n "$pc" ] && [ "$cp" = "$pp" ] && [ "$cc" != "$pc" ]; then
 			tm send-keys -t mb "$1" && ms
 			return
@@ -200,7 +210,7 @@ t 'player-1.6 ? shows the keys, ? again hides them' '
 
 # 80x24 to 100x30: the title centred in 100 columns, the key line on row
 # 30, and nothing of the 80x24 layout left behind.
-t 'player-1.7 a resize redraws the screen for the new size' '
+t 'player-1.7 a resize redraws the screen for the new size (with the figure)' '
 	tm resize-window -t mb -x 100 -y 30 &&
 	test "$(fmt window_width)x$(fmt window_height)" = 100x30 &&
 	rw=0 &&
@@ -214,11 +224,8 @@ t 'player-1.7 a resize redraws the screen for the new size' '
 		sleep 0.1
 	done &&
 	test "$(wc -l <"$PANE")" -eq 30 &&
-	title="Standing side-bend reach" &&
-	pad=$(( (100 - ${#title}) / 2 )) &&
-	printf "%${pad}s%s\n" "" "$title" >"$T/want" &&
-	sed -n 3p "$PANE" >"$T/got" &&
-	diff -u "$T/want" "$T/got" &&
+	sed -n 3p "$PANE" | grep -q "^  *Standing side-bend reach$" &&
+	test "$(LC_ALL=C grep -c "$BRAILLE" "$PANE")" -gt 10 &&
 	test "$(grep -c "space pause" "$PANE")" -eq 1 &&
 	test "$(grep -c "Standing side-bend reach" "$PANE")" -eq 1 &&
 	test "$(grep -c "exercise 1 of 3" "$PANE")" -eq 1 &&
@@ -226,8 +233,9 @@ t 'player-1.7 a resize redraws the screen for the new size' '
 	test "$(grep -c "^ exercise\[" "$PANE")" -eq 1 &&
 	row 25 "^ exercise\[" &&
 	clock "$T/c1" &&
-	awk "length > 100 { print \"line \" NR \" is \" length \" wide\"; bad = 1 }
-	    END { exit bad }" "$PANE"
+	LC_ALL=C sed "s/$BRAILLE/x/g" "$PANE" |
+	    awk "length > 100 { print \"line \" NR \" is \" length \" wide\"; bad = 1 }
+	    END { exit bad }"
 '
 
 t 'player-1.8 n skips to exercise 2' '
@@ -273,7 +281,7 @@ t 'player-1.9 at the end of exercise 2 the feel check asks; 1 moves on' '
 	has "$PANE" "exercise 2 of 3" &&
 	tm send-keys -t mb 1 &&
 	see "exercise 3 of 3" &&
-	lacks "$PANE" "How did it feel?" &&
+	unseen "How did it feel?" &&
 	has "$PANE" "Cross-arm stretch"
 '
 

@@ -1,0 +1,1292 @@
+/*
+ * figure.c -- the human model: skeleton, forward kinematics, the contact
+ * solver, motion through a session's phases, and the projected scene.
+ *
+ * The skeleton is a tree of joints, each with three angles (figspec.h).
+ * A joint's frame is its parent's turned by its own angles; its centre
+ * is the parent's centre plus a fixed offset in the parent's frame. The
+ * left and right limbs read their angles the same way (abduction is
+ * outward on both), so the second side of an exercise is its first with
+ * the joints swapped and the spine's side bend and twist negated, and
+ * the body that gives is the exact mirror image (z -> -z).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "figure.h"
+
+#define DEG	(M_PI / 180.0)
+
+static const struct bone {
+	int	parent;
+	double	off[3];		/* in the parent's frame */
+	int	side;		/* -1 left, +1 right, 0 the spine */
+} bones[FJ_COUNT] = {
+	[FJ_PELVIS] = { -1, { 0, 0, 0 }, 0 },
+	[FJ_LUMBAR1] = { FJ_PELVIS, { 0, 10, 0 }, 0 },
+	[FJ_LUMBAR2] = { FJ_LUMBAR1, { 0, 7, 0 }, 0 },
+	[FJ_THORAX1] = { FJ_LUMBAR2, { 0, 7, 0 }, 0 },
+	[FJ_THORAX2] = { FJ_THORAX1, { 0, 9, 0 }, 0 },
+	[FJ_THORAX3] = { FJ_THORAX2, { 0, 9, 0 }, 0 },
+	[FJ_NECK] = { FJ_THORAX3, { 1, 9, 0 }, 0 },
+	[FJ_HEAD] = { FJ_NECK, { 1.5, 9, 0 }, 0 },
+	[FJ_LSCAP] = { FJ_THORAX3, { 0, 4, 0 }, -1 },
+	[FJ_RSCAP] = { FJ_THORAX3, { 0, 4, 0 }, 1 },
+	[FJ_LSHOULDER] = { FJ_LSCAP, { -2.5, -1, -19.5 }, -1 },
+	[FJ_RSHOULDER] = { FJ_RSCAP, { -2.5, -1, 19.5 }, 1 },
+	[FJ_LELBOW] = { FJ_LSHOULDER, { 0, -29, 0 }, -1 },
+	[FJ_RELBOW] = { FJ_RSHOULDER, { 0, -29, 0 }, 1 },
+	[FJ_LWRIST] = { FJ_LELBOW, { 0, -25, 0 }, -1 },
+	[FJ_RWRIST] = { FJ_RELBOW, { 0, -25, 0 }, 1 },
+	[FJ_LHIP] = { FJ_PELVIS, { 0, -3, -9 }, -1 },
+	[FJ_RHIP] = { FJ_PELVIS, { 0, -3, 9 }, 1 },
+	[FJ_LKNEE] = { FJ_LHIP, { 0, -43, 0 }, -1 },
+	[FJ_RKNEE] = { FJ_RHIP, { 0, -43, 0 }, 1 },
+	[FJ_LANKLE] = { FJ_LKNEE, { 0, -42, 0 }, -1 },
+	[FJ_RANKLE] = { FJ_RKNEE, { 0, -42, 0 }, 1 },
+};
+
+/* Body volumes: radius across, radius front to back. */
+static const struct {
+	int	from, to;	/* joints; to < 0: an end point */
+	int	end;
+	double	rw, rd;
+} parts[FP_COUNT] = {
+	[FP_PELVIS] = { FJ_PELVIS, FJ_LUMBAR1, 0, 15.5, 11 },
+	[FP_LUMBAR1] = { FJ_LUMBAR1, FJ_LUMBAR2, 0, 13.5, 10 },
+	[FP_LUMBAR2] = { FJ_LUMBAR2, FJ_THORAX1, 0, 14, 10 },
+	[FP_THORAX1] = { FJ_THORAX1, FJ_THORAX2, 0, 15.5, 11 },
+	[FP_THORAX2] = { FJ_THORAX2, FJ_THORAX3, 0, 16.5, 11 },
+	[FP_THORAX3] = { FJ_THORAX3, FJ_NECK, 0, 15, 9.5 },
+	[FP_NECK] = { FJ_NECK, FJ_HEAD, 0, 5.5, 5.5 },
+	[FP_LUARM] = { FJ_LSHOULDER, FJ_LELBOW, 0, 5, 5 },
+	[FP_RUARM] = { FJ_RSHOULDER, FJ_RELBOW, 0, 5, 5 },
+	[FP_LFOREARM] = { FJ_LELBOW, FJ_LWRIST, 0, 4, 4 },
+	[FP_RFOREARM] = { FJ_RELBOW, FJ_RWRIST, 0, 4, 4 },
+	[FP_LHAND] = { FJ_LWRIST, -1, FE_LHAND, 3.3, 3.3 },
+	[FP_RHAND] = { FJ_RWRIST, -1, FE_RHAND, 3.3, 3.3 },
+	[FP_LTHIGH] = { FJ_LHIP, FJ_LKNEE, 0, 6.4, 6.4 },
+	[FP_RTHIGH] = { FJ_RHIP, FJ_RKNEE, 0, 6.4, 6.4 },
+	[FP_LSHIN] = { FJ_LKNEE, FJ_LANKLE, 0, 5.5, 5.5 },
+	[FP_RSHIN] = { FJ_RKNEE, FJ_RANKLE, 0, 5.5, 5.5 },
+	[FP_LFOOT] = { -1, -1, FE_LHEEL, 3.2, 3.2 },
+	[FP_RFOOT] = { -1, -1, FE_RHEEL, 3.2, 3.2 },
+};
+
+/* 3x3 rotations, row-major. */
+static void
+mat_mul(const double a[9], const double b[9], double out[9])
+{
+	double	t[9];
+	int	i, j;
+
+	for (i = 0; i < 3; i++)
+		for (j = 0; j < 3; j++)
+			t[i * 3 + j] = a[i * 3] * b[j] + a[i * 3 + 1] * b[3 + j] +
+			    a[i * 3 + 2] * b[6 + j];
+	memcpy(out, t, sizeof t);
+}
+
+static void
+mat_vec(const double m[9], const double v[3], double out[3])
+{
+	double	t[3];
+	int	i;
+
+	for (i = 0; i < 3; i++)
+		t[i] = m[i * 3] * v[0] + m[i * 3 + 1] * v[1] + m[i * 3 + 2] * v[2];
+	memcpy(out, t, sizeof t);
+}
+
+static void
+rot_axis(int axis, double rad, double m[9])
+{
+	double	c = cos(rad), s = sin(rad);
+
+	memset(m, 0, 9 * sizeof *m);
+	switch (axis) {
+	case 0:		/* x */
+		m[0] = 1; m[4] = c; m[5] = -s; m[7] = s; m[8] = c;
+		break;
+	case 1:		/* y */
+		m[0] = c; m[2] = s; m[4] = 1; m[6] = -s; m[8] = c;
+		break;
+	default:	/* z */
+		m[0] = c; m[1] = -s; m[3] = s; m[4] = c; m[8] = 1;
+		break;
+	}
+}
+
+/*
+ * A joint's own rotation. The spine: turn (y), then bend forward (-z),
+ * then to the side (x). A limb: flex (z; the knee bends back), then
+ * abduct outward (x), then rotate outward (y). A shoulder blade:
+ * protract (y), then elevate (x).
+ */
+static void
+joint_rot(int j, const double d[3], double m[9])
+{
+	double	a[9], b[9], c[9];
+	int	s = bones[j].side;
+
+	if (s == 0) {
+		rot_axis(1, d[FA_TWIST] * DEG, a);
+		rot_axis(2, -d[FA_FLEX] * DEG, b);
+		rot_axis(0, d[FA_SIDE] * DEG, c);
+	} else if (j == FJ_LSCAP || j == FJ_RSCAP) {
+		rot_axis(1, s * d[FA_FLEX] * DEG, a);
+		rot_axis(0, -s * d[FA_SIDE] * DEG, b);
+		rot_axis(1, 0, c);
+	} else {
+		double f = d[FA_FLEX];
+
+		if (j == FJ_LKNEE || j == FJ_RKNEE)
+			f = -f;
+		rot_axis(2, f * DEG, a);
+		rot_axis(0, -s * d[FA_SIDE] * DEG, b);
+		rot_axis(1, -s * d[FA_TWIST] * DEG, c);
+	}
+	mat_mul(a, b, m);
+	mat_mul(m, c, m);
+}
+
+void
+fig_fk(const struct fig_angles *an, const double root[3], struct fig_body *b)
+{
+	static const double hand[3] = { 0, -15, 0 }, toe[3] = { 13, -6, 0 },
+	    heel[3] = { -4, -6, 0 }, head[3] = { 2, 9, 0 },
+	    nose[3] = { 11.5, 8, 0 };
+	double	m[9], v[3];
+	int	j, pa, k;
+
+	for (j = 0; j < FJ_COUNT; j++) {
+		joint_rot(j, an->deg[j], m);
+		if ((pa = bones[j].parent) < 0) {
+			memcpy(b->r[j], m, sizeof m);
+			memcpy(b->p[j], root, 3 * sizeof *root);
+			continue;
+		}
+		mat_mul(b->r[pa], m, b->r[j]);
+		mat_vec(b->r[pa], bones[j].off, v);
+		for (k = 0; k < 3; k++)
+			b->p[j][k] = b->p[pa][k] + v[k];
+	}
+#define END(ep, j, off) do {						\
+	mat_vec(b->r[j], off, v);					\
+	for (k = 0; k < 3; k++)						\
+		b->e[ep][k] = b->p[j][k] + v[k];				\
+} while (0)
+	END(FE_LHAND, FJ_LWRIST, hand);
+	END(FE_RHAND, FJ_RWRIST, hand);
+	END(FE_LTOE, FJ_LANKLE, toe);
+	END(FE_RTOE, FJ_RANKLE, toe);
+	END(FE_LHEEL, FJ_LANKLE, heel);
+	END(FE_RHEEL, FJ_RANKLE, heel);
+	END(FE_HEAD, FJ_HEAD, head);
+	END(FE_NOSE, FJ_HEAD, nose);
+#undef END
+	b->breath = an->breath;
+}
+
+void
+fig_part(const struct fig_body *b, int i, struct fig_capsule *c)
+{
+	double	br = b->breath;
+
+	if (i == FP_LFOOT || i == FP_RFOOT) {
+		memcpy(c->a, b->e[i == FP_LFOOT ? FE_LHEEL : FE_RHEEL],
+		    sizeof c->a);
+		memcpy(c->b, b->e[i == FP_LFOOT ? FE_LTOE : FE_RTOE],
+		    sizeof c->b);
+	} else if (i == FP_PELVIS) {
+		/*
+		 * The pelvis's round end stops at the seat (the hips' height
+		 * less the thigh's radius), not under it.
+		 */
+		double up[3] = { 0, 6.1, 0 }, v[3];
+		int k;
+
+		mat_vec(b->r[FJ_PELVIS], up, v);
+		for (k = 0; k < 3; k++)
+			c->a[k] = b->p[FJ_PELVIS][k] + v[k];
+		memcpy(c->b, b->p[FJ_LUMBAR1], sizeof c->b);
+	} else {
+		memcpy(c->a, b->p[parts[i].from], sizeof c->a);
+		memcpy(c->b, parts[i].to >= 0 ? b->p[parts[i].to] :
+		    b->e[parts[i].end], sizeof c->b);
+	}
+	c->rw = parts[i].rw;
+	c->rd = parts[i].rd;
+	/* A breath fills the belly first, then widens the lower ribs. */
+	if (i == FP_LUMBAR1 || i == FP_LUMBAR2) {
+		/* Forward: the back stays where it is. */
+		double grow = c->rd * 0.5 * br;
+		int j = parts[i].from, k;
+
+		for (k = 0; k < 3; k++) {
+			c->a[k] += b->r[j][k * 3] * grow / 2;
+			c->b[k] += b->r[j][k * 3] * grow / 2;
+		}
+		c->rd += grow;
+	} else if (i == FP_THORAX1) {
+		c->rd *= 1 + 0.08 * br;
+		c->rw *= 1 + 0.06 * br;
+	} else if (i == FP_THORAX2)
+		c->rw *= 1 + 0.03 * br;
+}
+
+void
+fig_neutral(struct fig_angles *a)
+{
+	memset(a, 0, sizeof *a);
+	/* Arms hang a little away from the body. */
+	a->deg[FJ_LSHOULDER][FA_SIDE] = a->deg[FJ_RSHOULDER][FA_SIDE] = 8;
+}
+
+void
+fig_keyframe(const struct fig_spec *f, int i, int mirror,
+    struct fig_angles *a)
+{
+	int	j, m;
+
+	memset(a, 0, sizeof *a);
+	if (i < 0)
+		i = 0;
+	if (i >= f->npose)
+		i = f->npose - 1;
+	for (j = 0; j < FJ_COUNT; j++) {
+		m = mirror ? fig_joint_mirror(j) : j;
+		a->deg[m][FA_FLEX] = f->pose[i].deg[j][FA_FLEX];
+		a->deg[m][FA_SIDE] = f->pose[i].deg[j][FA_SIDE];
+		a->deg[m][FA_TWIST] = f->pose[i].deg[j][FA_TWIST];
+		if (mirror && bones[j].side == 0) {
+			a->deg[m][FA_SIDE] = -a->deg[m][FA_SIDE];
+			a->deg[m][FA_TWIST] = -a->deg[m][FA_TWIST];
+		}
+	}
+	a->contacts = mirror ? fig_contact_mirror(f->contacts) : f->contacts;
+	a->mirror = mirror;
+}
+
+double
+fig_ease(double t)
+{
+	if (t <= 0)
+		return (0);
+	if (t >= 1)
+		return (1);
+	return (t * t * (3 - 2 * t));
+}
+
+void
+fig_mix(const struct fig_angles *a, const struct fig_angles *b, double t,
+    struct fig_angles *out)
+{
+	struct fig_angles	r;
+	int			j, k;
+
+	for (j = 0; j < FJ_COUNT; j++)
+		for (k = 0; k < FA_COUNT; k++)
+			r.deg[j][k] = a->deg[j][k] +
+			    (b->deg[j][k] - a->deg[j][k]) * t;
+	r.breath = a->breath + (b->breath - a->breath) * t;
+	r.contacts = b->contacts;
+	r.mirror = b->mirror;
+	if (a->contacts != b->contacts)
+		r.contacts = a->contacts & b->contacts;
+	*out = r;
+}
+
+/* Contacts ------------------------------------------------------------ */
+
+static double
+cap_low(const struct fig_body *b, int part)
+{
+	struct fig_capsule	c;
+
+	fig_part(b, part, &c);
+	return ((c.a[1] < c.b[1] ? c.a[1] : c.b[1]) - c.rw);
+}
+
+/* The back's surface at the height of a part, toward -x. */
+static double
+cap_back(const struct fig_body *b, int part)
+{
+	struct fig_capsule	c;
+
+	fig_part(b, part, &c);
+	return ((c.a[0] < c.b[0] ? c.a[0] : c.b[0]) - c.rd);
+}
+
+double
+fig_lowest(const struct fig_body *b)
+{
+	double	low, v;
+	int	i;
+
+	low = b->e[FE_HEAD][1] - FIG_HEAD_R;
+	for (i = 0; i < FP_COUNT; i++)
+		if ((v = cap_low(b, i)) < low)
+			low = v;
+	return (low);
+}
+
+int
+fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
+    double *err, int max)
+{
+	double	seat = (props & FPROP_CHAIR) ? FIG_SEAT_H : 0;
+	int	n = 0;
+
+#define ADD(v) do { if (n < max) err[n] = (v); n++; } while (0)
+	if (c & FCON_FEET) {
+		ADD(cap_low(b, FP_LFOOT));
+		ADD(cap_low(b, FP_RFOOT));
+	}
+	/*
+	 * A kneeling or lying shin rests on the floor, knee and ankle; at
+	 * the knee it is the thigh's rounder end that touches.
+	 */
+	if (c & (FCON_KNEES | FCON_LKNEE)) {
+		ADD(b->p[FJ_LKNEE][1] - parts[FP_LTHIGH].rw);
+		ADD(b->p[FJ_LANKLE][1] - parts[FP_LSHIN].rw);
+	}
+	if (c & (FCON_KNEES | FCON_RKNEE)) {
+		ADD(b->p[FJ_RKNEE][1] - parts[FP_RTHIGH].rw);
+		ADD(b->p[FJ_RANKLE][1] - parts[FP_RSHIN].rw);
+	}
+	if (c & (FCON_HANDS | FCON_LHAND))
+		ADD(cap_low(b, FP_LHAND));
+	if (c & (FCON_HANDS | FCON_RHAND))
+		ADD(cap_low(b, FP_RHAND));
+	if (c & FCON_SEAT) {
+		ADD(b->p[FJ_LHIP][1] - parts[FP_LTHIGH].rw - seat);
+		ADD(b->p[FJ_RHIP][1] - parts[FP_RTHIGH].rw - seat);
+	}
+	if (c & FCON_BACK) {
+		ADD(cap_back(b, FP_THORAX2));
+		ADD(cap_back(b, FP_PELVIS));
+	}
+	if (c & FCON_ARMS) {
+		ADD(b->p[FJ_LELBOW][0] - parts[FP_LUARM].rw);
+		ADD(b->p[FJ_RELBOW][0] - parts[FP_RUARM].rw);
+		ADD(b->p[FJ_LWRIST][0] - parts[FP_LFOREARM].rw);
+		ADD(b->p[FJ_RWRIST][0] - parts[FP_RFOREARM].rw);
+	}
+	/* A forearm on the floor: the elbow rests on the upper arm's end. */
+	if (c & FCON_LFOREARM) {
+		ADD(b->p[FJ_LELBOW][1] - parts[FP_LUARM].rw);
+		ADD(b->p[FJ_LWRIST][1] - parts[FP_LFOREARM].rw);
+	}
+	if (c & FCON_RFOREARM) {
+		ADD(b->p[FJ_RELBOW][1] - parts[FP_RUARM].rw);
+		ADD(b->p[FJ_RWRIST][1] - parts[FP_RFOREARM].rw);
+	}
+	if (c & FCON_LSIDE) {
+		ADD(b->p[FJ_LHIP][1] - 8);
+		ADD(b->p[FJ_LSHOULDER][1] - 6);
+	}
+	if (c & FCON_RSIDE) {
+		ADD(b->p[FJ_RHIP][1] - 8);
+		ADD(b->p[FJ_RSHOULDER][1] - 6);
+	}
+#undef ADD
+	return (n);
+}
+
+/* The solver ---------------------------------------------------------- */
+
+#define NU_MAX		(2 + FIG_ADJUST_MAX)
+#define NR_MAX		24
+#define REG		0.002	/* per degree squared, against cm squared */
+
+struct solve {
+	const struct fig_spec	*f;
+	struct fig_angles	*a;
+	int			 nu, tx;		/* tx: x is solved */
+	int			 joint[NU_MAX], axis[NU_MAX];
+};
+
+static void
+apply(struct solve *s, const double *u, struct fig_body *b)
+{
+	double	root[3] = { 0, 0, 0 };
+	int	i;
+
+	root[1] = u[0];
+	root[0] = s->tx ? u[1] : 0;
+	for (i = 2; i < s->nu; i++)
+		s->a->deg[s->joint[i]][s->axis[i]] = u[i];
+	fig_fk(s->a, root, b);
+}
+
+static int
+residuals(struct solve *s, const double *u, double *r, struct fig_body *b)
+{
+	int	n;
+
+	apply(s, u, b);
+	n = fig_contact_errors(b, s->a->contacts, s->f->props, r, NR_MAX);
+	return (n < NR_MAX ? n : NR_MAX);
+}
+
+/* Solve the n x n system m x = v in place (Gauss, partial pivoting). */
+static int
+gauss(double *m, double *v, int n)
+{
+	int	i, j, k, p;
+	double	t;
+
+	for (i = 0; i < n; i++) {
+		p = i;
+		for (j = i + 1; j < n; j++)
+			if (fabs(m[j * n + i]) > fabs(m[p * n + i]))
+				p = j;
+		if (fabs(m[p * n + i]) < 1e-12)
+			return (-1);
+		if (p != i) {
+			for (k = 0; k < n; k++) {
+				t = m[i * n + k];
+				m[i * n + k] = m[p * n + k];
+				m[p * n + k] = t;
+			}
+			t = v[i]; v[i] = v[p]; v[p] = t;
+		}
+		for (j = i + 1; j < n; j++) {
+			t = m[j * n + i] / m[i * n + i];
+			for (k = i; k < n; k++)
+				m[j * n + k] -= t * m[i * n + k];
+			v[j] -= t * v[i];
+		}
+	}
+	for (i = n - 1; i >= 0; i--) {
+		for (k = i + 1; k < n; k++)
+			v[i] -= m[i * n + k] * v[k];
+		v[i] /= m[i * n + i];
+	}
+	return (0);
+}
+
+static double
+max_abs(const double *r, int n)
+{
+	double	m = 0;
+	int	i;
+
+	for (i = 0; i < n; i++)
+		if (fabs(r[i]) > m)
+			m = fabs(r[i]);
+	return (m);
+}
+
+double
+fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
+{
+	struct solve	s;
+	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], r2[NR_MAX];
+	double		jac[NR_MAX][NU_MAX], m[NU_MAX * NU_MAX], v[NU_MAX];
+	double		root[3] = { 0, 0, 0 }, h, err, lo, hi, wall, step;
+	int		i, k, n, it, nr, jn, ax;
+
+	memset(&s, 0, sizeof s);
+	s.f = f;
+	s.a = a;
+	s.tx = (a->contacts & (FCON_BACK | FCON_ARMS)) != 0;
+	/* Start from resting on the floor (or the seat), at the wall. */
+	fig_fk(a, root, b);
+	u[0] = -fig_lowest(b);
+	if (a->contacts & FCON_SEAT)
+		u[0] = ((f->props & FPROP_CHAIR) ? FIG_SEAT_H : 0) -
+		    (b->p[FJ_LHIP][1] + b->p[FJ_RHIP][1]) / 2 +
+		    parts[FP_LTHIGH].rw;
+	u[1] = 0;
+	if (s.tx) {
+		wall = cap_back(b, FP_THORAX2);
+		if (cap_back(b, FP_PELVIS) < wall)
+			wall = cap_back(b, FP_PELVIS);
+		u[1] = -wall;
+	}
+	s.nu = 2;
+	for (i = 0; i < f->nadjust && s.nu < NU_MAX; i++) {
+		jn = f->adjust[i].joint;
+		if (a->mirror)
+			jn = fig_joint_mirror(jn);
+		s.joint[s.nu] = jn;
+		s.axis[s.nu] = f->adjust[i].axis;
+		u[s.nu] = a->deg[jn][f->adjust[i].axis];
+		s.nu++;
+	}
+	memcpy(u0, u, sizeof u);
+	nr = residuals(&s, u, r, b);
+	if (nr == 0)
+		return (0);
+	for (it = 0; it < 30; it++) {
+		err = max_abs(r, nr);
+		if (err < 0.02)
+			break;
+		for (k = 0; k < s.nu; k++) {
+			if (k == 1 && !s.tx)
+				continue;
+			h = k < 2 ? 1e-3 : 1e-3;
+			u[k] += h;
+			residuals(&s, u, r2, b);
+			u[k] -= h;
+			for (i = 0; i < nr; i++)
+				jac[i][k] = (r2[i] - r[i]) / h;
+		}
+		/* (J'J + W) du = -(J'r + W (u - u0)) */
+		n = s.nu;
+		for (i = 0; i < n; i++) {
+			for (k = 0; k < n; k++) {
+				double sum = 0;
+				int q;
+
+				if ((i == 1 || k == 1) && !s.tx) {
+					m[i * n + k] = (i == k);
+					continue;
+				}
+				for (q = 0; q < nr; q++)
+					sum += jac[q][i] * jac[q][k];
+				m[i * n + k] = sum;
+			}
+			v[i] = 0;
+			if (i == 1 && !s.tx)
+				continue;
+			for (k = 0; k < nr; k++)
+				v[i] -= jac[k][i] * r[k];
+			if (i >= 2) {
+				m[i * n + i] += REG;
+				v[i] -= REG * (u[i] - u0[i]);
+			} else
+				m[i * n + i] += 1e-9;
+		}
+		if (gauss(m, v, n) == -1)
+			break;
+		step = max_abs(v, n);
+		for (i = 0; i < n; i++) {
+			u[i] += v[i];
+			if (i >= 2) {
+				jn = s.joint[i];
+				ax = s.axis[i];
+				lo = fig_limits[jn].lo[ax];
+				hi = fig_limits[jn].hi[ax];
+				if (u[i] < lo)
+					u[i] = lo;
+				if (u[i] > hi)
+					u[i] = hi;
+			}
+		}
+		nr = residuals(&s, u, r, b);
+		/* Where the contacts cannot all hold: as near as it gets. */
+		if (step < 0.005)
+			break;
+	}
+	return (max_abs(r, nr));
+}
+
+/* Motion -------------------------------------------------------------- */
+
+/* Along keyframes keys[0..n-1] at t in [0, 1], eased at each. */
+static void
+path(const struct fig_spec *f, const int *keys, int n, int mirror, double t,
+    struct fig_angles *out)
+{
+	struct fig_angles	a, b;
+	double			x;
+	int			i;
+
+	if (n < 2 || t <= 0) {
+		fig_keyframe(f, keys[0], mirror, out);
+		return;
+	}
+	if (t >= 1) {
+		fig_keyframe(f, keys[n - 1], mirror, out);
+		return;
+	}
+	x = t * (n - 1);
+	i = (int)x;
+	fig_keyframe(f, keys[i], mirror, &a);
+	fig_keyframe(f, keys[i + 1], mirror, &b);
+	fig_mix(&a, &b, fig_ease(x - i), out);
+}
+
+/* A slow breath at rest: 6 s in and out. */
+static double
+idle_breath(double s)
+{
+	return (0.3 * (0.5 - 0.5 * cos(2 * M_PI * s / DOSE_BREATH_S)));
+}
+
+void
+fig_at_phase(const struct fig_spec *f, const struct phase *ph,
+    double elapsed_s, struct fig_angles *out)
+{
+	struct fig_angles	a, b;
+	int			keys[2 * FIG_POSES_MAX], n = 0, i, last;
+	int			mirror = ph->side == SIDE_RIGHT;
+	double			d = ph->duration_s > 0 ? ph->duration_s : 1;
+	double			t = elapsed_s / d, tail;
+
+	last = f->npose - 1;
+	switch (ph->kind) {
+	case PHASE_MOVE:
+		for (i = 0; i <= last; i++)
+			keys[n++] = i;
+		path(f, keys, n, mirror, t, out);
+		out->breath = idle_breath(elapsed_s);
+		return;
+	case PHASE_HOLD:
+		/* Rest at the end pose; let go in the last moment. */
+		tail = d * 0.2 < 1 ? d * 0.2 : 1;
+		fig_keyframe(f, last, mirror, &a);
+		fig_keyframe(f, 0, mirror, &b);
+		fig_mix(&a, &b, fig_ease((elapsed_s - (d - tail)) / tail), out);
+		out->breath = idle_breath(elapsed_s);
+		return;
+	case PHASE_REP:
+		for (i = 0; i <= last; i++)
+			keys[n++] = i;
+		for (i = last - 1; i >= 0; i--)
+			keys[n++] = i;
+		path(f, keys, n, mirror, t, out);
+		out->breath = idle_breath(elapsed_s);
+		return;
+	case PHASE_INHALE:
+		keys[0] = ph->rep > 1 && f->npose >= 3 ? 2 : 0;
+		keys[1] = 1;
+		path(f, keys, 2, mirror, t, out);
+		out->breath = fig_ease(t);
+		return;
+	case PHASE_EXHALE:
+		keys[0] = 1;
+		keys[1] = f->npose >= 3 ? 2 : 0;
+		path(f, keys, 2, mirror, t, out);
+		out->breath = 1 - fig_ease(t);
+		return;
+	case PHASE_SWITCH:
+		/* From the first side's start to the second's. */
+		fig_keyframe(f, 0, !mirror, &a);
+		fig_keyframe(f, 0, mirror, &b);
+		fig_mix(&a, &b, fig_ease(t), out);
+		out->breath = idle_breath(elapsed_s);
+		return;
+	case PHASE_READY:
+	case PHASE_REST:
+	default:
+		fig_keyframe(f, 0, mirror, out);
+		out->breath = idle_breath(elapsed_s);
+		return;
+	}
+}
+
+#define LOOP_STEP_S	1.6	/* from one keyframe to the next */
+#define LOOP_HOLD_S	1.0	/* at the end pose, and at the start */
+
+double
+fig_loop_s(const struct fig_spec *f, int both)
+{
+	double	one = 2 * (f->npose - 1) * LOOP_STEP_S + 2 * LOOP_HOLD_S;
+
+	return (both ? 2 * one : one);
+}
+
+void
+fig_loop_at(const struct fig_spec *f, int both, double t,
+    struct fig_angles *out)
+{
+	int	keys[FIG_POSES_MAX], n = 0, i, mirror = 0;
+	double	go = (f->npose - 1) * LOOP_STEP_S, one = fig_loop_s(f, 0), x;
+
+	if (t < 0)
+		t = 0;
+	t = fmod(t, fig_loop_s(f, both));
+	if (both && t >= one) {
+		mirror = 1;
+		t -= one;
+	}
+	for (i = 0; i < f->npose; i++)
+		keys[n++] = i;
+	if (t < go) {
+		x = t / go;
+		path(f, keys, n, mirror, x, out);
+		out->breath = fig_ease(x);
+	} else if (t < go + LOOP_HOLD_S) {
+		fig_keyframe(f, n - 1, mirror, out);
+		out->breath = 1;
+	} else if (t < 2 * go + LOOP_HOLD_S) {
+		x = 1 - (t - go - LOOP_HOLD_S) / go;
+		path(f, keys, n, mirror, x, out);
+		out->breath = fig_ease(x);
+	} else {
+		fig_keyframe(f, 0, mirror, out);
+		out->breath = 0;
+	}
+}
+
+/* The scene ----------------------------------------------------------- */
+
+struct cam {
+	double	right[3], up[3], toward[3];
+};
+
+static void
+camera_basis(int camera, struct cam *c)
+{
+	double	az = 0, el = 0, t0[3], u0[3] = { 0, 1, 0 };
+	int	k;
+
+	switch (camera) {
+	case FCAM_FRONT:
+		az = 90;
+		break;
+	case FCAM_BACK:
+		az = -90;
+		break;
+	case FCAM_TOP:
+		el = 90;
+		break;
+	case FCAM_THREEQ:
+		az = 38;
+		el = 18;
+		break;
+	default:
+		break;
+	}
+	az *= DEG;
+	el *= DEG;
+	t0[0] = sin(az);
+	t0[1] = 0;
+	t0[2] = cos(az);
+	c->right[0] = cos(az);
+	c->right[1] = 0;
+	c->right[2] = -sin(az);
+	for (k = 0; k < 3; k++) {
+		c->toward[k] = t0[k] * cos(el) + u0[k] * sin(el);
+		c->up[k] = u0[k] * cos(el) - t0[k] * sin(el);
+	}
+}
+
+static double
+dot(const double a[3], const double b[3])
+{
+	return (a[0] * b[0] + a[1] * b[1] + a[2] * b[2]);
+}
+
+void
+fig_project(int camera, const double p[3], double out[3])
+{
+	struct cam	c;
+
+	camera_basis(camera, &c);
+	out[0] = dot(p, c.right);
+	out[1] = dot(p, c.up);
+	out[2] = dot(p, c.toward);
+}
+
+struct group {
+	int	style;
+	double	depth;
+	int	first, n;	/* in the scratch list */
+};
+
+struct builder {
+	struct cam		 cam;
+	struct fig_prim		 tmp[FIG_PRIMS_MAX];
+	double			 depth[FIG_PRIMS_MAX];
+	int			 gid[FIG_PRIMS_MAX];
+	int			 n;
+	int			 group;
+};
+
+static struct fig_prim *
+add(struct builder *bd, int shape, int style, double depth)
+{
+	struct fig_prim	*p;
+
+	if (bd->n == FIG_PRIMS_MAX)
+		return (NULL);
+	p = &bd->tmp[bd->n];
+	memset(p, 0, sizeof *p);
+	p->shape = (unsigned char)shape;
+	p->style = (unsigned char)style;
+	bd->depth[bd->n] = depth;
+	bd->gid[bd->n] = bd->group;
+	bd->n++;
+	return (p);
+}
+
+/* The half-width on screen of a capsule with an oval cross-section. */
+static double
+screen_radius(const struct cam *c, const struct fig_capsule *k,
+    const double across[3], const double front[3])
+{
+	double	ax[3], ps[3], len, pr, pd;
+	int	i;
+
+	for (i = 0; i < 3; i++)
+		ax[i] = k->b[i] - k->a[i];
+	/* The screen direction across the capsule's axis, in the room. */
+	{
+		double sx = dot(ax, c->right), sy = dot(ax, c->up);
+
+		len = sqrt(sx * sx + sy * sy);
+		if (len < 1e-6) {
+			sx = 1;
+			sy = 0;
+			len = 1;
+		}
+		for (i = 0; i < 3; i++)
+			ps[i] = (-sy * c->right[i] + sx * c->up[i]) / len;
+	}
+	pr = dot(ps, across);
+	pd = dot(ps, front);
+	return (sqrt(k->rw * k->rw * pr * pr + k->rd * k->rd * pd * pd +
+	    1e-9) / sqrt(pr * pr + pd * pd + 1e-9) *
+	    (sqrt(pr * pr + pd * pd) > 0.2 ? 1 : 1));
+}
+
+static void
+capsule(struct builder *bd, const struct fig_body *b, int part, int style)
+{
+	struct fig_capsule	 k;
+	struct fig_prim		*p;
+	double			 pa[3], pb[3], across[3], front[3];
+	int			 j = parts[part].from >= 0 ? parts[part].from :
+				     (part == FP_LFOOT ? FJ_LANKLE : FJ_RANKLE);
+
+	fig_part(b, part, &k);
+	/* The segment's frame: x is its front, z across. */
+	across[0] = b->r[j][2];
+	across[1] = b->r[j][5];
+	across[2] = b->r[j][8];
+	front[0] = b->r[j][0];
+	front[1] = b->r[j][3];
+	front[2] = b->r[j][6];
+	pa[0] = dot(k.a, bd->cam.right);
+	pa[1] = dot(k.a, bd->cam.up);
+	pa[2] = dot(k.a, bd->cam.toward);
+	pb[0] = dot(k.b, bd->cam.right);
+	pb[1] = dot(k.b, bd->cam.up);
+	pb[2] = dot(k.b, bd->cam.toward);
+	if ((p = add(bd, FSH_CAPSULE, style, (pa[2] + pb[2]) / 2)) == NULL)
+		return;
+	p->x[0] = pa[0];
+	p->y[0] = pa[1];
+	p->x[1] = pb[0];
+	p->y[1] = pb[1];
+	p->n = 2;
+	p->r = k.rw == k.rd ? k.rw : screen_radius(&bd->cam, &k, across,
+	    front);
+}
+
+static void
+circle(struct builder *bd, const double c[3], double r, int style)
+{
+	struct fig_prim	*p;
+	double		 s[3];
+
+	s[0] = dot(c, bd->cam.right);
+	s[1] = dot(c, bd->cam.up);
+	s[2] = dot(c, bd->cam.toward);
+	if ((p = add(bd, FSH_CIRCLE, style, s[2])) == NULL)
+		return;
+	p->x[0] = s[0];
+	p->y[0] = s[1];
+	p->n = 1;
+	p->r = r;
+}
+
+/* A flat polygon of the room (up to FIG_POLY_MAX corners). */
+static void
+poly(struct builder *bd, const double (*pts)[3], int n, int style)
+{
+	struct fig_prim	*p;
+	double		 d = 0;
+	int		 i;
+
+	if ((p = add(bd, FSH_POLY, style, 0)) == NULL)
+		return;
+	for (i = 0; i < n && i < FIG_POLY_MAX; i++) {
+		p->x[i] = dot(pts[i], bd->cam.right);
+		p->y[i] = dot(pts[i], bd->cam.up);
+		d += dot(pts[i], bd->cam.toward);
+	}
+	p->n = (unsigned char)i;
+	bd->depth[bd->n - 1] = d / i;
+}
+
+static void
+line(struct builder *bd, const double a[3], const double b[3], double w,
+    int style)
+{
+	struct fig_prim	*p;
+
+	if ((p = add(bd, FSH_LINE, style, 0)) == NULL)
+		return;
+	p->x[0] = dot(a, bd->cam.right);
+	p->y[0] = dot(a, bd->cam.up);
+	p->x[1] = dot(b, bd->cam.right);
+	p->y[1] = dot(b, bd->cam.up);
+	p->n = 2;
+	p->r = w;
+	bd->depth[bd->n - 1] = (dot(a, bd->cam.toward) +
+	    dot(b, bd->cam.toward)) / 2;
+}
+
+/* A box of the room from its two corners, drawn as its visible faces. */
+static void
+box(struct builder *bd, const double lo[3], const double hi[3], int style)
+{
+	double	q[4][3];
+	int	axis, side, i, a1, a2;
+
+	for (axis = 0; axis < 3; axis++) {
+		a1 = (axis + 1) % 3;
+		a2 = (axis + 2) % 3;
+		for (side = 0; side < 2; side++) {
+			double n = side ? 1 : -1;
+
+			/* Only the faces that look toward the eye. */
+			if (n * bd->cam.toward[axis] <= 1e-6)
+				continue;
+			for (i = 0; i < 4; i++) {
+				q[i][axis] = side ? hi[axis] : lo[axis];
+				q[i][a1] = (i == 1 || i == 2) ? hi[a1] : lo[a1];
+				q[i][a2] = (i >= 2) ? hi[a2] : lo[a2];
+			}
+			poly(bd, (const double (*)[3])q, 4, style);
+		}
+	}
+}
+
+static void
+props_back(struct builder *bd, const struct fig_spec *f,
+    const struct fig_body *ref, int mirror)
+{
+	double	q[4][3], lo[3], hi[3], hx, s = mirror ? -1 : 1;
+	double	ex, ez, wz;
+	int	k;
+
+	(void)s;
+	bd->group++;
+	/* The floor: a wide strip under everything. */
+	for (k = 0; k < 4; k++) {
+		q[k][0] = (k == 1 || k == 2) ? 140 : -110;
+		q[k][1] = (f->props & FPROP_MAT) ? -1.2 : 0;
+		q[k][2] = k >= 2 ? 160 : -160;
+	}
+	poly(bd, (const double (*)[3])q, 4, FS_FLOOR);
+	bd->depth[bd->n - 1] = -1e6;
+	if (f->props & FPROP_MAT) {
+		/* A mat 1.2 cm thick: its top is the floor the body is on. */
+		/* Along the body: head to pelvis, across the room or along. */
+		hx = (ref->p[FJ_PELVIS][0] + ref->e[FE_HEAD][0]) / 2;
+		ez = (ref->p[FJ_PELVIS][2] + ref->e[FE_HEAD][2]) / 2;
+		wz = fabs(ref->p[FJ_PELVIS][2] - ref->e[FE_HEAD][2]) >
+		    fabs(ref->p[FJ_PELVIS][0] - ref->e[FE_HEAD][0]) ? 1 : 0;
+		lo[0] = hx - (wz ? 32 : 95);
+		hi[0] = hx + (wz ? 32 : 95);
+		lo[1] = -1.2;
+		hi[1] = 0;
+		lo[2] = wz ? ez - 95 : -32;
+		hi[2] = wz ? ez + 95 : 32;
+		box(bd, lo, hi, FS_MAT);
+		for (k = bd->n - 3; k < bd->n; k++)
+			if (k >= 0 && bd->tmp[k].style == FS_MAT)
+				bd->depth[k] = -1e6 + 1;
+	}
+	if (f->props & FPROP_WALL) {
+		for (k = 0; k < 4; k++) {
+			q[k][0] = 0;
+			q[k][1] = (k == 1 || k == 2) ? 210 : 0;
+			q[k][2] = k >= 2 ? 70 : -70;
+		}
+		poly(bd, (const double (*)[3])q, 4, FS_WALL);
+		bd->depth[bd->n - 1] = -1e6 + 2;
+	}
+	if (f->props & FPROP_DOORWAY) {
+		/* The frame's face just behind the forearms. */
+		ex = ref->p[FJ_LELBOW][0] < ref->p[FJ_RELBOW][0] ?
+		    ref->p[FJ_LELBOW][0] : ref->p[FJ_RELBOW][0];
+		ex -= parts[FP_LFOREARM].rw;
+		ez = fabs(ref->p[FJ_LELBOW][2]) > fabs(ref->p[FJ_RELBOW][2]) ?
+		    fabs(ref->p[FJ_LELBOW][2]) : fabs(ref->p[FJ_RELBOW][2]);
+		wz = ez - 6;
+		for (k = -1; k <= 1; k += 2) {
+			lo[0] = ex - 12;
+			hi[0] = ex;
+			lo[1] = 0;
+			hi[1] = 205;
+			lo[2] = k < 0 ? -wz - 40 : wz;
+			hi[2] = k < 0 ? -wz : wz + 40;
+			box(bd, lo, hi, FS_DOOR);
+		}
+		lo[0] = ex - 12;
+		hi[0] = ex;
+		lo[1] = 205;
+		hi[1] = 225;
+		lo[2] = -wz - 40;
+		hi[2] = wz + 40;
+		box(bd, lo, hi, FS_DOOR);
+	}
+	if (f->props & FPROP_CHAIR) {
+		/*
+		 * Seat, back and legs, under the hips of the first pose,
+		 * the back 3 cm behind the pelvis (its side, for a person
+		 * sitting sideways on the chair).
+		 */
+		hx = ref->p[FJ_PELVIS][0] - fabs(ref->r[FJ_PELVIS][0]) *
+		    parts[FP_PELVIS].rd - fabs(ref->r[FJ_PELVIS][2]) *
+		    parts[FP_PELVIS].rw - 3;
+		lo[0] = hx;
+		hi[0] = hx + 42;
+		lo[1] = FIG_SEAT_H - 4;
+		hi[1] = FIG_SEAT_H;
+		lo[2] = -22;
+		hi[2] = 22;
+		box(bd, lo, hi, FS_CHAIR);
+		lo[0] = hx - 4;
+		hi[0] = hx;
+		lo[1] = FIG_SEAT_H - 4;
+		hi[1] = FIG_SEAT_H + 36;
+		box(bd, lo, hi, FS_CHAIR);
+		for (k = 0; k < 4; k++) {
+			lo[0] = (k & 1) ? hx + 38 : hx - 4;
+			hi[0] = lo[0] + 4;
+			lo[1] = 0;
+			hi[1] = FIG_SEAT_H - 4;
+			lo[2] = (k & 2) ? 18 : -22;
+			hi[2] = lo[2] + 4;
+			box(bd, lo, hi, FS_CHAIR);
+		}
+	}
+}
+
+static void
+props_front(struct builder *bd, const struct fig_spec *f,
+    const struct fig_body *b)
+{
+	double	mid[2][3], ax[3], a[3], c[3], len;
+	int	h, k, w;
+
+	for (h = 0; h < 2; h++)
+		for (k = 0; k < 3; k++)
+			mid[h][k] = (b->p[h ? FJ_RWRIST : FJ_LWRIST][k] +
+			    b->e[h ? FE_RHAND : FE_LHAND][k]) / 2;
+	if (f->props & FPROP_BAND) {
+		bd->group++;
+		line(bd, mid[0], mid[1], 1.6, FS_BAND);
+		bd->depth[bd->n - 1] = 1e5;
+	}
+	if (f->props & FPROP_DUMBBELL) {
+		bd->group++;
+		/* Held in both hands, or the one hand nearer the other. */
+		for (k = 0; k < 3; k++)
+			c[k] = (mid[0][k] + mid[1][k]) / 2;
+		len = 0;
+		for (k = 0; k < 3; k++) {
+			ax[k] = mid[1][k] - mid[0][k];
+			len += ax[k] * ax[k];
+		}
+		len = sqrt(len);
+		if (len < 1e-3 || len > 20) {
+			w = FJ_RWRIST;
+			for (k = 0; k < 3; k++) {
+				c[k] = mid[1][k];
+				ax[k] = b->r[w][k * 3 + 2];
+			}
+			len = 1;
+		}
+		for (k = 0; k < 3; k++)
+			ax[k] /= len;
+		for (h = -1; h <= 1; h += 2) {
+			for (k = 0; k < 3; k++) {
+				a[k] = c[k] + h * 5 * ax[k];
+				mid[0][k] = c[k] + h * 9 * ax[k];
+			}
+			line(bd, a, mid[0], 10, FS_BELL);
+		}
+		for (k = 0; k < 3; k++) {
+			a[k] = c[k] - 9 * ax[k];
+			mid[0][k] = c[k] + 9 * ax[k];
+		}
+		line(bd, a, mid[0], 2.4, FS_BELL);
+		for (k = bd->n - 3; k < bd->n; k++)
+			bd->depth[k] = 1e5 + 1;
+	}
+}
+
+void
+fig_prop_ref(const struct fig_spec *f, struct fig_body *out)
+{
+	struct fig_angles	a;
+
+	fig_keyframe(f, (f->props & FPROP_DOORWAY) ? f->npose - 1 : 0, 0, &a);
+	fig_solve(f, &a, out);
+}
+
+void
+fig_scene(const struct fig_spec *f, const struct fig_body *b,
+    const struct fig_body *ref, int mirror, int camera,
+    struct fig_scene *out)
+{
+	static const int limbs[4][3] = {
+		{ FP_LUARM, FP_LFOREARM, FP_LHAND },
+		{ FP_RUARM, FP_RFOREARM, FP_RHAND },
+		{ FP_LTHIGH, FP_LSHIN, FP_LFOOT },
+		{ FP_RTHIGH, FP_RSHIN, FP_RFOOT },
+	};
+	struct builder	 bd;
+	struct fig_body	 mref;
+	double		 gd[64], torso = 0, d;
+	int		 order[64], gstyle[64], ng, i, k, g, t;
+
+	memset(&bd, 0, sizeof bd);
+	camera_basis(camera, &bd.cam);
+	if (ref == NULL)
+		ref = b;
+	if (mirror) {
+		/* The fixed props of the second side are the mirror's. */
+		mref = *ref;
+		for (i = 0; i < FJ_COUNT; i++)
+			mref.p[i][2] = -ref->p[fig_joint_mirror(i)][2];
+		ref = &mref;
+	}
+	props_back(&bd, f, ref, mirror);
+
+	bd.group++;
+	for (i = FP_PELVIS; i <= FP_NECK; i++)
+		capsule(&bd, b, i, FS_BODY);
+	circle(&bd, b->e[FE_HEAD], FIG_HEAD_R, FS_BODY);
+	circle(&bd, b->e[FE_NOSE], 2.6, FS_BODY);
+	for (i = 0; i < bd.n; i++)
+		if (bd.gid[i] == bd.group)
+			torso += bd.depth[i];
+	for (i = 0, k = 0; i < bd.n; i++)
+		k += bd.gid[i] == bd.group;
+	torso /= k;
+	for (i = 0; i < 4; i++) {
+		bd.group++;
+		d = 0;
+		for (k = 0; k < 3; k++) {
+			capsule(&bd, b, limbs[i][k], FS_NEAR);
+			d += bd.depth[bd.n - 1];
+		}
+		d /= 3;
+		for (k = bd.n - 3; k < bd.n; k++) {
+			bd.tmp[k].style = d >= torso - 4 ? FS_NEAR : FS_FAR;
+			bd.depth[k] = d;
+		}
+	}
+	props_front(&bd, f, b);
+
+	/* Each group at its mean depth; farthest first. */
+	ng = bd.group + 1;
+	if (ng > 64)
+		ng = 64;
+	for (g = 0; g < ng; g++) {
+		gd[g] = 0;
+		k = 0;
+		for (i = 0; i < bd.n; i++)
+			if (bd.gid[i] == g) {
+				gd[g] += bd.depth[i];
+				k++;
+			}
+		gd[g] = k ? gd[g] / k : -1e9;
+		gstyle[g] = k;
+		order[g] = g;
+	}
+	for (i = 1; i < ng; i++)
+		for (k = i; k > 0 && gd[order[k - 1]] > gd[order[k]]; k--) {
+			t = order[k];
+			order[k] = order[k - 1];
+			order[k - 1] = t;
+		}
+	out->n = 0;
+	for (g = 0; g < ng; g++) {
+		if (gstyle[order[g]] == 0)
+			continue;
+		/* Props in their own depth order within the group. */
+		int idx[FIG_PRIMS_MAX], m = 0, a2;
+
+		for (i = 0; i < bd.n; i++)
+			if (bd.gid[i] == order[g])
+				idx[m++] = i;
+		for (i = 1; i < m; i++)
+			for (k = i; k > 0 && bd.depth[idx[k - 1]] >
+			    bd.depth[idx[k]]; k--) {
+				a2 = idx[k];
+				idx[k] = idx[k - 1];
+				idx[k - 1] = a2;
+			}
+		for (i = 0; i < m; i++) {
+			if (out->n == FIG_PRIMS_MAX)
+				break;
+			out->prim[out->n] = bd.tmp[idx[i]];
+			out->prim[out->n].group = (unsigned char)g;
+			out->n++;
+		}
+	}
+}
+
+void
+fig_scene_bounds(const struct fig_scene *s, struct fig_box *bx)
+{
+	const struct fig_prim	*p;
+	double			 r;
+	int			 i, k;
+
+	bx->x0 = bx->y0 = 1e9;
+	bx->x1 = bx->y1 = -1e9;
+	for (i = 0; i < s->n; i++) {
+		p = &s->prim[i];
+		/* The floor strip is as wide as any picture: not counted. */
+		if (p->style == FS_FLOOR || p->style == FS_WALL)
+			continue;
+		r = p->shape == FSH_POLY ? 0 : p->shape == FSH_LINE ?
+		    p->r / 2 : p->r;
+		for (k = 0; k < p->n; k++) {
+			if (p->x[k] - r < bx->x0)
+				bx->x0 = p->x[k] - r;
+			if (p->x[k] + r > bx->x1)
+				bx->x1 = p->x[k] + r;
+			if (p->y[k] - r < bx->y0)
+				bx->y0 = p->y[k] - r;
+			if (p->y[k] + r > bx->y1)
+				bx->y1 = p->y[k] + r;
+		}
+	}
+}
+
+void
+fig_frame(const struct fig_spec *f, int camera, struct fig_box *bx)
+{
+	struct fig_angles	a;
+	struct fig_body		b, ref;
+	struct fig_scene	s;
+	struct fig_box		one;
+	double			len = fig_loop_s(f, 1), t;
+	int			i, steps = 48;
+
+	fig_prop_ref(f, &ref);
+	bx->x0 = bx->y0 = 1e9;
+	bx->x1 = bx->y1 = -1e9;
+	for (i = 0; i <= steps; i++) {
+		t = len * i / steps;
+		fig_loop_at(f, 1, t, &a);
+		fig_solve(f, &a, &b);
+		fig_scene(f, &b, &ref, a.mirror, camera, &s);
+		fig_scene_bounds(&s, &one);
+		if (one.x0 < bx->x0) bx->x0 = one.x0;
+		if (one.y0 < bx->y0) bx->y0 = one.y0;
+		if (one.x1 > bx->x1) bx->x1 = one.x1;
+		if (one.y1 > bx->y1) bx->y1 = one.y1;
+	}
+	/* A margin, and the floor in sight. */
+	bx->x0 -= 12;
+	bx->x1 += 12;
+	bx->y0 -= 6;
+	bx->y1 += 8;
+	if (camera != FCAM_TOP && bx->y0 > -6)
+		bx->y0 = -6;
+}

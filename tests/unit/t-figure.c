@@ -1,0 +1,491 @@
+/*
+ * t-figure.c -- the human model: kinematics, limits, contacts, mirror
+ * images, motion in step with the phases, and the poses of every
+ * exercise of the built-in catalog, keyframes and the frames between.
+ */
+#include <setjmp.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/catalog.h"
+#include "core/dose.h"
+#include "core/figraster.h"
+#include "core/figsvg.h"
+#include "core/figure.h"
+
+extern const char	midback_exercises_yaml[];
+extern const size_t	midback_exercises_yaml_len;
+
+static struct catalog	*cat;
+
+static int
+setup(void **state)
+{
+	struct diag	d = DIAG_INIT;
+
+	(void)state;
+	cat = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
+	    midback_exercises_yaml_len, NULL, &d);
+	if (cat == NULL && d.n > 0)
+		fprintf(stderr, "%s\n", d.msgs[0]);
+	diag_release(&d);
+	return (cat == NULL ? -1 : 0);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalog_free(cat);
+	return (0);
+}
+
+static double
+dist(const double *a, const double *b)
+{
+	return (sqrt((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) *
+	    (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2])));
+}
+
+/* Standing neutral: about 175 cm tall, feet on the floor. */
+static void
+neutral_stands_upright(void **state)
+{
+	struct fig_spec		f;
+	struct fig_angles	a;
+	struct fig_body		b;
+	double			top;
+
+	(void)state;
+	memset(&f, 0, sizeof f);
+	f.contacts = FCON_FEET;
+	f.npose = 2;
+	fig_neutral(&a);
+	a.contacts = FCON_FEET;
+	assert_true(fig_solve(&f, &a, &b) < 0.05);
+	top = b.e[FE_HEAD][1] + FIG_HEAD_R;
+	assert_true(top > 165 && top < 185);
+	assert_true(fabs(fig_lowest(&b)) < 0.05);
+	/* The head above the pelvis above the knees above the ankles. */
+	assert_true(b.e[FE_HEAD][1] > b.p[FJ_PELVIS][1]);
+	assert_true(b.p[FJ_PELVIS][1] > b.p[FJ_LKNEE][1]);
+	assert_true(b.p[FJ_LKNEE][1] > b.p[FJ_LANKLE][1]);
+	/* Left is -z, right +z; the toes point forward (+x). */
+	assert_true(b.p[FJ_LSHOULDER][2] < 0 && b.p[FJ_RSHOULDER][2] > 0);
+	assert_true(b.e[FE_LTOE][0] > b.p[FJ_LANKLE][0]);
+}
+
+/* Flexion goes the way a body bends: knees back, elbows and spine forward. */
+static void
+joints_bend_the_human_way(void **state)
+{
+	struct fig_angles	a;
+	struct fig_body		b;
+	double			root[3] = { 0, 100, 0 };
+
+	(void)state;
+	fig_neutral(&a);
+	a.deg[FJ_LKNEE][FA_FLEX] = 90;
+	a.deg[FJ_LELBOW][FA_FLEX] = 90;
+	a.deg[FJ_THORAX1][FA_FLEX] = 20;
+	a.deg[FJ_LSHOULDER][FA_SIDE] = 90;
+	fig_fk(&a, root, &b);
+	assert_true(b.p[FJ_LANKLE][0] < b.p[FJ_LKNEE][0] - 30);
+	assert_true(b.p[FJ_RANKLE][0] > -1 && b.p[FJ_RANKLE][0] < 1);
+	assert_true(b.p[FJ_NECK][0] > b.p[FJ_THORAX1][0]);
+	/* Abduction takes the left arm out to the left. */
+	assert_true(b.p[FJ_LELBOW][2] < b.p[FJ_LSHOULDER][2] - 25);
+	assert_true(fabs(b.p[FJ_LELBOW][1] - b.p[FJ_LSHOULDER][1]) < 1);
+}
+
+static void
+ease_and_mix(void **state)
+{
+	struct fig_angles	a, b, m;
+
+	(void)state;
+	assert_true(fig_ease(0) == 0 && fig_ease(1) == 1);
+	assert_true(fabs(fig_ease(0.5) - 0.5) < 1e-9);
+	assert_true(fig_ease(0.1) < 0.1 && fig_ease(0.9) > 0.9);
+	fig_neutral(&a);
+	fig_neutral(&b);
+	b.deg[FJ_LKNEE][FA_FLEX] = 90;
+	fig_mix(&a, &b, 0.5, &m);
+	assert_true(fabs(m.deg[FJ_LKNEE][FA_FLEX] - 45) < 1e-9);
+}
+
+/* The limits are human: a knee does not bend backward. */
+static void
+limits_are_human(void **state)
+{
+	(void)state;
+	assert_true(fig_limits[FJ_LKNEE].lo[FA_FLEX] == 0);
+	assert_true(fig_limits[FJ_LKNEE].hi[FA_FLEX] <= 160);
+	assert_true(fig_limits[FJ_LELBOW].lo[FA_FLEX] == 0);
+	/* The three thoracic segments turn 45 degrees together. */
+	assert_true(fabs(3 * fig_limits[FJ_THORAX1].hi[FA_TWIST] - 45) < 1);
+	assert_true(fig_joint_mirror(FJ_LHIP) == FJ_RHIP);
+	assert_true(fig_joint_mirror(FJ_RANKLE) == FJ_LANKLE);
+	assert_true(fig_joint_mirror(FJ_THORAX2) == FJ_THORAX2);
+	assert_true(fig_contact_mirror(FCON_LHAND | FCON_FEET) ==
+	    (FCON_RHAND | FCON_FEET));
+}
+
+static int failures;
+
+/* Say the first failure of each kind for each exercise. */
+static void
+bad(const struct exercise *x, const char *what, double t, double v)
+{
+	static char	seen[64][96];
+	static int	nseen;
+	char		key[96];
+	int		i;
+
+	failures++;
+	snprintf(key, sizeof key, "%s %s", x->id, what);
+	for (i = 0; i < nseen; i++)
+		if (strcmp(seen[i], key) == 0)
+			return;
+	if (nseen < 64)
+		snprintf(seen[nseen++], sizeof seen[0], "%s", key);
+	print_message("%s: %s at t=%.2f (%.2f)\n", x->id, what, t, v);
+}
+
+/* The same angles, to a millionth of a degree. */
+static void
+same_angles(const struct fig_angles *a, const struct fig_angles *b)
+{
+	int	j, k;
+
+	for (j = 0; j < FJ_COUNT; j++)
+		for (k = 0; k < FA_COUNT; k++)
+			assert_true(fabs(a->deg[j][k] - b->deg[j][k]) < 1e-6);
+}
+
+/* One moment of an exercise: every rule of the "done when". */
+static void
+check_moment(const struct exercise *x, const struct fig_box *frame,
+    const struct fig_body *ref, struct fig_angles *a, double t)
+{
+	const struct fig_spec	*f = x->figure;
+	struct fig_body		 b;
+	struct fig_scene	 s;
+	struct fig_box		 bx;
+	double			 err[32], e;
+	int			 n, i, j, k;
+
+	e = fig_solve(f, a, &b);
+	n = fig_contact_errors(&b, a->contacts, f->props, err, 32);
+	for (i = 0; i < n; i++)
+		if (fabs(err[i]) > 1.0)
+			bad(x, "contact off by more than 1 cm", t, err[i]);
+	(void)e;
+	for (j = 1; j < FJ_COUNT; j++)
+		for (k = 0; k < FA_COUNT; k++)
+			if (a->deg[j][k] < fig_limits[j].lo[k] - 1e-6 ||
+			    a->deg[j][k] > fig_limits[j].hi[k] + 1e-6)
+				bad(x, fig_joint_name(j), t, a->deg[j][k]);
+	if (fig_lowest(&b) < -1.0) {
+		static const char *names[FP_COUNT] = { "pelvis", "lumbar-1",
+		    "lumbar-2", "thoracic-1", "thoracic-2", "thoracic-3", "neck",
+		    "left upper arm", "right upper arm", "left forearm",
+		    "right forearm", "left hand", "right hand", "left thigh",
+		    "right thigh", "left shin", "right shin", "left foot",
+		    "right foot" };
+		struct fig_capsule c;
+		char what[64];
+
+		snprintf(what, sizeof what, "under the floor: the head");
+		for (j = 0; j < FP_COUNT; j++) {
+			fig_part(&b, j, &c);
+			if ((c.a[1] < c.b[1] ? c.a[1] : c.b[1]) - c.rw <
+			    fig_lowest(&b) + 0.01)
+				snprintf(what, sizeof what,
+				    "under the floor: %s", names[j]);
+		}
+		bad(x, what, t, fig_lowest(&b));
+	}
+	fig_scene(f, &b, ref, a->mirror, f->camera, &s);
+	fig_scene_bounds(&s, &bx);
+	if (bx.x0 < frame->x0 || bx.x1 > frame->x1 || bx.y0 < frame->y0 ||
+	    bx.y1 > frame->y1)
+		bad(x, "out of the frame", t, bx.x1 - frame->x1);
+}
+
+static void
+every_exercise_has_a_figure(void **state)
+{
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < cat->n; i++) {
+		if (cat->ex[i].figure == NULL)
+			print_message("%s has no figure\n", cat->ex[i].id);
+		assert_non_null(cat->ex[i].figure);
+		assert_true(cat->ex[i].figure->npose >= FIG_POSES_MIN);
+	}
+}
+
+static void
+every_frame_keeps_the_rules(void **state)
+{
+	const struct exercise	*x;
+	struct fig_angles	 a;
+	struct fig_body		 ref;
+	struct fig_box		 frame;
+	double			 len, t;
+	size_t			 i;
+	int			 k, steps = 97;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < cat->n; i++) {
+		x = &cat->ex[i];
+		if (x->figure == NULL)
+			continue;
+		fig_frame(x->figure, x->figure->camera, &frame);
+		fig_prop_ref(x->figure, &ref);
+		len = fig_loop_s(x->figure, 1);
+		/* Both sides: the keyframes and the frames between. */
+		for (k = 0; k <= steps; k++) {
+			t = len * k / steps;
+			fig_loop_at(x->figure, 1, t, &a);
+			check_moment(x, &frame, &ref, &a, t);
+		}
+		for (k = 0; k < x->figure->npose; k++) {
+			fig_keyframe(x->figure, k, 0, &a);
+			check_moment(x, &frame, &ref, &a, k);
+			fig_keyframe(x->figure, k, 1, &a);
+			check_moment(x, &frame, &ref, &a, k);
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* The second side is the mirror image of the first, to a millimetre. */
+static void
+sides_are_mirror_images(void **state)
+{
+	const struct exercise	*x;
+	struct fig_angles	 a, m;
+	struct fig_body		 b, mb;
+	double			 p[3];
+	size_t			 i;
+	int			 k, j;
+
+	(void)state;
+	for (i = 0; i < cat->n; i++) {
+		x = &cat->ex[i];
+		for (k = 0; k < x->figure->npose; k++) {
+			fig_keyframe(x->figure, k, 0, &a);
+			fig_keyframe(x->figure, k, 1, &m);
+			fig_solve(x->figure, &a, &b);
+			fig_solve(x->figure, &m, &mb);
+			for (j = 0; j < FJ_COUNT; j++) {
+				memcpy(p, mb.p[fig_joint_mirror(j)], sizeof p);
+				p[2] = -p[2];
+				if (dist(p, b.p[j]) > 0.1)
+					print_message("%s pose %d joint %s\n",
+					    x->id, k, fig_joint_name(j));
+				assert_true(dist(p, b.p[j]) < 0.1);
+			}
+		}
+	}
+}
+
+/* Between the first and the last keyframe something moves 5 cm or more. */
+static void
+every_exercise_moves(void **state)
+{
+	const struct exercise	*x;
+	struct fig_angles	 a, z;
+	struct fig_body		 b, e;
+	double			 most;
+	size_t			 i;
+	int			 j, k;
+
+	(void)state;
+	for (i = 0; i < cat->n; i++) {
+		x = &cat->ex[i];
+		most = 0;
+		fig_keyframe(x->figure, 0, 0, &a);
+		fig_solve(x->figure, &a, &b);
+		for (k = 1; k < x->figure->npose; k++) {
+			fig_keyframe(x->figure, k, 0, &z);
+			fig_solve(x->figure, &z, &e);
+			for (j = 0; j < FJ_COUNT; j++)
+				if (dist(b.p[j], e.p[j]) > most)
+					most = dist(b.p[j], e.p[j]);
+			for (j = 0; j < FE_COUNT; j++)
+				if (dist(b.e[j], e.e[j]) > most)
+					most = dist(b.e[j], e.e[j]);
+		}
+		/* A breathing exercise moves the belly and the ribs. */
+		if (x->kind == KIND_BREATHING) {
+			struct fig_capsule c0, c1;
+
+			a.breath = 0;
+			z.breath = 1;
+			fig_solve(x->figure, &a, &b);
+			fig_solve(x->figure, &z, &e);
+			fig_part(&b, FP_LUMBAR1, &c0);
+			fig_part(&e, FP_LUMBAR1, &c1);
+			if (c1.rd - c0.rd > most)
+				most = c1.rd - c0.rd;
+		}
+		if (most < 5)
+			print_message("%s moves %.1f cm\n", x->id, most);
+		assert_true(most >= 5);
+	}
+}
+
+/* The figure follows a session's phases: move, hold, let go, breathe. */
+static void
+motion_follows_the_phases(void **state)
+{
+	const struct exercise	*x;
+	const struct fig_spec	*f;
+	struct fig_angles	 a, k0, kl;
+	struct phase		 ph;
+
+	(void)state;
+	x = catalog_find(cat, "open-book");
+	assert_non_null(x);
+	f = x->figure;
+	fig_keyframe(f, 0, 0, &k0);
+	fig_keyframe(f, f->npose - 1, 0, &kl);
+	memset(&ph, 0, sizeof ph);
+	ph.kind = PHASE_MOVE;
+	ph.side = SIDE_LEFT;
+	ph.duration_s = DOSE_MOVE_S;
+	fig_at_phase(f, &ph, 0, &a);
+	same_angles(&a, &k0);
+	fig_at_phase(f, &ph, DOSE_MOVE_S, &a);
+	same_angles(&a, &kl);
+	/* A hold rests at the end pose, then lets go at its end. */
+	ph.kind = PHASE_HOLD;
+	ph.duration_s = 20;
+	fig_at_phase(f, &ph, 10, &a);
+	same_angles(&a, &kl);
+	fig_at_phase(f, &ph, 20, &a);
+	same_angles(&a, &k0);
+	/* The right side is the mirror. */
+	ph.side = SIDE_RIGHT;
+	fig_at_phase(f, &ph, 10, &a);
+	fig_keyframe(f, f->npose - 1, 1, &kl);
+	same_angles(&a, &kl);
+	/* A breath in fills, a breath out empties. */
+	x = catalog_find(cat, "diaphragmatic-breathing");
+	ph.kind = PHASE_INHALE;
+	ph.side = SIDE_NONE;
+	ph.duration_s = DOSE_INHALE_S;
+	fig_at_phase(x->figure, &ph, 0, &a);
+	assert_true(a.breath < 0.01);
+	fig_at_phase(x->figure, &ph, DOSE_INHALE_S, &a);
+	assert_true(a.breath > 0.99);
+	ph.kind = PHASE_EXHALE;
+	fig_at_phase(x->figure, &ph, DOSE_BREATH_S - DOSE_INHALE_S, &a);
+	assert_true(a.breath < 0.01);
+}
+
+/* Every phase of every exercise's least dose gives a sound pose. */
+static void
+every_phase_of_every_dose(void **state)
+{
+	const struct exercise	*x;
+	struct prescription	 rx;
+	struct phase		 ph[512];
+	struct fig_angles	 a;
+	struct fig_body		 ref;
+	struct fig_box		 frame;
+	size_t			 i;
+	int			 n, k, q;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < cat->n; i++) {
+		x = &cat->ex[i];
+		dose_min(&x->dose, &rx);
+		n = dose_phases(&rx, ph, 512);
+		fig_frame(x->figure, x->figure->camera, &frame);
+		fig_prop_ref(x->figure, &ref);
+		for (k = 0; k < n && k < 512; k++) {
+			if (ph[k].kind == PHASE_SWITCH)
+				continue;
+			for (q = 0; q <= 4; q++) {
+				fig_at_phase(x->figure, &ph[k],
+				    ph[k].duration_s * q / 4.0, &a);
+				check_moment(x, &frame, &ref, &a, k + q / 4.0);
+			}
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+static void
+renders_svg_and_braille(void **state)
+{
+	struct figsvg_opts	 o = FIGSVG_OPTS_INIT;
+	struct fig_cell		 cells[40 * 16];
+	struct fig_scene	 s;
+	struct fig_angles	 a;
+	struct fig_body		 b;
+	struct fig_box		 bx;
+	char			*svg;
+	size_t			 i;
+	int			 k, dots;
+
+	(void)state;
+	for (i = 0; i < cat->n; i++) {
+		const struct exercise *x = &cat->ex[i];
+
+		o.pose = -1;
+		svg = figure_svg(x, &o);
+		assert_non_null(svg);
+		assert_non_null(strstr(svg, "<svg"));
+		assert_non_null(strstr(svg, "@keyframes"));
+		free(svg);
+		o.pose = 0;
+		svg = figure_svg(x, &o);
+		assert_non_null(strstr(svg, "</svg>"));
+		free(svg);
+		fig_keyframe(x->figure, 0, 0, &a);
+		fig_solve(x->figure, &a, &b);
+		fig_scene(x->figure, &b, NULL, 0, x->figure->camera, &s);
+		fig_frame(x->figure, x->figure->camera, &bx);
+		fig_raster(&s, &bx, 40, 16, cells);
+		for (k = 0, dots = 0; k < 40 * 16; k++)
+			dots += cells[k].style <= FS_FAR;
+		assert_true(dots > 20);
+	}
+	o.pose = 9;
+	assert_null(figure_svg(&cat->ex[0], &o));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(neutral_stands_upright),
+		cmocka_unit_test(joints_bend_the_human_way),
+		cmocka_unit_test(ease_and_mix),
+		cmocka_unit_test(limits_are_human),
+		cmocka_unit_test(every_exercise_has_a_figure),
+		cmocka_unit_test(every_frame_keeps_the_rules),
+		cmocka_unit_test(sides_are_mirror_images),
+		cmocka_unit_test(every_exercise_moves),
+		cmocka_unit_test(motion_follows_the_phases),
+		cmocka_unit_test(every_phase_of_every_dose),
+		cmocka_unit_test(renders_svg_and_braille),
+	};
+
+	return (cmocka_run_group_tests(tests, setup, teardown));
+}
