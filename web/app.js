@@ -78,7 +78,7 @@ function clock(ms) {
 }
 
 function figure(id, name) {
-	/* The moving figure (another branch) fills this slot when it comes. */
+	/* The exercise's figure, moving (an animated SVG from the server). */
 	const img = h('img', { class: 'figure', src: '/api/exercises/' + encodeURIComponent(id) + '/figure.svg', alt: 'Figure showing ' + name, width: 160, height: 160 });
 	const box = h('div', { class: 'figure-slot' }, img);
 	img.addEventListener('error', () => box.classList.add('empty'));

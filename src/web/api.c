@@ -21,6 +21,7 @@
 #include "export.h"
 #include "output.h"
 #include "store.h"
+#include "core/figsvg.h"
 #include "core/config.h"
 #include "core/date.h"
 #include "core/dose.h"
@@ -154,6 +155,29 @@ api_exercises(struct web *w, const struct web_req *q, struct web_reply *r)
 	web_json(r, json_pack("{s:o}", "exercises", a));
 }
 
+/*
+ * GET /api/exercises/ID/figure.svg: the exercise's figure moving through
+ * its keyframes (both sides when it has two), as `midback show ID --svg`
+ * draws it. The same catalog gives the same picture: it may be kept.
+ */
+static void
+api_figure(const struct exercise *e, struct web_reply *r)
+{
+	struct figsvg_opts	o = FIGSVG_OPTS_INIT;
+
+	o.both_sides = 1;
+	if ((r->body = figure_svg(e, &o)) == NULL) {
+		web_error(r, 404, "no figure for %s", e->id);
+		return;
+	}
+	r->status = 200;
+	r->type = "image/svg+xml";
+	r->cache = "max-age=3600";
+	/* Its animation is the SVG's own <style>; it loads nothing. */
+	r->csp = "default-src 'none'; style-src 'unsafe-inline'";
+	r->len = strlen(r->body);
+}
+
 static void
 api_exercise(struct web *w, const char *rest, struct web_reply *r)
 {
@@ -174,8 +198,7 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 		return;
 	}
 	if (strcmp(slash, "/figure.svg") == 0) {
-		/* The moving figures are another piece of work (issue 13). */
-		web_error(r, 404, "no figure yet for %s", e->id);
+		api_figure(e, r);
 		return;
 	}
 	web_error(r, 404, "no such page");

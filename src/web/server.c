@@ -70,7 +70,8 @@ web_arg(void *ctx, const char *name)
 static void
 headers(struct MHD_Response *resp, const struct web_reply *r)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy", web_csp);
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	    r->csp != NULL ? r->csp : web_csp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");

@@ -88,6 +88,8 @@ struct web_reply {
 	int		 borrowed;	/* body is static */
 	int		 stream;	/* 1: the event stream (server.c) */
 	const char	*allow;		/* Allow, on a 405 */
+	const char	*csp;		/* Content-Security-Policy; NULL:
+					   the pages' own */
 };
 
 /* route.c */

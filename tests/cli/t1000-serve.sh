@@ -140,11 +140,13 @@ t 'serve-6 only the built-in files: no path reaches the file system' '
 	s=$(curl -s -o /dev/null -w "%{http_code}" -X DELETE "${U}app.js") && [ "$s" = 405 ]
 '
 
-t 'serve-7 the library filters, and no figure until the figures come' '
+t 'serve-7 the library filters, and each exercise has its moving figure' '
 	get "api/exercises?motion=rotation" && code 200 &&
 	has "$OUT" "\"rotation\"" && lacks "$OUT" "\"id\":\"diaphragmatic-breathing\"" &&
 	get api/exercises/open-book && code 200 && has "$OUT" "\"steps\"" &&
-	get api/exercises/open-book/figure.svg && code 404 &&
+	get api/exercises/open-book/figure.svg && code 200 &&
+	has "$OUT" "<svg" && has "$OUT" "@keyframes" &&
+	get api/exercises/nope/figure.svg && code 404 &&
 	get api/exercises/nope && code 404
 '
 
