@@ -147,6 +147,8 @@ await t('browser-5 it hurts: the easier option is offered and played', async () 
 	/* End that one, and play an exercise that has an easier option. */
 	await page.keyboard.press('q');
 	await page.getByRole('button', { name: 'Skip' }).click();
+	/* Skip closes the session and then goes to Today: wait for it. */
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
 	await startRoutine(page, { routine: hurtRoutine, pain: 2 });
 	await page.locator('#ex-title', { hasText: 'Cat-cow flow' }).waitFor();
 	await page.keyboard.press('x');
@@ -162,6 +164,8 @@ await t('browser-5 it hurts: the easier option is offered and played', async () 
 await t('browser-6 ending the session, and a check-in', async () => {
 	await page.keyboard.press('q');
 	await page.getByRole('button', { name: 'Skip' }).click();
+	/* Skip closes the session and then goes to Today: wait for it. */
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
 	await page.goto(URL + '#/checkin');
 	await page.getByLabel('Pain').selectOption('3');
 	await page.getByLabel('Note (optional)').fill('from the browser');
