@@ -68,32 +68,6 @@ print_joined(const char *label, const struct strlist *l)
 	printf("\n");
 }
 
-/*
- * The catalog names its sources by the file names of the articles it was
- * written from, which mean nothing to a reader: say what each one is.
- * Anything else (general practice, a person's own file) is shown as it
- * is written.
- */
-static const char *
-source_words(const char *source)
-{
-	static const char *const known[][2] = {
-		{ "000_a93938ae6ac720a0.txt",
-		    "an article on mid-back mobility stretches" },
-		{ "001_0efe8dbd1584015e.txt",
-		    "an article of stretches from a physiotherapist and "
-		    "chiropractors" },
-		{ "002_4fc982b00a558878.txt",
-		    "an article on easing mid-back tension from desk work" },
-	};
-	size_t	i;
-
-	for (i = 0; i < sizeof known / sizeof known[0]; i++)
-		if (strcmp(source, known[i][0]) == 0)
-			return (known[i][1]);
-	return (source);
-}
-
 /* A condition in words, as the red-flag screen asks about it. */
 static const char *
 limit_words(unsigned bit)
@@ -120,7 +94,7 @@ print_sources(const struct strlist *l)
 
 	for (i = 0; i < l->n; i++)
 		printf("%-11s%s\n", i == 0 ? "Source:" : "",
-		    source_words(l->v[i]));
+		    output_source_words(l->v[i]));
 }
 
 /* Each keyframe's size in `show`: four fit in 100 columns. */

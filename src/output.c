@@ -353,3 +353,29 @@ output_figure(FILE *fp, const struct exercise *x, int cols, int rows,
 	free(sc);
 	free(cells);
 }
+
+/*
+ * The catalog names its sources by the file names of the articles it was
+ * written from, which mean nothing to a reader: say what each one is.
+ * Anything else (general practice, a person's own file) is shown as it
+ * is written.
+ */
+const char *
+output_source_words(const char *source)
+{
+	static const char *const known[][2] = {
+		{ "000_a93938ae6ac720a0.txt",
+		    "an article on mid-back mobility stretches" },
+		{ "001_0efe8dbd1584015e.txt",
+		    "an article of stretches from a physiotherapist and "
+		    "chiropractors" },
+		{ "002_4fc982b00a558878.txt",
+		    "an article on easing mid-back tension from desk work" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(source, known[i][0]) == 0)
+			return (known[i][1]);
+	return (source);
+}

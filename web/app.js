@@ -602,7 +602,7 @@ async function pageExercise(id) {
 				h('p', { class: 'why', text: e.why }),
 				h('p', { class: 'meta', text: 'Dose: ' + e.dose_text + '. Position: ' + e.position + '. Equipment: ' + e.equipment.join(', ') + '.' }))),
 		sect('Steps', e.steps, 'ol'), sect('Cues', e.cues), sect('Cautions', e.cautions), easier,
-		sect('Suits', e.suits), sect('Source', e.source),
+		sect('Suits', e.suits), sect('Source', e.source_words || e.source),
 		h('p', {}, h('a', { href: '#/library', text: 'Back to the library' })));
 }
 

@@ -184,6 +184,8 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 	const struct exercise	*e;
 	const char		*slash = strchr(rest, '/');
 	char			*id;
+	json_t			*j, *words;
+	size_t			 i;
 
 	id = slash != NULL ? xasprintf("%.*s", (int)(slash - rest), rest) :
 	    xstrdup(rest);
@@ -194,7 +196,13 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 		return;
 	}
 	if (slash == NULL) {
-		web_json(r, output_exercise_json(e));
+		j = output_exercise_json(e);
+		words = json_array();
+		for (i = 0; i < e->source.n; i++)
+			json_array_append_new(words,
+			    json_string(output_source_words(e->source.v[i])));
+		json_object_set_new(j, "source_words", words);
+		web_json(r, j);
 		return;
 	}
 	if (strcmp(slash, "/figure.svg") == 0) {

@@ -167,8 +167,15 @@ t_rules(void **state)
 	assert_int_equal(request(f, "GET", "/app.js", f->host, NULL, NULL,
 	    NULL, &r), 200);
 	web_reply_free(&r);
+	/* Each exercise's moving figure, under its own narrow policy. */
 	assert_int_equal(request(f, "GET", "/api/exercises/open-book/"
-	    "figure.svg", f->host, NULL, NULL, NULL, &r), 404);
+	    "figure.svg", f->host, NULL, NULL, NULL, &r), 200);
+	assert_string_equal(r.type, "image/svg+xml");
+	assert_non_null(strstr(r.body, "@keyframes"));
+	assert_non_null(r.csp);
+	web_reply_free(&r);
+	assert_int_equal(request(f, "GET", "/api/exercises/nope/figure.svg",
+	    f->host, NULL, NULL, NULL, &r), 404);
 	web_reply_free(&r);
 }
 
