@@ -46,7 +46,8 @@
 	X(sqlite3_prepare_v3) \
 	X(sqlite3_reset) \
 	X(sqlite3_step) \
-	X(sqlite3_system_errno)
+	X(sqlite3_system_errno) \
+	X(sqlite3_total_changes)
 
 STORE_SQLITE_FUNCS(DYNLIB_DECLARE)
 
@@ -76,6 +77,7 @@ STORE_SQLITE_FUNCS(DYNLIB_DECLARE)
 #define sqlite3_reset	(*dl_sqlite3_reset)
 #define sqlite3_step	(*dl_sqlite3_step)
 #define sqlite3_system_errno	(*dl_sqlite3_system_errno)
+#define sqlite3_total_changes	(*dl_sqlite3_total_changes)
 
 /* Room for the kept statements (36 of them today). */
 #define STORE_NSQL	48

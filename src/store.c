@@ -235,6 +235,9 @@ static const char sql_rollback[] =
 static const char sql_version[] =
     "SELECT (SELECT user_version FROM pragma_user_version),"
     " (SELECT count(*) FROM sqlite_master)";
+/* Changes when another connection commits (see store_stamp()). */
+static const char sql_data_version[] =
+    "PRAGMA data_version";
 /*
  * The names the schema's CHECK constraints allow, indexed by store.h's
  * enums; the sizes make the compiler refuse a name too many.
@@ -581,6 +584,22 @@ out:
 		store_dberr(s, err, "read the schema version");
 	store_stmt_done(st);
 	return (ret);
+}
+
+int
+store_stamp(struct store *s, int64_t *stamp, char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 ret = -1;
+
+	if (store_step(s, sql_data_version, &st, "") == SQLITE_ROW) {
+		/* Another's commits, and this connection's own changes. */
+		*stamp = sqlite3_column_int64(st, 0) * ((int64_t)1 << 32) +
+		    sqlite3_total_changes(s->db);
+		ret = 0;
+	}
+	return (store_done(s, ret, 0, st, NULL, cause,
+	    "read the data version"));
 }
 
 /* The error for a schema version this program does not know. */

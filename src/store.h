@@ -130,6 +130,12 @@ struct store_session_info {
  * those cases the file is left exactly as it was. path may be ":memory:".
  */
 struct store	*store_open(const char *path, char **cause);
+/*
+ * A number that changes whenever the database does, by this connection or
+ * by another (the CLI beside `serve`): what a cache of answers drawn from
+ * the store is keyed by. Returns 0, or -1 with *cause set.
+ */
+int		 store_stamp(struct store *, int64_t *stamp, char **cause);
 /* Finalize every statement and close the database. Accepts NULL. */
 void		 store_close(struct store *);
 /* The path the store was opened with; valid until store_close(). */

@@ -72,8 +72,10 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 	struct plan		 p = PLAN_INIT;
 	const char		*one = arg(q, "one");
 	char			*cause = NULL, **aside = NULL, words[128];
+	char			*key;
 	size_t			 naside = 0, i;
 	json_t			*j, *items, *it;
+	int64_t			 stamp = -1;
 	int			 rc;
 
 	if (web_plan_opts(w, arg(q, "minutes"), arg(q, "place"),
@@ -82,13 +84,37 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 		free(cause);
 		return;
 	}
+	key = xasprintf("%s|%s|%s|%s|%s|%ld", arg(q, "minutes") ? arg(q,
+	    "minutes") : "", arg(q, "place") ? arg(q, "place") : "",
+	    arg(q, "equipment") ? arg(q, "equipment") : "", arg(q, "date") ?
+	    arg(q, "date") : "", one != NULL ? one : "", o.day);
 	live_lock(w->live);
+	rc = w->coach.store == NULL ? -1 : store_stamp(w->coach.store,
+	    &stamp, &cause);
+	if (rc == 0 && w->today.key != NULL && stamp == w->today.stamp &&
+	    strcmp(key, w->today.key) == 0) {
+		r->body = xstrdup(w->today.body);
+		live_unlock(w->live);
+		free(key);
+		r->status = 200;
+		r->type = "application/json";
+		r->cache = "no-store";
+		r->len = strlen(r->body);
+		return;
+	}
+	free(cause);
+	cause = NULL;
 	rc = (one != NULL && strcmp(one, "1") == 0 ? coach_plan_one :
 	    coach_plan_today)(&w->coach, &o, &p, &aside, &naside, &cause);
+	/* Planning may write (the program's start): stamp it after. */
+	if (rc == 0 && (w->coach.store == NULL || store_stamp(w->coach.store,
+	    &stamp, NULL) != 0))
+		stamp = -1;
 	live_unlock(w->live);
 	if (rc == -1) {
 		web_error(r, 500, "%s", cause);
 		free(cause);
+		free(key);
 		return;
 	}
 	j = output_plan_json(&p, o.day, o.minutes);
@@ -107,6 +133,19 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 	coach_aside_free(aside, naside);
 	plan_release(&p);
 	web_json(r, j);
+	live_lock(w->live);
+	free(w->today.key);
+	free(w->today.body);
+	w->today.key = NULL;
+	w->today.body = NULL;
+	if (r->status == 200 && stamp != -1) {
+		w->today.key = key;
+		w->today.stamp = stamp;
+		w->today.body = xstrdup(r->body);
+		key = NULL;
+	}
+	live_unlock(w->live);
+	free(key);
 }
 
 /* GET /api/exercises: the catalog, filtered as `list` filters. */

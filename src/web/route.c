@@ -64,6 +64,9 @@ web_release(struct web *w)
 {
 	free(w->index);
 	w->index = NULL;
+	free(w->today.key);
+	free(w->today.body);
+	w->today.key = w->today.body = NULL;
 }
 
 void

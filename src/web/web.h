@@ -59,6 +59,16 @@ struct web {
 	char		*index;		/* index.html with the token */
 	size_t		 index_len;
 	char		*settings_path;	/* config.yaml */
+	/*
+	 * The last GET /api/today answer, kept while its question, the
+	 * day and the store (store_stamp()) are the same: planning reads
+	 * the whole history for the program, and pages ask often.
+	 */
+	struct {
+		char	*key;		/* the question and the day */
+		int64_t	 stamp;
+		char	*body;		/* the JSON answered */
+	}		 today;
 };
 
 /* One request, as the HTTP library hands it over. */

@@ -1427,6 +1427,40 @@ memory_store_works_and_close_accepts_null(void **state)
 	store_close(s);
 }
 
+/*
+ * The stamp a cache is keyed by moves with a write by this connection and
+ * with a commit by another, and stays put while nothing changes.
+ */
+static void
+stamp_moves_with_every_write(void **state)
+{
+	struct store		*a, *b;
+	struct store_pain	 p = {
+		.at_ms = 1700000000000, .tz_min = 0, .session_id = 0,
+		.moment = STORE_MOMENT_CHECKIN, .pain = 3, .stiffness = -1,
+		.note = NULL
+	};
+	char			*path = tpath("midback.db");
+	int64_t			 s0, s1, s2, s3, id;
+
+	(void)state;
+	a = open_ok(path);
+	b = open_ok(path);
+	assert_int_equal(store_stamp(a, &s0, NULL), 0);
+	assert_int_equal(store_stamp(a, &s1, NULL), 0);
+	assert_true(s0 == s1);
+	assert_int_equal(store_pain_add(a, &p, &id, NULL), 0);
+	assert_int_equal(store_stamp(a, &s2, NULL), 0);
+	assert_true(s2 != s1);
+	p.at_ms += 60000;
+	assert_int_equal(store_pain_add(b, &p, &id, NULL), 0);
+	assert_int_equal(store_stamp(a, &s3, NULL), 0);
+	assert_true(s3 != s2);
+	store_close(b);
+	store_close(a);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1485,6 +1519,8 @@ main(void)
 		    stats_rows_come_from_running_totals, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    reminders_are_counted_by_outcome, setup, teardown),
+		cmocka_unit_test_setup_teardown(stamp_moves_with_every_write,
+		    setup, teardown),
 		cmocka_unit_test(memory_store_works_and_close_accepts_null),
 	};
 
