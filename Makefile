@@ -282,11 +282,15 @@ deb-test: deb
 # FUZZ_S=60` runs each for FUZZ_S seconds, keeping what it finds in
 # build/fuzz/corpus/; `make fuzz-regress` runs each seed once (and
 # tests/fuzz/crashes/NAME/*, the inputs that once crashed).
-FUZZ = catalog routine config import
+FUZZ = catalog routine config import http
 FUZZ_S ?= 60
 FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
-FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) src/export.c src/output.c
+# The http target runs serve's handlers (not the HTTP library itself).
+FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) $(COACH) src/export.c \
+	src/output.c src/web/api.c src/web/live.c src/web/route.c \
+	src/web/unit.c build/gen/web-data.c build/gen/screen-data.c \
+	build/gen/exercises-data.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/%.o,$(FUZZ_SRC))
 FUZZ_BINS = $(patsubst %,build/fuzz/fuzz-%,$(FUZZ))
 

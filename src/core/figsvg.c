@@ -33,6 +33,11 @@ put(struct buf *b, const char *fmt, ...)
 	va_list	ap;
 	int	n;
 
+	/* Never NULL + 0: that is undefined, and clang's UBSan says so. */
+	if (b->s == NULL) {
+		b->cap = 4096;
+		b->s = xmalloc(b->cap);
+	}
 	for (;;) {
 		va_start(ap, fmt);
 		n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);

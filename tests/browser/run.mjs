@@ -114,7 +114,8 @@ await t('browser-3 a routine file played to the end with the keyboard', async ()
 		await page.screenshot({ path: `${SHOTS}/feel-1280.png` });
 	}
 	await page.keyboard.press('2');
-	await page.getByText('Well done: that is today’s session.').waitFor();
+	/* The page's own line, not the screen reader's copy of it. */
+	await page.locator('p.strong', { hasText: 'Well done: that is today’s session.' }).waitFor();
 	await page.getByLabel('How much does your back hurt now, 0 to 10?').selectOption('1');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.getByRole('heading', { name: 'Progress' }).waitFor();
