@@ -95,66 +95,12 @@ remind_print_status(const struct remind_config *cfg)
 }
 
 static enum cmd_retval
-remind_install(const struct cmd_entry *e)
-{
-	char	*path, *cause = NULL;
-
-	if ((path = remind_unit_path(&cause)) == NULL ||
-	    remind_unit_write(path, &cause) != 0) {
-		cmd_warn(e, "%s", cause);
-		free(cause);
-		free(path);
-		return (CMD_ERROR);
-	}
-	printf("Wrote %s.\n", path);
-	free(path);
-	if (remind_systemctl("daemon-reload", NULL, NULL) != 0 ||
-	    remind_systemctl("enable", "--now", REMIND_UNIT) != 0) {
-		cmd_warn(e, "the unit is written but could not be enabled: "
-		    "'systemctl --user enable --now %s' failed (is there a "
-		    "user systemd?)", REMIND_UNIT);
-		return (CMD_ERROR);
-	}
-	printf("Enabled and started %s.\n", REMIND_UNIT);
-	return (CMD_OK);
-}
-
-static enum cmd_retval
-remind_uninstall(const struct cmd_entry *e)
-{
-	char	*path, *cause = NULL;
-	int	 rc = CMD_OK;
-
-	if ((path = remind_unit_path(&cause)) == NULL) {
-		cmd_warn(e, "%s", cause);
-		free(cause);
-		return (CMD_ERROR);
-	}
-	if (access(path, F_OK) != 0) {
-		printf("No unit at %s; nothing to remove.\n", path);
-		free(path);
-		return (CMD_OK);
-	}
-	if (remind_systemctl("disable", "--now", REMIND_UNIT) != 0)
-		cmd_warn(e, "'systemctl --user disable --now %s' failed; "
-		    "removing the unit anyway", REMIND_UNIT);
-	if (unlink(path) != 0) {
-		cmd_warn(e, "cannot remove '%s': %s", path, strerror(errno));
-		rc = CMD_ERROR;
-	} else
-		printf("Removed %s.\n", path);
-	(void)remind_systemctl("daemon-reload", NULL, NULL);
-	free(path);
-	return (rc);
-}
-
-static enum cmd_retval
 cmd_remind_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct remind_config	 cfg;
 	enum cmd_retval		 ret;
-	char			*path;
+	char			*path, *text, *cause = NULL;
 	int			 mode;
 
 	if (cmd_has(args, 's') + cmd_has(args, 'i') + cmd_has(args, 'u') > 1) {
@@ -164,10 +110,12 @@ cmd_remind_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	mode = cmd_has(args, 's') ? 's' : cmd_has(args, 'i') ? 'i' :
 	    cmd_has(args, 'u') ? 'u' : 0;
-	if (mode == 'i')
-		return (remind_install(e));
+	if (mode == 'i') {
+		text = remind_unit_text(&cause);
+		return (cmd_unit_install(e, REMIND_UNIT, text, cause, "."));
+	}
 	if (mode == 'u')
-		return (remind_uninstall(e));
+		return (cmd_unit_uninstall(e, REMIND_UNIT));
 
 	if (cmd_settings(e, mode == 's' ? "cannot tell" : "not started",
 	    &path, &cfg) != 0)

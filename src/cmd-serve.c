@@ -44,66 +44,11 @@ const struct cmd_entry cmd_serve_entry = {
 };
 
 static enum cmd_retval
-serve_install(const struct cmd_entry *e, int port)
-{
-	char	*path, *cause = NULL;
-
-	if ((path = web_unit_path(&cause)) == NULL ||
-	    web_unit_write(path, port, &cause) != 0) {
-		cmd_warn(e, "%s", cause);
-		free(cause);
-		free(path);
-		return (CMD_ERROR);
-	}
-	printf("Wrote %s.\n", path);
-	free(path);
-	if (web_systemctl("daemon-reload", NULL, NULL) != 0 ||
-	    web_systemctl("enable", "--now", WEB_UNIT) != 0) {
-		cmd_warn(e, "the unit is written but could not be enabled: "
-		    "'systemctl --user enable --now %s' failed (is there a "
-		    "user systemd?)", WEB_UNIT);
-		return (CMD_ERROR);
-	}
-	printf("Enabled and started %s: http://127.0.0.1:%d/\n", WEB_UNIT,
-	    port);
-	return (CMD_OK);
-}
-
-static enum cmd_retval
-serve_uninstall(const struct cmd_entry *e)
-{
-	char	*path, *cause = NULL;
-	int	 rc = CMD_OK;
-
-	if ((path = web_unit_path(&cause)) == NULL) {
-		cmd_warn(e, "%s", cause);
-		free(cause);
-		return (CMD_ERROR);
-	}
-	if (access(path, F_OK) != 0) {
-		printf("No unit at %s; nothing to remove.\n", path);
-		free(path);
-		return (CMD_OK);
-	}
-	if (web_systemctl("disable", "--now", WEB_UNIT) != 0)
-		cmd_warn(e, "'systemctl --user disable --now %s' failed; "
-		    "removing the unit anyway", WEB_UNIT);
-	if (unlink(path) != 0) {
-		cmd_warn(e, "cannot remove '%s'", path);
-		rc = CMD_ERROR;
-	} else
-		printf("Removed %s.\n", path);
-	(void)web_systemctl("daemon-reload", NULL, NULL);
-	free(path);
-	return (rc);
-}
-
-static enum cmd_retval
 cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct web		 w;
-	char			*cause = NULL;
+	char			*cause = NULL, *text, where[64];
 	long			 port = WEB_PORT_DEFAULT;
 	enum cmd_retval		 ret = CMD_ERROR;
 
@@ -114,10 +59,13 @@ cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (cmd_has(args, 'P') && cmd_number(e, "port", cmd_get(args, 'P'), 0,
 	    65535, &port) == -1)
 		return (cmd_usage(e));
-	if (cmd_has(args, 'i'))
-		return (serve_install(e, (int)port));
+	if (cmd_has(args, 'i')) {
+		text = web_unit_text((int)port, &cause);
+		snprintf(where, sizeof where, ": http://127.0.0.1:%ld/", port);
+		return (cmd_unit_install(e, WEB_UNIT, text, cause, where));
+	}
 	if (cmd_has(args, 'u'))
-		return (serve_uninstall(e));
+		return (cmd_unit_uninstall(e, WEB_UNIT));
 
 	memset(&w, 0, sizeof w);
 	w.port = (int)port;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
+#include "sys/unit.h"
 #include "term/play.h"
 #include "store.h"
 #include "coach/coach.h"
@@ -551,4 +552,59 @@ cmd_plan_option(const struct cmd_entry *e, int opt, const char *arg,
 		return (0);
 	}
 	return (-1);
+}
+
+enum cmd_retval
+cmd_unit_install(const struct cmd_entry *e, const char *name, char *text,
+    char *cause, const char *where)
+{
+	char	*path = NULL;
+
+	if (text == NULL || unit_write(name, text, &path, &cause) != 0) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		free(text);
+		return (CMD_ERROR);
+	}
+	free(text);
+	printf("Wrote %s.\n", path);
+	free(path);
+	if (unit_systemctl("daemon-reload", NULL, NULL) != 0 ||
+	    unit_systemctl("enable", "--now", name) != 0) {
+		cmd_warn(e, "the unit is written but could not be enabled: "
+		    "'systemctl --user enable --now %s' failed (is there a "
+		    "user systemd?)", name);
+		return (CMD_ERROR);
+	}
+	printf("Enabled and started %s%s\n", name, where);
+	return (CMD_OK);
+}
+
+enum cmd_retval
+cmd_unit_uninstall(const struct cmd_entry *e, const char *name)
+{
+	char	*path, *cause = NULL;
+	int	 rc = CMD_OK;
+
+	if ((path = unit_path(name, &cause)) == NULL) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (CMD_ERROR);
+	}
+	if (access(path, F_OK) != 0) {
+		printf("No unit at %s; nothing to remove.\n", path);
+		free(path);
+		return (CMD_OK);
+	}
+	if (unit_systemctl("disable", "--now", name) != 0)
+		cmd_warn(e, "'systemctl --user disable --now %s' failed; "
+		    "removing the unit anyway", name);
+	if (unlink(path) != 0) {
+		cmd_warn(e, "cannot remove '%s': %s", path, strerror(errno));
+		rc = CMD_ERROR;
+	} else
+		printf("Removed %s.\n", path);
+	(void)unit_systemctl("daemon-reload", NULL, NULL);
+	free(path);
+	return (rc);
 }

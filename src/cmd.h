@@ -170,4 +170,14 @@ struct coach;
  */
 int		cmd_coach(struct cmd_ctx *, int create, struct coach *);
 
+/*
+ * Install the systemd user unit name with text (owned: freed here; NULL
+ * after a failure to make it, with cause), then enable and start it,
+ * saying so (with where after the name, e.g. ": http://..."). The
+ * uninstall stops, disables and removes it. Return an exit status.
+ */
+enum cmd_retval	cmd_unit_install(const struct cmd_entry *, const char *name,
+		    char *text, char *cause, const char *where);
+enum cmd_retval	cmd_unit_uninstall(const struct cmd_entry *, const char *name);
+
 #endif

@@ -56,19 +56,9 @@ long		 remind_zone_offset(void *arg, int64_t ms);
 
 /* unit.c */
 /*
- * $XDG_CONFIG_HOME/systemd/user/midback-remind.service; NULL with *err
- * set when there is no home folder.
+ * The unit that runs this program's `remind` at login (REMIND_UNIT), or
+ * NULL with *err set.
  */
-char		*remind_unit_path(char **err);
-/*
- * Write the unit at path (its folders made), to run this program's
- * `remind`. Returns 0, or -1 with *err set.
- */
-int		 remind_unit_write(const char *path, char **err);
-/*
- * Run `systemctl --user A [B [C]]` and wait; its exit status, or -1 if
- * it could not run.
- */
-int		 remind_systemctl(const char *a, const char *b, const char *c);
+char		*remind_unit_text(char **err);
 
 #endif

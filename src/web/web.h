@@ -168,12 +168,8 @@ void		 live_unlock(struct live *);
 char		*live_next(struct live *, unsigned long *seen, int wait_ms);
 
 /* unit.c */
-/* $XDG_CONFIG_HOME/systemd/user/midback-serve.service, or NULL. */
-char	*web_unit_path(char **err);
-/* Write the unit at path, to run this program's `serve --port port`. */
-int	 web_unit_write(const char *path, int port, char **err);
-/* `systemctl --user A [B [C]]`: its exit status, or -1. */
-int	 web_systemctl(const char *a, const char *b, const char *c);
+/* The unit that runs this program's `serve --port port` (WEB_UNIT). */
+char	*web_unit_text(int port, char **err);
 /* Write or remove the runtime file that says a serve runs, and where. */
 int	 web_state_write(int port, char **err);
 void	 web_state_remove(void);
