@@ -238,16 +238,6 @@ print_exercises(const struct stats *s, const struct store_stats *ss,
 	}
 }
 
-/* A day as a "YYYY-MM-DD" JSON string. */
-static json_t *
-json_day(long day)
-{
-	char	buf[DATE_BUFSZ];
-
-	date_format(day, buf);
-	return (json_string(buf));
-}
-
 /* What became of the break reminders of the last 28 days. */
 static void
 print_reminders(const int *counts)
@@ -308,14 +298,14 @@ stats_json(const struct stats *s, const struct store_stats *ss,
 	    "s:{s:i, s:i, s:i}, s:o, s:o, s:o, s:o, "
 	    "s:{s:i, s:i, s:i, s:i, s:i}}",
 	    "current_streak", "days", s->current.days,
-	    "first", s->current.days > 0 ? json_day(s->current.first) :
+	    "first", s->current.days > 0 ? output_json_day(s->current.first) :
 	    json_null(),
-	    "last", s->current.days > 0 ? json_day(s->current.last) :
+	    "last", s->current.days > 0 ? output_json_day(s->current.last) :
 	    json_null(),
 	    "longest_streak", "days", s->longest.days,
-	    "first", s->longest.days > 0 ? json_day(s->longest.first) :
+	    "first", s->longest.days > 0 ? output_json_day(s->longest.first) :
 	    json_null(),
-	    "last", s->longest.days > 0 ? json_day(s->longest.last) :
+	    "last", s->longest.days > 0 ? output_json_day(s->longest.last) :
 	    json_null(),
 	    "adherence", "days", s->adherence,
 	    "of", STATS_ADHERENCE_DAYS,

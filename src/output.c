@@ -379,3 +379,12 @@ output_source_words(const char *source)
 			return (known[i][1]);
 	return (source);
 }
+
+json_t *
+output_json_day(long day)
+{
+	char	buf[DATE_BUFSZ];
+
+	date_format(day, buf);
+	return (json_string(buf));
+}

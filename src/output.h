@@ -22,6 +22,8 @@ char		*output_bits(unsigned bits, int nbits,
 		    const char *(*name)(unsigned));
 /* Every catalog field of an exercise. The caller owns the reference. */
 json_t		*output_exercise_json(const struct exercise *);
+/* A day (days since 1970-01-01) as a "YYYY-MM-DD" JSON string. */
+json_t		*output_json_day(long day);
 /* A catalog source (an article's file name) in words a reader knows. */
 const char	*output_source_words(const char *source);
 /* The shortest and longest time the catalog's dose allows, in seconds. */

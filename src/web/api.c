@@ -389,15 +389,6 @@ api_checkin(struct web *w, json_t *b, struct web_reply *r)
 	web_json(r, json_pack("{s:b}", "ok", 1));
 }
 
-static json_t *
-json_day(long day)
-{
-	char	buf[DATE_BUFSZ];
-
-	date_format(day, buf);
-	return (json_string(buf));
-}
-
 /* GET /api/progress: streaks, active days, weeks, pain, favourites. */
 static void
 api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
@@ -467,11 +458,11 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 	days = json_array();
 	for (i = 0; i < 35; i++)
 		json_array_append_new(days, json_pack("{s:o,s:b}", "date",
-		    json_day(in.today - 34 + (long)i), "active", active[i]));
+		    output_json_day(in.today - 34 + (long)i), "active", active[i]));
 	weeks = json_array();
 	for (i = 0; i < s.nweeks; i++)
 		json_array_append_new(weeks, json_pack("{s:o,s:i,s:i,s:i,s:o}",
-		    "first", json_day(s.weeks[i].first), "minutes",
+		    "first", output_json_day(s.weeks[i].first), "minutes",
 		    s.weeks[i].minutes, "sessions", s.weeks[i].sessions,
 		    "breaks", s.weeks[i].breaks, "pain",
 		    s.weeks[i].npain > 0 ? json_real(s.weeks[i].pain_mean) :
@@ -493,7 +484,7 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 		json_array_append_new(aside, json_pack("{s:o,s:o,s:o}",
 		    "id", output_json_text(s.aside[i].id), "name",
 		    output_json_text(e != NULL ? e->name : s.aside[i].id),
-		    "until", json_day(date_of_ms(s.aside[i].until_ms,
+		    "until", output_json_day(date_of_ms(s.aside[i].until_ms,
 		    clock_tz_min(clk, s.aside[i].until_ms)))));
 	}
 	web_json(r, json_pack("{s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o,"
