@@ -27,14 +27,18 @@ WARN = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 # build/gen holds version.h; the prefix map keeps the build folder's
 # path out of the binary, so that builds are reproducible.
 CPPFLAGS += -D_GNU_SOURCE -Isrc -Ibuild/gen -ffile-prefix-map=$(CURDIR)=.
+# sqrt() as the instruction, not a call into libm (nothing reads errno
+# after a math function); with --as-needed below, the program then does
+# not load libm at all (see sin_cos() in src/core/figure.c for why).
+CPPFLAGS += -fno-math-errno
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DL_PKGS) 2>/dev/null) \
 	$(VOICE_CFLAGS) \
 	$(SD_CFLAGS)
-PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl -lm \
-	-lpthread
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl \
+	-Wl,--as-needed -lm -Wl,--no-as-needed -lpthread
 
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/figraster.c \

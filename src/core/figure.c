@@ -17,6 +17,76 @@
 
 #define DEG	(M_PI / 180.0)
 
+/*
+ * Sine and cosine of our own, and no fmod: the figures are the only
+ * users of libm, and a program linked with libm pays for it at every
+ * start (its relocations and IFUNC resolvers), drawing or not: without
+ * it `midback today` starts 0.3 to 0.6 ms sooner (perf stat). A
+ * drawing wants angles of a few turns to far better than a pixel: the
+ * angle is brought to within an eighth of a turn of a quarter turn
+ * (pi/2 split in two parts, as in fdlibm, so the reduction loses no
+ * digits) and the Taylor series to the 15th power is then good to
+ * 1e-16. sqrt needs no libm: with -fno-math-errno (Makefile) the
+ * compiler emits the instruction.
+ */
+#define DEPTH_TIE	1e-9	/* depths closer than this are equal */
+
+#define PIO2	1.57079632679489661923	/* pi/2 */
+#define PIO2_HI	1.57079632673412561417e+00	/* its first 33 bits */
+#define PIO2_LO	6.07710050650619224932e-11	/* pi/2 - PIO2_HI */
+
+void
+fig_sincos(double x, double *sp, double *cp)
+{
+	double		 q = x / PIO2, r, r2, s, c;
+	long long	 n;
+
+	n = (long long)(q < 0 ? q - 0.5 : q + 0.5);
+	r = (x - n * PIO2_HI) - n * PIO2_LO;
+	r2 = r * r;
+	s = r * (1 + r2 / -6 * (1 + r2 / -20 * (1 + r2 / -42 * (1 + r2 / -72 *
+	    (1 + r2 / -110 * (1 + r2 / -156 * (1 + r2 / -210)))))));
+	c = 1 + r2 / -2 * (1 + r2 / -12 * (1 + r2 / -30 * (1 + r2 / -56 *
+	    (1 + r2 / -90 * (1 + r2 / -132 * (1 + r2 / -182 * (1 + r2 /
+	    -240)))))));
+	switch (n & 3) {
+	case 0:
+		*sp = s;
+		*cp = c;
+		break;
+	case 1:
+		*sp = c;
+		*cp = -s;
+		break;
+	case 2:
+		*sp = -s;
+		*cp = -c;
+		break;
+	default:
+		*sp = -c;
+		*cp = s;
+		break;
+	}
+}
+
+static double
+fig_sin(double x)
+{
+	double	s, c;
+
+	fig_sincos(x, &s, &c);
+	return (s);
+}
+
+static double
+fig_cos(double x)
+{
+	double	s, c;
+
+	fig_sincos(x, &s, &c);
+	return (c);
+}
+
 static const struct bone {
 	int	parent;
 	double	off[3];		/* in the parent's frame */
@@ -101,7 +171,9 @@ mat_vec(const double m[9], const double v[3], double out[3])
 static void
 rot_axis(int axis, double rad, double m[9])
 {
-	double	c = cos(rad), s = sin(rad);
+	double	c, s;
+
+	fig_sincos(rad, &s, &c);
 
 	memset(m, 0, 9 * sizeof *m);
 	switch (axis) {
@@ -614,7 +686,7 @@ path(const struct fig_spec *f, const int *keys, int n, int mirror, double t,
 static double
 idle_breath(double s)
 {
-	return (0.3 * (0.5 - 0.5 * cos(2 * M_PI * s / DOSE_BREATH_S)));
+	return (0.3 * (0.5 - 0.5 * fig_cos(2 * M_PI * s / DOSE_BREATH_S)));
 }
 
 void
@@ -699,7 +771,9 @@ fig_loop_at(const struct fig_spec *f, int both, double t,
 
 	if (t < 0)
 		t = 0;
-	t = fmod(t, fig_loop_s(f, both));
+	/* t >= 0: the remainder of the loop, without libm's fmod. */
+	x = fig_loop_s(f, both);
+	t = t / x < 1e15 ? t - x * (double)(long long)(t / x) : 0;
 	if (both && t >= one) {
 		mirror = 1;
 		t -= one;
@@ -754,15 +828,15 @@ camera_basis(int camera, struct cam *c)
 	}
 	az *= DEG;
 	el *= DEG;
-	t0[0] = sin(az);
+	t0[0] = fig_sin(az);
 	t0[1] = 0;
-	t0[2] = cos(az);
-	c->right[0] = cos(az);
+	t0[2] = fig_cos(az);
+	c->right[0] = fig_cos(az);
 	c->right[1] = 0;
-	c->right[2] = -sin(az);
+	c->right[2] = -fig_sin(az);
 	for (k = 0; k < 3; k++) {
-		c->toward[k] = t0[k] * cos(el) + u0[k] * sin(el);
-		c->up[k] = u0[k] * cos(el) - t0[k] * sin(el);
+		c->toward[k] = t0[k] * fig_cos(el) + u0[k] * fig_sin(el);
+		c->up[k] = u0[k] * fig_cos(el) - t0[k] * fig_sin(el);
 	}
 }
 
@@ -1180,7 +1254,12 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 	}
 	props_front(&bd, f, b);
 
-	/* Each group at its mean depth; farthest first. */
+	/*
+	 * Each group at its mean depth; farthest first. Depths within
+	 * DEPTH_TIE are a tie, kept in the order drawn (the sorts are
+	 * stable): the two arms of a symmetric pose are at one depth, and
+	 * which comes first must not hang on the last bit of a cosine.
+	 */
 	ng = bd.group + 1;
 	if (ng > 64)
 		ng = 64;
@@ -1197,7 +1276,8 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 		order[g] = g;
 	}
 	for (i = 1; i < ng; i++)
-		for (k = i; k > 0 && gd[order[k - 1]] > gd[order[k]]; k--) {
+		for (k = i; k > 0 && gd[order[k - 1]] > gd[order[k]] +
+		    DEPTH_TIE; k--) {
 			t = order[k];
 			order[k] = order[k - 1];
 			order[k - 1] = t;
@@ -1214,7 +1294,7 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 				idx[m++] = i;
 		for (i = 1; i < m; i++)
 			for (k = i; k > 0 && bd.depth[idx[k - 1]] >
-			    bd.depth[idx[k]]; k--) {
+			    bd.depth[idx[k]] + DEPTH_TIE; k--) {
 				a2 = idx[k];
 				idx[k] = idx[k - 1];
 				idx[k - 1] = a2;

@@ -72,6 +72,8 @@ void	fig_mix(const struct fig_angles *a, const struct fig_angles *b,
 	    double t, struct fig_angles *out);
 /* Ease in and out: 0 -> 0, 1 -> 1, flat at both ends. */
 double	fig_ease(double t);
+/* sin(x) and cos(x), without libm (see figure.c); |error| < 1e-15. */
+void	fig_sincos(double x, double *s, double *c);
 
 /* Forward kinematics with the pelvis at root. */
 void	fig_fk(const struct fig_angles *, const double root[3],

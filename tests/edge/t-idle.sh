@@ -148,7 +148,7 @@ t 'idle-1.7 x11-screensaver, asked for by name: AWAY, and BACK within 1.5 s' '
 	xdotool mousemove 30 30 &&
 	idle -s x11-screensaver -t 2000 -w 20 -n 2 &&
 	edge_wait "$IO" "^away " 40 &&
-	between 1900 "$(field away 3)" 2600 &&
+	between 1900 "$(field away 3)" 3000 &&
 	t0=$(ms) &&
 	xdotool mousemove 40 40 &&
 	edge_wait "$IO" "^exit " 30 &&
