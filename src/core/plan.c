@@ -165,6 +165,8 @@ struct cand {
 	struct prescription	 least;		/* plan_least() */
 	int			 min_s;		/* duration at the least dose */
 	int			 chosen;
+	int			 blocked;	/* its variants in the plan */
+	int			 too_long;	/* min_s over cap_s() */
 	unsigned		 key;		/* the day's preference */
 };
 
@@ -184,20 +186,29 @@ cap_s(const struct plan_opts *o)
 
 /* Whether c may join p: not taken, short enough, no variant of an item. */
 static int
-usable(const struct plan *p, const struct plan_opts *o, const struct cand *c)
+usable(const struct cand *c)
+{
+	return (!c->chosen && c->blocked == 0 && !c->too_long);
+}
+
+/*
+ * Count in each candidate how many of its variants the plan holds, as c
+ * comes in (by 1) or goes out (by -1): usable() is asked for every
+ * candidate at every step, and comparing variants there was most of
+ * the planner's time.
+ */
+static void
+block_variants(struct cand *cs, size_t n, const struct cand *c, int by)
 {
 	size_t	i;
 
-	if (c->chosen || c->min_s > cap_s(o))
-		return (0);
-	for (i = 0; i < p->n; i++)
-		if (catalog_variants(p->items[i].ex, c->ex))
-			return (0);
-	return (1);
+	for (i = 0; i < n; i++)
+		if (&cs[i] != c && catalog_variants(cs[i].ex, c->ex))
+			cs[i].blocked += by;
 }
 
 static void
-add_item(struct plan *p, struct cand *c)
+add_item(struct plan *p, struct cand *cs, size_t n, struct cand *c)
 {
 	struct plan_item	*it;
 
@@ -208,6 +219,7 @@ add_item(struct plan *p, struct cand *c)
 	it->duration_s = dose_duration_s(&it->rx);
 	p->total_s += it->duration_s;
 	c->chosen = 1;
+	block_variants(cs, n, c, 1);
 }
 
 /*
@@ -231,7 +243,7 @@ reserve_for(const struct plan *p, const struct plan_opts *o,
 			continue;
 		best = n;
 		for (i = 0; i < n; i++)
-			if (usable(p, o, &cs[i]) && satisfies(cs[i].ex, need) &&
+			if (usable(&cs[i]) && satisfies(cs[i].ex, need) &&
 			    (best == n || cs[i].min_s < cs[best].min_s))
 				best = i;
 		if (best == n)
@@ -350,12 +362,13 @@ rebalance(struct plan *p, const struct plan_opts *o, struct cand *cs,
 	}
 	/* Another exercise, in the day's order of preference. */
 	for (i = 0; i < ncs; i++) {
-		if (!usable(p, o, &cs[i]))
+		if (!usable(&cs[i]))
 			continue;
-		add_item(p, &cs[i]);
+		add_item(p, cs, ncs, &cs[i]);
 		if (make_room(p, p->n - 1, budget) && p->total_s > before)
 			goto done;
 		cs[i].chosen = 0;
+		block_variants(cs, ncs, &cs[i], -1);
 		p->n = nsaved;
 		memcpy(p->items, saved, nsaved * sizeof *saved);
 		p->total_s = before;
@@ -416,8 +429,10 @@ keep_shares(struct plan *p, int pct, struct cand *cs, size_t ncs)
 		if (!dose_shrink(&p->items[big].ex->dose, &p->items[big].rx)) {
 			/* It cannot be less: leave it out today. */
 			for (i = 0; i < ncs; i++)
-				if (cs[i].ex == p->items[big].ex)
+				if (cs[i].ex == p->items[big].ex) {
 					cs[i].key = 0;
+					block_variants(cs, ncs, &cs[i], -1);
+				}
 			p->total_s -= p->items[big].duration_s;
 			memmove(&p->items[big], &p->items[big + 1],
 			    (p->n - big - 1) * sizeof *p->items);
@@ -458,12 +473,12 @@ fill(struct plan *p, const struct plan_opts *o, struct cand *cs, size_t n,
 	grow(p, budget, pp->max_share_pct, start, step);
 	while (budget - p->total_s > slack / 2) {
 		for (i = 0; i < n; i++)
-			if (cs[i].key > 0 && usable(p, o, &cs[i]) &&
+			if (cs[i].key > 0 && usable(&cs[i]) &&
 			    p->total_s + cs[i].min_s <= budget)
 				break;
 		if (i == n)
 			break;
-		add_item(p, &cs[i]);
+		add_item(p, cs, n, &cs[i]);
 		grow(p, budget, pp->max_share_pct, start, step);
 	}
 }
@@ -518,6 +533,7 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 		cs[n].ex = &c->ex[i];
 		plan_least(&c->ex[i], o, &cs[n].least);
 		cs[n].min_s = dose_duration_s(&cs[n].least);
+		cs[n].too_long = cs[n].min_s > cap_s(o);
 		n++;
 	}
 	/*
@@ -542,19 +558,19 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 		/* Keep room for the cheapest way to meet each later need. */
 		reserve = reserve_for(p, o, cs, n, k);
 		for (i = 0; i < n; i++)
-			if (usable(p, o, &cs[i]) && satisfies(cs[i].ex, need) &&
+			if (usable(&cs[i]) && satisfies(cs[i].ex, need) &&
 			    p->total_s + cs[i].min_s + reserve <= budget)
 				break;
 		if (i == n) {
 			/* Without the reserve, if that is what it takes. */
 			for (i = 0; i < n; i++)
-				if (usable(p, o, &cs[i]) &&
+				if (usable(&cs[i]) &&
 				    satisfies(cs[i].ex, need) &&
 				    p->total_s + cs[i].min_s <= budget)
 					break;
 		}
 		if (i < n)
-			add_item(p, &cs[i]);
+			add_item(p, cs, n, &cs[i]);
 	}
 
 	start = (unsigned)(rng_next(&rng) % 64);
