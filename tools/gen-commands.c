@@ -314,12 +314,25 @@ static int
 read_args(struct gen *g, yaml_node_t *n, const char *key, int many,
     long *out)
 {
-	if (many && n->type == YAML_SCALAR_NODE &&
-	    strcmp((char *)n->data.scalar.value, "any") == 0) {
+	const char	*s;
+	char		*end;
+	long		 v;
+
+	if ((s = ytree_str(&g->t, n, key)) == NULL)
+		return (-1);
+	if (many && strcmp(s, "any") == 0) {
 		*out = -1;
 		return (0);
 	}
-	return (ytree_int(&g->t, n, key, 0, 99, out));
+	v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || v > 99) {
+		diag_add(g->t.diag, g->t.file, ytree_line(n), "'%s' must be "
+		    "a whole number from 0 to 99%s, found '%s'", key,
+		    many ? ", or any" : "", s);
+		return (-1);
+	}
+	*out = v;
+	return (0);
 }
 
 static void
@@ -404,7 +417,6 @@ read_command(struct gen *g, yaml_node_t *n)
 	const char	*s;
 	char		*what;
 	size_t		 i, len;
-	int		 bad = 0;
 
 	memset(&c, 0, sizeof c);
 	c.line = ytree_line(n);
@@ -427,44 +439,35 @@ read_command(struct gen *g, yaml_node_t *n)
 			    g->cmds[i].line);
 			return;
 		}
-	/* One line; a folded one may end in a line break. */
-	if ((s = ytree_str(&g->t, f[1], "usage")) == NULL)
-		bad = 1;
-	else if (s[(len = strcspn(s, "\n"))] != '\0' &&
-	    s[len + strspn(s + len, "\n")] != '\0') {
-		diag_add(g->t.diag, g->t.file, ytree_line(f[1]),
-		    "usage of '%s' must be one line (write it folded, '>-')",
-		    c.name);
-		bad = 1;
-	} else
-		c.usage = xstrndup(s, len);
-	if ((c.summary = ytree_str(&g->t, f[2], "summary")) == NULL)
-		bad = 1;
-	else if (strchr(c.summary, '\n') != NULL ||
-	    widest(c.summary) > WIDTH - NAME_WIDTH - 3) {
+	/* Every problem is reported; nothing is written after one. */
+	if ((s = ytree_str(&g->t, f[1], "usage")) != NULL) {
+		/* One line; a folded one may end in a line break. */
+		len = strcspn(s, "\n");
+		if (s[len + strspn(s + len, "\n")] != '\0')
+			diag_add(g->t.diag, g->t.file, ytree_line(f[1]),
+			    "usage of '%s' must be one line (fold it: '>-')",
+			    c.name);
+		else
+			c.usage = xstrndup(s, len);
+	}
+	if ((c.summary = ytree_str(&g->t, f[2], "summary")) != NULL &&
+	    (strchr(c.summary, '\n') != NULL ||
+	    widest(c.summary) > WIDTH - NAME_WIDTH - 3))
 		diag_add(g->t.diag, g->t.file, ytree_line(f[2]),
 		    "summary of '%s': expected one line of at most %d "
 		    "characters", c.name, WIDTH - NAME_WIDTH - 3);
-		bad = 1;
-	}
-	if (f[3] != NULL &&
-	    (c.help = help_text(g, f[3], "help", WIDTH, 1)) == NULL)
-		bad = 1;
-	if (f[4] != NULL &&
-	    (c.after = help_text(g, f[4], "after", WIDTH, 1)) == NULL)
-		bad = 1;
-	if (f[5] != NULL && read_args(g, f[5], "args-min", 0,
-	    &c.args_min) == -1)
-		bad = 1;
-	if (f[6] != NULL && read_args(g, f[6], "args-max", 1,
-	    &c.args_max) == -1)
-		bad = 1;
-	if (c.args_max != -1 && c.args_max < c.args_min) {
+	if (f[3] != NULL)
+		c.help = help_text(g, f[3], "help", WIDTH, 1);
+	if (f[4] != NULL)
+		c.after = help_text(g, f[4], "after", WIDTH, 1);
+	if (f[5] != NULL)
+		(void)read_args(g, f[5], "args-min", 0, &c.args_min);
+	if (f[6] != NULL)
+		(void)read_args(g, f[6], "args-max", 1, &c.args_max);
+	if (c.args_max != -1 && c.args_max < c.args_min)
 		diag_add(g->t.diag, g->t.file, ytree_line(f[6] != NULL ? f[6] :
-		    n), "%s: args-max %ld is below args-min %ld", c.name,
-		    c.args_max, c.args_min);
-		bad = 1;
-	}
+		    f[5]), "%s: args-max %ld (0 when not given) is below "
+		    "args-min %ld", c.name, c.args_max, c.args_min);
 	if (f[7] != NULL)
 		read_needs(g, f[7], &c);
 	if (f[8] != NULL) {
@@ -475,13 +478,7 @@ read_command(struct gen *g, yaml_node_t *n)
 	check_opts(g, &c);
 	if (c.usage != NULL)
 		check_usage(g, &c, ytree_line(f[1]));
-	if (bad) {
-		free(c.usage);
-		free(c.help);
-		free(c.after);
-		free_opts(&c.opts);
-		return;
-	}
+	/* Kept with a problem too, to find a second of its name. */
 	g->cmds = xreallocarray(g->cmds, g->ncmds + 1, sizeof *g->cmds);
 	g->cmds[g->ncmds++] = c;
 }
