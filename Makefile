@@ -66,7 +66,8 @@ WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
 CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
 	src/cmd-export.c src/cmd-figures.c src/cmd-import.c src/cmd-list.c \
 	src/cmd-log.c src/cmd-program.c src/cmd-remind.c src/cmd-serve.c \
-	src/cmd-show.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c
+	src/cmd-show.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c \
+	build/gen/commands.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
 	build/gen/screen-data.c build/gen/web-data.c src/chart.c src/export.c \
 	src/gen.c src/output.c src/output-program.c $(STORE)
@@ -77,8 +78,11 @@ MAIN = src/main.c
 # file's text, so only they link it.
 GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
-GEN_TOOL_SRC = tools/gen-catalog.c src/core/catalog.c src/core/ytree.c \
-	src/core/figspec.c src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
+GEN_TOOL_SRC = tools/gen-catalog.c tools/cstr.c src/core/catalog.c \
+	src/core/ytree.c src/core/figspec.c src/core/diag.c src/core/xmalloc.c \
+	src/sys/fileio.c
+GEN_CMD_SRC = tools/gen-commands.c tools/cstr.c src/core/ytree.c \
+	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
 UNIT = catalog chart coach config dose figure plan program date schedule \
 	session stats store voice web
 
@@ -108,7 +112,8 @@ build/gen/exercises-data.c: data/exercises.yaml scripts/embed
 	mv $@.tmp $@
 
 # The built-in catalog, parsed and checked at build time (tools/gen-catalog.c).
-build/gen-catalog: $(GEN_TOOL_SRC) src/core/catalog.h src/core/figspec.h
+build/gen-catalog: $(GEN_TOOL_SRC) tools/cstr.h src/core/catalog.h \
+		src/core/figspec.h
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 $(PKG_CFLAGS) -o $@ $(GEN_TOOL_SRC) \
 		$(shell $(PKG_CONFIG) --libs yaml-0.1) -lm
@@ -117,6 +122,27 @@ build/gen/catalog-data.c: data/exercises.yaml build/gen-catalog
 	@mkdir -p $(@D)
 	build/gen-catalog data/exercises.yaml > $@.tmp
 	mv $@.tmp $@
+
+# The command line: data/commands.yaml, read and checked at build time
+# (tools/gen-commands.c), becomes cmd_table[] and each command's options
+# (commands.c) and the exec functions' prototypes (commands.h, which the
+# commands include; rewritten only when it changes).
+build/gen-commands: $(GEN_CMD_SRC) tools/cstr.h src/core/ytree.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 $(PKG_CFLAGS) -o $@ $(GEN_CMD_SRC) \
+		$(shell $(PKG_CONFIG) --libs yaml-0.1)
+
+build/gen/commands.c: data/commands.yaml build/gen-commands
+	@mkdir -p $(@D)
+	build/gen-commands data/commands.yaml > $@.tmp
+	mv $@.tmp $@
+
+build/gen/commands.h: data/commands.yaml build/gen-commands
+	@mkdir -p $(@D)
+	build/gen-commands --header data/commands.yaml > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+$(patsubst %.c,build/rel/%.o,$(CMDS)) $(patsubst %.c,build/asan/%.o,$(CMDS)) \
+	$(patsubst %.c,build/analyze/%.ok,$(CMDS)): build/gen/commands.h
 
 # The version and the commit (scripts/version-h); rewritten only when
 # they change, so main.o is rebuilt only then.
@@ -350,7 +376,7 @@ LINT_TOOLS = cppcheck valgrind
 CPPCHECK_SUPPRESS = --suppress=syntaxError:src/remind/sd.c
 ANALYZE_SRC = $(CORE) $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) $(STORE) \
 	src/chart.c src/export.c src/gen.c src/output.c $(MAIN) \
-	tools/gen-catalog.c
+	tools/gen-catalog.c tools/gen-commands.c tools/cstr.c
 VOBJ_TEST = $(patsubst build/asan/%,build/vg/%,$(AOBJ_TEST))
 VG_BINS = $(patsubst %,build/vg/tests/t-%,$(UNIT))
 

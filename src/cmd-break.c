@@ -11,33 +11,11 @@
 #include "sys/clock.h"
 #include "sys/paths.h"
 #include "cmd.h"
+#include "commands.h"
 #include "term/play.h"
 #include "store.h"
 
-static enum cmd_retval	cmd_break_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option break_options[] = {
-	{ "equipment", 'e', "LIST", "what is at hand (default chair,wall,doorway);\n"
-	    "without a wall, no wall angel" },
-	CMD_OPTIONS_PLAY,
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_break_entry = {
-	.name = "break",
-	.usage = "[--equipment LIST] [--plain] [--trace FILE] [--voice]",
-	.summary = "take a 1-3 minute desk break (posture reset, wall angel)",
-	.help =
-	    "A posture reset (sit tall, squeeze the shoulder blades, 10 holds),\n"
-	    "with 60 seconds of wall angels when wall_angel_every (config.yaml,\n"
-	    "default 120 minutes) has passed since the last. One to three\n"
-	    "minutes, logged as a break.\n",
-	.options = break_options,
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_break_exec
-};
-
-static enum cmd_retval
+enum cmd_retval
 cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

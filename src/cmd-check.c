@@ -6,33 +6,11 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "sys/fileio.h"
 #include "core/routine.h"
 
-static enum cmd_retval	cmd_check_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option check_options[] = {
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_check_entry = {
-	.name = "check",
-	.usage = "FILE...",
-	.summary = "check exercise and routine files, reporting every problem",
-	.help =
-	    "A FILE is an exercise file (a list of exercises, as in\n"
-	    "exercises.d/) or a routine file (a name and a list of exercise ids\n"
-	    "with their doses, for 'midback start --routine'). Each problem is\n"
-	    "reported as FILE:LINE: message, and the command exits 1 if any\n"
-	    "file has one. The formats are in docs/catalog-format.md.\n",
-	.options = check_options,
-	.args_max = -1,
-	.flags = 0,
-	.exec = cmd_check_exec
-};
-
-
-static enum cmd_retval
+enum cmd_retval
 cmd_check_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -10,35 +10,17 @@
 
 #include "sys/clock.h"
 #include "cmd.h"
+#include "commands.h"
 #include "output.h"
 #include "store.h"
 #include "coach/coach.h"
 #include "core/date.h"
 #include "core/utf8.h"
 
-static enum cmd_retval	cmd_checkin_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option checkin_options[] = {
-	{ "pain", 'p', "N", "pain now, 0 (none) to 10 (the worst imaginable)" },
-	{ "stiffness", 's', "N", "stiffness now, 0 (none) to 10" },
-	{ "note", 'n', "TEXT", "a few words to remember, such as what you did" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_checkin_entry = {
-	.name = "checkin",
-	.usage = "--pain N [--stiffness N] [--note TEXT]",
-	.summary = "record how your back feels right now",
-	.options = checkin_options,
-	.args_max = 0,
-	.exec = cmd_checkin_exec
-};
-
-
 /* How high a rating has to be before we say who to see. */
 #define CHECKIN_HIGH_PAIN	7
 
-static enum cmd_retval
+enum cmd_retval
 cmd_checkin_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -19,35 +19,13 @@
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "cmd.h"
+#include "commands.h"
 #include "export.h"
 #include "store.h"
 #include "coach/settings.h"
 #include "core/config.h"
 #include "core/ics.h"
 #include "core/xmalloc.h"
-
-static enum cmd_retval	cmd_export_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option export_options[] = {
-	{ "format", 'f', "F", "json (the default; 'midback import' reads it)\n"
-	    "or csv (one row per session, break, exercise\nand check-in), or "
-	    "ics (the break reminders as\nweekly calendar events with alarms, "
-	    "from\nconfig.yaml)" },
-	{ "output", 'o', "FILE", "write to FILE instead of standard output" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_export_entry = {
-	.name = "export",
-	.usage = "[--format json|csv|ics] [--output FILE]",
-	.summary = "write your history, or the break schedule, to a file",
-	.options = export_options,
-	.args_max = 0,
-	.after =
-	    "The JSON format is described in docs/export-format.md.\n",
-	.exec = cmd_export_exec
-};
-
 
 enum export_format { FORMAT_JSON, FORMAT_CSV, FORMAT_ICS };
 
@@ -116,7 +94,7 @@ export_file(const struct cmd_entry *e, const struct store_history *h,
 	return (0);
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

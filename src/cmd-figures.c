@@ -9,32 +9,10 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "core/figsvg.h"
 #include "core/xmalloc.h"
 #include "sys/fileio.h"
-
-static enum cmd_retval	cmd_figures_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option figures_options[] = {
-	{ "output", 'o', "DIR", "the folder to write into (made if need be)" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_figures_entry = {
-	.name = "figures",
-	.usage = "--output DIR",
-	.summary = "write every exercise's figure as SVG, with a contact sheet",
-	.help =
-	    "Writes, for each exercise with a figure, ID.svg (the movement,\n"
-	    "looping) and ID-1.svg, ID-2.svg ... (a still of each keyframe),\n"
-	    "then contact-sheet.svg (every keyframe of every exercise) and\n"
-	    "index.html, which shows them all. Files of the same names are\n"
-	    "replaced.\n",
-	.options = figures_options,
-	.args_max = 0,
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_figures_exec
-};
 
 static int
 write_file(const struct cmd_entry *e, const char *dir, const char *name,
@@ -71,7 +49,7 @@ html_text(FILE *f, const char *s)
 	}
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_figures_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

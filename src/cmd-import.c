@@ -13,28 +13,9 @@
 #include <jansson.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "export.h"
 #include "store.h"
-
-static enum cmd_retval	cmd_import_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option import_options[] = {
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_import_entry = {
-	.name = "import",
-	.usage = "FILE.json",
-	.summary = "add what a JSON export holds to your history",
-	.options = import_options,
-	.args_max = 1,
-	.after =
-	    "Reads a file written by 'midback export --format json': sessions,\n"
-	    "breaks, check-ins, reminder outcomes and exercises set aside. What\n"
-	    "you already have is skipped, so importing twice changes nothing.\n",
-	.exec = cmd_import_exec
-};
-
 
 /*
  * Say how many of each kind of record were new, "Imported 3 of 5 sessions
@@ -73,7 +54,7 @@ import_say(const char *path, int ns, size_t ts, int nc, size_t tc, int nr,
 	    "; the others were already here" : "");
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -8,37 +8,11 @@
 #include <jansson.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "output.h"
 #include "core/plan.h"
 
-static enum cmd_retval	cmd_list_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option list_options[] = {
-	{ "motion", 'm', "M", "extension, flexion, side-bend or rotation" },
-	{ "kind", 'k', "K", "breathing, mobility, stretch, strength or posture" },
-	{ "place", 'p', "P", "desk, floor or any: where you are" },
-	{ "equipment", 'e', "LIST", "what is at hand (comma-separated: chair, "
-	    "wall,\ndoorway, band, dumbbell; or none): lists only\nexercises "
-	    "that need nothing more" },
-	{ "stage", 's', "N", "0 breathing, 1 extension, 2 ribcage and "
-	    "shoulder\nblades, 3 rotation and side-bending strength" },
-	{ "json", 'j', NULL, "print every field of each exercise as JSON" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_list_entry = {
-	.name = "list",
-	.usage = "[--motion M] [--kind K] [--place P] [--equipment LIST] "
-	    "[--stage N] [--json]",
-	.summary = "list the exercises in the catalog",
-	.options = list_options,
-	.args_max = 0,
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_list_exec
-};
-
-
-static enum cmd_retval
+enum cmd_retval
 cmd_list_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -15,35 +15,13 @@
 #include <jansson.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "export.h"
 #include "output.h"
 #include "store.h"
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/xmalloc.h"
-
-static enum cmd_retval	cmd_log_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option log_options[] = {
-	{ "since", 's', "DATE", "start at this local date (default: the first)" },
-	{ "until", 'u', "DATE", "end with this local date, included (default: "
-	    "today)" },
-	{ "json", 'j', NULL, "print the entries as JSON, in the export's "
-	    "shapes" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_log_entry = {
-	.name = "log",
-	.usage = "[--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]",
-	.summary = "list sessions, exercises, breaks and check-ins, newest "
-	    "first",
-	.options = log_options,
-	.args_max = 0,
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_log_exec
-};
-
 
 /* The widest UTC offsets in use, for reading around a local day. */
 #define LOG_OFFSET_MS	(15LL * 3600 * 1000)
@@ -200,7 +178,7 @@ print_checkin(const struct store_hcheckin *c, const char *hhmm)
 	printf("\n");
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_log_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

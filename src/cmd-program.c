@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "coach/coach.h"
 #include "coach/program.h"
 #include "core/date.h"
@@ -20,39 +21,6 @@
 #include "sys/clock.h"
 #include "term/ask.h"
 #include "term/selftest.h"
-
-static enum cmd_retval	cmd_program_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option program_options[] = {
-	{ "json", 'j', NULL, "print the program as JSON" },
-	{ "start-at", 's', "PHASE", "start the program today at a phase: "
-	    "breathing,\nextension, ribcage or strength (or 1 to 4), for "
-	    "someone\nalready training" },
-	{ "reset", 'r', NULL, "start the program again today, at breathing" },
-	{ "test", 't', NULL, "be guided through the four self-tests and keep "
-	    "the\nresults (about two minutes)" },
-	{ "plain", 'P', NULL, "the self-tests as plain lines (they always "
-	    "are, for now)" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_program_entry = {
-	.name = "program",
-	.usage = "[--json] [--start-at PHASE | --reset] [--test [--plain]]",
-	.summary = "the program over weeks: phase, why, what unlocks, "
-	    "self-tests",
-	.options = program_options,
-	.args_max = 0,
-	.after =
-	    "The program goes breathing, extension, ribcage and shoulder "
-	    "blades,\nthen rotation and side-bending strength. Each week it "
-	    "moves on when\nthe phase's weeks are up and the week held 4 "
-	    "active days, no rise in\npain and no sharp or nerve-like answer; "
-	    "it steps back a phase when\npain rose by 2 or more, after two "
-	    "such answers, or after 21 days\naway; otherwise it holds.\n",
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_program_exec
-};
 
 static const char *const move_names[] = {
 	"start", "hold", "advance", "back"
@@ -208,7 +176,7 @@ program_text(const struct coach_program *cp, const struct catalog *cat)
 		    "of each day.\n", program_tests[st->weakest].id);
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_program_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "coach/settings.h"
 #include "remind/remind.h"
 #include "sys/clock.h"
@@ -19,34 +20,6 @@
 #include "core/date.h"
 #include "core/schedule.h"
 #include "core/xmalloc.h"
-
-static enum cmd_retval	cmd_remind_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option remind_options[] = {
-	{ "status", 's', NULL, "say what comes next, when and why" },
-	{ "install", 'i', NULL, "write and enable a systemd user unit that runs "
-	    "it" },
-	{ "uninstall", 'u', NULL, "disable and remove that unit" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_remind_entry = {
-	.name = "remind",
-	.usage = "[--status | --install | --uninstall]",
-	.summary = "remind you to take desk breaks through the working day",
-	.help =
-	    "Runs in the background (in a terminal, or as a systemd user "
-	    "service)\nand shows a notification for each break: a posture "
-	    "reset every hour\nand a wall angel every two hours of desk time, "
-	    "and the daily session,\nwithin work hours. Time away from the "
-	    "keyboard, asleep or locked counts\nas a break taken. The "
-	    "settings are in $XDG_CONFIG_HOME/midback/config.yaml.\n"
-	    "Start opens the break in $TERMINAL, else x-terminal-emulator.\n",
-	.options = remind_options,
-	.args_max = 0,
-	.exec = cmd_remind_exec
-};
-
 
 /* How long until ms, in words: "in 23 min", "in 2 h 5 min", "now". */
 static void
@@ -94,7 +67,7 @@ remind_print_status(const struct remind_config *cfg)
 	return (CMD_OK);
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_remind_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -10,40 +10,13 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "coach/settings.h"
 #include "store.h"
 #include "web/web.h"
 #include "core/xmalloc.h"
 
-static enum cmd_retval	cmd_serve_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option serve_options[] = {
-	{ "port", 'P', "N", "the port on 127.0.0.1 and ::1 (default 7415; "
-	    "0\npicks a free one)" },
-	{ "open", 'o', NULL, "open the page in the browser (xdg-open)" },
-	{ "install", 'i', NULL, "write and enable a systemd user unit that "
-	    "runs it" },
-	{ "uninstall", 'u', NULL, "disable and remove that unit" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_serve_entry = {
-	.name = "serve",
-	.usage = "[--port N] [--open] [--install | --uninstall]",
-	.summary = "the routine, library and progress in your browser",
-	.help =
-	    "Serves midback's web app at http://127.0.0.1:7415/ until "
-	    "stopped (Ctrl-C):\ntoday's routine, the guided player with "
-	    "voice, the library, progress,\ncheck-ins, reminder settings, "
-	    "export and import. Only this computer can\nreach it. Sessions "
-	    "go into the same history as the terminal's.\n",
-	.options = serve_options,
-	.args_max = 0,
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_serve_exec
-};
-
-static enum cmd_retval
+enum cmd_retval
 cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

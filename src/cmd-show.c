@@ -9,37 +9,15 @@
 #include <jansson.h>
 
 #include "cmd.h"
+#include "commands.h"
 #include "output.h"
 #include "core/dose.h"
 #include "core/figsvg.h"
 #include "core/xmalloc.h"
 #include "sys/fileio.h"
 
-static enum cmd_retval	cmd_show_exec(struct cmd_ctx *, struct cmd_args *);
 static enum cmd_retval	show_svg(const struct cmd_entry *, const struct exercise *,
 		    const struct cmd_args *);
-
-static const struct cmd_option show_options[] = {
-	{ "json", 'j', NULL, "print every catalog field as JSON" },
-	{ "svg", 's', NULL, "print the figure as an animated SVG picture" },
-	{ "pose", 'P', "N", "with --svg: a still of keyframe N (1 to 5)\n"
-	    "instead of the animation" },
-	{ "output", 'o', "FILE", "with --svg: write the picture to FILE" },
-	{ "no-figure", 'n', NULL, "leave the figure out of the text" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_show_entry = {
-	.name = "show",
-	.usage = "[--json | --svg [--pose N] [--output FILE]] ID",
-	.summary = "explain one exercise: steps, cues, dose and an easier option",
-	.options = show_options,
-	.args_max = -1,
-	.after = "IDs are listed by 'midback list'.\n",
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_show_exec
-};
-
 
 static void
 print_list(const char *title, const struct strlist *l, int numbered)
@@ -175,7 +153,7 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 	print_sources(&x->source);
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_show_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -15,6 +15,7 @@
 
 #include "term/ask.h"
 #include "cmd.h"
+#include "commands.h"
 #include "term/play.h"
 #include "store.h"
 #include "sys/clock.h"
@@ -23,41 +24,7 @@
 #include "core/routine.h"
 #include "core/xmalloc.h"
 
-static enum cmd_retval	cmd_start_exec(struct cmd_ctx *, struct cmd_args *);
-
-/* The options `break` shares, after the planning ones. */
-static const struct cmd_option start_options[] = {
-	CMD_OPTIONS_PLAN,
-	{ "routine", 'r', "FILE", "play a routine file instead (see 'midback\n"
-	    "check')" },
-	CMD_OPTIONS_PLAY,
-	{ "resume", 'R', NULL, "resume an unfinished session without asking" },
-	{ "no-resume", 'N', NULL, "start afresh without asking" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_start_entry = {
-	.name = "start",
-	.usage = "[--minutes N | --one] [--place P] [--equipment LIST] "
-	    "[--date YYYY-MM-DD] [--routine FILE] [--plain] [--trace FILE] "
-	    "[--voice] "
-	    "[--resume | --no-resume]",
-	.summary = "be guided through today's routine, with timers and cues",
-	.help =
-	    "Plays the routine 'midback today' shows for the same options, or\n"
-	    "a routine file, and records it. After each exercise it asks how\n"
-	    "it felt; sharp pain, tingling, burning or numbness stops that\n"
-	    "exercise, offers an easier one, and keeps it out of plans for 7\n"
-	    "days.\n",
-	.options = start_options,
-	.after =
-	    "Keys on screen: space pause, n or -> next, p or <- back,\n"
-	    "x it hurts, q quit, ? help.\n",
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_start_exec
-};
-
-static enum cmd_retval
+enum cmd_retval
 cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry		*e = ctx->entry;

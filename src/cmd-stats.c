@@ -21,36 +21,13 @@
 #include "sys/clock.h"
 #include "chart.h"
 #include "cmd.h"
+#include "commands.h"
 #include "output.h"
 #include "output-program.h"
 #include "store.h"
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/stats.h"
-
-static enum cmd_retval	cmd_stats_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option stats_options[] = {
-	{ "weeks", 'w', "N", "weeks to show, 1 to 520 (default 8)" },
-	{ "ascii", 'a', NULL, "draw charts with plain ASCII characters" },
-	{ "json", 'j', NULL, "print the figures as JSON" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_stats_entry = {
-	.name = "stats",
-	.usage = "[--weeks N] [--ascii] [--json]",
-	.summary = "show streaks, minutes per week and the pain trend",
-	.options = stats_options,
-	.args_max = 0,
-	.after =
-	    "A day counts toward a streak when you did a session, a break or "
-	    "at\nleast one exercise. Colour is off under NO_COLOR or when the "
-	    "output\nis not a terminal.\n",
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_stats_exec
-};
-
 
 #define STATS_WEEKS_DEFAULT	8
 #define STATS_BAR_WIDTH		30
@@ -332,7 +309,7 @@ locale_utf8(void)
 	    strcmp(cs, "utf8") == 0));
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

@@ -13,6 +13,7 @@
 
 #include "sys/clock.h"
 #include "cmd.h"
+#include "commands.h"
 #include "output.h"
 #include "coach/coach.h"
 #include "coach/program.h"
@@ -20,24 +21,6 @@
 #include "core/date.h"
 #include "core/dose.h"
 #include "core/plan.h"
-
-static enum cmd_retval	cmd_today_exec(struct cmd_ctx *, struct cmd_args *);
-
-static const struct cmd_option today_options[] = {
-	CMD_OPTIONS_PLAN,
-	{ "json", 'j', NULL, "print the routine as JSON" },
-	{ NULL, 0, NULL, NULL }
-};
-
-const struct cmd_entry cmd_today_entry = {
-	.name = "today",
-	.usage = "[--minutes N | --one] [--place desk|floor|any] "
-	    "[--equipment LIST] [--date YYYY-MM-DD] [--json]",
-	.summary = "show today's routine (the default command)",
-	.options = today_options,
-	.flags = CMD_NEEDS_CATALOG,
-	.exec = cmd_today_exec
-};
 
 static void
 plan_text(const struct plan *p, const struct plan_opts *o, int one,
@@ -80,7 +63,7 @@ plan_text(const struct plan *p, const struct plan_opts *o, int one,
 	    "fine.\n");
 }
 
-static enum cmd_retval
+enum cmd_retval
 cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;

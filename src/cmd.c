@@ -1,5 +1,6 @@
 /*
- * cmd.c -- the command table, usage and help, and the set-up commands share.
+ * cmd.c -- parsing, usage and help by the command table (generated from
+ * data/commands.yaml), and the set-up commands share.
  */
 #include <getopt.h>
 #include <glob.h>
@@ -24,41 +25,6 @@
 #include "core/date.h"
 #include "core/plan.h"
 #include "core/xmalloc.h"
-
-extern const struct cmd_entry cmd_program_entry;
-extern const struct cmd_entry cmd_today_entry;
-extern const struct cmd_entry cmd_list_entry;
-extern const struct cmd_entry cmd_show_entry;
-extern const struct cmd_entry cmd_figures_entry;
-extern const struct cmd_entry cmd_check_entry;
-extern const struct cmd_entry cmd_start_entry;
-extern const struct cmd_entry cmd_break_entry;
-extern const struct cmd_entry cmd_checkin_entry;
-extern const struct cmd_entry cmd_log_entry;
-extern const struct cmd_entry cmd_stats_entry;
-extern const struct cmd_entry cmd_export_entry;
-extern const struct cmd_entry cmd_import_entry;
-extern const struct cmd_entry cmd_remind_entry;
-extern const struct cmd_entry cmd_serve_entry;
-
-const struct cmd_entry *cmd_table[] = {
-	&cmd_today_entry,
-	&cmd_start_entry,
-	&cmd_break_entry,
-	&cmd_checkin_entry,
-	&cmd_log_entry,
-	&cmd_stats_entry,
-	&cmd_program_entry,
-	&cmd_remind_entry,
-	&cmd_serve_entry,
-	&cmd_list_entry,
-	&cmd_show_entry,
-	&cmd_figures_entry,
-	&cmd_check_entry,
-	&cmd_export_entry,
-	&cmd_import_entry,
-	NULL
-};
 
 /* The catalog built into the binary (tools/gen-catalog). */
 extern const struct catalog_static	catalog_builtin[];

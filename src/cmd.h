@@ -1,16 +1,23 @@
 /*
  * cmd.h -- the command table and what every command shares.
  *
+ * The command line is data: data/commands.yaml states every command (name,
+ * usage, summary, help, operands, what it needs) and its options, and
+ * tools/gen-commands.c turns it into build/gen/commands.c (cmd_table[]
+ * and each command's struct cmd_option table) and build/gen/commands.h
+ * (each cmd_NAME_exec) at build time. Nothing is parsed at run time.
+ *
  * To add a command:
- *  1. write src/cmd-NAME.c with a static exec function and one non-static
- *     `const struct cmd_entry cmd_NAME_entry`;
- *  2. declare it in cmd.c and add it to cmd_table[];
- *  3. add the file to the Makefile's SRCS;
- *  4. document it in docs/midback.1 and README.md, and add tests/cli/ cases.
- * The completion scripts and midback(1)'s synopsis and options are
- * written from the table (gen.c): an option's arg "ID" completes exercise
- * ids, one holding "FILE" file names, and a value written in the usage
- * as "a|b|c" those words.
+ *  1. describe it in data/commands.yaml;
+ *  2. write src/cmd-NAME.c, which includes "commands.h" and defines
+ *     `enum cmd_retval cmd_NAME_exec(struct cmd_ctx *, struct cmd_args *)`
+ *     (its only non-static function), and add the file to the
+ *     Makefile's CMDS;
+ *  3. document it in docs/midback.1 and README.md, and add tests/cli/ cases.
+ * Parsing, --help, the completion scripts and midback(1)'s synopsis and
+ * options are all written from the table (cmd.c, gen.c): an option's arg
+ * "ID" completes exercise ids, one holding "FILE" file names, and a value
+ * written in the usage as "a|b|c" those words.
  */
 #ifndef MIDBACK_CMD_H
 #define MIDBACK_CMD_H
@@ -117,32 +124,19 @@ struct catalog	*cmd_load_embedded(void);
 int		cmd_parse_place(const struct cmd_entry *, const char *, int *);
 int		cmd_parse_equipment(const struct cmd_entry *, const char *,
 		    unsigned *);
-/* The planning options `today` and `start` share. */
-#define CMD_OPTIONS_PLAN						\
-	{ "minutes", 'm', "N", "time to spend, 3 to 60 (default 12)" },	\
-	{ "one", 'o', NULL, "just one exercise, for a busy day: the one "	\
-	    "you\nrated best that fits, at its full dose" },		\
-	{ "place", 'p', "P", "desk: seated or standing at a desk, "	\
-	    "nothing on\nthe floor; floor: on a mat; any: both (default)" },	\
-	{ "equipment", 'e', "LIST", "what is at hand, comma-separated, "	\
-	    "from chair,\nwall, doorway, band, dumbbell; or none\n"	\
-	    "(default chair,wall,doorway)" },				\
-	{ "date", 'd', "YYYY-MM-DD", "plan another day (default today)" }
 /*
- * Plan options from the defaults and CMD_OPTIONS_PLAN's values in a.
+ * Plan options from the defaults and the values in a of the options of
+ * group plan (data/commands.yaml): --minutes, --one, --place, --equipment
+ * and --date, by their keys m, o, p, e and d.
  * Returns 0, or -1 after saying what was wrong.
  */
 int		cmd_plan_args(const struct cmd_entry *,
 		    const struct cmd_args *, struct plan_opts *);
-/* The player's options `start` and `break` share. */
-#define CMD_OPTIONS_PLAY						\
-	{ "plain", 'P', NULL, "one line per cue, answers read from "	\
-	    "standard\ninput (chosen when input or output is not a\n"	\
-	    "terminal); an empty line takes the default" },		\
-	{ "trace", 't', "FILE", "write one JSON line per transition" },	\
-	{ "voice", 'v', NULL, "speak the cues (espeak-ng)" }
 struct play_guide;
-/* Fill g's plain, trace and voice from CMD_OPTIONS_PLAY's values. */
+/*
+ * Fill g's plain, trace and voice from the options of group play
+ * (data/commands.yaml): --plain, --trace and --voice, keys P, t and v.
+ */
 void		cmd_play_args(const struct cmd_args *, struct play_guide *);
 struct store;
 /*

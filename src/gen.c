@@ -3,8 +3,9 @@
  * completion scripts and the man page's synopsis and options. See gen.h.
  *
  * Nothing here names a command or an option: each comes from cmd_table[]
- * and its struct cmd_option tables, the ones cmd_parse() and --help read,
- * so a new command or option is completed and documented as it is added.
+ * and its struct cmd_option tables (made from data/commands.yaml at build
+ * time), the ones cmd_parse() and --help read, so a new command or option
+ * is completed and documented as it is added.
  * What an operand or a value is comes from the names the table gives it:
  *
  *   an option's arg "ID", or an operand "ID" in the usage: an exercise id

@@ -15,25 +15,7 @@
 
 #include "core/catalog.h"
 #include "sys/fileio.h"
-
-static void
-str(const char *s)
-{
-	if (s == NULL) {
-		printf("NULL");
-		return;
-	}
-	putchar('"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f)
-			printf("\\%03o", (unsigned char)*s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
-}
+#include "cstr.h"
 
 static void
 list(const char *name, size_t i, const struct strlist *l)
@@ -42,7 +24,7 @@ list(const char *name, size_t i, const struct strlist *l)
 
 	printf("static const char *const %s_%zu[] = { ", name, i);
 	for (k = 0; k < l->n; k++) {
-		str(l->v[k]);
+		cstr_put(l->v[k]);
 		printf(", ");
 	}
 	printf("NULL };\n");
@@ -64,7 +46,7 @@ figure(size_t i, const struct fig_spec *f)
 	    f->npose, f->line);
 	for (p = 0; p < f->npose; p++) {
 		printf("\t\t{ .name = ");
-		str(f->pose[p].name);
+		cstr_put(f->pose[p].name);
 		printf(", .deg = {\n");
 		for (j = 0; j < FJ_COUNT; j++)
 			printf("\t\t\t{ %.9g, %.9g, %.9g },\n",
@@ -124,22 +106,22 @@ main(int argc, char **argv)
 	for (i = 0; i < c->n; i++) {
 		e = &c->ex[i];
 		printf("\t{\n\t\t.id = ");
-		str(e->id);
+		cstr_put(e->id);
 		printf(",\n\t\t.name = ");
-		str(e->name);
+		cstr_put(e->name);
 		printf(",\n\t\t.kind = %d,\n\t\t.stage = %d,\n", e->kind,
 		    e->stage);
 		printf("\t\t.motions = %u,\n\t\t.places = %u,\n"
 		    "\t\t.equipment = %u,\n", e->motions, e->places,
 		    e->equipment);
 		printf("\t\t.position = ");
-		str(e->position);
+		cstr_put(e->position);
 		printf(",\n\t\t.regression = ");
-		str(e->regression);
+		cstr_put(e->regression);
 		printf(",\n\t\t.why = ");
-		str(e->why);
+		cstr_put(e->why);
 		printf(",\n\t\t.feel = ");
-		str(e->feel);
+		cstr_put(e->feel);
 		printf(",\n\t\t.not_for = %u,\n", e->not_for);
 		printf("\t\t.variants = variants_%zu,\n", i);
 		range("sets", e->dose.sets);

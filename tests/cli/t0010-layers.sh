@@ -3,8 +3,9 @@
 # itself and the core's allocator; the coach the core, sys/ and the
 # store; each front end (term/, remind/, the commands) the layers below
 # it and never another front end (src/web/ included, the only one to
-# know libmicrohttpd); and no command uses another command's
-# code (read from the built objects' symbols).
+# know libmicrohttpd); no command uses another command's code (read
+# from the built objects' symbols); each command is described in
+# data/commands.yaml; and tools/ builds on the core and sys/fileio.
 . "$TOP/tests/cli/lib.sh"
 
 SRC="$TOP/src"
@@ -53,7 +54,7 @@ t 'layers-6 no command uses another command'\''s code' '
 	test -d "$OBJ" || { echo "no objects in $OBJ: build first"; exit 1; } &&
 	for o in "$OBJ"/cmd-*.o; do
 		nm --defined-only -g "$o" | awk "{ print \$3 }" |
-		    grep -v "_entry$" | sed "s|\$| $(basename "$o")|"
+		    sed "s|\$| $(basename "$o")|"
 	done | sort >"$T/defined" &&
 	for o in "$OBJ"/cmd-*.o; do
 		nm -u "$o" | awk "{ print \$2 }" | sort |
@@ -70,6 +71,29 @@ t 'layers-7 the web front end uses no other front end' '
 
 t 'layers-8 only src/web/ knows libmicrohttpd, and only through mhd.h' '
 	! grep -rl "microhttpd\.h" "$SRC" | grep -v "/src/web/mhd\.h$"
+'
+
+# The command line is data/commands.yaml, made into the table at build
+# time (tools/gen-commands.c): each command there has its src/cmd-NAME.c,
+# each of those is there, and its one global is cmd_NAME_exec.
+t 'layers-9 each command is in data/commands.yaml; cmd-NAME.o exports cmd_NAME_exec alone' '
+	test -d "$OBJ" || { echo "no objects in $OBJ: build first"; exit 1; } &&
+	sed -n "s/^  - name: \([a-z0-9]*\)\$/\1/p" "$TOP/data/commands.yaml" |
+	    sort >"$T/listed" &&
+	ls "$SRC" | sed -n "s/^cmd-\(.*\)\.c\$/\1/p" | sort >"$T/files" &&
+	diff -u "$T/listed" "$T/files" &&
+	for c in $(cat "$T/files"); do
+		nm --defined-only -g "$OBJ/cmd-$c.o" | awk "{ print \$3 }" \
+		    >"$T/globals" &&
+		same "$T/globals" "cmd_${c}_exec" || exit 1
+	done
+'
+
+t 'layers-10 the build-time tools use only the core and sys/fileio' '
+	grep -H "^#include \"" "$TOP"/tools/*.[ch] |
+	    grep -Ev ": *#include \"(core/[a-z0-9]+\.h|sys/fileio\.h|cstr\.h)\"" \
+	    >"$T/bad" || true &&
+	if [ -s "$T/bad" ]; then cat "$T/bad"; exit 1; fi
 '
 
 echo "1..$n"

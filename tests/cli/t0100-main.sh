@@ -23,9 +23,10 @@ t 'main-1.1 --help exits 0 and prints the usage on stdout' '
 
 t 'main-1.2 --help lists every command with its summary' '
 	run 0 "$MIDBACK" --help &&
-	sed -n "s/^	&cmd_\([a-z]*\)_entry,\$/\1/p" "$TOP/src/cmd.c" >"$T/table" &&
+	sed -n "s/^  - name: \([a-z]*\)\$/\1/p" "$TOP/data/commands.yaml" \
+	    >"$T/table" &&
 	for c in today list show check; do
-		grep -qx "$c" "$T/table" || { echo "$c is not in cmd_table"; exit 1; }
+		grep -qx "$c" "$T/table" || { echo "$c is not in data/commands.yaml"; exit 1; }
 	done &&
 	for c in $(cat "$T/table"); do
 		grep -q "^  $c  *[a-z][a-z]* [a-z]" "$OUT" || { echo "$c is not listed"; exit 1; }
