@@ -98,7 +98,7 @@ output_program_json(const struct coach_program *cp, const struct catalog *cat)
 	const struct program_state	*st = &cp->st;
 	const struct program_level	*lv;
 	const char			*to;
-	json_t				*j, *rev, *exs;
+	json_t				*j, *rev, *exs, *phases;
 	char				 day[DATE_BUFSZ], next[160];
 	char				 line[512];
 	size_t				 i;
@@ -130,6 +130,8 @@ output_program_json(const struct coach_program *cp, const struct catalog *cat)
 	json_object_set_new(j, "week", json_integer(st->week));
 	json_object_set_new(j, "phase", json_string(
 	    program_phase_name(st->phase)));
+	json_object_set_new(j, "phase_title", json_string(
+	    program_phase_title(st->phase)));
 	json_object_set_new(j, "phase_number", json_integer(st->phase + 1));
 	json_object_set_new(j, "phase_week", json_integer(st->phase_week));
 	json_object_set_new(j, "phase_weeks", program_phase_weeks[st->phase] ?
@@ -143,6 +145,14 @@ output_program_json(const struct coach_program *cp, const struct catalog *cat)
 	json_object_set_new(j, "last_7_days", json_pack("{s:i, s:i}",
 	    "active_days", st->active7, "red_answers", st->red7));
 	json_object_set_new(j, "line", json_string(line));
+	phases = json_array();
+	for (i = 0; i < PROGRAM_NPHASES; i++)
+		json_array_append_new(phases, json_pack("{s:s, s:s, s:o}",
+		    "name", program_phase_name((enum program_phase)i),
+		    "title", program_phase_title((enum program_phase)i),
+		    "weeks", program_phase_weeks[i] ?
+		    json_integer(program_phase_weeks[i]) : json_null()));
+	json_object_set_new(j, "phases", phases);
 	json_object_set_new(j, "reviews", rev);
 	json_object_set_new(j, "exercises", exs);
 	date_format(st->next_test, day);
