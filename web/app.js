@@ -673,36 +673,41 @@ function plural(n, one, many) {
 	return n + ' ' + (n === 1 ? one : many);
 }
 
-/* A self-test's scores over time, 0 to 100, oldest first. */
+/* A self-test's scores over time, 0 to 100, oldest on the left. */
 function scoreLine(test) {
-	const rs = test.results, W = 200, H = 48;
-	const x = (i) => rs.length === 1 ? W / 2 : i * W / (rs.length - 1);
+	const rs = test.results, W = 220, H = 60;
+	const x = (i) => i * W / (rs.length - 1);
 	const y = (v) => H - H * v / 100;
 	const path = rs.map((r, i) => (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(r.score).toFixed(1)).join(' ');
-	return s('svg', { viewBox: `-6 -6 ${W + 12} ${H + 12}`, class: 'chart spark', role: 'img', 'aria-label': test.name + ', score 0 to 100: ' + rs.map((r) => r.date + ' ' + r.score).join(', ') },
+	return s('svg', { viewBox: `-24 -8 ${W + 36} ${H + 28}`, class: 'chart spark', role: 'img', 'aria-label': test.name + ', score 0 to 100, oldest first: ' + rs.map((r) => r.date + ' ' + r.score).join(', ') },
 		s('line', { x1: 0, y1: H, x2: W, y2: H, class: 'axis' }),
 		s('line', { x1: 0, y1: 0, x2: W, y2: 0, class: 'grid' }),
-		rs.length > 1 ? s('path', { d: path, class: 'line' }) : null,
+		s('text', { x: -4, y: 4, 'text-anchor': 'end', class: 'lbl' }, '100'),
+		s('text', { x: -4, y: H + 3, 'text-anchor': 'end', class: 'lbl' }, '0'),
+		s('text', { x: 0, y: H + 16, class: 'lbl' }, rs[0].date),
+		s('text', { x: W, y: H + 16, 'text-anchor': 'end', class: 'lbl' }, rs[rs.length - 1].date),
+		s('path', { d: path, class: 'line' }),
 		rs.map((r, i) => s('circle', { cx: x(i), cy: y(r.score), r: 4, class: 'dot' })));
 }
 
 function trend(test, weakest) {
 	const rs = test.results;
 	const head = h('h3', { text: test.name });
+	const day = (d) => h('span', { class: 'nowrap', text: d });
 	if (!rs.length)
 		return h('section', { class: 'test' }, head, h('p', { class: 'meta', text: 'Not taken yet.' }));
 	const first = rs[0], last = rs[rs.length - 1];
-	const change = rs.length < 2 ? null : last.score > first.score ? 'better' : last.score < first.score ? 'less well' : 'the same';
+	const change = last.score > first.score ? 'better now' : last.score < first.score ? 'less well now' : 'the same now';
 	return h('section', { class: 'test' }, head,
-		h('p', {}, 'Latest: ', h('strong', { text: last.text }), ` (score ${last.score} of 100, ${last.date})` +
-			(change ? `; ${change} than the first, ${first.text} on ${first.date}.` : '.')),
+		h('p', {}, 'Latest: ', h('strong', { text: last.text }), ` (score ${last.score} of 100, `, day(last.date), ').',
+			rs.length > 1 ? [' First: ' + first.text + ` (score ${first.score}, `, day(first.date), `): ${change}.`] : null),
 		weakest ? h('p', { class: 'note', text: 'The weakest test now, so its work gets more of each day.' }) : null,
-		h('div', { class: 'trend' },
+		rs.length < 2 ? null : h('div', { class: 'trend' },
 			h('table', {},
-				h('caption', { class: 'sr-only', text: test.name + ', every result' }),
+				h('caption', { class: 'sr-only', text: test.name + ', every result, newest first' }),
 				h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Result' }), h('th', { scope: 'col', text: 'Score' }))),
-				h('tbody', {}, rs.slice().reverse().map((r) => h('tr', {}, h('td', { text: r.date }), h('td', { text: r.text }), h('td', { class: 'num', text: String(r.score) }))))),
-			rs.length > 1 ? scoreLine(test) : null));
+				h('tbody', {}, rs.slice().reverse().map((r) => h('tr', {}, h('td', { class: 'nowrap', text: r.date }), h('td', { text: r.text }), h('td', { class: 'num', text: String(r.score) }))))),
+			scoreLine(test)));
 }
 
 async function pageProgram() {

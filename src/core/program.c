@@ -782,7 +782,7 @@ program_plan_line(const struct program_state *st, char *buf, size_t len)
 		return;
 	if (st->weakest >= 0)
 		n += snprintf(buf + n, len - (size_t)n, "; your %s test is "
-		    "the weakest, so %s gets more too",
+		    "the weakest, so work on %s gets more too",
 		    program_tests[st->weakest].id,
 		    test_motion_words[st->weakest]);
 	if (n < 0 || (size_t)n >= len)

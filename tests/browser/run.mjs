@@ -227,7 +227,7 @@ await t('browser-P2 the four self-tests, one by one, kept and shown in the trend
 	await page.getByRole('link', { name: 'See the trend' }).click();
 	await page.getByRole('heading', { name: 'Program' }).waitFor();
 	for (const text of ['wall mark reached', 'partly, 4 overhead', '2 finger widths', 'belly first'])
-		await page.locator('.trend td', { hasText: text }).waitFor();
+		await page.locator('.test strong', { hasText: text }).waitFor();
 	const j = JSON.parse(execFileSync(process.env.MIDBACK, ['program', '--json'], { encoding: 'utf8' }));
 	const got = Object.fromEntries(j.selftests.tests.map((x) => [x.test, x.results.map((r) => r.text)]));
 	assert(JSON.stringify(got) === JSON.stringify({ rotation: ['wall mark reached'], 'wall-angel': ['partly, 4 overhead'], extension: ['2 finger widths'], breathing: ['belly first'] }), 'midback program --json has them: ' + JSON.stringify(got));
