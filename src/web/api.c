@@ -833,6 +833,17 @@ api_log(struct web *w, const struct web_req *q, struct web_reply *r)
 
 /* The program and its self-tests (coach/program.h). */
 
+/* After a call to the coach: a 500 with its message if it failed. */
+static int
+coach_failed(struct web_reply *r, int rc, char *cause)
+{
+	if (rc == 0)
+		return (0);
+	web_error(r, 500, "%s", cause);
+	free(cause);
+	return (1);
+}
+
 /* GET /api/program: the program today, as `midback program --json`. */
 static void
 api_program_get(struct web *w, struct web_reply *r)
@@ -845,11 +856,8 @@ api_program_get(struct web *w, struct web_reply *r)
 	rc = coach_program_status(&w->coach, clock_today(w->coach.clock), &cp,
 	    &cause);
 	live_unlock(w->live);
-	if (rc != 0) {
-		web_error(r, 500, "%s", cause);
-		free(cause);
+	if (coach_failed(r, rc, cause))
 		return;
-	}
 	web_json(r, output_program_json(&cp, w->coach.catalog));
 	coach_program_release(&cp);
 }
@@ -887,11 +895,8 @@ api_program_post(struct web *w, json_t *b, struct web_reply *r)
 	live_lock(w->live);
 	rc = coach_program_start(&w->coach, phase, &cause);
 	live_unlock(w->live);
-	if (rc != 0) {
-		web_error(r, 500, "%s", cause);
-		free(cause);
+	if (coach_failed(r, rc, cause))
 		return;
-	}
 	api_program_get(w, r);
 }
 
@@ -1006,11 +1011,8 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 	rc = coach_selftest_save(&w->coach, (enum program_test)t, value, extra,
 	    &cause);
 	live_unlock(w->live);
-	if (rc != 0) {
-		web_error(r, 500, "%s", cause);
-		free(cause);
+	if (coach_failed(r, rc, cause))
 		return;
-	}
 	program_result_describe((enum program_test)t, value, extra, text,
 	    sizeof text);
 	web_json(r, json_pack("{s:s,s:o,s:o,s:i,s:s}", "test", d->id,
