@@ -172,8 +172,8 @@ AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
 
 # The web front end's checks and API, without HTTP (no libmicrohttpd).
 WEB_TEST = $(patsubst %.c,build/asan/%.o,src/web/api.c src/web/live.c \
-	src/web/route.c src/web/unit.c src/output.c src/export.c \
-	build/gen/web-data.c)
+	src/web/route.c src/web/unit.c src/output.c src/output-program.c \
+	src/export.c build/gen/web-data.c)
 
 build/asan/tests/t-web: build/asan/tests/unit/t-web.o $(AOBJ_TEST) $(WEB_TEST)
 	@mkdir -p $(@D)
@@ -319,9 +319,9 @@ FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # The http target runs serve's handlers (not the HTTP library itself).
 FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) $(COACH) src/export.c \
-	src/output.c src/web/api.c src/web/live.c src/web/route.c \
-	src/web/unit.c build/gen/web-data.c build/gen/screen-data.c \
-	build/gen/exercises-data.c
+	src/output.c src/output-program.c src/web/api.c src/web/live.c \
+	src/web/route.c src/web/unit.c build/gen/web-data.c \
+	build/gen/screen-data.c build/gen/exercises-data.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/%.o,$(FUZZ_SRC))
 FUZZ_BINS = $(patsubst %,build/fuzz/fuzz-%,$(FUZZ))
 

@@ -22,10 +22,6 @@
 #include "term/ask.h"
 #include "term/selftest.h"
 
-static const char *const move_names[] = {
-	"start", "hold", "advance", "back"
-};
-
 /* Run the four self-tests, keeping each as it is done. */
 static enum cmd_retval
 run_tests(const struct cmd_entry *e, struct coach *c)
@@ -61,68 +57,6 @@ run_tests(const struct cmd_entry *e, struct coach *c)
 	printf("\nAll four kept. `midback stats` shows how they change; the "
 	    "weakest\ngets more of each day's plan.\n");
 	return (CMD_OK);
-}
-
-static json_t *
-program_json(const struct coach_program *cp, const struct catalog *cat)
-{
-	const struct program_state	*st = &cp->st;
-	const struct program_level	*lv;
-	const char			*to;
-	json_t				*j, *rev, *exs;
-	char				 day[DATE_BUFSZ], next[160];
-	char				 line[512];
-	size_t				 i;
-
-	rev = json_array();
-	for (i = 0; i < st->nreviews; i++) {
-		date_format(st->reviews[i].day, day);
-		json_array_append_new(rev, json_pack("{s:s, s:s, s:s, s:s}",
-		    "date", day, "move", move_names[st->reviews[i].move],
-		    "phase", program_phase_name(st->reviews[i].phase), "why",
-		    st->reviews[i].why));
-	}
-	exs = json_array();
-	for (i = 0; i < st->nlevels; i++) {
-		lv = &st->levels[i];
-		to = program_progression(cat, lv->ex);
-		program_next_step(st, cat, lv, next, sizeof next);
-		json_array_append_new(exs, json_pack("{s:s, s:i, s:i, s:i, "
-		    "s:b, s:o, s:s}", "id", lv->ex->id, "level", lv->level,
-		    "levels", PROGRAM_LEVELS, "fine_in_a_row", lv->row,
-		    "unlocked", lv->unlocked, "variant", to == NULL ?
-		    json_null() : json_string(to), "next", next));
-	}
-	program_plan_line(st, line, sizeof line);
-	j = json_object();
-	date_format(st->start_day, day);
-	json_object_set_new(j, "start", json_string(day));
-	json_object_set_new(j, "start_set", json_boolean(cp->set));
-	json_object_set_new(j, "week", json_integer(st->week));
-	json_object_set_new(j, "phase", json_string(
-	    program_phase_name(st->phase)));
-	json_object_set_new(j, "phase_number", json_integer(st->phase + 1));
-	json_object_set_new(j, "phase_week", json_integer(st->phase_week));
-	json_object_set_new(j, "phase_weeks", program_phase_weeks[st->phase] ?
-	    json_integer(program_phase_weeks[st->phase]) : json_null());
-	json_object_set_new(j, "why", json_string(program_last(st)->why));
-	json_object_set_new(j, "move", json_string(
-	    move_names[program_last(st)->move]));
-	date_format(st->today + PROGRAM_REVIEW_DAYS - (st->today -
-	    st->start_day) % PROGRAM_REVIEW_DAYS, day);
-	json_object_set_new(j, "next_review", json_string(day));
-	json_object_set_new(j, "last_7_days", json_pack("{s:i, s:i}",
-	    "active_days", st->active7, "red_answers", st->red7));
-	json_object_set_new(j, "line", json_string(line));
-	json_object_set_new(j, "reviews", rev);
-	json_object_set_new(j, "exercises", exs);
-	date_format(st->next_test, day);
-	json_object_set_new(j, "selftests", json_pack("{s:s, s:b, s:o, s:o}",
-	    "next_due", day, "due", st->today >= st->next_test, "weakest",
-	    st->weakest < 0 ? json_null() :
-	    json_string(program_tests[st->weakest].id),
-	    "tests", output_selftests_json(&cp->results)));
-	return (j);
 }
 
 static void
@@ -224,7 +158,7 @@ cmd_program_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	    &cause) != 0)
 		goto fail;
 	if (cmd_has(args, 'j')) {
-		j = program_json(&cp, ctx->catalog);
+		j = output_program_json(&cp, ctx->catalog);
 		output_json(j);
 		json_decref(j);
 	} else

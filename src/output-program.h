@@ -1,6 +1,6 @@
 /*
  * output-program.h -- the program and its self-tests as text and JSON,
- * shared by `midback program` and `midback stats`.
+ * shared by `midback program`, `midback stats` and `midback serve`.
  */
 #ifndef MIDBACK_OUTPUT_PROGRAM_H
 #define MIDBACK_OUTPUT_PROGRAM_H
@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "coach/program.h"
 #include "store.h"
 
 /*
@@ -22,5 +23,14 @@ json_t	*output_selftests_json(const struct store_program_data *);
  * scores (0 to 100) and how many tests; "none yet" when there are none.
  */
 void	 output_selftests_text(const struct store_program_data *, FILE *);
+
+/*
+ * The program as `midback program --json` prints it and GET
+ * /api/program answers: the week, the phase and why, the reviews, each
+ * exercise's level and what unlocks next, the self-tests (above) and
+ * when the next is due. A new reference.
+ */
+json_t	*output_program_json(const struct coach_program *,
+	    const struct catalog *);
 
 #endif

@@ -181,6 +181,7 @@ async function pageToday() {
 			const total = clock(plan.total_s * 1000);
 			list.replaceChildren(
 				h('p', { class: 'summary' }, plan.one ? 'Your one exercise for ' + plan.date : plan.items.length + ' exercises, ' + total + ' in all, for ' + plan.date),
+				plan.program ? h('p', { class: 'program-line' }, noCli(plan.program) + ' ', h('a', { href: '#/program', text: 'The program' })) : null,
 				h('ol', { class: 'items' }, plan.items.map((it) => h('li', {},
 					h('a', { href: '#/library/' + it.id, class: 'name', text: it.name }),
 					h('span', { class: 'dose', text: it.dose_text }),
@@ -661,6 +662,208 @@ async function pageProgress() {
 			h('ul', {}, p.set_aside.map((a) => h('li', { text: a.name + ', back on ' + a.until })))) : null);
 }
 
+/* ---- the program over weeks, and its self-tests ---- */
+
+/* A CLI hint in a shared sentence ("(midback program --test)") is for the terminal. */
+function noCli(text) {
+	return text.replace(/\s*\(midback [^)]*\)/g, '');
+}
+
+function plural(n, one, many) {
+	return n + ' ' + (n === 1 ? one : many);
+}
+
+/* A self-test's scores over time, 0 to 100, oldest on the left. */
+function scoreLine(test) {
+	const rs = test.results, W = 220, H = 60;
+	const x = (i) => i * W / (rs.length - 1);
+	const y = (v) => H - H * v / 100;
+	const path = rs.map((r, i) => (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(r.score).toFixed(1)).join(' ');
+	return s('svg', { viewBox: `-24 -8 ${W + 36} ${H + 28}`, class: 'chart spark', role: 'img', 'aria-label': test.name + ', score 0 to 100, oldest first: ' + rs.map((r) => r.date + ' ' + r.score).join(', ') },
+		s('line', { x1: 0, y1: H, x2: W, y2: H, class: 'axis' }),
+		s('line', { x1: 0, y1: 0, x2: W, y2: 0, class: 'grid' }),
+		s('text', { x: -4, y: 4, 'text-anchor': 'end', class: 'lbl' }, '100'),
+		s('text', { x: -4, y: H + 3, 'text-anchor': 'end', class: 'lbl' }, '0'),
+		s('text', { x: 0, y: H + 16, class: 'lbl' }, rs[0].date),
+		s('text', { x: W, y: H + 16, 'text-anchor': 'end', class: 'lbl' }, rs[rs.length - 1].date),
+		s('path', { d: path, class: 'line' }),
+		rs.map((r, i) => s('circle', { cx: x(i), cy: y(r.score), r: 4, class: 'dot' })));
+}
+
+function trend(test, weakest) {
+	const rs = test.results;
+	const head = h('h3', { text: test.name });
+	const day = (d) => h('span', { class: 'nowrap', text: d });
+	if (!rs.length)
+		return h('section', { class: 'test' }, head, h('p', { class: 'meta', text: 'Not taken yet.' }));
+	const first = rs[0], last = rs[rs.length - 1];
+	const change = last.score > first.score ? 'better now' : last.score < first.score ? 'less well now' : 'the same now';
+	return h('section', { class: 'test' }, head,
+		h('p', {}, 'Latest: ', h('strong', { text: last.text }), ` (score ${last.score} of 100, `, day(last.date), ').',
+			rs.length > 1 ? [' First: ' + first.text + ` (score ${first.score}, `, day(first.date), `): ${change}.`] : null),
+		weakest ? h('p', { class: 'note', text: 'The weakest test now, so its work gets more of each day.' }) : null,
+		rs.length < 2 ? null : h('div', { class: 'trend' },
+			h('table', {},
+				h('caption', { class: 'sr-only', text: test.name + ', every result, newest first' }),
+				h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Result' }), h('th', { scope: 'col', text: 'Score' }))),
+				h('tbody', {}, rs.slice().reverse().map((r) => h('tr', {}, h('td', { class: 'nowrap', text: r.date }), h('td', { text: r.text }), h('td', { class: 'num', text: String(r.score) }))))),
+			scoreLine(test)));
+}
+
+async function pageProgram() {
+	const [p, lib] = await Promise.all([api('program'), api('exercises')]);
+	const names = Object.fromEntries(lib.exercises.map((e) => [e.id, e.name]));
+	const t = p.selftests;
+	const moving = p.exercises.filter((e) => e.level > 0 || e.fine_in_a_row > 0 || e.unlocked);
+	const out = h('div', { 'aria-live': 'polite' });
+
+	const phases = h('ol', { class: 'phases' }, p.phases.map((ph, i) =>
+		h('li', { class: i + 1 === p.phase_number ? 'now' : i + 1 < p.phase_number ? 'done' : null, 'aria-current': i + 1 === p.phase_number ? 'step' : null },
+			h('span', { class: 'ph-name', text: ph.title[0].toUpperCase() + ph.title.slice(1) }),
+			h('span', { class: 'meta', text: ph.weeks ? ' ' + plural(ph.weeks, 'week', 'weeks') + ' or more' : ' from then on' }))));
+
+	const phaseSel = h('select', { id: 'start-at' }, p.phases.map((ph, i) =>
+		h('option', { value: ph.name, selected: i + 1 === p.phase_number, text: (i + 1) + '. ' + ph.title })));
+	const startBtn = h('button', { type: 'submit', text: 'Start here today' });
+	const startForm = h('form', { class: 'row' }, h('label', { for: 'start-at', text: 'Start the program at' }), phaseSel, startBtn);
+	const resetBtn = h('button', { type: 'button', class: 'quiet', text: 'Start again from the beginning…' });
+	const confirmBox = h('div', { class: 'note', hidden: true, role: 'group', 'aria-label': 'Start again?' },
+		h('p', { text: 'This starts the program again today, at breathing. Your history and self-tests are kept.' }),
+		h('div', { class: 'actions' },
+			h('button', { type: 'button', class: 'primary', id: 'reset-yes', text: 'Yes, start again' }),
+			h('button', { type: 'button', id: 'reset-no', text: 'Cancel' })));
+
+	page('Program',
+		h('p', { class: 'lead' }, h('strong', { text: `Week ${p.week}: the ${p.phase_title} phase` }),
+			` (${p.phase_number} of ${p.phases.length}` + (p.phase_weeks ? `, its week ${p.phase_week} of ${p.phase_weeks} at least)` : `, week ${p.phase_week} of it)`)),
+		h('p', { class: 'why', text: p.why }),
+		h('p', { class: 'meta', text: `Last 7 days: ${plural(p.last_7_days.active_days, 'active day', 'active days')}, ${plural(p.last_7_days.red_answers, 'sharp or nerve-like answer', 'sharp or nerve-like answers')}. Next review: ${p.next_review}.` }),
+		phases,
+		h('p', { class: 'meta', text: 'Each week the program moves on when the phase’s weeks are up and the week held 4 active days, no rise in pain and no sharp or nerve-like answer. It steps back a phase when pain rose by 2 or more, after two such answers, or after 21 days away. Otherwise it holds.' }),
+		h('section', {}, h('h2', { text: 'Self-tests' }),
+			h('p', {}, t.due ? h('strong', { text: 'Due now' }) : 'Next due on ' + t.next_due,
+				'. Four short tests, about two minutes in all, every two weeks. They measure; they are not exercises.'),
+			h('p', {}, h('a', { class: 'button' + (t.due ? ' primary' : ''), href: '#/selftest', text: 'Take the self-tests' })),
+			t.tests.map((x) => trend(x, t.weakest === x.test))),
+		h('section', {}, h('h2', { text: 'What unlocks next' }),
+			moving.length ? h('ul', { class: 'unlocks' }, moving.map((e) => h('li', {},
+				h('a', { href: '#/library/' + e.id, text: names[e.id] || e.id }),
+				h('span', { class: 'meta', text: ` level ${e.level} of ${e.levels}` }),
+				e.next ? h('span', { text: ': ' + e.next }) : null))) :
+				h('p', { text: 'Nothing yet: each exercise starts at its least dose, and climbs a level for every two sessions in a row rated fine.' })),
+		h('section', {}, h('h2', { text: 'Start somewhere else' }),
+			h('p', { class: 'meta', text: 'For someone already training: start today at a later phase. Your history is kept.' }),
+			startForm, h('p', {}, resetBtn), confirmBox, out));
+
+	async function restart(body, what) {
+		try {
+			await api('program', body);
+			await pageProgram();
+			say(what);
+			main.focus({ preventScroll: true });
+		} catch (err) { out.replaceChildren(errorBox(err)); }
+	}
+	startForm.addEventListener('submit', (e) => {
+		e.preventDefault();
+		restart({ start_at: phaseSel.value }, 'The program starts again today, at the ' + phaseSel.selectedOptions[0].text.replace(/^\d+\. /, '') + ' phase.');
+	});
+	resetBtn.addEventListener('click', () => {
+		confirmBox.hidden = false;
+		confirmBox.querySelector('#reset-no').focus();
+	});
+	confirmBox.querySelector('#reset-no').addEventListener('click', () => {
+		confirmBox.hidden = true;
+		resetBtn.focus();
+	});
+	confirmBox.querySelector('#reset-yes').addEventListener('click', () =>
+		restart({ reset: true }, 'The program starts again today, at breathing.'));
+}
+
+/* One question as the core defines it: radios for yes/no, a number with its unit. */
+function answerInput(q, name) {
+	const text = q.text.replace(/\s*\((yes\/no|yes\/partly\/no)\)$/, '');
+	if (q.answer !== 'number') {
+		const opts = q.answer === 'yes-no' ? ['yes', 'no'] : ['yes', 'partly', 'no'];
+		return h('fieldset', { class: 'question', 'data-name': name },
+			h('legend', { text }),
+			opts.map((o, i) => h('label', {}, h('input', { type: 'radio', name, value: o, required: i === 0 && !q.optional }), ' ' + o[0].toUpperCase() + o.slice(1))));
+	}
+	const id = 'st-' + name;
+	return h('div', { class: 'question number', 'data-name': name },
+		h('label', { for: id, text }),
+		h('div', { class: 'row' },
+			h('input', { type: 'number', id, name, min: q.min, max: q.max, step: 1, inputmode: 'numeric', required: !q.optional, 'aria-describedby': q.unit ? id + '-unit' : null }),
+			q.unit ? h('span', { id: id + '-unit', text: q.unit }) : null));
+}
+
+async function pageSelftest(arg) {
+	const defs = (await api('selftest')).tests;
+	let k = Math.max(0, Math.min(defs.length, parseInt(arg, 10) || 0));
+	const kept = JSON.parse(sessionStorage.getItem('midback.selftest') || '[]');
+	if (k === 0)
+		kept.length = 0;
+
+	if (k >= defs.length) {
+		sessionStorage.removeItem('midback.selftest');
+		page('Self-tests',
+			h('p', { class: 'ok', role: 'status', text: kept.length ? `${plural(kept.length, 'self-test', 'self-tests')} kept.` : 'No self-test kept this time.' }),
+			kept.length ? h('ul', {}, kept.map((x) => h('li', {}, h('strong', { text: x.name }), ': ' + x.text))) : null,
+			h('p', { text: 'The program page shows how they change; the weakest gets more of each day’s plan.' }),
+			h('p', {}, h('a', { class: 'button primary', href: '#/program', text: 'See the trend' })));
+		return;
+	}
+	const d = defs[k];
+	const out = h('div', { 'aria-live': 'polite' });
+	const qs = d.questions.map((q, i) => answerInput(q, i === 0 ? 'value' : 'extra'));
+	const form = h('form', { class: 'selftest' },
+		h('ol', { class: 'steps' }, d.steps.map((st) => h('li', { text: st }))),
+		h('p', { class: 'advice', text: 'Go only as far as is comfortable. Stop if anything gives sharp pain, tingling, burning or numbness.' }),
+		qs,
+		h('div', { class: 'actions' },
+			h('button', { type: 'submit', class: 'primary', text: k + 1 < defs.length ? 'Save and go on' : 'Save and finish' }),
+			h('button', { type: 'button', class: 'skip-test', text: 'Skip this test' })),
+		out);
+	const lib = d.figure ? await api('exercises/' + encodeURIComponent(d.figure)).catch(() => null) : null;
+	page('Self-tests',
+		h('p', { class: 'meta', text: `${k + 1} of ${defs.length}. About two minutes in all; they measure, they are not exercises.` }),
+		h('h2', { id: 'test-name', tabindex: -1, text: d.name }),
+		h('div', { class: 'exercise' }, lib ? figure(d.figure, lib.name + ', the position for this test') : null, form));
+
+	/* A question asked only when the first is left empty. */
+	const first = form.querySelector('[name=value]');
+	const later = d.questions.map((q, i) => q.if_empty ? qs[i] : null).filter(Boolean);
+	function showLater() {
+		const empty = first.type === 'number' ? first.value === '' : !form.querySelector('[name=value]:checked');
+		for (const el of later) {
+			el.hidden = !empty;
+			for (const inp of el.querySelectorAll('input'))
+				inp.disabled = !empty;
+		}
+	}
+	if (later.length) {
+		form.addEventListener('input', showLater);
+		showLater();
+	}
+	const go = () => { location.hash = '#/selftest/' + (k + 1); };
+	form.querySelector('.skip-test').addEventListener('click', go);
+	form.addEventListener('submit', async (e) => {
+		e.preventDefault();
+		const fd = new FormData(form);
+		const body = { test: d.id };
+		for (const name of ['value', 'extra'])
+			if (fd.get(name) !== null && fd.get(name) !== '')
+				body[name] = fd.get(name);
+		try {
+			const r = await api('selftest', body);
+			kept.push({ name: d.name, text: r.text });
+			sessionStorage.setItem('midback.selftest', JSON.stringify(kept));
+			say('Kept: ' + r.text + '.');
+			go();
+		} catch (err) { out.replaceChildren(errorBox(err)); }
+	});
+	main.querySelector('#test-name').focus();
+}
+
 /* ---- check-in, settings, data ---- */
 
 function scale(id, label, optional) {
@@ -769,13 +972,15 @@ async function route() {
 	}
 	const [, name, arg] = (location.hash || '#/today').match(/^#\/([a-z]*)\/?(.*)$/) || [null, 'today', ''];
 	for (const a of document.querySelectorAll('nav a'))
-		a.toggleAttribute('aria-current', a.getAttribute('href') === '#/' + name);
+		a.toggleAttribute('aria-current', a.getAttribute('href') === '#/' + (name === 'selftest' ? 'program' : name));
 	try {
 		switch (name) {
 		case 'player': leave = pagePlayer(); break;
 		case 'screen': await pageScreen(); break;
 		case 'library': await pageLibrary(decodeURIComponent(arg)); break;
 		case 'progress': await pageProgress(); break;
+		case 'program': await pageProgram(); break;
+		case 'selftest': await pageSelftest(arg); break;
 		case 'checkin': pageCheckin(); break;
 		case 'settings': await pageSettings(); break;
 		case 'data': pageData(); break;
@@ -785,7 +990,8 @@ async function route() {
 	} catch (e) {
 		main.replaceChildren(h('h1', { text: 'Something went wrong' }), errorBox(e));
 	}
-	if (name !== 'player')
+	/* A page may have put the focus where it starts (a guided step). */
+	if (name !== 'player' && !main.contains(document.activeElement))
 		main.focus({ preventScroll: true });
 }
 

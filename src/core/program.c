@@ -155,27 +155,31 @@ static const char *const breathing_steps[] = {
 };
 
 const struct program_test_def program_tests[TEST_COUNT] = {
-	[TEST_ROTATION] = { "rotation", "Seated rotation", rotation_steps, {
+	[TEST_ROTATION] = { "rotation", "Seated rotation", rotation_steps,
+	    "arms-crossed-turn", {
 		{ "How many degrees did you turn? (0-90, from a level app; "
 		    "empty if you used a wall mark)", ANSWER_NUMBER, 0, 90,
-		    1 },
+		    1, "degrees", 0 },
 		{ "Did your shoulder reach the mark on the wall? (yes/no)",
-		    ANSWER_YES_NO, 0, 1, 0 } }, 2 },
+		    ANSWER_YES_NO, 0, 1, 0, NULL, 1 } }, 2 },
 	[TEST_WALL_ANGEL] = { "wall-angel", "Wall angel test",
-	    wall_angel_steps, {
+	    wall_angel_steps, "wall-angel-standing", {
 		{ "Did forearms and wrists reach the wall with the low back "
-		    "flat? (yes/partly/no)", ANSWER_YES_PARTLY_NO, 0, 2, 0 },
+		    "flat? (yes/partly/no)", ANSWER_YES_PARTLY_NO, 0, 2, 0,
+		    NULL, 0 },
 		{ "How many did you do all the way overhead? (0-30)",
-		    ANSWER_NUMBER, 0, 30, 1 } }, 2 },
+		    ANSWER_NUMBER, 0, 30, 1, "reps", 0 } }, 2 },
 	[TEST_EXTENSION] = { "extension", "Thoracic extension test",
-	    extension_steps, {
+	    extension_steps, NULL, {
 		{ "How many finger widths were left between thumbs and wall? "
-		    "(0 if they touched, up to 10)", ANSWER_NUMBER, 0, 10, 0 },
-		{ NULL, ANSWER_NUMBER, 0, 0, 0 } }, 1 },
-	[TEST_BREATHING] = { "breathing", "Breathing test", breathing_steps, {
+		    "(0 if they touched, up to 10)", ANSWER_NUMBER, 0, 10, 0,
+		    "finger widths", 0 },
+		{ NULL, ANSWER_NUMBER, 0, 0, 0, NULL, 0 } }, 1 },
+	[TEST_BREATHING] = { "breathing", "Breathing test", breathing_steps,
+	    "diaphragmatic-breathing", {
 		{ "Did the belly rise before the chest? (yes/no)",
-		    ANSWER_YES_NO, 0, 1, 0 },
-		{ NULL, ANSWER_NUMBER, 0, 0, 0 } }, 1 },
+		    ANSWER_YES_NO, 0, 1, 0, NULL, 0 },
+		{ NULL, ANSWER_NUMBER, 0, 0, 0, NULL, 0 } }, 1 },
 };
 
 int
@@ -250,7 +254,7 @@ program_result_valid(enum program_test t, int value, int extra)
 	if (d->nq < 2)
 		return (extra == -1);
 	/* Rotation: an angle, or else the wall mark. */
-	if (t == TEST_ROTATION)
+	if (d->q[1].if_empty)
 		return (value != -1 ? extra == -1 || answer_ok(&d->q[1], extra) :
 		    extra != -1 && answer_ok(&d->q[1], extra));
 	return (answer_ok(&d->q[1], extra));
@@ -778,7 +782,7 @@ program_plan_line(const struct program_state *st, char *buf, size_t len)
 		return;
 	if (st->weakest >= 0)
 		n += snprintf(buf + n, len - (size_t)n, "; your %s test is "
-		    "the weakest, so %s gets more too",
+		    "the weakest, so work on %s gets more too",
 		    program_tests[st->weakest].id,
 		    test_motion_words[st->weakest]);
 	if (n < 0 || (size_t)n >= len)

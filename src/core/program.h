@@ -78,6 +78,10 @@ struct program_question {
 	enum program_answer	 type;
 	int			 lo, hi;	/* ANSWER_NUMBER */
 	int			 optional;	/* may be left empty (-1) */
+	const char		*unit;		/* ANSWER_NUMBER: "degrees";
+						   NULL if none */
+	int			 if_empty;	/* asked only when the first
+						   answer is left empty */
 };
 
 /*
@@ -89,6 +93,9 @@ struct program_test_def {
 	const char			*id;		/* "rotation" */
 	const char			*name;
 	const char *const		*steps;		/* ends in NULL */
+	const char			*figure;	/* a catalog exercise
+							   whose figure shows
+							   the position; NULL */
 	struct program_question		 q[2];
 	int				 nq;
 };

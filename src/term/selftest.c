@@ -36,7 +36,7 @@ selftest_run(struct ask *a, enum program_test t, int k, int n, int *value,
 	    "or numbness.\n");
 	for (i = 0; i < d->nq; i++) {
 		/* Rotation: the wall mark only when no angle was given. */
-		if (i == 1 && t == TEST_ROTATION && *value != -1)
+		if (i == 1 && d->q[1].if_empty && *value != -1)
 			break;
 		fprintf(a->out, "%s\n", d->q[i].text);
 		if (question(a, &d->q[i], i == 0 ? value : extra) == ASK_EOF)

@@ -17,14 +17,17 @@
 #include <jansson.h>
 
 #include "web/web.h"
+#include "coach/program.h"
 #include "coach/settings.h"
 #include "export.h"
 #include "output.h"
+#include "output-program.h"
 #include "store.h"
 #include "core/figsvg.h"
 #include "core/config.h"
 #include "core/date.h"
 #include "core/dose.h"
+#include "core/program.h"
 #include "core/screen.h"
 #include "core/stats.h"
 #include "core/xmalloc.h"
@@ -72,7 +75,7 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 	struct plan		 p = PLAN_INIT;
 	const char		*one = arg(q, "one");
 	char			*cause = NULL, **aside = NULL, words[128];
-	char			*key;
+	char			*key, line[512] = "";
 	size_t			 naside = 0, i;
 	json_t			*j, *items, *it;
 	int64_t			 stamp = -1;
@@ -104,8 +107,9 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 	}
 	free(cause);
 	cause = NULL;
-	rc = (one != NULL && strcmp(one, "1") == 0 ? coach_plan_one :
-	    coach_plan_today)(&w->coach, &o, &p, &aside, &naside, &cause);
+	rc = one != NULL && strcmp(one, "1") == 0 ? coach_plan_one(&w->coach,
+	    &o, &p, &aside, &naside, &cause) : coach_plan_program(&w->coach,
+	    &o, &p, &aside, &naside, line, sizeof line, &cause);
 	/* Planning may write (the program's start): stamp it after. */
 	if (rc == 0 && (w->coach.store == NULL || store_stamp(w->coach.store,
 	    &stamp, NULL) != 0))
@@ -130,6 +134,9 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 	}
 	json_object_set_new(j, "one", json_boolean(one != NULL &&
 	    strcmp(one, "1") == 0));
+	/* How the plan follows the program, as `today` says it. */
+	if (line[0] != '\0')
+		json_object_set_new(j, "program", json_string(line));
 	coach_aside_free(aside, naside);
 	plan_release(&p);
 	web_json(r, j);
@@ -824,6 +831,197 @@ api_log(struct web *w, const struct web_req *q, struct web_reply *r)
 	store_history_release(&h);
 }
 
+/* The program and its self-tests (coach/program.h). */
+
+/* After a call to the coach: a 500 with its message if it failed. */
+static int
+coach_failed(struct web_reply *r, int rc, char *cause)
+{
+	if (rc == 0)
+		return (0);
+	web_error(r, 500, "%s", cause);
+	free(cause);
+	return (1);
+}
+
+/* GET /api/program: the program today, as `midback program --json`. */
+static void
+api_program_get(struct web *w, struct web_reply *r)
+{
+	struct coach_program	 cp;
+	char			*cause = NULL;
+	int			 rc;
+
+	live_lock(w->live);
+	rc = coach_program_status(&w->coach, clock_today(w->coach.clock), &cp,
+	    &cause);
+	live_unlock(w->live);
+	if (coach_failed(r, rc, cause))
+		return;
+	web_json(r, output_program_json(&cp, w->coach.catalog));
+	coach_program_release(&cp);
+}
+
+/*
+ * POST /api/program: {"start_at": PHASE} (a name, or "1" to "4") or
+ * {"reset": true}, as `program --start-at` and `--reset`; answers the
+ * program as GET does.
+ */
+static void
+api_program_post(struct web *w, json_t *b, struct web_reply *r)
+{
+	json_error_t	 je;
+	const char	*at = NULL;
+	char		*cause = NULL;
+	int		 reset = 0, phase, rc;
+
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s?s,s?b}", "start_at", &at,
+	    "reset", &reset) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if ((at == NULL) == !reset) {
+		web_error(r, 400, "expected either \"start_at\" or "
+		    "\"reset\": true");
+		return;
+	}
+	if (reset)
+		phase = PROGRAM_BREATHING;
+	else if ((phase = program_phase_parse(at)) < 0) {
+		web_error(r, 400, "start_at: unknown phase (expected "
+		    "breathing, extension, ribcage or strength, or 1 to 4)");
+		return;
+	}
+	live_lock(w->live);
+	rc = coach_program_start(&w->coach, phase, &cause);
+	live_unlock(w->live);
+	if (coach_failed(r, rc, cause))
+		return;
+	api_program_get(w, r);
+}
+
+/*
+ * GET /api/selftest: the four self-tests as the core defines them, so
+ * the page asks exactly what the terminal asks.
+ */
+static void
+api_selftest_get(struct web_reply *r)
+{
+	static const char *const answers[] = { "yes-no", "yes-partly-no",
+	    "number" };
+	const struct program_test_def	*d;
+	const struct program_question	*pq;
+	json_t				*tests, *steps, *qs;
+	int				 t, i;
+
+	tests = json_array();
+	for (t = 0; t < TEST_COUNT; t++) {
+		d = &program_tests[t];
+		steps = json_array();
+		for (i = 0; d->steps[i] != NULL; i++)
+			json_array_append_new(steps, json_string(d->steps[i]));
+		qs = json_array();
+		for (i = 0; i < d->nq; i++) {
+			pq = &d->q[i];
+			json_array_append_new(qs, json_pack("{s:s,s:s,s:i,s:i,"
+			    "s:b,s:s?,s:b}", "text", pq->text, "answer",
+			    answers[pq->type], "min", pq->lo, "max", pq->hi,
+			    "optional", pq->optional, "unit", pq->unit,
+			    "if_empty", pq->if_empty));
+		}
+		json_array_append_new(tests, json_pack("{s:s,s:s,s:s?,s:o,"
+		    "s:o}", "id", d->id, "name", d->name, "figure", d->figure,
+		    "steps", steps, "questions", qs));
+	}
+	web_json(r, json_pack("{s:i,s:o}", "every_days", PROGRAM_TEST_DAYS,
+	    "tests", tests));
+}
+
+/*
+ * One answer of a self-test, read by the core as the terminal reads a
+ * line (program_answer_parse()): a string ("yes", "partly", "35"), a
+ * whole number for a number question, or absent or null for an empty
+ * answer. Returns 0, or -1 after a 400.
+ */
+static int
+selftest_answer(const struct program_test_def *d, int i, json_t *x,
+    const char *name, int *v, struct web_reply *r)
+{
+	char	num[32];
+
+	*v = -1;
+	if (x == NULL || json_is_null(x))
+		return (0);
+	if (i >= d->nq) {
+		web_error(r, 400, "%s: the %s test asks one question", name,
+		    d->id);
+		return (-1);
+	}
+	if (json_is_integer(x) && d->q[i].type == ANSWER_NUMBER)
+		snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(x));
+	else if (!json_is_string(x)) {
+		web_error(r, 400, "%s: expected %s or null", name,
+		    d->q[i].type == ANSWER_NUMBER ? "a number" :
+		    "a string");
+		return (-1);
+	}
+	if (program_answer_parse(&d->q[i], json_is_string(x) ?
+	    json_string_value(x) : num, v) == 0)
+		return (0);
+	web_error(r, 400, "%s: not an answer to \"%s\"", name, d->q[i].text);
+	return (-1);
+}
+
+/*
+ * POST /api/selftest: {"test": ID, "value": ANSWER, "extra": ANSWER}
+ * keeps one self-test result now (coach_selftest_save()).
+ */
+static void
+api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
+{
+	const struct program_test_def	*d;
+	json_error_t			 je;
+	json_t				*jv = NULL, *jx = NULL;
+	const char			*id;
+	char				*cause = NULL, text[64];
+	int				 t, value, extra, rc;
+
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:s,s?o,s?o}", "test", &id,
+	    "value", &jv, "extra", &jx) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if ((t = program_test_parse(id)) < 0) {
+		web_error(r, 400, "test: unknown (expected rotation, "
+		    "wall-angel, extension or breathing)");
+		return;
+	}
+	d = &program_tests[t];
+	if (selftest_answer(d, 0, jv, "value", &value, r) != 0 ||
+	    selftest_answer(d, 1, jx, "extra", &extra, r) != 0)
+		return;
+	if (!program_result_valid((enum program_test)t, value, extra)) {
+		web_error(r, 400, "not a complete answer to the %s test: "
+		    "each answer within its range, and the needed ones given",
+		    d->id);
+		return;
+	}
+	live_lock(w->live);
+	rc = coach_selftest_save(&w->coach, (enum program_test)t, value, extra,
+	    &cause);
+	live_unlock(w->live);
+	if (coach_failed(r, rc, cause))
+		return;
+	program_result_describe((enum program_test)t, value, extra, text,
+	    sizeof text);
+	web_json(r, json_pack("{s:s,s:o,s:o,s:i,s:s}", "test", d->id,
+	    "value", value < 0 ? json_null() : json_integer(value), "extra",
+	    extra < 0 ? json_null() : json_integer(extra), "score",
+	    program_test_score((enum program_test)t, value, extra), "text",
+	    text));
+}
+
 void
 web_api(struct web *w, const struct web_req *q, struct web_reply *r)
 {
@@ -853,6 +1051,10 @@ web_api(struct web *w, const struct web_req *q, struct web_reply *r)
 			api_export(w, q, r);
 		else if (strcmp(p, "/log") == 0)
 			api_log(w, q, r);
+		else if (strcmp(p, "/program") == 0)
+			api_program_get(w, r);
+		else if (strcmp(p, "/selftest") == 0)
+			api_selftest_get(r);
 		else if (strcmp(p, "/session/event") == 0 ||
 		    strcmp(p, "/checkin") == 0 || strcmp(p, "/import") == 0 ||
 		    strcmp(p, "/session/resume") == 0 ||
@@ -878,7 +1080,8 @@ web_api(struct web *w, const struct web_req *q, struct web_reply *r)
 	}
 	if (strcmp(p, "/session") != 0 && strcmp(p, "/session/event") != 0 &&
 	    strcmp(p, "/session/pain") != 0 && strcmp(p, "/screen") != 0 &&
-	    strcmp(p, "/checkin") != 0 && strcmp(p, "/settings") != 0) {
+	    strcmp(p, "/checkin") != 0 && strcmp(p, "/settings") != 0 &&
+	    strcmp(p, "/program") != 0 && strcmp(p, "/selftest") != 0) {
 		web_error(r, strncmp(p, "/", 1) == 0 && (strcmp(p, "/today") ==
 		    0 || strcmp(p, "/progress") == 0 || strcmp(p, "/export") ==
 		    0 || strcmp(p, "/events") == 0 || strcmp(p, "/log") == 0 ||
@@ -900,6 +1103,10 @@ web_api(struct web *w, const struct web_req *q, struct web_reply *r)
 		api_screen_post(w, b, r);
 	else if (strcmp(p, "/checkin") == 0)
 		api_checkin(w, b, r);
+	else if (strcmp(p, "/program") == 0)
+		api_program_post(w, b, r);
+	else if (strcmp(p, "/selftest") == 0)
+		api_selftest_post(w, b, r);
 	else
 		api_settings_post(w, b, r);
 	json_decref(b);

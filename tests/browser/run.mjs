@@ -176,11 +176,92 @@ await t('browser-6 ending the session, and a check-in', async () => {
 	assert(/from the browser/.test(log), 'the check-in is in midback log');
 });
 
+await t('browser-P1 the program: today says how it follows it, and the nav opens it', async () => {
+	await page.goto(URL + '#/today');
+	const line = page.locator('p.program-line');
+	await line.waitFor();
+	assert(/^Program: week 1/.test(await line.textContent()), 'the day names the program');
+	assert(!/midback program/.test(await line.textContent()), 'no terminal hint in the page');
+	await page.getByRole('navigation').getByRole('link', { name: 'Program' }).click();
+	await page.getByRole('heading', { name: 'Program' }).waitFor();
+	await page.getByText('Week 1: the breathing phase').waitFor();
+	await page.getByText('The program starts with breathing').waitFor();
+	assert(await page.locator('.phases li').count() === 4, 'four phases');
+	await page.getByRole('heading', { name: 'Seated rotation' }).waitFor();
+	assert(await page.getByText('Not taken yet.').count() === 4, 'no self-test yet');
+});
+
+await t('browser-P2 the four self-tests, one by one, kept and shown in the trend and in midback program', async () => {
+	await page.getByRole('link', { name: 'Take the self-tests' }).click();
+	/* 1: seated rotation with a wall mark, the degrees left empty. */
+	await page.locator('#test-name', { hasText: 'Seated rotation' }).waitFor();
+	assert(await page.locator('.selftest ol.steps li').count() >= 3, 'its steps');
+	await page.locator('img.figure').waitFor();
+	const mark = page.getByRole('group', { name: /reach the mark on the wall/ });
+	await mark.waitFor();
+	await page.getByLabel(/How many degrees/).fill('35');
+	await mark.waitFor({ state: 'hidden' });
+	await page.getByLabel(/How many degrees/).fill('');
+	await mark.getByLabel('Yes').check();
+	await page.keyboard.press('Enter');
+	/* 2: wall angel, partly, 4 overhead. */
+	await page.locator('#test-name', { hasText: 'Wall angel test' }).waitFor();
+	await page.getByRole('group', { name: /forearms and wrists/ }).getByLabel('Partly').check();
+	await page.getByLabel(/all the way overhead/).fill('4');
+	await page.getByRole('button', { name: 'Save and go on' }).click();
+	/* 3: extension, 2 finger widths. */
+	await page.locator('#test-name', { hasText: 'Thoracic extension test' }).waitFor();
+	await page.getByLabel(/finger widths/).fill('2');
+	if (SHOTS) {
+		await page.screenshot({ path: `${SHOTS}/selftest-3-1280.png`, fullPage: true });
+		await page.setViewportSize({ width: 375, height: 812 });
+		await page.screenshot({ path: `${SHOTS}/selftest-3-375.png`, fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 800 });
+	}
+	await page.getByRole('button', { name: 'Save and go on' }).click();
+	/* 4: breathing. */
+	await page.locator('#test-name', { hasText: 'Breathing test' }).waitFor();
+	await page.getByLabel('Yes').check();
+	await page.getByRole('button', { name: 'Save and finish' }).click();
+	await page.getByText('4 self-tests kept.').waitFor();
+	await page.getByRole('link', { name: 'See the trend' }).click();
+	await page.getByRole('heading', { name: 'Program' }).waitFor();
+	for (const text of ['wall mark reached', 'partly, 4 overhead', '2 finger widths', 'belly first'])
+		await page.locator('.test strong', { hasText: text }).waitFor();
+	const j = JSON.parse(execFileSync(process.env.MIDBACK, ['program', '--json'], { encoding: 'utf8' }));
+	const got = Object.fromEntries(j.selftests.tests.map((x) => [x.test, x.results.map((r) => r.text)]));
+	assert(JSON.stringify(got) === JSON.stringify({ rotation: ['wall mark reached'], 'wall-angel': ['partly, 4 overhead'], extension: ['2 finger widths'], breathing: ['belly first'] }), 'midback program --json has them: ' + JSON.stringify(got));
+	assert(j.selftests.due === false, 'no test due now');
+	if (SHOTS) {
+		await page.screenshot({ path: `${SHOTS}/program-tests-1280.png`, fullPage: true });
+		await page.setViewportSize({ width: 375, height: 812 });
+		await page.screenshot({ path: `${SHOTS}/program-tests-375.png`, fullPage: true });
+		await page.setViewportSize({ width: 1280, height: 800 });
+	}
+});
+
+await t('browser-P3 start at a later phase, and start again after a confirmation', async () => {
+	await page.getByLabel('Start the program at').selectOption('extension');
+	await page.getByRole('button', { name: 'Start here today' }).click();
+	await page.getByText('Week 1: the extension phase').waitFor();
+	let j = JSON.parse(execFileSync(process.env.MIDBACK, ['program', '--json'], { encoding: 'utf8' }));
+	assert(j.phase === 'extension' && j.start_set === true, 'midback program: ' + j.phase);
+	await page.getByRole('button', { name: /Start again from the beginning/ }).click();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	await page.getByRole('button', { name: 'Yes, start again' }).waitFor({ state: 'hidden' });
+	await page.getByRole('button', { name: /Start again from the beginning/ }).click();
+	await page.getByRole('button', { name: 'Yes, start again' }).click();
+	await page.getByText('Week 1: the breathing phase').waitFor();
+	j = JSON.parse(execFileSync(process.env.MIDBACK, ['program', '--json'], { encoding: 'utf8' }));
+	assert(j.phase === 'breathing', 'midback program: ' + j.phase);
+	assert(j.selftests.tests.every((x) => x.results.length === 1), 'the self-tests are kept');
+});
+
 await t('browser-7 no page broke the Content-Security-Policy or threw', async () => {
 	assert(violations.length === 0, violations.join('\n'));
 });
 
-const pages = ['today', 'screen', 'library', 'library/open-book', 'progress', 'checkin', 'settings', 'data'];
+const pages = ['today', 'program', 'selftest', 'screen', 'library', 'library/open-book', 'progress', 'checkin', 'settings', 'data'];
 await t('browser-8 axe-core finds no serious or critical problem on any page', async () => {
 	/* axe is put in through the debugging protocol, not the page. */
 	const actx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });

@@ -66,7 +66,7 @@ t 'layers-6 no command uses another command'\''s code' '
 
 t 'layers-7 the web front end uses no other front end' '
 	test ! -d "$SRC/web" ||
-	only web "(core|sys|coach|web)/[a-z0-9]+\.h|store\.h|output\.h|export\.h"
+	only web "(core|sys|coach|web)/[a-z0-9]+\.h|store\.h|output(-program)?\.h|export\.h"
 '
 
 t 'layers-8 only src/web/ knows libmicrohttpd, and only through mhd.h' '

@@ -52,7 +52,7 @@ t 'program-2: a self-test played in plain mode is kept, and shows in program --j
 	run 0 "$MIDBACK" stats --json &&
 	json "$OUT" "p[\"selftests\"][2][\"results\"][0][\"score\"] == 40" &&
 	run 0 "$MIDBACK" today &&
-	has "$OUT" "your extension test is the weakest, so extension gets more too."
+	has "$OUT" "your extension test is the weakest, so work on extension gets more too."
 '
 
 t 'program-3: a second round two weeks on shows the trend' '

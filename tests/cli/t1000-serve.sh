@@ -2,7 +2,8 @@
 # every security rule (Host, Origin, token, CORS, headers, body cap,
 # malformed input, paths), the API over a whole session on the scaled
 # clock, the store shared with the CLI, a kill and `start --resume`,
-# settings read by `remind`, export and import, the port taken, and
+# settings read by `remind`, export and import, the program and its
+# self-tests (good and bad input), the port taken, and
 # that no other command loads libmicrohttpd.
 . "$TOP/tests/cli/lib.sh"
 
@@ -230,6 +231,75 @@ t 'serve-14 export and import through the API' '
 	post import "$(cat "$T/exp.json")" && code 200 &&
 	has "$OUT" "\"sessions\":{\"new\":0" &&
 	get "api/export?format=csv" && code 200 && has "$OUT" "checkin,"
+'
+
+# nresults: how many self-test results midback program --json has.
+nresults() {
+	"$MIDBACK" program --json | jq "[.selftests.tests[].results[]] | length"
+}
+
+t 'serve-18 the program: GET is midback program --json, and /api/today says its line' '
+	get api/program && code 200 && jq -S . "$OUT" >"$T/web.json" &&
+	"$MIDBACK" program --json | jq -S . >"$T/cli.json" &&
+	diff -u "$T/cli.json" "$T/web.json" &&
+	has "$OUT" "\"phases\":[{\"name\":\"breathing\"" &&
+	get "api/today?minutes=10" && code 200 && has "$OUT" "\"program\":\"Program: week 1" &&
+	get "api/today?one=1" && code 200 && lacks "$OUT" "\"program\""
+'
+
+t 'serve-19 the self-tests: the core'\''s steps and questions, answers kept and in midback program' '
+	get api/selftest && code 200 &&
+	[ "$(jq -r "[.tests[].id] | join(\",\")" "$OUT")" = "rotation,wall-angel,extension,breathing" ] &&
+	[ "$(jq -r ".tests[0].questions[0].unit, .tests[0].questions[1].if_empty, .tests[1].questions[0].answer, .tests[0].figure" "$OUT" | tr "\n" " ")" = "degrees true yes-partly-no arms-crossed-turn " ] &&
+	jq -e ".tests | all(.steps | length >= 3)" "$OUT" >/dev/null &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"35\"}" && code 200 && has "$OUT" "\"text\":\"35 degrees\"" &&
+	post selftest "{\"test\":\"rotation\",\"extra\":\"yes\"}" && code 200 && has "$OUT" "\"text\":\"wall mark reached\"" &&
+	post selftest "{\"test\":\"wall-angel\",\"value\":\"partly\",\"extra\":4}" && code 200 && has "$OUT" "\"text\":\"partly, 4 overhead\"" &&
+	post selftest "{\"test\":\"extension\",\"value\":0}" && code 200 && has "$OUT" "thumbs touch the wall" &&
+	post selftest "{\"test\":\"breathing\",\"value\":\"no\"}" && code 200 && has "$OUT" "chest first" &&
+	[ "$(nresults)" = 5 ] &&
+	"$MIDBACK" program --json | jq -r ".selftests.tests[] | select(.test == \"rotation\") | .results[].text" >"$T/rot" &&
+	same "$T/rot" "35 degrees
+wall mark reached" &&
+	"$MIDBACK" stats >"$T/stats" && has "$T/stats" "partly, 4 overhead"
+'
+
+t 'serve-20 a bad self-test or program change is 400 with a message, and nothing is kept' '
+	post selftest "{\"test\":\"rotation\",\"value\":\"35\"" && code 400 && has "$OUT" "malformed JSON" &&
+	post selftest "[\"rotation\"]" && code 400 &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"35\",\"mood\":1}" && code 400 && has "$OUT" mood &&
+	post selftest "{\"test\":\"nope\",\"value\":\"yes\"}" && code 400 && has "$OUT" "test: unknown" &&
+	post selftest "{\"test\":7,\"value\":\"yes\"}" && code 400 &&
+	post selftest "{\"test\":\"rotation\",\"value\":91}" && code 400 && has "$OUT" "value: not an answer" &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"-3\"}" && code 400 &&
+	post selftest "{\"test\":\"rotation\",\"value\":1e3}" && code 400 && has "$OUT" "value: expected a number" &&
+	post selftest "{\"test\":\"breathing\",\"value\":true}" && code 400 && has "$OUT" "value: expected a string" &&
+	post selftest "{\"test\":\"breathing\",\"value\":1}" && code 400 &&
+	post selftest "{\"test\":\"breathing\",\"value\":\"maybe\"}" && code 400 &&
+	post selftest "{\"test\":\"breathing\",\"value\":\"yes\",\"extra\":\"no\"}" && code 400 && has "$OUT" "asks one question" &&
+	post selftest "{\"test\":\"rotation\"}" && code 400 && has "$OUT" "not a complete answer" &&
+	post selftest "{\"test\":\"wall-angel\",\"value\":\"yes\",\"extra\":31}" && code 400 &&
+	post selftest "{\"test\":\"extension\",\"value\":\"\"}" && code 400 &&
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -H "Origin: http://$HP" -d "{\"test\":\"breathing\",\"value\":\"yes\"}" "${U}api/selftest") &&
+	[ "$s" = 403 ] &&
+	[ "$(nresults)" = 5 ] &&
+	post program "{}" && code 400 && has "$OUT" "start_at" &&
+	post program "{\"start_at\":\"ribcage\",\"reset\":true}" && code 400 &&
+	post program "{\"start_at\":\"later\"}" && code 400 && has "$OUT" "unknown phase" &&
+	post program "{\"start_at\":3}" && code 400 &&
+	post program "{\"reset\":\"yes\"}" && code 400 &&
+	post program "{\"reset\":true,\"why\":1}" && code 400 &&
+	"$MIDBACK" program --json >"$T/p" && has "$T/p" "\"start_set\": false"
+'
+
+t 'serve-21 start at a phase and start again, as program --start-at and --reset' '
+	post program "{\"start_at\":\"ribcage\"}" && code 200 && has "$OUT" "\"phase\":\"ribcage\"" &&
+	"$MIDBACK" program --json >"$T/p" && has "$T/p" "\"phase\": \"ribcage\"" && has "$T/p" "\"start_set\": true" &&
+	post program "{\"start_at\":\"2\"}" && code 200 && has "$OUT" "\"phase\":\"extension\"" &&
+	post program "{\"reset\":true}" && code 200 && has "$OUT" "\"phase\":\"breathing\"" &&
+	"$MIDBACK" program --json >"$T/p" && has "$T/p" "\"phase\": \"breathing\"" &&
+	[ "$(nresults)" = 5 ] &&
+	s=$(curl -s -o /dev/null -w "%{http_code}" -X DELETE "${U}api/program") && [ "$s" = 405 ]
 '
 
 t 'serve-15 a taken port is said plainly' '
