@@ -705,23 +705,7 @@ store_create_private(const char *path)
 	close(fd);
 }
 
-STORE_SQLITE_FUNCS(DYNLIB_DEFINE)
-
-static void	*store_sqlite;
-
-static int
-store_load(char **cause)
-{
-	static const char *const names[] = {
-		STORE_SQLITE_FUNCS(DYNLIB_NAME)
-	};
-	static void *const slots[] = {
-		STORE_SQLITE_FUNCS(DYNLIB_SLOT)
-	};
-
-	return (dynlib_load(&store_sqlite, "libsqlite3.so.0", names, slots,
-	    DYNLIB_COUNT(names), cause));
-}
+DYNLIB_LIBRARY(store_sqlite, "libsqlite3.so.0", STORE_SQLITE_FUNCS);
 
 struct store *
 store_open(const char *path, char **cause)
@@ -730,7 +714,7 @@ store_open(const char *path, char **cause)
 	char		*err = NULL;
 	int		 rc, version = 0, saved;
 
-	if (store_load(&err) != 0) {
+	if (dynlib_open(&store_sqlite, NULL, &err) != 0) {
 		store_cause(cause, err);
 		return (NULL);
 	}
