@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -392,6 +393,67 @@ store_bind(sqlite3_stmt *st, const char *fmt, ...)
 	ret = store_vbind(st, fmt, ap);
 	va_end(ap);
 	return (ret);
+}
+
+void
+store_row(sqlite3_stmt *st, const char *fmt, ...)
+{
+	const char *const	*names;
+	const char		*t;
+	va_list			 ap;
+	int			 i, null;
+
+	va_start(ap, fmt);
+	for (i = 0; fmt[i] != '\0'; i++) {
+		/* The type first: reading the text may convert the value. */
+		null = sqlite3_column_type(st, i) == SQLITE_NULL;
+		t = strchr("tsun", fmt[i]) != NULL ?
+		    (const char *)sqlite3_column_text(st, i) : NULL;
+		switch (fmt[i]) {
+		case 'i':
+			*va_arg(ap, int *) = sqlite3_column_int(st, i);
+			break;
+		case 'I':
+			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, i);
+			break;
+		case 'o':
+			*va_arg(ap, int *) = null ? -1 :
+			    sqlite3_column_int(st, i);
+			break;
+		case 'O':
+			*va_arg(ap, int64_t *) = null ? -1 :
+			    sqlite3_column_int64(st, i);
+			break;
+		case 't':
+			*va_arg(ap, char **) = t == NULL ? NULL : xstrdup(t);
+			break;
+		case 's':
+			*va_arg(ap, char **) = xstrdup(t == NULL ? "" : t);
+			break;
+		case 'u':
+			snprintf(va_arg(ap, char *), 33, "%s",
+			    t == NULL ? "" : t);
+			break;
+		case 'n':
+			names = va_arg(ap, const char *const *);
+			*va_arg(ap, const char **) = store_name_find(names, t);
+			break;
+		default:
+			break;
+		}
+	}
+	va_end(ap);
+}
+
+void *
+store_push(void *array, size_t *n, size_t size)
+{
+	char	*a;
+
+	a = xreallocarray(array, *n + 1, size);
+	memset(a + *n * size, 0, size);
+	(*n)++;
+	return (a);
 }
 
 /* store_step() with a va_list. */
