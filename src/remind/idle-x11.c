@@ -308,9 +308,12 @@ x11_close(void *state)
 	free(x);
 }
 
-/* Connect to $DISPLAY and watch the connection. NULL with *cause set. */
-static struct x11 *
-x11_connect(struct idle *i, char **cause)
+/*
+ * Connect to $DISPLAY and watch the connection, with the state in *state.
+ * Returns 0, or -1 with *cause set.
+ */
+static int
+x11_connect(struct idle *i, void **state, char **cause)
 {
 	const char		*display = getenv("DISPLAY");
 	const char		*wayland = getenv("WAYLAND_DISPLAY");
@@ -320,22 +323,22 @@ x11_connect(struct idle *i, char **cause)
 
 	if (display == NULL || *display == '\0') {
 		*cause = xstrdup("no $DISPLAY");
-		return (NULL);
+		return (-1);
 	}
 	if (wayland != NULL && *wayland != '\0') {
 		*cause = xstrdup("under Wayland the X server sees only the "
 		    "input of X programs");
-		return (NULL);
+		return (-1);
 	}
 	if (dynlib_open(&xl_xcb, NULL, cause) != 0)
-		return (NULL);
-	x = xcalloc(1, sizeof *x);
+		return (-1);
+	*state = x = xcalloc(1, sizeof *x);
 	x->idle = i;
 	/* Never NULL: a failed connection is one in an error state. */
 	x->c = xcb_connect(NULL, &screen);
 	if (xcb_connection_has_error(x->c)) {
 		*cause = xasprintf("cannot open display %s", display);
-		goto fail;
+		return (-1);
 	}
 	it = xcb_setup_roots_iterator(xcb_get_setup(x->c));
 	for (; screen > 0 && it.rem > 1; screen--)
@@ -353,24 +356,32 @@ x11_connect(struct idle *i, char **cause)
 	if (r < 0) {
 		*cause = xasprintf("cannot watch the X connection: %s",
 		    strerror(-r));
-		goto fail;
+		return (-1);
 	}
-	return (x);
-
-fail:
-	x11_close(x);
-	return (NULL);
+	return (0);
 }
 
-/* The first event number of ext, or -1 when the server lacks it. */
+/*
+ * Connect (x11_connect()), open lib, the library of the extension *ext
+ * (filled in by opening it), and find that extension, called name, on
+ * the server. Returns its first event number, or -1 with *cause set.
+ */
 static int
-x11_extension(struct x11 *x, xcb_extension_t *ext)
+x11_extension_open(struct idle *i, void **state, struct dynlib *lib,
+    xcb_extension_t **ext, const char *name, char **cause)
 {
 	const xcb_query_extension_reply_t	*q;
+	struct x11				*x;
 
-	q = xcb_get_extension_data(x->c, ext);
-	if (q == NULL || !q->present)
+	if (x11_connect(i, state, cause) != 0 ||
+	    dynlib_open(lib, NULL, cause) != 0)
 		return (-1);
+	x = *state;
+	q = xcb_get_extension_data(x->c, *ext);
+	if (q == NULL || !q->present) {
+		*cause = xasprintf("the X server has no %s extension", name);
+		return (-1);
+	}
 	return (q->first_event);
 }
 
@@ -402,8 +413,8 @@ x11_idletime(const xcb_sync_list_system_counters_reply_t *list)
 	return (0);
 }
 
-static void *
-x11_sync_open(struct idle *i, char **cause)
+static int
+x11_sync_open(struct idle *i, void **state, char **cause)
 {
 	xcb_sync_initialize_reply_t		*init;
 	xcb_sync_list_system_counters_reply_t	*list;
@@ -411,18 +422,15 @@ x11_sync_open(struct idle *i, char **cause)
 	struct x11				*x;
 	int					 base;
 
-	if ((x = x11_connect(i, cause)) == NULL)
-		return (NULL);
-	if (dynlib_open(&xl_sync, NULL, cause) != 0)
-		goto fail;
-	init = NULL;
-	if ((base = x11_extension(x, &xcb_sync_id)) != -1)
-		init = xcb_sync_initialize_reply(x->c,
-		    xcb_sync_initialize(x->c, XCB_SYNC_MAJOR_VERSION,
-		    XCB_SYNC_MINOR_VERSION), NULL);
+	if ((base = x11_extension_open(i, state, &xl_sync, &dl_xcb_sync_id,
+	    "SYNC", cause)) == -1)
+		return (-1);
+	x = *state;
+	init = xcb_sync_initialize_reply(x->c, xcb_sync_initialize(x->c,
+	    XCB_SYNC_MAJOR_VERSION, XCB_SYNC_MINOR_VERSION), NULL);
 	if (init == NULL) {
 		*cause = xstrdup("the X server has no SYNC extension");
-		goto fail;
+		return (-1);
 	}
 	free(init);
 	x->sync_event = (uint8_t)(base + XCB_SYNC_ALARM_NOTIFY);
@@ -432,7 +440,7 @@ x11_sync_open(struct idle *i, char **cause)
 	free(list);
 	if (x->counter == 0) {
 		*cause = xstrdup("the X server has no IDLETIME counter");
-		goto fail;
+		return (-1);
 	}
 	if ((err = xcb_request_check(x->c, x11_sync_arm(x))) != NULL ||
 	    xcb_connection_has_error(x->c)) {
@@ -440,13 +448,9 @@ x11_sync_open(struct idle *i, char **cause)
 		    "%d)", err != NULL ? err->error_code : 0);
 		free(err);
 		x->alarm = 0;
-		goto fail;
+		return (-1);
 	}
-	return (x);
-
-fail:
-	x11_close(x);
-	return (NULL);
+	return (0);
 }
 
 /* Ask the idle time, report what changed, and set the next look. */
@@ -492,32 +496,23 @@ xss_on_timer(sd_event_source *s, uint64_t usec, void *arg)
 	return (0);
 }
 
-static void *
-xss_open(struct idle *i, char **cause)
+static int
+xss_open(struct idle *i, void **state, char **cause)
 {
 	struct x11	*x;
 	int		 r;
 
-	if ((x = x11_connect(i, cause)) == NULL)
-		return (NULL);
-	if (dynlib_open(&xl_ss, NULL, cause) != 0)
-		goto fail;
-	if (x11_extension(x, &xcb_screensaver_id) == -1) {
-		*cause = xstrdup("the X server has no MIT-SCREEN-SAVER "
-		    "extension");
-		goto fail;
-	}
+	if (x11_extension_open(i, state, &xl_ss, &dl_xcb_screensaver_id,
+	    "MIT-SCREEN-SAVER", cause) == -1)
+		return (-1);
+	x = *state;
 	/* The first look at once, from the loop. */
 	if ((r = sd_event_add_time(idle_loop(i), &x->timer, CLOCK_MONOTONIC,
 	    idle_now(i), 0, xss_on_timer, x)) < 0) {
 		*cause = xasprintf("cannot set a timer: %s", strerror(-r));
-		goto fail;
+		return (-1);
 	}
-	return (x);
-
-fail:
-	x11_close(x);
-	return (NULL);
+	return (0);
 }
 
 const struct idle_source_ops idle_x11_sync_ops = {
