@@ -24,7 +24,7 @@
 
 #include "core/xmalloc.h"
 #include "remind/idle-source.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 #define LOGIN_NAME	"org.freedesktop.login1"
 #define LOGIN_PATH	"/org/freedesktop/login1"

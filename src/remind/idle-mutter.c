@@ -17,7 +17,7 @@
 
 #include "core/xmalloc.h"
 #include "remind/idle-source.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 #define MUTTER_NAME	"org.gnome.Mutter.IdleMonitor"
 #define MUTTER_PATH	"/org/gnome/Mutter/IdleMonitor/Core"

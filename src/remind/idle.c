@@ -20,7 +20,7 @@
 #include "core/xmalloc.h"
 #include "remind/idle-source.h"
 #include "remind/idle.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 /* Every source, in the order they are tried when none is named. */
 static const struct idle_source_ops *const idle_all[] = {

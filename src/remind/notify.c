@@ -29,7 +29,7 @@
 
 #include "core/xmalloc.h"
 #include "remind/notify.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 #define FDN_NAME		"org.freedesktop.Notifications"
 #define FDN_PATH		"/org/freedesktop/Notifications"
