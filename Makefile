@@ -54,10 +54,10 @@ COACH = src/coach/coach.c src/coach/cues.c src/coach/plancodec.c \
 TERM = src/term/ask.c src/term/play.c src/term/selftest.c src/term/tui.c \
 	src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
-REMIND = src/remind/daemon.c src/remind/idle.c src/remind/idle-logind.c \
-	src/remind/idle-mutter.c src/remind/idle-x11.c src/remind/notify.c \
-	src/remind/pageout.c src/remind/sd.c src/remind/status.c \
-	src/remind/unit.c
+REMIND = src/remind/bus.c src/remind/daemon.c src/remind/idle.c \
+	src/remind/idle-logind.c src/remind/idle-mutter.c \
+	src/remind/idle-x11.c src/remind/notify.c src/remind/pageout.c \
+	src/remind/sd.c src/remind/status.c src/remind/unit.c
 # The web app (`serve`); only it loads libmicrohttpd (src/web/mhd.c).
 WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/route.c \
 	src/web/server.c src/web/unit.c

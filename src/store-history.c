@@ -8,7 +8,6 @@
  * none of it.
  */
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,53 +73,32 @@ static const char sql_checkin_put[] =
     " stiffness, note) VALUES (?1, ?2, ?3, 'checkin', ?4, ?5, ?6)"
     " ON CONFLICT (uid) DO NOTHING";
 
-/* A column's text, copied; NULL stays NULL. */
-static char *
-col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*t = sqlite3_column_text(st, i);
-
-	return (t == NULL ? NULL : xstrdup((const char *)t));
-}
-
-/* A column's integer, or dflt when it is NULL. */
-static int64_t
-col_int(sqlite3_stmt *st, int i, int64_t dflt)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return (dflt);
-	return (sqlite3_column_int64(st, i));
-}
-
-/* Copy a uid column into a 33-byte buffer. */
-static void
-col_uid(sqlite3_stmt *st, int i, char *uid)
-{
-	const unsigned char	*t = sqlite3_column_text(st, i);
-
-	snprintf(uid, 33, "%s", t == NULL ? "" : (const char *)t);
-}
-
 /*
- * Prepare sql, bind fmt's values (see store_bind()) and call row(st, arg)
- * on each row it returns, until row() returns -1. Returns 0 or -1.
+ * One query of a read: sql, its parameters (fmt as for store_bind(), of
+ * p1 and p2: "", "I" or "II"), and row(st, arg) for each row it returns,
+ * until row() returns -1.
  */
+struct query {
+	const char	*sql;
+	const char	*fmt;
+	int64_t		 p1, p2;
+	int		(*row)(sqlite3_stmt *, void *);
+	void		*arg;
+};
+
+/* Run q. Returns 0 or -1. */
 static int
-each_row(struct store *s, const char *sql,
-    int (*row)(sqlite3_stmt *, void *), void *arg, const char *fmt, ...)
+query_run(struct store *s, const struct query *q)
 {
 	sqlite3_stmt	*st = NULL;
-	va_list		 ap;
 	int		 rc;
 
-	va_start(ap, fmt);
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK && store_vbind(st, fmt, ap) != 0)
+	rc = sqlite3_prepare_v2(s->db, q->sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && store_bind(st, q->fmt, q->p1, q->p2) != 0)
 		rc = SQLITE_ERROR;
-	va_end(ap);
 	if (rc == SQLITE_OK)
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-		    row(st, arg) == 0)
+		    q->row(st, q->arg) == 0)
 			;
 	sqlite3_finalize(st);
 	return (rc == SQLITE_DONE ? 0 : -1);
@@ -131,30 +109,18 @@ static int
 session_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_history	*h = arg;
-	struct store_hsession	*hs;
+	struct store_hsession	*hs = STORE_PUSH(h->sessions, h->nsessions);
+	const char		*status;
 
-	h->sessions = xreallocarray(h->sessions, h->nsessions + 1,
-	    sizeof *h->sessions);
-	hs = &h->sessions[h->nsessions++];
-	memset(hs, 0, sizeof *hs);
-	hs->id = sqlite3_column_int64(st, 0);
-	col_uid(st, 1, hs->uid);
-	hs->kind = store_name_find(store_kind_names,
-	    (const char *)sqlite3_column_text(st, 2));
-	hs->started_ms = sqlite3_column_int64(st, 3);
-	hs->tz_min = sqlite3_column_int(st, 4);
-	hs->ended_ms = col_int(st, 5, -1);
-	hs->status = (const char *)sqlite3_column_text(st, 6);
-	if (hs->status != NULL && strcmp(hs->status, "running") == 0)
+	store_row(st, "IunIiO-toos", &hs->id, hs->uid, store_kind_names,
+	    &hs->kind, &hs->started_ms, &hs->tz_min, &hs->ended_ms,
+	    &hs->end_reason, &hs->pain_before, &hs->pain_after,
+	    &hs->plan_json);
+	status = (const char *)sqlite3_column_text(st, 6);
+	if (status != NULL && strcmp(status, "running") == 0)
 		hs->status = "running";
 	else
-		hs->status = store_name_find(store_end_names, hs->status);
-	hs->end_reason = col_dup(st, 7);
-	hs->pain_before = (int)col_int(st, 8, -1);
-	hs->pain_after = (int)col_int(st, 9, -1);
-	hs->plan_json = col_dup(st, 10);
-	if (hs->plan_json == NULL)
-		hs->plan_json = xstrdup("");
+		hs->status = store_name_find(store_end_names, status);
 	/* The schema's CHECKs make these impossible; say so anyway. */
 	return (hs->kind == NULL || hs->status == NULL ? -1 : 0);
 }
@@ -179,23 +145,11 @@ item_row(sqlite3_stmt *st, void *arg)
 			return (-1);
 		a->hs = &a->h->sessions[a->next++];
 	}
-	a->hs->items = xreallocarray(a->hs->items, a->hs->nitems + 1,
-	    sizeof *a->hs->items);
-	it = &a->hs->items[a->hs->nitems++];
-	it->position = sqlite3_column_int(st, 1);
-	it->exercise = col_dup(st, 2);
-	it->side = col_dup(st, 3);
-	it->sets_done = sqlite3_column_int(st, 4);
-	it->reps_done = sqlite3_column_int(st, 5);
-	it->holds_done = sqlite3_column_int(st, 6);
-	it->breaths_done = sqlite3_column_int(st, 7);
-	it->feel = store_name_find(store_feel_names,
-	    (const char *)sqlite3_column_text(st, 8));
-	it->outcome = store_name_find(store_outcome_names,
-	    (const char *)sqlite3_column_text(st, 9));
-	it->finished_ms = sqlite3_column_int64(st, 10);
-	if (it->exercise == NULL)
-		it->exercise = xstrdup("");
+	it = STORE_PUSH(a->hs->items, a->hs->nitems);
+	store_row(st, "-istiiiinnI", &it->position, &it->exercise, &it->side,
+	    &it->sets_done, &it->reps_done, &it->holds_done, &it->breaths_done,
+	    store_feel_names, &it->feel, store_outcome_names, &it->outcome,
+	    &it->finished_ms);
 	return (it->outcome == NULL ? -1 : 0);
 }
 
@@ -203,18 +157,10 @@ static int
 checkin_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_history	*h = arg;
-	struct store_hcheckin	*c;
+	struct store_hcheckin	*c = STORE_PUSH(h->checkins, h->ncheckins);
 
-	h->checkins = xreallocarray(h->checkins, h->ncheckins + 1,
-	    sizeof *h->checkins);
-	c = &h->checkins[h->ncheckins++];
-	c->id = sqlite3_column_int64(st, 0);
-	col_uid(st, 1, c->uid);
-	c->at_ms = sqlite3_column_int64(st, 2);
-	c->tz_min = sqlite3_column_int(st, 3);
-	c->pain = sqlite3_column_int(st, 4);
-	c->stiffness = (int)col_int(st, 5, -1);
-	c->note = col_dup(st, 6);
+	store_row(st, "IuIiiot", &c->id, c->uid, &c->at_ms, &c->tz_min,
+	    &c->pain, &c->stiffness, &c->note);
 	return (0);
 }
 
@@ -222,54 +168,42 @@ static int
 reminder_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_history	*h = arg;
-	struct store_hreminder	*r;
+	struct store_hreminder	*r = STORE_PUSH(h->reminders, h->nreminders);
 
-	h->reminders = xreallocarray(h->reminders, h->nreminders + 1,
-	    sizeof *h->reminders);
-	r = &h->reminders[h->nreminders];
-	r->at_ms = sqlite3_column_int64(st, 0);
-	r->tz_min = sqlite3_column_int(st, 1);
-	r->due_ms = sqlite3_column_int64(st, 2);
-	r->kind = store_name_find(store_reminder_names,
-	    (const char *)sqlite3_column_text(st, 3));
-	r->outcome = store_name_find(store_reminder_outcomes,
-	    (const char *)sqlite3_column_text(st, 4));
-	if (r->kind == NULL || r->outcome == NULL)
-		return (-1);
-	h->nreminders++;
-	return (0);
+	store_row(st, "IiInn", &r->at_ms, &r->tz_min, &r->due_ms,
+	    store_reminder_names, &r->kind, store_reminder_outcomes,
+	    &r->outcome);
+	return (r->kind == NULL || r->outcome == NULL ? -1 : 0);
 }
 
 static int
 flag_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_history	*h = arg;
-	struct store_hflag	*f;
+	struct store_hflag	*f = STORE_PUSH(h->flags, h->nflags);
 
-	h->flags = xreallocarray(h->flags, h->nflags + 1, sizeof *h->flags);
-	f = &h->flags[h->nflags++];
-	f->exercise = col_dup(st, 0);
-	f->reason = col_dup(st, 1);
-	f->set_ms = sqlite3_column_int64(st, 2);
-	f->until_ms = sqlite3_column_int64(st, 3);
+	store_row(st, "ttII", &f->exercise, &f->reason, &f->set_ms,
+	    &f->until_ms);
 	return (0);
 }
 
 /*
- * Run read(s, arg) inside one read transaction, so that all it reads
- * comes from one snapshot, even while another process writes; read()
- * frees what it read if it fails. what names the action in an error.
- * Returns 0, or -1 with *cause set.
+ * Run the n queries q inside one read transaction, so that all they read
+ * comes from one snapshot, even while another process writes. what names
+ * the action in an error. Returns 0, or -1 with *cause set.
  */
 static int
-store_snapshot(struct store *s, const char *what,
-    int (*read)(struct store *, void *), void *arg, char **cause)
+store_snapshot(struct store *s, const char *what, const struct query *q,
+    size_t n, char **cause)
 {
 	char	*err = NULL;
+	size_t	 i;
 	int	 ret = -1;
 
 	if (store_exec(s, "BEGIN", &err, what) == 0) {
-		if ((ret = read(s, arg)) != 0)
+		for (i = 0, ret = 0; i < n && ret == 0; i++)
+			ret = query_run(s, &q[i]);
+		if (ret != 0)
 			store_dberr(s, &err, what);
 		/* A failed end of a read changes nothing: success stands. */
 		store_rollback(s, &err, what);
@@ -277,41 +211,26 @@ store_snapshot(struct store *s, const char *what,
 	return (store_done(s, ret, 0, NULL, err, cause, what));
 }
 
-/* What store_history() reads, for store_snapshot(). */
-struct history_args {
-	int64_t			 from, to;
-	struct store_history	*h;
-};
-
-static int
-read_history(struct store *s, void *arg)
-{
-	struct history_args	*a = arg;
-	struct items_at		 at = { a->h, 0, NULL };
-
-	if (each_row(s, sql_sessions, session_row, a->h, "II", a->from,
-	    a->to) != 0 ||
-	    each_row(s, sql_items, item_row, &at, "II", a->from, a->to) != 0 ||
-	    each_row(s, sql_checkins, checkin_row, a->h, "II", a->from,
-	    a->to) != 0 ||
-	    each_row(s, sql_reminders, reminder_row, a->h, "II", a->from,
-	    a->to) != 0 ||
-	    each_row(s, sql_flags, flag_row, a->h, "II", a->from, a->to) != 0) {
-		store_history_release(a->h);
-		return (-1);
-	}
-	return (0);
-}
-
 int
 store_history(struct store *s, int64_t from_ms, int64_t to_ms,
     struct store_history *h, char **cause)
 {
-	struct history_args	a = { from_ms, to_ms, h };
+	struct items_at		at = { h, 0, NULL };
+	const struct query	q[] = {
+		{ sql_sessions, "II", from_ms, to_ms, session_row, h },
+		{ sql_items, "II", from_ms, to_ms, item_row, &at },
+		{ sql_checkins, "II", from_ms, to_ms, checkin_row, h },
+		{ sql_reminders, "II", from_ms, to_ms, reminder_row, h },
+		{ sql_flags, "II", from_ms, to_ms, flag_row, h },
+	};
 
 	*h = (struct store_history)STORE_HISTORY_INIT;
-	return (store_snapshot(s, "read the history", read_history, &a,
-	    cause));
+	if (store_snapshot(s, "read the history", q,
+	    sizeof q / sizeof q[0], cause) != 0) {
+		store_history_release(h);
+		return (-1);
+	}
+	return (0);
 }
 
 void
@@ -562,15 +481,12 @@ static int
 act_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_stats	*o = arg;
-	struct stats_activity	*a;
+	struct stats_activity	*a = STORE_PUSH(o->acts, o->nacts);
+	int			 is_break;
 
-	o->acts = xreallocarray(o->acts, o->nacts + 1, sizeof *o->acts);
-	a = &o->acts[o->nacts++];
-	a->start_ms = sqlite3_column_int64(st, 0);
-	a->tz_min = sqlite3_column_int(st, 1);
-	a->kind = sqlite3_column_int(st, 2) ? STATS_BREAK : STATS_ROUTINE;
-	a->active_s = sqlite3_column_int(st, 3);
-	a->counts = sqlite3_column_int(st, 4);
+	store_row(st, "Iiiii", &a->start_ms, &a->tz_min, &is_break,
+	    &a->active_s, &a->counts);
+	a->kind = is_break ? STATS_BREAK : STATS_ROUTINE;
 	return (0);
 }
 
@@ -578,13 +494,9 @@ static int
 pain_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_stats	*o = arg;
-	struct stats_pain	*p;
+	struct stats_pain	*p = STORE_PUSH(o->pains, o->npains);
 
-	o->pains = xreallocarray(o->pains, o->npains + 1, sizeof *o->pains);
-	p = &o->pains[o->npains++];
-	p->at_ms = sqlite3_column_int64(st, 0);
-	p->tz_min = sqlite3_column_int(st, 1);
-	p->pain = sqlite3_column_int(st, 2);
+	store_row(st, "Iii", &p->at_ms, &p->tz_min, &p->pain);
 	return (0);
 }
 
@@ -592,17 +504,11 @@ static int
 exercise_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_stats	*o = arg;
-	struct stats_exercise	*e;
+	struct stats_exercise	*e = STORE_PUSH(o->exs, o->nexs);
+	char			*id;
 
-	o->exs = xreallocarray(o->exs, o->nexs + 1, sizeof *o->exs);
-	e = &o->exs[o->nexs++];
-	e->id = col_dup(st, 0);
-	e->done = sqlite3_column_int(st, 1);
-	e->good = sqlite3_column_int(st, 2);
-	e->fair = sqlite3_column_int(st, 3);
-	e->bad = sqlite3_column_int(st, 4);
-	if (e->id == NULL)
-		e->id = xstrdup("");
+	store_row(st, "siiii", &id, &e->done, &e->good, &e->fair, &e->bad);
+	e->id = id;
 	return (0);
 }
 
@@ -610,54 +516,32 @@ static int
 aside_row(sqlite3_stmt *st, void *arg)
 {
 	struct store_stats	*o = arg;
-	struct stats_flag	*f;
+	struct stats_flag	*f = STORE_PUSH(o->flags, o->nflags);
+	char			*id;
 
-	o->flags = xreallocarray(o->flags, o->nflags + 1, sizeof *o->flags);
-	f = &o->flags[o->nflags++];
-	f->id = col_dup(st, 0);
-	f->until_ms = sqlite3_column_int64(st, 1);
-	if (f->id == NULL)
-		f->id = xstrdup("");
+	store_row(st, "sI", &id, &f->until_ms);
+	f->id = id;
 	return (0);
-}
-
-static int
-read_stats(struct store *s, int64_t pains_from, int64_t now,
-    struct store_stats *o)
-{
-	if (each_row(s, sql_stats_acts, act_row, o, "") != 0 ||
-	    each_row(s, sql_stats_pains, pain_row, o, "I", pains_from) != 0 ||
-	    each_row(s, sql_stats_exs, exercise_row, o, "") != 0 ||
-	    each_row(s, sql_stats_flags, aside_row, o, "I", now) != 0) {
-		store_stats_release(o);
-		return (-1);
-	}
-	return (0);
-}
-
-/* What store_stats() reads, for store_snapshot(). */
-struct stats_args {
-	int64_t			 pains_from, now;
-	struct store_stats	*out;
-};
-
-static int
-read_stats_snapshot(struct store *s, void *arg)
-{
-	struct stats_args	*a = arg;
-
-	return (read_stats(s, a->pains_from, a->now, a->out));
 }
 
 int
 store_stats(struct store *s, int64_t pains_from_ms, int64_t now_ms,
     struct store_stats *out, char **cause)
 {
-	struct stats_args	a = { pains_from_ms, now_ms, out };
+	const struct query	q[] = {
+		{ sql_stats_acts, "", 0, 0, act_row, out },
+		{ sql_stats_pains, "I", pains_from_ms, 0, pain_row, out },
+		{ sql_stats_exs, "", 0, 0, exercise_row, out },
+		{ sql_stats_flags, "I", now_ms, 0, aside_row, out },
+	};
 
 	*out = (struct store_stats)STORE_STATS_INIT;
-	return (store_snapshot(s, "read the figures", read_stats_snapshot, &a,
-	    cause));
+	if (store_snapshot(s, "read the figures", q,
+	    sizeof q / sizeof q[0], cause) != 0) {
+		store_stats_release(out);
+		return (-1);
+	}
+	return (0);
 }
 
 void

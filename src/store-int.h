@@ -128,6 +128,25 @@ int	store_vbind(sqlite3_stmt *st, const char *fmt, va_list ap);
 int	store_done(struct store *, int ret, int began, sqlite3_stmt *st,
 	    char *err, char **cause, const char *what);
 
+/*
+ * Read the columns of st's row, from the first, into the places that
+ * follow, one for each letter of fmt: 'i' an int *, 'I' an int64_t *, 'o'
+ * an int * and 'O' an int64_t * that get -1 for NULL, 't' a char * that
+ * gets a copy (NULL for NULL), 's' the same but "" for NULL, 'u' a uid
+ * into a char[33], 'n' a names table (store.h) and a const char * that
+ * gets the table's entry for the text, or NULL; '-' skips a column.
+ * The places must have exactly those types: they are read with va_arg().
+ */
+void	store_row(sqlite3_stmt *st, const char *fmt, ...);
+/*
+ * Grow array, of *n elements of size bytes, by one zeroed element at the
+ * end, and count it in *n; the array, which may have moved. The caller
+ * frees it. STORE_PUSH(a, n) does that to a and gives the new element.
+ */
+void	*store_push(void *array, size_t *n, size_t size);
+#define STORE_PUSH(a, n)						\
+	((a) = store_push((a), &(n), sizeof *(a)), &(a)[(n) - 1])
+
 /* Make a kept statement ready for its next use. Accepts NULL. */
 void	store_stmt_done(sqlite3_stmt *st);
 /*

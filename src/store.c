@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -394,6 +395,67 @@ store_bind(sqlite3_stmt *st, const char *fmt, ...)
 	return (ret);
 }
 
+void
+store_row(sqlite3_stmt *st, const char *fmt, ...)
+{
+	const char *const	*names;
+	const char		*t;
+	va_list			 ap;
+	int			 i, null;
+
+	va_start(ap, fmt);
+	for (i = 0; fmt[i] != '\0'; i++) {
+		/* The type first: reading the text may convert the value. */
+		null = sqlite3_column_type(st, i) == SQLITE_NULL;
+		t = strchr("tsun", fmt[i]) != NULL ?
+		    (const char *)sqlite3_column_text(st, i) : NULL;
+		switch (fmt[i]) {
+		case 'i':
+			*va_arg(ap, int *) = sqlite3_column_int(st, i);
+			break;
+		case 'I':
+			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, i);
+			break;
+		case 'o':
+			*va_arg(ap, int *) = null ? -1 :
+			    sqlite3_column_int(st, i);
+			break;
+		case 'O':
+			*va_arg(ap, int64_t *) = null ? -1 :
+			    sqlite3_column_int64(st, i);
+			break;
+		case 't':
+			*va_arg(ap, char **) = t == NULL ? NULL : xstrdup(t);
+			break;
+		case 's':
+			*va_arg(ap, char **) = xstrdup(t == NULL ? "" : t);
+			break;
+		case 'u':
+			snprintf(va_arg(ap, char *), 33, "%s",
+			    t == NULL ? "" : t);
+			break;
+		case 'n':
+			names = va_arg(ap, const char *const *);
+			*va_arg(ap, const char **) = store_name_find(names, t);
+			break;
+		default:
+			break;
+		}
+	}
+	va_end(ap);
+}
+
+void *
+store_push(void *array, size_t *n, size_t size)
+{
+	char	*a;
+
+	a = xreallocarray(array, *n + 1, size);
+	memset(a + *n * size, 0, size);
+	(*n)++;
+	return (a);
+}
+
 /* store_step() with a va_list. */
 static int
 store_vstep(struct store *s, const char *sql, sqlite3_stmt **st,
@@ -705,23 +767,7 @@ store_create_private(const char *path)
 	close(fd);
 }
 
-STORE_SQLITE_FUNCS(DYNLIB_DEFINE)
-
-static void	*store_sqlite;
-
-static int
-store_load(char **cause)
-{
-	static const char *const names[] = {
-		STORE_SQLITE_FUNCS(DYNLIB_NAME)
-	};
-	static void *const slots[] = {
-		STORE_SQLITE_FUNCS(DYNLIB_SLOT)
-	};
-
-	return (dynlib_load(&store_sqlite, "libsqlite3.so.0", names, slots,
-	    DYNLIB_COUNT(names), cause));
-}
+DYNLIB_LIBRARY(store_sqlite, "libsqlite3.so.0", STORE_SQLITE_FUNCS);
 
 struct store *
 store_open(const char *path, char **cause)
@@ -730,7 +776,7 @@ store_open(const char *path, char **cause)
 	char		*err = NULL;
 	int		 rc, version = 0, saved;
 
-	if (store_load(&err) != 0) {
+	if (dynlib_open(&store_sqlite, NULL, &err) != 0) {
 		store_cause(cause, err);
 		return (NULL);
 	}

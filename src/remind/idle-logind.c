@@ -24,16 +24,13 @@
 
 #include "core/xmalloc.h"
 #include "remind/idle-source.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 #define LOGIN_NAME	"org.freedesktop.login1"
 #define LOGIN_PATH	"/org/freedesktop/login1"
 #define LOGIN_MANAGER	"org.freedesktop.login1.Manager"
 #define LOGIN_SESSION	"org.freedesktop.login1.Session"
 #define LOGIN_USER	"org.freedesktop.login1.User"
-
-/* How long a call to logind may take. */
-#define LOGIN_CALL_USEC	(5 * 1000 * 1000ULL)
 
 struct logind {
 	struct idle	*idle;
@@ -54,24 +51,18 @@ struct logind {
 static char *
 logind_path(struct logind *l, const char *method, const char *sig, ...)
 {
-	sd_bus_message	*m = NULL, *reply = NULL;
+	sd_bus_message	*reply = NULL;
 	const char	*path;
 	char		*found = NULL;
 	va_list		 ap;
 	int		 r;
 
-	r = sd_bus_message_new_method_call(l->bus, &m, LOGIN_NAME,
-	    LOGIN_PATH, LOGIN_MANAGER, method);
-	if (r >= 0) {
-		va_start(ap, sig);
-		r = sd_bus_message_appendv(m, sig, ap);
-		va_end(ap);
-	}
-	if (r >= 0)
-		r = sd_bus_call(l->bus, m, LOGIN_CALL_USEC, NULL, &reply);
+	va_start(ap, sig);
+	r = remind_bus_callv(l->bus, LOGIN_NAME, LOGIN_PATH, LOGIN_MANAGER,
+	    method, NULL, &reply, sig, ap);
+	va_end(ap);
 	if (r >= 0 && sd_bus_message_read(reply, "o", &path) >= 0)
 		found = xstrdup(path);
-	sd_bus_message_unref(m);
 	sd_bus_message_unref(reply);
 	return (found);
 }
@@ -174,28 +165,18 @@ logind_close(void *state)
 	free(l);
 }
 
-static void *
-logind_open(struct idle *i, char **cause)
+static int
+logind_open(struct idle *i, void **state, char **cause)
 {
-	sd_bus_message	*reply = NULL;
 	struct logind	*l;
 	char		*rule;
-	int		 r, has = 0;
+	int		 r;
 
-	l = xcalloc(1, sizeof *l);
+	*state = l = xcalloc(1, sizeof *l);
 	l->idle = i;
-	if ((l->bus = idle_system_bus(i, cause)) == NULL)
-		goto fail;
-	r = sd_bus_call_method(l->bus, "org.freedesktop.DBus",
-	    "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
-	    NULL, &reply, "s", LOGIN_NAME);
-	if (r >= 0)
-		r = sd_bus_message_read(reply, "b", &has);
-	sd_bus_message_unref(reply);
-	if (r < 0 || !has) {
-		*cause = xstrdup("no logind on the system bus");
-		goto fail;
-	}
+	if ((l->bus = idle_service_bus(i, 1, LOGIN_NAME,
+	    "no logind on the system bus", cause)) == NULL)
+		return (-1);
 
 	r = sd_bus_match_signal_async(l->bus, &l->slot_sleep, LOGIN_NAME,
 	    LOGIN_PATH, LOGIN_MANAGER, "PrepareForSleep", logind_on_sleep,
@@ -222,13 +203,9 @@ logind_open(struct idle *i, char **cause)
 	if (r < 0) {
 		*cause = xasprintf("cannot watch logind's signals: %s",
 		    strerror(-r));
-		goto fail;
+		return (-1);
 	}
-	return (l);
-
-fail:
-	logind_close(l);
-	return (NULL);
+	return (0);
 }
 
 const struct idle_source_ops idle_logind_ops = {

@@ -17,14 +17,11 @@
 
 #include "core/xmalloc.h"
 #include "remind/idle-source.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 #define MUTTER_NAME	"org.gnome.Mutter.IdleMonitor"
 #define MUTTER_PATH	"/org/gnome/Mutter/IdleMonitor/Core"
 #define MUTTER_IFACE	"org.gnome.Mutter.IdleMonitor"
-
-/* How long a call to Mutter may take. */
-#define MUTTER_CALL_USEC	(5 * 1000 * 1000ULL)
 
 struct mutter {
 	struct idle	*idle;
@@ -48,16 +45,12 @@ mutter_add(struct mutter *mu, const char *method, int has_arg, uint64_t arg,
     uint32_t *id, char **cause)
 {
 	sd_bus_error	 err = SD_BUS_ERROR_NULL;
-	sd_bus_message	*m = NULL, *reply = NULL;
+	sd_bus_message	*reply = NULL;
 	const char	*sender;
 	int		 r;
 
-	r = sd_bus_message_new_method_call(mu->bus, &m, MUTTER_NAME,
-	    MUTTER_PATH, MUTTER_IFACE, method);
-	if (r >= 0 && has_arg)
-		r = sd_bus_message_append(m, "t", arg);
-	if (r >= 0)
-		r = sd_bus_call(mu->bus, m, MUTTER_CALL_USEC, &err, &reply);
+	r = remind_bus_call(mu->bus, MUTTER_NAME, MUTTER_PATH, MUTTER_IFACE,
+	    method, &err, &reply, has_arg ? "t" : NULL, arg);
 	if (r >= 0)
 		r = sd_bus_message_read(reply, "u", id);
 	if (r >= 0 && (sender = sd_bus_message_get_sender(reply)) != NULL) {
@@ -65,10 +58,8 @@ mutter_add(struct mutter *mu, const char *method, int has_arg, uint64_t arg,
 		mu->owner = xstrdup(sender);
 	}
 	if (r < 0 && cause != NULL)
-		*cause = xasprintf("%s: %s", method,
-		    sd_bus_error_is_set(&err) ? err.message : strerror(-r));
+		*cause = remind_bus_error(method, &err, r);
 	sd_bus_error_free(&err);
-	sd_bus_message_unref(m);
 	sd_bus_message_unref(reply);
 	return (r < 0 ? -1 : 0);
 }
@@ -163,51 +154,29 @@ mutter_close(void *state)
 	free(mu);
 }
 
-static void *
-mutter_open(struct idle *i, char **cause)
+static int
+mutter_open(struct idle *i, void **state, char **cause)
 {
-	sd_bus_error	 err = SD_BUS_ERROR_NULL;
-	sd_bus_message	*reply = NULL;
 	struct mutter	*mu;
-	int		 r, has = 0;
+	int		 r;
 
-	mu = xcalloc(1, sizeof *mu);
+	*state = mu = xcalloc(1, sizeof *mu);
 	mu->idle = i;
-	if ((mu->bus = idle_user_bus(i, cause)) == NULL)
-		goto fail;
-	r = sd_bus_call_method(mu->bus, "org.freedesktop.DBus",
-	    "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
-	    &err, &reply, "s", MUTTER_NAME);
-	if (r >= 0)
-		r = sd_bus_message_read(reply, "b", &has);
-	sd_bus_error_free(&err);
-	sd_bus_message_unref(reply);
-	if (r < 0 || !has) {
-		*cause = xstrdup("no GNOME idle monitor on the session bus");
-		goto fail;
-	}
+	if ((mu->bus = idle_service_bus(i, 0, MUTTER_NAME,
+	    "no GNOME idle monitor on the session bus", cause)) == NULL)
+		return (-1);
 	r = sd_bus_match_signal_async(mu->bus, &mu->slot_fired, MUTTER_NAME,
 	    MUTTER_PATH, MUTTER_IFACE, "WatchFired", mutter_on_fired, NULL,
 	    mu);
 	if (r >= 0)
-		r = sd_bus_add_match_async(mu->bus, &mu->slot_owner,
-		    "type='signal',sender='org.freedesktop.DBus',"
-		    "path='/org/freedesktop/DBus',"
-		    "interface='org.freedesktop.DBus',"
-		    "member='NameOwnerChanged',"
-		    "arg0='" MUTTER_NAME "'", mutter_on_owner, NULL, mu);
+		r = remind_bus_watch_owner(mu->bus, &mu->slot_owner,
+		    MUTTER_NAME, mutter_on_owner, mu);
 	if (r < 0) {
 		*cause = xasprintf("cannot watch for WatchFired: %s",
 		    strerror(-r));
-		goto fail;
+		return (-1);
 	}
-	if (mutter_watch(mu, cause) != 0)
-		goto fail;
-	return (mu);
-
-fail:
-	mutter_close(mu);
-	return (NULL);
+	return (mutter_watch(mu, cause));
 }
 
 const struct idle_source_ops idle_mutter_ops = {

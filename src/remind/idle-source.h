@@ -23,12 +23,14 @@ struct idle_source_ops {
 					   sources are picked, only the first
 					   such source that opens runs */
 	/*
-	 * Start watching for i. Returns the source's own state, or NULL
-	 * with *cause set (never NULL) when the source is not there; the
-	 * cause is shown only when the source was asked for by name.
+	 * Start watching for i, with the source's own state in *state from
+	 * the moment it is made. Returns 0, or -1 with *cause set (never
+	 * NULL) when the source is not there: then idle.c calls close() on
+	 * *state, if there is one. The cause is shown only when the source
+	 * was asked for by name.
 	 */
-	void		*(*open)(struct idle *i, char **cause);
-	/* Stop and free the state open() returned. */
+	int		 (*open)(struct idle *i, void **state, char **cause);
+	/* Stop and free the state open() made. */
 	void		 (*close)(void *state);
 };
 
@@ -50,6 +52,12 @@ uint64_t	 idle_now(struct idle *);
  */
 sd_bus		*idle_user_bus(struct idle *, char **cause);
 sd_bus		*idle_system_bus(struct idle *, char **cause);
+/*
+ * The system bus (system) or the session bus, if the service name is on
+ * it; else NULL with *cause set (to missing if the bus is there).
+ */
+sd_bus		*idle_service_bus(struct idle *, int system, const char *name,
+		    const char *missing, char **cause);
 /* Report ev; idle.c drops repeats and calls the caller's callback. */
 void		 idle_emit(struct idle *, enum idle_event ev,
 		    uint64_t at_usec);

@@ -54,118 +54,70 @@
  */
 #define XSS_SLACK_USEC		(100 * 1000ULL)
 
-/* The libraries' functions (and two extension ids), resolved by name. */
-static struct {
-	xcb_connection_t *(*connect)(const char *, int *);
-	void		 (*disconnect)(xcb_connection_t *);
-	int		 (*connection_has_error)(xcb_connection_t *);
-	int		 (*get_file_descriptor)(xcb_connection_t *);
-	int		 (*flush)(xcb_connection_t *);
-	xcb_generic_event_t *(*poll_for_event)(xcb_connection_t *);
-	xcb_generic_event_t *(*poll_for_queued_event)(xcb_connection_t *);
-	const xcb_query_extension_reply_t *(*get_extension_data)(
-			    xcb_connection_t *, xcb_extension_t *);
-	xcb_generic_error_t *(*request_check)(xcb_connection_t *,
-			    xcb_void_cookie_t);
-	uint32_t	 (*generate_id)(xcb_connection_t *);
-	const xcb_setup_t *(*get_setup)(xcb_connection_t *);
-	xcb_screen_iterator_t (*setup_roots_iterator)(const xcb_setup_t *);
-	void		 (*screen_next)(xcb_screen_iterator_t *);
+/*
+ * The libraries' functions (and two extension ids, variables), resolved
+ * by name: each X(name) of XCB, SYNC and MIT-SCREEN-SAVER.
+ */
+#define X11_XCB_SYMS(X) \
+	X(xcb_connect) \
+	X(xcb_disconnect) \
+	X(xcb_connection_has_error) \
+	X(xcb_get_file_descriptor) \
+	X(xcb_flush) \
+	X(xcb_poll_for_event) \
+	X(xcb_poll_for_queued_event) \
+	X(xcb_get_extension_data) \
+	X(xcb_request_check) \
+	X(xcb_generate_id) \
+	X(xcb_get_setup) \
+	X(xcb_setup_roots_iterator) \
+	X(xcb_screen_next)
+#define X11_SYNC_SYMS(X) \
+	X(xcb_sync_id) \
+	X(xcb_sync_initialize) \
+	X(xcb_sync_initialize_reply) \
+	X(xcb_sync_list_system_counters) \
+	X(xcb_sync_list_system_counters_reply) \
+	X(xcb_sync_create_alarm_checked) \
+	X(xcb_sync_change_alarm) \
+	X(xcb_sync_destroy_alarm)
+#define X11_SS_SYMS(X) \
+	X(xcb_screensaver_id) \
+	X(xcb_screensaver_query_info) \
+	X(xcb_screensaver_query_info_reply)
 
-	xcb_extension_t	*sync_id;
-	xcb_sync_initialize_cookie_t (*sync_initialize)(xcb_connection_t *,
-			    uint8_t, uint8_t);
-	xcb_sync_initialize_reply_t *(*sync_initialize_reply)(
-			    xcb_connection_t *, xcb_sync_initialize_cookie_t,
-			    xcb_generic_error_t **);
-	xcb_sync_list_system_counters_cookie_t (*sync_list_system_counters)(
-			    xcb_connection_t *);
-	xcb_sync_list_system_counters_reply_t *(*sync_list_system_counters_reply)(
-			    xcb_connection_t *,
-			    xcb_sync_list_system_counters_cookie_t,
-			    xcb_generic_error_t **);
-	xcb_void_cookie_t (*sync_create_alarm_checked)(xcb_connection_t *,
-			    xcb_sync_alarm_t, uint32_t, const void *);
-	xcb_void_cookie_t (*sync_change_alarm)(xcb_connection_t *,
-			    xcb_sync_alarm_t, uint32_t, const void *);
-	xcb_void_cookie_t (*sync_destroy_alarm)(xcb_connection_t *,
-			    xcb_sync_alarm_t);
+X11_XCB_SYMS(DYNLIB_DECLARE)
+X11_SYNC_SYMS(DYNLIB_DECLARE)
+X11_SS_SYMS(DYNLIB_DECLARE)
+DYNLIB_LIBRARY(xl_xcb, "libxcb.so.1", X11_XCB_SYMS);
+DYNLIB_LIBRARY(xl_sync, "libxcb-sync.so.1", X11_SYNC_SYMS);
+DYNLIB_LIBRARY(xl_ss, "libxcb-screensaver.so.0", X11_SS_SYMS);
 
-	xcb_extension_t	*ss_id;
-	xcb_screensaver_query_info_cookie_t (*ss_query_info)(
-			    xcb_connection_t *, xcb_drawable_t);
-	xcb_screensaver_query_info_reply_t *(*ss_query_info_reply)(
-			    xcb_connection_t *,
-			    xcb_screensaver_query_info_cookie_t,
-			    xcb_generic_error_t **);
-} xl;
-
-static void	*xl_xcb, *xl_sync, *xl_ss;
-
-static int
-xl_load_xcb(char **cause)
-{
-	static const char *const names[] = {
-		"xcb_connect", "xcb_disconnect", "xcb_connection_has_error",
-		"xcb_get_file_descriptor", "xcb_flush", "xcb_poll_for_event",
-		"xcb_poll_for_queued_event", "xcb_get_extension_data",
-		"xcb_request_check", "xcb_generate_id", "xcb_get_setup",
-		"xcb_setup_roots_iterator", "xcb_screen_next"
-	};
-	void *const fns[] = {
-		(void *)&xl.connect, (void *)&xl.disconnect,
-		(void *)&xl.connection_has_error,
-		(void *)&xl.get_file_descriptor, (void *)&xl.flush,
-		(void *)&xl.poll_for_event,
-		(void *)&xl.poll_for_queued_event,
-		(void *)&xl.get_extension_data, (void *)&xl.request_check,
-		(void *)&xl.generate_id, (void *)&xl.get_setup,
-		(void *)&xl.setup_roots_iterator, (void *)&xl.screen_next
-	};
-
-	return (dynlib_load(&xl_xcb, "libxcb.so.1", names, fns, DYNLIB_COUNT(names),
-	    cause));
-}
-
-static int
-xl_load_sync(char **cause)
-{
-	static const char *const names[] = {
-		"xcb_sync_id", "xcb_sync_initialize",
-		"xcb_sync_initialize_reply", "xcb_sync_list_system_counters",
-		"xcb_sync_list_system_counters_reply",
-		"xcb_sync_create_alarm_checked", "xcb_sync_change_alarm",
-		"xcb_sync_destroy_alarm"
-	};
-	void *const fns[] = {
-		(void *)&xl.sync_id, (void *)&xl.sync_initialize,
-		(void *)&xl.sync_initialize_reply,
-		(void *)&xl.sync_list_system_counters,
-		(void *)&xl.sync_list_system_counters_reply,
-		(void *)&xl.sync_create_alarm_checked,
-		(void *)&xl.sync_change_alarm,
-		(void *)&xl.sync_destroy_alarm
-	};
-
-	return (dynlib_load(&xl_sync, "libxcb-sync.so.1", names, fns,
-	    DYNLIB_COUNT(names), cause));
-}
-
-static int
-xl_load_ss(char **cause)
-{
-	static const char *const names[] = {
-		"xcb_screensaver_id", "xcb_screensaver_query_info",
-		"xcb_screensaver_query_info_reply"
-	};
-	void *const fns[] = {
-		(void *)&xl.ss_id, (void *)&xl.ss_query_info,
-		(void *)&xl.ss_query_info_reply
-	};
-
-	return (dynlib_load(&xl_ss, "libxcb-screensaver.so.0", names, fns,
-	    DYNLIB_COUNT(names), cause));
-}
+#define xcb_connect	(*dl_xcb_connect)
+#define xcb_disconnect	(*dl_xcb_disconnect)
+#define xcb_connection_has_error	(*dl_xcb_connection_has_error)
+#define xcb_get_file_descriptor	(*dl_xcb_get_file_descriptor)
+#define xcb_flush	(*dl_xcb_flush)
+#define xcb_poll_for_event	(*dl_xcb_poll_for_event)
+#define xcb_poll_for_queued_event	(*dl_xcb_poll_for_queued_event)
+#define xcb_get_extension_data	(*dl_xcb_get_extension_data)
+#define xcb_request_check	(*dl_xcb_request_check)
+#define xcb_generate_id	(*dl_xcb_generate_id)
+#define xcb_get_setup	(*dl_xcb_get_setup)
+#define xcb_setup_roots_iterator	(*dl_xcb_setup_roots_iterator)
+#define xcb_screen_next	(*dl_xcb_screen_next)
+#define xcb_sync_id	(*dl_xcb_sync_id)
+#define xcb_sync_initialize	(*dl_xcb_sync_initialize)
+#define xcb_sync_initialize_reply	(*dl_xcb_sync_initialize_reply)
+#define xcb_sync_list_system_counters	(*dl_xcb_sync_list_system_counters)
+#define xcb_sync_list_system_counters_reply \
+	(*dl_xcb_sync_list_system_counters_reply)
+#define xcb_sync_create_alarm_checked	(*dl_xcb_sync_create_alarm_checked)
+#define xcb_sync_change_alarm	(*dl_xcb_sync_change_alarm)
+#define xcb_sync_destroy_alarm	(*dl_xcb_sync_destroy_alarm)
+#define xcb_screensaver_id	(*dl_xcb_screensaver_id)
+#define xcb_screensaver_query_info	(*dl_xcb_screensaver_query_info)
+#define xcb_screensaver_query_info_reply	(*dl_xcb_screensaver_query_info_reply)
 
 struct x11 {
 	struct idle		*idle;
@@ -193,7 +145,7 @@ struct x11 {
 static int
 x11_lost(struct x11 *x)
 {
-	if (!xl.connection_has_error(x->c))
+	if (!xcb_connection_has_error(x->c))
 		return (0);
 	if (!x->gone) {
 		x->gone = 1;
@@ -236,10 +188,10 @@ x11_sync_arm(struct x11 *x)
 	v[6] = 0;
 	v[7] = 1;
 	if (x->alarm == 0) {
-		x->alarm = xl.generate_id(x->c);
-		return (xl.sync_create_alarm_checked(x->c, x->alarm, mask, v));
+		x->alarm = xcb_generate_id(x->c);
+		return (xcb_sync_create_alarm_checked(x->c, x->alarm, mask, v));
 	}
-	return (xl.sync_change_alarm(x->c, x->alarm, mask, v));
+	return (xcb_sync_change_alarm(x->c, x->alarm, mask, v));
 }
 
 /* The time idle_ms before now, not before the clock's start. */
@@ -290,7 +242,7 @@ x11_drain(struct x11 *x)
 		x->queued = NULL;
 		x11_event(x, e);
 	}
-	while ((e = xl.poll_for_event(x->c)) != NULL)
+	while ((e = xcb_poll_for_event(x->c)) != NULL)
 		x11_event(x, e);
 	(void)x11_lost(x);
 }
@@ -328,9 +280,9 @@ x11_prepare(sd_event_source *s, void *arg)
 	(void)s;
 	if (x->gone)
 		return (0);
-	xl.flush(x->c);
+	xcb_flush(x->c);
 	if (x->queued == NULL &&
-	    (x->queued = xl.poll_for_queued_event(x->c)) != NULL)
+	    (x->queued = xcb_poll_for_queued_event(x->c)) != NULL)
 		sd_event_source_set_enabled(x->kick, SD_EVENT_ONESHOT);
 	return (0);
 }
@@ -347,18 +299,21 @@ x11_close(void *state)
 	sd_event_source_disable_unref(x->timer);
 	free(x->queued);
 	if (x->c != NULL) {
-		if (x->alarm != 0 && !xl.connection_has_error(x->c)) {
-			xl.sync_destroy_alarm(x->c, x->alarm);
-			xl.flush(x->c);
+		if (x->alarm != 0 && !xcb_connection_has_error(x->c)) {
+			xcb_sync_destroy_alarm(x->c, x->alarm);
+			xcb_flush(x->c);
 		}
-		xl.disconnect(x->c);
+		xcb_disconnect(x->c);
 	}
 	free(x);
 }
 
-/* Connect to $DISPLAY and watch the connection. NULL with *cause set. */
-static struct x11 *
-x11_connect(struct idle *i, char **cause)
+/*
+ * Connect to $DISPLAY and watch the connection, with the state in *state.
+ * Returns 0, or -1 with *cause set.
+ */
+static int
+x11_connect(struct idle *i, void **state, char **cause)
 {
 	const char		*display = getenv("DISPLAY");
 	const char		*wayland = getenv("WAYLAND_DISPLAY");
@@ -368,30 +323,30 @@ x11_connect(struct idle *i, char **cause)
 
 	if (display == NULL || *display == '\0') {
 		*cause = xstrdup("no $DISPLAY");
-		return (NULL);
+		return (-1);
 	}
 	if (wayland != NULL && *wayland != '\0') {
 		*cause = xstrdup("under Wayland the X server sees only the "
 		    "input of X programs");
-		return (NULL);
+		return (-1);
 	}
-	if (xl_load_xcb(cause) != 0)
-		return (NULL);
-	x = xcalloc(1, sizeof *x);
+	if (dynlib_open(&xl_xcb, NULL, cause) != 0)
+		return (-1);
+	*state = x = xcalloc(1, sizeof *x);
 	x->idle = i;
 	/* Never NULL: a failed connection is one in an error state. */
-	x->c = xl.connect(NULL, &screen);
-	if (xl.connection_has_error(x->c)) {
+	x->c = xcb_connect(NULL, &screen);
+	if (xcb_connection_has_error(x->c)) {
 		*cause = xasprintf("cannot open display %s", display);
-		goto fail;
+		return (-1);
 	}
-	it = xl.setup_roots_iterator(xl.get_setup(x->c));
+	it = xcb_setup_roots_iterator(xcb_get_setup(x->c));
 	for (; screen > 0 && it.rem > 1; screen--)
-		xl.screen_next(&it);
+		xcb_screen_next(&it);
 	x->root = it.data->root;
 
 	r = sd_event_add_io(idle_loop(i), &x->io,
-	    xl.get_file_descriptor(x->c), EPOLLIN, x11_on_io, x);
+	    xcb_get_file_descriptor(x->c), EPOLLIN, x11_on_io, x);
 	if (r >= 0)
 		r = sd_event_source_set_prepare(x->io, x11_prepare);
 	if (r >= 0)
@@ -401,24 +356,32 @@ x11_connect(struct idle *i, char **cause)
 	if (r < 0) {
 		*cause = xasprintf("cannot watch the X connection: %s",
 		    strerror(-r));
-		goto fail;
+		return (-1);
 	}
-	return (x);
-
-fail:
-	x11_close(x);
-	return (NULL);
+	return (0);
 }
 
-/* The first event number of ext, or -1 when the server lacks it. */
+/*
+ * Connect (x11_connect()), open lib, the library of the extension *ext
+ * (filled in by opening it), and find that extension, called name, on
+ * the server. Returns its first event number, or -1 with *cause set.
+ */
 static int
-x11_extension(struct x11 *x, xcb_extension_t *ext)
+x11_extension_open(struct idle *i, void **state, struct dynlib *lib,
+    xcb_extension_t **ext, const char *name, char **cause)
 {
 	const xcb_query_extension_reply_t	*q;
+	struct x11				*x;
 
-	q = xl.get_extension_data(x->c, ext);
-	if (q == NULL || !q->present)
+	if (x11_connect(i, state, cause) != 0 ||
+	    dynlib_open(lib, NULL, cause) != 0)
 		return (-1);
+	x = *state;
+	q = xcb_get_extension_data(x->c, *ext);
+	if (q == NULL || !q->present) {
+		*cause = xasprintf("the X server has no %s extension", name);
+		return (-1);
+	}
 	return (q->first_event);
 }
 
@@ -450,8 +413,8 @@ x11_idletime(const xcb_sync_list_system_counters_reply_t *list)
 	return (0);
 }
 
-static void *
-x11_sync_open(struct idle *i, char **cause)
+static int
+x11_sync_open(struct idle *i, void **state, char **cause)
 {
 	xcb_sync_initialize_reply_t		*init;
 	xcb_sync_list_system_counters_reply_t	*list;
@@ -459,42 +422,35 @@ x11_sync_open(struct idle *i, char **cause)
 	struct x11				*x;
 	int					 base;
 
-	if ((x = x11_connect(i, cause)) == NULL)
-		return (NULL);
-	if (xl_load_sync(cause) != 0)
-		goto fail;
-	init = NULL;
-	if ((base = x11_extension(x, xl.sync_id)) != -1)
-		init = xl.sync_initialize_reply(x->c,
-		    xl.sync_initialize(x->c, XCB_SYNC_MAJOR_VERSION,
-		    XCB_SYNC_MINOR_VERSION), NULL);
+	if ((base = x11_extension_open(i, state, &xl_sync, &dl_xcb_sync_id,
+	    "SYNC", cause)) == -1)
+		return (-1);
+	x = *state;
+	init = xcb_sync_initialize_reply(x->c, xcb_sync_initialize(x->c,
+	    XCB_SYNC_MAJOR_VERSION, XCB_SYNC_MINOR_VERSION), NULL);
 	if (init == NULL) {
 		*cause = xstrdup("the X server has no SYNC extension");
-		goto fail;
+		return (-1);
 	}
 	free(init);
 	x->sync_event = (uint8_t)(base + XCB_SYNC_ALARM_NOTIFY);
-	list = xl.sync_list_system_counters_reply(x->c,
-	    xl.sync_list_system_counters(x->c), NULL);
+	list = xcb_sync_list_system_counters_reply(x->c,
+	    xcb_sync_list_system_counters(x->c), NULL);
 	x->counter = list != NULL ? x11_idletime(list) : 0;
 	free(list);
 	if (x->counter == 0) {
 		*cause = xstrdup("the X server has no IDLETIME counter");
-		goto fail;
+		return (-1);
 	}
-	if ((err = xl.request_check(x->c, x11_sync_arm(x))) != NULL ||
-	    xl.connection_has_error(x->c)) {
+	if ((err = xcb_request_check(x->c, x11_sync_arm(x))) != NULL ||
+	    xcb_connection_has_error(x->c)) {
 		*cause = xasprintf("cannot set an alarm on IDLETIME (X error "
 		    "%d)", err != NULL ? err->error_code : 0);
 		free(err);
 		x->alarm = 0;
-		goto fail;
+		return (-1);
 	}
-	return (x);
-
-fail:
-	x11_close(x);
-	return (NULL);
+	return (0);
 }
 
 /* Ask the idle time, report what changed, and set the next look. */
@@ -508,8 +464,8 @@ xss_on_timer(sd_event_source *s, uint64_t usec, void *arg)
 	int					 back = 0, away = 0;
 
 	(void)usec;
-	info = xl.ss_query_info_reply(x->c, xl.ss_query_info(x->c, x->root),
-	    NULL);
+	info = xcb_screensaver_query_info_reply(x->c,
+	    xcb_screensaver_query_info(x->c, x->root), NULL);
 	if (info == NULL) {
 		if (!x11_lost(x))
 			sd_event_source_set_enabled(s, SD_EVENT_OFF);
@@ -540,32 +496,23 @@ xss_on_timer(sd_event_source *s, uint64_t usec, void *arg)
 	return (0);
 }
 
-static void *
-xss_open(struct idle *i, char **cause)
+static int
+xss_open(struct idle *i, void **state, char **cause)
 {
 	struct x11	*x;
 	int		 r;
 
-	if ((x = x11_connect(i, cause)) == NULL)
-		return (NULL);
-	if (xl_load_ss(cause) != 0)
-		goto fail;
-	if (x11_extension(x, xl.ss_id) == -1) {
-		*cause = xstrdup("the X server has no MIT-SCREEN-SAVER "
-		    "extension");
-		goto fail;
-	}
+	if (x11_extension_open(i, state, &xl_ss, &dl_xcb_screensaver_id,
+	    "MIT-SCREEN-SAVER", cause) == -1)
+		return (-1);
+	x = *state;
 	/* The first look at once, from the loop. */
 	if ((r = sd_event_add_time(idle_loop(i), &x->timer, CLOCK_MONOTONIC,
 	    idle_now(i), 0, xss_on_timer, x)) < 0) {
 		*cause = xasprintf("cannot set a timer: %s", strerror(-r));
-		goto fail;
+		return (-1);
 	}
-	return (x);
-
-fail:
-	x11_close(x);
-	return (NULL);
+	return (0);
 }
 
 const struct idle_source_ops idle_x11_sync_ops = {

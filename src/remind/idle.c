@@ -20,7 +20,7 @@
 #include "core/xmalloc.h"
 #include "remind/idle-source.h"
 #include "remind/idle.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 /* Every source, in the order they are tried when none is named. */
 static const struct idle_source_ops *const idle_all[] = {
@@ -41,17 +41,10 @@ struct idle_running {
 	int		 gone;		/* its server went away */
 };
 
-/* A bus, given or opened here. */
-struct idle_bus {
-	sd_bus		*bus;		/* a reference of ours, or NULL */
-	int		 opened;	/* opened here */
-	int		 attached;	/* attached to the loop here */
-};
-
 struct idle {
 	sd_event	*ev;		/* a reference of ours */
-	struct idle_bus	 user;
-	struct idle_bus	 system;
+	struct remind_bus user;		/* given, or opened on first use */
+	struct remind_bus system;
 	uint64_t	 threshold_ms;
 	idle_cb		*cb;
 	void		*arg;
@@ -63,16 +56,6 @@ struct idle {
 	char		 names[IDLE_MAX_SOURCES * 22];
 					/* idle_sources()'s answer */
 };
-
-/* Hand msg to the caller's cause, or free it if the caller has none. */
-static void
-set_cause(char **cause, char *msg)
-{
-	if (cause != NULL)
-		*cause = msg;
-	else
-		free(msg);
-}
 
 sd_event *
 idle_loop(struct idle *i)
@@ -96,81 +79,41 @@ idle_now(struct idle *i)
 	return (now);
 }
 
-/* Take bus (if not NULL) as b, attaching it to the loop if it is not. */
-static int
-bus_take(struct idle *i, struct idle_bus *b, sd_bus *bus, char **cause)
-{
-	int	r;
-
-	if (bus == NULL)
-		return (0);
-	b->bus = sd_bus_ref(bus);
-	if (sd_bus_get_event(bus) != NULL)
-		return (0);
-	if ((r = sd_bus_attach_event(bus, i->ev,
-	    SD_EVENT_PRIORITY_NORMAL)) < 0) {
-		set_cause(cause, xasprintf("cannot attach a bus: %s",
-		    strerror(-r)));
-		return (-1);
-	}
-	b->attached = 1;
-	return (0);
-}
-
-/* b's bus, opened with open_fn on first use. */
+/* b's bus, opened on first use (the system bus if system). */
 static sd_bus *
-bus_get(struct idle *i, struct idle_bus *b, int (*open_fn)(sd_bus **),
-    const char *what, char **cause)
+bus_get(struct idle *i, struct remind_bus *b, int system, char **cause)
 {
-	int	r;
-
-	if (b->bus != NULL)
-		return (b->bus);
-	if ((r = open_fn(&b->bus)) < 0) {
-		b->bus = NULL;
-		set_cause(cause, xasprintf("no %s bus: %s", what,
-		    strerror(-r)));
+	if (b->bus == NULL && remind_bus_open(b, system, i->ev, cause) != 0)
 		return (NULL);
-	}
-	b->opened = 1;
-	if ((r = sd_bus_attach_event(b->bus, i->ev,
-	    SD_EVENT_PRIORITY_NORMAL)) < 0) {
-		set_cause(cause, xasprintf("cannot attach the %s bus: %s",
-		    what, strerror(-r)));
-		sd_bus_flush_close_unref(b->bus);
-		b->bus = NULL;
-		b->opened = 0;
-		return (NULL);
-	}
-	b->attached = 1;
 	return (b->bus);
-}
-
-/* Let go of b. */
-static void
-bus_release(struct idle_bus *b)
-{
-	if (b->bus == NULL)
-		return;
-	if (b->attached)
-		sd_bus_detach_event(b->bus);
-	if (b->opened)
-		sd_bus_flush_close_unref(b->bus);
-	else
-		sd_bus_unref(b->bus);
-	b->bus = NULL;
 }
 
 sd_bus *
 idle_user_bus(struct idle *i, char **cause)
 {
-	return (bus_get(i, &i->user, sd_bus_open_user, "session", cause));
+	return (bus_get(i, &i->user, 0, cause));
 }
 
 sd_bus *
 idle_system_bus(struct idle *i, char **cause)
 {
-	return (bus_get(i, &i->system, sd_bus_open_system, "system", cause));
+	return (bus_get(i, &i->system, 1, cause));
+}
+
+sd_bus *
+idle_service_bus(struct idle *i, int system, const char *name,
+    const char *missing, char **cause)
+{
+	sd_bus	*bus;
+
+	if ((bus = bus_get(i, system ? &i->system : &i->user, system,
+	    cause)) == NULL)
+		return (NULL);
+	if (remind_bus_ask(bus, "NameHasOwner", name, NULL, NULL) != 1) {
+		*cause = xstrdup(missing);
+		return (NULL);
+	}
+	return (bus);
 }
 
 void
@@ -253,7 +196,10 @@ start(struct idle *i, const struct idle_source_ops *ops, char **cause)
 		return (-1);
 	}
 	*cause = NULL;
-	if ((state = ops->open(i, cause)) == NULL) {
+	state = NULL;
+	if (ops->open(i, &state, cause) != 0) {
+		if (state != NULL)
+			ops->close(state);
 		if (*cause == NULL)
 			*cause = xstrdup("not there");
 		return (-1);
@@ -280,12 +226,12 @@ start_named(struct idle *i, const char *list, char **cause)
 		if (*name == '\0')
 			continue;
 		if ((ops = ops_find(name)) == NULL) {
-			set_cause(cause, xasprintf("unknown idle source '%s'",
+			remind_cause(cause, xasprintf("unknown idle source '%s'",
 			    name));
 			goto out;
 		}
 		if (start(i, ops, &why) != 0) {
-			set_cause(cause, xasprintf("idle source %s: %s", name,
+			remind_cause(cause, xasprintf("idle source %s: %s", name,
 			    why));
 			free(why);
 			goto out;
@@ -321,11 +267,11 @@ idle_open(sd_event *ev, sd_bus *system_bus, sd_bus *user_bus,
 	char		*msg = NULL;
 
 	if (remind_sd_load(&msg) != 0) {
-		set_cause(cause, msg);
+		remind_cause(cause, msg);
 		return (NULL);
 	}
 	if (threshold_ms < 1 || threshold_ms > INT32_MAX) {
-		set_cause(cause, xasprintf("idle threshold out of range: "
+		remind_cause(cause, xasprintf("idle threshold out of range: "
 		    "%llu ms", (unsigned long long)threshold_ms));
 		return (NULL);
 	}
@@ -334,8 +280,8 @@ idle_open(sd_event *ev, sd_bus *system_bus, sd_bus *user_bus,
 	i->threshold_ms = threshold_ms;
 	i->cb = cb;
 	i->arg = arg;
-	if (bus_take(i, &i->system, system_bus, cause) != 0 ||
-	    bus_take(i, &i->user, user_bus, cause) != 0)
+	if (remind_bus_take(&i->system, system_bus, ev, "system", cause) != 0 ||
+	    remind_bus_take(&i->user, user_bus, ev, "session", cause) != 0)
 		goto fail;
 	if (sources == NULL)
 		start_all(i);
@@ -378,21 +324,18 @@ idle_away(struct idle *i)
 const char *
 idle_event_name(enum idle_event ev)
 {
-	switch (ev) {
-	case IDLE_AWAY:
-		return ("away");
-	case IDLE_BACK:
-		return ("back");
-	case IDLE_SLEEP:
-		return ("sleep");
-	case IDLE_WAKE:
-		return ("wake");
-	case IDLE_LOCK:
-		return ("lock");
-	case IDLE_UNLOCK:
-		return ("unlock");
-	}
-	return ("?");
+	static const char *const names[] = {
+		[IDLE_AWAY] = "away",
+		[IDLE_BACK] = "back",
+		[IDLE_SLEEP] = "sleep",
+		[IDLE_WAKE] = "wake",
+		[IDLE_LOCK] = "lock",
+		[IDLE_UNLOCK] = "unlock",
+	};
+
+	if ((size_t)ev >= sizeof names / sizeof names[0] || names[ev] == NULL)
+		return ("?");
+	return (names[ev]);
 }
 
 void
@@ -405,8 +348,8 @@ idle_close(struct idle *i)
 	/* Newest first: a source may use what an older one set up. */
 	for (n = i->nsrc; n > 0; n--)
 		i->src[n - 1].ops->close(i->src[n - 1].state);
-	bus_release(&i->user);
-	bus_release(&i->system);
+	remind_bus_release(&i->user);
+	remind_bus_release(&i->system);
 	sd_event_unref(i->ev);
 	free(i);
 }

@@ -18,7 +18,7 @@
  * and the bus delivers such a signal whoever sent it: without the check,
  * any program could press "skip" for the person.
  *
- * Calls to the service wait for its reply (at most NOTIFY_CALL_USEC)
+ * Calls to the service wait for its reply (at most REMIND_CALL_USEC)
  * instead of going through the loop: `remind` has nothing else to do while
  * it puts up a reminder, and the id is then known when notify_send()
  * returns.
@@ -29,14 +29,12 @@
 
 #include "core/xmalloc.h"
 #include "remind/notify.h"
-#include "remind/sd.h"
+#include "remind/bus.h"
 
 #define FDN_NAME		"org.freedesktop.Notifications"
 #define FDN_PATH		"/org/freedesktop/Notifications"
 #define FDN_IFACE		"org.freedesktop.Notifications"
 
-/* How long a call to the notification service may take. */
-#define NOTIFY_CALL_USEC	(5 * 1000 * 1000ULL)
 /* Never expire; see notify_send() in notify.h. */
 #define NOTIFY_EXPIRE_MS	0
 #define NOTIFY_APP		"midback"
@@ -56,9 +54,7 @@ struct notify_shown {
 };
 
 struct notify {
-	sd_bus		*bus;		/* a reference of ours */
-	int		 opened;	/* notify_open() opened the bus */
-	int		 attached;	/* and attached it to the loop */
+	struct remind_bus b;		/* given or opened by notify_open() */
 	sd_bus_slot	*slot_action;	/* Owned; the match rules */
 	sd_bus_slot	*slot_closed;	/* Owned */
 	sd_bus_slot	*slot_owner;	/* Owned */
@@ -71,25 +67,6 @@ struct notify {
 	size_t		 nshown;
 	size_t		 cshown;
 };
-
-/* An error message for what, from the bus's error or from r. */
-static char *
-bus_error(const char *what, const sd_bus_error *e, int r)
-{
-	if (e != NULL && sd_bus_error_is_set(e) && e->message != NULL)
-		return (xasprintf("%s: %s", what, e->message));
-	return (xasprintf("%s: %s", what, strerror(-r)));
-}
-
-/* Hand msg to the caller's cause, or free it if the caller has none. */
-static void
-set_cause(char **cause, char *msg)
-{
-	if (cause != NULL)
-		*cause = msg;
-	else
-		free(msg);
-}
 
 /* The entry for id, or NULL. */
 static struct notify_shown *
@@ -225,27 +202,6 @@ on_owner(sd_bus_message *m, void *arg, sd_bus_error *ret_error)
 	return (0);
 }
 
-/* Whether the bus daemon says yes to method (s name). 1, 0 or -1. */
-static int
-bus_ask(struct notify *n, const char *method, char **cause)
-{
-	sd_bus_error	 err = SD_BUS_ERROR_NULL;
-	sd_bus_message	*reply = NULL;
-	int		 r, yes = 0;
-
-	r = sd_bus_call_method(n->bus, "org.freedesktop.DBus",
-	    "/org/freedesktop/DBus", "org.freedesktop.DBus", method, &err,
-	    &reply, "s", FDN_NAME);
-	if (r >= 0)
-		r = sd_bus_message_read(reply, "b", &yes);
-	if (r < 0)
-		set_cause(cause, bus_error("cannot ask the session bus", &err,
-		    r));
-	sd_bus_error_free(&err);
-	sd_bus_message_unref(reply);
-	return (r < 0 ? -1 : yes != 0);
-}
-
 /* Whether the bus can start a notification service. 1 or 0. */
 static int
 bus_activatable(struct notify *n)
@@ -255,7 +211,7 @@ bus_activatable(struct notify *n)
 	char		**names = NULL, **p;
 	int		 found = 0;
 
-	if (sd_bus_call_method(n->bus, "org.freedesktop.DBus",
+	if (sd_bus_call_method(n->b.bus, "org.freedesktop.DBus",
 	    "/org/freedesktop/DBus", "org.freedesktop.DBus",
 	    "ListActivatableNames", &err, &reply, NULL) >= 0 &&
 	    sd_bus_message_read_strv(reply, &names) >= 0) {
@@ -280,57 +236,39 @@ notify_open(sd_event *ev, sd_bus *bus, notify_cb *cb, void *arg,
 	int		 r;
 
 	if (remind_sd_load(&msg) != 0) {
-		set_cause(cause, msg);
+		remind_cause(cause, msg);
 		return (NULL);
 	}
 	n = xcalloc(1, sizeof *n);
 	n->cb = cb;
 	n->arg = arg;
 	n->caps = -1;
-	if (bus != NULL)
-		n->bus = sd_bus_ref(bus);
-	else if ((r = sd_bus_open_user(&n->bus)) < 0) {
-		set_cause(cause, xasprintf("no session bus: %s",
-		    strerror(-r)));
-		n->bus = NULL;
+	if ((bus != NULL ? remind_bus_take(&n->b, bus, ev, "session", cause) :
+	    remind_bus_open(&n->b, 0, ev, cause)) != 0)
 		goto fail;
-	} else
-		n->opened = 1;
-	if (sd_bus_get_event(n->bus) == NULL) {
-		if ((r = sd_bus_attach_event(n->bus, ev,
-		    SD_EVENT_PRIORITY_NORMAL)) < 0) {
-			set_cause(cause, bus_error("cannot attach the bus",
-			    NULL, r));
-			goto fail;
-		}
-		n->attached = 1;
-	}
 
 	/*
 	 * Asynchronous: the AddMatch calls go out ahead of anything sent
 	 * later on this connection, so no answer can slip past them. If the
 	 * bus daemon refused one, sd-bus would close the connection.
 	 */
-	r = sd_bus_match_signal_async(n->bus, &n->slot_action, FDN_NAME,
+	r = sd_bus_match_signal_async(n->b.bus, &n->slot_action, FDN_NAME,
 	    FDN_PATH, FDN_IFACE, "ActionInvoked", on_action, NULL, n);
 	if (r >= 0)
-		r = sd_bus_match_signal_async(n->bus, &n->slot_closed,
+		r = sd_bus_match_signal_async(n->b.bus, &n->slot_closed,
 		    FDN_NAME, FDN_PATH, FDN_IFACE, "NotificationClosed",
 		    on_closed, NULL, n);
 	if (r >= 0)
-		r = sd_bus_add_match_async(n->bus, &n->slot_owner,
-		    "type='signal',sender='org.freedesktop.DBus',"
-		    "path='/org/freedesktop/DBus',"
-		    "interface='org.freedesktop.DBus',"
-		    "member='NameOwnerChanged',"
-		    "arg0='" FDN_NAME "'", on_owner, NULL, n);
+		r = remind_bus_watch_owner(n->b.bus, &n->slot_owner, FDN_NAME,
+		    on_owner, n);
 	if (r < 0) {
-		set_cause(cause, bus_error("cannot watch for notification "
-		    "signals", NULL, r));
+		remind_cause(cause, remind_bus_error("cannot watch for "
+		    "notification signals", NULL, r));
 		goto fail;
 	}
 
-	if ((r = bus_ask(n, "NameHasOwner", cause)) < 0)
+	if ((r = remind_bus_ask(n->b.bus, "NameHasOwner", FDN_NAME,
+	    "cannot ask the session bus", cause)) < 0)
 		goto fail;
 	n->has_owner = r;
 	if (!n->has_owner)
@@ -352,16 +290,14 @@ notify_available(struct notify *n)
 static int
 notify_caps(struct notify *n)
 {
-	sd_bus_message	*m = NULL, *reply = NULL;
+	sd_bus_message	*reply = NULL;
 	const char	*cap;
 	int		 caps = 0;
 
 	if (n->caps != -1)
 		return (n->caps);
-	if (sd_bus_message_new_method_call(n->bus, &m, FDN_NAME, FDN_PATH,
-	    FDN_IFACE, "GetCapabilities") < 0)
-		goto out;
-	if (sd_bus_call(n->bus, m, NOTIFY_CALL_USEC, NULL, &reply) < 0)
+	if (remind_bus_call(n->b.bus, FDN_NAME, FDN_PATH, FDN_IFACE,
+	    "GetCapabilities", NULL, &reply, NULL) < 0)
 		goto out;
 	if (sd_bus_message_enter_container(reply, 'a', "s") < 0)
 		goto out;
@@ -373,7 +309,6 @@ notify_caps(struct notify *n)
 	}
 	n->caps = caps;
 out:
-	sd_bus_message_unref(m);
 	sd_bus_message_unref(reply);
 	return (caps);
 }
@@ -428,7 +363,7 @@ notify_send(struct notify *n, const char *summary, const char *body,
 	else
 		text = xstrdup(body);
 
-	r = sd_bus_message_new_method_call(n->bus, &m, FDN_NAME, FDN_PATH,
+	r = sd_bus_message_new_method_call(n->b.bus, &m, FDN_NAME, FDN_PATH,
 	    FDN_IFACE, "Notify");
 	if (r >= 0)
 		r = sd_bus_message_append(m, "susss", NOTIFY_APP, replaces,
@@ -444,12 +379,12 @@ notify_send(struct notify *n, const char *summary, const char *body,
 		r = sd_bus_message_append(m, "a{sv}i", 1, "urgency", "y",
 		    NOTIFY_URGENCY, NOTIFY_EXPIRE_MS);
 	if (r >= 0)
-		r = sd_bus_call(n->bus, m, NOTIFY_CALL_USEC, &err, &reply);
+		r = sd_bus_call(n->b.bus, m, REMIND_CALL_USEC, &err, &reply);
 	if (r >= 0)
 		r = sd_bus_message_read(reply, "u", &got);
 	if (r < 0)
-		set_cause(cause, bus_error("cannot show a notification", &err,
-		    r));
+		remind_cause(cause, remind_bus_error("cannot show a "
+		    "notification", &err, r));
 	else {
 		shown_add(n, got, sender_of(reply));
 		*id = got;
@@ -465,21 +400,14 @@ int
 notify_dismiss(struct notify *n, uint32_t id, char **cause)
 {
 	sd_bus_error	 err = SD_BUS_ERROR_NULL;
-	sd_bus_message	*m = NULL, *reply = NULL;
 	int		 r;
 
-	r = sd_bus_message_new_method_call(n->bus, &m, FDN_NAME, FDN_PATH,
-	    FDN_IFACE, "CloseNotification");
-	if (r >= 0)
-		r = sd_bus_message_append(m, "u", id);
-	if (r >= 0)
-		r = sd_bus_call(n->bus, m, NOTIFY_CALL_USEC, &err, &reply);
+	r = remind_bus_call(n->b.bus, FDN_NAME, FDN_PATH, FDN_IFACE,
+	    "CloseNotification", &err, NULL, "u", id);
 	if (r < 0)
-		set_cause(cause, bus_error("cannot close a notification", &err,
-		    r));
+		remind_cause(cause, remind_bus_error("cannot close a "
+		    "notification", &err, r));
 	sd_bus_error_free(&err);
-	sd_bus_message_unref(m);
-	sd_bus_message_unref(reply);
 	return (r < 0 ? -1 : 0);
 }
 
@@ -496,13 +424,6 @@ notify_close(struct notify *n)
 	for (i = 0; i < n->nshown; i++)
 		free(n->shown[i].owner);
 	free(n->shown);
-	if (n->bus != NULL) {
-		if (n->attached)
-			sd_bus_detach_event(n->bus);
-		if (n->opened)
-			sd_bus_flush_close_unref(n->bus);
-		else
-			sd_bus_unref(n->bus);
-	}
+	remind_bus_release(&n->b);
 	free(n);
 }

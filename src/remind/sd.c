@@ -3,16 +3,10 @@
  */
 #include "remind/sd.h"
 
-REMIND_SD_FUNCS(DYNLIB_DEFINE)
-
-static void	*sd_lib;
+DYNLIB_LIBRARY(sd_lib, "libsystemd.so.0", REMIND_SD_FUNCS);
 
 int
 remind_sd_load(char **cause)
 {
-	static const char *const names[] = { REMIND_SD_FUNCS(DYNLIB_NAME) };
-	static void *const slots[] = { REMIND_SD_FUNCS(DYNLIB_SLOT) };
-
-	return (dynlib_load(&sd_lib, "libsystemd.so.0", names, slots,
-	    DYNLIB_COUNT(names), cause));
+	return (dynlib_open(&sd_lib, NULL, cause));
 }

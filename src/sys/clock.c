@@ -147,6 +147,16 @@ clock_process(const char **err)
 	return (&c);
 }
 
+/*
+ * The milliseconds the clock has run since the system clock id read
+ * real0 (on a scaled clock, scale times the real ones).
+ */
+static int64_t
+scaled_since(const struct clock *c, clockid_t id, int64_t real0)
+{
+	return ((int64_t)((double)(real_ms(id) - real0) * c->scale));
+}
+
 int64_t
 clock_wall_ms(const struct clock *c)
 {
@@ -154,8 +164,8 @@ clock_wall_ms(const struct clock *c)
 	case CLOCK_MANUAL:
 		return (c->manual_wall);
 	case CLOCK_SCALED:
-		return (c->wall_at + (int64_t)((double)(real_ms(
-		    CLOCK_REALTIME) - c->real_wall0) * c->scale));
+		return (c->wall_at + scaled_since(c, CLOCK_REALTIME,
+		    c->real_wall0));
 	default:
 		return (real_ms(CLOCK_REALTIME));
 	}
@@ -164,25 +174,17 @@ clock_wall_ms(const struct clock *c)
 int64_t
 clock_mono_ms(const struct clock *c)
 {
-	switch (c->kind) {
-	case CLOCK_MANUAL:
+	if (c->kind == CLOCK_MANUAL)
 		return (c->manual_mono);
-	default:
-		return ((int64_t)((double)(real_ms(CLOCK_MONOTONIC) -
-		    c->real_mono0) * c->scale));
-	}
+	return (scaled_since(c, CLOCK_MONOTONIC, c->real_mono0));
 }
 
 int64_t
 clock_boot_ms(const struct clock *c)
 {
-	switch (c->kind) {
-	case CLOCK_MANUAL:
+	if (c->kind == CLOCK_MANUAL)
 		return (c->manual_mono);
-	default:
-		return ((int64_t)((double)(real_ms(CLOCK_BOOTTIME) -
-		    c->real_boot0) * c->scale));
-	}
+	return (scaled_since(c, CLOCK_BOOTTIME, c->real_boot0));
 }
 
 int64_t
@@ -192,8 +194,7 @@ clock_wall_at_real_mono(const struct clock *c, int64_t real_mono_ms)
 
 	if (c->kind == CLOCK_MANUAL)
 		return (now);
-	return (now - (int64_t)((double)(real_ms(CLOCK_MONOTONIC) -
-	    real_mono_ms) * c->scale));
+	return (now - scaled_since(c, CLOCK_MONOTONIC, real_mono_ms));
 }
 
 int

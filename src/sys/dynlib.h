@@ -16,12 +16,13 @@
  *	#define name (*dl_name)		one per symbol, after the above, so
  *					calls keep the library's own
  *					prototypes and are checked as before
- *	LIST(DYNLIB_DEFINE)		in one .c file
- *	static const char *const names[] = { LIST(DYNLIB_NAME) };
- *	static void *const slots[] = { LIST(DYNLIB_SLOT) };
+ *	DYNLIB_LIBRARY(lib, "libfoo.so.1", LIST)
+ *					in one .c file: the pointers, and
+ *					the static struct dynlib lib that
+ *					fills them
  *
- * and calls dynlib_load() before the first use. A symbol used but not
- * listed fails the link, since nothing links the library. Variables
+ * and calls dynlib_open(&lib, ...) before the first use. A symbol used but
+ * not listed fails the link, since nothing links the library. Variables
  * work the same way (ncurses' stdscr is dl_stdscr, a WINDOW **).
  */
 #ifndef MIDBACK_SYS_DYNLIB_H
@@ -36,16 +37,31 @@
 
 #define DYNLIB_COUNT(a)		(sizeof (a) / sizeof (a)[0])
 
+/* A library, and where each of its symbols goes. */
+struct dynlib {
+	void			*handle;	/* NULL until opened */
+	const char		*file;		/* its soname */
+	const char *const	*names;		/* the symbols */
+	void *const		*slots;		/* where each goes */
+	size_t			 n;
+};
+
+/* Define LIST's pointers and lib, the library file that fills them. */
+#define DYNLIB_LIBRARY(lib, soname, LIST)				\
+	LIST(DYNLIB_DEFINE)						\
+	static const char *const lib##_names[] = { LIST(DYNLIB_NAME) };	\
+	static void *const lib##_slots[] = { LIST(DYNLIB_SLOT) };	\
+	static struct dynlib lib = { NULL, soname, lib##_names,	\
+	    lib##_slots, DYNLIB_COUNT(lib##_names) }
+
 /*
- * Open file (a soname such as "libsqlite3.so.0") into *handle unless it
- * is open already, and set the pointer at slots[i] to the address of
- * names[i] for each of the n symbols. A library that lacks one symbol is
- * not used at all: a half-filled table would crash later, far from the
- * cause. Returns 0, or -1 with *cause set to an allocated message
- * ("cannot load FILE: why" or "FILE lacks NAME").
+ * Open lib's file unless it is open already, and set each of its slots to
+ * the address of its symbol. A library that lacks one symbol is not used
+ * at all: a half-filled table would crash later, far from the cause.
+ * Returns 0, or -1 with *cause set to an allocated message: "cannot load
+ * FILE: why" or "FILE lacks NAME", inside fmt when that is not NULL (a
+ * format with one %s: "no speech library: %s").
  */
-int	dynlib_load(void **handle, const char *file,
-	    const char *const *names, void *const *slots, size_t n,
-	    char **cause);
+int	dynlib_open(struct dynlib *lib, const char *fmt, char **cause);
 
 #endif

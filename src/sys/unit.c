@@ -12,6 +12,32 @@
 #include "core/xmalloc.h"
 
 char *
+unit_text(const struct unit_spec *u, char **err)
+{
+	char	*self, *text;
+
+	if ((self = paths_self(err)) == NULL)
+		return (NULL);
+	text = xasprintf("[Unit]\n"
+	    "Description=%s\n"
+	    "Documentation=man:midback(1)\n"
+	    "%s"
+	    "\n[Service]\n"
+	    "ExecStart=%s %s\n"
+	    "%s"
+	    "Restart=on-failure\n"
+	    "\n[Install]\n"
+	    "WantedBy=%s\n", u->description,
+	    u->graphical ? "PartOf=graphical-session.target\n"
+	    "After=graphical-session.target\n" : "",
+	    self, u->args,
+	    u->reload ? "ExecReload=/bin/kill -HUP $MAINPID\n" : "",
+	    u->graphical ? "graphical-session.target" : "default.target");
+	free(self);
+	return (text);
+}
+
+char *
 unit_path(const char *name, char **err)
 {
 	char	*rel, *path;

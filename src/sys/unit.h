@@ -6,6 +6,22 @@
 #ifndef MIDBACK_SYS_UNIT_H
 #define MIDBACK_SYS_UNIT_H
 
+/* What a unit says; unit_text() writes the rest. */
+struct unit_spec {
+	const char	*description;
+	const char	*args;		/* ExecStart: this program, then
+					   these arguments */
+	int		 graphical;	/* part of the graphical session,
+					   started with it; else wanted by
+					   default.target */
+	int		 reload;	/* ExecReload sends SIGHUP */
+};
+
+/*
+ * The text of a unit that runs this program (paths_self()) as u says; NULL
+ * with *err set when the program cannot be found. The caller frees it.
+ */
+char	*unit_text(const struct unit_spec *u, char **err);
 /*
  * $XDG_CONFIG_HOME/systemd/user/NAME; NULL with *err set when there is no
  * home folder.

@@ -62,7 +62,7 @@
 	X(cur_term)
 
 TUI_CURSES_SYMS(DYNLIB_DECLARE)
-TUI_CURSES_SYMS(DYNLIB_DEFINE)
+DYNLIB_LIBRARY(tui_curses, "libncursesw.so.6", TUI_CURSES_SYMS);
 
 #define beep	(*dl_beep)
 #define cbreak	(*dl_cbreak)
@@ -94,8 +94,6 @@ TUI_CURSES_SYMS(DYNLIB_DEFINE)
 #define COLS	(*dl_COLS)
 #define LINES	(*dl_LINES)
 #define cur_term	(*dl_cur_term)
-
-static void			*tui_curses;
 
 static int			tui_active;
 static SCREEN			*tui_screen;
@@ -148,17 +146,13 @@ tui_open(void)
 	struct sigaction	 sa;
 	const char		*nc;
 	char			*cup;
-	int			 err;
-
-	static const char *const names[] = { TUI_CURSES_SYMS(DYNLIB_NAME) };
-	static void *const slots[] = { TUI_CURSES_SYMS(DYNLIB_SLOT) };
 	char			*cause;
+	int			 err;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return (-1);
 	/* Without the library, the plain player takes over. */
-	if (dynlib_load(&tui_curses, "libncursesw.so.6", names, slots,
-	    DYNLIB_COUNT(names), &cause) != 0) {
+	if (dynlib_open(&tui_curses, NULL, &cause) != 0) {
 		free(cause);
 		return (-1);
 	}

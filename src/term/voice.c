@@ -33,58 +33,43 @@ struct voice {
 };
 
 /* The library's functions, resolved by name at first use. */
-static struct {
-	void	(*InitializePath)(const char *);
-	espeak_ng_STATUS (*Initialize)(espeak_ng_ERROR_CONTEXT *);
-	void	(*ClearErrorContext)(espeak_ng_ERROR_CONTEXT *);
-	espeak_ng_STATUS (*InitializeOutput)(espeak_ng_OUTPUT_MODE, int,
-		    const char *);
-	espeak_ng_STATUS (*SetVoiceByName)(const char *);
-	espeak_ng_STATUS (*SetParameter)(espeak_PARAMETER, int, int);
-	espeak_ng_STATUS (*Terminate)(void);
-	void	(*GetStatusCodeMessage)(espeak_ng_STATUS, char *, size_t);
-	espeak_ng_STATUS (*Cancel)(void);
-	espeak_ng_STATUS (*Synthesize)(const void *, size_t, unsigned int,
-		    espeak_POSITION_TYPE, unsigned int, unsigned int,
-		    unsigned int *, void *);
-	espeak_ng_STATUS (*Synchronize)(void);
-	void	(*SetSynthCallback)(t_espeak_callback *);
-	int	(*GetSampleRate)(void);
-} es;
+#define VOICE_ESPEAK_FUNCS(X) \
+	X(espeak_SetSynthCallback) \
+	X(espeak_ng_Cancel) \
+	X(espeak_ng_ClearErrorContext) \
+	X(espeak_ng_GetSampleRate) \
+	X(espeak_ng_GetStatusCodeMessage) \
+	X(espeak_ng_Initialize) \
+	X(espeak_ng_InitializeOutput) \
+	X(espeak_ng_InitializePath) \
+	X(espeak_ng_SetParameter) \
+	X(espeak_ng_SetVoiceByName) \
+	X(espeak_ng_Synchronize) \
+	X(espeak_ng_Synthesize) \
+	X(espeak_ng_Terminate)
 
-static void *es_lib;
+VOICE_ESPEAK_FUNCS(DYNLIB_DECLARE)
+DYNLIB_LIBRARY(es_lib, "libespeak-ng.so.1", VOICE_ESPEAK_FUNCS);
+
+#define espeak_SetSynthCallback	(*dl_espeak_SetSynthCallback)
+#define espeak_ng_Cancel	(*dl_espeak_ng_Cancel)
+#define espeak_ng_ClearErrorContext	(*dl_espeak_ng_ClearErrorContext)
+#define espeak_ng_GetSampleRate	(*dl_espeak_ng_GetSampleRate)
+#define espeak_ng_GetStatusCodeMessage	(*dl_espeak_ng_GetStatusCodeMessage)
+#define espeak_ng_Initialize	(*dl_espeak_ng_Initialize)
+#define espeak_ng_InitializeOutput	(*dl_espeak_ng_InitializeOutput)
+#define espeak_ng_InitializePath	(*dl_espeak_ng_InitializePath)
+#define espeak_ng_SetParameter	(*dl_espeak_ng_SetParameter)
+#define espeak_ng_SetVoiceByName	(*dl_espeak_ng_SetVoiceByName)
+#define espeak_ng_Synchronize	(*dl_espeak_ng_Synchronize)
+#define espeak_ng_Synthesize	(*dl_espeak_ng_Synthesize)
+#define espeak_ng_Terminate	(*dl_espeak_ng_Terminate)
 
 /* Open the library once. Returns 0, or -1 with *cause set. */
 static int
 es_load(char **cause)
 {
-	static const char *const names[] = {
-		"espeak_ng_InitializePath", "espeak_ng_Initialize",
-		"espeak_ng_ClearErrorContext", "espeak_ng_InitializeOutput",
-		"espeak_ng_SetVoiceByName", "espeak_ng_SetParameter",
-		"espeak_ng_Terminate", "espeak_ng_GetStatusCodeMessage",
-		"espeak_ng_Cancel", "espeak_ng_Synthesize",
-		"espeak_ng_Synchronize", "espeak_SetSynthCallback",
-		"espeak_ng_GetSampleRate"
-	};
-	static void *const slots[] = {
-		(void *)&es.InitializePath, (void *)&es.Initialize,
-		(void *)&es.ClearErrorContext, (void *)&es.InitializeOutput,
-		(void *)&es.SetVoiceByName, (void *)&es.SetParameter,
-		(void *)&es.Terminate, (void *)&es.GetStatusCodeMessage,
-		(void *)&es.Cancel, (void *)&es.Synthesize,
-		(void *)&es.Synchronize, (void *)&es.SetSynthCallback,
-		(void *)&es.GetSampleRate
-	};
-	char	*why;
-
-	if (dynlib_load(&es_lib, "libespeak-ng.so.1", names, slots,
-	    DYNLIB_COUNT(names), &why) != 0) {
-		*cause = xasprintf("no speech library: %s", why);
-		free(why);
-		return (-1);
-	}
-	return (0);
+	return (dynlib_open(&es_lib, "no speech library: %s", cause));
 }
 
 static char *
@@ -92,7 +77,7 @@ status_text(const char *what, espeak_ng_STATUS st)
 {
 	char	msg[256];
 
-	es.GetStatusCodeMessage(st, msg, sizeof msg);
+	espeak_ng_GetStatusCodeMessage(st, msg, sizeof msg);
 	return (xasprintf("%s: %s", what, msg));
 }
 
@@ -105,25 +90,25 @@ engine_start(int mode, char **cause)
 
 	if (es_load(cause) == -1)
 		return (-1);
-	es.InitializePath(NULL);
-	if ((st = es.Initialize(&ctx)) != ENS_OK) {
-		es.ClearErrorContext(&ctx);
+	espeak_ng_InitializePath(NULL);
+	if ((st = espeak_ng_Initialize(&ctx)) != ENS_OK) {
+		espeak_ng_ClearErrorContext(&ctx);
 		*cause = status_text("no voice data", st);
 		return (-1);
 	}
-	if ((st = es.InitializeOutput(mode, 0, NULL)) != ENS_OK) {
+	if ((st = espeak_ng_InitializeOutput(mode, 0, NULL)) != ENS_OK) {
 		*cause = status_text(mode == ENOUTPUT_MODE_SPEAK_AUDIO ?
 		    "no audio device" : "cannot start speech output", st);
-		es.Terminate();
+		espeak_ng_Terminate();
 		return (-1);
 	}
-	if ((st = es.SetVoiceByName("en")) != ENS_OK) {
+	if ((st = espeak_ng_SetVoiceByName("en")) != ENS_OK) {
 		*cause = status_text("no English voice", st);
-		es.Terminate();
+		espeak_ng_Terminate();
 		return (-1);
 	}
 	/* A little slower than the default: cues are heard mid-movement. */
-	es.SetParameter(espeakRATE, 150, 0);
+	espeak_ng_SetParameter(espeakRATE, 150, 0);
 	return (0);
 }
 
@@ -188,8 +173,8 @@ audio_works(void)
 		if (engine_start(ENOUTPUT_MODE_SYNCHRONOUS |
 		    ENOUTPUT_MODE_SPEAK_AUDIO, &cause) == -1)
 			_exit(1);
-		es.SetParameter(espeakVOLUME, 0, 0);
-		if (es.Synthesize("a", 2, 0, POS_CHARACTER, 0,
+		espeak_ng_SetParameter(espeakVOLUME, 0, 0);
+		if (espeak_ng_Synthesize("a", 2, 0, POS_CHARACTER, 0,
 		    espeakCHARS_UTF8, NULL, NULL) != ENS_OK)
 			_exit(1);
 		_exit(0);
@@ -221,8 +206,8 @@ voice_say(struct voice *v, const char *text)
 {
 	if (v == NULL || !v->open)
 		return;
-	es.Cancel();
-	es.Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+	espeak_ng_Cancel();
+	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8, NULL, NULL);
 }
 
@@ -230,7 +215,7 @@ void
 voice_wait(struct voice *v)
 {
 	if (v != NULL && v->open)
-		es.Synchronize();
+		espeak_ng_Synchronize();
 }
 
 void
@@ -239,7 +224,7 @@ voice_close(struct voice *v)
 	if (v == NULL)
 		return;
 	if (v->open)
-		es.Terminate();
+		espeak_ng_Terminate();
 	free(v);
 }
 
@@ -283,12 +268,12 @@ voice_to_wav(const char *text, const char *path, char **cause)
 	if (engine_start(ENOUTPUT_MODE_SYNCHRONOUS, cause) == -1)
 		return (-1);
 	wav_len = 0;
-	es.SetSynthCallback(collect);
+	espeak_SetSynthCallback(collect);
 	/* Synchronous mode returns when the text is spoken; no waiting. */
-	es.Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8, NULL, NULL);
-	rate = (uint32_t)es.GetSampleRate();
-	es.Terminate();
+	rate = (uint32_t)espeak_ng_GetSampleRate();
+	espeak_ng_Terminate();
 
 	bytes = (uint32_t)(wav_len * 2);
 	memcpy(h, "RIFF", 4);

@@ -1,6 +1,6 @@
 /*
- * unit.c -- the text of the systemd user unit that runs `serve` at login
- * (sys/unit.h writes and enables it), and the runtime file that tells a
+ * unit.c -- what the systemd user unit that runs `serve` at login says
+ * (sys/unit.h writes it and enables it), and the runtime file that tells a
  * reminder where the page is.
  */
 #include <stdio.h>
@@ -11,24 +11,23 @@
 #include "web/web.h"
 #include "sys/fileio.h"
 #include "sys/paths.h"
+#include "sys/unit.h"
 #include "core/xmalloc.h"
 
 char *
 web_unit_text(int port, char **err)
 {
-	char	*self, *text;
+	struct unit_spec	 u = { 0 };
+	char			*description, *args, *text;
 
-	if ((self = paths_self(err)) == NULL)
-		return (NULL);
-	text = xasprintf("[Unit]\n"
-	    "Description=midback in the browser, on http://127.0.0.1:%d/\n"
-	    "Documentation=man:midback(1)\n"
-	    "\n[Service]\n"
-	    "ExecStart=%s serve --port %d\n"
-	    "Restart=on-failure\n"
-	    "\n[Install]\n"
-	    "WantedBy=default.target\n", port, self, port);
-	free(self);
+	description = xasprintf("midback in the browser, on "
+	    "http://127.0.0.1:%d/", port);
+	args = xasprintf("serve --port %d", port);
+	u.description = description;
+	u.args = args;
+	text = unit_text(&u, err);
+	free(description);
+	free(args);
 	return (text);
 }
 

@@ -27,9 +27,9 @@ trap '[ -s "$T/idle.pid" ] && kill "$(cat "$T/idle.pid")" 2>/dev/null
 trap 'exit 1' HUP INT TERM
 
 edge_need Xvfb dbus-daemon dbus-send xdotool
-edge_build "$IDLE" tests/edge/idle-try.c src/remind/idle.c src/remind/idle-x11.c \
-    src/remind/idle-mutter.c src/remind/idle-logind.c src/remind/sd.c src/sys/dynlib.c \
-    src/core/xmalloc.c
+edge_build "$IDLE" tests/edge/idle-try.c src/remind/idle.c \
+    src/remind/idle-x11.c src/remind/idle-mutter.c src/remind/idle-logind.c \
+    src/remind/sd.c src/remind/bus.c src/sys/dynlib.c src/core/xmalloc.c
 edge_build "$FAKE" tests/edge/fake-desktop.c
 xsession_start -n || edge_bail "$XSESSION_WHY"
 # No system bus until the stand-in logind's, whatever this machine has.

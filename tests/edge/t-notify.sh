@@ -29,7 +29,7 @@ trap 'exit 1' HUP INT TERM
 
 edge_need Xvfb dbus-daemon dbus-send dbus-monitor dunst dunstctl
 edge_build "$TRY" tests/edge/notify-try.c src/remind/notify.c \
-    src/remind/sd.c src/sys/dynlib.c src/core/xmalloc.c
+    src/remind/sd.c src/remind/bus.c src/sys/dynlib.c src/core/xmalloc.c
 xsession_start -n || edge_bail "$XSESSION_WHY"
 
 # try ARGS...: start notify-try (under $VG if set) in the background; its
