@@ -163,12 +163,12 @@ api_exercises(struct web *w, const struct web_req *q, struct web_reply *r)
 	int			 m = 0, pl = 0;
 
 	if (motion != NULL && *motion != '\0' &&
-	    (m = catalog_motion_parse(motion)) <= 0) {
+	    (m = name_find_bit(&catalog_motions, motion)) <= 0) {
 		web_error(r, 400, "motion: unknown '%s'", motion);
 		return;
 	}
 	if (place != NULL && *place != '\0' &&
-	    (pl = catalog_place_parse(place)) <= 0) {
+	    (pl = name_find_bit(&catalog_places, place)) <= 0) {
 		web_error(r, 400, "place: unknown '%s'", place);
 		return;
 	}
