@@ -598,3 +598,42 @@ coach_checkin(struct coach *c, int pain, int stiffness, const char *note,
 	p.note = note;
 	return (store_pain_add(c->store, &p, NULL, err));
 }
+
+int
+coach_stats(struct coach *c, int weeks, struct coach_stats *out, char **err)
+{
+	struct stats_input	 in;
+	int64_t			 now = clock_wall_ms(c->clock);
+
+	memset(&in, 0, sizeof in);
+	out->today = clock_today(c->clock);
+	in.today = out->today;
+	in.now_ms = now;
+	in.weeks = weeks;
+	/* Ratings older than the first window (and a day) do not count. */
+	if (c->store != NULL && (store_stats(c->store,
+	    now - (weeks * 7 + 1) * 86400000LL, now, &out->rows, err) != 0 ||
+	    store_reminder_counts(c->store,
+	    now - STATS_ADHERENCE_DAYS * 86400000LL, out->counts, err) != 0))
+		return (-1);
+	in.acts = out->rows.acts;
+	in.nacts = out->rows.nacts;
+	in.pains = out->rows.pains;
+	in.npains = out->rows.npains;
+	in.exs = out->rows.exs;
+	in.nexs = out->rows.nexs;
+	in.flags = out->rows.flags;
+	in.nflags = out->rows.nflags;
+	if (stats_compute(&in, &out->s) != 0) {
+		*err = xstrdup("cannot compute the figures");
+		return (-1);
+	}
+	return (0);
+}
+
+void
+coach_stats_release(struct coach_stats *cs)
+{
+	stats_release(&cs->s);
+	store_stats_release(&cs->rows);
+}
