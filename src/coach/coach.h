@@ -160,6 +160,16 @@ int	coach_resume(struct coach *, enum coach_kind,
  */
 int	coach_event(struct coach_session *, enum session_event, int arg,
 	    char **err);
+/*
+ * How every front end plays a session on: coach_event_keep() sends an
+ * event as coach_event() does, keeping the first failure's message in
+ * *failed (NULL until then; the caller frees it). After a failure,
+ * coach_stop_failed() quits the session unless it is over, and clears
+ * the log: what cannot be saved must not be played on as if it were.
+ */
+void	coach_event_keep(struct coach_session *, enum session_event, int arg,
+	    char **failed);
+void	coach_stop_failed(struct coach_session *, const char *failed);
 /* Milliseconds since the session began, on the coach's clock. */
 uint64_t coach_now(const struct coach_session *);
 /*

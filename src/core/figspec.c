@@ -117,27 +117,6 @@ fig_contact_mirror(unsigned c)
 	return (out);
 }
 
-/* A joint or group name: sets *first, *n; -1 if unknown. */
-static int
-joint_lookup(const char *s, int *first, int *n)
-{
-	size_t	i;
-	int	j;
-
-	if ((j = name_find(&fig_joints, s)) >= 0) {
-		*first = j;
-		*n = 1;
-		return (0);
-	}
-	for (i = 0; i < NGROUPS; i++)
-		if (strcmp(groups[i].name, s) == 0) {
-			*first = groups[i].first;
-			*n = groups[i].n;
-			return (0);
-		}
-	return (-1);
-}
-
 /* The known name nearest a mistyped joint, or NULL. */
 static const char *
 joint_suggest(const char *s)
@@ -171,6 +150,32 @@ unknown_joint(struct ytree *t, yaml_node_t *n, const char *s)
 		diag_add(t->diag, t->file, ytree_line(n),
 		    "figure: unknown joint '%s' (see docs/catalog-format.md)",
 		    s);
+}
+
+/*
+ * A joint or group name, at node nd: sets *first, *n; -1 (reported) if
+ * unknown.
+ */
+static int
+joint_lookup(struct ytree *t, yaml_node_t *nd, const char *s, int *first,
+    int *n)
+{
+	size_t	i;
+	int	j;
+
+	if ((j = name_find(&fig_joints, s)) >= 0) {
+		*first = j;
+		*n = 1;
+		return (0);
+	}
+	for (i = 0; i < NGROUPS; i++)
+		if (strcmp(groups[i].name, s) == 0) {
+			*first = groups[i].first;
+			*n = groups[i].n;
+			return (0);
+		}
+	unknown_joint(t, nd, s);
+	return (-1);
 }
 
 /* A number of degrees. Returns 0, or -1 (reported). */
@@ -262,8 +267,7 @@ read_pose(struct ytree *t, yaml_node_t *n, struct fig_pose *p, int index)
 			named = 1;
 			continue;
 		}
-		if (joint_lookup(key, &first, &cnt) == -1) {
-			unknown_joint(t, k, key);
+		if (joint_lookup(t, k, key, &first, &cnt) == -1) {
 			bad = 1;
 			continue;
 		}
@@ -372,8 +376,7 @@ read_adjust(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 				continue;
 			}
 		}
-		if (joint_lookup(name, &first, &cnt) == -1) {
-			unknown_joint(t, item, name);
+		if (joint_lookup(t, item, name, &first, &cnt) == -1) {
 			bad = 1;
 			continue;
 		}

@@ -138,15 +138,9 @@ handle(struct live *l, enum session_event ev, int arg)
 {
 	char	*cause = NULL;
 
-	if (coach_event(l->cs, ev, arg, &cause) == -1 && l->failed == NULL)
-		l->failed = cause;
-	else
-		free(cause);
+	coach_event_keep(l->cs, ev, arg, &l->failed);
 	session_log_clear(l->cs->s);
-	if (l->failed != NULL && session_state(l->cs->s) != SESSION_DONE) {
-		session_handle(l->cs->s, SEV_QUIT, 0, coach_now(l->cs));
-		session_log_clear(l->cs->s);
-	}
+	coach_stop_failed(l->cs, l->failed);
 	if (session_state(l->cs->s) == SESSION_DONE && !l->ended) {
 		if (coach_end(l->cs, &cause) == -1 && l->failed == NULL)
 			l->failed = cause;
