@@ -176,7 +176,7 @@ read_strlist(struct ytree *t, yaml_node_t *n, const char *key, int min,
 	out->v = xcalloc(len, sizeof *out->v);
 	out->n = 0;
 	for (i = 0; i < len; i++) {
-		if ((s = ytree_str(t, ytree_seq_item(t, n, i), key)) == NULL)
+		if ((s = ytree_seq_str(t, n, i, key, NULL)) == NULL)
 			bad = 1;
 		else
 			out->v[out->n++] = xstrdup(s);
@@ -206,8 +206,7 @@ read_bits(struct ytree *t, yaml_node_t *n, const char *key, const char *noun,
 		return (-1);
 	}
 	for (i = 0; i < len; i++) {
-		item = ytree_seq_item(t, n, i);
-		if ((s = ytree_str(t, item, key)) == NULL) {
+		if ((s = ytree_seq_str(t, n, i, key, &item)) == NULL) {
 			bad = 1;
 			continue;
 		}
@@ -275,13 +274,27 @@ read_range(struct ytree *t, yaml_node_t *n, const char *key, struct range *r)
 	return (0);
 }
 
+/* An optional whole number 1..hi: 0 (*out set if n is not NULL), or -1. */
+static int
+read_count(struct ytree *t, yaml_node_t *n, const char *key, long hi,
+    int *out)
+{
+	long	v;
+
+	if (n == NULL)
+		return (0);
+	if (ytree_int(t, n, key, 1, hi, &v) == -1)
+		return (-1);
+	*out = (int)v;
+	return (0);
+}
+
 static int
 read_dose(struct ytree *t, yaml_node_t *n, struct dose *d)
 {
 	yaml_node_t	*f[D_NKEYS];
 	struct range	*ranges[] = { &d->sets, &d->reps, &d->hold_s,
 			    &d->breaths };
-	long		 v;
 	int		 i, bad = 0;
 
 	memset(d, 0, sizeof *d);
@@ -294,20 +307,10 @@ read_dose(struct ytree *t, yaml_node_t *n, struct dose *d)
 	if (f[D_PER_SIDE] != NULL &&
 	    ytree_bool(t, f[D_PER_SIDE], "per_side", &d->per_side) == -1)
 		bad = 1;
-	if (f[D_TEMPO] != NULL) {
-		if (ytree_int(t, f[D_TEMPO], "tempo_s", 1, TEMPO_LIMIT,
-		    &v) == -1)
-			bad = 1;
-		else
-			d->tempo_s = (int)v;
-	}
-	if (f[D_FREQ] != NULL) {
-		if (ytree_int(t, f[D_FREQ], "frequency_min", 1, FREQ_LIMIT,
-		    &v) == -1)
-			bad = 1;
-		else
-			d->frequency_min = (int)v;
-	}
+	bad |= read_count(t, f[D_TEMPO], "tempo_s", TEMPO_LIMIT,
+	    &d->tempo_s) == -1;
+	bad |= read_count(t, f[D_FREQ], "frequency_min", FREQ_LIMIT,
+	    &d->frequency_min) == -1;
 	if (bad)
 		return (-1);
 	if (f[D_REPS] == NULL && f[D_HOLD] == NULL && f[D_BREATHS] == NULL) {

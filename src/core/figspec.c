@@ -324,8 +324,7 @@ read_names(struct ytree *t, yaml_node_t *n, const char *key,
 	if ((len = ytree_seq_len(t, n, key)) < 0)
 		return (-1);
 	for (i = 0; i < len; i++) {
-		item = ytree_seq_item(t, n, i);
-		if ((s = ytree_str(t, item, key)) == NULL) {
+		if ((s = ytree_seq_str(t, n, i, key, &item)) == NULL) {
 			bad = 1;
 			continue;
 		}
@@ -358,8 +357,7 @@ read_adjust(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 	if ((len = ytree_seq_len(t, n, "adjust")) < 0)
 		return (-1);
 	for (i = 0; i < len; i++) {
-		item = ytree_seq_item(t, n, i);
-		if ((s = ytree_str(t, item, "adjust")) == NULL) {
+		if ((s = ytree_seq_str(t, n, i, "adjust", &item)) == NULL) {
 			bad = 1;
 			continue;
 		}

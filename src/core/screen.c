@@ -24,11 +24,15 @@ static const char *const question_keys[Q_NKEYS] = {
 	"id!", "text!", "emergency!", "why!", "group", "adjust", "excludes"
 };
 
-/* A required text, copied; NULL (reported) if wrong. */
+/* A text, copied; NULL if absent (n NULL), or wrong (reported). */
 static char *
 text(struct ytree *t, yaml_node_t *n, const char *key)
 {
-	const char	*s = ytree_str(t, n, key);
+	const char	*s;
+
+	if (n == NULL)
+		return (NULL);
+	s = ytree_str(t, n, key);
 
 	return (s != NULL ? xstrdup(s) : NULL);
 }
@@ -43,9 +47,9 @@ read_limits(struct ytree *t, yaml_node_t *n, unsigned *out)
 	if ((len = ytree_seq_len(t, n, "excludes")) < 0)
 		return;
 	for (i = 0; i < len; i++) {
-		yaml_node_t *item = ytree_seq_item(t, n, i);
+		yaml_node_t *item;
 
-		if ((name = ytree_str(t, item, "excludes")) == NULL)
+		if ((name = ytree_seq_str(t, n, i, "excludes", &item)) == NULL)
 			continue;
 		if ((bit = name_find_bit(&catalog_limits, name)) == -1)
 			diag_add(t->diag, t->file, ytree_line(item),
@@ -70,18 +74,12 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 	s = xcalloc(1, sizeof *s);
 	if (ytree_keys(&t, root, screen_keys, S_NKEYS, f, "the screen") == -1)
 		goto out;
-	if (f[S_INTRO] != NULL)
-		s->intro = text(&t, f[S_INTRO], "intro");
-	if (f[S_NOTICE] != NULL)
-		s->notice = text(&t, f[S_NOTICE], "notice");
-	if (f[S_ACCEPT] != NULL)
-		s->accept = text(&t, f[S_ACCEPT], "accept");
-	if (f[S_EMERGENCY] != NULL)
-		s->emergency = text(&t, f[S_EMERGENCY], "emergency");
-	if (f[S_CLINICIAN] != NULL)
-		s->clinician = text(&t, f[S_CLINICIAN], "clinician");
-	if (f[S_CLEARED] != NULL)
-		s->cleared = text(&t, f[S_CLEARED], "cleared");
+	s->intro = text(&t, f[S_INTRO], "intro");
+	s->notice = text(&t, f[S_NOTICE], "notice");
+	s->accept = text(&t, f[S_ACCEPT], "accept");
+	s->emergency = text(&t, f[S_EMERGENCY], "emergency");
+	s->clinician = text(&t, f[S_CLINICIAN], "clinician");
+	s->cleared = text(&t, f[S_CLEARED], "cleared");
 	if (f[S_QUESTIONS] == NULL ||
 	    (n = ytree_seq_len(&t, f[S_QUESTIONS], "questions")) == -1)
 		goto out;
@@ -98,17 +96,13 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 		if (ytree_keys(&t, item, question_keys, Q_NKEYS, g,
 		    "a question") == -1)
 			continue;
-		if (g[Q_ID] != NULL)
-			q->id = text(&t, g[Q_ID], "id");
-		if (g[Q_TEXT] != NULL)
-			q->text = text(&t, g[Q_TEXT], "text");
-		if (g[Q_WHY] != NULL)
-			q->why = text(&t, g[Q_WHY], "why");
+		q->id = text(&t, g[Q_ID], "id");
+		q->text = text(&t, g[Q_TEXT], "text");
+		q->why = text(&t, g[Q_WHY], "why");
 		if (g[Q_EMERGENCY] != NULL)
 			(void)ytree_bool(&t, g[Q_EMERGENCY], "emergency",
 			    &q->emergency);
-		if (g[Q_GROUP] != NULL)
-			q->group = text(&t, g[Q_GROUP], "group");
+		q->group = text(&t, g[Q_GROUP], "group");
 		if (g[Q_ADJUST] != NULL)
 			(void)ytree_bool(&t, g[Q_ADJUST], "adjust",
 			    &q->adjust);

@@ -288,3 +288,14 @@ ytree_seq_item(struct ytree *t, yaml_node_t *n, int i)
 {
 	return (ytree_node(t, n->data.sequence.items.start[i]));
 }
+
+const char *
+ytree_seq_str(struct ytree *t, yaml_node_t *n, int i, const char *key,
+    yaml_node_t **item)
+{
+	yaml_node_t	*it = ytree_seq_item(t, n, i);
+
+	if (item != NULL)
+		*item = it;
+	return (ytree_str(t, it, key));
+}

@@ -57,5 +57,11 @@ int		 ytree_bool(struct ytree *, yaml_node_t *, const char *key,
 int		 ytree_seq_len(struct ytree *, yaml_node_t *, const char *key);
 /* The i-th item of a sequence known to be one. */
 yaml_node_t	*ytree_seq_item(struct ytree *, yaml_node_t *, int i);
+/*
+ * The i-th item of a sequence known to be one, as ytree_str() reads it
+ * (NULL, reported, if it is not text); its node in *item if not NULL.
+ */
+const char	*ytree_seq_str(struct ytree *, yaml_node_t *, int i,
+		    const char *key, yaml_node_t **item);
 
 #endif
