@@ -372,13 +372,7 @@ web_plan_opts(struct web *w, const char *minutes, const char *place,
 		o->minutes = (int)v;
 	}
 	if (place != NULL) {
-		if (strcmp(place, "desk") == 0)
-			pl = PLAN_DESK;
-		else if (strcmp(place, "floor") == 0)
-			pl = PLAN_FLOOR;
-		else if (strcmp(place, "any") == 0)
-			pl = PLAN_ANYWHERE;
-		else {
+		if ((pl = name_find(&plan_places, place)) == -1) {
 			*err = xstrdup("place: expected desk, floor or any");
 			return (-1);
 		}
