@@ -43,7 +43,7 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl \
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/figraster.c \
 	src/core/figspec.c src/core/figsvg.c src/core/figure.c \
-	src/core/ics.c src/core/plan.c src/core/program.c \
+	src/core/ics.c src/core/names.c src/core/plan.c src/core/program.c \
 	src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
@@ -79,10 +79,10 @@ MAIN = src/main.c
 GEN = build/gen/catalog-data.c
 GEN_TEST = build/gen/exercises-data.c
 GEN_TOOL_SRC = tools/gen-catalog.c tools/cstr.c src/core/catalog.c \
-	src/core/ytree.c src/core/figspec.c src/core/diag.c src/core/xmalloc.c \
-	src/sys/fileio.c
+	src/core/ytree.c src/core/figspec.c src/core/diag.c src/core/names.c \
+	src/core/xmalloc.c src/sys/fileio.c
 GEN_CMD_SRC = tools/gen-commands.c tools/cstr.c src/core/ytree.c \
-	src/core/diag.c src/core/xmalloc.c src/sys/fileio.c
+	src/core/diag.c src/core/names.c src/core/xmalloc.c src/sys/fileio.c
 UNIT = catalog chart coach config dose figure plan program date schedule \
 	session stats store voice web
 

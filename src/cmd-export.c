@@ -28,6 +28,8 @@
 #include "core/xmalloc.h"
 
 enum export_format { FORMAT_JSON, FORMAT_CSV, FORMAT_ICS };
+static const char *const format_words[] = { "json", "csv", "ics" };
+static const struct names formats = NAMES(format_words);
 
 /* The settings, for --format ics. */
 static struct remind_config	export_cfg;
@@ -104,15 +106,12 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	const char		*output = NULL;
 	char			*cause = NULL;
 	const char		*f;
-	int			 rc;
+	int			 rc, i;
 
-	if ((f = cmd_get(args, 'f')) == NULL || strcmp(f, "json") == 0)
-		fmt = FORMAT_JSON;
-	else if (strcmp(f, "csv") == 0)
-		fmt = FORMAT_CSV;
-	else if (strcmp(f, "ics") == 0)
-		fmt = FORMAT_ICS;
-	else {
+	if ((f = cmd_get(args, 'f')) != NULL &&
+	    (i = name_find(&formats, f)) != -1)
+		fmt = (enum export_format)i;
+	else if (f != NULL) {
 		cmd_warn(e, "unknown format '%s' (expected json, csv or ics)",
 		    f);
 		return (cmd_usage(e));

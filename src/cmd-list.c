@@ -30,13 +30,13 @@ cmd_list_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	o.place = PLAN_ANYWHERE;
 	o.equipment = ~0U;
 	if ((v = cmd_get(args, 'm')) != NULL &&
-	    (motion = catalog_motion_parse(v)) == -1) {
+	    (motion = name_find_bit(&catalog_motions, v)) == -1) {
 		cmd_warn(e, "unknown motion '%s' (expected extension, flexion, "
 		    "side-bend or rotation)", v);
 		return (cmd_usage(e));
 	}
 	if ((v = cmd_get(args, 'k')) != NULL &&
-	    (kind = catalog_kind_parse(v)) == -1) {
+	    (kind = name_find(&catalog_kinds, v)) == -1) {
 		cmd_warn(e, "unknown kind '%s' (expected breathing, mobility, "
 		    "stretch, strength or posture)", v);
 		return (cmd_usage(e));
@@ -82,7 +82,7 @@ cmd_list_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		else
 			snprintf(range, sizeof range, "%s-%s", lo_s, hi_s);
 		printf("%-24s %-9s %-5d %-11s %s\n", x->id,
-		    catalog_kind_name(x->kind), x->stage, range, x->name);
+		    name_of(&catalog_kinds, x->kind), x->stage, range, x->name);
 	}
 	if (json) {
 		output_json(a);

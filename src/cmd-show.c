@@ -46,23 +46,12 @@ print_joined(const char *label, const struct strlist *l)
 	printf("\n");
 }
 
-/* A condition in words, as the red-flag screen asks about it. */
-static const char *
-limit_words(unsigned bit)
-{
-	switch (bit) {
-	case LIMIT_OSTEOPOROSIS:
-		return ("osteoporosis");
-	case LIMIT_SHOULDER:
-		return ("a shoulder that has dislocated");
-	case LIMIT_KNEELING:
-		return ("kneeling that hurts");
-	case LIMIT_PREGNANCY:
-		return ("late pregnancy");
-	default:
-		return (catalog_limit_name(bit));
-	}
-}
+/* The conditions (LIMIT_* bits) in words, as the red-flag screen asks. */
+static const char *const limit_words[LIMIT_COUNT] = {
+	"osteoporosis", "a shoulder that has dislocated",
+	"kneeling that hurts", "late pregnancy"
+};
+static const struct names limits_in_words = NAMES(limit_words);
 
 /* The sources, one a line. */
 static void
@@ -88,19 +77,20 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 
 	printf("%s (%s)\n%s\n\n", x->name, x->id, x->why);
 	print_joined("Suits:", &x->suits);
-	printf("%-11s%s, stage %d (%s)\n", "Kind:", catalog_kind_name(x->kind),
+	printf("%-11s%s, stage %d (%s)\n", "Kind:",
+	    name_of(&catalog_kinds, x->kind),
 	    x->stage, output_stage_name(x->stage));
-	s = output_bits(x->motions, MOTION_COUNT, catalog_motion_name);
+	s = output_bits(x->motions, &catalog_motions);
 	printf("%-11s%s\n", "Motions:", x->motions ? s :
 	    x->kind == KIND_BREATHING ? "breathing only" :
 	    "none of the spine's (it works the shoulders)");
 	free(s);
 	print_joined("Targets:", &x->targets);
 	printf("%-11s%s\n", "Position:", x->position);
-	s = output_bits(x->places, PLACE_COUNT, catalog_place_name);
+	s = output_bits(x->places, &catalog_places);
 	printf("%-11s%s\n", "Where:", s);
 	free(s);
-	s = output_bits(x->equipment, EQUIP_COUNT, catalog_equip_name);
+	s = output_bits(x->equipment, &catalog_equips);
 	printf("%-11s%s\n", "Needs:", x->equipment ? s : "nothing");
 	free(s);
 	dose_describe(&x->dose, words, sizeof words);
@@ -134,7 +124,7 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 	print_list("Cues", &x->cues, 0);
 	print_list("Take care", &x->cautions, 0);
 	if (x->not_for != 0) {
-		s = output_bits(x->not_for, LIMIT_COUNT, limit_words);
+		s = output_bits(x->not_for, &limits_in_words);
 		printf("\n%-11s%s\n", "Not with:", s);
 		free(s);
 	}

@@ -8,8 +8,6 @@
  * plain ASCII otherwise (or with --ascii); colour only on a terminal and
  * never under NO_COLOR (https://no-color.org).
  */
-#include <langinfo.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +16,7 @@
 
 #include <jansson.h>
 
+#include "coach/coach.h"
 #include "sys/clock.h"
 #include "chart.h"
 #include "cmd.h"
@@ -296,36 +295,19 @@ stats_json(const struct stats *s, const struct store_stats *ss,
 	    "skipped", counts[2], "missed", counts[3], "natural", counts[4]));
 }
 
-/* Whether the terminal's character set is UTF-8. */
-static int
-locale_utf8(void)
-{
-	const char	*cs;
-
-	if (setlocale(LC_CTYPE, "") == NULL)
-		return (0);
-	cs = nl_langinfo(CODESET);
-	return (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
-	    strcmp(cs, "utf8") == 0));
-}
-
 enum cmd_retval
 cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
-	struct store_stats	 ss = STORE_STATS_INIT;
+	struct coach_stats	 cs = COACH_STATS_INIT;
 	struct store_program_data tests;
-	struct stats_input	 in;
-	struct stats		 s = STATS_INIT;
-	struct store		*st;
+	struct coach		 co;
 	struct look		 lk = { 0, "", "" };
 	const char		*nc;
 	json_t			*j;
 	char			*cause = NULL;
 	long			 weeks = STATS_WEEKS_DEFAULT;
-	int64_t			 now;
-	int			 json, ascii;
-	int			 counts[STORE_NOUTCOMES] = { 0 };
+	int			 json, ascii, rc;
 
 	if (cmd_has(args, 'w') && cmd_number(e, "number of weeks",
 	    cmd_get(args, 'w'), 1, STATS_WEEKS_MAX, &weeks) == -1)
@@ -333,65 +315,46 @@ cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	json = cmd_has(args, 'j');
 	ascii = cmd_has(args, 'a');
 
-	memset(&in, 0, sizeof in);
-	now = clock_wall_ms(clock_process(NULL));
-	in.today = clock_today(clock_process(NULL));
-	in.now_ms = now;
-	in.weeks = (int)weeks;
 	memset(&tests, 0, sizeof tests);
-	if (cmd_store_open(e, 0, &st) != 0)
+	co.catalog = ctx->catalog;
+	co.clock = clock_process(NULL);
+	if (cmd_store_open(e, 0, &co.store) != 0)
 		return (CMD_ERROR);
-	/* Ratings older than the first window (and a day) do not count. */
-	if (st != NULL && (store_stats(st, now - (weeks * 7 + 1) * 86400000LL,
-	    now, &ss, &cause) != 0 || store_reminder_counts(st,
-	    now - STATS_ADHERENCE_DAYS * 86400000LL, counts, &cause) != 0 ||
-	    store_selftests(st, &tests, &cause) != 0)) {
+	rc = coach_stats(&co, (int)weeks, &cs, &cause);
+	if (rc == 0 && co.store != NULL)
+		rc = store_selftests(co.store, &tests, &cause);
+	store_close(co.store);
+	if (rc != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
-		store_stats_release(&ss);
-		store_close(st);
-		return (CMD_ERROR);
-	}
-	store_close(st);
-	in.acts = ss.acts;
-	in.nacts = ss.nacts;
-	in.pains = ss.pains;
-	in.npains = ss.npains;
-	in.exs = ss.exs;
-	in.nexs = ss.nexs;
-	in.flags = ss.flags;
-	in.nflags = ss.nflags;
-	if (stats_compute(&in, &s) != 0) {
-		cmd_warn(e, "cannot compute the figures");
-		store_stats_release(&ss);
+		coach_stats_release(&cs);
 		store_program_data_release(&tests);
 		return (CMD_ERROR);
 	}
 
 	if (json) {
-		j = stats_json(&s, &ss, counts);
+		j = stats_json(&cs.s, &cs.rows, cs.counts);
 		json_object_set_new(j, "selftests",
 		    output_selftests_json(&tests));
 		output_json(j);
 		json_decref(j);
 	} else {
-		lk.ascii = ascii || !locale_utf8();
+		lk.ascii = ascii || !output_utf8();
 		nc = getenv("NO_COLOR");
 		if (isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0')) {
 			lk.on = "\033[32m";
 			lk.off = "\033[0m";
 		}
-		print_streaks(&s);
-		print_adherence(&s, &lk);
-		print_weeks(&s, &lk);
-		print_pain(&s, &lk);
-		print_exercises(&s, &ss, ctx->catalog, in.today);
-		print_reminders(counts);
+		print_streaks(&cs.s);
+		print_adherence(&cs.s, &lk);
+		print_weeks(&cs.s, &lk);
+		print_pain(&cs.s, &lk);
+		print_exercises(&cs.s, &cs.rows, ctx->catalog, cs.today);
+		print_reminders(cs.counts);
 		printf("\nSelf-tests, first and latest\n");
 		output_selftests_text(&tests, stdout);
 	}
 	store_program_data_release(&tests);
-	stats_release(&s);
-	store_stats_release(&ss);
+	coach_stats_release(&cs);
 	return (CMD_OK);
 }

@@ -395,13 +395,7 @@ cmd_getopt(const struct cmd_entry *e, int argc, char **argv,
 int
 cmd_parse_place(const struct cmd_entry *e, const char *s, int *out)
 {
-	if (strcmp(s, "any") == 0)
-		*out = PLAN_ANYWHERE;
-	else if (strcmp(s, "desk") == 0)
-		*out = PLAN_DESK;
-	else if (strcmp(s, "floor") == 0)
-		*out = PLAN_FLOOR;
-	else {
+	if ((*out = name_find(&plan_places, s)) == -1) {
 		cmd_warn(e, "unknown place '%s' (expected desk, floor or any)",
 		    s);
 		return (-1);

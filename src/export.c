@@ -656,9 +656,9 @@ static const char *const checkin_keys[] = {
 };
 
 static int
-parse_checkin(json_t *o, const char *path, struct store_hcheckin *c,
-    char **cause)
+parse_checkin(json_t *o, const char *path, void *item, char **cause)
 {
+	struct store_hcheckin	*c = item;
 	const char	*s;
 
 	if (keys_exact(o, path, checkin_keys, cause) != 0 ||
@@ -678,9 +678,9 @@ static const char *const reminder_keys[] = {
 };
 
 static int
-parse_reminder(json_t *o, const char *path, struct store_hreminder *r,
-    char **cause)
+parse_reminder(json_t *o, const char *path, void *item, char **cause)
 {
+	struct store_hreminder	*r = item;
 	int	tz;
 
 	if (keys_exact(o, path, reminder_keys, cause) != 0 ||
@@ -699,8 +699,9 @@ static const char *const flag_keys[] = {
 };
 
 static int
-parse_flag(json_t *o, const char *path, struct store_hflag *f, char **cause)
+parse_flag(json_t *o, const char *path, void *item, char **cause)
 {
+	struct store_hflag	*f = item;
 	const char	*s;
 	int		 tz;
 
@@ -735,6 +736,39 @@ static const char *const doc_keys_v1[] = {
 	"format", "version", "sessions", "breaks", "checkins", NULL
 };
 
+/*
+ * Read the array at key of o (named name in messages), each item by parse
+ * into one of size bytes. Returns the items, with one spare (free them,
+ * and what *n of them hold, also after a failure: *n counts each item as
+ * it is begun), and sets *rc to 0, or -1 with *cause; NULL (and -1) if
+ * it is not an array.
+ */
+static void *
+parse_array(json_t *o, const char *key, const char *name, size_t size,
+    int (*parse)(json_t *, const char *, void *, char **), size_t *n,
+    int *rc, char **cause)
+{
+	json_t	*a = json_object_get(o, key), *v;
+	char	*items, *path;
+	size_t	 i;
+
+	if (!json_is_array(a)) {
+		*rc = bad(cause, name, "not an array");
+		return (NULL);
+	}
+	items = xcalloc(json_array_size(a) + 1, size);
+	*rc = 0;
+	json_array_foreach(a, i, v) {
+		path = xasprintf("%s[%zu]", name, i);
+		(*n)++;
+		*rc = parse(v, path, items + i * size, cause);
+		free(path);
+		if (*rc != 0)
+			break;
+	}
+	return (items);
+}
+
 /* Read one array of sessions (kind routine or break) into h. */
 static int
 parse_sessions(json_t *doc, const char *key, const char *kind,
@@ -766,9 +800,6 @@ int
 export_parse(json_t *doc, struct store_history *h, char **cause)
 {
 	const char	*s;
-	json_t		*a, *v;
-	char		*path;
-	size_t		 i;
 	int		 version, rc;
 
 	*h = (struct store_history)STORE_HISTORY_INIT;
@@ -796,50 +827,19 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 	    parse_sessions(doc, "sessions", "routine", h, cause) != 0 ||
 	    parse_sessions(doc, "breaks", "break", h, cause) != 0)
 		goto fail;
-	a = json_object_get(doc, "checkins");
-	if (!json_is_array(a)) {
-		bad(cause, "checkins", "not an array");
+	h->checkins = parse_array(doc, "checkins", "checkins",
+	    sizeof *h->checkins, parse_checkin, &h->ncheckins, &rc, cause);
+	if (rc != 0)
 		goto fail;
-	}
-	h->checkins = xcalloc(json_array_size(a) + 1, sizeof *h->checkins);
-	json_array_foreach(a, i, v) {
-		path = xasprintf("checkins[%zu]", i);
-		h->ncheckins++;
-		rc = parse_checkin(v, path, &h->checkins[i], cause);
-		free(path);
-		if (rc != 0)
-			goto fail;
-	}
 	if (version == 1)
 		return (0);
-	a = json_object_get(doc, "reminders");
-	if (!json_is_array(a)) {
-		bad(cause, "reminders", "not an array");
+	h->reminders = parse_array(doc, "reminders", "reminders",
+	    sizeof *h->reminders, parse_reminder, &h->nreminders, &rc, cause);
+	if (rc == 0)
+		h->flags = parse_array(doc, "set_aside", "set_aside",
+		    sizeof *h->flags, parse_flag, &h->nflags, &rc, cause);
+	if (rc != 0)
 		goto fail;
-	}
-	h->reminders = xcalloc(json_array_size(a) + 1, sizeof *h->reminders);
-	json_array_foreach(a, i, v) {
-		path = xasprintf("reminders[%zu]", i);
-		h->nreminders++;
-		rc = parse_reminder(v, path, &h->reminders[i], cause);
-		free(path);
-		if (rc != 0)
-			goto fail;
-	}
-	a = json_object_get(doc, "set_aside");
-	if (!json_is_array(a)) {
-		bad(cause, "set_aside", "not an array");
-		goto fail;
-	}
-	h->flags = xcalloc(json_array_size(a) + 1, sizeof *h->flags);
-	json_array_foreach(a, i, v) {
-		path = xasprintf("set_aside[%zu]", i);
-		h->nflags++;
-		rc = parse_flag(v, path, &h->flags[i], cause);
-		free(path);
-		if (rc != 0)
-			goto fail;
-	}
 	return (0);
 fail:
 	store_history_release(h);
@@ -857,9 +857,42 @@ static const char *const answer_keys[] = { "at", "question", "answer", NULL };
 static const char *const ack_keys[] = { "at", "what", NULL };
 
 static int
-parse_selftest(json_t *o, const char *path, struct store_selftest *t,
-    char **cause)
+parse_answer(json_t *o, const char *path, void *item, char **cause)
 {
+	struct store_hanswer	*an = item;
+	const char	*s;
+	int		 tz;
+
+	if (keys_exact(o, path, answer_keys, cause) != 0 ||
+	    get_time(o, "at", path, 0, &an->at_ms, &tz, cause) != 0 ||
+	    get_str(o, "question", path, 0, &s, cause) != 0)
+		return (-1);
+	an->question = xstrdup(s);
+	an->answer = json_is_true(json_object_get(o, "answer"));
+	if (!json_is_boolean(json_object_get(o, "answer")))
+		return (bad(cause, path, "'answer' is not true or false"));
+	return (0);
+}
+
+static int
+parse_ack(json_t *o, const char *path, void *item, char **cause)
+{
+	struct store_hack	*ack = item;
+	const char	*s;
+	int		 tz;
+
+	if (keys_exact(o, path, ack_keys, cause) != 0 ||
+	    get_time(o, "at", path, 0, &ack->at_ms, &tz, cause) != 0 ||
+	    get_str(o, "what", path, 0, &s, cause) != 0)
+		return (-1);
+	ack->what = xstrdup(s);
+	return (0);
+}
+
+static int
+parse_selftest(json_t *o, const char *path, void *item, char **cause)
+{
+	struct store_selftest	*t = item;
 	const char	*s;
 	int		 tz;
 
@@ -888,10 +921,8 @@ int
 export_parse_program(json_t *doc, struct store_program_data *pd, char **cause)
 {
 	const char	*s;
-	json_t		*o, *a, *v;
-	char		*path;
-	size_t		 i;
-	int		 version = 0, tz, rc, b;
+	json_t		*o;
+	int		 version = 0, tz, rc;
 
 	memset(pd, 0, sizeof *pd);
 	if (get_int(doc, "version", "top level", 1, 1000, 0, &version,
@@ -925,20 +956,10 @@ export_parse_program(json_t *doc, struct store_program_data *pd, char **cause)
 			goto fail;
 		pd->program.set = 1;
 	}
-	a = json_object_get(doc, "selftests");
-	if (!json_is_array(a)) {
-		bad(cause, "selftests", "not an array");
+	pd->tests = parse_array(doc, "selftests", "selftests",
+	    sizeof *pd->tests, parse_selftest, &pd->ntests, &rc, cause);
+	if (rc != 0)
 		goto fail;
-	}
-	pd->tests = xcalloc(json_array_size(a) + 1, sizeof *pd->tests);
-	json_array_foreach(a, i, v) {
-		path = xasprintf("selftests[%zu]", i);
-		pd->ntests++;
-		rc = parse_selftest(v, path, &pd->tests[i], cause);
-		free(path);
-		if (rc != 0)
-			goto fail;
-	}
 	o = json_object_get(doc, "screen");
 	if (!json_is_object(o)) {
 		bad(cause, "screen", "not an object");
@@ -946,51 +967,14 @@ export_parse_program(json_t *doc, struct store_program_data *pd, char **cause)
 	}
 	if (keys_exact(o, "screen", screen_keys, cause) != 0)
 		goto fail;
-	a = json_object_get(o, "answers");
-	if (!json_is_array(a)) {
-		bad(cause, "screen.answers", "not an array");
+	pd->answers = parse_array(o, "answers", "screen.answers",
+	    sizeof *pd->answers, parse_answer, &pd->nanswers, &rc, cause);
+	if (rc == 0)
+		pd->acks = parse_array(o, "acknowledgements",
+		    "screen.acknowledgements", sizeof *pd->acks, parse_ack,
+		    &pd->nacks, &rc, cause);
+	if (rc != 0)
 		goto fail;
-	}
-	pd->answers = xcalloc(json_array_size(a) + 1, sizeof *pd->answers);
-	json_array_foreach(a, i, v) {
-		path = xasprintf("screen.answers[%zu]", i);
-		rc = keys_exact(v, path, answer_keys, cause) != 0 ||
-		    get_time(v, "at", path, 0, &pd->answers[i].at_ms, &tz,
-		    cause) != 0 ||
-		    get_str(v, "question", path, 0, &s, cause) != 0;
-		if (rc == 0) {
-			pd->answers[i].question = xstrdup(s);
-			pd->nanswers++;
-			b = json_is_true(json_object_get(v, "answer"));
-			if (!json_is_boolean(json_object_get(v, "answer")))
-				rc = bad(cause, path, "'answer' is not true or "
-				    "false");
-			pd->answers[i].answer = b;
-		}
-		free(path);
-		if (rc != 0)
-			goto fail;
-	}
-	a = json_object_get(o, "acknowledgements");
-	if (!json_is_array(a)) {
-		bad(cause, "screen.acknowledgements", "not an array");
-		goto fail;
-	}
-	pd->acks = xcalloc(json_array_size(a) + 1, sizeof *pd->acks);
-	json_array_foreach(a, i, v) {
-		path = xasprintf("screen.acknowledgements[%zu]", i);
-		rc = keys_exact(v, path, ack_keys, cause) != 0 ||
-		    get_time(v, "at", path, 0, &pd->acks[i].at_ms, &tz,
-		    cause) != 0 ||
-		    get_str(v, "what", path, 0, &s, cause) != 0;
-		if (rc == 0) {
-			pd->acks[i].what = xstrdup(s);
-			pd->nacks++;
-		}
-		free(path);
-		if (rc != 0)
-			goto fail;
-	}
 	return (0);
 fail:
 	store_program_data_release(pd);

@@ -35,16 +35,16 @@ output_clock(int s, char *buf, size_t len)
 }
 
 char *
-output_bits(unsigned bits, int nbits, const char *(*name)(unsigned))
+output_bits(unsigned bits, const struct names *names)
 {
 	char	*s = NULL, *t;
 	int	 i;
 
-	for (i = 0; i < nbits; i++) {
+	for (i = 0; i < names->n; i++) {
 		if (!(bits & (1U << i)))
 			continue;
 		t = xasprintf("%s%s%s", s ? s : "", s ? ", " : "",
-		    name(1U << i));
+		    names->v[i]);
 		free(s);
 		s = t;
 	}
@@ -52,15 +52,14 @@ output_bits(unsigned bits, int nbits, const char *(*name)(unsigned))
 }
 
 static json_t *
-bits_json(unsigned bits, int nbits, const char *(*name)(unsigned),
-    const char *empty)
+bits_json(unsigned bits, const struct names *names, const char *empty)
 {
 	json_t	*a = json_array();
 	int	 i;
 
-	for (i = 0; i < nbits; i++)
+	for (i = 0; i < names->n; i++)
 		if (bits & (1U << i))
-			json_array_append_new(a, json_string(name(1U << i)));
+			json_array_append_new(a, json_string(names->v[i]));
 	if (json_array_size(a) == 0 && empty != NULL)
 		json_array_append_new(a, json_string(empty));
 	return (a);
@@ -123,16 +122,17 @@ output_exercise_json(const struct exercise *e)
 	o = json_object();
 	json_object_set_new(o, "id", json_string(e->id));
 	json_object_set_new(o, "name", json_string(e->name));
-	json_object_set_new(o, "kind", json_string(catalog_kind_name(e->kind)));
+	json_object_set_new(o, "kind", json_string(
+	    name_of(&catalog_kinds, e->kind)));
 	json_object_set_new(o, "stage", json_integer(e->stage));
-	json_object_set_new(o, "motions", bits_json(e->motions, MOTION_COUNT,
-	    catalog_motion_name, NULL));
+	json_object_set_new(o, "motions", bits_json(e->motions,
+	    &catalog_motions, NULL));
 	json_object_set_new(o, "targets", strlist_json(&e->targets));
 	json_object_set_new(o, "position", json_string(e->position));
-	json_object_set_new(o, "places", bits_json(e->places, PLACE_COUNT,
-	    catalog_place_name, NULL));
+	json_object_set_new(o, "places", bits_json(e->places,
+	    &catalog_places, NULL));
 	json_object_set_new(o, "equipment", bits_json(e->equipment,
-	    EQUIP_COUNT, catalog_equip_name, "none"));
+	    &catalog_equips, "none"));
 	json_object_set_new(o, "dose", dose);
 	json_object_set_new(o, "dose_text", json_string(words));
 	json_object_set_new(o, "steps", strlist_json(&e->steps));
@@ -141,8 +141,8 @@ output_exercise_json(const struct exercise *e)
 	json_object_set_new(o, "regression", e->regression != NULL ?
 	    json_string(e->regression) : json_null());
 	json_object_set_new(o, "variants", strlist_json(&e->variants));
-	json_object_set_new(o, "not_for", bits_json(e->not_for, LIMIT_COUNT,
-	    catalog_limit_name, NULL));
+	json_object_set_new(o, "not_for", bits_json(e->not_for,
+	    &catalog_limits, NULL));
 	if (e->feel != NULL)
 		json_object_set_new(o, "feel", json_string(e->feel));
 	json_object_set_new(o, "suits", strlist_json(&e->suits));

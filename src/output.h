@@ -17,9 +17,8 @@
 const char	*output_stage_name(int stage);
 /* Seconds as m:ss into buf (at least 16 bytes). */
 void		 output_clock(int seconds, char *buf, size_t len);
-/* "a, b, c" from a bit set, names from name(bit); "none" when empty. */
-char		*output_bits(unsigned bits, int nbits,
-		    const char *(*name)(unsigned));
+/* "a, b, c" from a bit set and its names; "none" when empty. */
+char		*output_bits(unsigned bits, const struct names *);
 /* Every catalog field of an exercise. The caller owns the reference. */
 json_t		*output_exercise_json(const struct exercise *);
 /* A day (days since 1970-01-01) as a "YYYY-MM-DD" JSON string. */

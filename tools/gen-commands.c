@@ -206,9 +206,8 @@ read_opt(struct gen *g, yaml_node_t *n, yaml_node_t **f, struct opt *o)
 	return (0);
 }
 
-static const struct ytree_key opt_keys[] = {
-	{ "name", 0 }, { "key", 0 }, { "arg", 0 }, { "help", 0 },
-	{ "group", 0 }, { NULL, 0 }
+static const char *const opt_keys[] = {
+	"name", "key", "arg", "help", "group"
 };
 
 static struct group *
@@ -241,7 +240,7 @@ read_opts(struct gen *g, yaml_node_t *list, const char *what, int groups,
 		return;
 	for (i = 0; i < n; i++) {
 		item = ytree_seq_item(&g->t, list, i);
-		if (ytree_keys(&g->t, item, opt_keys, f, what) == -1)
+		if (ytree_keys(&g->t, item, opt_keys, 5, f, what) == -1)
 			continue;
 		if (f[4] == NULL) {
 			if (read_opt(g, item, f, &o) == 0) {
@@ -403,10 +402,9 @@ check_opts(struct gen *g, const struct command *c)
 		}
 }
 
-static const struct ytree_key cmd_keys[] = {
-	{ "name", 1 }, { "usage", 1 }, { "summary", 1 }, { "help", 0 },
-	{ "after", 0 }, { "args-min", 0 }, { "args-max", 0 },
-	{ "needs", 0 }, { "options", 0 }, { NULL, 0 }
+static const char *const cmd_keys[] = {
+	"name!", "usage!", "summary!", "help", "after", "args-min",
+	"args-max", "needs", "options"
 };
 
 static void
@@ -420,7 +418,7 @@ read_command(struct gen *g, yaml_node_t *n)
 
 	memset(&c, 0, sizeof c);
 	c.line = ytree_line(n);
-	if (ytree_keys(&g->t, n, cmd_keys, f, "a command") == -1)
+	if (ytree_keys(&g->t, n, cmd_keys, 9, f, "a command") == -1)
 		return;
 	if (f[0] == NULL || f[1] == NULL || f[2] == NULL)
 		return;
@@ -483,9 +481,7 @@ read_command(struct gen *g, yaml_node_t *n)
 	g->cmds[g->ncmds++] = c;
 }
 
-static const struct ytree_key top_keys[] = {
-	{ "groups", 0 }, { "commands", 1 }, { NULL, 0 }
-};
+static const char *const top_keys[] = { "groups", "commands!" };
 
 static void
 read_file(struct gen *g, yaml_node_t *root)
@@ -494,7 +490,7 @@ read_file(struct gen *g, yaml_node_t *root)
 	size_t		 i;
 	int		 n, k;
 
-	if (ytree_keys(&g->t, root, top_keys, f, "the file") == -1 ||
+	if (ytree_keys(&g->t, root, top_keys, 2, f, "the file") == -1 ||
 	    f[1] == NULL)
 		return;
 	if (f[0] != NULL)

@@ -41,14 +41,8 @@ stored_kind(enum coach_kind k)
 static enum store_end
 stored_end(enum session_end end)
 {
-	switch (end) {
-	case SESSION_END_FINISHED:
-		return (STORE_END_FINISHED);
-	case SESSION_END_QUIT:
-		return (STORE_END_QUIT);
-	default:
-		return (STORE_END_STOPPED);
-	}
+	return (end == SESSION_END_FINISHED ? STORE_END_FINISHED :
+	    end == SESSION_END_QUIT ? STORE_END_QUIT : STORE_END_STOPPED);
 }
 
 static const char *
@@ -424,27 +418,15 @@ coach_now(const struct coach_session *cs)
 static enum store_outcome
 stored_outcome(enum session_outcome o)
 {
-	switch (o) {
-	case SESSION_ITEM_COMPLETED:
-		return (STORE_ITEM_DONE);
-	case SESSION_ITEM_STOPPED:
-		return (STORE_ITEM_STOPPED);
-	default:
-		return (STORE_ITEM_SKIPPED);
-	}
+	return (o == SESSION_ITEM_COMPLETED ? STORE_ITEM_DONE :
+	    o == SESSION_ITEM_STOPPED ? STORE_ITEM_STOPPED :
+	    STORE_ITEM_SKIPPED);
 }
 
 static const char *
 side_word(enum side s)
 {
-	switch (s) {
-	case SIDE_LEFT:
-		return ("left");
-	case SIDE_RIGHT:
-		return ("right");
-	default:
-		return (NULL);
-	}
+	return (s == SIDE_LEFT ? "left" : s == SIDE_RIGHT ? "right" : NULL);
 }
 
 /* Store item i if it is new or changed since it was last stored. */
@@ -526,6 +508,27 @@ coach_event(struct coach_session *cs, enum session_event ev, int arg,
 	return (record(cs, err));
 }
 
+void
+coach_event_keep(struct coach_session *cs, enum session_event ev, int arg,
+    char **failed)
+{
+	char	*cause = NULL;
+
+	if (coach_event(cs, ev, arg, &cause) == -1 && *failed == NULL)
+		*failed = cause;
+	else
+		free(cause);
+}
+
+void
+coach_stop_failed(struct coach_session *cs, const char *failed)
+{
+	if (failed != NULL && session_state(cs->s) != SESSION_DONE) {
+		session_handle(cs->s, SEV_QUIT, 0, coach_now(cs));
+		session_log_clear(cs->s);
+	}
+}
+
 int
 coach_end(struct coach_session *cs, char **err)
 {
@@ -597,4 +600,43 @@ coach_checkin(struct coach *c, int pain, int stiffness, const char *note,
 	p.stiffness = stiffness;
 	p.note = note;
 	return (store_pain_add(c->store, &p, NULL, err));
+}
+
+int
+coach_stats(struct coach *c, int weeks, struct coach_stats *out, char **err)
+{
+	struct stats_input	 in;
+	int64_t			 now = clock_wall_ms(c->clock);
+
+	memset(&in, 0, sizeof in);
+	out->today = clock_today(c->clock);
+	in.today = out->today;
+	in.now_ms = now;
+	in.weeks = weeks;
+	/* Ratings older than the first window (and a day) do not count. */
+	if (c->store != NULL && (store_stats(c->store,
+	    now - (weeks * 7 + 1) * 86400000LL, now, &out->rows, err) != 0 ||
+	    store_reminder_counts(c->store,
+	    now - STATS_ADHERENCE_DAYS * 86400000LL, out->counts, err) != 0))
+		return (-1);
+	in.acts = out->rows.acts;
+	in.nacts = out->rows.nacts;
+	in.pains = out->rows.pains;
+	in.npains = out->rows.npains;
+	in.exs = out->rows.exs;
+	in.nexs = out->rows.nexs;
+	in.flags = out->rows.flags;
+	in.nflags = out->rows.nflags;
+	if (stats_compute(&in, &out->s) != 0) {
+		*err = xstrdup("cannot compute the figures");
+		return (-1);
+	}
+	return (0);
+}
+
+void
+coach_stats_release(struct coach_stats *cs)
+{
+	stats_release(&cs->s);
+	store_stats_release(&cs->rows);
 }

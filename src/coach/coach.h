@@ -20,6 +20,8 @@
 #include "core/plan.h"
 #include "core/screen.h"
 #include "core/session.h"
+#include "core/stats.h"
+#include "store.h"
 
 struct clock;
 struct store;
@@ -158,6 +160,16 @@ int	coach_resume(struct coach *, enum coach_kind,
  */
 int	coach_event(struct coach_session *, enum session_event, int arg,
 	    char **err);
+/*
+ * How every front end plays a session on: coach_event_keep() sends an
+ * event as coach_event() does, keeping the first failure's message in
+ * *failed (NULL until then; the caller frees it). After a failure,
+ * coach_stop_failed() quits the session unless it is over, and clears
+ * the log: what cannot be saved must not be played on as if it were.
+ */
+void	coach_event_keep(struct coach_session *, enum session_event, int arg,
+	    char **failed);
+void	coach_stop_failed(struct coach_session *, const char *failed);
 /* Milliseconds since the session began, on the coach's clock. */
 uint64_t coach_now(const struct coach_session *);
 /*
@@ -177,5 +189,24 @@ void	coach_session_free(struct coach_session *);
 int	coach_checkin(struct coach *, int pain, int stiffness,
 	    const char *note, char **err);
 
+/*
+ * What `stats` and the web's progress page show: the store's rows (their
+ * pain ratings from the last weeks weeks and a day), the figures computed
+ * from them for today, and the reminders' outcomes of the last
+ * STATS_ADHERENCE_DAYS (counted as store_reminder_counts() does). With
+ * no store, the figures of an empty history. Release with
+ * coach_stats_release(), also after a failure.
+ */
+struct coach_stats {
+	long			 today;		/* days since 1970-01-01 */
+	struct store_stats	 rows;
+	struct stats		 s;
+	int			 counts[STORE_NOUTCOMES];
+};
+#define COACH_STATS_INIT	{ 0, STORE_STATS_INIT, STATS_INIT, { 0 } }
+
+int	coach_stats(struct coach *, int weeks, struct coach_stats *out,
+	    char **err);
+void	coach_stats_release(struct coach_stats *);
 
 #endif

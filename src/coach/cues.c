@@ -6,28 +6,17 @@
 
 #include "coach/cues.h"
 
+/* In the order of enum phase_kind. */
+static const char *const phase_words[] = {
+	"Get ready", "Move into position", "Hold", "Move", "Breathe in",
+	"Breathe out", "Switch sides", "Rest"
+};
+
 const char *
 cue_phase(const struct phase *ph)
 {
-	switch (ph->kind) {
-	case PHASE_READY:
-		return ("Get ready");
-	case PHASE_MOVE:
-		return ("Move into position");
-	case PHASE_HOLD:
-		return ("Hold");
-	case PHASE_REP:
-		return ("Move");
-	case PHASE_INHALE:
-		return ("Breathe in");
-	case PHASE_EXHALE:
-		return ("Breathe out");
-	case PHASE_SWITCH:
-		return ("Switch sides");
-	case PHASE_REST:
-		return ("Rest");
-	}
-	return ("");
+	return ((unsigned)ph->kind < sizeof phase_words / sizeof *phase_words ?
+	    phase_words[ph->kind] : "");
 }
 
 void

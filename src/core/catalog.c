@@ -13,84 +13,58 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "names.h"
 #include "xmalloc.h"
 #include "ytree.h"
 
-static const char *kind_names[KIND_COUNT] = {
+static const char *const kind_names[KIND_COUNT] = {
 	"breathing", "mobility", "stretch", "strength", "posture"
 };
-static const char *motion_names[MOTION_COUNT] = {
+static const char *const motion_names[MOTION_COUNT] = {
 	"extension", "flexion", "side-bend", "rotation"
 };
-static const char *place_names[PLACE_COUNT] = {
+static const char *const place_names[PLACE_COUNT] = {
 	"desk", "floor", "wall", "doorway"
 };
-static const char *equip_names[EQUIP_COUNT] = {
+static const char *const equip_names[EQUIP_COUNT] = {
 	"chair", "wall", "doorway", "band", "dumbbell"
 };
-static const char *limit_names[LIMIT_COUNT] = {
+static const char *const limit_names[LIMIT_COUNT] = {
 	"osteoporosis", "shoulder-instability", "cannot-kneel",
 	"late-pregnancy"
 };
 
+const struct names catalog_kinds = NAMES(kind_names);
+const struct names catalog_motions = NAMES(motion_names);
+const struct names catalog_places = NAMES(place_names);
+const struct names catalog_equips = NAMES(equip_names);
+const struct names catalog_limits = NAMES(limit_names);
+
+/* The keys of each mapping, in the order of its enum ("!": required). */
 enum {
 	K_ID, K_NAME, K_KIND, K_STAGE, K_MOTIONS, K_TARGETS, K_POSITION,
 	K_PLACES, K_EQUIPMENT, K_DOSE, K_STEPS, K_CUES, K_CAUTIONS,
 	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_FIGURE, K_VARIANTS,
 	K_NOT_FOR, K_FEEL, K_NKEYS
 };
-
-static const struct ytree_key exercise_keys[] = {
-	[K_ID] = { "id", 1 },
-	[K_NAME] = { "name", 1 },
-	[K_KIND] = { "kind", 1 },
-	[K_STAGE] = { "stage", 1 },
-	[K_MOTIONS] = { "motions", 1 },
-	[K_TARGETS] = { "targets", 1 },
-	[K_POSITION] = { "position", 1 },
-	[K_PLACES] = { "places", 1 },
-	[K_EQUIPMENT] = { "equipment", 1 },
-	[K_DOSE] = { "dose", 1 },
-	[K_STEPS] = { "steps", 1 },
-	[K_CUES] = { "cues", 1 },
-	[K_CAUTIONS] = { "cautions", 0 },
-	[K_REGRESSION] = { "regression", 0 },
-	[K_SUITS] = { "suits", 1 },
-	[K_WHY] = { "why", 1 },
-	[K_SOURCE] = { "source", 1 },
-	[K_FIGURE] = { "figure", 0 },
-	[K_VARIANTS] = { "variants", 0 },
-	[K_NOT_FOR] = { "not_for", 0 },
-	[K_FEEL] = { "feel", 0 },
-	[K_NKEYS] = { NULL, 0 }
+static const char *const exercise_keys[K_NKEYS] = {
+	"id!", "name!", "kind!", "stage!", "motions!", "targets!",
+	"position!", "places!", "equipment!", "dose!", "steps!", "cues!",
+	"cautions", "regression", "suits!", "why!", "source!", "figure",
+	"variants", "not_for", "feel"
 };
 
 enum {
 	D_SETS, D_REPS, D_HOLD, D_BREATHS, D_PER_SIDE, D_TEMPO, D_FREQ,
 	D_NKEYS
 };
-
-static const struct ytree_key dose_keys[] = {
-	[D_SETS] = { "sets", 0 },
-	[D_REPS] = { "reps", 0 },
-	[D_HOLD] = { "hold_s", 0 },
-	[D_BREATHS] = { "breaths", 0 },
-	[D_PER_SIDE] = { "per_side", 0 },
-	[D_TEMPO] = { "tempo_s", 0 },
-	[D_FREQ] = { "frequency_min", 0 },
-	[D_NKEYS] = { NULL, 0 }
+static const char *const dose_keys[D_NKEYS] = {
+	"sets", "reps", "hold_s", "breaths", "per_side", "tempo_s",
+	"frequency_min"
 };
 
-static const struct ytree_key range_keys[] = {
-	{ "min", 1 },
-	{ "max", 1 },
-	{ NULL, 0 }
-};
-
-static const struct ytree_key top_keys[] = {
-	{ "exercises", 1 },
-	{ NULL, 0 }
-};
+static const char *const range_keys[] = { "min!", "max!" };
+static const char *const top_keys[] = { "exercises!" };
 
 /* Upper bounds that catch typos without limiting real use. */
 #define RANGE_LIMIT	600
@@ -143,92 +117,6 @@ catalog_free(struct catalog *c)
 	free(c);
 }
 
-static int
-name_index(const char **names, int n, const char *s)
-{
-	int	i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return (i);
-	return (-1);
-}
-
-const char *
-catalog_kind_name(enum ex_kind k)
-{
-	return ((unsigned)k < KIND_COUNT ? kind_names[k] : "?");
-}
-
-static const char *
-bit_name(const char **names, int n, unsigned bit)
-{
-	int	i;
-
-	for (i = 0; i < n; i++)
-		if (bit == (1U << i))
-			return (names[i]);
-	return ("?");
-}
-
-const char *
-catalog_motion_name(unsigned bit)
-{
-	return (bit_name(motion_names, MOTION_COUNT, bit));
-}
-
-const char *
-catalog_place_name(unsigned bit)
-{
-	return (bit_name(place_names, PLACE_COUNT, bit));
-}
-
-const char *
-catalog_equip_name(unsigned bit)
-{
-	return (bit_name(equip_names, EQUIP_COUNT, bit));
-}
-
-const char *
-catalog_limit_name(unsigned bit)
-{
-	return (bit_name(limit_names, LIMIT_COUNT, bit));
-}
-
-int
-catalog_kind_parse(const char *s)
-{
-	return (name_index(kind_names, KIND_COUNT, s));
-}
-
-static int
-bit_parse(const char **names, int n, const char *s)
-{
-	int	i;
-
-	if ((i = name_index(names, n, s)) == -1)
-		return (-1);
-	return (1 << i);
-}
-
-int
-catalog_motion_parse(const char *s)
-{
-	return (bit_parse(motion_names, MOTION_COUNT, s));
-}
-
-int
-catalog_place_parse(const char *s)
-{
-	return (bit_parse(place_names, PLACE_COUNT, s));
-}
-
-int
-catalog_limit_parse(const char *s)
-{
-	return (bit_parse(limit_names, LIMIT_COUNT, s));
-}
-
 int
 catalog_variants(const struct exercise *a, const struct exercise *b)
 {
@@ -248,26 +136,7 @@ catalog_equip_parse(const char *s)
 {
 	if (strcmp(s, "none") == 0)
 		return (0);
-	return (bit_parse(equip_names, EQUIP_COUNT, s));
-}
-
-/* "a, b or c", for messages listing what was expected. */
-static char *
-names_list(const char **names, int n, const char *extra)
-{
-	char	*s, *t;
-	int	 i, total;
-
-	total = n + (extra != NULL);
-	s = xstrdup("");
-	for (i = 0; i < total; i++) {
-		t = xasprintf("%s%s%s", s,
-		    i == 0 ? "" : (i == total - 1 ? " or " : ", "),
-		    i < n ? names[i] : extra);
-		free(s);
-		s = t;
-	}
-	return (s);
+	return (name_find_bit(&catalog_equips, s));
 }
 
 static int
@@ -307,7 +176,7 @@ read_strlist(struct ytree *t, yaml_node_t *n, const char *key, int min,
 	out->v = xcalloc(len, sizeof *out->v);
 	out->n = 0;
 	for (i = 0; i < len; i++) {
-		if ((s = ytree_str(t, ytree_seq_item(t, n, i), key)) == NULL)
+		if ((s = ytree_seq_str(t, n, i, key, NULL)) == NULL)
 			bad = 1;
 		else
 			out->v[out->n++] = xstrdup(s);
@@ -316,13 +185,12 @@ read_strlist(struct ytree *t, yaml_node_t *n, const char *key, int min,
 }
 
 /*
- * Read a list of names into a bit set. parse returns a bit or -1; zero_ok
- * allows the name that parses to 0 ("none"), which must then stand alone.
+ * Read a list of names into a bit set. zero_name, if not NULL, is the
+ * name of the empty set ("none"), which must then stand alone.
  */
 static int
 read_bits(struct ytree *t, yaml_node_t *n, const char *key, const char *noun,
-    int (*parse)(const char *), const char **names, int nnames,
-    const char *zero_name, unsigned *out)
+    const struct names *names, const char *zero_name, unsigned *out)
 {
 	yaml_node_t	*item;
 	const char	*s;
@@ -338,13 +206,16 @@ read_bits(struct ytree *t, yaml_node_t *n, const char *key, const char *noun,
 		return (-1);
 	}
 	for (i = 0; i < len; i++) {
-		item = ytree_seq_item(t, n, i);
-		if ((s = ytree_str(t, item, key)) == NULL) {
+		if ((s = ytree_seq_str(t, n, i, key, &item)) == NULL) {
 			bad = 1;
 			continue;
 		}
-		if ((bit = parse(s)) == -1) {
-			expect = names_list(names, nnames, zero_name);
+		if (zero_name != NULL && strcmp(s, zero_name) == 0)
+			bit = 0;
+		else
+			bit = name_find_bit(names, s);
+		if (bit == -1) {
+			expect = name_list(names, zero_name);
 			diag_add(t->diag, t->file, ytree_line(item),
 			    "bad %s '%s' (expected %s)", noun, s, expect);
 			free(expect);
@@ -385,7 +256,7 @@ read_range(struct ytree *t, yaml_node_t *n, const char *key, struct range *r)
 		return (0);
 	}
 	what = xasprintf("dose '%s'", key);
-	bad = ytree_keys(t, n, range_keys, f, what);
+	bad = ytree_keys(t, n, range_keys, 2, f, what);
 	free(what);
 	if (bad == -1 || f[0] == NULL || f[1] == NULL)
 		return (-1);
@@ -403,39 +274,43 @@ read_range(struct ytree *t, yaml_node_t *n, const char *key, struct range *r)
 	return (0);
 }
 
+/* An optional whole number 1..hi: 0 (*out set if n is not NULL), or -1. */
+static int
+read_count(struct ytree *t, yaml_node_t *n, const char *key, long hi,
+    int *out)
+{
+	long	v;
+
+	if (n == NULL)
+		return (0);
+	if (ytree_int(t, n, key, 1, hi, &v) == -1)
+		return (-1);
+	*out = (int)v;
+	return (0);
+}
+
 static int
 read_dose(struct ytree *t, yaml_node_t *n, struct dose *d)
 {
 	yaml_node_t	*f[D_NKEYS];
 	struct range	*ranges[] = { &d->sets, &d->reps, &d->hold_s,
 			    &d->breaths };
-	long		 v;
 	int		 i, bad = 0;
 
 	memset(d, 0, sizeof *d);
-	if (ytree_keys(t, n, dose_keys, f, "dose") == -1)
+	if (ytree_keys(t, n, dose_keys, D_NKEYS, f, "dose") == -1)
 		return (-1);
 	for (i = D_SETS; i <= D_BREATHS; i++)
 		if (f[i] != NULL &&
-		    read_range(t, f[i], dose_keys[i].name, ranges[i]) == -1)
+		    read_range(t, f[i], dose_keys[i], ranges[i]) == -1)
 			bad = 1;
 	if (f[D_PER_SIDE] != NULL &&
 	    ytree_bool(t, f[D_PER_SIDE], "per_side", &d->per_side) == -1)
 		bad = 1;
-	if (f[D_TEMPO] != NULL) {
-		if (ytree_int(t, f[D_TEMPO], "tempo_s", 1, TEMPO_LIMIT,
-		    &v) == -1)
-			bad = 1;
-		else
-			d->tempo_s = (int)v;
-	}
-	if (f[D_FREQ] != NULL) {
-		if (ytree_int(t, f[D_FREQ], "frequency_min", 1, FREQ_LIMIT,
-		    &v) == -1)
-			bad = 1;
-		else
-			d->frequency_min = (int)v;
-	}
+	bad |= read_count(t, f[D_TEMPO], "tempo_s", TEMPO_LIMIT,
+	    &d->tempo_s) == -1;
+	bad |= read_count(t, f[D_FREQ], "frequency_min", FREQ_LIMIT,
+	    &d->frequency_min) == -1;
 	if (bad)
 		return (-1);
 	if (f[D_REPS] == NULL && f[D_HOLD] == NULL && f[D_BREATHS] == NULL) {
@@ -487,7 +362,7 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 		struct diag quiet = DIAG_INIT, *saved = t->diag;
 
 		t->diag = &quiet;
-		ytree_keys(t, n, exercise_keys, tmp, what);
+		ytree_keys(t, n, exercise_keys, K_NKEYS, tmp, what);
 		t->diag = saved;
 		diag_release(&quiet);
 		if (tmp[K_ID] != NULL && tmp[K_ID]->type == YAML_SCALAR_NODE &&
@@ -497,7 +372,7 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 			    (char *)tmp[K_ID]->data.scalar.value);
 		}
 	}
-	if (ytree_keys(t, n, exercise_keys, f, what) == -1) {
+	if (ytree_keys(t, n, exercise_keys, K_NKEYS, f, what) == -1) {
 		free(what);
 		return (-1);
 	}
@@ -514,8 +389,8 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 	if (f[K_NAME] != NULL)
 		read_text(t, f[K_NAME], "name", &e->name);
 	if (f[K_KIND] != NULL && (s = ytree_str(t, f[K_KIND], "kind")) != NULL) {
-		if ((k = catalog_kind_parse(s)) == -1) {
-			expect = names_list(kind_names, KIND_COUNT, NULL);
+		if ((k = name_find(&catalog_kinds, s)) == -1) {
+			expect = name_list(&catalog_kinds, NULL);
 			diag_add(t->diag, t->file, ytree_line(f[K_KIND]),
 			    "bad kind '%s' (expected %s)", s, expect);
 			free(expect);
@@ -527,15 +402,14 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 		e->stage = (int)v;
 	if (f[K_MOTIONS] != NULL)
 		read_bits(t, f[K_MOTIONS], "motions", "motion",
-		    catalog_motion_parse,
-		    motion_names, MOTION_COUNT, NULL, &e->motions);
+		    &catalog_motions, NULL, &e->motions);
 	if (f[K_TARGETS] != NULL)
 		read_strlist(t, f[K_TARGETS], "targets", 1, &e->targets);
 	if (f[K_POSITION] != NULL)
 		read_text(t, f[K_POSITION], "position", &e->position);
 	if (f[K_PLACES] != NULL) {
-		read_bits(t, f[K_PLACES], "places", "place", catalog_place_parse,
-		    place_names, PLACE_COUNT, NULL, &e->places);
+		read_bits(t, f[K_PLACES], "places", "place",
+		    &catalog_places, NULL, &e->places);
 		if (e->places == 0 && f[K_PLACES]->type == YAML_SEQUENCE_NODE &&
 		    ytree_seq_len(t, f[K_PLACES], "places") == 0)
 			diag_add(t->diag, t->file, ytree_line(f[K_PLACES]),
@@ -543,8 +417,7 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 	}
 	if (f[K_EQUIPMENT] != NULL)
 		read_bits(t, f[K_EQUIPMENT], "equipment", "equipment",
-		    catalog_equip_parse,
-		    equip_names, EQUIP_COUNT, "none", &e->equipment);
+		    &catalog_equips, "none", &e->equipment);
 	if (f[K_DOSE] != NULL)
 		read_dose(t, f[K_DOSE], &e->dose);
 	if (f[K_STEPS] != NULL)
@@ -574,8 +447,7 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 		e->variants_line = ytree_line(f[K_VARIANTS]);
 	if (f[K_NOT_FOR] != NULL)
 		read_bits(t, f[K_NOT_FOR], "not_for", "condition",
-		    catalog_limit_parse, limit_names, LIMIT_COUNT, NULL,
-		    &e->not_for);
+		    &catalog_limits, NULL, &e->not_for);
 	if (f[K_FEEL] != NULL)
 		read_text(t, f[K_FEEL], "feel", &e->feel);
 	if (e->id != NULL && e->regression != NULL &&
@@ -613,13 +485,13 @@ lookup(const struct catalog *c, const struct catalog *base, const char *id)
 
 /* The first name among the bits of set, for messages. */
 static const char *
-first_name(unsigned set, const char *(*name)(unsigned))
+first_name(unsigned set, const struct names *names)
 {
 	unsigned	bit;
 
 	for (bit = 1; bit != 0; bit <<= 1)
 		if (set & bit)
-			return (name(bit));
+			return (name_of_bit(names, bit));
 	return ("?");
 }
 
@@ -684,7 +556,7 @@ check_easier(const struct catalog *c, const struct catalog *base,
 		diag_add(d, file, e->regression_line,
 		    "exercise '%s': easier option '%s' needs a %s, which "
 		    "'%s' does not", e->id, r->id,
-		    first_name(missing, catalog_equip_name), e->id);
+		    first_name(missing, &catalog_equips), e->id);
 	if ((missing = e->places & (PLACE_DESK | PLACE_FLOOR) & ~r->places)
 	    != 0)
 		diag_add(d, file, e->regression_line,
@@ -696,12 +568,12 @@ check_easier(const struct catalog *c, const struct catalog *base,
 		diag_add(d, file, e->regression_line,
 		    "exercise '%s': easier option '%s' is not for %s, which "
 		    "'%s' allows", e->id, r->id,
-		    first_name(missing, catalog_limit_name), e->id);
+		    first_name(missing, &catalog_limits), e->id);
 	if ((missing = e->motions & ~r->motions) != 0)
 		diag_add(d, file, e->regression_line,
 		    "exercise '%s': easier option '%s' does not train %s, "
 		    "which '%s' does", e->id, r->id,
-		    first_name(missing, catalog_motion_name), e->id);
+		    first_name(missing, &catalog_motions), e->id);
 	if ((e->kind == KIND_STRENGTH) != (r->kind == KIND_STRENGTH))
 		diag_add(d, file, e->regression_line,
 		    "exercise '%s': easier option '%s' %s a strength "
@@ -733,7 +605,7 @@ catalog_parse(const char *file, const char *buf, size_t len,
 
 	if ((root = ytree_load(&t, file, buf, len, d)) == NULL)
 		goto out;
-	if (ytree_keys(&t, root, top_keys, top, "catalog") == -1 ||
+	if (ytree_keys(&t, root, top_keys, 1, top, "catalog") == -1 ||
 	    top[0] == NULL)
 		goto out;
 	list = top[0];

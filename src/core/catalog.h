@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "names.h"
 #include "figspec.h"
 
 enum ex_kind {
@@ -162,21 +163,17 @@ const char	*catalog_suggest(const struct catalog *, const char *id);
 
 void		 catalog_free(struct catalog *);
 
-/* Names of enum values and bits, for messages and output. */
-const char	*catalog_kind_name(enum ex_kind);
-const char	*catalog_motion_name(unsigned bit);
-const char	*catalog_place_name(unsigned bit);
-const char	*catalog_equip_name(unsigned bit);
-const char	*catalog_limit_name(unsigned bit);
-/* Parse a name back; returns the value or bit, -1 if unknown. */
-int		 catalog_kind_parse(const char *);
-int		 catalog_motion_parse(const char *);
-int		 catalog_place_parse(const char *);
-int		 catalog_limit_parse(const char *);
+/*
+ * The names of the kinds (enum ex_kind) and of the bits of motions,
+ * places, equipment and limits, for messages and output; names.h reads
+ * them both ways.
+ */
+extern const struct names catalog_kinds, catalog_motions, catalog_places,
+		 catalog_equips, catalog_limits;
 /* Whether a and b are declared near-duplicates (either way round). */
 int		 catalog_variants(const struct exercise *a,
 		    const struct exercise *b);
-/* "none" parses as 0. */
+/* An equipment name's bit, 0 for "none", -1 if unknown. */
 int		 catalog_equip_parse(const char *);
 /* Edit distance, used for "did you mean". */
 size_t		 catalog_distance(const char *, const char *);

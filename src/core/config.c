@@ -16,24 +16,14 @@
 #include "xmalloc.h"
 #include "ytree.h"
 
+/* The file's keys, in the order of the enum (none is required). */
 enum {
-	C_WORK_DAYS,
-	C_WORK_HOURS,
-	C_RESET_EVERY,
-	C_ANGEL_EVERY,
-	C_DAILY,
-	C_SNOOZE,
-	C_NKEYS
+	C_WORK_DAYS, C_WORK_HOURS, C_RESET_EVERY, C_ANGEL_EVERY, C_DAILY,
+	C_SNOOZE, C_NKEYS
 };
-
-static const struct ytree_key config_keys[] = {
-	[C_WORK_DAYS] = { "work_days", 0 },
-	[C_WORK_HOURS] = { "work_hours", 0 },
-	[C_RESET_EVERY] = { "posture_reset_every", 0 },
-	[C_ANGEL_EVERY] = { "wall_angel_every", 0 },
-	[C_DAILY] = { "daily_session", 0 },
-	[C_SNOOZE] = { "snooze", 0 },
-	[C_NKEYS] = { NULL, 0 }
+static const char *const config_keys[C_NKEYS] = {
+	"work_days", "work_hours", "posture_reset_every", "wall_angel_every",
+	"daily_session", "snooze"
 };
 
 static const char *const config_day_names[7] = {
@@ -332,7 +322,7 @@ config_parse(const char *file, const char *buf, size_t len,
 	if (root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0 &&
 	    root->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
 		goto out;
-	if (ytree_keys(&t, root, config_keys, f, "config") == -1)
+	if (ytree_keys(&t, root, config_keys, C_NKEYS, f, "config") == -1)
 		goto out;
 	if (f[C_WORK_DAYS] != NULL)
 		read_days(&t, f[C_WORK_DAYS], c);

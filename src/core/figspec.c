@@ -11,7 +11,7 @@
 #include "figspec.h"
 #include "ytree.h"
 
-static const char *joint_names[FJ_COUNT] = {
+static const char *const joint_names[FJ_COUNT] = {
 	"pelvis", "lumbar-1", "lumbar-2", "thoracic-1", "thoracic-2",
 	"thoracic-3", "neck", "head", "left-blade", "right-blade",
 	"left-shoulder", "right-shoulder", "left-elbow", "right-elbow",
@@ -19,21 +19,27 @@ static const char *joint_names[FJ_COUNT] = {
 	"right-knee", "left-ankle", "right-ankle"
 };
 
-static const char *axis_names[FA_COUNT] = { "flex", "side", "twist" };
+static const char *const axis_names[FA_COUNT] = { "flex", "side", "twist" };
 
-static const char *camera_names[FCAM_COUNT] = {
+static const char *const camera_names[FCAM_COUNT] = {
 	"side", "front", "top", "three-quarter", "back"
 };
 
-static const char *prop_names[FPROP_COUNT] = {
+static const char *const prop_names[FPROP_COUNT] = {
 	"floor", "mat", "wall", "chair", "doorway", "band", "dumbbell"
 };
 
-static const char *contact_names[FCON_COUNT] = {
+static const char *const contact_names[FCON_COUNT] = {
 	"feet", "knees", "hands", "left-hand", "right-hand", "seat", "back",
 	"arms", "left-forearm", "right-forearm", "left-side", "right-side",
 	"left-knee", "right-knee"
 };
+
+const struct names fig_joints = NAMES(joint_names);
+const struct names fig_axes = NAMES(axis_names);
+const struct names fig_cameras = NAMES(camera_names);
+const struct names fig_props = NAMES(prop_names);
+const struct names fig_contacts = NAMES(contact_names);
 
 /*
  * Human ranges of motion, in degrees, per segment (the spine's are per
@@ -83,86 +89,6 @@ static const struct {
 };
 #define NGROUPS	(sizeof groups / sizeof groups[0])
 
-static const char *
-name_at(const char **names, int n, int i)
-{
-	return (i >= 0 && i < n ? names[i] : "?");
-}
-
-const char *
-fig_joint_name(int j)
-{
-	return (name_at(joint_names, FJ_COUNT, j));
-}
-
-const char *
-fig_axis_name(int a)
-{
-	return (name_at(axis_names, FA_COUNT, a));
-}
-
-const char *
-fig_camera_name(int c)
-{
-	return (name_at(camera_names, FCAM_COUNT, c));
-}
-
-static int
-bit_index(unsigned bit)
-{
-	int	i;
-
-	for (i = 0; i < 32; i++)
-		if (bit == (1U << i))
-			return (i);
-	return (-1);
-}
-
-const char *
-fig_prop_name(unsigned bit)
-{
-	return (name_at(prop_names, FPROP_COUNT, bit_index(bit)));
-}
-
-const char *
-fig_contact_name(unsigned bit)
-{
-	return (name_at(contact_names, FCON_COUNT, bit_index(bit)));
-}
-
-static int
-find(const char **names, int n, const char *s)
-{
-	int	i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return (i);
-	return (-1);
-}
-
-int
-fig_camera_parse(const char *s)
-{
-	return (find(camera_names, FCAM_COUNT, s));
-}
-
-int
-fig_prop_parse(const char *s)
-{
-	int	i = find(prop_names, FPROP_COUNT, s);
-
-	return (i < 0 ? -1 : 1 << i);
-}
-
-int
-fig_contact_parse(const char *s)
-{
-	int	i = find(contact_names, FCON_COUNT, s);
-
-	return (i < 0 ? -1 : 1 << i);
-}
-
 int
 fig_joint_mirror(int j)
 {
@@ -189,27 +115,6 @@ fig_contact_mirror(unsigned c)
 			out |= pairs[i][0];
 	}
 	return (out);
-}
-
-/* A joint or group name: sets *first, *n; -1 if unknown. */
-static int
-joint_lookup(const char *s, int *first, int *n)
-{
-	size_t	i;
-	int	j;
-
-	if ((j = find(joint_names, FJ_COUNT, s)) >= 0) {
-		*first = j;
-		*n = 1;
-		return (0);
-	}
-	for (i = 0; i < NGROUPS; i++)
-		if (strcmp(groups[i].name, s) == 0) {
-			*first = groups[i].first;
-			*n = groups[i].n;
-			return (0);
-		}
-	return (-1);
 }
 
 /* The known name nearest a mistyped joint, or NULL. */
@@ -245,6 +150,32 @@ unknown_joint(struct ytree *t, yaml_node_t *n, const char *s)
 		diag_add(t->diag, t->file, ytree_line(n),
 		    "figure: unknown joint '%s' (see docs/catalog-format.md)",
 		    s);
+}
+
+/*
+ * A joint or group name, at node nd: sets *first, *n; -1 (reported) if
+ * unknown.
+ */
+static int
+joint_lookup(struct ytree *t, yaml_node_t *nd, const char *s, int *first,
+    int *n)
+{
+	size_t	i;
+	int	j;
+
+	if ((j = name_find(&fig_joints, s)) >= 0) {
+		*first = j;
+		*n = 1;
+		return (0);
+	}
+	for (i = 0; i < NGROUPS; i++)
+		if (strcmp(groups[i].name, s) == 0) {
+			*first = groups[i].first;
+			*n = groups[i].n;
+			return (0);
+		}
+	unknown_joint(t, nd, s);
+	return (-1);
 }
 
 /* A number of degrees. Returns 0, or -1 (reported). */
@@ -336,8 +267,7 @@ read_pose(struct ytree *t, yaml_node_t *n, struct fig_pose *p, int index)
 			named = 1;
 			continue;
 		}
-		if (joint_lookup(key, &first, &cnt) == -1) {
-			unknown_joint(t, k, key);
+		if (joint_lookup(t, k, key, &first, &cnt) == -1) {
 			bad = 1;
 			continue;
 		}
@@ -382,8 +312,7 @@ read_pose(struct ytree *t, yaml_node_t *n, struct fig_pose *p, int index)
 
 static int
 read_names(struct ytree *t, yaml_node_t *n, const char *key,
-    int (*parse)(const char *), const char **names, int nnames,
-    unsigned *out)
+    const struct names *names, unsigned *out)
 {
 	yaml_node_t	*item;
 	const char	*s;
@@ -395,17 +324,16 @@ read_names(struct ytree *t, yaml_node_t *n, const char *key,
 	if ((len = ytree_seq_len(t, n, key)) < 0)
 		return (-1);
 	for (i = 0; i < len; i++) {
-		item = ytree_seq_item(t, n, i);
-		if ((s = ytree_str(t, item, key)) == NULL) {
+		if ((s = ytree_seq_str(t, n, i, key, &item)) == NULL) {
 			bad = 1;
 			continue;
 		}
-		if ((bit = parse(s)) == -1) {
+		if ((bit = name_find_bit(names, s)) == -1) {
 			expect[0] = '\0';
-			for (j = 0, cap = 0; j < nnames; j++)
+			for (j = 0, cap = 0; j < names->n; j++)
 				cap += (size_t)snprintf(expect + cap,
 				    cap < sizeof expect ? sizeof expect - cap :
-				    0, "%s%s", j ? ", " : "", names[j]);
+				    0, "%s%s", j ? ", " : "", names->v[j]);
 			diag_add(t->diag, t->file, ytree_line(item),
 			    "figure: unknown %s '%s' (expected %s)", key, s,
 			    expect);
@@ -429,8 +357,7 @@ read_adjust(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 	if ((len = ytree_seq_len(t, n, "adjust")) < 0)
 		return (-1);
 	for (i = 0; i < len; i++) {
-		item = ytree_seq_item(t, n, i);
-		if ((s = ytree_str(t, item, "adjust")) == NULL) {
+		if ((s = ytree_seq_str(t, n, i, "adjust", &item)) == NULL) {
 			bad = 1;
 			continue;
 		}
@@ -439,7 +366,7 @@ read_adjust(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 		if ((colon = strchr(s, ':')) != NULL) {
 			name[colon - s < (long)sizeof name ? colon - s :
 			    (long)sizeof name - 1] = '\0';
-			if ((axis = find(axis_names, FA_COUNT, colon + 1)) < 0) {
+			if ((axis = name_find(&fig_axes, colon + 1)) < 0) {
 				diag_add(t->diag, t->file, ytree_line(item),
 				    "figure: adjust '%s': unknown axis "
 				    "(expected flex, side or twist)", s);
@@ -447,8 +374,7 @@ read_adjust(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 				continue;
 			}
 		}
-		if (joint_lookup(name, &first, &cnt) == -1) {
-			unknown_joint(t, item, name);
+		if (joint_lookup(t, item, name, &first, &cnt) == -1) {
 			bad = 1;
 			continue;
 		}
@@ -467,15 +393,10 @@ read_adjust(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 	return (bad ? -1 : 0);
 }
 
+/* The block's keys, in the order of the enum ("!": required). */
 enum { F_CAMERA, F_PROPS, F_CONTACTS, F_ADJUST, F_POSES, F_NKEYS };
-
-static const struct ytree_key figure_keys[] = {
-	[F_CAMERA] = { "camera", 1 },
-	[F_PROPS] = { "props", 0 },
-	[F_CONTACTS] = { "contacts", 0 },
-	[F_ADJUST] = { "adjust", 0 },
-	[F_POSES] = { "poses", 1 },
-	[F_NKEYS] = { NULL, 0 }
+static const char *const figure_keys[F_NKEYS] = {
+	"camera!", "props", "contacts", "adjust", "poses!"
 };
 
 int
@@ -488,11 +409,11 @@ fig_spec_read(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 
 	memset(f, 0, sizeof *f);
 	f->line = ytree_line(n);
-	if (ytree_keys(t, n, figure_keys, k, "figure") == -1)
+	if (ytree_keys(t, n, figure_keys, F_NKEYS, k, "figure") == -1)
 		return (-1);
 	if (k[F_CAMERA] != NULL &&
 	    (s = ytree_str(t, k[F_CAMERA], "camera")) != NULL) {
-		if ((c = fig_camera_parse(s)) < 0)
+		if ((c = name_find(&fig_cameras, s)) < 0)
 			diag_add(t->diag, t->file, ytree_line(k[F_CAMERA]),
 			    "figure: unknown camera '%s' (expected side, "
 			    "front, back, top or three-quarter)", s);
@@ -500,12 +421,11 @@ fig_spec_read(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 			f->camera = c;
 	}
 	if (k[F_PROPS] != NULL)
-		read_names(t, k[F_PROPS], "prop", fig_prop_parse, prop_names,
-		    FPROP_COUNT, &f->props);
+		read_names(t, k[F_PROPS], "prop", &fig_props, &f->props);
 	f->props |= FPROP_FLOOR;
 	if (k[F_CONTACTS] != NULL)
-		read_names(t, k[F_CONTACTS], "contact", fig_contact_parse,
-		    contact_names, FCON_COUNT, &f->contacts);
+		read_names(t, k[F_CONTACTS], "contact", &fig_contacts,
+		    &f->contacts);
 	if ((f->contacts & (FCON_BACK | FCON_ARMS)) &&
 	    !(f->props & FPROP_WALL))
 		diag_add(t->diag, t->file, ytree_line(n),

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "names.h"
+
 /*
  * The joints. Each has three angles in degrees: [0] flexion (forward
  * bend; for the shoulder blade protraction), [1] side (side bend to the
@@ -107,14 +109,10 @@ struct fig_limit {
 
 extern const struct fig_limit fig_limits[FJ_COUNT];
 
-const char	*fig_joint_name(int joint);
-const char	*fig_axis_name(int axis);
-const char	*fig_camera_name(int camera);
-const char	*fig_prop_name(unsigned bit);
-const char	*fig_contact_name(unsigned bit);
-int		 fig_camera_parse(const char *);
-int		 fig_prop_parse(const char *);
-int		 fig_contact_parse(const char *);
+/* The names of joints, axes and cameras, and of the bits of props and
+ * contacts (names.h reads them). */
+extern const struct names fig_joints, fig_axes, fig_cameras, fig_props,
+		 fig_contacts;
 /* The other side's joint (itself for the spine and pelvis). */
 int		 fig_joint_mirror(int joint);
 /* The other side's contact bits. */

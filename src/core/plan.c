@@ -30,6 +30,9 @@ rng_next(uint64_t *state)
 	return (z ^ (z >> 31));
 }
 
+static const char *const place_names[] = { "any", "desk", "floor" };
+const struct names plan_places = NAMES(place_names);
+
 const struct plan_params plan_params_default = {
 	.order = {
 		PLAN_NEED_ROTATION, PLAN_NEED_ROTATION_2, PLAN_NEED_STRENGTH,

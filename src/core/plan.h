@@ -19,6 +19,8 @@ enum plan_place {
 	PLAN_DESK,		/* seated or standing at a desk */
 	PLAN_FLOOR		/* on a mat */
 };
+/* The places' names, as options and the web say them ("any", ...). */
+extern const struct names plan_places;
 
 /*
  * A program's hint for the planner (core/program.h builds it): how much

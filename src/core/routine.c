@@ -11,24 +11,13 @@
 #include "xmalloc.h"
 #include "ytree.h"
 
+/* The keys of each mapping, in the order of its enum ("!": required). */
 enum { R_NAME, R_EXERCISES, R_NKEYS };
-
-static const struct ytree_key routine_keys[] = {
-	[R_NAME] = { "name", 1 },
-	[R_EXERCISES] = { "exercises", 1 },
-	[R_NKEYS] = { NULL, 0 }
-};
+static const char *const routine_keys[R_NKEYS] = { "name!", "exercises!" };
 
 enum { I_ID, I_SETS, I_REPS, I_HOLD, I_BREATHS, I_PER_SIDE, I_NKEYS };
-
-static const struct ytree_key item_keys[] = {
-	[I_ID] = { "id", 1 },
-	[I_SETS] = { "sets", 0 },
-	[I_REPS] = { "reps", 0 },
-	[I_HOLD] = { "hold_s", 0 },
-	[I_BREATHS] = { "breaths", 0 },
-	[I_PER_SIDE] = { "per_side", 0 },
-	[I_NKEYS] = { NULL, 0 }
+static const char *const item_keys[I_NKEYS] = {
+	"id!", "sets", "reps", "hold_s", "breaths", "per_side"
 };
 
 #define ROUTINE_LIMIT	600
@@ -91,7 +80,7 @@ read_item(struct ytree *t, yaml_node_t *n, const struct catalog *c,
 
 	memset(it, 0, sizeof *it);
 	it->rx.sets = 1;
-	if (ytree_keys(t, n, item_keys, f, "routine exercise") == -1)
+	if (ytree_keys(t, n, item_keys, I_NKEYS, f, "routine exercise") == -1)
 		return (-1);
 	if (f[I_ID] != NULL && (id = ytree_str(t, f[I_ID], "id")) != NULL) {
 		if ((e = catalog_find(c, id)) == NULL) {
@@ -106,7 +95,7 @@ read_item(struct ytree *t, yaml_node_t *n, const struct catalog *c,
 		}
 	}
 	for (k = I_SETS; k <= I_BREATHS; k++)
-		if (f[k] != NULL && ytree_int(t, f[k], item_keys[k].name, 1,
+		if (f[k] != NULL && ytree_int(t, f[k], item_keys[k], 1,
 		    ROUTINE_LIMIT, &v) == 0)
 			*vals[k] = (int)v;
 	if (f[I_PER_SIDE] != NULL)
@@ -139,7 +128,7 @@ routine_parse(const char *file, const char *buf, size_t len,
 	*name = NULL;
 	if ((root = ytree_load(&t, file, buf, len, d)) == NULL)
 		goto out;
-	if (ytree_keys(&t, root, routine_keys, f, "routine") == -1)
+	if (ytree_keys(&t, root, routine_keys, R_NKEYS, f, "routine") == -1)
 		goto out;
 	if (f[R_NAME] != NULL && (s = ytree_str(&t, f[R_NAME], "name")) != NULL)
 		*name = xstrdup(s);

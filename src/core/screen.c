@@ -10,44 +10,34 @@
 #include "xmalloc.h"
 #include "ytree.h"
 
+/* The keys of each mapping, in the order of its enum ("!": required). */
 enum { S_INTRO, S_NOTICE, S_ACCEPT, S_EMERGENCY, S_CLINICIAN, S_QUESTIONS,
     S_CLEARED, S_NKEYS };
-
-static const struct ytree_key screen_keys[] = {
-	[S_INTRO] = { "intro", 1 },
-	[S_NOTICE] = { "notice", 1 },
-	[S_ACCEPT] = { "accept", 1 },
-	[S_EMERGENCY] = { "emergency", 1 },
-	[S_CLINICIAN] = { "clinician", 1 },
-	[S_QUESTIONS] = { "questions", 1 },
-	[S_CLEARED] = { "cleared", 1 },
-	[S_NKEYS] = { NULL, 0 }
+static const char *const screen_keys[S_NKEYS] = {
+	"intro!", "notice!", "accept!", "emergency!", "clinician!",
+	"questions!", "cleared!"
 };
 
 enum { Q_ID, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_GROUP, Q_ADJUST, Q_EXCLUDES,
     Q_NKEYS };
-
-static const struct ytree_key question_keys[] = {
-	[Q_ID] = { "id", 1 },
-	[Q_TEXT] = { "text", 1 },
-	[Q_EMERGENCY] = { "emergency", 1 },
-	[Q_WHY] = { "why", 1 },
-	[Q_GROUP] = { "group", 0 },
-	[Q_ADJUST] = { "adjust", 0 },
-	[Q_EXCLUDES] = { "excludes", 0 },
-	[Q_NKEYS] = { NULL, 0 }
+static const char *const question_keys[Q_NKEYS] = {
+	"id!", "text!", "emergency!", "why!", "group", "adjust", "excludes"
 };
 
-/* A required text, copied; NULL (reported) if wrong. */
+/* A text, copied; NULL if absent (n NULL), or wrong (reported). */
 static char *
 text(struct ytree *t, yaml_node_t *n, const char *key)
 {
-	const char	*s = ytree_str(t, n, key);
+	const char	*s;
+
+	if (n == NULL)
+		return (NULL);
+	s = ytree_str(t, n, key);
 
 	return (s != NULL ? xstrdup(s) : NULL);
 }
 
-/* A list of condition names (catalog_limit_parse) into bits. */
+/* A list of condition names (catalog_limits) into bits. */
 static void
 read_limits(struct ytree *t, yaml_node_t *n, unsigned *out)
 {
@@ -57,11 +47,11 @@ read_limits(struct ytree *t, yaml_node_t *n, unsigned *out)
 	if ((len = ytree_seq_len(t, n, "excludes")) < 0)
 		return;
 	for (i = 0; i < len; i++) {
-		yaml_node_t *item = ytree_seq_item(t, n, i);
+		yaml_node_t *item;
 
-		if ((name = ytree_str(t, item, "excludes")) == NULL)
+		if ((name = ytree_seq_str(t, n, i, "excludes", &item)) == NULL)
 			continue;
-		if ((bit = catalog_limit_parse(name)) == -1)
+		if ((bit = name_find_bit(&catalog_limits, name)) == -1)
 			diag_add(t->diag, t->file, ytree_line(item),
 			    "unknown condition '%s'", name);
 		else
@@ -82,20 +72,14 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 	if ((root = ytree_load(&t, file, buf, len, d)) == NULL)
 		return (NULL);
 	s = xcalloc(1, sizeof *s);
-	if (ytree_keys(&t, root, screen_keys, f, "the screen") == -1)
+	if (ytree_keys(&t, root, screen_keys, S_NKEYS, f, "the screen") == -1)
 		goto out;
-	if (f[S_INTRO] != NULL)
-		s->intro = text(&t, f[S_INTRO], "intro");
-	if (f[S_NOTICE] != NULL)
-		s->notice = text(&t, f[S_NOTICE], "notice");
-	if (f[S_ACCEPT] != NULL)
-		s->accept = text(&t, f[S_ACCEPT], "accept");
-	if (f[S_EMERGENCY] != NULL)
-		s->emergency = text(&t, f[S_EMERGENCY], "emergency");
-	if (f[S_CLINICIAN] != NULL)
-		s->clinician = text(&t, f[S_CLINICIAN], "clinician");
-	if (f[S_CLEARED] != NULL)
-		s->cleared = text(&t, f[S_CLEARED], "cleared");
+	s->intro = text(&t, f[S_INTRO], "intro");
+	s->notice = text(&t, f[S_NOTICE], "notice");
+	s->accept = text(&t, f[S_ACCEPT], "accept");
+	s->emergency = text(&t, f[S_EMERGENCY], "emergency");
+	s->clinician = text(&t, f[S_CLINICIAN], "clinician");
+	s->cleared = text(&t, f[S_CLEARED], "cleared");
 	if (f[S_QUESTIONS] == NULL ||
 	    (n = ytree_seq_len(&t, f[S_QUESTIONS], "questions")) == -1)
 		goto out;
@@ -109,19 +93,16 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 		yaml_node_t *item = ytree_seq_item(&t, f[S_QUESTIONS], i);
 
 		q = &s->q[s->n++];
-		if (ytree_keys(&t, item, question_keys, g, "a question") == -1)
+		if (ytree_keys(&t, item, question_keys, Q_NKEYS, g,
+		    "a question") == -1)
 			continue;
-		if (g[Q_ID] != NULL)
-			q->id = text(&t, g[Q_ID], "id");
-		if (g[Q_TEXT] != NULL)
-			q->text = text(&t, g[Q_TEXT], "text");
-		if (g[Q_WHY] != NULL)
-			q->why = text(&t, g[Q_WHY], "why");
+		q->id = text(&t, g[Q_ID], "id");
+		q->text = text(&t, g[Q_TEXT], "text");
+		q->why = text(&t, g[Q_WHY], "why");
 		if (g[Q_EMERGENCY] != NULL)
 			(void)ytree_bool(&t, g[Q_EMERGENCY], "emergency",
 			    &q->emergency);
-		if (g[Q_GROUP] != NULL)
-			q->group = text(&t, g[Q_GROUP], "group");
+		q->group = text(&t, g[Q_GROUP], "group");
 		if (g[Q_ADJUST] != NULL)
 			(void)ytree_bool(&t, g[Q_ADJUST], "adjust",
 			    &q->adjust);

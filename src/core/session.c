@@ -74,11 +74,10 @@ static int	session_work_skip(struct session *, int, uint64_t);
 static int	session_work_back(struct session *, int, uint64_t);
 static int	session_work_hurt(struct session *, int, uint64_t);
 static int	session_feel_answer(struct session *, int, uint64_t);
-static int	session_feel_skip(struct session *, int, uint64_t);
+static int	session_wait_skip(struct session *, int, uint64_t);
 static int	session_feel_back(struct session *, int, uint64_t);
 static int	session_feel_hurt(struct session *, int, uint64_t);
 static int	session_offer_answer(struct session *, int, uint64_t);
-static int	session_offer_skip(struct session *, int, uint64_t);
 static int	session_any_quit(struct session *, int, uint64_t);
 
 static const struct session_state_def session_states[SESSION_NSTATES] = {
@@ -92,14 +91,14 @@ static const struct session_state_def session_states[SESSION_NSTATES] = {
 		[SEV_HURT] = session_work_hurt,
 	} },
 	[SESSION_FEEL] = { "feel", session_wait_enter, NULL, {
-		[SEV_SKIP] = session_feel_skip,
+		[SEV_SKIP] = session_wait_skip,
 		[SEV_BACK] = session_feel_back,
 		[SEV_QUIT] = session_any_quit,
 		[SEV_HURT] = session_feel_hurt,
 		[SEV_ANSWER] = session_feel_answer,
 	} },
 	[SESSION_OFFER] = { "offer", session_wait_enter, session_offer_exit, {
-		[SEV_SKIP] = session_offer_skip,
+		[SEV_SKIP] = session_wait_skip,
 		[SEV_QUIT] = session_any_quit,
 		[SEV_ANSWER] = session_offer_answer,
 	} },
@@ -473,8 +472,9 @@ session_feel_answer(struct session *s, int arg, uint64_t now)
 	return (1);
 }
 
+/* Skip at a question (how it felt, or the easier option) moves on. */
 static int
-session_feel_skip(struct session *s, int arg, uint64_t now)
+session_wait_skip(struct session *s, int arg, uint64_t now)
 {
 	(void)arg;
 	session_next_item(s, now);
@@ -526,14 +526,6 @@ session_offer_answer(struct session *s, int arg, uint64_t now)
 	it->duration_s = dose_duration_s(&it->rx);
 	it->regression = 1;
 	session_start(s, at, now);
-	return (1);
-}
-
-static int
-session_offer_skip(struct session *s, int arg, uint64_t now)
-{
-	(void)arg;
-	session_next_item(s, now);
 	return (1);
 }
 

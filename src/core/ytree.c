@@ -109,16 +109,26 @@ node_type_name(const yaml_node_t *n)
 	}
 }
 
+/* The length of a key's name in a ytree_keys() table, without its '!'. */
+static size_t
+key_len(const char *name)
+{
+	size_t	n = strlen(name);
+
+	return (n > 0 && name[n - 1] == '!' ? n - 1 : n);
+}
+
 int
-ytree_keys(struct ytree *t, yaml_node_t *map, const struct ytree_key *known,
-    yaml_node_t **found, const char *what)
+ytree_keys(struct ytree *t, yaml_node_t *map, const char *const *known,
+    size_t nknown, yaml_node_t **found, const char *what)
 {
 	yaml_node_pair_t	*p;
 	yaml_node_t		*k, *v;
-	size_t			 i, nknown;
+	const char		*key;
+	size_t			 i;
 
-	for (nknown = 0; known[nknown].name != NULL; nknown++)
-		found[nknown] = NULL;
+	for (i = 0; i < nknown; i++)
+		found[i] = NULL;
 	if (map->type != YAML_MAPPING_NODE) {
 		diag_add(t->diag, t->file, ytree_line(map),
 		    "%s: expected a mapping, found %s", what,
@@ -134,9 +144,10 @@ ytree_keys(struct ytree *t, yaml_node_t *map, const struct ytree_key *known,
 			    "%s: a key must be a plain word", what);
 			continue;
 		}
+		key = (const char *)k->data.scalar.value;
 		for (i = 0; i < nknown; i++)
-			if (strcmp((char *)k->data.scalar.value,
-			    known[i].name) == 0)
+			if (strlen(key) == key_len(known[i]) &&
+			    strncmp(key, known[i], key_len(known[i])) == 0)
 				break;
 		if (i == nknown && has_control((char *)
 		    k->data.scalar.value)) {
@@ -152,15 +163,16 @@ ytree_keys(struct ytree *t, yaml_node_t *map, const struct ytree_key *known,
 		}
 		if (found[i] != NULL) {
 			diag_add(t->diag, t->file, ytree_line(k),
-			    "duplicate key '%s'", known[i].name);
+			    "duplicate key '%s'", key);
 			continue;
 		}
 		found[i] = v;
 	}
 	for (i = 0; i < nknown; i++)
-		if (known[i].required && found[i] == NULL)
+		if (key_len(known[i]) < strlen(known[i]) && found[i] == NULL)
 			diag_add(t->diag, t->file, ytree_line(map),
-			    "%s: missing '%s'", what, known[i].name);
+			    "%s: missing '%.*s'", what,
+			    (int)key_len(known[i]), known[i]);
 	return (0);
 }
 
@@ -275,4 +287,15 @@ yaml_node_t *
 ytree_seq_item(struct ytree *t, yaml_node_t *n, int i)
 {
 	return (ytree_node(t, n->data.sequence.items.start[i]));
+}
+
+const char *
+ytree_seq_str(struct ytree *t, yaml_node_t *n, int i, const char *key,
+    yaml_node_t **item)
+{
+	yaml_node_t	*it = ytree_seq_item(t, n, i);
+
+	if (item != NULL)
+		*item = it;
+	return (ytree_str(t, it, key));
 }

@@ -21,12 +21,6 @@ struct ytree {
 	struct diag	*diag;		/* Borrowed; where problems go. */
 };
 
-/* The key names a mapping may hold, for ytree_keys(). */
-struct ytree_key {
-	const char	*name;
-	int		 required;
-};
-
 /*
  * Parse buf as one YAML document. Returns the root node, or NULL with a
  * diagnostic when the text is not YAML or holds no document.
@@ -40,15 +34,16 @@ unsigned long	 ytree_line(const yaml_node_t *);
 yaml_node_t	*ytree_node(struct ytree *, int index);
 
 /*
- * Check a mapping's keys against known[] (terminated by a NULL name):
+ * Check a mapping's keys against the nknown names of known[], where a name
+ * ending in '!' is a required key (the '!' is not part of the key):
  * reports unknown and duplicate keys, and missing required ones (naming
  * what, the entry's description, e.g. "exercise 'open-book'"). Stores each
  * known key's value node in found[] at the key's index, NULL when absent.
  * Returns 0 if the node is a mapping, -1 (with a diagnostic) if not.
  */
 int		 ytree_keys(struct ytree *, yaml_node_t *map,
-		    const struct ytree_key *known, yaml_node_t **found,
-		    const char *what);
+		    const char *const *known, size_t nknown,
+		    yaml_node_t **found, const char *what);
 
 /* Read a scalar string. Returns a borrowed pointer or NULL (reported). */
 const char	*ytree_str(struct ytree *, yaml_node_t *, const char *key);
@@ -62,5 +57,11 @@ int		 ytree_bool(struct ytree *, yaml_node_t *, const char *key,
 int		 ytree_seq_len(struct ytree *, yaml_node_t *, const char *key);
 /* The i-th item of a sequence known to be one. */
 yaml_node_t	*ytree_seq_item(struct ytree *, yaml_node_t *, int i);
+/*
+ * The i-th item of a sequence known to be one, as ytree_str() reads it
+ * (NULL, reported, if it is not text); its node in *item if not NULL.
+ */
+const char	*ytree_seq_str(struct ytree *, yaml_node_t *, int i,
+		    const char *key, yaml_node_t **item);
 
 #endif

@@ -148,17 +148,9 @@ drain(struct player *pl)
 static void
 handle(struct player *pl, enum session_event ev, int arg)
 {
-	char	*cause = NULL;
-
-	if (coach_event(pl->cs, ev, arg, &cause) == -1 && pl->failed == NULL)
-		pl->failed = cause;
-	else
-		free(cause);
+	coach_event_keep(pl->cs, ev, arg, &pl->failed);
 	drain(pl);
-	if (pl->failed != NULL && session_state(pl->s) != SESSION_DONE) {
-		session_handle(pl->s, SEV_QUIT, 0, now_ms(pl));
-		session_log_clear(pl->s);
-	}
+	coach_stop_failed(pl->cs, pl->failed);
 }
 
 /* An answer at the feel check: the feel's name, or its number 1-7. */

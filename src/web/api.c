@@ -170,12 +170,12 @@ api_exercises(struct web *w, const struct web_req *q, struct web_reply *r)
 	int			 m = 0, pl = 0;
 
 	if (motion != NULL && *motion != '\0' &&
-	    (m = catalog_motion_parse(motion)) <= 0) {
+	    (m = name_find_bit(&catalog_motions, motion)) <= 0) {
 		web_error(r, 400, "motion: unknown '%s'", motion);
 		return;
 	}
 	if (place != NULL && *place != '\0' &&
-	    (pl = catalog_place_parse(place)) <= 0) {
+	    (pl = name_find_bit(&catalog_places, place)) <= 0) {
 		web_error(r, 400, "place: unknown '%s'", place);
 		return;
 	}
@@ -401,15 +401,12 @@ static void
 api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 {
 	const struct clock	*clk = w->coach.clock;
-	struct store_stats	 ss = STORE_STATS_INIT;
-	struct stats_input	 in;
-	struct stats		 s = STATS_INIT;
+	struct coach_stats	 cs = COACH_STATS_INIT;
+	const struct stats	*s = &cs.s;
 	const struct exercise	*e;
 	const char		*ws = arg(q, "weeks");
 	json_t			*weeks, *days, *fav, *aside;
 	char			*cause = NULL, *end;
-	int			 counts[STORE_NOUTCOMES] = { 0 };
-	int64_t			 now = clock_wall_ms(clk);
 	long			 nweeks = 8, d;
 	size_t			 i;
 	int			 rc;
@@ -424,59 +421,42 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 			return;
 		}
 	}
-	memset(&in, 0, sizeof in);
-	in.today = clock_today(clk);
-	in.now_ms = now;
-	in.weeks = (int)nweeks;
 	live_lock(w->live);
-	rc = store_stats(w->coach.store, now - (nweeks * 7 + 1) * 86400000LL,
-	    now, &ss, &cause) != 0 || store_reminder_counts(w->coach.store,
-	    now - STATS_ADHERENCE_DAYS * 86400000LL, counts, &cause) != 0;
+	rc = coach_stats(&w->coach, (int)nweeks, &cs, &cause);
 	live_unlock(w->live);
-	if (rc) {
+	if (rc != 0) {
 		web_error(r, 500, "%s", cause);
 		free(cause);
-		store_stats_release(&ss);
-		return;
-	}
-	in.acts = ss.acts;
-	in.nacts = ss.nacts;
-	in.pains = ss.pains;
-	in.npains = ss.npains;
-	in.exs = ss.exs;
-	in.nexs = ss.nexs;
-	in.flags = ss.flags;
-	in.nflags = ss.nflags;
-	if (stats_compute(&in, &s) != 0) {
-		web_error(r, 500, "cannot compute the figures");
-		store_stats_release(&ss);
+		coach_stats_release(&cs);
 		return;
 	}
 	/* The calendar: the last five weeks, a day active as a streak's. */
 	memset(active, 0, sizeof active);
-	for (i = 0; i < ss.nacts; i++) {
-		if (!ss.acts[i].counts)
+	for (i = 0; i < cs.rows.nacts; i++) {
+		if (!cs.rows.acts[i].counts)
 			continue;
-		d = in.today - date_of_ms(ss.acts[i].start_ms,
-		    ss.acts[i].tz_min);
+		d = cs.today - date_of_ms(cs.rows.acts[i].start_ms,
+		    cs.rows.acts[i].tz_min);
 		if (d >= 0 && d < 35)
 			active[34 - d] = 1;
 	}
 	days = json_array();
 	for (i = 0; i < 35; i++)
 		json_array_append_new(days, json_pack("{s:o,s:b}", "date",
-		    output_json_day(in.today - 34 + (long)i), "active", active[i]));
+		    output_json_day(cs.today - 34 + (long)i), "active",
+		    active[i]));
 	weeks = json_array();
-	for (i = 0; i < s.nweeks; i++)
+	for (i = 0; i < s->nweeks; i++)
 		json_array_append_new(weeks, json_pack("{s:o,s:i,s:i,s:i,s:o}",
-		    "first", output_json_day(s.weeks[i].first), "minutes",
-		    s.weeks[i].minutes, "sessions", s.weeks[i].sessions,
-		    "breaks", s.weeks[i].breaks, "pain",
-		    s.weeks[i].npain > 0 ? json_real(s.weeks[i].pain_mean) :
+		    "first", output_json_day(s->weeks[i].first), "minutes",
+		    s->weeks[i].minutes, "sessions", s->weeks[i].sessions,
+		    "breaks", s->weeks[i].breaks, "pain",
+		    s->weeks[i].npain > 0 ? json_real(s->weeks[i].pain_mean) :
 		    json_null()));
 	fav = json_array();
-	for (i = 0; i < s.nfavourites; i++) {
-		const struct stats_exercise *x = &ss.exs[s.favourites[i]];
+	for (i = 0; i < s->nfavourites; i++) {
+		const struct stats_exercise *x =
+		    &cs.rows.exs[s->favourites[i]];
 
 		e = catalog_find(w->coach.catalog, x->id);
 		json_array_append_new(fav, json_pack("{s:o,s:o,s:i,s:i,s:i}",
@@ -486,27 +466,26 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 		    x->good + x->fair + x->bad));
 	}
 	aside = json_array();
-	for (i = 0; i < s.naside; i++) {
-		e = catalog_find(w->coach.catalog, s.aside[i].id);
+	for (i = 0; i < s->naside; i++) {
+		e = catalog_find(w->coach.catalog, s->aside[i].id);
 		json_array_append_new(aside, json_pack("{s:o,s:o,s:o}",
-		    "id", output_json_text(s.aside[i].id), "name",
-		    output_json_text(e != NULL ? e->name : s.aside[i].id),
-		    "until", output_json_day(date_of_ms(s.aside[i].until_ms,
-		    clock_tz_min(clk, s.aside[i].until_ms)))));
+		    "id", output_json_text(s->aside[i].id), "name",
+		    output_json_text(e != NULL ? e->name : s->aside[i].id),
+		    "until", output_json_day(date_of_ms(s->aside[i].until_ms,
+		    clock_tz_min(clk, s->aside[i].until_ms)))));
 	}
 	web_json(r, json_pack("{s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o,"
 	    "s:{s:i,s:i,s:i,s:i,s:i}}",
-	    "streak", s.current.days, "longest", s.longest.days,
-	    "adherence", s.adherence, "adherence_of", STATS_ADHERENCE_DAYS,
-	    "pain_change", s.has_pain_change ? json_real(s.pain_change) :
+	    "streak", s->current.days, "longest", s->longest.days,
+	    "adherence", s->adherence, "adherence_of", STATS_ADHERENCE_DAYS,
+	    "pain_change", s->has_pain_change ? json_real(s->pain_change) :
 	    json_null(),
 	    "days", days, "weeks", weeks, "favourites", fav,
 	    "set_aside", aside,
-	    "reminders", "taken", counts[0], "snoozed", counts[1],
-	    "skipped", counts[2], "missed", counts[3], "natural",
-	    counts[4]));
-	stats_release(&s);
-	store_stats_release(&ss);
+	    "reminders", "taken", cs.counts[0], "snoozed", cs.counts[1],
+	    "skipped", cs.counts[2], "missed", cs.counts[3], "natural",
+	    cs.counts[4]));
+	coach_stats_release(&cs);
 }
 
 /* GET /api/export?format=json|csv: the whole history, to download. */

@@ -138,15 +138,9 @@ handle(struct live *l, enum session_event ev, int arg)
 {
 	char	*cause = NULL;
 
-	if (coach_event(l->cs, ev, arg, &cause) == -1 && l->failed == NULL)
-		l->failed = cause;
-	else
-		free(cause);
+	coach_event_keep(l->cs, ev, arg, &l->failed);
 	session_log_clear(l->cs->s);
-	if (l->failed != NULL && session_state(l->cs->s) != SESSION_DONE) {
-		session_handle(l->cs->s, SEV_QUIT, 0, coach_now(l->cs));
-		session_log_clear(l->cs->s);
-	}
+	coach_stop_failed(l->cs, l->failed);
 	if (session_state(l->cs->s) == SESSION_DONE && !l->ended) {
 		if (coach_end(l->cs, &cause) == -1 && l->failed == NULL)
 			l->failed = cause;
@@ -378,13 +372,7 @@ web_plan_opts(struct web *w, const char *minutes, const char *place,
 		o->minutes = (int)v;
 	}
 	if (place != NULL) {
-		if (strcmp(place, "desk") == 0)
-			pl = PLAN_DESK;
-		else if (strcmp(place, "floor") == 0)
-			pl = PLAN_FLOOR;
-		else if (strcmp(place, "any") == 0)
-			pl = PLAN_ANYWHERE;
-		else {
+		if ((pl = name_find(&plan_places, place)) == -1) {
 			*err = xstrdup("place: expected desk, floor or any");
 			return (-1);
 		}

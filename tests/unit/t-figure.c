@@ -213,7 +213,8 @@ check_moment(const struct exercise *x, const struct fig_box *frame,
 		for (k = 0; k < FA_COUNT; k++)
 			if (a->deg[j][k] < fig_limits[j].lo[k] - 1e-6 ||
 			    a->deg[j][k] > fig_limits[j].hi[k] + 1e-6)
-				bad(x, fig_joint_name(j), t, a->deg[j][k]);
+				bad(x, name_of(&fig_joints, j), t,
+				    a->deg[j][k]);
 	if (fig_lowest(&b) < -1.0) {
 		static const char *names[FP_COUNT] = { "pelvis", "lumbar-1",
 		    "lumbar-2", "thoracic-1", "thoracic-2", "thoracic-3", "neck",
@@ -315,7 +316,7 @@ sides_are_mirror_images(void **state)
 				p[2] = -p[2];
 				if (dist(p, b.p[j]) > 0.1)
 					print_message("%s pose %d joint %s\n",
-					    x->id, k, fig_joint_name(j));
+					    x->id, k, name_of(&fig_joints, j));
 				assert_true(dist(p, b.p[j]) < 0.1);
 			}
 		}
