@@ -173,13 +173,5 @@ int	store_write(struct store *, const char *sql, const char *what,
  */
 int	store_one(struct store *, const char *sql, const char *what,
 	    int64_t *v, char **cause, const char *fmt, ...);
-/*
- * Run the kept statement for sql, binding arg to ?1, and collect its
- * first column's text into *ids and *n (free them with
- * store_flags_free()). what names the action in an error. Returns 0 or
- * -1.
- */
-int	store_strings(struct store *, const char *sql, int64_t arg,
-	    const char *what, char ***ids, size_t *n, char **cause);
 
 #endif

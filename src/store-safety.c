@@ -26,18 +26,9 @@ static const char sql_screen_ack_last[] =
 static const char sql_high_checkin_last[] =
     "SELECT COALESCE(MAX(at_ms), 0) FROM pain_ratings"
     " WHERE moment = 'checkin' AND pain >= ?1";
-static const char sql_screen_yes[] =
-    "SELECT DISTINCT question FROM screen_answers a"
-    " WHERE answer = 1 AND ?1 = ?1 AND at_ms ="
-    "  (SELECT MAX(at_ms) FROM screen_answers b"
-    "   WHERE b.question = a.question)"
-    " ORDER BY question";
 static const char sql_flag_add[] =
     "INSERT INTO exercise_flags"
     " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)";
-static const char sql_flags_active[] =
-    "SELECT DISTINCT exercise FROM exercise_flags"
-    " WHERE until_ms > ?1 ORDER BY exercise";
 
 int
 store_screen_save(struct store *s, int64_t at_ms,
@@ -102,14 +93,6 @@ store_screen_times(struct store *s, int64_t now_ms, int high_pain,
 }
 
 int
-store_screen_yes(struct store *s, int64_t now_ms, char ***ids, size_t *n,
-    char **cause)
-{
-	return (store_strings(s, sql_screen_yes, now_ms,
-	    "read the screen's answers", ids, n, cause));
-}
-
-int
 store_flag_add(struct store *s, const char *exercise, const char *reason,
     int64_t set_ms, int64_t until_ms, char **cause)
 {
@@ -125,22 +108,3 @@ store_flag_add(struct store *s, const char *exercise, const char *reason,
 	    exercise, reason, set_ms, until_ms));
 }
 
-int
-store_flags_active(struct store *s, int64_t now_ms, char ***ids, size_t *n,
-    char **cause)
-{
-	return (store_strings(s, sql_flags_active, now_ms,
-	    "list exercises set aside", ids, n, cause));
-}
-
-void
-store_flags_free(char **ids, size_t n)
-{
-	size_t	i;
-
-	if (ids == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		free(ids[i]);
-	free(ids);
-}

@@ -68,9 +68,6 @@ static const char sql_pain_add[] =
 static const char sql_last_done[] =
     "SELECT max(finished_ms) FROM session_items"
     " WHERE exercise = ?1 AND outcome = 'done'";
-static const char sql_session_exercises[] =
-    "SELECT exercise FROM session_items"
-    " WHERE session_id = ?1 ORDER BY position";
 static const char sql_session_bad[] =
     "SELECT count(*) FROM session_items"
     " WHERE session_id = ?1"
@@ -352,14 +349,6 @@ store_last_done(struct store *s, const char *exercise, int64_t *ms,
 {
 	return (store_one(s, sql_last_done, "look up the last exercise", ms,
 	    cause, "t", exercise));
-}
-
-int
-store_session_exercises(struct store *s, int64_t id, char ***ids, size_t *n,
-    char **cause)
-{
-	return (store_strings(s, sql_session_exercises, id,
-	    "list a session's exercises", ids, n, cause));
 }
 
 int

@@ -585,10 +585,33 @@ store_one(struct store *s, const char *sql, const char *what, int64_t *v,
 	return (store_done(s, ret, 0, st, NULL, cause, what));
 }
 
+/* What store_ids() reads: a query binding arg to ?1, and its action. */
+static const struct {
+	const char	*sql;
+	const char	*what;
+} ids_queries[STORE_IDS_COUNT] = {
+	[STORE_IDS_SCREEN_YES] = {
+	    "SELECT DISTINCT question FROM screen_answers a"
+	    " WHERE answer = 1 AND ?1 = ?1 AND at_ms ="
+	    "  (SELECT MAX(at_ms) FROM screen_answers b"
+	    "   WHERE b.question = a.question)"
+	    " ORDER BY question", "read the screen's answers" },
+	[STORE_IDS_ASIDE] = {
+	    "SELECT DISTINCT exercise FROM exercise_flags"
+	    " WHERE until_ms > ?1 ORDER BY exercise",
+	    "list exercises set aside" },
+	[STORE_IDS_SESSION] = {
+	    "SELECT exercise FROM session_items"
+	    " WHERE session_id = ?1 ORDER BY position",
+	    "list a session's exercises" },
+};
+
 int
-store_strings(struct store *s, const char *sql, int64_t arg,
-    const char *what, char ***ids, size_t *n, char **cause)
+store_ids(struct store *s, enum store_ids which, int64_t arg, char ***ids,
+    size_t *n, char **cause)
 {
+	const char	*sql = ids_queries[which].sql;
+	const char	*what = ids_queries[which].what;
 	const char	*text;
 	sqlite3_stmt	*st = NULL;
 	char		**v = NULL;
@@ -602,7 +625,7 @@ store_strings(struct store *s, const char *sql, int64_t arg,
 		v[nv++] = xstrdup(text == NULL ? "" : text);
 	}
 	if (rc != SQLITE_DONE) {
-		store_flags_free(v, nv);
+		store_ids_free(v, nv);
 		v = NULL;
 		nv = 0;
 	}
@@ -610,6 +633,18 @@ store_strings(struct store *s, const char *sql, int64_t arg,
 	*n = nv;
 	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, cause,
 	    what));
+}
+
+void
+store_ids_free(char **ids, size_t n)
+{
+	size_t	i;
+
+	if (ids == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
 }
 
 /*

@@ -214,25 +214,30 @@ int	store_screen_done(struct store *, int *done, char **cause);
 int	store_screen_times(struct store *, int64_t now_ms, int high_pain,
 	    int64_t *ack_ms, int64_t *high_ms, char **cause);
 /*
- * The ids of the screen's questions whose latest answer by now_ms is yes
- * (free with store_flags_free()). Returns 0 or -1.
- */
-int	store_screen_yes(struct store *, int64_t now_ms, char ***ids,
-	    size_t *n, char **cause);
-/*
  * Set exercise aside (by the pain rule) from set_ms until until_ms, for a
  * reason such as "sharp". Returns 0 or -1.
  */
 int	store_flag_add(struct store *, const char *exercise,
 	    const char *reason, int64_t set_ms, int64_t until_ms,
 	    char **cause);
+/* The lists of ids store_ids() reads, and what its arg is for each. */
+enum store_ids {
+	STORE_IDS_SCREEN_YES,	/* the screen's questions whose latest answer
+				   by arg (ms) is yes, by id */
+	STORE_IDS_ASIDE,	/* the exercises set aside at arg (ms): until
+				   after it, by id */
+	STORE_IDS_SESSION,	/* the exercises session arg (its id) has
+				   recorded, by position */
+	STORE_IDS_COUNT
+};
 /*
- * The distinct exercise ids set aside at now_ms (until_ms > now_ms), in
- * name order, into *ids and *n. The caller must free the result with
- * store_flags_free(). Returns 0 or -1.
+ * One of those lists into *ids and *n; free it with store_ids_free().
+ * Returns 0 or -1.
  */
-int	store_flags_active(struct store *, int64_t now_ms, char ***ids,
+int	store_ids(struct store *, enum store_ids, int64_t arg, char ***ids,
 	    size_t *n, char **cause);
+/* Free a list from store_ids(). Accepts NULL. */
+void	store_ids_free(char **ids, size_t n);
 /*
  * When exercise was last done (outcome done), into *ms. Returns 0, 1 if
  * never, -1 on error.
@@ -240,18 +245,10 @@ int	store_flags_active(struct store *, int64_t now_ms, char ***ids,
 int	store_last_done(struct store *, const char *exercise, int64_t *ms,
 	    char **cause);
 /*
- * The exercise ids a session has recorded, by position, into *ids and
- * *n; free them with store_flags_free(). Returns 0 or -1.
- */
-int	store_session_exercises(struct store *, int64_t id, char ***ids,
-	    size_t *n, char **cause);
-/*
  * How many of a session's recorded exercises felt sharp, tingling,
  * burning or numb, into *n. Returns 0 or -1.
  */
 int	store_session_bad(struct store *, int64_t id, int *n, char **cause);
-/* Free an array returned by store_flags_active(). Accepts NULL. */
-void	store_flags_free(char **ids, size_t n);
 
 /* One recorded exercise of a session, as the history reads it back. */
 struct store_hitem {

@@ -61,7 +61,7 @@ wall(const struct coach *c)
 void
 coach_aside_free(char **aside, size_t naside)
 {
-	store_flags_free(aside, naside);
+	store_ids_free(aside, naside);
 }
 
 /* Fill o's exclusions with what the store has set aside now. */
@@ -71,8 +71,8 @@ exclusions(struct coach *c, struct plan_opts *o, char ***aside,
 {
 	*aside = NULL;
 	*naside = 0;
-	if (c->store != NULL && store_flags_active(c->store, wall(c), aside,
-	    naside, err) == -1)
+	if (c->store != NULL && store_ids(c->store, STORE_IDS_ASIDE, wall(c),
+	    aside, naside, err) == -1)
 		return (-1);
 	o->excluded = (const char *const *)*aside;
 	o->nexcluded = *naside;
@@ -89,13 +89,14 @@ limits(struct coach *c, struct plan_opts *o, char **err)
 
 	if (c->store == NULL)
 		return (0);
-	if (store_screen_yes(c->store, wall(c), &ids, &n, err) == -1)
+	if (store_ids(c->store, STORE_IDS_SCREEN_YES, wall(c), &ids, &n,
+	    err) == -1)
 		return (-1);
 	if (n > 0 && (s = coach_screen_load()) != NULL) {
 		o->limits |= screen_limits(s, (const char *const *)ids, n);
 		screen_free(s);
 	}
-	store_flags_free(ids, n);
+	store_ids_free(ids, n);
 	return (0);
 }
 
@@ -318,8 +319,8 @@ coach_unfinished(struct coach *c, enum coach_kind k,
 	    &why) == -1) {
 		free(why);
 		u->readable = 0;
-	} else if (store_session_exercises(c->store, info.id, &done, &ndone,
-	    err) == -1) {
+	} else if (store_ids(c->store, STORE_IDS_SESSION, info.id, &done,
+	    &ndone, err) == -1) {
 		store_session_info_release(&info);
 		plan_release(&u->rest);
 		return (-1);
@@ -327,7 +328,7 @@ coach_unfinished(struct coach *c, enum coach_kind k,
 		u->readable = 1;
 		plan_drop(&u->rest, done, ndone);
 	}
-	store_flags_free(done, ndone);
+	store_ids_free(done, ndone);
 	store_session_info_release(&info);
 	return (1);
 }

@@ -2,6 +2,7 @@
  * screen.c -- the red-flag screen's questions, read from YAML, and what
  * the answers mean. See screen.h.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,12 +11,14 @@
 #include "xmalloc.h"
 #include "ytree.h"
 
-/* The keys of each mapping, in the order of its enum ("!": required). */
-enum { S_INTRO, S_NOTICE, S_ACCEPT, S_EMERGENCY, S_CLINICIAN, S_QUESTIONS,
-    S_CLEARED, S_NKEYS };
+/*
+ * The keys of each mapping, in the order of its enum ("!": required):
+ * the screen's texts (enum screen_text), then its questions.
+ */
+enum { S_QUESTIONS = SCREEN_NTEXTS, S_NKEYS };
 static const char *const screen_keys[S_NKEYS] = {
 	"intro!", "notice!", "accept!", "emergency!", "clinician!",
-	"questions!", "cleared!"
+	"cleared!", "questions!"
 };
 
 enum { Q_ID, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_GROUP, Q_ADJUST, Q_EXCLUDES,
@@ -67,6 +70,7 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 	struct screen_question	*q;
 	yaml_node_t		*root, *f[S_NKEYS], *g[Q_NKEYS];
 	size_t			 before = d->n;
+	char			 key[16];
 	int			 i, n;
 
 	if ((root = ytree_load(&t, file, buf, len, d)) == NULL)
@@ -74,12 +78,11 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 	s = xcalloc(1, sizeof *s);
 	if (ytree_keys(&t, root, screen_keys, S_NKEYS, f, "the screen") == -1)
 		goto out;
-	s->intro = text(&t, f[S_INTRO], "intro");
-	s->notice = text(&t, f[S_NOTICE], "notice");
-	s->accept = text(&t, f[S_ACCEPT], "accept");
-	s->emergency = text(&t, f[S_EMERGENCY], "emergency");
-	s->clinician = text(&t, f[S_CLINICIAN], "clinician");
-	s->cleared = text(&t, f[S_CLEARED], "cleared");
+	for (i = 0; i < SCREEN_NTEXTS; i++) {
+		snprintf(key, sizeof key, "%.*s",
+		    (int)strcspn(screen_keys[i], "!"), screen_keys[i]);
+		s->text[i] = text(&t, f[i], key);
+	}
 	if (f[S_QUESTIONS] == NULL ||
 	    (n = ytree_seq_len(&t, f[S_QUESTIONS], "questions")) == -1)
 		goto out;
@@ -132,12 +135,8 @@ screen_free(struct screen *s)
 		free(s->q[i].group);
 	}
 	free(s->q);
-	free(s->intro);
-	free(s->notice);
-	free(s->accept);
-	free(s->emergency);
-	free(s->clinician);
-	free(s->cleared);
+	for (i = 0; i < SCREEN_NTEXTS; i++)
+		free(s->text[i]);
 	free(s);
 }
 

@@ -30,13 +30,19 @@ struct screen_question {
 /* A rise in pain over a session from which rest is advised. */
 #define SCREEN_PAIN_RISE	2
 
+/* The screen's texts (their keys are screen_keys[] in screen.c). */
+enum screen_text {
+	SCREEN_T_INTRO,		/* said before the questions */
+	SCREEN_T_NOTICE,	/* not medical advice */
+	SCREEN_T_ACCEPT,	/* the question that accepts it */
+	SCREEN_T_EMERGENCY,	/* advice after an emergency yes */
+	SCREEN_T_CLINICIAN,	/* advice after any other yes */
+	SCREEN_T_CLEARED,	/* "a clinician has cleared me" */
+	SCREEN_NTEXTS
+};
+
 struct screen {
-	char			*intro;		/* said before the questions */
-	char			*notice;	/* not medical advice */
-	char			*accept;	/* the question that accepts it */
-	char			*emergency;	/* advice after an emergency yes */
-	char			*clinician;	/* advice after any other yes */
-	char			*cleared;	/* "a clinician has cleared me" */
+	char			*text[SCREEN_NTEXTS];
 	struct screen_question	*q;
 	size_t			 n;
 };

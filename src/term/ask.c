@@ -139,7 +139,7 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 	*nanswered = 0;
 	*accepted = -1;
 	*cleared = -1;
-	fprintf(a->out, "%s\n", s->intro);
+	fprintf(a->out, "%s\n", s->text[SCREEN_T_INTRO]);
 	for (i = 0; i < s->n; i = end) {
 		end = group_end(s, i);
 		some = 1;
@@ -168,17 +168,18 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 ended:
 	/* A yes is advice enough, whether or not every answer came. */
 	if (emergency) {
-		fprintf(a->out, "\n%s\n", s->emergency);
+		fprintf(a->out, "\n%s\n", s->text[SCREEN_T_EMERGENCY]);
 		return (ASK_OK);
 	}
 	if (*nanswered < s->n) {
 		if (any)
-			fprintf(a->out, "\n%s\n", s->clinician);
+			fprintf(a->out, "\n%s\n", s->text[SCREEN_T_CLINICIAN]);
 		return (ASK_EOF);
 	}
 	if (any) {
-		fprintf(a->out, "\n%s\n", s->clinician);
-		if (ask_must(a, s->cleared, cleared) == ASK_EOF) {
+		fprintf(a->out, "\n%s\n", s->text[SCREEN_T_CLINICIAN]);
+		if (ask_must(a, s->text[SCREEN_T_CLEARED], cleared) ==
+		    ASK_EOF) {
 			*cleared = -1;
 			return (ASK_EOF);
 		}
@@ -187,8 +188,8 @@ ended:
 		fprintf(a->out, "Noted: cleared by a clinician. Stop and see "
 		    "them again if anything changes.\n");
 	}
-	fprintf(a->out, "\n%s\n", s->notice);
-	if (ask_must(a, s->accept, accepted) == ASK_EOF) {
+	fprintf(a->out, "\n%s\n", s->text[SCREEN_T_NOTICE]);
+	if (ask_must(a, s->text[SCREEN_T_ACCEPT], accepted) == ASK_EOF) {
 		*accepted = -1;
 		return (ASK_EOF);
 	}

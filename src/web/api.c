@@ -287,8 +287,10 @@ api_screen_get(struct web *w, struct web_reply *r)
 		    s->q[i].group, "emergency", s->q[i].emergency, "adjust",
 		    s->q[i].adjust, "why", s->q[i].why));
 	web_json(r, json_pack("{s:b,s:s,s:s,s:s,s:s?,s:o}", "needed", needed,
-	    "intro", s->intro, "notice", s->notice, "accept", s->accept,
-	    "cleared", s->cleared, "questions", qs));
+	    "intro", s->text[SCREEN_T_INTRO],
+	    "notice", s->text[SCREEN_T_NOTICE],
+	    "accept", s->text[SCREEN_T_ACCEPT],
+	    "cleared", s->text[SCREEN_T_CLEARED], "questions", qs));
 	screen_free(s);
 }
 
@@ -354,9 +356,9 @@ api_screen_post(struct web *w, json_t *b, struct web_reply *r)
 		free(cause);
 	} else {
 		if (v == SCREEN_EMERGENCY)
-			advice = s->emergency;
+			advice = s->text[SCREEN_T_EMERGENCY];
 		else if (v == SCREEN_CLINICIAN)
-			advice = s->clinician;
+			advice = s->text[SCREEN_T_CLINICIAN];
 		web_json(r, json_pack("{s:s,s:s?}", "verdict", verdicts[v],
 		    "advice", advice));
 	}

@@ -935,7 +935,7 @@ assert_flags(struct store *s, int64_t now, const char *want)
 	char	**ids = NULL, *got, *t;
 	size_t	  n = 99, i;
 
-	assert_int_equal(store_flags_active(s, now, &ids, &n, NULL), 0);
+	assert_int_equal(store_ids(s, STORE_IDS_ASIDE, now, &ids, &n, NULL), 0);
 	got = xstrdup("");
 	for (i = 0; i < n; i++) {
 		t = xasprintf("%s%s%s", got, i == 0 ? "" : " ", ids[i]);
@@ -944,7 +944,7 @@ assert_flags(struct store *s, int64_t now, const char *want)
 	}
 	assert_string_equal(got, want);
 	free(got);
-	store_flags_free(ids, n);
+	store_ids_free(ids, n);
 }
 
 static void
@@ -1419,7 +1419,7 @@ memory_store_works_and_close_accepts_null(void **state)
 
 	(void)state;
 	store_close(NULL);
-	store_flags_free(NULL, 0);
+	store_ids_free(NULL, 0);
 	s = open_ok(":memory:");
 	assert_int_equal(store_flag_add(s, "cat-camel", "sharp", 0, 10,
 	    NULL), 0);
