@@ -55,6 +55,12 @@ static const char sql_pitems[] =
     " ORDER BY s.started_ms, s.id, i.position";
 static const char sql_ppains[] =
     "SELECT at_ms, tz_min, pain FROM pain_ratings WHERE at_ms >= ?1";
+static const char sql_mark_get[] =
+    "SELECT day, data FROM program_checkpoint WHERE id = 1";
+static const char sql_mark_put[] =
+    "INSERT INTO program_checkpoint (id, day, until_ms, data)"
+    " VALUES (1, ?1, ?1 * 86400000, ?2) ON CONFLICT (id) DO UPDATE SET"
+    " day = ?1, until_ms = ?1 * 86400000, data = ?2";
 
 static enum session_feel
 feel_named(const char *name)
@@ -145,22 +151,81 @@ fail:
 	return (-1);
 }
 
-int
-store_program_history(struct store *s, int64_t from_ms,
-    struct store_phistory *h, char **cause)
+/* The kept checkpoint into *m, its text allocated; none: m->data NULL. */
+static int
+read_mark(struct store *s, struct store_pmark *m, char **err)
 {
-	char	*err = NULL;
-	int	 ret = -1;
+	sqlite3_stmt	*st = NULL;
+	const char	*text;
+	int		 rc;
+
+	m->day = 0;
+	m->data = NULL;
+	rc = store_step(s, sql_mark_get, &st, "");
+	if (rc == SQLITE_ROW) {
+		m->day = (long)sqlite3_column_int64(st, 0);
+		text = (const char *)sqlite3_column_text(st, 1);
+		m->data = xstrdup(text == NULL ? "" : text);
+	}
+	return (store_done(s, rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1,
+	    0, st, NULL, err, "read the program's replay"));
+}
+
+int
+store_program_load(struct store *s, store_pfrom *from, void *arg,
+    struct store_program *p, struct store_phistory *h, int64_t *stamp,
+    char **cause)
+{
+	const char		*what = "read the history";
+	struct store_pmark	 m = { 0, NULL };
+	char			*err = NULL;
+	int			 ret = -1;
 
 	memset(h, 0, sizeof *h);
-	/* One read transaction, so the three reads agree. */
-	if (store_exec(s, "BEGIN", &err, "read the history") == 0) {
-		ret = read_phistory(s, from_ms, h);
-		store_rollback(s, &err, "read the history");
+	/* One read transaction, so that every read agrees. */
+	if (store_exec(s, "BEGIN", &err, what) != 0)
+		return (store_done(s, -1, 0, NULL, err, cause, what));
+	if (store_program_get(s, p, &err) == 0 &&
+	    read_mark(s, &m, &err) == 0 &&
+	    read_phistory(s, from(arg, p, &m), h) == 0 &&
+	    store_stamp(s, stamp, &err) == 0)
+		ret = 0;
+	store_rollback(s, &err, what);
+	free((char *)m.data);
+	if (ret != 0) {
+		store_phistory_release(h);
+		if (err == NULL)
+			err = xstrdup("cannot read the history");
 	}
-	if (ret != 0 && err == NULL)
-		err = xstrdup("cannot read the history");
-	return (store_done(s, ret, 0, NULL, err, cause, "read the history"));
+	return (store_done(s, ret, 0, NULL, err, cause, what));
+}
+
+int
+store_program_mark(struct store *s, int64_t stamp, long day,
+    const char *data, char **cause)
+{
+	const char	*what = "keep the program's replay";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int64_t		 now;
+	int		 ret = -1, began = 0;
+
+	if (store_begin(s, &err, what) != 0)
+		goto out;
+	began = 1;
+	if (store_stamp(s, &now, &err) != 0)
+		goto out;
+	/* Read from another store than this one: keep nothing. */
+	if (now != stamp) {
+		ret = 0;
+		goto out;
+	}
+	if (store_step(s, sql_mark_put, &st, "It", (int64_t)day, data) !=
+	    SQLITE_DONE)
+		goto out;
+	ret = 1;
+out:
+	return (store_done(s, ret, began, st, err, cause, what));
 }
 
 int
