@@ -464,6 +464,31 @@ plural(int n)
 	return (n == 1 ? "" : "s");
 }
 
+/*
+ * Step back a phase at the review on day r (or stay in the first),
+ * saying why after "Back to the ... phase".
+ */
+static void
+step_back(struct program_state *st, long r, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+step_back(struct program_state *st, long r, const char *fmt, ...)
+{
+	enum program_phase	 p = st->phase;
+	char			 why[sizeof st->reviews->why];
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	if (p > 0)
+		st->phase = p - 1;
+	st->phase_since = r;
+	add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD, "%s the %s phase%s",
+	    p > 0 ? "Back to" : "Staying in", phase_titles[st->phase], why);
+}
+
 /* The review at day r, over the week [r - 7, r). */
 static void
 review(struct program_state *st, const struct program_input *in, long r,
@@ -483,39 +508,22 @@ review(struct program_state *st, const struct program_input *in, long r,
 	need = program_phase_weeks[p];
 
 	if (now >= 0 && before >= 0 && now - before >= PROGRAM_PAIN_RISE * 10) {
-		if (p > 0)
-			st->phase = p - 1;
-		st->phase_since = r;
-		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
-		    "%s the %s phase: pain rose by %d.%d points over the week "
+		step_back(st, r, ": pain rose by %d.%d points over the week "
 		    "(%d.%d from %d.%d), so the work eases off.",
-		    p > 0 ? "Back to" : "Staying in",
-		    phase_titles[st->phase], (now - before) / 10,
-		    (now - before) % 10, now / 10, now % 10, before / 10,
-		    before % 10);
+		    (now - before) / 10, (now - before) % 10, now / 10,
+		    now % 10, before / 10, before % 10);
 		return;
 	}
 	if (red >= PROGRAM_RED_BACK) {
-		if (p > 0)
-			st->phase = p - 1;
-		st->phase_since = r;
-		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
-		    "%s the %s phase: %d answers this week were sharp or "
-		    "nerve-like, so the work eases off.",
-		    p > 0 ? "Back to" : "Staying in",
-		    phase_titles[st->phase], red);
+		step_back(st, r, ": %d answers this week were sharp or "
+		    "nerve-like, so the work eases off.", red);
 		return;
 	}
 	if (r - last >= PROGRAM_BREAK_DAYS && last >= st->start_day &&
 	    last != rp->break_from) {
 		rp->break_from = last;
-		if (p > 0)
-			st->phase = p - 1;
-		st->phase_since = r;
-		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
-		    "%s the %s phase after %ld days with nothing done, to "
-		    "ease back in.", p > 0 ? "Back to" : "Staying in",
-		    phase_titles[st->phase], r - last - 1);
+		step_back(st, r, " after %ld days with nothing done, to ease "
+		    "back in.", r - last - 1);
 		return;
 	}
 	name = phase_titles[p];

@@ -1507,6 +1507,20 @@ kept_day(struct store *s, int64_t *stamp)
 	return (day);
 }
 
+/* A check-in with a pain rating at at_ms (UTC), through s. */
+static void
+checkin_at(struct store *s, int64_t at_ms)
+{
+	struct store_pain	p;
+
+	memset(&p, 0, sizeof p);
+	p.at_ms = at_ms;
+	p.moment = STORE_MOMENT_CHECKIN;
+	p.pain = 3;
+	p.stiffness = -1;
+	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
+}
+
 /* Keep the replay at day on s, from a fresh snapshot. */
 static void
 keep_at(struct store *s, long day)
@@ -1536,13 +1550,8 @@ program_replay_is_dropped_when_history_before_it_changes(void **state)
 		.breaths_done = 0, .feel = FEEL_FINE,
 		.outcome = STORE_ITEM_DONE, .finished_ms = dms + 7200000
 	};
-	struct store_pain	 p = {
-		.at_ms = dms + 600000, .tz_min = 0, .session_id = 0,
-		.moment = STORE_MOMENT_CHECKIN, .pain = 3, .stiffness = -1,
-		.note = NULL
-	};
 	char			*path = tpath("midback.db");
-	int64_t			 old, now, late, id, stamp;
+	int64_t			 old, now, late, stamp;
 
 	(void)state;
 	a = open_ok(path);
@@ -1558,7 +1567,7 @@ program_replay_is_dropped_when_history_before_it_changes(void **state)
 	assert_int_equal(store_session_item(a, now, &it, NULL), 0);
 	assert_int_equal(store_session_end(a, now, STORE_END_FINISHED,
 	    dms + 7200000, NULL, NULL), 0);
-	assert_int_equal(store_pain_add(b, &p, &id, NULL), 0);
+	checkin_at(b, dms + 600000);
 	/* 23:00 UTC the day before is D at UTC+2. */
 	assert_int_equal(store_session_begin(b, STORE_KIND_BREAK,
 	    dms - 3600000, 120, plan_json, &late, NULL), 0);
@@ -1580,8 +1589,7 @@ program_replay_is_dropped_when_history_before_it_changes(void **state)
 	    dms + 86400000, "not resumed", NULL), 0);
 	assert_int_equal(kept_day(a, NULL), -1);
 	keep_at(a, D);
-	p.at_ms = dms - 1;
-	assert_int_equal(store_pain_add(a, &p, &id, NULL), 0);
+	checkin_at(a, dms - 1);
 	assert_int_equal(kept_day(a, NULL), -1);
 
 	/* A new start, whatever its day. */
@@ -1591,8 +1599,7 @@ program_replay_is_dropped_when_history_before_it_changes(void **state)
 
 	/* Read, then another connection writes: not kept. */
 	assert_int_equal(kept_day(a, &stamp), -1);
-	p.at_ms = dms + 86400000;
-	assert_int_equal(store_pain_add(b, &p, &id, NULL), 0);
+	checkin_at(b, dms + 86400000);
 	assert_int_equal(store_program_mark(a, stamp, D, "replay", NULL), 0);
 	assert_int_equal(kept_day(a, NULL), -1);
 
