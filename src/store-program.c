@@ -55,12 +55,15 @@ static const char sql_pitems[] =
     " ORDER BY s.started_ms, s.id, i.position";
 static const char sql_ppains[] =
     "SELECT at_ms, tz_min, pain FROM pain_ratings WHERE at_ms >= ?1";
+/* The reviews last, so reading the rest leaves their pages unread. */
 static const char sql_mark_get[] =
     "SELECT day, data FROM program_checkpoint WHERE id = 1";
+static const char sql_mark_reviews[] =
+    "SELECT reviews FROM program_checkpoint WHERE id = 1";
 static const char sql_mark_put[] =
-    "INSERT INTO program_checkpoint (id, day, until_ms, data)"
-    " VALUES (1, ?1, ?1 * 86400000, ?2) ON CONFLICT (id) DO UPDATE SET"
-    " day = ?1, until_ms = ?1 * 86400000, data = ?2";
+    "INSERT INTO program_checkpoint (id, day, until_ms, data, reviews)"
+    " VALUES (1, ?1, ?1 * 86400000, ?2, ?3) ON CONFLICT (id) DO UPDATE SET"
+    " day = ?1, until_ms = ?1 * 86400000, data = ?2, reviews = ?3";
 
 static enum session_feel
 feel_named(const char *name)
@@ -151,21 +154,25 @@ fail:
 	return (-1);
 }
 
-/* The kept checkpoint into *m, its text allocated; none: m->data NULL. */
+/*
+ * The text of sql's row (day in *day if not NULL) into *text, allocated;
+ * NULL if there is none.
+ */
 static int
-read_mark(struct store *s, struct store_pmark *m, char **err)
+read_mark(struct store *s, const char *sql, long *day, char **text,
+    char **err)
 {
 	sqlite3_stmt	*st = NULL;
-	const char	*text;
-	int		 rc;
+	const char	*v;
+	int		 rc, col = day != NULL;
 
-	m->day = 0;
-	m->data = NULL;
-	rc = store_step(s, sql_mark_get, &st, "");
+	*text = NULL;
+	rc = store_step(s, sql, &st, "");
 	if (rc == SQLITE_ROW) {
-		m->day = (long)sqlite3_column_int64(st, 0);
-		text = (const char *)sqlite3_column_text(st, 1);
-		m->data = xstrdup(text == NULL ? "" : text);
+		if (day != NULL)
+			*day = (long)sqlite3_column_int64(st, 0);
+		v = (const char *)sqlite3_column_text(st, col);
+		*text = xstrdup(v == NULL ? "" : v);
 	}
 	return (store_done(s, rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1,
 	    0, st, NULL, err, "read the program's replay"));
@@ -173,27 +180,36 @@ read_mark(struct store *s, struct store_pmark *m, char **err)
 
 int
 store_program_load(struct store *s, store_pfrom *from, void *arg,
-    struct store_program *p, struct store_phistory *h, int64_t *stamp,
-    char **cause)
+    struct store_program *p, struct store_phistory *h, char **reviews,
+    int64_t *stamp, char **cause)
 {
 	const char		*what = "read the history";
 	struct store_pmark	 m = { 0, NULL };
-	char			*err = NULL;
-	int			 ret = -1;
+	char			*err = NULL, *data = NULL;
+	int64_t			 from_ms = 0;
+	int			 ret = -1, want = 0;
 
 	memset(h, 0, sizeof *h);
+	*reviews = NULL;
 	/* One read transaction, so that every read agrees. */
 	if (store_exec(s, "BEGIN", &err, what) != 0)
 		return (store_done(s, -1, 0, NULL, err, cause, what));
 	if (store_program_get(s, p, &err) == 0 &&
-	    read_mark(s, &m, &err) == 0 &&
-	    read_phistory(s, from(arg, p, &m), h) == 0 &&
-	    store_stamp(s, stamp, &err) == 0)
-		ret = 0;
+	    read_mark(s, sql_mark_get, &m.day, &data, &err) == 0) {
+		m.data = data;
+		from_ms = from(arg, p, &m, &want);
+		if ((!want || data == NULL || read_mark(s, sql_mark_reviews,
+		    NULL, reviews, &err) == 0) &&
+		    read_phistory(s, from_ms, h) == 0 &&
+		    store_stamp(s, stamp, &err) == 0)
+			ret = 0;
+	}
 	store_rollback(s, &err, what);
-	free((char *)m.data);
+	free(data);
 	if (ret != 0) {
 		store_phistory_release(h);
+		free(*reviews);
+		*reviews = NULL;
 		if (err == NULL)
 			err = xstrdup("cannot read the history");
 	}
@@ -202,7 +218,7 @@ store_program_load(struct store *s, store_pfrom *from, void *arg,
 
 int
 store_program_mark(struct store *s, int64_t stamp, long day,
-    const char *data, char **cause)
+    const char *data, const char *reviews, char **cause)
 {
 	const char	*what = "keep the program's replay";
 	sqlite3_stmt	*st = NULL;
@@ -220,8 +236,8 @@ store_program_mark(struct store *s, int64_t stamp, long day,
 		ret = 0;
 		goto out;
 	}
-	if (store_step(s, sql_mark_put, &st, "It", (int64_t)day, data) !=
-	    SQLITE_DONE)
+	if (store_step(s, sql_mark_put, &st, "Itt", (int64_t)day, data,
+	    reviews) != SQLITE_DONE)
 		goto out;
 	ret = 1;
 out:

@@ -226,7 +226,8 @@ static const struct migration migrations[] = {
 	    " id INTEGER PRIMARY KEY CHECK (id = 1),"
 	    " day INTEGER NOT NULL,"
 	    " until_ms INTEGER NOT NULL,"
-	    " data TEXT NOT NULL)" },
+	    " data TEXT NOT NULL,"
+	    " reviews TEXT NOT NULL)" },
 #define CHECKPOINT_DROP(table, event, when) \
 	{ 6, "CREATE TRIGGER program_checkpoint_" #table "_" #event \
 	    " AFTER " #event " ON " #table " WHEN " when \

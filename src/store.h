@@ -483,26 +483,30 @@ struct store_pmark {
 };
 /*
  * Given where the program started and the kept replay (borrowed for the
- * call), the instant from which to read the history.
+ * call), the instant from which to read the history; *reviews set to 1
+ * asks for the kept replay's reviews too.
  */
 typedef int64_t	store_pfrom(void *arg, const struct store_program *p,
-		    const struct store_pmark *m);
+		    const struct store_pmark *m, int *reviews);
 /*
  * In one snapshot: where the program started (*p), the kept replay
  * (handed to from()), then the sessions that started and the pain
- * ratings made from() on (*h, free with store_phistory_release()), and
- * *stamp (store_stamp()) for store_program_mark(). Returns 0 or -1.
+ * ratings made from() on (*h, free with store_phistory_release()), the
+ * kept replay's reviews if from() asked for them (*reviews, allocated;
+ * else NULL), and *stamp (store_stamp()) for store_program_mark().
+ * Returns 0 or -1.
  */
 int	store_program_load(struct store *, store_pfrom *from, void *arg,
 	    struct store_program *p, struct store_phistory *h,
-	    int64_t *stamp, char **cause);
+	    char **reviews, int64_t *stamp, char **cause);
 /*
- * Keep the replay at the start of day (data), in place of the one kept,
- * unless the store changed since store_program_load() gave stamp.
- * Returns 1 if kept, 0 if not, -1 on failure.
+ * Keep the replay at the start of day (data, and apart its reviews, read
+ * only when asked for), in place of the one kept, unless the store
+ * changed since store_program_load() gave stamp. Returns 1 if kept, 0
+ * if not, -1 on failure.
  */
 int	store_program_mark(struct store *, int64_t stamp, long day,
-	    const char *data, char **cause);
+	    const char *data, const char *reviews, char **cause);
 
 /* Where the program started into *p. Returns 0 or -1. */
 int	store_program_get(struct store *, struct store_program *p,

@@ -109,6 +109,9 @@ input_release(struct input *x)
 struct load {
 	const struct catalog		*catalog;
 	long				 today;
+	long				 now;	/* the clock's today */
+	int				 full;	/* every review wanted */
+	int				 ignore; /* the kept replay */
 	struct program_input		 in;	/* the start only */
 	int				 kept;	/* a replay is kept */
 	long				 kept_day;
@@ -123,13 +126,40 @@ day_ms(long day)
 	return ((int64_t)(day - 1) * 86400000);
 }
 
+/* The day at whose start the replay would be kept now. */
+static long
+mark_day(const struct load *l)
+{
+	return ((l->now < l->today ? l->now : l->today) - MARK_LAG);
+}
+
 /*
- * store_pfrom: the program's start, and the kept replay if it fits;
- * then the history from two weeks before where the replay begins.
+ * Whether to keep the replay at the start of mark_day(): when none is
+ * kept, when the one kept is a week or more older, or when it is of no
+ * use (another catalog or version, or kept for a day after today)
+ * unless this is a look at a day before the clock's today.
+ */
+static int
+mark_due(const struct load *l)
+{
+	long	day = mark_day(l);
+
+	if (day <= l->in.start_day)
+		return (0);
+	if (l->fits)
+		return (day >= l->cp.day + PROGRAM_REVIEW_DAYS);
+	return (!l->kept || l->kept_day <= l->today || l->today >= l->now);
+}
+
+/*
+ * store_pfrom: the program's start, and the kept replay if it fits
+ * (its reviews too if every review is wanted, or it is to be kept
+ * again); then the history from two weeks before where the replay
+ * begins.
  */
 static int64_t
 load_from(void *arg, const struct store_program *p,
-    const struct store_pmark *m)
+    const struct store_pmark *m, int *reviews)
 {
 	struct load	*l = arg;
 
@@ -141,39 +171,28 @@ load_from(void *arg, const struct store_program *p,
 	if (m->data != NULL) {
 		l->kept = 1;
 		l->kept_day = m->day;
-		if (program_checkpoint_decode(l->catalog, m->data, &l->cp) ==
-		    0 && program_checkpoint_fits(l->catalog, &l->cp, &l->in,
-		    l->today))
+		if (!l->ignore && program_checkpoint_decode(l->catalog,
+		    m->data, &l->cp) == 0 && program_checkpoint_fits(
+		    l->catalog, &l->cp, &l->in, l->today))
 			l->fits = 1;
 		else
 			program_checkpoint_release(&l->cp);
 	}
-	if (l->fits)
+	if (l->fits) {
+		*reviews = l->full || mark_due(l);
 		return (day_ms(l->cp.day - PROGRAM_LOOKBACK));
+	}
 	return (p->set ? day_ms(l->in.start_day - PROGRAM_LOOKBACK) :
 	    INT64_MIN);
 }
 
 /*
- * Whether to keep the replay at the start of day: when none is kept,
- * when the one kept is a week or more older, or when it is of no use
- * (another catalog or version, or kept for a day after today) unless
- * this is a look at a day before the clock's today.
+ * The program on today into *out, as coach_program_status(), but with
+ * only the reviews since the kept replay unless full.
  */
 static int
-mark_due(const struct load *l, long day, long clock_day)
-{
-	if (day <= l->in.start_day)
-		return (0);
-	if (l->fits)
-		return (day >= l->cp.day + PROGRAM_REVIEW_DAYS);
-	return (!l->kept || l->kept_day <= l->today ||
-	    l->today >= clock_day);
-}
-
-int
-coach_program_status(struct coach *c, long today, struct coach_program *out,
-    char **err)
+program_status(struct coach *c, long today, int full,
+    struct coach_program *out, char **err)
 {
 	struct store_phistory		 h;
 	struct store_program		 p;
@@ -181,8 +200,7 @@ coach_program_status(struct coach *c, long today, struct coach_program *out,
 	struct load			 l;
 	struct input			 x;
 	int64_t				 stamp = 0;
-	long				 day, now;
-	char				*text, *ignored = NULL;
+	char				*text, *reviews = NULL, *ignored = NULL;
 
 	memset(out, 0, sizeof *out);
 	memset(&p, 0, sizeof p);
@@ -190,34 +208,46 @@ coach_program_status(struct coach *c, long today, struct coach_program *out,
 	memset(&l, 0, sizeof l);
 	l.catalog = c->catalog;
 	l.today = today;
+	l.now = clock_today(c->clock);
+	l.full = full;
 	if (c->store == NULL)
 		l.in.start_day = today;
-	else {
-		if (store_selftests(c->store, &out->results, err) != 0)
-			return (-1);
-		if (store_program_load(c->store, load_from, &l, &p, &h, &stamp,
-		    err) != 0) {
+	else if (store_selftests(c->store, &out->results, err) != 0)
+		return (-1);
+	while (c->store != NULL) {
+		if (store_program_load(c->store, load_from, &l, &p, &h,
+		    &reviews, &stamp, err) != 0) {
 			program_checkpoint_release(&l.cp);
 			store_program_data_release(&out->results);
 			return (-1);
 		}
+		if (!l.fits || reviews == NULL ||
+		    program_checkpoint_reviews(&l.cp, reviews) == 0)
+			break;
+		/* Reviews that do not fit: replay it all instead. */
+		program_checkpoint_release(&l.cp);
+		store_phistory_release(&h);
+		free(reviews);
+		l.fits = 0;
+		l.ignore = 1;
 	}
+	free(reviews);
 	input_build(&x, &h, &out->results);
 	out->set = p.set;
 	x.in.start_day = l.in.start_day;
 	x.in.start_phase = l.in.start_phase;
-	now = clock_today(c->clock);
-	day = (now < today ? now : today) - MARK_LAG;
-	if (c->store != NULL && mark_due(&l, day, now)) {
+	if (c->store != NULL && mark_due(&l) &&
+	    (!l.fits || l.cp.reviews_before == 0)) {
 		program_checkpoint(c->catalog, &x.in, l.fits ? &l.cp : NULL,
-		    day, &next);
+		    mark_day(&l), &next);
 		program_run_from(c->catalog, &x.in, &next, today, &out->st);
 		/* Only a saving: a replay not kept changes no decision. */
-		text = program_checkpoint_encode(&next);
-		if (store_program_mark(c->store, stamp, next.day, text,
-		    &ignored) == -1)
+		text = program_checkpoint_encode(&next, &reviews);
+		if (reviews != NULL && store_program_mark(c->store, stamp,
+		    next.day, text, reviews, &ignored) == -1)
 			free(ignored);
 		free(text);
+		free(reviews);
 		program_checkpoint_release(&next);
 	} else
 		program_run_from(c->catalog, &x.in, l.fits ? &l.cp : NULL,
@@ -226,6 +256,13 @@ coach_program_status(struct coach *c, long today, struct coach_program *out,
 	input_release(&x);
 	store_phistory_release(&h);
 	return (0);
+}
+
+int
+coach_program_status(struct coach *c, long today, struct coach_program *out,
+    char **err)
+{
+	return (program_status(c, today, 1, out, err));
 }
 
 void
@@ -287,7 +324,7 @@ coach_program_line(struct coach *c, long day, char *buf, size_t len,
 {
 	struct coach_program	cp;
 
-	if (coach_program_status(c, day, &cp, err) != 0)
+	if (program_status(c, day, 0, &cp, err) != 0)
 		return (-1);
 	program_plan_line(&cp.st, buf, len);
 	coach_program_release(&cp);
@@ -304,7 +341,7 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 	size_t			  n, i;
 
 	memset(h, 0, sizeof *h);
-	if (coach_program_status(c, o->day, &cp, err) != 0)
+	if (program_status(c, o->day, 0, &cp, err) != 0)
 		return (-1);
 	program_hint(&cp.st, h);
 	if (line != NULL)

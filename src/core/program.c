@@ -701,6 +701,7 @@ state_from(const struct program_checkpoint *cp, long today,
 	st->reviews = xcalloc(st->reviews_cap, sizeof *st->reviews);
 	memcpy(st->reviews, cp->reviews, cp->nreviews * sizeof *st->reviews);
 	st->nreviews = cp->nreviews;
+	st->reviews_before = cp->reviews_before;
 	st->nlevels = cp->nlevels;
 	st->levels = xcalloc(cp->nlevels + 1, sizeof *st->levels);
 	memcpy(st->levels, cp->levels, cp->nlevels * sizeof *st->levels);
@@ -769,6 +770,7 @@ program_checkpoint(const struct catalog *c, const struct program_input *in,
 	out->last_active = last_active_before(in, &rp, day);
 	out->reviews = st.reviews;
 	out->nreviews = st.nreviews;
+	out->reviews_before = st.reviews_before;
 	out->levels = st.levels;
 	out->nlevels = st.nlevels;
 }
@@ -812,12 +814,20 @@ text_add(struct text *t, const char *fmt, ...)
 	t->len += (size_t)n;
 }
 
+static void
+text_review(struct text *t, const struct program_review *r)
+{
+	text_add(t, "review %ld %d %d %s\n", r->day, (int)r->move,
+	    (int)r->phase, r->why);
+}
+
 char *
-program_checkpoint_encode(const struct program_checkpoint *cp)
+program_checkpoint_encode(const struct program_checkpoint *cp,
+    char **reviews)
 {
 	const struct program_level	*lv;
-	const struct program_review	*r;
 	struct text			 t = { xmalloc(1), 0, 1 };
+	struct text			 rt = { xmalloc(1), 0, 1 };
 	size_t				 i;
 
 	text_add(&t, "%s %d\nday %ld\nstart %ld %d\nphase %d %ld\n"
@@ -830,11 +840,18 @@ program_checkpoint_encode(const struct program_checkpoint *cp)
 		text_add(&t, "level %s %d %d %d %ld\n", lv->ex->id, lv->level,
 		    lv->row, lv->unlocked, lv->changed);
 	}
-	text_add(&t, "reviews %zu\n", cp->nreviews);
-	for (i = 0; i < cp->nreviews; i++) {
-		r = &cp->reviews[i];
-		text_add(&t, "review %ld %d %d %s\n", r->day, (int)r->move,
-		    (int)r->phase, r->why);
+	/* The count and the last; all of them apart, when there are. */
+	text_add(&t, "reviews %zu\n", cp->reviews_before + cp->nreviews);
+	text_review(&t, &cp->reviews[cp->nreviews - 1]);
+	rt.s[0] = '\0';
+	for (i = 0; i < cp->nreviews && cp->reviews_before == 0; i++)
+		text_review(&rt, &cp->reviews[i]);
+	if (reviews != NULL && cp->reviews_before == 0)
+		*reviews = rt.s;
+	else {
+		if (reviews != NULL)
+			*reviews = NULL;
+		free(rt.s);
 	}
 	return (t.s);
 }
@@ -905,12 +922,32 @@ text_fields(const char **p, const char *w, long lo, long hi, int n, long *a,
 	return (0);
 }
 
+/* One review line from *p into r. Returns 0 or -1. */
+static int
+text_review_line(const char **p, struct program_review *r)
+{
+	char		 line[1024];
+	const char	*q = line;
+	long		 v[3];
+
+	if (text_line(p, line, sizeof line) != 0 ||
+	    text_numbers(&q, "review", FAR_BACK, -FAR_BACK, 3, &v[0], &v[1],
+	    &v[2]) != 0 || v[1] < MOVE_START || v[1] > MOVE_BACK ||
+	    v[2] < 0 || v[2] >= PROGRAM_NPHASES || *q != ' ' ||
+	    strlen(q + 1) >= sizeof r->why)
+		return (-1);
+	r->day = v[0];
+	r->move = (enum program_move)v[1];
+	r->phase = (enum program_phase)v[2];
+	memcpy(r->why, q + 1, strlen(q + 1) + 1);
+	return (0);
+}
+
 int
 program_checkpoint_decode(const struct catalog *c, const char *text,
     struct program_checkpoint *out)
 {
 	struct program_level	*lv;
-	struct program_review	*r;
 	char			 line[1024];
 	const char		*p = text, *q, *id;
 	long			 v[4], n, unused;
@@ -963,28 +1000,51 @@ program_checkpoint_decode(const struct catalog *c, const char *text,
 	}
 	if (text_fields(&p, "reviews", 1, 1000000, 1, &n, &unused) != 0)
 		goto fail;
-	out->nreviews = (size_t)n;
-	out->reviews = xcalloc(out->nreviews, sizeof *out->reviews);
-	for (i = 0; i < out->nreviews; i++) {
-		r = &out->reviews[i];
-		q = line;
-		if (text_line(&p, line, sizeof line) != 0 ||
-		    text_numbers(&q, "review", FAR_BACK, -FAR_BACK, 3, &v[0],
-		    &v[1], &v[2]) != 0 || v[1] < MOVE_START ||
-		    v[1] > MOVE_BACK || v[2] < 0 || v[2] >= PROGRAM_NPHASES ||
-		    *q != ' ' || strlen(q + 1) >= sizeof r->why)
-			goto fail;
-		r->day = v[0];
-		r->move = (enum program_move)v[1];
-		r->phase = (enum program_phase)v[2];
-		memcpy(r->why, q + 1, strlen(q + 1) + 1);
-	}
-	if (*p != '\0')
+	/* The last review only: the others are read when asked for. */
+	out->reviews_before = (size_t)n - 1;
+	out->nreviews = 1;
+	out->reviews = xcalloc(1, sizeof *out->reviews);
+	if (text_review_line(&p, &out->reviews[0]) != 0 || *p != '\0')
 		goto fail;
 	return (0);
 fail:
 	program_checkpoint_release(out);
 	return (-1);
+}
+
+int
+program_checkpoint_reviews(struct program_checkpoint *cp, const char *text)
+{
+	struct program_review	*v;
+	const char		*p = text;
+	size_t			 i, n = cp->reviews_before + cp->nreviews;
+
+	if (cp->reviews_before == 0)
+		return (0);
+	v = xcalloc(n, sizeof *v);
+	for (i = 0; i < n; i++)
+		if (text_review_line(&p, &v[i]) != 0)
+			break;
+	/* All of them, ending with the ones the checkpoint holds. */
+	if (i == n && *p == '\0')
+		for (i = 0; i < cp->nreviews; i++)
+			if (v[cp->reviews_before + i].day != cp->reviews[i].day ||
+			    v[cp->reviews_before + i].move !=
+			    cp->reviews[i].move ||
+			    v[cp->reviews_before + i].phase !=
+			    cp->reviews[i].phase ||
+			    strcmp(v[cp->reviews_before + i].why,
+			    cp->reviews[i].why) != 0)
+				break;
+	if (i != cp->nreviews || *p != '\0') {
+		free(v);
+		return (-1);
+	}
+	free(cp->reviews);
+	cp->reviews = v;
+	cp->nreviews = n;
+	cp->reviews_before = 0;
+	return (0);
 }
 
 void

@@ -186,6 +186,8 @@ struct program_state {
 						   start first */
 	size_t			 nreviews;
 	size_t			 reviews_cap;	/* room in reviews */
+	size_t			 reviews_before; /* left out before those:
+						   see program_run_from() */
 	struct program_level	*levels;	/* Owned; catalog order */
 	size_t			 nlevels;
 	/* The last 7 days, as the next review will see them. */
@@ -230,6 +232,7 @@ struct program_checkpoint {
 						   day; far back if none */
 	struct program_review	*reviews;	/* Owned; those before day */
 	size_t			 nreviews;
+	size_t			 reviews_before; /* left out before those */
 	struct program_level	*levels;	/* Owned; catalog order */
 	size_t			 nlevels;
 };
@@ -263,20 +266,32 @@ int	program_checkpoint_fits(const struct catalog *,
 /*
  * program_run(), beginning at `from` when it fits (then in need hold
  * the history only from PROGRAM_LOOKBACK days before from's day), and
- * at the program's start otherwise.
+ * at the program's start otherwise. A checkpoint decoded without its
+ * reviews gives the same state but for the reviews before its day:
+ * st->reviews holds only the last of those and the later ones, and
+ * st->reviews_before counts those left out.
  */
 void	program_run_from(const struct catalog *,
 	    const struct program_input *in,
 	    const struct program_checkpoint *from, long today,
 	    struct program_state *st);
 /*
- * A checkpoint as text, to store (allocated), and back: decoding
- * refuses (-1) a text of another version, or made with another catalog
- * (its exercises in another order), or damaged in any way.
+ * A checkpoint as text, to store (allocated), and back. The reviews,
+ * which grow a line a week, go apart into *reviews (allocated; NULL if
+ * cp was decoded without them), so that a plan need not read them: the
+ * text holds their count and the last. Decoding the text gives the
+ * checkpoint with reviews_before left out, and refuses (-1) a text of
+ * another version, or made with another catalog (its exercises in
+ * another order), or damaged in any way; program_checkpoint_reviews()
+ * then puts them all back, or refuses (-1, cp unchanged) a text that
+ * does not end with the reviews cp holds.
  */
-char	*program_checkpoint_encode(const struct program_checkpoint *);
+char	*program_checkpoint_encode(const struct program_checkpoint *cp,
+	    char **reviews);
 int	 program_checkpoint_decode(const struct catalog *, const char *text,
 	    struct program_checkpoint *out);
+int	 program_checkpoint_reviews(struct program_checkpoint *cp,
+	    const char *reviews);
 /* The latest review (the start when there is none yet). */
 const struct program_review *program_last(const struct program_state *);
 /* An exercise's level; NULL if it is not in the catalog. */

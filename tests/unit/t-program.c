@@ -582,12 +582,16 @@ sim_scenario(struct sim *s, int k)
 		s->in.start_phase = PROGRAM_RIBCAGE;
 }
 
-/* Two states alike in every field, each review and level included. */
+/*
+ * Two states alike in every field, each review and level included; b
+ * may leave out the reviews before a checkpoint (b->reviews_before).
+ */
 static void
 assert_same_state(const struct program_state *a,
     const struct program_state *b, long c, long d)
 {
-	size_t	i;
+	const struct program_review	*ra;
+	size_t				 i;
 
 	if (a->today != b->today || a->start_day != b->start_day ||
 	    a->phase != b->phase || a->phase_since != b->phase_since ||
@@ -597,15 +601,19 @@ assert_same_state(const struct program_state *a,
 	    a->weakest != b->weakest ||
 	    memcmp(a->latest, b->latest, sizeof a->latest) != 0 ||
 	    memcmp(a->first, b->first, sizeof a->first) != 0 ||
-	    a->nreviews != b->nreviews || a->nlevels != b->nlevels)
+	    a->reviews_before != 0 || b->nreviews == 0 ||
+	    a->nreviews != b->reviews_before + b->nreviews ||
+	    a->nlevels != b->nlevels)
 		fail_msg("from day %ld, on day %ld: the state differs", c, d);
-	for (i = 0; i < a->nreviews; i++)
-		if (a->reviews[i].day != b->reviews[i].day ||
-		    a->reviews[i].move != b->reviews[i].move ||
-		    a->reviews[i].phase != b->reviews[i].phase ||
-		    strcmp(a->reviews[i].why, b->reviews[i].why) != 0)
+	for (i = 0; i < b->nreviews; i++) {
+		ra = &a->reviews[b->reviews_before + i];
+		if (ra->day != b->reviews[i].day ||
+		    ra->move != b->reviews[i].move ||
+		    ra->phase != b->reviews[i].phase ||
+		    strcmp(ra->why, b->reviews[i].why) != 0)
 			fail_msg("from day %ld, on day %ld: review %zu differs",
-			    c, d, i);
+			    c, d, b->reviews_before + i);
+	}
 	for (i = 0; i < a->nlevels; i++)
 		if (a->levels[i].ex != b->levels[i].ex ||
 		    a->levels[i].level != b->levels[i].level ||
@@ -640,8 +648,9 @@ sim_window(const struct sim *s, long c, struct program_input *w)
  * For every day c of each simulated history, a checkpoint at c (kept
  * as text and read back), and from it a replay on the window the coach
  * reads to every later day d, gives exactly the state the whole replay
- * gives on d; and a checkpoint made from an earlier one is the one made
- * from the start.
+ * gives on d; read back without its reviews, the same but for the
+ * reviews before c; and a checkpoint made from an earlier one, read
+ * without its reviews, is the one made from the start.
  */
 static void
 checkpoint_replay_is_the_whole_replay(void **state)
@@ -652,10 +661,10 @@ checkpoint_replay_is_the_whole_replay(void **state)
 		{ START + 17, TEST_ROTATION, 40, -1 },
 		{ START + 17, TEST_BREATHING, 0, -1 },
 	};
-	struct program_checkpoint	 cp, back, prev, next;
+	struct program_checkpoint	 cp, back, light, prev, next;
 	struct program_input		 w;
 	struct program_state		 a, b;
-	char				*text, *text2;
+	char				*text, *text2, *rev, *rev2;
 	long				 c, d;
 	int				 k, runs = 0;
 
@@ -667,37 +676,60 @@ checkpoint_replay_is_the_whole_replay(void **state)
 		memset(&prev, 0, sizeof prev);
 		for (c = START; c <= START + NDAYS; c++) {
 			program_checkpoint(cat, &s.in, NULL, c, &cp);
-			text = program_checkpoint_encode(&cp);
+			text = program_checkpoint_encode(&cp, &rev);
+			assert_non_null(rev);
 			assert_int_equal(program_checkpoint_decode(cat, text,
 			    &back), 0);
-			text2 = program_checkpoint_encode(&back);
+			assert_int_equal(program_checkpoint_decode(cat, text,
+			    &light), 0);
+			assert_int_equal(light.reviews_before + 1,
+			    cp.nreviews);
+			assert_int_equal(program_checkpoint_reviews(&back,
+			    rev), 0);
+			text2 = program_checkpoint_encode(&back, &rev2);
 			assert_string_equal(text, text2);
+			assert_string_equal(rev, rev2);
 			free(text2);
+			free(rev2);
 			sim_window(&s, c, &w);
 			assert_true(program_checkpoint_fits(cat, &back, &w, c));
+			assert_true(program_checkpoint_fits(cat, &light, &w,
+			    c));
 			for (d = c; d <= START + NDAYS; d++) {
 				program_run(cat, &s.in, d, &a);
 				program_run_from(cat, &w, &back, d, &b);
+				assert_same_state(&a, &b, c, d);
+				assert_int_equal(b.reviews_before, 0);
+				program_release(&b);
+				program_run_from(cat, &w, &light, d, &b);
 				assert_same_state(&a, &b, c, d);
 				program_release(&a);
 				program_release(&b);
 				runs++;
 			}
-			/* Chained: from the checkpoint a few days before. */
+			/* Chained: from the light checkpoint days before. */
 			if (prev.nreviews > 0) {
 				sim_window(&s, prev.day, &w);
 				program_checkpoint(cat, &w, &prev, c, &next);
-				text2 = program_checkpoint_encode(&next);
+				text2 = program_checkpoint_encode(&next, &rev2);
 				assert_string_equal(text, text2);
+				/* With one review, there is none left out. */
+				if (prev.reviews_before > 0)
+					assert_null(rev2);
+				else
+					assert_string_equal(rev, rev2);
 				free(text2);
+				free(rev2);
 				program_checkpoint_release(&next);
 			}
+			program_checkpoint_release(&back);
 			if ((c - START) % 5 == 0) {
 				program_checkpoint_release(&prev);
-				prev = back;
+				prev = light;
 			} else
-				program_checkpoint_release(&back);
+				program_checkpoint_release(&light);
 			free(text);
+			free(rev);
 			program_checkpoint_release(&cp);
 		}
 		program_checkpoint_release(&prev);
@@ -716,7 +748,7 @@ checkpoint_refuses_what_does_not_fit(void **state)
 	static struct sim		 s;
 	struct program_checkpoint	 cp, back;
 	struct program_input		 in;
-	char				*text, *bad;
+	char				*text, *bad, *rev;
 	size_t				 i, len;
 
 	(void)state;
@@ -730,7 +762,7 @@ checkpoint_refuses_what_does_not_fit(void **state)
 	in = s.in;
 	in.start_phase = PROGRAM_EXTENSION;
 	assert_false(program_checkpoint_fits(cat, &cp, &in, START + 40));
-	text = program_checkpoint_encode(&cp);
+	text = program_checkpoint_encode(&cp, &rev);
 	len = strlen(text);
 	/* The first line names the version. */
 	bad = xstrdup(text);
@@ -754,6 +786,22 @@ checkpoint_refuses_what_does_not_fit(void **state)
 	*strchr(strstr(bad, "level posture-reset ") + 20, ' ') = '9';
 	assert_int_equal(program_checkpoint_decode(cat, bad, &back), -1);
 	free(bad);
+	/* Reviews that do not end with the checkpoint's last are refused. */
+	assert_int_equal(program_checkpoint_decode(cat, text, &back), 0);
+	for (i = 0; i < strlen(rev); i += 11) {
+		bad = xstrndup(rev, i);
+		assert_int_equal(program_checkpoint_reviews(&back, bad), -1);
+		free(bad);
+	}
+	bad = xstrdup(rev);
+	bad[strlen(bad) - 2] = '!';
+	assert_int_equal(program_checkpoint_reviews(&back, bad), -1);
+	free(bad);
+	assert_int_equal(back.nreviews, 1);
+	assert_int_equal(program_checkpoint_reviews(&back, rev), 0);
+	assert_int_equal(back.nreviews, cp.nreviews);
+	program_checkpoint_release(&back);
+	free(rev);
 	free(text);
 	program_checkpoint_release(&cp);
 }

@@ -1478,10 +1478,13 @@ stamp_moves_with_every_write(void **state)
 	free(path);
 }
 
-/* store_pfrom for the tests: notes the kept replay's day (-1: none). */
+/*
+ * store_pfrom for the tests: notes the kept replay's day (-1: none) and
+ * asks for its reviews.
+ */
 static int64_t
 note_mark(void *arg, const struct store_program *p,
-    const struct store_pmark *m)
+    const struct store_pmark *m, int *reviews)
 {
 	long	*day = arg;
 
@@ -1489,20 +1492,30 @@ note_mark(void *arg, const struct store_program *p,
 	*day = m->data == NULL ? -1 : m->day;
 	if (m->data != NULL)
 		assert_string_equal(m->data, "replay");
+	*reviews = 1;
 	return (INT64_MIN);
 }
 
-/* The day of the replay s keeps (-1: none), and the snapshot's stamp. */
+/*
+ * The day of the replay s keeps (-1: none), and the snapshot's stamp;
+ * its reviews are read with it.
+ */
 static long
 kept_day(struct store *s, int64_t *stamp)
 {
 	struct store_program	p;
 	struct store_phistory	h;
 	int64_t			unused;
+	char			*reviews;
 	long			day = -2;
 
 	assert_int_equal(store_program_load(s, note_mark, &day, &p, &h,
-	    stamp != NULL ? stamp : &unused, NULL), 0);
+	    &reviews, stamp != NULL ? stamp : &unused, NULL), 0);
+	if (day == -1)
+		assert_null(reviews);
+	else
+		assert_string_equal(reviews, "reviews");
+	free(reviews);
 	store_phistory_release(&h);
 	return (day);
 }
@@ -1528,7 +1541,8 @@ keep_at(struct store *s, long day)
 	int64_t	stamp;
 
 	kept_day(s, &stamp);
-	assert_int_equal(store_program_mark(s, stamp, day, "replay", NULL), 1);
+	assert_int_equal(store_program_mark(s, stamp, day, "replay", "reviews",
+	    NULL), 1);
 	assert_int_equal(kept_day(s, NULL), day);
 }
 
@@ -1600,7 +1614,8 @@ program_replay_is_dropped_when_history_before_it_changes(void **state)
 	/* Read, then another connection writes: not kept. */
 	assert_int_equal(kept_day(a, &stamp), -1);
 	checkin_at(b, dms + 86400000);
-	assert_int_equal(store_program_mark(a, stamp, D, "replay", NULL), 0);
+	assert_int_equal(store_program_mark(a, stamp, D, "replay", "reviews",
+	    NULL), 0);
 	assert_int_equal(kept_day(a, NULL), -1);
 
 	store_close(b);
