@@ -1015,28 +1015,31 @@ fail:
 int
 program_checkpoint_reviews(struct program_checkpoint *cp, const char *text)
 {
-	struct program_review	*v;
+	struct program_review	*v, *r;
 	const char		*p = text;
 	size_t			 i, n = cp->reviews_before + cp->nreviews;
+	int			 ok = 1;
 
 	if (cp->reviews_before == 0)
 		return (0);
+	/* A line each, before making room for them. */
+	for (i = 0; *p != '\0'; p++)
+		i += *p == '\n';
+	if (i != n)
+		return (-1);
+	p = text;
 	v = xcalloc(n, sizeof *v);
-	for (i = 0; i < n; i++)
-		if (text_review_line(&p, &v[i]) != 0)
-			break;
+	for (i = 0; i < n && ok; i++)
+		ok = text_review_line(&p, &v[i]) == 0;
 	/* All of them, ending with the ones the checkpoint holds. */
-	if (i == n && *p == '\0')
-		for (i = 0; i < cp->nreviews; i++)
-			if (v[cp->reviews_before + i].day != cp->reviews[i].day ||
-			    v[cp->reviews_before + i].move !=
-			    cp->reviews[i].move ||
-			    v[cp->reviews_before + i].phase !=
-			    cp->reviews[i].phase ||
-			    strcmp(v[cp->reviews_before + i].why,
-			    cp->reviews[i].why) != 0)
-				break;
-	if (i != cp->nreviews || *p != '\0') {
+	for (i = 0; i < cp->nreviews && ok; i++) {
+		r = &v[cp->reviews_before + i];
+		ok = r->day == cp->reviews[i].day &&
+		    r->move == cp->reviews[i].move &&
+		    r->phase == cp->reviews[i].phase &&
+		    strcmp(r->why, cp->reviews[i].why) == 0;
+	}
+	if (!ok || *p != '\0') {
 		free(v);
 		return (-1);
 	}

@@ -804,6 +804,21 @@ checkpoint_refuses_what_does_not_fit(void **state)
 	free(rev);
 	free(text);
 	program_checkpoint_release(&cp);
+
+	/* Two reviews, the last one damaged. */
+	program_checkpoint(cat, &s.in, NULL, START + 8, &cp);
+	assert_int_equal(cp.nreviews, 2);
+	text = program_checkpoint_encode(&cp, &rev);
+	assert_int_equal(program_checkpoint_decode(cat, text, &back), 0);
+	rev[strlen(rev) - 1] = '\0';
+	strrchr(rev, '\n')[6] = 'x';	/* "review" is no longer */
+	rev[strlen(rev)] = '\n';
+	assert_int_equal(program_checkpoint_reviews(&back, rev), -1);
+	assert_int_equal(back.reviews_before, 1);
+	program_checkpoint_release(&back);
+	free(rev);
+	free(text);
+	program_checkpoint_release(&cp);
 }
 
 /*
