@@ -55,6 +55,15 @@ static const char sql_pitems[] =
     " ORDER BY s.started_ms, s.id, i.position";
 static const char sql_ppains[] =
     "SELECT at_ms, tz_min, pain FROM pain_ratings WHERE at_ms >= ?1";
+/* The reviews last, so reading the rest leaves their pages unread. */
+static const char sql_mark_get[] =
+    "SELECT day, data FROM program_checkpoint WHERE id = 1";
+static const char sql_mark_reviews[] =
+    "SELECT reviews FROM program_checkpoint WHERE id = 1";
+static const char sql_mark_put[] =
+    "INSERT INTO program_checkpoint (id, day, until_ms, data, reviews)"
+    " VALUES (1, ?1, ?1 * 86400000, ?2, ?3) ON CONFLICT (id) DO UPDATE SET"
+    " day = ?1, until_ms = ?1 * 86400000, data = ?2, reviews = ?3";
 
 static enum session_feel
 feel_named(const char *name)
@@ -145,22 +154,94 @@ fail:
 	return (-1);
 }
 
-int
-store_program_history(struct store *s, int64_t from_ms,
-    struct store_phistory *h, char **cause)
+/*
+ * The text of sql's row (day in *day if not NULL) into *text, allocated;
+ * NULL if there is none.
+ */
+static int
+read_mark(struct store *s, const char *sql, long *day, char **text,
+    char **err)
 {
-	char	*err = NULL;
-	int	 ret = -1;
+	sqlite3_stmt	*st = NULL;
+	const char	*v;
+	int		 rc, col = day != NULL;
+
+	*text = NULL;
+	rc = store_step(s, sql, &st, "");
+	if (rc == SQLITE_ROW) {
+		if (day != NULL)
+			*day = (long)sqlite3_column_int64(st, 0);
+		v = (const char *)sqlite3_column_text(st, col);
+		*text = xstrdup(v == NULL ? "" : v);
+	}
+	return (store_done(s, rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1,
+	    0, st, NULL, err, "read the program's replay"));
+}
+
+int
+store_program_load(struct store *s, store_pfrom *from, void *arg,
+    struct store_program *p, struct store_phistory *h, char **reviews,
+    int64_t *stamp, char **cause)
+{
+	const char		*what = "read the history";
+	struct store_pmark	 m = { 0, NULL };
+	char			*err = NULL, *data = NULL;
+	int64_t			 from_ms = 0;
+	int			 ret = -1, want = 0;
 
 	memset(h, 0, sizeof *h);
-	/* One read transaction, so the three reads agree. */
-	if (store_exec(s, "BEGIN", &err, "read the history") == 0) {
-		ret = read_phistory(s, from_ms, h);
-		store_rollback(s, &err, "read the history");
+	*reviews = NULL;
+	/* One read transaction, so that every read agrees. */
+	if (store_exec(s, "BEGIN", &err, what) != 0)
+		return (store_done(s, -1, 0, NULL, err, cause, what));
+	if (store_program_get(s, p, &err) == 0 &&
+	    read_mark(s, sql_mark_get, &m.day, &data, &err) == 0) {
+		m.data = data;
+		from_ms = from(arg, p, &m, &want);
+		if ((!want || data == NULL || read_mark(s, sql_mark_reviews,
+		    NULL, reviews, &err) == 0) &&
+		    read_phistory(s, from_ms, h) == 0 &&
+		    store_stamp(s, stamp, &err) == 0)
+			ret = 0;
 	}
-	if (ret != 0 && err == NULL)
-		err = xstrdup("cannot read the history");
-	return (store_done(s, ret, 0, NULL, err, cause, "read the history"));
+	store_rollback(s, &err, what);
+	free(data);
+	if (ret != 0) {
+		store_phistory_release(h);
+		free(*reviews);
+		*reviews = NULL;
+		if (err == NULL)
+			err = xstrdup("cannot read the history");
+	}
+	return (store_done(s, ret, 0, NULL, err, cause, what));
+}
+
+int
+store_program_mark(struct store *s, int64_t stamp, long day,
+    const char *data, const char *reviews, char **cause)
+{
+	const char	*what = "keep the program's replay";
+	sqlite3_stmt	*st = NULL;
+	char		*err = NULL;
+	int64_t		 now;
+	int		 ret = -1, began = 0;
+
+	if (store_begin(s, &err, what) != 0)
+		goto out;
+	began = 1;
+	if (store_stamp(s, &now, &err) != 0)
+		goto out;
+	/* Read from another store than this one: keep nothing. */
+	if (now != stamp) {
+		ret = 0;
+		goto out;
+	}
+	if (store_step(s, sql_mark_put, &st, "Itt", (int64_t)day, data,
+	    reviews) != SQLITE_DONE)
+		goto out;
+	ret = 1;
+out:
+	return (store_done(s, ret, began, st, err, cause, what));
 }
 
 int

@@ -216,6 +216,49 @@ static const struct migration migrations[] = {
 	    " extra INTEGER)" },
 	{ 5, "CREATE INDEX selftests_at ON selftests (at_ms)" },
 	{ 5, "PRAGMA user_version = 5" },
+	/*
+	 * 6: the program's replay kept at a day's start (store-program.c),
+	 * dropped by these triggers as soon as the history before that day
+	 * (sessions, their items, pain ratings) or the program's start
+	 * changes. until_ms is the day's start in local time, as
+	 * started_ms + tz_min minutes is a session's.
+	 */
+	{ 6, "CREATE TABLE program_checkpoint ("
+	    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+	    " day INTEGER NOT NULL,"
+	    " until_ms INTEGER NOT NULL,"
+	    " data TEXT NOT NULL,"
+	    " reviews TEXT NOT NULL)" },
+#define CHECKPOINT_DROP(table, event, when) \
+	{ 6, "CREATE TRIGGER program_checkpoint_" #table "_" #event \
+	    " AFTER " #event " ON " #table " WHEN " when \
+	    " < (SELECT until_ms FROM program_checkpoint)" \
+	    " BEGIN DELETE FROM program_checkpoint; END" }
+#define LOCAL(row, at)	#row "." #at " + " #row ".tz_min * 60000"
+#define ITEM_LOCAL(ids)	"(SELECT min(started_ms + tz_min * 60000)" \
+	    " FROM sessions WHERE id IN (" ids "))"
+	CHECKPOINT_DROP(sessions, INSERT, LOCAL(NEW, started_ms)),
+	CHECKPOINT_DROP(sessions, UPDATE, "min(" LOCAL(OLD, started_ms) ", "
+	    LOCAL(NEW, started_ms) ")"),
+	CHECKPOINT_DROP(sessions, DELETE, LOCAL(OLD, started_ms)),
+	CHECKPOINT_DROP(session_items, INSERT, ITEM_LOCAL("NEW.session_id")),
+	CHECKPOINT_DROP(session_items, UPDATE,
+	    ITEM_LOCAL("OLD.session_id, NEW.session_id")),
+	CHECKPOINT_DROP(session_items, DELETE, ITEM_LOCAL("OLD.session_id")),
+	CHECKPOINT_DROP(pain_ratings, INSERT, LOCAL(NEW, at_ms)),
+	CHECKPOINT_DROP(pain_ratings, UPDATE, "min(" LOCAL(OLD, at_ms) ", "
+	    LOCAL(NEW, at_ms) ")"),
+	CHECKPOINT_DROP(pain_ratings, DELETE, LOCAL(OLD, at_ms)),
+	/* Any change of the start, whatever the checkpoint's day. */
+#define BEFORE_ALL	"-9000000000000000000"
+	CHECKPOINT_DROP(program, INSERT, BEFORE_ALL),
+	CHECKPOINT_DROP(program, UPDATE, BEFORE_ALL),
+	CHECKPOINT_DROP(program, DELETE, BEFORE_ALL),
+#undef CHECKPOINT_DROP
+#undef LOCAL
+#undef ITEM_LOCAL
+#undef BEFORE_ALL
+	{ 6, "PRAGMA user_version = 6" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 

@@ -20,7 +20,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	5
+#define STORE_SCHEMA_VERSION	6
 
 struct store;
 
@@ -467,14 +467,43 @@ struct store_phistory {
 	struct store_ppain	*pains;		/* before, after, check-ins */
 	size_t			 npains;
 };
+void	store_phistory_release(struct store_phistory *h);
 /*
- * The sessions that started, and the pain ratings made, from from_ms on,
- * in one snapshot, into *h (free with store_phistory_release()).
+ * The program's replay kept at the start of a day, as the core's text
+ * (program_checkpoint_encode()). The store drops it as soon as a
+ * session, item or pain rating before that day, or the program's
+ * start, changes (schema 6's triggers).
+ */
+struct store_pmark {
+	long		 day;
+	const char	*data;		/* NULL: none kept */
+};
+/*
+ * Given where the program started and the kept replay (borrowed for the
+ * call), the instant from which to read the history; *reviews set to 1
+ * asks for the kept replay's reviews too.
+ */
+typedef int64_t	store_pfrom(void *arg, const struct store_program *p,
+		    const struct store_pmark *m, int *reviews);
+/*
+ * In one snapshot: where the program started (*p), the kept replay
+ * (handed to from()), then the sessions that started and the pain
+ * ratings made from() on (*h, free with store_phistory_release()), the
+ * kept replay's reviews if from() asked for them (*reviews, allocated;
+ * else NULL), and *stamp (store_stamp()) for store_program_mark().
  * Returns 0 or -1.
  */
-int	store_program_history(struct store *, int64_t from_ms,
-	    struct store_phistory *h, char **cause);
-void	store_phistory_release(struct store_phistory *h);
+int	store_program_load(struct store *, store_pfrom *from, void *arg,
+	    struct store_program *p, struct store_phistory *h,
+	    char **reviews, int64_t *stamp, char **cause);
+/*
+ * Keep the replay at the start of day (data, and apart its reviews, read
+ * only when asked for), in place of the one kept, unless the store
+ * changed since store_program_load() gave stamp. Returns 1 if kept, 0
+ * if not, -1 on failure.
+ */
+int	store_program_mark(struct store *, int64_t stamp, long day,
+	    const char *data, const char *reviews, char **cause);
 
 /* Where the program started into *p. Returns 0 or -1. */
 int	store_program_get(struct store *, struct store_program *p,

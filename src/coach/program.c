@@ -98,42 +98,171 @@ input_release(struct input *x)
 	free(x->results);
 }
 
-int
-coach_program_status(struct coach *c, long today, struct coach_program *out,
-    char **err)
+/*
+ * The replay is kept at the start of the day this many days before
+ * today (or the day asked about, if earlier): today's and yesterday's
+ * sessions may still be recorded, and would drop a later one at once.
+ */
+#define MARK_LAG	2
+
+/* What coach_program_status() reads, and where its replay may begin. */
+struct load {
+	const struct catalog		*catalog;
+	long				 today;
+	long				 now;	/* the clock's today */
+	int				 full;	/* every review wanted */
+	int				 ignore; /* the kept replay */
+	struct program_input		 in;	/* the start only */
+	int				 kept;	/* a replay is kept */
+	long				 kept_day;
+	int				 fits;	/* cp decoded, and fits */
+	struct program_checkpoint	 cp;
+};
+
+/* The local midnight of day, less a day for time zones, in ms. */
+static int64_t
+day_ms(long day)
 {
-	struct store_phistory	h;
-	struct store_program	p;
-	struct input		x;
-	int64_t			from = INT64_MIN;
+	return ((int64_t)(day - 1) * 86400000);
+}
+
+/* The day at whose start the replay would be kept now. */
+static long
+mark_day(const struct load *l)
+{
+	return ((l->now < l->today ? l->now : l->today) - MARK_LAG);
+}
+
+/*
+ * Whether to keep the replay at the start of mark_day(): when none is
+ * kept, when the one kept is a week or more older, or when it is of no
+ * use (another catalog or version, or kept for a day after today)
+ * unless this is a look at a day before the clock's today.
+ */
+static int
+mark_due(const struct load *l)
+{
+	long	day = mark_day(l);
+
+	if (day <= l->in.start_day)
+		return (0);
+	if (l->fits)
+		return (day >= l->cp.day + PROGRAM_REVIEW_DAYS);
+	return (!l->kept || l->kept_day <= l->today || l->today >= l->now);
+}
+
+/*
+ * store_pfrom: the program's start, and the kept replay if it fits
+ * (its reviews too if every review is wanted, or it is to be kept
+ * again); then the history from two weeks before where the replay
+ * begins.
+ */
+static int64_t
+load_from(void *arg, const struct store_program *p,
+    const struct store_pmark *m, int *reviews)
+{
+	struct load	*l = arg;
+
+	/* With no start set, the program began with the first session. */
+	l->in.start_day = p->set ? p->start_day : p->has_first &&
+	    p->first_day < l->today ? p->first_day : l->today;
+	l->in.start_phase = p->set ? (enum program_phase)p->start_phase :
+	    PROGRAM_BREATHING;
+	if (m->data != NULL) {
+		l->kept = 1;
+		l->kept_day = m->day;
+		if (!l->ignore && program_checkpoint_decode(l->catalog,
+		    m->data, &l->cp) == 0 && program_checkpoint_fits(
+		    l->catalog, &l->cp, &l->in, l->today))
+			l->fits = 1;
+		else
+			program_checkpoint_release(&l->cp);
+	}
+	if (l->fits) {
+		*reviews = l->full || mark_due(l);
+		return (day_ms(l->cp.day - PROGRAM_LOOKBACK));
+	}
+	return (p->set ? day_ms(l->in.start_day - PROGRAM_LOOKBACK) :
+	    INT64_MIN);
+}
+
+/*
+ * The program on today into *out, as coach_program_status(), but with
+ * only the reviews since the kept replay unless full.
+ */
+static int
+program_status(struct coach *c, long today, int full,
+    struct coach_program *out, char **err)
+{
+	struct store_phistory		 h;
+	struct store_program		 p;
+	struct program_checkpoint	 next;
+	struct load			 l;
+	struct input			 x;
+	int64_t				 stamp = 0;
+	char				*text, *reviews = NULL, *ignored = NULL;
 
 	memset(out, 0, sizeof *out);
 	memset(&p, 0, sizeof p);
 	memset(&h, 0, sizeof h);
-	if (c->store != NULL) {
-		if (store_program_get(c->store, &p, err) != 0)
-			return (-1);
-		if (store_selftests(c->store, &out->results, err) != 0)
-			return (-1);
-		/* From two weeks (and a day for time zones) before it. */
-		if (p.set)
-			from = (p.start_day - 2 * PROGRAM_REVIEW_DAYS - 1) *
-			    86400000LL;
-		if (store_program_history(c->store, from, &h, err) != 0) {
+	memset(&l, 0, sizeof l);
+	l.catalog = c->catalog;
+	l.today = today;
+	l.now = clock_today(c->clock);
+	l.full = full;
+	if (c->store == NULL)
+		l.in.start_day = today;
+	else if (store_selftests(c->store, &out->results, err) != 0)
+		return (-1);
+	while (c->store != NULL) {
+		if (store_program_load(c->store, load_from, &l, &p, &h,
+		    &reviews, &stamp, err) != 0) {
+			program_checkpoint_release(&l.cp);
 			store_program_data_release(&out->results);
 			return (-1);
 		}
+		if (!l.fits || reviews == NULL ||
+		    program_checkpoint_reviews(&l.cp, reviews) == 0)
+			break;
+		/* Reviews that do not fit: replay it all instead. */
+		program_checkpoint_release(&l.cp);
+		store_phistory_release(&h);
+		free(reviews);
+		l.fits = 0;
+		l.ignore = 1;
 	}
+	free(reviews);
 	input_build(&x, &h, &out->results);
 	out->set = p.set;
-	x.in.start_day = p.set ? p.start_day : p.has_first &&
-	    p.first_day < today ? p.first_day : today;
-	x.in.start_phase = p.set ? (enum program_phase)p.start_phase :
-	    PROGRAM_BREATHING;
-	program_run(c->catalog, &x.in, today, &out->st);
+	x.in.start_day = l.in.start_day;
+	x.in.start_phase = l.in.start_phase;
+	if (c->store != NULL && mark_due(&l) &&
+	    (!l.fits || l.cp.reviews_before == 0)) {
+		program_checkpoint(c->catalog, &x.in, l.fits ? &l.cp : NULL,
+		    mark_day(&l), &next);
+		program_run_from(c->catalog, &x.in, &next, today, &out->st);
+		/* Only a saving: a replay not kept changes no decision. */
+		text = program_checkpoint_encode(&next, &reviews);
+		if (reviews != NULL && store_program_mark(c->store, stamp,
+		    next.day, text, reviews, &ignored) == -1)
+			free(ignored);
+		free(text);
+		free(reviews);
+		program_checkpoint_release(&next);
+	} else
+		program_run_from(c->catalog, &x.in, l.fits ? &l.cp : NULL,
+		    today, &out->st);
+	program_checkpoint_release(&l.cp);
 	input_release(&x);
 	store_phistory_release(&h);
 	return (0);
+}
+
+int
+coach_program_status(struct coach *c, long today, struct coach_program *out,
+    char **err)
+{
+	return (program_status(c, today, 1, out, err));
 }
 
 void
@@ -195,7 +324,7 @@ coach_program_line(struct coach *c, long day, char *buf, size_t len,
 {
 	struct coach_program	cp;
 
-	if (coach_program_status(c, day, &cp, err) != 0)
+	if (program_status(c, day, 0, &cp, err) != 0)
 		return (-1);
 	program_plan_line(&cp.st, buf, len);
 	coach_program_release(&cp);
@@ -212,7 +341,7 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 	size_t			  n, i;
 
 	memset(h, 0, sizeof *h);
-	if (coach_program_status(c, o->day, &cp, err) != 0)
+	if (program_status(c, o->day, 0, &cp, err) != 0)
 		return (-1);
 	program_hint(&cp.st, h);
 	if (line != NULL)

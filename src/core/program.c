@@ -6,7 +6,9 @@
  * drifts from what happened: an import, or a session recorded late,
  * changes the replay and nothing else needs mending.
  */
+#include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -332,15 +334,20 @@ is_red(enum session_feel f)
 	return (f >= FEEL_SHARP && f < FEEL_COUNT);
 }
 
-/* The first pain rating on or after day (the input is by day). */
+/*
+ * The first of the n elements at v, each size bytes with a long day at
+ * offset off and in order of it, whose day is on or after day.
+ */
 static size_t
-pain_from(const struct program_input *in, long day)
+first_on(const void *v, size_t n, size_t size, size_t off, long day)
 {
-	size_t	lo = 0, hi = in->npains, mid;
+	size_t	lo = 0, hi = n, mid;
+	long	d;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (in->pains[mid].day < day)
+		memcpy(&d, (const char *)v + mid * size + off, sizeof d);
+		if (d < day)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -348,20 +355,20 @@ pain_from(const struct program_input *in, long day)
 	return (lo);
 }
 
-/* The first session on or after day (the input is by day). */
+/* The first pain rating on or after day. */
+static size_t
+pain_from(const struct program_input *in, long day)
+{
+	return (first_on(in->pains, in->npains, sizeof *in->pains,
+	    offsetof(struct program_pain, day), day));
+}
+
+/* The first session on or after day. */
 static size_t
 session_from(const struct program_input *in, long day)
 {
-	size_t	lo = 0, hi = in->nsessions, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (in->sessions[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (lo);
+	return (first_on(in->sessions, in->nsessions, sizeof *in->sessions,
+	    offsetof(struct program_session, day), day));
 }
 
 /* Mean pain in [from, to), times 10; -1 if no rating. */
@@ -402,16 +409,31 @@ week_counts(const struct program_input *in, long from, long to, int *active,
 	}
 }
 
-/* The latest active day before day; far in the past if none. */
+#define FAR_BACK	(-1000000L)	/* a day before any history */
+
+/*
+ * What the replay carries from one day to the next besides the state:
+ * the break it last stepped back for, and the latest active day before
+ * the history handed in (FAR_BACK for the whole history), which a replay
+ * from a checkpoint needs because it reads only the weeks before it.
+ */
+struct replay {
+	long	break_from;
+	long	active_before;
+};
+
+/* The latest active day before day; FAR_BACK if none. */
 static long
-last_active_before(const struct program_input *in, long day)
+last_active_before(const struct program_input *in,
+    const struct replay *rp, long day)
 {
 	size_t	i;
 
 	for (i = session_from(in, day); i > 0; i--)
 		if (in->sessions[i - 1].active)
-			return (in->sessions[i - 1].day);
-	return (-1000000);
+			return (in->sessions[i - 1].day > rp->active_before ?
+			    in->sessions[i - 1].day : rp->active_before);
+	return (rp->active_before);
 }
 
 static void
@@ -425,8 +447,12 @@ add_review(struct program_state *st, long day, enum program_move move,
 	struct program_review	*r;
 	va_list			 ap;
 
-	st->reviews = xreallocarray(st->reviews, st->nreviews + 1,
-	    sizeof *st->reviews);
+	if (st->nreviews == st->reviews_cap) {
+		st->reviews_cap = st->reviews_cap == 0 ? 16 :
+		    st->reviews_cap * 2;
+		st->reviews = xreallocarray(st->reviews, st->reviews_cap,
+		    sizeof *st->reviews);
+	}
 	r = &st->reviews[st->nreviews++];
 	r->day = day;
 	r->move = move;
@@ -442,10 +468,35 @@ plural(int n)
 	return (n == 1 ? "" : "s");
 }
 
+/*
+ * Step back a phase at the review on day r (or stay in the first),
+ * saying why after "Back to the ... phase".
+ */
+static void
+step_back(struct program_state *st, long r, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+step_back(struct program_state *st, long r, const char *fmt, ...)
+{
+	enum program_phase	 p = st->phase;
+	char			 why[sizeof st->reviews->why];
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	if (p > 0)
+		st->phase = p - 1;
+	st->phase_since = r;
+	add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD, "%s the %s phase%s",
+	    p > 0 ? "Back to" : "Staying in", phase_titles[st->phase], why);
+}
+
 /* The review at day r, over the week [r - 7, r). */
 static void
 review(struct program_state *st, const struct program_input *in, long r,
-    long *break_from)
+    struct replay *rp)
 {
 	enum program_phase	 p = st->phase;
 	const char		*name;
@@ -456,44 +507,27 @@ review(struct program_state *st, const struct program_input *in, long r,
 	now = pain_mean10(in, r - PROGRAM_REVIEW_DAYS, r);
 	before = pain_mean10(in, r - 2 * PROGRAM_REVIEW_DAYS,
 	    r - PROGRAM_REVIEW_DAYS);
-	last = last_active_before(in, r);
+	last = last_active_before(in, rp, r);
 	weeks = (int)((r - st->phase_since) / PROGRAM_REVIEW_DAYS);
 	need = program_phase_weeks[p];
 
 	if (now >= 0 && before >= 0 && now - before >= PROGRAM_PAIN_RISE * 10) {
-		if (p > 0)
-			st->phase = p - 1;
-		st->phase_since = r;
-		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
-		    "%s the %s phase: pain rose by %d.%d points over the week "
+		step_back(st, r, ": pain rose by %d.%d points over the week "
 		    "(%d.%d from %d.%d), so the work eases off.",
-		    p > 0 ? "Back to" : "Staying in",
-		    phase_titles[st->phase], (now - before) / 10,
-		    (now - before) % 10, now / 10, now % 10, before / 10,
-		    before % 10);
+		    (now - before) / 10, (now - before) % 10, now / 10,
+		    now % 10, before / 10, before % 10);
 		return;
 	}
 	if (red >= PROGRAM_RED_BACK) {
-		if (p > 0)
-			st->phase = p - 1;
-		st->phase_since = r;
-		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
-		    "%s the %s phase: %d answers this week were sharp or "
-		    "nerve-like, so the work eases off.",
-		    p > 0 ? "Back to" : "Staying in",
-		    phase_titles[st->phase], red);
+		step_back(st, r, ": %d answers this week were sharp or "
+		    "nerve-like, so the work eases off.", red);
 		return;
 	}
 	if (r - last >= PROGRAM_BREAK_DAYS && last >= st->start_day &&
-	    last != *break_from) {
-		*break_from = last;
-		if (p > 0)
-			st->phase = p - 1;
-		st->phase_since = r;
-		add_review(st, r, p > 0 ? MOVE_BACK : MOVE_HOLD,
-		    "%s the %s phase after %ld days with nothing done, to "
-		    "ease back in.", p > 0 ? "Back to" : "Staying in",
-		    phase_titles[st->phase], r - last - 1);
+	    last != rp->break_from) {
+		rp->break_from = last;
+		step_back(st, r, " after %ld days with nothing done, to ease "
+		    "back in.", r - last - 1);
 		return;
 	}
 	name = phase_titles[p];
@@ -606,19 +640,25 @@ progress(struct program_state *st, const struct catalog *c,
 	}
 }
 
-void
-program_run(const struct catalog *c, const struct program_input *in,
+/* in's start phase, as the replay reads it. */
+static enum program_phase
+start_phase(const struct program_input *in)
+{
+	return ((unsigned)in->start_phase < PROGRAM_NPHASES ?
+	    in->start_phase : PROGRAM_BREATHING);
+}
+
+/* The state on the program's first day, with its start. */
+static void
+state_start(const struct catalog *c, const struct program_input *in,
     long today, struct program_state *st)
 {
-	size_t	i, si = 0;
-	long	r, break_from = -1000000, d;
-	int	t;
+	size_t	i;
 
 	memset(st, 0, sizeof *st);
 	st->today = today;
 	st->start_day = in->start_day > today ? today : in->start_day;
-	st->phase = (unsigned)in->start_phase < PROGRAM_NPHASES ?
-	    in->start_phase : PROGRAM_BREATHING;
+	st->phase = start_phase(in);
 	st->phase_since = st->start_day;
 	if (st->phase == PROGRAM_BREATHING)
 		add_review(st, st->start_day, MOVE_START, "The program starts "
@@ -632,23 +672,410 @@ program_run(const struct catalog *c, const struct program_input *in,
 		st->levels[i].ex = &c->ex[i];
 		st->levels[i].changed = -1;
 	}
+}
 
-	/* Each day in turn: its review first, then its sessions. */
-	for (d = st->start_day; d < today; d++) {
-		r = d;
-		if (r > st->start_day &&
-		    (r - st->start_day) % PROGRAM_REVIEW_DAYS == 0)
-			review(st, in, r, &break_from);
+int
+program_checkpoint_fits(const struct catalog *c,
+    const struct program_checkpoint *cp, const struct program_input *in,
+    long today)
+{
+	size_t	i;
+
+	if (cp == NULL || cp->start_day != in->start_day ||
+	    cp->start_phase != start_phase(in) || cp->day < cp->start_day ||
+	    cp->day > today || cp->nlevels != c->n || cp->nreviews == 0)
+		return (0);
+	for (i = 0; i < c->n; i++)
+		if (cp->levels[i].ex != &c->ex[i])
+			return (0);
+	return (1);
+}
+
+/* The state at the start of cp's day, from cp (which fits). */
+static void
+state_from(const struct program_checkpoint *cp, long today,
+    struct program_state *st, struct replay *rp)
+{
+	memset(st, 0, sizeof *st);
+	st->today = today;
+	st->start_day = cp->start_day;
+	st->phase = cp->phase;
+	st->phase_since = cp->phase_since;
+	st->reviews_cap = cp->nreviews + 16;
+	st->reviews = xcalloc(st->reviews_cap, sizeof *st->reviews);
+	memcpy(st->reviews, cp->reviews, cp->nreviews * sizeof *st->reviews);
+	st->nreviews = cp->nreviews;
+	st->reviews_before = cp->reviews_before;
+	st->nlevels = cp->nlevels;
+	st->levels = xcalloc(cp->nlevels + 1, sizeof *st->levels);
+	memcpy(st->levels, cp->levels, cp->nlevels * sizeof *st->levels);
+	rp->break_from = cp->break_from;
+	rp->active_before = cp->last_active;
+}
+
+/*
+ * Begin a replay to `day` at from when it fits, else at the start.
+ * Returns the first day to replay.
+ */
+static long
+replay_begin(const struct catalog *c, const struct program_input *in,
+    const struct program_checkpoint *from, long day,
+    struct program_state *st, struct replay *rp)
+{
+	if (program_checkpoint_fits(c, from, in, day)) {
+		state_from(from, day, st, rp);
+		return (from->day);
+	}
+	state_start(c, in, day, st);
+	rp->break_from = FAR_BACK;
+	rp->active_before = FAR_BACK;
+	return (st->start_day);
+}
+
+/* Each day of [from, to) in turn: its review first, then its sessions. */
+static void
+replay_days(const struct catalog *c, const struct program_input *in,
+    struct program_state *st, struct replay *rp, long from, long to)
+{
+	size_t	si;
+	long	d;
+
+	for (si = session_from(in, from), d = from; d < to; d++) {
+		if (d > st->start_day &&
+		    (d - st->start_day) % PROGRAM_REVIEW_DAYS == 0)
+			review(st, in, d, rp);
 		while (si < in->nsessions && in->sessions[si].day <= d) {
 			if (in->sessions[si].day >= st->start_day)
 				progress(st, c, &in->sessions[si]);
 			si++;
 		}
 	}
+}
+
+void
+program_checkpoint(const struct catalog *c, const struct program_input *in,
+    const struct program_checkpoint *from, long day,
+    struct program_checkpoint *out)
+{
+	struct program_state	st;
+	struct replay		rp;
+
+	if (day < in->start_day)
+		day = in->start_day;
+	replay_days(c, in, &st, &rp, replay_begin(c, in, from, day, &st,
+	    &rp), day);
+	memset(out, 0, sizeof *out);
+	out->day = day;
+	out->start_day = in->start_day;
+	out->start_phase = start_phase(in);
+	out->phase = st.phase;
+	out->phase_since = st.phase_since;
+	out->break_from = rp.break_from;
+	out->last_active = last_active_before(in, &rp, day);
+	out->reviews = st.reviews;
+	out->nreviews = st.nreviews;
+	out->reviews_before = st.reviews_before;
+	out->levels = st.levels;
+	out->nlevels = st.nlevels;
+}
+
+void
+program_checkpoint_release(struct program_checkpoint *cp)
+{
+	free(cp->reviews);
+	free(cp->levels);
+	memset(cp, 0, sizeof *cp);
+}
+
+/* The checkpoint's text. */
+
+#define CHECKPOINT_MAGIC	"midback-program-checkpoint"
+
+struct text {
+	char	*s;
+	size_t	 len, cap;
+};
+
+static void
+text_add(struct text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+text_add(struct text *t, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
+		va_end(ap);
+		if (n >= 0 && (size_t)n < t->cap - t->len)
+			break;
+		t->cap = t->cap * 2 + (n > 0 ? (size_t)n : 0) + 256;
+		t->s = xreallocarray(t->s, t->cap, 1);
+	}
+	t->len += (size_t)n;
+}
+
+static void
+text_review(struct text *t, const struct program_review *r)
+{
+	text_add(t, "review %ld %d %d %s\n", r->day, (int)r->move,
+	    (int)r->phase, r->why);
+}
+
+char *
+program_checkpoint_encode(const struct program_checkpoint *cp,
+    char **reviews)
+{
+	const struct program_level	*lv;
+	struct text			 t = { xmalloc(1), 0, 1 };
+	struct text			 rt = { xmalloc(1), 0, 1 };
+	size_t				 i;
+
+	text_add(&t, "%s %d\nday %ld\nstart %ld %d\nphase %d %ld\n"
+	    "break %ld\nactive %ld\nlevels %zu\n", CHECKPOINT_MAGIC,
+	    PROGRAM_CHECKPOINT_VERSION, cp->day, cp->start_day,
+	    (int)cp->start_phase, (int)cp->phase, cp->phase_since,
+	    cp->break_from, cp->last_active, cp->nlevels);
+	for (i = 0; i < cp->nlevels; i++) {
+		lv = &cp->levels[i];
+		text_add(&t, "level %s %d %d %d %ld\n", lv->ex->id, lv->level,
+		    lv->row, lv->unlocked, lv->changed);
+	}
+	/* The count and the last; all of them apart, when there are. */
+	text_add(&t, "reviews %zu\n", cp->reviews_before + cp->nreviews);
+	text_review(&t, &cp->reviews[cp->nreviews - 1]);
+	rt.s[0] = '\0';
+	for (i = 0; i < cp->nreviews && cp->reviews_before == 0; i++)
+		text_review(&rt, &cp->reviews[i]);
+	if (reviews != NULL && cp->reviews_before == 0)
+		*reviews = rt.s;
+	else {
+		if (reviews != NULL)
+			*reviews = NULL;
+		free(rt.s);
+	}
+	return (t.s);
+}
+
+/*
+ * The next line of *p into line (without its newline), moving *p past
+ * it. Returns 0, or -1 at the end or for a line too long.
+ */
+static int
+text_line(const char **p, char *line, size_t len)
+{
+	const char	*nl = strchr(*p, '\n');
+	size_t		 n;
+
+	if (nl == NULL || (n = (size_t)(nl - *p)) >= len)
+		return (-1);
+	memcpy(line, *p, n);
+	line[n] = '\0';
+	*p = nl + 1;
+	return (0);
+}
+
+/*
+ * The word w and then n numbers, each after one space, from *p, moving
+ * *p past them; each number from lo to hi. Returns 0 or -1.
+ */
+static int
+text_numbers(const char **p, const char *w, long lo, long hi, int n, ...)
+{
+	va_list	 ap;
+	char	*end;
+	long	*v;
+	int	 ok = 1;
+
+	if (w != NULL) {
+		if (strncmp(*p, w, strlen(w)) != 0)
+			return (-1);
+		*p += strlen(w);
+	}
+	va_start(ap, n);
+	while (ok && n-- > 0) {
+		v = va_arg(ap, long *);
+		if (**p != ' ' || ((*p)[1] != '-' &&
+		    ((*p)[1] < '0' || (*p)[1] > '9'))) {
+			ok = 0;
+			break;
+		}
+		errno = 0;
+		*v = strtol(*p + 1, &end, 10);
+		ok = errno == 0 && *v >= lo && *v <= hi;
+		*p = end;
+	}
+	va_end(ap);
+	return (ok ? 0 : -1);
+}
+
+/* A line that is the word w and n numbers from lo to hi, and no more. */
+static int
+text_fields(const char **p, const char *w, long lo, long hi, int n, long *a,
+    long *b)
+{
+	char		 line[64];
+	const char	*q = line;
+
+	if (text_line(p, line, sizeof line) != 0 ||
+	    text_numbers(&q, w, lo, hi, n, a, b) != 0 || *q != '\0')
+		return (-1);
+	return (0);
+}
+
+/* One review line from *p into r. Returns 0 or -1. */
+static int
+text_review_line(const char **p, struct program_review *r)
+{
+	char		 line[1024];
+	const char	*q = line;
+	long		 v[3];
+
+	if (text_line(p, line, sizeof line) != 0 ||
+	    text_numbers(&q, "review", FAR_BACK, -FAR_BACK, 3, &v[0], &v[1],
+	    &v[2]) != 0 || v[1] < MOVE_START || v[1] > MOVE_BACK ||
+	    v[2] < 0 || v[2] >= PROGRAM_NPHASES || *q != ' ' ||
+	    strlen(q + 1) >= sizeof r->why)
+		return (-1);
+	r->day = v[0];
+	r->move = (enum program_move)v[1];
+	r->phase = (enum program_phase)v[2];
+	memcpy(r->why, q + 1, strlen(q + 1) + 1);
+	return (0);
+}
+
+int
+program_checkpoint_decode(const struct catalog *c, const char *text,
+    struct program_checkpoint *out)
+{
+	struct program_level	*lv;
+	char			 line[1024];
+	const char		*p = text, *q, *id;
+	long			 v[4], n, unused;
+	size_t			 i, idlen;
+
+	memset(out, 0, sizeof *out);
+	snprintf(line, sizeof line, "%s %d", CHECKPOINT_MAGIC,
+	    PROGRAM_CHECKPOINT_VERSION);
+	if (strncmp(p, line, strlen(line)) != 0 ||
+	    p[strlen(line)] != '\n')
+		return (-1);
+	p += strlen(line) + 1;
+	if (text_fields(&p, "day", FAR_BACK, -FAR_BACK, 1, &out->day,
+	    &unused) != 0 ||
+	    text_fields(&p, "start", FAR_BACK, -FAR_BACK, 2,
+	    &out->start_day, &v[0]) != 0 || v[0] < 0 ||
+	    v[0] >= PROGRAM_NPHASES ||
+	    text_fields(&p, "phase", FAR_BACK, -FAR_BACK, 2, &v[1],
+	    &out->phase_since) != 0 || v[1] < 0 || v[1] >= PROGRAM_NPHASES ||
+	    text_fields(&p, "break", FAR_BACK, -FAR_BACK, 1,
+	    &out->break_from, &unused) != 0 ||
+	    text_fields(&p, "active", FAR_BACK, -FAR_BACK, 1,
+	    &out->last_active, &unused) != 0 ||
+	    text_fields(&p, "levels", 0, (long)c->n, 1, &n, &unused) != 0 ||
+	    (size_t)n != c->n)
+		goto fail;
+	out->start_phase = (enum program_phase)v[0];
+	out->phase = (enum program_phase)v[1];
+	out->nlevels = c->n;
+	out->levels = xcalloc(c->n + 1, sizeof *out->levels);
+	for (i = 0; i < c->n; i++) {
+		lv = &out->levels[i];
+		lv->ex = &c->ex[i];
+		id = c->ex[i].id;
+		idlen = strlen(id);
+		if (text_line(&p, line, sizeof line) != 0 ||
+		    strncmp(line, "level ", 6) != 0 ||
+		    strncmp(line + 6, id, idlen) != 0)
+			goto fail;
+		q = line + 6 + idlen;
+		if (text_numbers(&q, NULL, FAR_BACK, -FAR_BACK, 4, &v[0],
+		    &v[1], &v[2], &v[3]) != 0 || *q != '\0' || v[0] < 0 ||
+		    v[0] > PROGRAM_LEVELS || v[1] < 0 ||
+		    v[1] >= PROGRAM_FINE_ROW || v[2] < 0 || v[2] > 1)
+			goto fail;
+		lv->level = (int)v[0];
+		lv->row = (int)v[1];
+		lv->unlocked = (int)v[2];
+		lv->changed = v[3];
+	}
+	if (text_fields(&p, "reviews", 1, 1000000, 1, &n, &unused) != 0)
+		goto fail;
+	/* The last review only: the others are read when asked for. */
+	out->reviews_before = (size_t)n - 1;
+	out->nreviews = 1;
+	out->reviews = xcalloc(1, sizeof *out->reviews);
+	if (text_review_line(&p, &out->reviews[0]) != 0 || *p != '\0')
+		goto fail;
+	return (0);
+fail:
+	program_checkpoint_release(out);
+	return (-1);
+}
+
+int
+program_checkpoint_reviews(struct program_checkpoint *cp, const char *text)
+{
+	struct program_review	*v, *r;
+	const char		*p = text;
+	size_t			 i, n = cp->reviews_before + cp->nreviews;
+	int			 ok = 1;
+
+	if (cp->reviews_before == 0)
+		return (0);
+	/* A line each, before making room for them. */
+	for (i = 0; *p != '\0'; p++)
+		i += *p == '\n';
+	if (i != n)
+		return (-1);
+	p = text;
+	v = xcalloc(n, sizeof *v);
+	for (i = 0; i < n && ok; i++)
+		ok = text_review_line(&p, &v[i]) == 0;
+	/* All of them, ending with the ones the checkpoint holds. */
+	for (i = 0; i < cp->nreviews && ok; i++) {
+		r = &v[cp->reviews_before + i];
+		ok = r->day == cp->reviews[i].day &&
+		    r->move == cp->reviews[i].move &&
+		    r->phase == cp->reviews[i].phase &&
+		    strcmp(r->why, cp->reviews[i].why) == 0;
+	}
+	if (!ok || *p != '\0') {
+		free(v);
+		return (-1);
+	}
+	free(cp->reviews);
+	cp->reviews = v;
+	cp->nreviews = n;
+	cp->reviews_before = 0;
+	return (0);
+}
+
+void
+program_run(const struct catalog *c, const struct program_input *in,
+    long today, struct program_state *st)
+{
+	program_run_from(c, in, NULL, today, st);
+}
+
+void
+program_run_from(const struct catalog *c, const struct program_input *in,
+    const struct program_checkpoint *from, long today,
+    struct program_state *st)
+{
+	struct replay	rp;
+	size_t		i;
+	int		t;
+
+	replay_days(c, in, st, &rp, replay_begin(c, in, from, today, st, &rp),
+	    today);
 	/* Today's review, if today is a review day; not today's sessions. */
 	if (today > st->start_day &&
 	    (today - st->start_day) % PROGRAM_REVIEW_DAYS == 0)
-		review(st, in, today, &break_from);
+		review(st, in, today, &rp);
 
 	st->week = (int)((today - st->start_day) / PROGRAM_REVIEW_DAYS) + 1;
 	st->phase_week = (int)((today - st->phase_since) /

@@ -192,6 +192,9 @@ struct program_state {
 	struct program_review	*reviews;	/* Owned; oldest first, the
 						   start first */
 	size_t			 nreviews;
+	size_t			 reviews_cap;	/* room in reviews */
+	size_t			 reviews_before; /* left out before those:
+						   see program_run_from() */
 	struct program_level	*levels;	/* Owned; catalog order */
 	size_t			 nlevels;
 	/* The last 7 days, as the next review will see them. */
@@ -214,6 +217,88 @@ struct program_state {
 void	program_run(const struct catalog *, const struct program_input *in,
 	    long today, struct program_state *st);
 void	program_release(struct program_state *);
+
+/*
+ * A checkpoint: the replay's state at the start of a day (the phase,
+ * the reviews so far, each exercise's level, and the counters the
+ * reviews read), so that a later replay can begin there instead of at
+ * the program's start and read only the history from PROGRAM_LOOKBACK
+ * days before it. The replay from a checkpoint gives exactly the state
+ * the whole replay gives, as long as the history before its day is the
+ * same (the store drops a checkpoint when that history changes).
+ */
+struct program_checkpoint {
+	long			 day;		/* the state at its start */
+	long			 start_day;	/* what it was replayed from */
+	enum program_phase	 start_phase;
+	enum program_phase	 phase;
+	long			 phase_since;
+	long			 break_from;	/* the break last stepped back
+						   for */
+	long			 last_active;	/* latest active day before
+						   day; far back if none */
+	struct program_review	*reviews;	/* Owned; those before day */
+	size_t			 nreviews;
+	size_t			 reviews_before; /* left out before those */
+	struct program_level	*levels;	/* Owned; catalog order */
+	size_t			 nlevels;
+};
+
+/* The days before a checkpoint that a replay from it reads. */
+#define PROGRAM_LOOKBACK	(2 * PROGRAM_REVIEW_DAYS)
+/*
+ * The text's version: bump it whenever a rule or a sentence of the
+ * replay changes, so that checkpoints stored before are replayed again
+ * (t-program.c's rules_fingerprint test fails until it is).
+ */
+#define PROGRAM_CHECKPOINT_VERSION	1
+
+/*
+ * Replay the program from its start, or from `from` when
+ * program_checkpoint_fits() it, to the start of `day`, into *out (free
+ * with program_checkpoint_release()). day is at least in's start day.
+ */
+void	program_checkpoint(const struct catalog *,
+	    const struct program_input *in,
+	    const struct program_checkpoint *from, long day,
+	    struct program_checkpoint *out);
+void	program_checkpoint_release(struct program_checkpoint *);
+/*
+ * Whether a replay to today may begin at cp: it was made with this
+ * catalog, from in's start, and its day is from that start to today.
+ */
+int	program_checkpoint_fits(const struct catalog *,
+	    const struct program_checkpoint *cp,
+	    const struct program_input *in, long today);
+/*
+ * program_run(), beginning at `from` when it fits (then in need hold
+ * the history only from PROGRAM_LOOKBACK days before from's day), and
+ * at the program's start otherwise. A checkpoint decoded without its
+ * reviews gives the same state but for the reviews before its day:
+ * st->reviews holds only the last of those and the later ones, and
+ * st->reviews_before counts those left out.
+ */
+void	program_run_from(const struct catalog *,
+	    const struct program_input *in,
+	    const struct program_checkpoint *from, long today,
+	    struct program_state *st);
+/*
+ * A checkpoint as text, to store (allocated), and back. The reviews,
+ * which grow a line a week, go apart into *reviews (allocated; NULL if
+ * cp was decoded without them), so that a plan need not read them: the
+ * text holds their count and the last. Decoding the text gives the
+ * checkpoint with reviews_before left out, and refuses (-1) a text of
+ * another version, or made with another catalog (its exercises in
+ * another order), or damaged in any way; program_checkpoint_reviews()
+ * then puts them all back, or refuses (-1, cp unchanged) a text that
+ * does not end with the reviews cp holds.
+ */
+char	*program_checkpoint_encode(const struct program_checkpoint *cp,
+	    char **reviews);
+int	 program_checkpoint_decode(const struct catalog *, const char *text,
+	    struct program_checkpoint *out);
+int	 program_checkpoint_reviews(struct program_checkpoint *cp,
+	    const char *reviews);
 /* The latest review (the start when there is none yet). */
 const struct program_review *program_last(const struct program_state *);
 /* An exercise's level; NULL if it is not in the catalog. */

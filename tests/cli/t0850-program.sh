@@ -143,4 +143,41 @@ t 'program-7: a sharp answer in the history puts the exercise back to its least 
 	json "$OUT" "[e for e in p[\"exercises\"] if e[\"id\"] == \"posture-reset\"][0][\"level\"] == 0" &&
 	json "$OUT" "p[\"last_7_days\"][\"red_answers\"] == 1"
 '
+# One late session on 2026-03-12 with two sharp answers, as its own file.
+late() {
+	python3 - <<PY
+import json
+items = [{"position": i, "exercise": e, "side": None, "sets": 1,
+    "reps": 10, "holds": 0, "breaths": 0, "feel": "sharp",
+    "outcome": "stopped", "finished": "2026-03-12T18:05:00.000+00:00"}
+    for i, e in enumerate(["posture-reset", "open-book"])]
+print(json.dumps({"format": "midback-export", "version": 2, "sessions": [
+    {"uid": "f" * 32, "started": "2026-03-12T18:00:00.000+00:00",
+     "ended": "2026-03-12T18:12:00.000+00:00", "status": "stopped",
+     "end_reason": "pain", "pain_before": 6, "pain_after": 7,
+     "plan": {"items": []}, "items": items}],
+    "breaks": [], "checkins": [], "reminders": [], "set_aside": []}))
+PY
+}
+
+t 'program-8: the replay kept in the store gives the same program, and a late session before it is counted' '
+	export XDG_DATA_HOME="$T/d8" &&
+	history 40 >"$T/h8.json" && late >"$T/late8.json" &&
+	run 0 "$MIDBACK" import "$T/h8.json" &&
+	MIDBACK_TEST_CLOCK="at=2026-04-14T09:00:00" run 0 "$MIDBACK" program --json &&
+	cp "$OUT" "$T/first.json" &&
+	test "$(sqlite3 "$T/d8/midback/midback.db" "SELECT day FROM program_checkpoint")" = 20555 &&
+	MIDBACK_TEST_CLOCK="at=2026-04-14T09:00:00" run 0 "$MIDBACK" program --json &&
+	cmp "$OUT" "$T/first.json" &&
+	run 0 "$MIDBACK" import "$T/late8.json" &&
+	test "$(sqlite3 "$T/d8/midback/midback.db" "SELECT count(*) FROM program_checkpoint")" = 0 &&
+	MIDBACK_TEST_CLOCK="at=2026-04-14T09:00:00" run 0 "$MIDBACK" program --json &&
+	cp "$OUT" "$T/after.json" &&
+	! cmp -s "$T/after.json" "$T/first.json" &&
+	export XDG_DATA_HOME="$T/d8b" &&
+	run 0 "$MIDBACK" import "$T/late8.json" &&
+	run 0 "$MIDBACK" import "$T/h8.json" &&
+	MIDBACK_TEST_CLOCK="at=2026-04-14T09:00:00" run 0 "$MIDBACK" program --json &&
+	cmp "$OUT" "$T/after.json"
+'
 echo "1..$n"

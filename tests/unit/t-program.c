@@ -19,6 +19,7 @@
 #include "core/dose.h"
 #include "core/plan.h"
 #include "core/program.h"
+#include "core/xmalloc.h"
 
 extern const char	midback_exercises_yaml[];
 extern const size_t	midback_exercises_yaml_len;
@@ -530,6 +531,342 @@ self_tests_read_and_score(void **state)
 	program_release(&st);
 }
 
+/*
+ * The checkpointed replay. Each simulated history in turn: steady,
+ * skipping days, pain rising, a small rise, red answers (one on an
+ * unlocked variant, which gives back its base), a long break, and a
+ * program started at the ribcage phase.
+ */
+#define NSCENARIOS	7
+
+static void
+sim_scenario(struct sim *s, int k)
+{
+	int	d;
+
+	sim_init(s);
+	switch (k) {
+	case 1:
+		for (d = 0; d < NDAYS; d++)
+			s->active[d] = d % 7 < 3;
+		break;
+	case 2:
+		for (d = 42; d < 49; d++)
+			s->pain[d] = 5;
+		break;
+	case 3:
+		for (d = 7; d < NDAYS; d++)
+			s->pain[d] = 3;
+		break;
+	case 4:
+		s->feel[22] = FEEL_SHARP;
+		s->feel[24] = FEEL_TINGLING;
+		s->feel[57] = FEEL_BURNING;
+		break;
+	case 5:
+		for (d = 31; d < NDAYS; d++) {
+			s->active[d] = 0;
+			s->pain[d] = -1;
+		}
+		break;
+	default:
+		break;
+	}
+	sim_input(s);
+	if (k == 4) {
+		/* posture-reset's variant hurts once it is unlocked. */
+		s->items[40][1].exercise = "band-pull-apart";
+		s->items[40][1].feel = FEEL_SHARP;
+	}
+	if (k == 6)
+		s->in.start_phase = PROGRAM_RIBCAGE;
+}
+
+/*
+ * Two states alike in every field, each review and level included; b
+ * may leave out the reviews before a checkpoint (b->reviews_before).
+ */
+static void
+assert_same_state(const struct program_state *a,
+    const struct program_state *b, long c, long d)
+{
+	const struct program_review	*ra;
+	size_t				 i;
+
+	if (a->today != b->today || a->start_day != b->start_day ||
+	    a->phase != b->phase || a->phase_since != b->phase_since ||
+	    a->week != b->week || a->phase_week != b->phase_week ||
+	    a->active7 != b->active7 || a->red7 != b->red7 ||
+	    a->last_test != b->last_test || a->next_test != b->next_test ||
+	    a->weakest != b->weakest ||
+	    memcmp(a->latest, b->latest, sizeof a->latest) != 0 ||
+	    memcmp(a->first, b->first, sizeof a->first) != 0 ||
+	    a->reviews_before != 0 || b->nreviews == 0 ||
+	    a->nreviews != b->reviews_before + b->nreviews ||
+	    a->nlevels != b->nlevels)
+		fail_msg("from day %ld, on day %ld: the state differs", c, d);
+	for (i = 0; i < b->nreviews; i++) {
+		ra = &a->reviews[b->reviews_before + i];
+		if (ra->day != b->reviews[i].day ||
+		    ra->move != b->reviews[i].move ||
+		    ra->phase != b->reviews[i].phase ||
+		    strcmp(ra->why, b->reviews[i].why) != 0)
+			fail_msg("from day %ld, on day %ld: review %zu differs",
+			    c, d, b->reviews_before + i);
+	}
+	for (i = 0; i < a->nlevels; i++)
+		if (a->levels[i].ex != b->levels[i].ex ||
+		    a->levels[i].level != b->levels[i].level ||
+		    a->levels[i].row != b->levels[i].row ||
+		    a->levels[i].unlocked != b->levels[i].unlocked ||
+		    a->levels[i].changed != b->levels[i].changed)
+			fail_msg("from day %ld, on day %ld: level of %s differs",
+			    c, d, a->levels[i].ex->id);
+}
+
+/*
+ * The history as the coach reads it for a replay from a checkpoint at
+ * day c: only from PROGRAM_LOOKBACK days before it, and (to show that
+ * it does not matter) half a day more of sessions than that.
+ */
+static void
+sim_window(const struct sim *s, long c, struct program_input *w)
+{
+	*w = s->in;
+	while (w->nsessions > 0 &&
+	    w->sessions[0].day < c - PROGRAM_LOOKBACK - 1) {
+		w->sessions++;
+		w->nsessions--;
+	}
+	while (w->npains > 0 && w->pains[0].day < c - PROGRAM_LOOKBACK) {
+		w->pains++;
+		w->npains--;
+	}
+}
+
+/*
+ * For every day c of each simulated history, a checkpoint at c (kept
+ * as text and read back), and from it a replay on the window the coach
+ * reads to every later day d, gives exactly the state the whole replay
+ * gives on d; read back without its reviews, the same but for the
+ * reviews before c; and a checkpoint made from an earlier one, read
+ * without its reviews, is the one made from the start.
+ */
+static void
+checkpoint_replay_is_the_whole_replay(void **state)
+{
+	static struct sim		 s;
+	static const struct program_result results[] = {
+		{ START + 3, TEST_ROTATION, 30, -1 },
+		{ START + 17, TEST_ROTATION, 40, -1 },
+		{ START + 17, TEST_BREATHING, 0, -1 },
+	};
+	struct program_checkpoint	 cp, back, light, prev, next;
+	struct program_input		 w;
+	struct program_state		 a, b;
+	char				*text, *text2, *rev, *rev2;
+	long				 c, d;
+	int				 k, runs = 0;
+
+	(void)state;
+	for (k = 0; k < NSCENARIOS; k++) {
+		sim_scenario(&s, k);
+		s.in.results = results;
+		s.in.nresults = sizeof results / sizeof results[0];
+		memset(&prev, 0, sizeof prev);
+		for (c = START; c <= START + NDAYS; c++) {
+			program_checkpoint(cat, &s.in, NULL, c, &cp);
+			text = program_checkpoint_encode(&cp, &rev);
+			assert_non_null(rev);
+			assert_int_equal(program_checkpoint_decode(cat, text,
+			    &back), 0);
+			assert_int_equal(program_checkpoint_decode(cat, text,
+			    &light), 0);
+			assert_int_equal(light.reviews_before + 1,
+			    cp.nreviews);
+			assert_int_equal(program_checkpoint_reviews(&back,
+			    rev), 0);
+			text2 = program_checkpoint_encode(&back, &rev2);
+			assert_string_equal(text, text2);
+			assert_string_equal(rev, rev2);
+			free(text2);
+			free(rev2);
+			sim_window(&s, c, &w);
+			assert_true(program_checkpoint_fits(cat, &back, &w, c));
+			assert_true(program_checkpoint_fits(cat, &light, &w,
+			    c));
+			for (d = c; d <= START + NDAYS; d++) {
+				program_run(cat, &s.in, d, &a);
+				program_run_from(cat, &w, &back, d, &b);
+				assert_same_state(&a, &b, c, d);
+				assert_int_equal(b.reviews_before, 0);
+				program_release(&b);
+				program_run_from(cat, &w, &light, d, &b);
+				assert_same_state(&a, &b, c, d);
+				program_release(&a);
+				program_release(&b);
+				runs++;
+			}
+			/* Chained: from the light checkpoint days before. */
+			if (prev.nreviews > 0) {
+				sim_window(&s, prev.day, &w);
+				program_checkpoint(cat, &w, &prev, c, &next);
+				text2 = program_checkpoint_encode(&next, &rev2);
+				assert_string_equal(text, text2);
+				/* With one review, there is none left out. */
+				if (prev.reviews_before > 0)
+					assert_null(rev2);
+				else
+					assert_string_equal(rev, rev2);
+				free(text2);
+				free(rev2);
+				program_checkpoint_release(&next);
+			}
+			program_checkpoint_release(&back);
+			if ((c - START) % 5 == 0) {
+				program_checkpoint_release(&prev);
+				prev = light;
+			} else
+				program_checkpoint_release(&light);
+			free(text);
+			free(rev);
+			program_checkpoint_release(&cp);
+		}
+		program_checkpoint_release(&prev);
+	}
+	print_message("checkpoint_runs: %d compared day by day\n", runs);
+}
+
+/*
+ * A checkpoint does not fit a replay from another start, another start
+ * phase, a day before it, or another catalog's order; a damaged or
+ * other version's text is refused.
+ */
+static void
+checkpoint_refuses_what_does_not_fit(void **state)
+{
+	static struct sim		 s;
+	struct program_checkpoint	 cp, back;
+	struct program_input		 in;
+	char				*text, *bad, *rev;
+	size_t				 i, len;
+
+	(void)state;
+	sim_scenario(&s, 0);
+	program_checkpoint(cat, &s.in, NULL, START + 30, &cp);
+	assert_true(program_checkpoint_fits(cat, &cp, &s.in, START + 30));
+	assert_false(program_checkpoint_fits(cat, &cp, &s.in, START + 29));
+	in = s.in;
+	in.start_day++;
+	assert_false(program_checkpoint_fits(cat, &cp, &in, START + 40));
+	in = s.in;
+	in.start_phase = PROGRAM_EXTENSION;
+	assert_false(program_checkpoint_fits(cat, &cp, &in, START + 40));
+	text = program_checkpoint_encode(&cp, &rev);
+	len = strlen(text);
+	/* The first line names the version. */
+	bad = xstrdup(text);
+	bad[strlen("midback-program-checkpoint ")]++;
+	assert_int_equal(program_checkpoint_decode(cat, bad, &back), -1);
+	free(bad);
+	/* Cut anywhere, it is refused. */
+	for (i = 0; i < len; i += 7) {
+		bad = xstrndup(text, i);
+		assert_int_equal(program_checkpoint_decode(cat, bad, &back),
+		    -1);
+		free(bad);
+	}
+	/* Another exercise where the catalog has posture-reset. */
+	bad = xstrdup(text);
+	memcpy(strstr(bad, "level posture-reset") + 6, "posture-resat", 13);
+	assert_int_equal(program_checkpoint_decode(cat, bad, &back), -1);
+	free(bad);
+	/* A level out of its range. */
+	bad = xasprintf("%s", text);
+	*strchr(strstr(bad, "level posture-reset ") + 20, ' ') = '9';
+	assert_int_equal(program_checkpoint_decode(cat, bad, &back), -1);
+	free(bad);
+	/* Reviews that do not end with the checkpoint's last are refused. */
+	assert_int_equal(program_checkpoint_decode(cat, text, &back), 0);
+	for (i = 0; i < strlen(rev); i += 11) {
+		bad = xstrndup(rev, i);
+		assert_int_equal(program_checkpoint_reviews(&back, bad), -1);
+		free(bad);
+	}
+	bad = xstrdup(rev);
+	bad[strlen(bad) - 2] = '!';
+	assert_int_equal(program_checkpoint_reviews(&back, bad), -1);
+	free(bad);
+	assert_int_equal(back.nreviews, 1);
+	assert_int_equal(program_checkpoint_reviews(&back, rev), 0);
+	assert_int_equal(back.nreviews, cp.nreviews);
+	program_checkpoint_release(&back);
+	free(rev);
+	free(text);
+	program_checkpoint_release(&cp);
+
+	/* Two reviews, the last one damaged. */
+	program_checkpoint(cat, &s.in, NULL, START + 8, &cp);
+	assert_int_equal(cp.nreviews, 2);
+	text = program_checkpoint_encode(&cp, &rev);
+	assert_int_equal(program_checkpoint_decode(cat, text, &back), 0);
+	rev[strlen(rev) - 1] = '\0';
+	strrchr(rev, '\n')[6] = 'x';	/* "review" is no longer */
+	rev[strlen(rev)] = '\n';
+	assert_int_equal(program_checkpoint_reviews(&back, rev), -1);
+	assert_int_equal(back.reviews_before, 1);
+	program_checkpoint_release(&back);
+	free(rev);
+	free(text);
+	program_checkpoint_release(&cp);
+}
+
+/*
+ * The rules' fingerprint: the reviews and the two simulated exercises'
+ * levels of every simulated history on its last day. When a rule or a
+ * sentence changes this fails: bump PROGRAM_CHECKPOINT_VERSION (so that
+ * stored checkpoints are replayed again), then the numbers here.
+ */
+static void
+rules_fingerprint(void **state)
+{
+	static struct sim		 s;
+	struct program_state		 st;
+	const struct program_level	*lv;
+	uint64_t			 h = 14695981039346656037ULL;
+	char				 buf[400];
+	size_t				 i, j;
+	int				 k;
+
+	(void)state;
+	for (k = 0; k < NSCENARIOS; k++) {
+		sim_scenario(&s, k);
+		program_run(cat, &s.in, START + NDAYS, &st);
+		for (i = 0; i < st.nreviews + 2; i++) {
+			if (i < st.nreviews)
+				snprintf(buf, sizeof buf, "%ld %d %d %s",
+				    st.reviews[i].day, (int)st.reviews[i].move,
+				    (int)st.reviews[i].phase,
+				    st.reviews[i].why);
+			else {
+				lv = program_level_of(&st, i == st.nreviews ?
+				    "posture-reset" : "open-book");
+				snprintf(buf, sizeof buf, "%d %d %d %ld",
+				    lv->level, lv->row, lv->unlocked,
+				    lv->changed);
+			}
+			for (j = 0; buf[j] != '\0'; j++)
+				h = (h ^ (unsigned char)buf[j]) *
+				    1099511628211ULL;
+		}
+		program_release(&st);
+	}
+	print_message("rules_fingerprint: %016llx (version %d)\n",
+	    (unsigned long long)h, PROGRAM_CHECKPOINT_VERSION);
+	assert_int_equal(PROGRAM_CHECKPOINT_VERSION, 1);
+	assert_true(h == 0x9c81b2981747503eULL);
+}
+
 /* Twelve weeks replayed for each of 84 days, timed. */
 static void
 replay_is_fast(void **state)
@@ -572,6 +909,9 @@ main(void)
 		cmocka_unit_test(levels_stay_within_ranges),
 		cmocka_unit_test(self_tests_read_and_score),
 		cmocka_unit_test(replay_is_fast),
+		cmocka_unit_test(checkpoint_replay_is_the_whole_replay),
+		cmocka_unit_test(checkpoint_refuses_what_does_not_fit),
+		cmocka_unit_test(rules_fingerprint),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

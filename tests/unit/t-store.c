@@ -258,6 +258,22 @@ sleep_ms(long ms)
 		;
 }
 
+/* What schema 6 added, to take a file back to before it. */
+#define UNDO_6 \
+	" DROP TRIGGER program_checkpoint_program_INSERT;" \
+	" DROP TRIGGER program_checkpoint_program_UPDATE;" \
+	" DROP TRIGGER program_checkpoint_program_DELETE;" \
+	" DROP TRIGGER program_checkpoint_sessions_INSERT;" \
+	" DROP TRIGGER program_checkpoint_sessions_UPDATE;" \
+	" DROP TRIGGER program_checkpoint_sessions_DELETE;" \
+	" DROP TRIGGER program_checkpoint_session_items_INSERT;" \
+	" DROP TRIGGER program_checkpoint_session_items_UPDATE;" \
+	" DROP TRIGGER program_checkpoint_session_items_DELETE;" \
+	" DROP TRIGGER program_checkpoint_pain_ratings_INSERT;" \
+	" DROP TRIGGER program_checkpoint_pain_ratings_UPDATE;" \
+	" DROP TRIGGER program_checkpoint_pain_ratings_DELETE;" \
+	" DROP TABLE program_checkpoint;"
+
 static const char plan_json[] =
     "{\"routine\":\"desk\",\"items\":[{\"id\":\"cat-camel\",\"sets\":2},"
     "{\"id\":\"thread-the-needle\",\"side\":\"left\"}],"
@@ -285,15 +301,15 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
-	assert_int_equal(STORE_SCHEMA_VERSION, 5);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(STORE_SCHEMA_VERSION, 6);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
 	    "acknowledgements exercise_flags exercise_totals pain_ratings"
-	    " program reminders screen_answers selftests session_items"
-	    " sessions");
+	    " program program_checkpoint reminders screen_answers selftests"
+	    " session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
@@ -328,7 +344,8 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
 	store_close(s);
 	/* Take the file back to what version 1 wrote. */
-	raw_exec(path, "DROP INDEX sessions_uid; DROP INDEX pain_ratings_uid;"
+	raw_exec(path, UNDO_6 " DROP INDEX sessions_uid;"
+	    " DROP INDEX pain_ratings_uid;"
 	    " DROP INDEX session_items_done; DROP INDEX sessions_stats;"
 	    " DROP TRIGGER session_items_add;"
 	    " DROP TRIGGER session_items_remove; DROP TABLE exercise_totals;"
@@ -342,7 +359,7 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -385,12 +402,12 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 	assert_int_equal(store_session_end(s, c, STORE_END_QUIT, 9000, NULL,
 	    NULL), 0);
 	store_close(s);
-	raw_exec(path, "DROP TABLE program; DROP TABLE selftests;"
+	raw_exec(path, UNDO_6 " DROP TABLE program; DROP TABLE selftests;"
 	    " PRAGMA user_version = 3;");
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
 	free(path);
@@ -670,7 +687,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1156,7 +1173,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 5)", path);
+	    "knows 6)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1167,9 +1184,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 6;");
-	want = xasprintf("'%s' is from a newer midback (schema 6, this one "
-	    "knows 5)", path);
+	    " PRAGMA user_version = 7;");
+	want = xasprintf("'%s' is from a newer midback (schema 7, this one "
+	    "knows 6)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1408,7 +1425,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 5);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
 	free(path);
 }
 
@@ -1461,12 +1478,160 @@ stamp_moves_with_every_write(void **state)
 	free(path);
 }
 
+/*
+ * store_pfrom for the tests: notes the kept replay's day (-1: none) and
+ * asks for its reviews.
+ */
+static int64_t
+note_mark(void *arg, const struct store_program *p,
+    const struct store_pmark *m, int *reviews)
+{
+	long	*day = arg;
+
+	(void)p;
+	*day = m->data == NULL ? -1 : m->day;
+	if (m->data != NULL)
+		assert_string_equal(m->data, "replay");
+	*reviews = 1;
+	return (INT64_MIN);
+}
+
+/*
+ * The day of the replay s keeps (-1: none), and the snapshot's stamp;
+ * its reviews are read with it.
+ */
+static long
+kept_day(struct store *s, int64_t *stamp)
+{
+	struct store_program	p;
+	struct store_phistory	h;
+	int64_t			unused;
+	char			*reviews;
+	long			day = -2;
+
+	assert_int_equal(store_program_load(s, note_mark, &day, &p, &h,
+	    &reviews, stamp != NULL ? stamp : &unused, NULL), 0);
+	if (day == -1)
+		assert_null(reviews);
+	else
+		assert_string_equal(reviews, "reviews");
+	free(reviews);
+	store_phistory_release(&h);
+	return (day);
+}
+
+/* A check-in with a pain rating at at_ms (UTC), through s. */
+static void
+checkin_at(struct store *s, int64_t at_ms)
+{
+	struct store_pain	p;
+
+	memset(&p, 0, sizeof p);
+	p.at_ms = at_ms;
+	p.moment = STORE_MOMENT_CHECKIN;
+	p.pain = 3;
+	p.stiffness = -1;
+	assert_int_equal(store_pain_add(s, &p, NULL, NULL), 0);
+}
+
+/* Keep the replay at day on s, from a fresh snapshot. */
+static void
+keep_at(struct store *s, long day)
+{
+	int64_t	stamp;
+
+	kept_day(s, &stamp);
+	assert_int_equal(store_program_mark(s, stamp, day, "replay", "reviews",
+	    NULL), 1);
+	assert_int_equal(kept_day(s, NULL), day);
+}
+
+/*
+ * The program's kept replay at day D stays while what is recorded is on
+ * or after D in local time, and is dropped when a session, an item or a
+ * pain rating before D is added or changed, or the program's start is;
+ * a replay read before another connection wrote is not kept.
+ */
+static void
+program_replay_is_dropped_when_history_before_it_changes(void **state)
+{
+	const long		 D = 19700;
+	const int64_t		 dms = (int64_t)D * 86400000;
+	struct store		*a, *b;
+	struct store_item	 it = {
+		.position = 0, .exercise = "open-book", .side = NULL,
+		.sets_done = 1, .reps_done = 5, .holds_done = 0,
+		.breaths_done = 0, .feel = FEEL_FINE,
+		.outcome = STORE_ITEM_DONE, .finished_ms = dms + 7200000
+	};
+	char			*path = tpath("midback.db");
+	int64_t			 old, now, late, stamp;
+
+	(void)state;
+	a = open_ok(path);
+	b = open_ok(path);
+	assert_int_equal(kept_day(a, NULL), -1);
+	assert_int_equal(store_session_begin(a, STORE_KIND_ROUTINE,
+	    dms - 5 * 86400000, 0, plan_json, &old, NULL), 0);
+	keep_at(a, D);
+
+	/* On or after D, local time: kept. */
+	assert_int_equal(store_session_begin(a, STORE_KIND_ROUTINE,
+	    dms + 3600000, 0, plan_json, &now, NULL), 0);
+	assert_int_equal(store_session_item(a, now, &it, NULL), 0);
+	assert_int_equal(store_session_end(a, now, STORE_END_FINISHED,
+	    dms + 7200000, NULL, NULL), 0);
+	checkin_at(b, dms + 600000);
+	/* 23:00 UTC the day before is D at UTC+2. */
+	assert_int_equal(store_session_begin(b, STORE_KIND_BREAK,
+	    dms - 3600000, 120, plan_json, &late, NULL), 0);
+	assert_int_equal(kept_day(a, NULL), D);
+
+	/* At UTC-2 it is the day before: dropped. */
+	assert_int_equal(store_session_begin(b, STORE_KIND_BREAK,
+	    dms - 3600000, -120, plan_json, &late, NULL), 0);
+	assert_int_equal(kept_day(a, NULL), -1);
+
+	/* An exercise recorded late in a session before D. */
+	keep_at(a, D);
+	assert_int_equal(store_session_item(b, old, &it, NULL), 0);
+	assert_int_equal(kept_day(a, NULL), -1);
+
+	/* That session ended late; its pain rated late. */
+	keep_at(a, D);
+	assert_int_equal(store_session_end(a, old, STORE_END_QUIT,
+	    dms + 86400000, "not resumed", NULL), 0);
+	assert_int_equal(kept_day(a, NULL), -1);
+	keep_at(a, D);
+	checkin_at(a, dms - 1);
+	assert_int_equal(kept_day(a, NULL), -1);
+
+	/* A new start, whatever its day. */
+	keep_at(a, D);
+	assert_int_equal(store_program_set(a, D + 10, 1, dms, NULL), 0);
+	assert_int_equal(kept_day(a, NULL), -1);
+
+	/* Read, then another connection writes: not kept. */
+	assert_int_equal(kept_day(a, &stamp), -1);
+	checkin_at(b, dms + 86400000);
+	assert_int_equal(store_program_mark(a, stamp, D, "replay", "reviews",
+	    NULL), 0);
+	assert_int_equal(kept_day(a, NULL), -1);
+
+	store_close(b);
+	store_close(a);
+	free(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
 		    open_creates_schema_in_wal_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    program_replay_is_dropped_when_history_before_it_changes,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    version_1_gains_uids_and_keeps_its_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(
