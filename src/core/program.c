@@ -1124,6 +1124,17 @@ program_last(const struct program_state *st)
 	return (&st->reviews[st->nreviews - 1]);
 }
 
+/* What a day favours for the weakest self-test: a motion, or a stage. */
+static const struct {
+	unsigned	motions;
+	int		stage;
+} weakest_favours[TEST_COUNT] = {
+	[TEST_ROTATION] = { MOTION_ROTATION, -1 },
+	[TEST_WALL_ANGEL] = { 0, 2 },
+	[TEST_EXTENSION] = { MOTION_EXTENSION, -1 },
+	[TEST_BREATHING] = { 0, 0 },
+};
+
 void
 program_hint(const struct program_state *st, struct plan_hint *h)
 {
@@ -1135,21 +1146,9 @@ program_hint(const struct program_state *st, struct plan_hint *h)
 	memcpy(h->stage_weight, phase_weights[st->phase],
 	    sizeof h->stage_weight);
 	h->favour_stage = -1;
-	switch (st->weakest) {
-	case TEST_ROTATION:
-		h->favour_motions = MOTION_ROTATION;
-		break;
-	case TEST_WALL_ANGEL:
-		h->favour_stage = 2;
-		break;
-	case TEST_EXTENSION:
-		h->favour_motions = MOTION_EXTENSION;
-		break;
-	case TEST_BREATHING:
-		h->favour_stage = 0;
-		break;
-	default:
-		break;
+	if (st->weakest >= 0 && st->weakest < TEST_COUNT) {
+		h->favour_motions = weakest_favours[st->weakest].motions;
+		h->favour_stage = weakest_favours[st->weakest].stage;
 	}
 	ids = xcalloc(st->nlevels + 1, sizeof *ids);
 	steps = xcalloc(st->nlevels + 1, sizeof *steps);

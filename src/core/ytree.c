@@ -97,16 +97,15 @@ ytree_node(struct ytree *t, int index)
 static const char *
 node_type_name(const yaml_node_t *n)
 {
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		return ("a scalar");
-	case YAML_SEQUENCE_NODE:
-		return ("a list");
-	case YAML_MAPPING_NODE:
-		return ("a mapping");
-	default:
-		return ("empty");
-	}
+	static const char *const names[] = {
+		[YAML_NO_NODE] = "empty",
+		[YAML_SCALAR_NODE] = "a scalar",
+		[YAML_SEQUENCE_NODE] = "a list",
+		[YAML_MAPPING_NODE] = "a mapping",
+	};
+
+	return ((unsigned)n->type < sizeof names / sizeof names[0] ?
+	    names[n->type] : "empty");
 }
 
 /* The length of a key's name in a ytree_keys() table, without its '!'. */

@@ -155,8 +155,6 @@ logind_close(void *state)
 {
 	struct logind	*l = state;
 
-	if (l == NULL)
-		return;
 	sd_bus_slot_unref(l->slot_sleep);
 	sd_bus_slot_unref(l->slot_lock);
 	sd_bus_slot_unref(l->slot_unlock);

@@ -137,8 +137,6 @@ mutter_close(void *state)
 {
 	struct mutter	*mu = state;
 
-	if (mu == NULL)
-		return;
 	sd_bus_slot_unref(mu->slot_fired);
 	sd_bus_slot_unref(mu->slot_owner);
 	/* Without waiting: Mutter drops them anyway when we disconnect. */

@@ -30,7 +30,7 @@ struct idle_source_ops {
 	 * was asked for by name.
 	 */
 	int		 (*open)(struct idle *i, void **state, char **cause);
-	/* Stop and free the state open() made. */
+	/* Stop and free the state open() made (never NULL). */
 	void		 (*close)(void *state);
 };
 

@@ -292,8 +292,6 @@ x11_close(void *state)
 {
 	struct x11	*x = state;
 
-	if (x == NULL)
-		return;
 	sd_event_source_disable_unref(x->io);
 	sd_event_source_disable_unref(x->kick);
 	sd_event_source_disable_unref(x->timer);
