@@ -86,21 +86,23 @@ strlist_free(struct strlist *l)
 static void
 exercise_release(struct exercise *e)
 {
-	free(e->id);
-	free(e->name);
-	strlist_free(&e->targets);
-	free(e->position);
-	strlist_free(&e->steps);
-	strlist_free(&e->cues);
-	strlist_free(&e->cautions);
-	free(e->regression);
-	strlist_free(&e->variants);
-	free(e->feel);
-	strlist_free(&e->suits);
-	free(e->why);
-	strlist_free(&e->source);
 	free(e->figure);
 	free(e->file);
+	if (!e->borrowed) {
+		free(e->id);
+		free(e->name);
+		strlist_free(&e->targets);
+		free(e->position);
+		strlist_free(&e->steps);
+		strlist_free(&e->cues);
+		strlist_free(&e->cautions);
+		free(e->regression);
+		strlist_free(&e->variants);
+		free(e->feel);
+		strlist_free(&e->suits);
+		free(e->why);
+		strlist_free(&e->source);
+	}
 	memset(e, 0, sizeof *e);
 }
 
@@ -746,19 +748,26 @@ catalog_suggest(const struct catalog *c, const char *id)
 	return (best);
 }
 
+/* A borrowed list (see catalog_from_static()). */
 static void
 strlist_from(struct strlist *l, const char *const *v)
 {
-	size_t	n = 0, i;
+	size_t	n = 0;
 
 	while (v[n] != NULL)
 		n++;
-	l->v = xcalloc(n, sizeof *l->v);
-	for (i = 0; i < n; i++)
-		l->v[i] = xstrdup(v[i]);
+	l->v = (char **)v;
 	l->n = n;
 }
 
+/*
+ * The built-in catalog's exercises point at its static strings and
+ * lists rather than copying them (e->borrowed): copying and freeing
+ * them was a quarter of the instructions of `midback today`. Nothing
+ * writes to an exercise's strings once it is made, so the casts that
+ * drop const below are never written through; exercise_release()
+ * leaves borrowed ones alone.
+ */
 struct catalog *
 catalog_from_static(const struct catalog_static *s, size_t n,
     const char *file)
@@ -771,18 +780,18 @@ catalog_from_static(const struct catalog_static *s, size_t n,
 	c->ex = xcalloc(n, sizeof *c->ex);
 	for (i = 0; i < n; i++, s++) {
 		e = &c->ex[c->n++];
-		e->id = xstrdup(s->id);
-		e->name = xstrdup(s->name);
+		e->borrowed = 1;
+		e->id = (char *)s->id;
+		e->name = (char *)s->name;
 		e->kind = (enum ex_kind)s->kind;
 		e->stage = s->stage;
 		e->motions = s->motions;
 		e->places = s->places;
 		e->equipment = s->equipment;
-		e->position = xstrdup(s->position);
-		e->regression = s->regression != NULL ?
-		    xstrdup(s->regression) : NULL;
-		e->why = xstrdup(s->why);
-		e->feel = s->feel != NULL ? xstrdup(s->feel) : NULL;
+		e->position = (char *)s->position;
+		e->regression = (char *)s->regression;
+		e->why = (char *)s->why;
+		e->feel = (char *)s->feel;
 		e->not_for = s->not_for;
 		e->dose.sets = s->sets;
 		e->dose.reps = s->reps;

@@ -104,6 +104,9 @@ struct exercise {
 	struct strlist	 source;
 	struct fig_spec	*figure;	/* Owned; NULL: no figure. */
 	char		*file;		/* Owned; the file it came from. */
+	int		 borrowed;	/* its strings and lists are the
+					   built-in catalog's (static), not
+					   owned: see catalog_from_static() */
 	unsigned long	 line;		/* where its entry starts */
 	unsigned long	 regression_line;
 	unsigned long	 variants_line;

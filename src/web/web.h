@@ -62,7 +62,8 @@ struct web {
 	/*
 	 * The last GET /api/today answer, kept while its question, the
 	 * day and the store (store_stamp()) are the same: planning reads
-	 * the whole history for the program, and pages ask often.
+	 * the store (the program's kept replay and the weeks since), and
+	 * pages ask often.
 	 */
 	struct {
 		char	*key;		/* the question and the day */
