@@ -8,43 +8,12 @@
 # none depends on a fixed sleep. t() runs each body where `set -e` is
 # ignored, so every body chains its steps with `&&`.
 . "$TOP/tests/cli/lib.sh"
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
+. "$TOP/tests/cli/tmux.sh"
 
 DATA="$TOP/tests/data"
 ONE="$DATA/routine-one-hold.yaml"
 PLAYER="$DATA/routine-player.yaml"
-SOCK="mbtest$$"
-PANE="$T/pane"
 DB="$XDG_DATA_HOME/midback/midback.db"
-trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-
-tm() {
-	tmux -L "$SOCK" "$@"
-}
-
-# grab: the pane's text into $PANE.
-grab() {
-	tm capture-pane -p -t mb >"$PANE" 2>/dev/null
-}
-
-# see TEXT [TENTHS]: wait (10 s, or TENTHS tenths of a second) until the
-# pane shows the fixed string TEXT; $PANE holds the last capture.
-see() {
-	sw=0
-	until grab && grep -qF -- "$1" "$PANE"; do
-		sw=$((sw + 1))
-		if [ "$sw" -gt "${2:-100}" ]; then
-			echo "the pane does not show: $1"
-			sed 's/^/|/' "$PANE"
-			return 1
-		fi
-		sleep 0.1
-	done
-}
 
 # unseen TEXT: wait (5 s) until the pane no longer shows TEXT.
 unseen() {

@@ -2,37 +2,11 @@
 # drive (TERM=unknown, TERM=dumb) falls back to plain lines and finishes
 # the session, rather than exiting inside ncurses with it left running.
 . "$TOP/tests/cli/lib.sh"
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
+. "$TOP/tests/cli/tmux.sh"
 
 Q="'"
 ONE="$TOP/tests/data/routine-one-hold.yaml"
-SOCK="mbfb$$"
-PANE="$T/pane"
 DB="$XDG_DATA_HOME/midback/midback.db"
-trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-
-tm() {
-	tmux -L "$SOCK" "$@"
-}
-
-# see NAME TEXT: wait (20 s) until pane NAME shows the fixed string TEXT.
-see() {
-	sw=0
-	until tm capture-pane -p -t "$1" >"$PANE" 2>/dev/null &&
-	    grep -qF -- "$2" "$PANE"; do
-		sw=$((sw + 1))
-		if [ "$sw" -gt 200 ]; then
-			echo "pane $1 does not show: $2"
-			sed 's/^/|/' "$PANE"
-			return 1
-		fi
-		sleep 0.1
-	done
-}
 
 # The red-flag screen, answered in a plain run first.
 printf 'n\nn\nn\nn\ny\n' |
@@ -49,14 +23,15 @@ HOME='$HOME' LC_ALL=C.UTF-8 TERM=$2 MIDBACK_TEST_CLOCK=scale=20 \
 
 t 'fallback-1: TERM=unknown plays the session in plain lines to the end' '
 	play unknown unknown &&
-	see unknown "How much does your back hurt right now, 0 to 10?" &&
+	S=unknown &&
+	see "How much does your back hurt right now, 0 to 10?" 200 &&
 	tm send-keys -t unknown Enter &&
-	see unknown "Hold" &&
-	see unknown "How did it feel?" &&
+	see "Hold" 200 &&
+	see "How did it feel?" 200 &&
 	tm send-keys -t unknown fine Enter &&
-	see unknown "How much does your back hurt now, 0 to 10?" &&
+	see "How much does your back hurt now, 0 to 10?" 200 &&
 	tm send-keys -t unknown Enter &&
-	see unknown "EXIT=0" &&
+	see "EXIT=0" 200 &&
 	has "$PANE" "Well done" &&
 	lacks "$PANE" "Error opening terminal" &&
 	test ! -s "$T/unknown.err" &&
@@ -65,13 +40,14 @@ t 'fallback-1: TERM=unknown plays the session in plain lines to the end' '
 
 t 'fallback-2: TERM=dumb, which cannot move the cursor, falls back too' '
 	play dumb dumb &&
-	see dumb "How much does your back hurt right now, 0 to 10?" &&
+	S=dumb &&
+	see "How much does your back hurt right now, 0 to 10?" 200 &&
 	tm send-keys -t dumb Enter &&
-	see dumb "How did it feel?" &&
+	see "How did it feel?" 200 &&
 	tm send-keys -t dumb fine Enter &&
-	see dumb "How much does your back hurt now, 0 to 10?" &&
+	see "How much does your back hurt now, 0 to 10?" 200 &&
 	tm send-keys -t dumb Enter &&
-	see dumb "EXIT=0" &&
+	see "EXIT=0" 200 &&
 	has "$PANE" "Well done" &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE status = ${Q}running${Q}")" = 0
 '

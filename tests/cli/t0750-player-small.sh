@@ -3,38 +3,9 @@
 # no room, the help takes the countdown's place rather than covering it)
 # and text wrapped between words.
 . "$TOP/tests/cli/lib.sh"
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
+. "$TOP/tests/cli/tmux.sh"
 
 DATA="$TOP/tests/data"
-SOCK="mbsm$$"
-PANE="$T/pane"
-trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-
-tm() {
-	tmux -L "$SOCK" "$@"
-}
-
-grab() {
-	tm capture-pane -p -t mb >"$PANE" 2>/dev/null
-}
-
-# see TEXT: wait (10 s) until the pane shows the fixed string TEXT.
-see() {
-	sw=0
-	until grab && grep -qF -- "$1" "$PANE"; do
-		sw=$((sw + 1))
-		if [ "$sw" -gt 100 ]; then
-			echo "the pane does not show: $1"
-			sed 's/^/|/' "$PANE"
-			return 1
-		fi
-		sleep 0.1
-	done
-}
 
 # row N REGEX: line N of $PANE matches the basic regular expression.
 row() {

@@ -4,39 +4,9 @@
 # hidden and the screen is the one t0750 checks; under NO_COLOR it is
 # still drawn.
 . "$TOP/tests/cli/lib.sh"
-
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "1..0 # SKIP tmux is not installed"
-	exit 0
-fi
+. "$TOP/tests/cli/tmux.sh"
 
 DATA="$TOP/tests/data"
-SOCK="mbfig$$"
-PANE="$T/pane"
-trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
-
-tm() {
-	tmux -L "$SOCK" "$@"
-}
-
-S=mb
-grab() {
-	tm capture-pane -p -t "$S" >"$PANE" 2>/dev/null
-}
-
-# see TEXT: wait (10 s) until the pane shows the fixed string TEXT.
-see() {
-	sw=0
-	until grab && grep -qF -- "$1" "$PANE"; do
-		sw=$((sw + 1))
-		if [ "$sw" -gt 100 ]; then
-			echo "the pane does not show: $1"
-			sed 's/^/|/' "$PANE"
-			return 1
-		fi
-		sleep 0.1
-	done
-}
 
 # A braille cell (U+2800 to U+28FF) in UTF-8, as bytes.
 BRAILLE=$(printf '\342[\240-\243][\200-\277]')

@@ -14,38 +14,13 @@
 
 #include <cmocka.h>
 
+#include "catalog-fixture.h"
+
 #include "core/catalog.h"
 #include "core/dose.h"
 #include "core/figraster.h"
 #include "core/figsvg.h"
 #include "core/figure.h"
-
-extern const char	midback_exercises_yaml[];
-extern const size_t	midback_exercises_yaml_len;
-
-static struct catalog	*cat;
-
-static int
-setup(void **state)
-{
-	struct diag	d = DIAG_INIT;
-
-	(void)state;
-	cat = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
-	    midback_exercises_yaml_len, NULL, &d);
-	if (cat == NULL && d.n > 0)
-		fprintf(stderr, "%s\n", d.msgs[0]);
-	diag_release(&d);
-	return (cat == NULL ? -1 : 0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return (0);
-}
 
 static double
 dist(const double *a, const double *b)
@@ -510,5 +485,6 @@ main(void)
 		cmocka_unit_test(renders_svg_and_braille),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, catalog_setup,
+	    catalog_teardown));
 }

@@ -11,34 +11,11 @@
 
 #include <cmocka.h>
 
+#include "catalog-fixture.h"
+
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/plan.h"
-
-extern const char	midback_exercises_yaml[];
-extern const size_t	midback_exercises_yaml_len;
-
-static struct catalog *cat;
-
-static int
-setup(void **state)
-{
-	struct diag	d = DIAG_INIT;
-
-	(void)state;
-	cat = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
-	    midback_exercises_yaml_len, NULL, &d);
-	diag_release(&d);
-	return (cat == NULL ? -1 : 0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return (0);
-}
 
 #define DEFAULT_EQUIP	(EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY)
 #define ALL_EQUIP	(DEFAULT_EQUIP | EQUIP_BAND | EQUIP_DUMBBELL)
@@ -561,5 +538,6 @@ main(void)
 		cmocka_unit_test(empty_when_nothing_fits),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, catalog_setup,
+	    catalog_teardown));
 }

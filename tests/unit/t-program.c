@@ -15,40 +15,17 @@
 
 #include <cmocka.h>
 
+#include "catalog-fixture.h"
+
 #include "core/catalog.h"
 #include "core/dose.h"
 #include "core/plan.h"
 #include "core/program.h"
 #include "core/xmalloc.h"
 
-extern const char	midback_exercises_yaml[];
-extern const size_t	midback_exercises_yaml_len;
-
-static struct catalog *cat;
-
 #define START		20000L		/* a Monday in 2024 */
 #define WEEKS		12
 #define NDAYS		(WEEKS * 7)
-
-static int
-setup(void **state)
-{
-	struct diag	d = DIAG_INIT;
-
-	(void)state;
-	cat = catalog_parse("data/exercises.yaml", midback_exercises_yaml,
-	    midback_exercises_yaml_len, NULL, &d);
-	diag_release(&d);
-	return (cat == NULL ? -1 : 0);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	catalog_free(cat);
-	return (0);
-}
 
 /* A simulated history: per day, whether active, its feel and pain. */
 struct sim {
@@ -914,5 +891,6 @@ main(void)
 		cmocka_unit_test(rules_fingerprint),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, catalog_setup,
+	    catalog_teardown));
 }
