@@ -49,8 +49,9 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c \
 	src/sys/unit.c
-COACH = src/coach/coach.c src/coach/cues.c src/coach/plancodec.c \
-	src/coach/program.c src/coach/settings.c
+COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c \
+	src/coach/export.c src/coach/plancodec.c src/coach/program.c \
+	src/coach/settings.c
 TERM = src/term/ask.c src/term/play.c src/term/selftest.c src/term/tui.c \
 	src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
@@ -63,17 +64,19 @@ WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/route.c \
 	src/web/server.c src/web/unit.c
 # What web/ holds, built into the program by scripts/embed-web.
 WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
-CMDS = src/cmd.c src/cmd-break.c src/cmd-check.c src/cmd-checkin.c \
-	src/cmd-export.c src/cmd-figures.c src/cmd-import.c src/cmd-list.c \
-	src/cmd-log.c src/cmd-program.c src/cmd-remind.c src/cmd-serve.c \
-	src/cmd-show.c src/cmd-start.c src/cmd-stats.c src/cmd-today.c \
+CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
+	src/cli/cmd-checkin.c src/cli/cmd-export.c src/cli/cmd-figures.c \
+	src/cli/cmd-import.c src/cli/cmd-list.c src/cli/cmd-log.c \
+	src/cli/cmd-program.c src/cli/cmd-remind.c src/cli/cmd-serve.c \
+	src/cli/cmd-show.c src/cli/cmd-start.c src/cli/cmd-stats.c \
+	src/cli/cmd-today.c \
 	build/gen/commands.c
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
-	build/gen/screen-data.c build/gen/web-data.c src/chart.c src/export.c \
-	src/gen.c src/output.c src/output-program.c $(STORE)
-STORE = src/store.c src/store-history.c src/store-program.c \
-	src/store-remind.c src/store-safety.c src/store-session.c
-MAIN = src/main.c
+	build/gen/screen-data.c build/gen/web-data.c src/cli/chart.c src/cli/gen.c \
+	src/cli/output.c src/cli/output-program.c $(STORE)
+STORE = src/store/store.c src/store/history.c src/store/program.c \
+	src/store/remind.c src/store/safety.c src/store/session.c
+MAIN = src/cli/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
 GEN = build/gen/catalog-data.c
@@ -148,7 +151,7 @@ $(patsubst %.c,build/rel/%.o,$(CMDS)) $(patsubst %.c,build/asan/%.o,$(CMDS)) \
 # they change, so main.o is rebuilt only then.
 build/gen/version.h: FORCE
 	@scripts/version-h $@
-build/rel/src/main.o build/asan/src/main.o: build/gen/version.h
+build/rel/src/cli/main.o build/asan/src/cli/main.o: build/gen/version.h
 
 build/rel/%.o: %.c
 	@mkdir -p $(@D)
@@ -166,14 +169,13 @@ build/asan/midback: $(AOBJ)
 # Unit tests link the core, and the edges with tests of their own.
 AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
 	build/asan/build/gen/screen-data.o \
-	$(patsubst %.c,build/asan/%.o,$(STORE)) build/asan/src/chart.o \
+	$(patsubst %.c,build/asan/%.o,$(STORE)) build/asan/src/cli/chart.o \
 	build/asan/src/term/voice.o \
 	$(patsubst %.c,build/asan/%.o,$(GEN_TEST))
 
 # The web front end's checks and API, without HTTP (no libmicrohttpd).
 WEB_TEST = $(patsubst %.c,build/asan/%.o,src/web/api.c src/web/live.c \
-	src/web/route.c src/web/unit.c src/output.c src/output-program.c \
-	src/export.c build/gen/web-data.c)
+	src/web/route.c src/web/unit.c build/gen/web-data.c)
 
 build/asan/tests/t-web: build/asan/tests/unit/t-web.o $(AOBJ_TEST) $(WEB_TEST)
 	@mkdir -p $(@D)
@@ -212,7 +214,7 @@ clean:
 
 # Installing: `make install PREFIX=/usr DESTDIR=/tmp/x`. The completion
 # scripts and midback(1)'s synopsis and options are written by the
-# program from its command table (src/gen.c), the section-5 pages from
+# program from its command table (src/cli/gen.c), the section-5 pages from
 # docs/*.md (scripts/md2man).
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -318,8 +320,8 @@ FUZZ_S ?= 60
 FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # The http target runs serve's handlers (not the HTTP library itself).
-FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) $(COACH) src/export.c \
-	src/output.c src/output-program.c src/web/api.c src/web/live.c \
+FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) $(COACH) \
+	src/web/api.c src/web/live.c \
 	src/web/route.c src/web/unit.c build/gen/web-data.c \
 	build/gen/screen-data.c build/gen/exercises-data.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/%.o,$(FUZZ_SRC))
@@ -375,7 +377,7 @@ fuzz-regress: fuzz-build
 LINT_TOOLS = cppcheck valgrind
 CPPCHECK_SUPPRESS = --suppress=syntaxError:src/remind/sd.c
 ANALYZE_SRC = $(CORE) $(SYS) $(COACH) $(TERM) $(REMIND) $(CMDS) $(STORE) \
-	src/chart.c src/export.c src/gen.c src/output.c $(MAIN) \
+	src/cli/chart.c src/cli/gen.c src/cli/output.c $(MAIN) \
 	tools/gen-catalog.c tools/gen-commands.c tools/cstr.c
 VOBJ_TEST = $(patsubst build/asan/%,build/vg/%,$(AOBJ_TEST))
 VG_BINS = $(patsubst %,build/vg/tests/t-%,$(UNIT))

@@ -11,7 +11,7 @@
 #include "core/dose.h"
 #include "core/utf8.h"
 #include "core/xmalloc.h"
-#include "store.h"
+#include "store/store.h"
 #include "sys/clock.h"
 
 /* The posture reset's and the wall angel's place in a desk break. */

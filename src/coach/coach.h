@@ -21,7 +21,7 @@
 #include "core/screen.h"
 #include "core/session.h"
 #include "core/stats.h"
-#include "store.h"
+#include "store/store.h"
 
 struct clock;
 struct store;

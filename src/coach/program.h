@@ -27,7 +27,7 @@
 
 #include "coach/coach.h"
 #include "core/program.h"
-#include "store.h"
+#include "store/store.h"
 
 struct coach_program {
 	struct program_state	  st;		/* the replay, as of today */

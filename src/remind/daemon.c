@@ -51,7 +51,7 @@
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "sys/paths.h"
-#include "store.h"
+#include "store/store.h"
 #include "core/config.h"
 #include "core/date.h"
 #include "core/schedule.h"

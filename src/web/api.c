@@ -16,13 +16,12 @@
 
 #include <jansson.h>
 
+#include "coach/doc.h"
 #include "web/web.h"
 #include "coach/program.h"
 #include "coach/settings.h"
-#include "export.h"
-#include "output.h"
-#include "output-program.h"
-#include "store.h"
+#include "coach/export.h"
+#include "store/store.h"
 #include "core/figsvg.h"
 #include "core/config.h"
 #include "core/date.h"
@@ -121,14 +120,14 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 		free(key);
 		return;
 	}
-	j = output_plan_json(&p, o.day, o.minutes);
+	j = doc_plan_json(&p, o.day, o.minutes);
 	items = json_object_get(j, "items");
 	for (i = 0; i < p.n; i++) {
 		it = json_array_get(items, i);
 		dose_describe_rx(&p.items[i].rx, words, sizeof words);
 		json_object_set_new(it, "dose_text", json_string(words));
 		json_object_set_new(it, "stage_name", json_string(
-		    output_stage_name(p.items[i].ex->stage)));
+		    doc_stage_name(p.items[i].ex->stage)));
 		json_object_set_new(it, "position", json_string(
 		    p.items[i].ex->position));
 	}
@@ -196,7 +195,7 @@ api_exercises(struct web *w, const struct web_req *q, struct web_reply *r)
 			continue;
 		if (equip != NULL && (e->equipment & ~o.equipment) != 0)
 			continue;
-		json_array_append_new(a, output_exercise_json(e));
+		json_array_append_new(a, doc_exercise_json(e));
 	}
 	web_json(r, json_pack("{s:o}", "exercises", a));
 }
@@ -242,11 +241,11 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 		return;
 	}
 	if (slash == NULL) {
-		j = output_exercise_json(e);
+		j = doc_exercise_json(e);
 		words = json_array();
 		for (i = 0; i < e->source.n; i++)
 			json_array_append_new(words,
-			    json_string(output_source_words(e->source.v[i])));
+			    json_string(doc_source_words(e->source.v[i])));
 		json_object_set_new(j, "source_words", words);
 		web_json(r, j);
 		return;
@@ -445,12 +444,12 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 	days = json_array();
 	for (i = 0; i < 35; i++)
 		json_array_append_new(days, json_pack("{s:o,s:b}", "date",
-		    output_json_day(cs.today - 34 + (long)i), "active",
+		    doc_json_day(cs.today - 34 + (long)i), "active",
 		    active[i]));
 	weeks = json_array();
 	for (i = 0; i < s->nweeks; i++)
 		json_array_append_new(weeks, json_pack("{s:o,s:i,s:i,s:i,s:o}",
-		    "first", output_json_day(s->weeks[i].first), "minutes",
+		    "first", doc_json_day(s->weeks[i].first), "minutes",
 		    s->weeks[i].minutes, "sessions", s->weeks[i].sessions,
 		    "breaks", s->weeks[i].breaks, "pain",
 		    s->weeks[i].npain > 0 ? json_real(s->weeks[i].pain_mean) :
@@ -462,8 +461,8 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 
 		e = catalog_find(w->coach.catalog, x->id);
 		json_array_append_new(fav, json_pack("{s:o,s:o,s:i,s:i,s:i}",
-		    "id", output_json_text(x->id), "name",
-		    output_json_text(e != NULL ? e->name : x->id),
+		    "id", doc_json_text(x->id), "name",
+		    doc_json_text(e != NULL ? e->name : x->id),
 		    "done", x->done, "good", x->good, "rated",
 		    x->good + x->fair + x->bad));
 	}
@@ -471,9 +470,9 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 	for (i = 0; i < s->naside; i++) {
 		e = catalog_find(w->coach.catalog, s->aside[i].id);
 		json_array_append_new(aside, json_pack("{s:o,s:o,s:o}",
-		    "id", output_json_text(s->aside[i].id), "name",
-		    output_json_text(e != NULL ? e->name : s->aside[i].id),
-		    "until", output_json_day(date_of_ms(s->aside[i].until_ms,
+		    "id", doc_json_text(s->aside[i].id), "name",
+		    doc_json_text(e != NULL ? e->name : s->aside[i].id),
+		    "until", doc_json_day(date_of_ms(s->aside[i].until_ms,
 		    clock_tz_min(clk, s->aside[i].until_ms)))));
 	}
 	web_json(r, json_pack("{s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o,"
@@ -636,7 +635,7 @@ api_settings_get(struct web *w, struct web_reply *r)
 		if (cause != NULL)
 			json_array_append_new(probs, json_string(cause));
 		for (i = 0; i < d.n; i++)
-			json_array_append_new(probs, output_json_text(
+			json_array_append_new(probs, doc_json_text(
 			    d.msgs[i]));
 		free(cause);
 		diag_release(&d);
@@ -755,7 +754,7 @@ api_settings_post(struct web *w, json_t *b, struct web_reply *r)
 	if (config_parse("settings", text, strlen(text), &c, &d) != 0) {
 		probs = json_array();
 		for (i = 0; i < d.n; i++)
-			json_array_append_new(probs, output_json_text(
+			json_array_append_new(probs, doc_json_text(
 			    d.msgs[i]));
 		diag_release(&d);
 		web_error(r, 400, "%s", json_string_value(json_array_get(probs,
@@ -839,7 +838,7 @@ api_program_get(struct web *w, struct web_reply *r)
 	live_unlock(w->live);
 	if (coach_failed(r, rc, cause))
 		return;
-	web_json(r, output_program_json(&cp, w->coach.catalog));
+	web_json(r, doc_program_json(&cp, w->coach.catalog));
 	coach_program_release(&cp);
 }
 

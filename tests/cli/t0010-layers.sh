@@ -52,11 +52,11 @@ t 'layers-5 the reminder daemon uses no other front end' '
 # The functions each command file defines, and those each one uses.
 t 'layers-6 no command uses another command'\''s code' '
 	test -d "$OBJ" || { echo "no objects in $OBJ: build first"; exit 1; } &&
-	for o in "$OBJ"/cmd-*.o; do
+	for o in "$OBJ"/cli/cmd-*.o; do
 		nm --defined-only -g "$o" | awk "{ print \$3 }" |
 		    sed "s|\$| $(basename "$o")|"
 	done | sort >"$T/defined" &&
-	for o in "$OBJ"/cmd-*.o; do
+	for o in "$OBJ"/cli/cmd-*.o; do
 		nm -u "$o" | awk "{ print \$2 }" | sort |
 		    join - "$T/defined" |
 		    sed "s|^|$(basename "$o") uses |"
@@ -74,16 +74,16 @@ t 'layers-8 only src/web/ knows libmicrohttpd, and only through mhd.h' '
 '
 
 # The command line is data/commands.yaml, made into the table at build
-# time (tools/gen-commands.c): each command there has its src/cmd-NAME.c,
+# time (tools/gen-commands.c): each command there has its src/cli/cmd-NAME.c,
 # each of those is there, and its one global is cmd_NAME_exec.
 t 'layers-9 each command is in data/commands.yaml; cmd-NAME.o exports cmd_NAME_exec alone' '
 	test -d "$OBJ" || { echo "no objects in $OBJ: build first"; exit 1; } &&
 	sed -n "s/^  - name: \([a-z0-9]*\)\$/\1/p" "$TOP/data/commands.yaml" |
 	    sort >"$T/listed" &&
-	ls "$SRC" | sed -n "s/^cmd-\(.*\)\.c\$/\1/p" | sort >"$T/files" &&
+	ls "$SRC/cli" | sed -n "s/^cmd-\(.*\)\.c\$/\1/p" | sort >"$T/files" &&
 	diff -u "$T/listed" "$T/files" &&
 	for c in $(cat "$T/files"); do
-		nm --defined-only -g "$OBJ/cmd-$c.o" | awk "{ print \$3 }" \
+		nm --defined-only -g "$OBJ/cli/cmd-$c.o" | awk "{ print \$3 }" \
 		    >"$T/globals" &&
 		same "$T/globals" "cmd_${c}_exec" || exit 1
 	done

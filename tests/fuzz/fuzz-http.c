@@ -14,7 +14,7 @@
 
 #include "web/web.h"
 #include "core/xmalloc.h"
-#include "store.h"
+#include "store/store.h"
 #include "sys/clock.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

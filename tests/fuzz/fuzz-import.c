@@ -11,8 +11,8 @@
 
 #include <jansson.h>
 
-#include "export.h"
-#include "store.h"
+#include "coach/export.h"
+#include "store/store.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "chart.h"
+#include "cli/chart.h"
 
 /* The sparkline levels U+2581 .. U+2588. */
 #define S1	"\xe2\x96\x81"

@@ -20,7 +20,7 @@
 #include "coach/program.h"
 #include "core/dose.h"
 #include "core/xmalloc.h"
-#include "store.h"
+#include "store/store.h"
 #include "sys/clock.h"
 
 extern const char	midback_exercises_yaml[];

@@ -30,7 +30,7 @@
 #include <sqlite3.h>
 
 #include "core/xmalloc.h"
-#include "store.h"
+#include "store/store.h"
 
 /* The temporary directory of the running test. */
 static char	tmpdir[64];

@@ -18,7 +18,7 @@
 
 #include "web/web.h"
 #include "core/xmalloc.h"
-#include "store.h"
+#include "store/store.h"
 #include "sys/clock.h"
 
 extern const char	midback_exercises_yaml[];

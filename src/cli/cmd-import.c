@@ -1,0 +1,120 @@
+/*
+ * cmd-import.c -- put an export back into the store.
+ *
+ * What is already there (the same uid) is left alone, so importing the
+ * same export twice, or an export into the store it came from, changes
+ * nothing. The whole file is checked before anything is written, and it
+ * is written in one transaction: all of it, or none of it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cmd.h"
+#include "commands.h"
+#include "coach/export.h"
+#include "store/store.h"
+
+/*
+ * Say how many of each kind of record were new, "Imported 3 of 5 sessions
+ * and breaks and 2 of 2 check-ins from 'f.json'; the others were already
+ * here.", leaving out the kinds the file has none of.
+ */
+static void
+import_say(const char *path, int ns, size_t ts, int nc, size_t tc, int nr,
+    size_t tr, int nf, size_t tf)
+{
+	static const char *const what[] = {
+		"sessions and breaks", "check-ins", "reminders",
+		"exercises set aside"
+	};
+	const int	 got[] = { ns, nc, nr, nf };
+	const size_t	 of[] = { ts, tc, tr, tf };
+	size_t		 i, left, k = 0;
+	int		 old = 0;
+
+	for (i = left = 0; i < 4; i++)
+		left += of[i] != 0;
+	if (left == 0) {
+		printf("Nothing to import in '%s'.\n", path);
+		return;
+	}
+	printf("Imported ");
+	for (i = 0; i < 4; i++) {
+		if (of[i] == 0)
+			continue;
+		k++;
+		printf("%s%d of %zu %s", k == 1 ? "" : k == left ? " and " :
+		    ", ", got[i], of[i], what[i]);
+		old |= (size_t)got[i] < of[i];
+	}
+	printf(" from '%s'%s.\n", path, old ?
+	    "; the others were already here" : "");
+}
+
+enum cmd_retval
+cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	const struct cmd_entry	*e = ctx->entry;
+	struct store_history	 h = STORE_HISTORY_INIT;
+	struct store_program_data pd;
+	struct store		*st;
+	json_error_t		 jerr;
+	json_t			*doc;
+	const char		*path;
+	char			*cause = NULL;
+	int			 ns = 0, nc = 0, nr = 0, nf = 0, nt = 0, na = 0;
+
+	memset(&pd, 0, sizeof pd);
+	if (args->argc == 0) {
+		cmd_warn(e, "name the export file to read");
+		return (cmd_usage(e));
+	}
+	path = args->argv[0];
+
+	if ((doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr)) ==
+	    NULL) {
+		/* jansson says "unable to decode byte 0xff": say what. */
+		if (jerr.line > 0 &&
+		    json_error_code(&jerr) == json_error_invalid_utf8)
+			fprintf(stderr, "%s:%d: text that is not valid UTF-8 "
+			    "(%s)\n", path, jerr.line, jerr.text);
+		else if (jerr.line > 0)
+			fprintf(stderr, "%s:%d: %s\n", path, jerr.line,
+			    jerr.text);
+		else
+			cmd_warn(e, "%s: %s", path, jerr.text);
+		return (CMD_ERROR);
+	}
+	if (export_parse(doc, &h, &cause) != 0 ||
+	    export_parse_program(doc, &pd, &cause) != 0) {
+		store_history_release(&h);
+		fprintf(stderr, "%s: %s\n", path, cause);
+		free(cause);
+		json_decref(doc);
+		return (CMD_ERROR);
+	}
+	if (cmd_store_open(e, 1, &st) != 0 ||
+	    store_import(st, &h, &ns, &nc, &nr, &nf, &cause) != 0 ||
+	    store_program_import(st, &pd, &nt, &na, &cause) != 0) {
+		store_program_data_release(&pd);
+		if (cause != NULL)
+			cmd_warn(e, "%s", cause);
+		free(cause);
+		store_close(st);
+		store_history_release(&h);
+		json_decref(doc);
+		return (CMD_ERROR);
+	}
+	store_close(st);
+	import_say(path, ns, h.nsessions, nc, h.ncheckins, nr, h.nreminders,
+	    nf, h.nflags);
+	if (pd.ntests > 0)
+		printf("%d of %zu self-tests were new.\n", nt, pd.ntests);
+	store_program_data_release(&pd);
+	store_history_release(&h);
+	json_decref(doc);
+	return (CMD_OK);
+}

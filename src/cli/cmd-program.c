@@ -1,0 +1,175 @@
+/*
+ * cmd-program.c -- the program over weeks: where you are in it and why,
+ * what unlocks next, the self-tests and when the next is due; start it
+ * again, or at a later phase; and guide the self-tests.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "coach/doc.h"
+#include "cli/cmd.h"
+#include "commands.h"
+#include "coach/coach.h"
+#include "coach/program.h"
+#include "core/date.h"
+#include "core/program.h"
+#include "cli/output.h"
+#include "cli/output-program.h"
+#include "store/store.h"
+#include "sys/clock.h"
+#include "term/ask.h"
+#include "term/selftest.h"
+
+/* Run the four self-tests, keeping each as it is done. */
+static enum cmd_retval
+run_tests(const struct cmd_entry *e, struct coach *c)
+{
+	struct ask	 a = { stdin, stdout };
+	char		*cause = NULL, text[64];
+	int		 t, value, extra, done = 0;
+
+	printf("Four self-tests, about two minutes in all, every two weeks. "
+	    "They\nmeasure; they are not exercises: go only as far as is "
+	    "comfortable.\nAn empty line skips a question that may be left "
+	    "empty.\n");
+	for (t = 0; t < TEST_COUNT; t++) {
+		if (selftest_run(&a, (enum program_test)t, t + 1, TEST_COUNT,
+		    &value, &extra) == ASK_EOF)
+			break;
+		if (coach_selftest_save(c, (enum program_test)t, value, extra,
+		    &cause) != 0) {
+			cmd_warn(e, "%s", cause);
+			free(cause);
+			return (CMD_ERROR);
+		}
+		program_result_describe((enum program_test)t, value, extra,
+		    text, sizeof text);
+		printf("Kept: %s.\n", text);
+		done++;
+	}
+	if (done < TEST_COUNT) {
+		printf("\n%d of %d self-tests kept; input ended before the "
+		    "rest.\n", done, TEST_COUNT);
+		return (done == 0 ? CMD_ERROR : CMD_OK);
+	}
+	printf("\nAll four kept. `midback stats` shows how they change; the "
+	    "weakest\ngets more of each day's plan.\n");
+	return (CMD_OK);
+}
+
+static void
+program_text(const struct coach_program *cp, const struct catalog *cat)
+{
+	const struct program_state	*st = &cp->st;
+	const struct program_level	*lv;
+	char				 day[DATE_BUFSZ], next[160];
+	size_t				 i;
+	int				 any = 0, y, m, d;
+	long				 review;
+
+	printf("Week %d of the program: the %s phase (%d of %d)",
+	    st->week, program_phase_title(st->phase), st->phase + 1,
+	    PROGRAM_NPHASES);
+	if (program_phase_weeks[st->phase] > 0)
+		printf(", its week %d of %d at least.\n", st->phase_week,
+		    program_phase_weeks[st->phase]);
+	else
+		printf(", week %d of it.\n", st->phase_week);
+	printf("%s\n", program_last(st)->why);
+	review = st->today + PROGRAM_REVIEW_DAYS - (st->today -
+	    st->start_day) % PROGRAM_REVIEW_DAYS;
+	date_to_civil(review, &y, &m, &d);
+	printf("Last 7 days: %d active day%s, %d sharp or nerve-like "
+	    "answer%s. Next review: %s %d %s.\n", st->active7,
+	    st->active7 == 1 ? "" : "s", st->red7, st->red7 == 1 ? "" : "s",
+	    date_weekday_name(review), d, date_month_name(m));
+
+	printf("\nOn the way up (a level for every two sessions in a row "
+	    "rated fine)\n");
+	for (i = 0; i < st->nlevels; i++) {
+		lv = &st->levels[i];
+		if (lv->level == 0 && lv->row == 0 && !lv->unlocked)
+			continue;
+		program_next_step(st, cat, lv, next, sizeof next);
+		printf("  %-24s level %d of %d; %s\n", lv->ex->id, lv->level,
+		    PROGRAM_LEVELS, next);
+		any = 1;
+	}
+	if (!any)
+		printf("  nothing yet: each exercise starts at its least "
+		    "dose\n");
+
+	date_format(st->next_test, day);
+	printf("\nSelf-tests (every two weeks; %s %s)\n",
+	    st->today >= st->next_test ? "due now, since" : "next on", day);
+	output_selftests_text(&cp->results, stdout);
+	if (st->weakest >= 0)
+		printf("  The %s test is the weakest, so its work gets more "
+		    "of each day.\n", program_tests[st->weakest].id);
+}
+
+enum cmd_retval
+cmd_program_exec(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	const struct cmd_entry	*e = ctx->entry;
+	struct coach		 coach;
+	struct coach_program	 cp;
+	enum cmd_retval		 ret = CMD_ERROR;
+	json_t			*j;
+	char			*cause = NULL;
+	int			 phase = -1, write;
+
+	if (cmd_has(args, 's') && cmd_has(args, 'r')) {
+		cmd_warn(e, "--start-at and --reset cannot both be given");
+		return (cmd_usage(e));
+	}
+	if (cmd_has(args, 's') &&
+	    (phase = program_phase_parse(cmd_get(args, 's'))) < 0) {
+		cmd_warn(e, "unknown phase '%s' (expected breathing, "
+		    "extension, ribcage or strength, or 1 to 4)",
+		    cmd_get(args, 's'));
+		return (cmd_usage(e));
+	}
+	if (cmd_has(args, 'r'))
+		phase = PROGRAM_BREATHING;
+	if (cmd_has(args, 'P') && !cmd_has(args, 't')) {
+		cmd_warn(e, "--plain goes with --test");
+		return (cmd_usage(e));
+	}
+	write = phase >= 0 || cmd_has(args, 't');
+	if (cmd_coach(ctx, write, &coach) != 0)
+		return (CMD_ERROR);
+	if (phase >= 0) {
+		if (coach_program_start(&coach, phase, &cause) != 0)
+			goto fail;
+		if (!cmd_has(args, 'j'))
+			printf("The program starts again today, at the %s "
+			    "phase. Your history is kept.\n\n",
+			    program_phase_title(phase));
+	}
+	if (cmd_has(args, 't')) {
+		ret = run_tests(e, &coach);
+		store_close(coach.store);
+		return (ret);
+	}
+	if (coach_program_status(&coach, clock_today(coach.clock), &cp,
+	    &cause) != 0)
+		goto fail;
+	if (cmd_has(args, 'j')) {
+		j = doc_program_json(&cp, ctx->catalog);
+		output_json(j);
+		json_decref(j);
+	} else
+		program_text(&cp, ctx->catalog);
+	coach_program_release(&cp);
+	store_close(coach.store);
+	return (CMD_OK);
+fail:
+	cmd_warn(e, "%s", cause);
+	free(cause);
+	store_close(coach.store);
+	return (ret);
+}

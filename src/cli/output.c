@@ -1,0 +1,167 @@
+/*
+ * output.c -- shared text and JSON forms of exercises.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/output.h"
+#include "core/figraster.h"
+#include "core/utf8.h"
+#include "core/date.h"
+#include "core/dose.h"
+#include "core/xmalloc.h"
+
+void
+output_clock(int s, char *buf, size_t len)
+{
+	snprintf(buf, len, "%d:%02d", s / 60, s % 60);
+}
+
+char *
+output_bits(unsigned bits, const struct names *names)
+{
+	char	*s = NULL, *t;
+	int	 i;
+
+	for (i = 0; i < names->n; i++) {
+		if (!(bits & (1U << i)))
+			continue;
+		t = xasprintf("%s%s%s", s ? s : "", s ? ", " : "",
+		    names->v[i]);
+		free(s);
+		s = t;
+	}
+	return (s != NULL ? s : xstrdup("none"));
+}
+
+int
+output_json(json_t *j)
+{
+	int	rc;
+
+	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	return (rc);
+}
+
+char *
+output_safe(const char *s)
+{
+	char		*out, *p;
+	unsigned	 cp;
+	size_t		 n;
+
+	/* The worst case: every byte as \xNN. */
+	p = out = xmalloc(strlen(s) * 4 + 1);
+	while (*s != '\0') {
+		n = utf8_len(s, &cp);
+		if (n == 0)
+			p += sprintf(p, "\\x%02x", (unsigned char)*s++);
+		else if (cp == '\n' || cp == '\t' || cp == '\r') {
+			p += sprintf(p, "\\%c", cp == '\n' ? 'n' :
+			    cp == '\t' ? 't' : 'r');
+			s++;
+		} else if (cp < 0x20 || cp == 0x7f) {
+			p += sprintf(p, "\\x%02x", cp);
+			s++;
+		} else if (cp >= 0x80 && cp <= 0x9f) {
+			/* C1: some terminals act on these as on ESC [. */
+			p += sprintf(p, "\\u%04x", cp);
+			s += n;
+		} else {
+			memcpy(p, s, n);
+			p += n;
+			s += n;
+		}
+	}
+	*p = '\0';
+	return (out);
+}
+
+int
+output_colour(void)
+{
+	const char	*nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return (isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0));
+}
+
+int
+output_utf8(void)
+{
+	const char	*cs;
+
+	if (setlocale(LC_CTYPE, "") == NULL)
+		return (0);
+	cs = nl_langinfo(CODESET);
+	return (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0));
+}
+
+/* ANSI colours of the figure's styles (see figure.h). */
+static const char *const figure_sgr[FS_COUNT] = {
+	"36", "1;37", "34", "2;33", "32", "2;33", "33", "33", "31", "35"
+};
+
+void
+output_figure(FILE *fp, const struct exercise *x, int cols, int rows,
+    int colour)
+{
+	const struct fig_spec	*f = x->figure;
+	struct fig_cell		*cells;
+	struct fig_scene	*sc;
+	struct fig_angles	 a;
+	struct fig_body		 b, ref;
+	struct fig_box		 bx;
+	char			 ch[4];
+	int			 k, r, c, last;
+
+	if (f == NULL)
+		return;
+	cells = xcalloc((size_t)f->npose * cols * rows, sizeof *cells);
+	sc = xmalloc(sizeof *sc);
+	fig_frame(f, f->camera, &bx);
+	fig_prop_ref(f, &ref);
+	for (k = 0; k < f->npose; k++) {
+		fig_keyframe(f, k, 0, &a);
+		fig_solve(f, &a, &b);
+		fig_scene(f, &b, &ref, 0, f->camera, sc);
+		fig_raster(sc, &bx, cols, rows, cells + (size_t)k * cols * rows);
+	}
+	for (r = 0; r < rows; r++) {
+		for (k = 0; k < f->npose; k++) {
+			last = -1;
+			fputs(k ? "  " : "  ", fp);
+			for (c = 0; c < cols; c++) {
+				const struct fig_cell *cl =
+				    &cells[(size_t)k * cols * rows + r * cols + c];
+
+				if (colour && cl->style != last) {
+					if (cl->style == FIG_CELL_EMPTY)
+						fputs("\033[0m", fp);
+					else
+						fprintf(fp, "\033[0;%sm",
+						    figure_sgr[cl->style]);
+					last = cl->style;
+				}
+				fig_cell_utf8(cl, ch);
+				fputs(ch, fp);
+			}
+			if (colour && last != FIG_CELL_EMPTY && last != -1)
+				fputs("\033[0m", fp);
+		}
+		/* No blanks at the end of a line. */
+		fputc('\n', fp);
+	}
+	for (k = 0; k < f->npose; k++)
+		fprintf(fp, "  (%d) %-*.*s", k + 1, cols - 4, cols - 4,
+		    f->pose[k].name);
+	fputc('\n', fp);
+	free(sc);
+	free(cells);
+}

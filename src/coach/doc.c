@@ -1,0 +1,350 @@
+/*
+ * doc.c -- the JSON documents every front end sends: an exercise, a plan,
+ * the program and its self-tests. `midback ... --json` prints them and
+ * the web API answers with them, so the two can never differ. See doc.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coach/doc.h"
+#include "core/date.h"
+#include "core/dose.h"
+#include "core/program.h"
+#include "core/utf8.h"
+#include "core/xmalloc.h"
+
+const char *
+doc_stage_name(int stage)
+{
+	static const char *names[] = {
+		"breathing",
+		"extension",
+		"ribcage and shoulder blades",
+		"rotation and side-bending strength"
+	};
+
+	return (stage >= 0 && stage <= STAGE_MAX ? names[stage] : "?");
+}
+
+static json_t *
+bits_json(unsigned bits, const struct names *names, const char *empty)
+{
+	json_t	*a = json_array();
+	int	 i;
+
+	for (i = 0; i < names->n; i++)
+		if (bits & (1U << i))
+			json_array_append_new(a, json_string(names->v[i]));
+	if (json_array_size(a) == 0 && empty != NULL)
+		json_array_append_new(a, json_string(empty));
+	return (a);
+}
+
+static json_t *
+strlist_json(const struct strlist *l)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return (a);
+}
+
+static void
+range_json(json_t *o, const char *key, struct range r)
+{
+	if (r.min != 0)
+		json_object_set_new(o, key, json_pack("{s:i,s:i}", "min",
+		    r.min, "max", r.max));
+}
+
+void
+doc_time_range(const struct exercise *e, int *lo, int *hi)
+{
+	struct prescription	rx;
+	unsigned		step = 0;
+
+	dose_min(&e->dose, &rx);
+	*lo = dose_duration_s(&rx);
+	while (dose_grow(&e->dose, &rx, step++))
+		;
+	*hi = dose_duration_s(&rx);
+}
+
+json_t *
+doc_exercise_json(const struct exercise *e)
+{
+	json_t	*o, *dose;
+	char	 words[128];
+	int	 lo, hi;
+
+	dose = json_object();
+	range_json(dose, "sets", e->dose.sets);
+	range_json(dose, "reps", e->dose.reps);
+	range_json(dose, "hold_s", e->dose.hold_s);
+	range_json(dose, "breaths", e->dose.breaths);
+	json_object_set_new(dose, "per_side", json_boolean(e->dose.per_side));
+	if (e->dose.tempo_s != 0)
+		json_object_set_new(dose, "tempo_s",
+		    json_integer(e->dose.tempo_s));
+	if (e->dose.frequency_min != 0)
+		json_object_set_new(dose, "frequency_min",
+		    json_integer(e->dose.frequency_min));
+	dose_describe(&e->dose, words, sizeof words);
+	doc_time_range(e, &lo, &hi);
+
+	o = json_object();
+	json_object_set_new(o, "id", json_string(e->id));
+	json_object_set_new(o, "name", json_string(e->name));
+	json_object_set_new(o, "kind", json_string(
+	    name_of(&catalog_kinds, e->kind)));
+	json_object_set_new(o, "stage", json_integer(e->stage));
+	json_object_set_new(o, "motions", bits_json(e->motions,
+	    &catalog_motions, NULL));
+	json_object_set_new(o, "targets", strlist_json(&e->targets));
+	json_object_set_new(o, "position", json_string(e->position));
+	json_object_set_new(o, "places", bits_json(e->places,
+	    &catalog_places, NULL));
+	json_object_set_new(o, "equipment", bits_json(e->equipment,
+	    &catalog_equips, "none"));
+	json_object_set_new(o, "dose", dose);
+	json_object_set_new(o, "dose_text", json_string(words));
+	json_object_set_new(o, "steps", strlist_json(&e->steps));
+	json_object_set_new(o, "cues", strlist_json(&e->cues));
+	json_object_set_new(o, "cautions", strlist_json(&e->cautions));
+	json_object_set_new(o, "regression", e->regression != NULL ?
+	    json_string(e->regression) : json_null());
+	json_object_set_new(o, "variants", strlist_json(&e->variants));
+	json_object_set_new(o, "not_for", bits_json(e->not_for,
+	    &catalog_limits, NULL));
+	if (e->feel != NULL)
+		json_object_set_new(o, "feel", json_string(e->feel));
+	json_object_set_new(o, "suits", strlist_json(&e->suits));
+	json_object_set_new(o, "why", json_string(e->why));
+	json_object_set_new(o, "source", strlist_json(&e->source));
+	json_object_set_new(o, "time_s", json_pack("{s:i,s:i}", "min", lo,
+	    "max", hi));
+	return (o);
+}
+
+json_t *
+doc_plan_json(const struct plan *p, long day, int minutes)
+{
+	json_t	*j, *items, *it;
+	char	 date[DATE_BUFSZ];
+	size_t	 i;
+
+	date_format(day, date);
+	items = json_array();
+	for (i = 0; i < p->n; i++) {
+		const struct plan_item *pi = &p->items[i];
+
+		it = json_object();
+		json_object_set_new(it, "id", json_string(pi->ex->id));
+		json_object_set_new(it, "name", json_string(pi->ex->name));
+		json_object_set_new(it, "stage", json_integer(pi->ex->stage));
+		json_object_set_new(it, "sets", json_integer(pi->rx.sets));
+		json_object_set_new(it, "reps", json_integer(pi->rx.reps));
+		json_object_set_new(it, "hold_s", json_integer(pi->rx.hold_s));
+		json_object_set_new(it, "breaths",
+		    json_integer(pi->rx.breaths));
+		json_object_set_new(it, "per_side",
+		    json_boolean(pi->rx.per_side));
+		json_object_set_new(it, "duration_s",
+		    json_integer(pi->duration_s));
+		json_array_append_new(items, it);
+	}
+	j = json_object();
+	json_object_set_new(j, "date", json_string(date));
+	json_object_set_new(j, "minutes", json_integer(minutes));
+	json_object_set_new(j, "total_s", json_integer(p->total_s));
+	json_object_set_new(j, "items", items);
+	return (j);
+}
+
+json_t *
+doc_json_text(const char *s)
+{
+	json_t		*j;
+	char		*fixed, *p;
+	unsigned	 cp;
+	size_t		 n;
+
+	if (s == NULL)
+		return (json_null());
+	if ((j = json_string(s)) != NULL)
+		return (j);
+	/*
+	 * jansson refuses a string that is not UTF-8, and a record built
+	 * from it would silently vanish from the export. Failing the whole
+	 * export instead would leave the person with no way to save their
+	 * history over a stray byte they cannot edit away; the bytes mean
+	 * nothing a reader could recover anyway. So each bad byte becomes
+	 * U+FFFD (3 bytes) and everything else is kept as it was.
+	 */
+	p = fixed = xmalloc(strlen(s) * 3 + 1);
+	while (*s != '\0') {
+		if ((n = utf8_len(s, &cp)) == 0) {
+			memcpy(p, "\xef\xbf\xbd", 3);
+			p += 3;
+			s++;
+			continue;
+		}
+		memcpy(p, s, n);
+		p += n;
+		s += n;
+	}
+	*p = '\0';
+	j = json_string(fixed);
+	free(fixed);
+	return (j != NULL ? j : json_null());
+}
+
+/*
+ * The catalog names its sources by the file names of the articles it was
+ * written from, which mean nothing to a reader: say what each one is.
+ * Anything else (general practice, a person's own file) is shown as it
+ * is written.
+ */
+const char *
+doc_source_words(const char *source)
+{
+	static const char *const known[][2] = {
+		{ "000_a93938ae6ac720a0.txt",
+		    "an article on mid-back mobility stretches" },
+		{ "001_0efe8dbd1584015e.txt",
+		    "an article of stretches from a physiotherapist and "
+		    "chiropractors" },
+		{ "002_4fc982b00a558878.txt",
+		    "an article on easing mid-back tension from desk work" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(source, known[i][0]) == 0)
+			return (known[i][1]);
+	return (source);
+}
+
+json_t *
+doc_json_day(long day)
+{
+	char	buf[DATE_BUFSZ];
+
+	date_format(day, buf);
+	return (json_string(buf));
+}
+
+static const char *const move_names[] = {
+	"start", "hold", "advance", "back"
+};
+
+json_t *
+doc_selftests_json(const struct store_program_data *d)
+{
+	const struct store_selftest	*r;
+	json_t				*a, *res;
+	char				 day[DATE_BUFSZ], at[DATE_ISO_BUFSZ];
+	char				 text[64];
+	size_t				 i;
+	int				 t;
+
+	a = json_array();
+	for (t = 0; t < TEST_COUNT; t++) {
+		res = json_array();
+		for (i = 0; i < d->ntests; i++) {
+			r = &d->tests[i];
+			if (r->test != t)
+				continue;
+			date_format(date_of_ms(r->at_ms, r->tz_min), day);
+			date_iso(r->at_ms, r->tz_min, 0, at);
+			program_result_describe(t, r->value, r->extra, text,
+			    sizeof text);
+			json_array_append_new(res, json_pack("{s:s, s:s, s:o, "
+			    "s:o, s:i, s:s}", "date", day, "at", at,
+			    "value", r->value < 0 ? json_null() :
+			    json_integer(r->value),
+			    "extra", r->extra < 0 ? json_null() :
+			    json_integer(r->extra),
+			    "score", program_test_score(t, r->value, r->extra),
+			    "text", text));
+		}
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "test",
+		    program_tests[t].id, "name", program_tests[t].name,
+		    "results", res));
+	}
+	return (a);
+}
+
+json_t *
+doc_program_json(const struct coach_program *cp, const struct catalog *cat)
+{
+	const struct program_state	*st = &cp->st;
+	const struct program_level	*lv;
+	const char			*to;
+	json_t				*j, *rev, *exs, *phases;
+	char				 day[DATE_BUFSZ], next[160];
+	char				 line[512];
+	size_t				 i;
+
+	rev = json_array();
+	for (i = 0; i < st->nreviews; i++) {
+		date_format(st->reviews[i].day, day);
+		json_array_append_new(rev, json_pack("{s:s, s:s, s:s, s:s}",
+		    "date", day, "move", move_names[st->reviews[i].move],
+		    "phase", program_phase_name(st->reviews[i].phase), "why",
+		    st->reviews[i].why));
+	}
+	exs = json_array();
+	for (i = 0; i < st->nlevels; i++) {
+		lv = &st->levels[i];
+		to = program_progression(cat, lv->ex);
+		program_next_step(st, cat, lv, next, sizeof next);
+		json_array_append_new(exs, json_pack("{s:s, s:i, s:i, s:i, "
+		    "s:b, s:o, s:s}", "id", lv->ex->id, "level", lv->level,
+		    "levels", PROGRAM_LEVELS, "fine_in_a_row", lv->row,
+		    "unlocked", lv->unlocked, "variant", to == NULL ?
+		    json_null() : json_string(to), "next", next));
+	}
+	program_plan_line(st, line, sizeof line);
+	j = json_object();
+	date_format(st->start_day, day);
+	json_object_set_new(j, "start", json_string(day));
+	json_object_set_new(j, "start_set", json_boolean(cp->set));
+	json_object_set_new(j, "week", json_integer(st->week));
+	json_object_set_new(j, "phase", json_string(
+	    program_phase_name(st->phase)));
+	json_object_set_new(j, "phase_title", json_string(
+	    program_phase_title(st->phase)));
+	json_object_set_new(j, "phase_number", json_integer(st->phase + 1));
+	json_object_set_new(j, "phase_week", json_integer(st->phase_week));
+	json_object_set_new(j, "phase_weeks", program_phase_weeks[st->phase] ?
+	    json_integer(program_phase_weeks[st->phase]) : json_null());
+	json_object_set_new(j, "why", json_string(program_last(st)->why));
+	json_object_set_new(j, "move", json_string(
+	    move_names[program_last(st)->move]));
+	date_format(st->today + PROGRAM_REVIEW_DAYS - (st->today -
+	    st->start_day) % PROGRAM_REVIEW_DAYS, day);
+	json_object_set_new(j, "next_review", json_string(day));
+	json_object_set_new(j, "last_7_days", json_pack("{s:i, s:i}",
+	    "active_days", st->active7, "red_answers", st->red7));
+	json_object_set_new(j, "line", json_string(line));
+	phases = json_array();
+	for (i = 0; i < PROGRAM_NPHASES; i++)
+		json_array_append_new(phases, json_pack("{s:s, s:s, s:o}",
+		    "name", program_phase_name((enum program_phase)i),
+		    "title", program_phase_title((enum program_phase)i),
+		    "weeks", program_phase_weeks[i] ?
+		    json_integer(program_phase_weeks[i]) : json_null()));
+	json_object_set_new(j, "phases", phases);
+	json_object_set_new(j, "reviews", rev);
+	json_object_set_new(j, "exercises", exs);
+	date_format(st->next_test, day);
+	json_object_set_new(j, "selftests", json_pack("{s:s, s:b, s:o, s:o}",
+	    "next_due", day, "due", st->today >= st->next_test, "weakest",
+	    st->weakest < 0 ? json_null() :
+	    json_string(program_tests[st->weakest].id),
+	    "tests", doc_selftests_json(&cp->results)));
+	return (j);
+}

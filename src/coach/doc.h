@@ -1,0 +1,54 @@
+/*
+ * doc.h -- the JSON documents every front end sends, written once: an
+ * exercise, a plan, the program and its self-tests, and the words the
+ * catalog's names and sources stand for. `midback ... --json` prints
+ * them and the web API answers with them. No stdio.
+ */
+#ifndef MIDBACK_COACH_DOC_H
+#define MIDBACK_COACH_DOC_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "coach/program.h"
+#include "core/catalog.h"
+#include "core/plan.h"
+
+/* The stage's name: "breathing", "extension", ... */
+const char	*doc_stage_name(int stage);
+/* Every catalog field of an exercise. The caller owns the reference. */
+json_t		*doc_exercise_json(const struct exercise *);
+/* A day (days since 1970-01-01) as a "YYYY-MM-DD" JSON string. */
+json_t		*doc_json_day(long day);
+/* A catalog source (an article's file name) in words a reader knows. */
+const char	*doc_source_words(const char *source);
+/* The shortest and longest time the catalog's dose allows, in seconds. */
+void		 doc_time_range(const struct exercise *, int *lo, int *hi);
+/*
+ * A plan as JSON: {"date","minutes","total_s","items":[{"id","name",
+ * "stage","sets","reps","hold_s","breaths","per_side","duration_s"}]}.
+ * The caller owns the reference.
+ */
+json_t		*doc_plan_json(const struct plan *, long day, int minutes);
+/*
+ * s as a JSON string, each byte that is not valid UTF-8 replaced with
+ * U+FFFD; JSON null if s is NULL. Never NULL.
+ */
+json_t		*doc_json_text(const char *s);
+/*
+ * Every self-test's results, oldest first, as a JSON array with one
+ * object per test: {"test", "name", "results": [{"date", "at", "value",
+ * "extra", "score", "text"}]}.
+ */
+json_t	*doc_selftests_json(const struct store_program_data *);
+/*
+ * The program as `midback program --json` prints it and GET
+ * /api/program answers: the week, the phase and why, the reviews, each
+ * exercise's level and what unlocks next, the self-tests (above) and
+ * when the next is due. A new reference.
+ */
+json_t	*doc_program_json(const struct coach_program *,
+	    const struct catalog *);
+
+#endif
