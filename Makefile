@@ -47,9 +47,11 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
-SYS = src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c src/sys/paths.c \
+SYS = src/sys/claim.c src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c \
+	src/sys/paths.c \
 	src/sys/unit.c
-COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c \
+COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c src/coach/gate.c \
+	src/coach/options.c \
 	src/coach/export.c src/coach/plancodec.c src/coach/program.c \
 	src/coach/settings.c
 TERM = src/term/ask.c src/term/play.c src/term/selftest.c src/term/tui.c \

@@ -25,8 +25,7 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct play_guide	 g;
 	struct remind_config	 cfg;
 	enum cmd_retval		 ret = CMD_ERROR;
-	unsigned		 equipment = EQUIP_CHAIR | EQUIP_WALL |
-				    EQUIP_DOORWAY;
+	unsigned		 equipment = COACH_EQUIP_DEFAULT;
 	char			*cause = NULL;
 
 	memset(&g, 0, sizeof g);
@@ -41,6 +40,12 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 
 	if (cmd_coach(ctx, 1, &coach) != 0)
 		goto out;
+	coach.where = "the terminal";
+	/* The coach's gate; a break never takes a session over. */
+	if (play_gate(&coach, NULL, &cause) != 0) {
+		cmd_warn(e, "%s", cause);
+		goto out;
+	}
 	/* A break left running long ago is closed, not resumed. */
 	if (coach_unfinished(&coach, COACH_BREAK, &u, &cause) == -1 ||
 	    coach_plan_break(&coach, &cfg, equipment, &p, &cause) == -1) {
@@ -56,7 +61,7 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	g.day = clock_today(coach.clock);
 	g.minutes = (p.total_s + 59) / 60;
 	g.name = e->name;
-	if (play_guided(&coach, &g, &cause) == -1) {
+	if (play_guided(&coach, &g, &cause) != 0) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}

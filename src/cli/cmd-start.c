@@ -2,8 +2,10 @@
  * cmd-start.c -- guide the person through today's routine (or a routine
  * file) and record it.
  *
- * Before: resume an unfinished session if there is one, the red-flag
- * screen the first time, and pain now. During: the player (play.c). After:
+ * Before: the coach's gate (a session playing elsewhere, taken over only
+ * when the person says so; the red-flag screen whenever it comes first),
+ * resume an unfinished session if there is one, and pain now (the coach
+ * applies it). During: the player (play.c). After:
  * pain again, and the advice to see a clinician when the pain rule ended
  * the session.
  */
@@ -42,7 +44,7 @@ cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	char				**aside = NULL;
 	size_t				 naside = 0, len;
 	int				 resume = -1, found, all_done;
-	int				 one = cmd_has(args, 'o'), r;
+	int				 one = cmd_has(args, 'o'), r, took;
 
 	memset(&g, 0, sizeof g);
 	memset(&u, 0, sizeof u);
@@ -76,6 +78,15 @@ cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	if (cmd_coach(ctx, 1, &coach) != 0)
 		goto out;
+	coach.where = "the terminal";
+
+	/* The coach's gate: a session elsewhere, the warning signs. */
+	if ((r = play_gate(&coach, &took, &cause)) != 0) {
+		cmd_warn(e, "%s", cause);
+		goto out;
+	}
+	if (took)
+		resume = 1;
 
 	/* An unfinished session: resume it, or close it and start afresh. */
 	if ((found = coach_unfinished(&coach, COACH_ROUTINE, &u,
@@ -127,7 +138,7 @@ cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	g.routine = rname;
 	g.ask_pain = 1;
 	g.name = e->name;
-	if ((r = play_guided(&coach, &g, &cause)) == -1) {
+	if ((r = play_guided(&coach, &g, &cause)) != 0) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}

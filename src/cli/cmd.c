@@ -406,46 +406,23 @@ cmd_parse_place(const struct cmd_entry *e, const char *s, int *out)
 int
 cmd_parse_equipment(const struct cmd_entry *e, const char *s, unsigned *out)
 {
-	char	*copy, *item, *save = NULL;
-	int	 bit, ret = 0, none = 0, any = 0;
+	char	*err = NULL;
 
-	*out = 0;
-	copy = xstrdup(s);
-	for (item = strtok_r(copy, ",", &save); item != NULL;
-	    item = strtok_r(NULL, ",", &save)) {
-		if ((bit = catalog_equip_parse(item)) == -1) {
-			cmd_warn(e, "unknown equipment '%s' (expected none, "
-			    "chair, wall, doorway, band or dumbbell)", item);
-			ret = -1;
-			break;
-		}
-		if (bit == 0)
-			none = 1;
-		else
-			any = 1;
-		*out |= (unsigned)bit;
-	}
-	if (ret == 0 && none && any) {
-		cmd_warn(e, "equipment 'none' cannot be combined with "
-		    "other items");
-		ret = -1;
-	}
-	if (ret == 0 && !none && !any) {
-		cmd_warn(e, "empty equipment list (use 'none' for nothing)");
-		ret = -1;
-	}
-	free(copy);
-	return (ret);
+	if (coach_parse_equipment(s, out, &err) == 0)
+		return (0);
+	cmd_warn(e, "%s", err);
+	free(err);
+	return (-1);
 }
 
 static void
 cmd_plan_defaults(struct plan_opts *o)
 {
-	memset(o, 0, sizeof *o);
-	o->minutes = PLAN_MINUTES_DEFAULT;
-	o->place = PLAN_ANYWHERE;
-	o->equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
-	o->day = clock_today(clock_process(NULL));
+	struct coach	c;
+
+	memset(&c, 0, sizeof c);
+	c.clock = clock_process(NULL);
+	coach_plan_defaults(&c, o);
 }
 
 void
@@ -482,35 +459,16 @@ static int
 cmd_plan_option(const struct cmd_entry *e, int opt, const char *arg,
     struct plan_opts *o)
 {
-	long	v;
-	int	place;
+	static const struct coach	 none = { NULL, NULL, NULL, NULL, 0 };
+	char				*err = NULL;
+	enum coach_plan_key		 k;
 
-	switch (opt) {
-	case 'm':
-		if (cmd_number(e, "minutes", arg, PLAN_MINUTES_MIN,
-		    PLAN_MINUTES_MAX, &v) == -1)
-			return (-1);
-		o->minutes = (int)v;
+	k = opt == 'm' ? COACH_OPT_MINUTES : opt == 'p' ? COACH_OPT_PLACE :
+	    opt == 'e' ? COACH_OPT_EQUIPMENT : COACH_OPT_DATE;
+	if (coach_plan_option(&none, k, arg, o, &err) == 0)
 		return (0);
-	case 'p':
-		if (cmd_parse_place(e, arg, &place) == -1)
-			return (-1);
-		o->place = (enum plan_place)place;
-		return (0);
-	case 'e':
-		return (cmd_parse_equipment(e, arg, &o->equipment));
-	case 'd':
-		switch (date_parse(arg, &o->day)) {
-		case -1:
-			cmd_warn(e, "invalid date '%s' (expected YYYY-MM-DD)",
-			    arg);
-			return (-1);
-		case -2:
-			cmd_warn(e, "no such date '%s' (from 1900 on)", arg);
-			return (-1);
-		}
-		return (0);
-	}
+	cmd_warn(e, "%s", err);
+	free(err);
 	return (-1);
 }
 

@@ -48,7 +48,7 @@ stored_end(enum session_end end)
 static const char *
 end_reason(enum session_end end)
 {
-	return (end == SESSION_END_CLINICIAN ? "pain rule: see a clinician" :
+	return (end == SESSION_END_CLINICIAN ? STORE_REASON_CLINICIAN :
 	    NULL);
 }
 
@@ -231,12 +231,13 @@ coach_screen_load(void)
 int
 coach_screen_needed(struct coach *c, int *needed, char **err)
 {
-	int64_t	ack_ms, high_ms;
+	struct coach_gate	g;
 
-	if (store_screen_times(c->store, wall(c), SCREEN_RECHECK_PAIN,
-	    &ack_ms, &high_ms, err) == -1)
+	*needed = 0;
+	if (coach_gate(c, &g, err) == -1)
 		return (-1);
-	*needed = screen_due(ack_ms, high_ms, wall(c));
+	*needed = g.ask_screen;
+	coach_gate_release(&g);
 	return (0);
 }
 
@@ -373,38 +374,70 @@ session_new(struct coach *c, enum coach_kind k, const struct plan *p,
 }
 
 int
-coach_begin(struct coach *c, enum coach_kind k, const struct plan *p,
-    long day, int minutes, const char *routine, int pain,
-    struct coach_session **out, char **err)
+coach_begin(struct coach *c, const struct coach_start *st,
+    struct coach_session **out, struct coach_gate *g, char **err)
 {
-	char		*pj;
-	int64_t		 id, now = wall(c);
-	int		 rc;
+	const struct plan	*p = st->plan;
+	struct plan		 calm = PLAN_INIT;
+	char			*pj;
+	int64_t			 id, now = wall(c);
+	int			 rc, minutes = st->minutes;
 
 	*out = NULL;
-	pj = plancodec_encode(p, day, minutes, routine);
-	rc = store_session_begin(c->store, stored_kind(k), now,
+	memset(g, 0, sizeof *g);
+	if (st->pain < -1 || st->pain > 10) {
+		*err = xasprintf("pain: expected 0 to 10, not %d", st->pain);
+		return (-1);
+	}
+	/* Pain before first: a refusal for it changes nothing stored. */
+	if (st->kind == COACH_ROUTINE && (rc = coach_gate_pain(c, st->pain,
+	    st->breathing, &calm, g)) != 0) {
+		plan_release(&calm);
+		return (rc);
+	}
+	if (calm.n > 0 && st->breathing) {
+		p = &calm;
+		minutes = (calm.total_s + 59) / 60;
+	}
+	if (p->n == 0) {
+		plan_release(&calm);
+		*err = xstrdup("nothing to play: no exercise fits this place "
+		    "and equipment");
+		return (-1);
+	}
+	if ((rc = coach_gate_enter(c, g, err)) != 0) {
+		plan_release(&calm);
+		return (rc);
+	}
+	pj = plancodec_encode(p, st->day, minutes, st->routine);
+	rc = store_session_begin(c->store, stored_kind(st->kind), now,
 	    clock_tz_min(c->clock, now), pj, &id, err);
 	free(pj);
-	if (rc == -1)
-		return (-1);
-	if (pain >= 0 && store_session_pain(c->store, id, STORE_MOMENT_BEFORE,
-	    pain, err) == -1)
-		return (-1);
-	*out = session_new(c, k, p, id, 0);
-	return (0);
+	if (rc == 0 && st->pain >= 0 && store_session_pain(c->store, id,
+	    STORE_MOMENT_BEFORE, st->pain, err) == -1)
+		rc = -1;
+	if (rc == 0)
+		*out = session_new(c, st->kind, p, id, 0);
+	else
+		coach_let_go(c);
+	plan_release(&calm);
+	return (rc);
 }
 
 int
 coach_resume(struct coach *c, enum coach_kind k,
     const struct coach_unfinished *u, struct coach_session **out,
-    char **err)
+    struct coach_gate *g, char **err)
 {
-	int	bad;
+	int	bad, rc;
 
 	*out = NULL;
-	if (store_session_bad(c->store, u->id, &bad, err) == -1)
+	if ((rc = coach_gate_enter(c, g, err)) != 0)
+		return (rc);
+	if (store_session_bad(c->store, u->id, &bad, err) == -1) {
+		coach_let_go(c);
 		return (-1);
+	}
 	*out = session_new(c, k, &u->rest, u->id, u->n_items);
 	session_carry_bad((*out)->s, bad);
 	return (0);
@@ -497,6 +530,9 @@ record(struct coach_session *cs, char **err)
 		    cs->asides), "pain rule", now, now +
 		    COACH_ASIDE_DAYS * 86400000LL, err) == -1)
 			return (-1);
+		free(cs->pain_words);
+		cs->pain_words = coach_pain_words(cs, session_aside(cs->s,
+		    cs->asides));
 	}
 	return (0);
 }
@@ -557,6 +593,9 @@ coach_session_free(struct coach_session *cs)
 		return;
 	session_free(cs->s);
 	free(cs->rec);
+	free(cs->pain_words);
+	/* The session is over here (ended, or left to resume): let go. */
+	coach_let_go(cs->coach);
 	free(cs);
 }
 

@@ -39,6 +39,11 @@ struct coach {
 	const struct catalog	*catalog;
 	const struct clock	*clock;
 	struct store		*store;		/* NULL: no history yet */
+	const char		*where;		/* "the terminal", "the
+						   browser": said to another
+						   front end while playing */
+	int			 claimed;	/* holds the store's claim
+						   (sys/claim.h) */
 };
 
 /* Which kind of session: a routine or a desk break. */
@@ -46,6 +51,29 @@ enum coach_kind {
 	COACH_ROUTINE,
 	COACH_BREAK
 };
+
+/*
+ * The plan options every front end takes, with one set of defaults and
+ * limits (doc_limits_json() gives them to the page). Each message names
+ * what was wrong: "invalid minutes '100' (expected 3 to 60)".
+ */
+#define COACH_EQUIP_DEFAULT	(EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY)
+enum coach_plan_key {
+	COACH_OPT_MINUTES,	/* PLAN_MINUTES_MIN..MAX */
+	COACH_OPT_PLACE,	/* desk, floor, any */
+	COACH_OPT_EQUIPMENT,	/* a comma list, or none */
+	COACH_OPT_DATE		/* YYYY-MM-DD */
+};
+/* Today, PLAN_MINUTES_DEFAULT minutes, anywhere, COACH_EQUIP_DEFAULT. */
+void	coach_plan_defaults(const struct coach *, struct plan_opts *);
+/* One option from its text into o. Returns 0 or -1. */
+int	coach_plan_option(const struct coach *, enum coach_plan_key,
+	    const char *value, struct plan_opts *o, char **err);
+/* Minutes as a number (a JSON integer; text NULL) or from text. */
+int	coach_plan_minutes(long long v, const char *text, struct plan_opts *o,
+	    char **err);
+/* An equipment list ("chair,band", or "none") into bits. 0 or -1. */
+int	coach_parse_equipment(const char *s, unsigned *out, char **err);
 
 /*
  * Plan today's routine for o (o's excluded list is filled here from what
@@ -95,6 +123,65 @@ int	coach_screen_save(struct coach *, const struct screen *,
 	    const int *answers, size_t nanswered, int cleared, int accepted,
 	    enum screen_verdict *v, char **err);
 
+/*
+ * The session gate (gate.c). Whether a session may begin now, and if not,
+ * why, in one sentence every front end shows as it is ("the warning-signs
+ * answers include chest pain or trouble breathing: please get medical
+ * help first"). coach_gate() only looks; coach_begin() and
+ * coach_resume() pass through it themselves.
+ */
+enum coach_gate_state {
+	COACH_GATE_OPEN,	/* a session may begin */
+	COACH_GATE_SCREEN,	/* the screen is due: never, 90 days, or a
+				   check-in with high pain */
+	COACH_GATE_SIGNS,	/* the latest answers hold a sign */
+	COACH_GATE_DECLINED,	/* ... stopped short, or refused the notice */
+	COACH_GATE_STOPPED,	/* the last session stopped with the advice
+				   to see a clinician */
+	COACH_GATE_PAIN,	/* pain before of SCREEN_PAIN_STOP or more */
+	COACH_GATE_PLAYING	/* a session plays in another process */
+};
+struct coach_gate {
+	enum coach_gate_state	 state;
+	int			 ask_screen;	/* ask the screen now */
+	int			 first;		/* ... for the first time */
+	int			 emergency;	/* SIGNS: one needs help now */
+	int			 offer_breathing; /* PAIN: breathing alone */
+	char			*why;		/* NULL when open */
+	/* PLAYING: who plays, where and since when (wall ms). */
+	long			 holder_pid;
+	int64_t			 holder_since_ms;
+	char			 holder_where[96];
+};
+/* How long coach_take_over() waits for the other process to let go. */
+#define COACH_TAKE_OVER_MS	5000
+
+int	coach_gate(struct coach *, struct coach_gate *, char **err);
+void	coach_gate_release(struct coach_gate *);
+/* "open", "screen", "signs", "declined", "stopped", "pain", "playing". */
+const char *coach_gate_name(enum coach_gate_state);
+/* The gate, then the claim taken and kept: 0 open, 1 refused, -1. */
+int	coach_gate_enter(struct coach *, struct coach_gate *, char **err);
+/*
+ * The rule on pain before a session: from SCREEN_PAIN_STOP, exercise is
+ * advised against (1, with g's why) unless breathing is 1, the person
+ * having chosen breathing alone; calm gets that plan (g->offer_breathing
+ * says whether there is one). 0 when the session may go on.
+ */
+int	coach_gate_pain(struct coach *, int pain, int breathing,
+	    struct plan *calm, struct coach_gate *g);
+/*
+ * Take over the session another process is playing, when the person has
+ * said so: that process stops playing (what it finished is stored) and
+ * the session stays unfinished, for coach_resume(). Returns 0, 1 when the
+ * other did not let go within COACH_TAKE_OVER_MS (*err says so), -1.
+ */
+int	coach_take_over(struct coach *, char **err);
+/* Whether another process has taken over the session played here. */
+int	coach_lost(const struct coach *);
+/* Let go of the claim (the session is no longer played here). */
+void	coach_let_go(struct coach *);
+
 /* A session left unfinished, as coach_unfinished() finds it. */
 struct coach_unfinished {
 	int64_t		 id;
@@ -131,26 +218,46 @@ struct coach_session {
 	struct coach_recorded	*rec;
 	size_t			 nrec;
 	size_t			 asides;	/* set-asides stored so far */
+	char			*pain_words;	/* after the latest set-aside:
+						   coach_pain_words() */
+};
+
+/* What a session begins with. */
+struct coach_start {
+	enum coach_kind		 kind;
+	const struct plan	*plan;
+	long			 day;
+	int			 minutes;
+	const char		*routine;	/* its name, or NULL */
+	int			 pain;		/* before: 0..10, -1 skipped */
+	int			 breathing;	/* 1: breathing alone, chosen
+						   after high pain */
 };
 
 /*
- * Begin a new session of plan p (which must not be empty) on the store:
- * recorded at once as running, with the plan (so it can be resumed), the
- * day, the minutes, the routine's name (or NULL) and pain before (0..10,
- * or -1 for none). Returns 0 or -1; on success *out is the session, to
- * free with coach_session_free().
+ * Begin a new session of st->plan on the store, through the gate: pain
+ * before (a routine's) first, then coach_gate_enter(). Recorded at once
+ * as running, with the plan (so it can be resumed), the day, the minutes,
+ * the routine's name and the pain before. Returns 0 (*out is the session,
+ * to free with coach_session_free()), 1 when the gate refuses (g says
+ * why; release it), or -1.
  */
-int	coach_begin(struct coach *, enum coach_kind, const struct plan *p,
-	    long day, int minutes, const char *routine, int pain,
-	    struct coach_session **out, char **err);
+int	coach_begin(struct coach *, const struct coach_start *st,
+	    struct coach_session **out, struct coach_gate *g, char **err);
 /*
- * Resume the unfinished session u: play what is left of its plan,
- * counting on from the exercises done, with the pain rule's count of bad
- * answers carried over. Returns 0 or -1.
+ * Resume the unfinished session u through the gate: play what is left
+ * of its plan, counting on from the exercises done, with the pain rule's
+ * count of bad answers carried over. Returns 0, 1 (refused) or -1.
  */
 int	coach_resume(struct coach *, enum coach_kind,
 	    const struct coach_unfinished *u, struct coach_session **out,
-	    char **err);
+	    struct coach_gate *g, char **err);
+/*
+ * The words after a pain answer set exercise id aside: until when, that
+ * one more such answer ends the session, the easier option if there is
+ * one ("only if the pain has settled"). Allocated.
+ */
+char	*coach_pain_words(const struct coach_session *, const char *id);
 /*
  * Send an event (see session_handle()) at the clock's time now, then
  * store what it finished: each exercise the session has moved past (and

@@ -21,10 +21,11 @@ static const char *const screen_keys[S_NKEYS] = {
 	"cleared!", "questions!"
 };
 
-enum { Q_ID, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_GROUP, Q_ADJUST, Q_EXCLUDES,
-    Q_NKEYS };
+enum { Q_ID, Q_NAME, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_GROUP, Q_ADJUST,
+    Q_EXCLUDES, Q_NKEYS };
 static const char *const question_keys[Q_NKEYS] = {
-	"id!", "text!", "emergency!", "why!", "group", "adjust", "excludes"
+	"id!", "name!", "text!", "emergency!", "why!", "group", "adjust",
+	"excludes"
 };
 
 /* A text, copied; NULL if absent (n NULL), or wrong (reported). */
@@ -100,6 +101,7 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 		    "a question") == -1)
 			continue;
 		q->id = text(&t, g[Q_ID], "id");
+		q->name = text(&t, g[Q_NAME], "name");
 		q->text = text(&t, g[Q_TEXT], "text");
 		q->why = text(&t, g[Q_WHY], "why");
 		if (g[Q_EMERGENCY] != NULL)
@@ -130,6 +132,7 @@ screen_free(struct screen *s)
 		return;
 	for (i = 0; i < s->n; i++) {
 		free(s->q[i].id);
+		free(s->q[i].name);
 		free(s->q[i].text);
 		free(s->q[i].why);
 		free(s->q[i].group);

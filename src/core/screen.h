@@ -13,6 +13,7 @@
 
 struct screen_question {
 	char	*id;		/* stored with the answer */
+	char	*name;		/* the sign in a few words */
 	char	*text;
 	char	*group;		/* heading it is asked under; NULL: as before */
 	int	 emergency;	/* 1: get help now; 0: see someone soon */

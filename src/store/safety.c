@@ -4,6 +4,7 @@
  * rule.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
@@ -26,6 +27,11 @@ static const char sql_screen_ack_last[] =
 static const char sql_high_checkin_last[] =
     "SELECT COALESCE(MAX(at_ms), 0) FROM pain_ratings"
     " WHERE moment = 'checkin' AND pain >= ?1";
+static const char sql_screen_last[] =
+    "SELECT COALESCE(MAX(at_ms), 0) FROM screen_answers";
+static const char sql_stop_last[] =
+    "SELECT COALESCE(MAX(ended_ms), 0) FROM sessions"
+    " WHERE status = 'stopped' AND end_reason = ?1";
 static const char sql_flag_add[] =
     "INSERT INTO exercise_flags"
     " (exercise, reason, set_ms, until_ms) VALUES (?1, ?2, ?3, ?4)";
@@ -90,6 +96,21 @@ store_screen_times(struct store *s, int64_t now_ms, int high_pain,
 		return (-1);
 	return (store_one(s, sql_high_checkin_last, "read the check-ins",
 	    high_ms, cause, "i", high_pain));
+}
+
+int
+store_gate_read(struct store *s, int high_pain, struct store_gate *g,
+    char **cause)
+{
+	memset(g, 0, sizeof *g);
+	if (store_screen_times(s, 0, high_pain, &g->ack_ms, &g->high_ms,
+	    cause) == -1 ||
+	    store_one(s, sql_screen_last, "read the screen", &g->screen_ms,
+	    cause, "") == -1 ||
+	    store_one(s, sql_stop_last, "read the sessions", &g->stop_ms,
+	    cause, "t", STORE_REASON_CLINICIAN) == -1)
+		return (-1);
+	return (0);
 }
 
 int

@@ -647,6 +647,10 @@ static const struct {
 	    "SELECT exercise FROM session_items"
 	    " WHERE session_id = ?1 ORDER BY position",
 	    "list a session's exercises" },
+	[STORE_IDS_SCREEN_AT] = {
+	    "SELECT question FROM screen_answers"
+	    " WHERE answer = 1 AND at_ms = ?1 ORDER BY id",
+	    "read the screen's answers" },
 };
 
 int

@@ -220,6 +220,23 @@ int	store_screen_times(struct store *, int64_t now_ms, int high_pain,
 int	store_flag_add(struct store *, const char *exercise,
 	    const char *reason, int64_t set_ms, int64_t until_ms,
 	    char **cause);
+/*
+ * What the session gate reads: the times (ms, 0 for none) of the last
+ * acknowledgement of the screen, of the latest screen answers (later than
+ * the acknowledgement when that screen did not let a session start), of
+ * the last check-in with pain of high_pain or more, and of the end of the
+ * last session the pain rule stopped with the advice to see a clinician.
+ */
+struct store_gate {
+	int64_t		 ack_ms;
+	int64_t		 screen_ms;
+	int64_t		 high_ms;
+	int64_t		 stop_ms;
+};
+int	store_gate_read(struct store *, int high_pain, struct store_gate *,
+	    char **cause);
+/* The end reason a session stopped by the pain rule is stored with. */
+#define STORE_REASON_CLINICIAN	"pain rule: see a clinician"
 /* The lists of ids store_ids() reads, and what its arg is for each. */
 enum store_ids {
 	STORE_IDS_SCREEN_YES,	/* the screen's questions whose latest answer
@@ -228,6 +245,8 @@ enum store_ids {
 				   after it, by id */
 	STORE_IDS_SESSION,	/* the exercises session arg (its id) has
 				   recorded, by position */
+	STORE_IDS_SCREEN_AT,	/* the questions answered yes by the screen
+				   saved at arg (ms), in the order asked */
 	STORE_IDS_COUNT
 };
 /*

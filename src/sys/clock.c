@@ -238,7 +238,7 @@ clock_real_wall(const struct clock *c, int64_t wall_ms)
 	    c->scale + 0.999));
 }
 
-void
+int
 clock_sleep_until(const struct clock *c, int64_t mono_ms)
 {
 	struct timespec	ts;
@@ -250,13 +250,12 @@ clock_sleep_until(const struct clock *c, int64_t mono_ms)
 		/* A manual clock is the caller's own: waiting moves it. */
 		if (mono_ms > m->manual_mono)
 			clock_advance(m, mono_ms - m->manual_mono);
-		return;
+		return (0);
 	}
 	abs_ms = c->real_mono0 + (int64_t)((double)mono_ms / c->scale +
 	    0.999);
 	ts.tv_sec = abs_ms / 1000;
 	ts.tv_nsec = (abs_ms % 1000) * 1000000;
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
-	    EINTR)
-		;
+	return (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
+	    EINTR);
 }

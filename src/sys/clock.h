@@ -73,8 +73,11 @@ int64_t		 clock_boot_ms(const struct clock *);
 int		 clock_tz_min(const struct clock *, int64_t wall_ms);
 /* The local date now, as days since 1970-01-01. */
 long		 clock_today(const struct clock *);
-/* Sleep until the clock's monotonic time reaches mono_ms. */
-void		 clock_sleep_until(const struct clock *, int64_t mono_ms);
+/*
+ * Sleep until the clock's monotonic time reaches mono_ms: 0 then, or 1
+ * when a signal woke it first (the caller sleeps again, or not).
+ */
+int		 clock_sleep_until(const struct clock *, int64_t mono_ms);
 /*
  * How many real milliseconds the clock takes to move by ms (rounded up,
  * so a wait never ends early); for poll() timeouts and the like.

@@ -12,6 +12,7 @@
  * start. Waits are absolute (clock_sleep_until on the session's own
  * deadlines), so lateness never adds up.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,7 @@ struct player {
 	struct fig_box		 fig_frame;
 	struct fig_scene	 fig_scene;
 	struct fig_angles	 fig_drawn;	/* the pose fig_scene is of */
+	int			 taken;		/* taken over elsewhere */
 };
 
 /* The figure moves this often (real time) while it is on the screen. */
@@ -123,6 +125,18 @@ announce(struct player *pl, const struct session_transition *t)
 		tui_bell();
 }
 
+/*
+ * Whether another front end has taken the session over: then nothing
+ * more is sent or stored here, and the session is not ended.
+ */
+static int
+lost(struct player *pl)
+{
+	if (!pl->taken && coach_lost(pl->cs->coach))
+		pl->taken = 1;
+	return (pl->taken);
+}
+
 /* Handle everything the session logged since the last call. */
 static void
 drain(struct player *pl)
@@ -148,9 +162,16 @@ drain(struct player *pl)
 static void
 handle(struct player *pl, enum session_event ev, int arg)
 {
+	if (lost(pl))
+		return;
 	coach_event_keep(pl->cs, ev, arg, &pl->failed);
 	drain(pl);
 	coach_stop_failed(pl->cs, pl->failed);
+	if (pl->cs->pain_words != NULL && pl->o->plain) {
+		printf("%s\n", pl->cs->pain_words);
+		free(pl->cs->pain_words);
+		pl->cs->pain_words = NULL;
+	}
 }
 
 /* An answer at the feel check: the feel's name, or its number 1-7. */
@@ -185,7 +206,7 @@ play_plain(struct player *pl)
 	uint64_t	dl;
 	int		yes, eof = 0;
 
-	for (;;) {
+	while (!lost(pl)) {
 		switch (session_state(pl->s)) {
 		case SESSION_DONE:
 			return;
@@ -231,14 +252,17 @@ play_plain(struct player *pl)
 				static const char *n[] = { "", "one", "two",
 				    "three" };
 
-				clock_sleep_until(pl->clock, pl->cs->t0 +
-				    (int64_t)(dl - (uint64_t)pl->countdown *
-				    1000));
+				while (clock_sleep_until(pl->clock,
+				    pl->cs->t0 + (int64_t)(dl -
+				    (uint64_t)pl->countdown * 1000)) &&
+				    !lost(pl))
+					;
 				voice_say(pl->o->voice, n[pl->countdown]);
 				pl->countdown--;
 			}
-			clock_sleep_until(pl->clock, pl->cs->t0 +
-			    (int64_t)dl);
+			while (clock_sleep_until(pl->clock, pl->cs->t0 +
+			    (int64_t)dl) && !lost(pl))
+				;
 			handle(pl, SEV_TICK, 0);
 			break;
 		default:
@@ -363,7 +387,7 @@ play_tui(struct player *pl)
 	int		 redraw = 1, frame, moved;
 	int		 held = 0;	/* paused by the quit question */
 
-	while (session_state(pl->s) != SESSION_DONE) {
+	while (session_state(pl->s) != SESSION_DONE && !lost(pl)) {
 		now = now_ms(pl);
 		view_fill(pl, &v, counters, sizeof counters, next,
 		    sizeof next, pos, sizeof pos, now);
@@ -489,7 +513,8 @@ play_tui(struct player *pl)
 }
 
 enum session_end
-play(struct coach_session *cs, const struct play_opts *o, char **err)
+play(struct coach_session *cs, const struct play_opts *o, int *taken,
+    char **err)
 {
 	struct player		pl;
 	struct play_opts	local;
@@ -516,6 +541,11 @@ play(struct coach_session *cs, const struct play_opts *o, char **err)
 		tui_close();
 	}
 	drain(&pl);
+	*taken = pl.taken;
+	if (pl.taken) {
+		free(pl.failed);
+		return (SESSION_END_NONE);
+	}
 	if (pl.failed != NULL) {
 		*err = pl.failed;
 		return (SESSION_END_NONE);
@@ -525,50 +555,78 @@ play(struct coach_session *cs, const struct play_opts *o, char **err)
 }
 
 /*
- * The red-flag screen, when it is still open. Returns 0 to go on, 1 when
- * the answers mean no session now (said already), -1 with *err set.
+ * The gate before anything is played: a session playing elsewhere
+ * (taken over only when the person says so), then the red-flag screen
+ * whenever the coach says it comes first. Returns 0 to go on (*took set
+ * when a session was taken over: resume it), 1 when no session now
+ * (*err is the coach's sentence), -1 with *err set.
  */
-static int
-guide_screen(struct coach *c, struct ask *a, char **err)
+int
+play_gate(struct coach *c, int *took, char **err)
 {
+	struct ask		 a = { stdin, stdout };
+	struct coach_gate	 g;
 	struct screen		*s;
 	enum screen_verdict	 v;
-	int			*answers, needed, accepted, cleared, rc = -1;
+	int			*answers = NULL, accepted, cleared, yes, rc = -1;
 	size_t			 n;
 
-	if (coach_screen_needed(c, &needed, err) == -1)
+	if (took != NULL)
+		*took = 0;
+	if (coach_gate(c, &g, err) == -1)
 		return (-1);
-	if (!needed)
-		return (0);
+	if (g.state == COACH_GATE_PLAYING && took != NULL) {
+		fprintf(a.out, "Note: %s.\n", g.why);
+		yes = 0;
+		if (ask_yes_no(&a, "Take it over here? What was done there "
+		    "is kept.", &yes) == ASK_EOF || !yes) {
+			*err = g.why;
+			return (1);
+		}
+		coach_gate_release(&g);
+		if ((rc = coach_take_over(c, err)) != 0)
+			return (rc);
+		*took = 1;
+		if (coach_gate(c, &g, err) == -1)
+			return (-1);
+	}
+	if (!g.ask_screen) {
+		rc = g.state == COACH_GATE_OPEN ? 0 : 1;
+		if (rc == 1)
+			*err = g.why;
+		else
+			coach_gate_release(&g);
+		return (rc);
+	}
+	/* Why it is asked, unless this is the first time. */
+	if (!g.first)
+		fprintf(a.out, "Note: %s.\n\n", g.why);
+	coach_gate_release(&g);
 	if ((s = coach_screen_load()) == NULL) {
 		*err = xstrdup("the built-in warning-signs screen cannot be "
 		    "read");
 		return (-1);
 	}
 	answers = xcalloc(s->n, sizeof *answers);
-	(void)screen_run(a, s, answers, &n, &cleared, &accepted);
+	(void)screen_run(&a, s, answers, &n, &cleared, &accepted);
 	if (coach_screen_save(c, s, answers, n, cleared, accepted, &v,
 	    err) == -1)
 		goto out;
-	rc = 1;
-	switch (v) {
-	case SCREEN_GO:
+	if (v == SCREEN_GO) {
 		rc = 0;
-		break;
-	case SCREEN_EMERGENCY:
-	case SCREEN_CLINICIAN:
-		fprintf(a->out, "midback will not start a session until then. "
-		    "The questions will be asked again next time.\n");
-		break;
-	case SCREEN_DECLINED:
-		fprintf(a->out, "Without that, midback will not start a "
-		    "session. The questions will be asked again next time.\n");
-		break;
-	case SCREEN_UNANSWERED:
-		fprintf(a->out, "(No answer: no session now. The questions "
-		    "will be asked again next time.)\n");
-		break;
+		goto out;
 	}
+	/* The coach's own sentence for what the answers mean now. */
+	if (coach_gate(c, &g, err) == -1)
+		goto out;
+	if (v == SCREEN_UNANSWERED && g.state == COACH_GATE_SCREEN) {
+		free(g.why);
+		g.why = xstrdup("the warning-signs questions were not "
+		    "answered: they come first");
+	}
+	fprintf(a.out, "The questions will be asked again next time.\n");
+	*err = g.why != NULL ? g.why : xstrdup("no session now");
+	rc = 1;
 out:
 	free(answers);
 	screen_free(s);
@@ -582,14 +640,14 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 	struct coach_session	*cs = NULL;
 	struct play_opts	 po;
 	enum session_end	 end;
-	const struct plan	*plan;
-	struct plan		 calm = PLAN_INIT;
+	struct coach_start	 st;
+	struct coach_gate	 gt;
 	char			*cause = NULL;
 	int			 r, pain = -1, before = -1, yes, rise, ret = -1;
+	int			 taken = 0;
 
 	memset(&po, 0, sizeof po);
-	if ((r = guide_screen(c, &a, err)) != 0)
-		return (r);
+	memset(&gt, 0, sizeof gt);
 	if (g->trace != NULL && (po.trace = fopen(g->trace, "w")) == NULL) {
 		*err = xasprintf("cannot write trace '%s': %s", g->trace,
 		    strerror(errno));
@@ -603,39 +661,55 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		cause = NULL;
 	}
 	po.plain = g->plain;
+	memset(&st, 0, sizeof st);
 	if (g->resume != NULL) {
-		if (coach_resume(c, g->kind, g->resume, &cs, err) == -1)
-			goto out;
+		if ((r = coach_resume(c, g->kind, g->resume, &cs, &gt,
+		    err)) != 0) {
+			ret = r;
+			goto refused;
+		}
 		printf("Resuming: %zu exercise%s left.\n", g->resume->rest.n,
 		    g->resume->rest.n == 1 ? "" : "s");
 	} else {
 		if (g->ask_pain)
 			ask_number(&a, "How much does your back hurt right "
 			    "now, 0 to 10? (Enter to skip) ", 0, 10, &pain);
-		plan = g->plan;
-		if (pain >= SCREEN_PAIN_STOP) {
+		st.kind = g->kind;
+		st.plan = g->plan;
+		st.day = g->day;
+		st.minutes = g->minutes;
+		st.routine = g->routine;
+		st.pain = pain;
+		r = coach_begin(c, &st, &cs, &gt, err);
+		if (r == 1 && gt.state == COACH_GATE_PAIN) {
 			/* Too sore to exercise: breathing alone, if wanted. */
-			printf("\nWith pain of %d, exercise is not advised "
-			    "today. Rest, and see a clinician if it\ndoes not "
-			    "ease. Gentle breathing alone can still help.\n",
-			    pain);
-			plan_breathing(c->catalog, &calm);
-			if (calm.n == 0 || ask_yes_no(&a, "Do the breathing "
-			    "only?", &yes) == ASK_EOF || !yes) {
+			printf("\n%c%s.\n", toupper((unsigned char)gt.why[0]),
+			    gt.why + 1);
+			if (!gt.offer_breathing || ask_yes_no(&a, "Do the "
+			    "breathing only?", &yes) == ASK_EOF || !yes) {
 				printf("No session today.\n");
-				plan_release(&calm);
+				coach_gate_release(&gt);
 				ret = 0;
 				goto out;
 			}
-			plan = &calm;
+			coach_gate_release(&gt);
+			st.breathing = 1;
+			r = coach_begin(c, &st, &cs, &gt, err);
 		}
-		if (coach_begin(c, g->kind, plan, g->day, plan == &calm ?
-		    (calm.total_s + 59) / 60 : g->minutes, g->routine, pain,
-		    &cs, err) == -1)
-			goto out;
+		if (r != 0) {
+			ret = r;
+			goto refused;
+		}
 	}
 	before = pain;
-	end = play(cs, &po, err);
+	end = play(cs, &po, &taken, err);
+	if (taken) {
+		/* Not ended: it goes on where it was taken. */
+		printf("\nThis session was taken over in another window. What "
+		    "you did here is saved.\n");
+		ret = 0;
+		goto out;
+	}
 	if (end == SESSION_END_NONE) {
 		/* Stopped by the store: close it as far as it got. */
 		(void)coach_end(cs, &cause);
@@ -684,6 +758,13 @@ out:
 	}
 	voice_close(po.voice);
 	coach_session_free(cs);
-	plan_release(&calm);
 	return (ret);
+refused:
+	/* The gate's sentence is the caller's to say. */
+	if (ret == 1) {
+		*err = gt.why;
+		gt.why = NULL;
+	}
+	coach_gate_release(&gt);
+	goto out;
 }

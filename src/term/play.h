@@ -29,7 +29,7 @@ struct play_opts {
  * failed (the session is then stopped where it was).
  */
 enum session_end	play(struct coach_session *, const struct play_opts *,
-			    char **err);
+			    int *taken, char **err);
 
 /* A guided session from start to end, for `start` and `break`. */
 struct play_guide {
@@ -48,9 +48,17 @@ struct play_guide {
 };
 
 /*
+ * The coach's gate before a session, asked in the terminal: a session
+ * playing elsewhere (taken over only if the person says so, and only
+ * when took is not NULL; *took is then 1, and the caller resumes it), and the red-flag screen whenever it
+ * comes first. Returns 0 to go on, 1 when no session now (*err is the
+ * sentence to say), -1 with *err set.
+ */
+int			play_gate(struct coach *, int *took, char **err);
+/*
  * The red-flag screen if it is still open, pain before, the player, how
  * it went, pain after; every step recorded through the coach. Returns 0,
- * 1 when the screen's answers mean no session now (said), or -1 with
+ * 1 when the coach's gate refuses (*err is its sentence), or -1 with
  * *err set.
  */
 int			play_guided(struct coach *, const struct play_guide *,

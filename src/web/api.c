@@ -261,14 +261,15 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 static void
 api_screen_get(struct web *w, struct web_reply *r)
 {
-	struct screen	*s;
-	json_t		*qs;
-	char		*cause = NULL;
-	size_t		 i;
-	int		 needed, rc;
+	struct screen		*s;
+	struct coach_gate	 g;
+	json_t			*qs, *j;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc;
 
 	live_lock(w->live);
-	rc = coach_screen_needed(&w->coach, &needed, &cause);
+	rc = coach_gate(&w->coach, &g, &cause);
 	live_unlock(w->live);
 	if (rc == -1) {
 		web_error(r, 500, "%s", cause);
@@ -276,20 +277,27 @@ api_screen_get(struct web *w, struct web_reply *r)
 		return;
 	}
 	if ((s = coach_screen_load()) == NULL) {
+		coach_gate_release(&g);
 		web_error(r, 500, "the built-in screen cannot be read");
 		return;
 	}
 	qs = json_array();
 	for (i = 0; i < s->n; i++)
-		json_array_append_new(qs, json_pack("{s:s,s:s,s:s?,s:b,s:b,"
-		    "s:s}", "id", s->q[i].id, "text", s->q[i].text, "group",
+		json_array_append_new(qs, json_pack("{s:s,s:s,s:s,s:s?,s:b,"
+		    "s:b,s:s}", "id", s->q[i].id, "name", s->q[i].name,
+		    "text", s->q[i].text, "group",
 		    s->q[i].group, "emergency", s->q[i].emergency, "adjust",
 		    s->q[i].adjust, "why", s->q[i].why));
-	web_json(r, json_pack("{s:b,s:s,s:s,s:s,s:s?,s:o}", "needed", needed,
-	    "intro", s->text[SCREEN_T_INTRO],
+	/* "needed": the coach's gate says the screen comes first; "why":
+	 * its sentence, whatever stops a session now. */
+	j = json_pack("{s:b,s:b,s:s,s:s?,s:s,s:s,s:s,s:s?,s:o}", "needed",
+	    g.ask_screen, "first", g.first, "gate", coach_gate_name(g.state),
+	    "why", g.why, "intro", s->text[SCREEN_T_INTRO],
 	    "notice", s->text[SCREEN_T_NOTICE],
 	    "accept", s->text[SCREEN_T_ACCEPT],
-	    "cleared", s->text[SCREEN_T_CLEARED], "questions", qs));
+	    "cleared", s->text[SCREEN_T_CLEARED], "questions", qs);
+	web_json(r, j);
+	coach_gate_release(&g);
 	screen_free(s);
 }
 

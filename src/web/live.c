@@ -35,6 +35,13 @@
 #include "core/xmalloc.h"
 #include "sys/clock.h"
 
+/*
+ * While a session plays, the timer wakes at least this often (real ms)
+ * to see whether another front end has asked to take it over; the
+ * taker waits COACH_TAKE_OVER_MS.
+ */
+#define LIVE_CLAIM_MS		250
+
 /* A hold at least this long gets the 3-2-1 (as the terminal's). */
 #define LIVE_COUNTDOWN_MIN_S	5
 
@@ -49,6 +56,7 @@ struct live {
 	int			 ended;		/* coach_end() done */
 	int			 rated;		/* pain after given */
 	char			*failed;	/* the store failed: why */
+	int			 taken;		/* taken over elsewhere */
 };
 
 static void	*live_timer(void *);
@@ -158,11 +166,24 @@ live_timer(void *arg)
 	struct live	*l = arg;
 	uint64_t	 dl, now;
 
+	int64_t		 real;
+
 	pthread_mutex_lock(&l->mu);
 	while (!l->stop) {
+		if (l->cs != NULL && !l->ended && coach_lost(&l->w->coach)) {
+			/* Taken over elsewhere: not ended, only let go. */
+			coach_session_free(l->cs);
+			l->cs = NULL;
+			l->taken = 1;
+			bump(l);
+			continue;
+		}
 		dl = l->cs != NULL ? session_deadline(l->cs->s) : UINT64_MAX;
 		if (dl == UINT64_MAX) {
-			wait_until(l, real_now_ms() + 3600 * 1000);
+			/* Playing (paused, or asking): still look for a
+			 * take-over now and then. */
+			wait_until(l, real_now_ms() + (l->cs != NULL &&
+			    !l->ended ? LIVE_CLAIM_MS : 3600 * 1000));
 			continue;
 		}
 		now = coach_now(l->cs);
@@ -170,8 +191,9 @@ live_timer(void *arg)
 			handle(l, SEV_TICK, 0);
 			continue;
 		}
-		wait_until(l, real_now_ms() + clock_real_ms(l->w->coach.clock,
-		    (int64_t)(dl - now)));
+		real = clock_real_ms(l->w->coach.clock, (int64_t)(dl - now));
+		wait_until(l, real_now_ms() + (real < LIVE_CLAIM_MS ? real :
+		    LIVE_CLAIM_MS));
 	}
 	pthread_mutex_unlock(&l->mu);
 	return (NULL);
@@ -209,6 +231,10 @@ state_json(struct live *l)
 
 	j = json_pack("{s:I,s:I,s:f}", "version", (json_int_t)l->version,
 	    "now", (json_int_t)wall, "scale", clock_scale(clk));
+	if (l->taken)
+		json_object_set_new(j, "taken", json_string("This session "
+		    "was taken over in another window. What you did here is "
+		    "saved."));
 	if (cs == NULL || (l->ended && l->rated)) {
 		json_object_set_new(j, "session", json_null());
 		/* What the page may offer to resume. */
@@ -288,6 +314,9 @@ state_json(struct live *l)
 		    "id", e->id, "name", e->name, "why", e->why));
 	else
 		json_object_set_new(s, "offer", json_null());
+	/* The words after the latest pain answer, until the session ends. */
+	json_object_set_new(s, "set_aside", json_pack("{s:i,s:s?}", "count",
+	    (int)cs->asides, "words", cs->pain_words));
 	json_object_set_new(j, "session", s);
 	json_object_set_new(j, "unfinished", json_null());
 	return (j);
@@ -324,71 +353,37 @@ drop_ended(struct live *l)
 	}
 }
 
-/* The equipment from a comma list or "none"; -1 on a bad name. */
-static int
-parse_equipment(const char *s, unsigned *out)
-{
-	char	*copy, *tok, *save = NULL;
-	int	 b, rc = 0;
-
-	*out = 0;
-	if (strcmp(s, "none") == 0 || *s == '\0')
-		return (0);
-	copy = xstrdup(s);
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if ((b = catalog_equip_parse(tok)) < 0) {
-			rc = -1;
-			break;
-		}
-		*out |= (unsigned)b;
-	}
-	free(copy);
-	return (rc);
-}
-
 int
 web_plan_opts(struct web *w, const char *minutes, const char *place,
     const char *equipment, const char *date, struct plan_opts *o, char **err)
 {
-	char	*end;
-	long	 v;
-	int	 pl;
+	const char	*v[] = { minutes, place, equipment, date };
+	size_t		 i;
 
-	memset(o, 0, sizeof *o);
-	o->minutes = PLAN_MINUTES_DEFAULT;
-	o->place = PLAN_ANYWHERE;
-	o->equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
-	o->day = clock_today(w->coach.clock);
-	if (minutes != NULL) {
-		errno = 0;
-		v = strtol(minutes, &end, 10);
-		if (*minutes == '\0' || *end != '\0' || errno != 0 ||
-		    v < PLAN_MINUTES_MIN || v > PLAN_MINUTES_MAX) {
-			*err = xasprintf("minutes: expected %d to %d",
-			    PLAN_MINUTES_MIN, PLAN_MINUTES_MAX);
+	coach_plan_defaults(&w->coach, o);
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (v[i] != NULL && coach_plan_option(&w->coach,
+		    (enum coach_plan_key)i, v[i], o, err) == -1)
 			return (-1);
-		}
-		o->minutes = (int)v;
-	}
-	if (place != NULL) {
-		if ((pl = name_find(&plan_places, place)) == -1) {
-			*err = xstrdup("place: expected desk, floor or any");
-			return (-1);
-		}
-		o->place = (enum plan_place)pl;
-	}
-	if (equipment != NULL && parse_equipment(equipment,
-	    &o->equipment) == -1) {
-		*err = xstrdup("equipment: expected a comma list of chair, "
-		    "wall, doorway, band, dumbbell, or none");
-		return (-1);
-	}
-	if (date != NULL && date_parse(date, &o->day) != 0) {
-		*err = xstrdup("date: expected YYYY-MM-DD");
-		return (-1);
-	}
 	return (0);
+}
+
+/* The gate's refusal as 409: its sentence, and what the page may do. */
+static void
+refuse(struct web_reply *r, struct coach_gate *g)
+{
+	json_t	*j;
+
+	j = json_pack("{s:s,s:s,s:b,s:b,s:b}", "error", g->why, "gate",
+	    coach_gate_name(g->state), "screen", g->ask_screen,
+	    "emergency", g->emergency, "offer_breathing", g->offer_breathing);
+	if (g->state == COACH_GATE_PLAYING)
+		json_object_set_new(j, "playing", json_pack("{s:s,s:I,s:I}",
+		    "where", g->holder_where, "since", (json_int_t)
+		    g->holder_since_ms, "pid", (json_int_t)g->holder_pid));
+	web_json(r, j);
+	r->status = 409;
+	coach_gate_release(g);
 }
 
 void
@@ -400,20 +395,23 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 	struct remind_config	 cfg;
 	struct diag		 d = DIAG_INIT;
 	struct coach_unfinished	 u;
+	struct coach_start	 st;
+	struct coach_gate	 g;
 	json_error_t		 je;
+	json_t			*jmin = NULL, *jpain = NULL;
 	const char		*kind = "routine", *place = NULL, *equip = NULL;
 	const char		*routine = NULL;
 	char			*cause = NULL, **aside = NULL, *rname = NULL;
-	char			 mbuf[16];
 	size_t			 naside = 0;
-	int			 minutes = 0, one = 0, pain = -1, found, all;
-	int			 screen;
+	int			 one = 0, breathing = 0, take = 0, found, all;
+	int			 rc, pain = -1;
 	enum coach_kind		 k;
 
-	if (json_unpack_ex(body, &je, JSON_STRICT, "{s?s,s?i,s?s,s?s,s?b,"
-	    "s?i,s?s}", "kind", &kind, "minutes", &minutes, "place", &place,
-	    "equipment", &equip, "one", &one, "pain", &pain, "routine",
-	    &routine) != 0) {
+	if (json_unpack_ex(body, &je, JSON_STRICT, "{s?s,s?o,s?s,s?s,s?b,"
+	    "s?o,s?s,s?b,s?b}", "kind", &kind, "minutes", &jmin, "place",
+	    &place, "equipment", &equip, "one", &one, "pain", &jpain,
+	    "routine", &routine, "breathing", &breathing, "take_over",
+	    &take) != 0) {
 		web_error(r, 400, "%s", je.text);
 		return;
 	}
@@ -422,29 +420,58 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		return;
 	}
 	k = strcmp(kind, "break") == 0 ? COACH_BREAK : COACH_ROUTINE;
-	if (pain < -1 || pain > 10) {
-		web_error(r, 400, "pain: expected 0 to 10");
+	/* Numbers are checked as the JSON has them, before narrowing. */
+	if (jpain != NULL && !json_is_null(jpain) && (!json_is_integer(jpain) ||
+	    json_integer_value(jpain) < 0 || json_integer_value(jpain) > 10)) {
+		web_error(r, 400, "pain: expected 0 to 10, or null");
 		return;
 	}
-	snprintf(mbuf, sizeof mbuf, "%d", minutes);
-	if (web_plan_opts(w, minutes != 0 ? mbuf : NULL, place, equip, NULL,
-	    &o, &cause) == -1) {
+	if (jpain != NULL && json_is_integer(jpain))
+		pain = (int)json_integer_value(jpain);
+	if (web_plan_opts(w, NULL, place, equip, NULL, &o, &cause) == -1 ||
+	    (jmin != NULL && (!json_is_integer(jmin) ? (cause = xstrdup(
+	    "minutes: expected a whole number")) != NULL :
+	    coach_plan_minutes(json_integer_value(jmin), NULL, &o,
+	    &cause) == -1))) {
 		web_error(r, 400, "%s", cause);
 		free(cause);
 		return;
 	}
 	pthread_mutex_lock(&l->mu);
 	if (playing(l)) {
-		web_error(r, 409, "a session is being played; end it first");
-		goto out;
-	}
-	if (coach_screen_needed(&w->coach, &screen, &cause) == -1)
-		goto fail;
-	if (screen) {
-		web_error(r, 409, "the warning-signs questions come first");
+		web_error(r, 409, "a session is being played in this browser "
+		    "already: it is shown on the Player page");
 		goto out;
 	}
 	drop_ended(l);
+	if (take && k == COACH_ROUTINE) {
+		/* The person said so: the other front end lets go. */
+		if ((rc = coach_take_over(&w->coach, &cause)) == 1) {
+			web_error(r, 409, "%s", cause);
+			free(cause);
+			goto out;
+		}
+		if (rc == -1)
+			goto fail;
+		if ((found = coach_unfinished(&w->coach, k, &u, &cause)) == -1)
+			goto fail;
+		if (found && u.readable && u.rest.n > 0) {
+			rc = coach_resume(&w->coach, k, &u, &l->cs, &g,
+			    &cause);
+			coach_unfinished_release(&u);
+			goto begun;
+		}
+		if (found)
+			coach_unfinished_release(&u);
+	}
+	/* The gate first: a refusal leaves everything as it was. */
+	if (coach_gate(&w->coach, &g, &cause) == -1)
+		goto fail;
+	if (g.state != COACH_GATE_OPEN) {
+		refuse(r, &g);
+		goto out;
+	}
+	coach_gate_release(&g);
 	/* An unfinished one that is not resumed is closed, as `start`. */
 	if ((found = coach_unfinished(&w->coach, k, &u, &cause)) == -1)
 		goto fail;
@@ -482,11 +509,23 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		    "place and equipment");
 		goto out;
 	}
-	if (coach_begin(&w->coach, k, &p, o.day, k == COACH_BREAK ?
-	    (p.total_s + 59) / 60 : o.minutes, rname, k == COACH_BREAK ? -1 :
-	    pain, &l->cs, &cause) == -1)
+	memset(&st, 0, sizeof st);
+	st.kind = k;
+	st.plan = &p;
+	st.day = o.day;
+	st.minutes = k == COACH_BREAK ? (p.total_s + 59) / 60 : o.minutes;
+	st.routine = rname;
+	st.pain = k == COACH_BREAK ? -1 : pain;
+	st.breathing = breathing;
+	rc = coach_begin(&w->coach, &st, &l->cs, &g, &cause);
+begun:
+	if (rc == 1) {
+		refuse(r, &g);
+		goto out;
+	}
+	if (rc == -1)
 		goto fail;
-	l->ended = l->rated = 0;
+	l->ended = l->rated = l->taken = 0;
 	session_log_clear(l->cs->s);
 	bump(l);
 	web_json(r, state_json(l));
@@ -505,8 +544,9 @@ void
 live_resume(struct live *l, struct web_reply *r)
 {
 	struct coach_unfinished	 u;
+	struct coach_gate	 g;
 	char			*cause = NULL;
-	int			 found;
+	int			 found, rc;
 
 	pthread_mutex_lock(&l->mu);
 	if (playing(l)) {
@@ -526,15 +566,18 @@ live_resume(struct live *l, struct web_reply *r)
 		goto out;
 	}
 	drop_ended(l);
-	if (coach_resume(&l->w->coach, COACH_ROUTINE, &u, &l->cs,
-	    &cause) == -1) {
+	if ((rc = coach_resume(&l->w->coach, COACH_ROUTINE, &u, &l->cs, &g,
+	    &cause)) != 0) {
 		coach_unfinished_release(&u);
-		web_error(r, 500, "%s", cause);
+		if (rc == 1)
+			refuse(r, &g);
+		else
+			web_error(r, 500, "%s", cause);
 		free(cause);
 		goto out;
 	}
 	coach_unfinished_release(&u);
-	l->ended = l->rated = 0;
+	l->ended = l->rated = l->taken = 0;
 	session_log_clear(l->cs->s);
 	bump(l);
 	web_json(r, state_json(l));

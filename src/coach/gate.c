@@ -1,0 +1,315 @@
+/*
+ * gate.c -- the one session gate, for every front end: whether a session
+ * may begin now, and the words after a pain answer. See coach.h.
+ *
+ * A session begins only when the latest warning-signs answers are whole
+ * and clear (or every yes is one a clinician may clear and has), the
+ * notice is accepted, the screen is not due again (90 days, a check-in
+ * with high pain, a session the pain rule stopped with the advice to see
+ * a clinician), no other process is playing a session on the same store,
+ * and the pain before has been applied. coach_begin() and
+ * coach_resume() ask the gate themselves, so no front end can pass it by.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "coach/coach.h"
+#include "core/date.h"
+#include "core/xmalloc.h"
+#include "sys/claim.h"
+#include "sys/clock.h"
+
+static const char *const gate_names[] = {
+	"open", "screen", "signs", "declined", "stopped", "pain", "playing"
+};
+
+const char *
+coach_gate_name(enum coach_gate_state st)
+{
+	return (gate_names[st]);
+}
+
+void
+coach_gate_release(struct coach_gate *g)
+{
+	free(g->why);
+	memset(g, 0, sizeof *g);
+}
+
+static void
+set(struct coach_gate *g, enum coach_gate_state st, int ask, char *why)
+{
+	free(g->why);
+	g->state = st;
+	g->ask_screen = ask;
+	g->why = why;
+}
+
+/* "chest pain or trouble breathing" and "a history of cancer": the
+ * signs answered yes at the latest screen, in words. */
+static char *
+sign_words(const struct screen *s, char **yes, size_t n, int emergency)
+{
+	char	*w = NULL, *t;
+	size_t	 i, j, k = 0;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < s->n; j++) {
+			if (strcmp(yes[i], s->q[j].id) != 0 ||
+			    s->q[j].emergency != emergency || s->q[j].adjust)
+				continue;
+			t = xasprintf("%s%s%s", w != NULL ? w : "",
+			    w == NULL ? "" : i + 1 == n || k > 0 ? " and " :
+			    ", ", s->q[j].name);
+			free(w);
+			w = t;
+			k++;
+		}
+	return (w);
+}
+
+/* What the latest screen's answers say, when they came after the last
+ * acknowledgement: a sign, a refusal, or answers that stopped short. */
+static int
+latest_screen(struct coach *c, int64_t at_ms, struct coach_gate *g,
+    char **err)
+{
+	struct screen	*s;
+	char		**yes = NULL, *w;
+	size_t		 n = 0;
+
+	if (store_ids(c->store, STORE_IDS_SCREEN_AT, at_ms, &yes, &n,
+	    err) == -1)
+		return (-1);
+	if ((s = coach_screen_load()) == NULL) {
+		store_ids_free(yes, n);
+		*err = xstrdup("the built-in warning-signs screen cannot be "
+		    "read");
+		return (-1);
+	}
+	if ((w = sign_words(s, yes, n, 1)) != NULL) {
+		g->emergency = 1;
+		set(g, COACH_GATE_SIGNS, 1, xasprintf("the warning-signs "
+		    "answers include %s: please get medical help first", w));
+	} else if ((w = sign_words(s, yes, n, 0)) != NULL)
+		set(g, COACH_GATE_SIGNS, 1, xasprintf("the warning-signs "
+		    "answers include %s: please see a clinician first; once "
+		    "one has cleared you, answer the questions again", w));
+	else
+		set(g, COACH_GATE_DECLINED, 1, xstrdup("the warning-signs "
+		    "questions were not all answered, or the notice was not "
+		    "accepted: they come first"));
+	free(w);
+	store_ids_free(yes, n);
+	screen_free(s);
+	return (0);
+}
+
+static void
+me(const struct coach *c, struct claim_info *ci)
+{
+	memset(ci, 0, sizeof *ci);
+	ci->pid = getpid();
+	ci->since_ms = clock_wall_ms(c->clock);
+	snprintf(ci->where, sizeof ci->where, "%s", c->where != NULL ?
+	    c->where : "another midback");
+}
+
+/* "in the browser since 10:02" (or "since Friday 4 December, 10:02"). */
+static char *
+playing_words(const struct coach *c, const struct claim_info *h)
+{
+	int64_t	now = clock_wall_ms(c->clock);
+	int	tz = clock_tz_min(c->clock, h->since_ms), min;
+	long	day = date_of_ms(h->since_ms, tz);
+	char	when[64];
+
+	min = date_minute_of_ms(h->since_ms, tz);
+	if (h->since_ms <= 0)
+		snprintf(when, sizeof when, "now");
+	else if (day == date_of_ms(now, clock_tz_min(c->clock, now)))
+		snprintf(when, sizeof when, "since %02d:%02d", min / 60,
+		    min % 60);
+	else {
+		int y, m, d;
+
+		date_to_civil(day, &y, &m, &d);
+		snprintf(when, sizeof when, "since %s %d %s, %02d:%02d",
+		    date_weekday_name(day), d, date_month_name(m), min / 60,
+		    min % 60);
+	}
+	return (xasprintf("a session is being played in %s %s (process %ld)",
+	    h->where[0] != '\0' ? h->where : "another midback", when,
+	    (long)h->pid));
+}
+
+/* The claim: 0 held (kept only when keep), 1 held elsewhere (g says
+ * so), -1 error. A store in memory has no claim. */
+static int
+claim(struct coach *c, int keep, struct coach_gate *g, char **err)
+{
+	struct claim_info	ci, holder;
+	const char		*path = store_path(c->store);
+	int			had, r;
+
+	if (strcmp(path, ":memory:") == 0)
+		return (0);
+	had = c->claimed;
+	me(c, &ci);
+	if ((r = claim_take(path, &ci, &holder, err)) == -1)
+		return (-1);
+	if (r == 1) {
+		g->holder_pid = (long)holder.pid;
+		g->holder_since_ms = holder.since_ms;
+		snprintf(g->holder_where, sizeof g->holder_where, "%s",
+		    holder.where);
+		set(g, COACH_GATE_PLAYING, 0, playing_words(c, &holder));
+		return (1);
+	}
+	if (keep)
+		c->claimed = 1;
+	else if (!had)
+		claim_drop();
+	return (0);
+}
+
+int
+coach_gate(struct coach *c, struct coach_gate *g, char **err)
+{
+	struct store_gate	sg;
+	int64_t			now = clock_wall_ms(c->clock);
+	int			r;
+
+	memset(g, 0, sizeof *g);
+	g->state = COACH_GATE_OPEN;
+	if (c->store == NULL) {
+		g->first = 1;
+		set(g, COACH_GATE_SCREEN, 1, xstrdup("the warning-signs "
+		    "questions come first"));
+		return (0);
+	}
+	if ((r = claim(c, 0, g, err)) != 0)
+		return (r == 1 ? 0 : -1);
+	if (store_gate_read(c->store, SCREEN_RECHECK_PAIN, &sg, err) == -1)
+		return (-1);
+	if (sg.screen_ms > sg.ack_ms)
+		return (latest_screen(c, sg.screen_ms, g, err));
+	if (sg.ack_ms == 0) {
+		g->first = 1;
+		set(g, COACH_GATE_SCREEN, 1, xstrdup("the warning-signs "
+		    "questions come first"));
+	}
+	else if (sg.stop_ms > sg.ack_ms)
+		set(g, COACH_GATE_STOPPED, 1, xstrdup("the last session "
+		    "stopped with the advice to see a clinician: the "
+		    "warning-signs questions come first"));
+	else if (screen_due(sg.ack_ms, sg.high_ms, now))
+		set(g, COACH_GATE_SCREEN, 1, xstrdup(sg.high_ms > sg.ack_ms ?
+		    "after a check-in with high pain, the warning-signs "
+		    "questions come first" : "it is 90 days since the "
+		    "warning-signs questions: they come again first"));
+	return (0);
+}
+
+/*
+ * The gate at the moment of beginning: open, and the claim taken and
+ * kept. Returns 0 (open), 1 (refused, g says why) or -1.
+ */
+int
+coach_gate_enter(struct coach *c, struct coach_gate *g, char **err)
+{
+	int	r;
+
+	if (coach_gate(c, g, err) == -1)
+		return (-1);
+	if (g->state != COACH_GATE_OPEN)
+		return (1);
+	if ((r = claim(c, 1, g, err)) == -1)
+		return (-1);
+	return (r);
+}
+
+int
+coach_gate_pain(struct coach *c, int pain, int breathing, struct plan *calm,
+    struct coach_gate *g)
+{
+	(void)c;
+	memset(g, 0, sizeof *g);
+	if (pain < SCREEN_PAIN_STOP)
+		return (0);
+	plan_breathing(c->catalog, calm);
+	g->offer_breathing = calm->n > 0;
+	if (breathing && calm->n > 0)
+		return (0);
+	set(g, COACH_GATE_PAIN, 0, xasprintf("with pain of %d, exercise is "
+	    "not advised today: rest, and see a clinician if it does not "
+	    "ease%s", pain, calm->n > 0 ? "; gentle breathing alone can "
+	    "still help" : ""));
+	return (1);
+}
+
+int
+coach_take_over(struct coach *c, char **err)
+{
+	struct claim_info	ci;
+	int			r;
+
+	if (c->store == NULL || strcmp(store_path(c->store), ":memory:") == 0)
+		return (0);
+	me(c, &ci);
+	if ((r = claim_take_over(store_path(c->store), &ci,
+	    COACH_TAKE_OVER_MS, err)) == 1)
+		*err = xstrdup("the session playing elsewhere did not let go; "
+		    "end it there first");
+	if (r == 0)
+		c->claimed = 1;
+	return (r);
+}
+
+int
+coach_lost(const struct coach *c)
+{
+	return (c->claimed && claim_lost());
+}
+
+void
+coach_let_go(struct coach *c)
+{
+	if (c->claimed)
+		claim_drop();
+	c->claimed = 0;
+}
+
+char *
+coach_pain_words(const struct coach_session *cs, const char *id)
+{
+	const struct exercise	*e = catalog_find(cs->coach->catalog, id);
+	const struct exercise	*r = session_offer(cs->s);
+	long			 until;
+	int			 y, m, d, left;
+	char			*w, *t;
+
+	until = clock_today(cs->coach->clock) + COACH_ASIDE_DAYS;
+	date_to_civil(until, &y, &m, &d);
+	w = xasprintf("%s is set aside until %s %d %s.", e != NULL ? e->name :
+	    id, date_weekday_name(until), d, date_month_name(m));
+	left = SESSION_BAD_MAX - session_bad_count(cs->s);
+	if (left == 1) {
+		t = xasprintf("%s One more answer like that ends today's "
+		    "session.", w);
+		free(w);
+		w = t;
+	}
+	if (left > 0 && r != NULL)
+		t = xasprintf("%s An easier option is %s: try it only if the "
+		    "pain has settled.", w, r->name);
+	else if (left > 0)
+		t = xasprintf("%s It has no easier option; the session goes "
+		    "on with the next exercise.", w);
+	else
+		t = xstrdup(w);
+	free(w);
+	return (t);
+}
