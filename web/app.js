@@ -58,8 +58,12 @@ async function api(path, body) {
 	const res = await fetch('/api/' + path, opts);
 	let data = null;
 	try { data = await res.json(); } catch (e) { data = null; }
-	if (!res.ok)
-		throw new Error(data && data.error ? data.error : 'the server said ' + res.status);
+	if (!res.ok) {
+		const err = new Error(data && data.error ? data.error : 'the server said ' + res.status);
+		/* The coach's gate says what stops a session, and what may be done. */
+		err.gate = data && data.gate ? data : null;
+		throw err;
+	}
 	return data;
 }
 
@@ -123,9 +127,19 @@ function onState(fn) {
 
 /* ---- pages ---- */
 
-const EQUIPMENT = ['chair', 'wall', 'doorway', 'band', 'dumbbell'];
-const prefs = JSON.parse(localStorage.getItem('midback.plan') || 'null') ||
-	{ minutes: 12, place: 'any', equipment: ['chair', 'wall', 'doorway'], one: false };
+/* The plan options' limits and defaults are the coach's (GET /api/limits). */
+let LIMITS = null;
+let EQUIPMENT = [];
+let prefs = null;
+
+async function loadLimits() {
+	if (LIMITS)
+		return;
+	LIMITS = await api('limits');
+	EQUIPMENT = LIMITS.equipment.names;
+	prefs = JSON.parse(localStorage.getItem('midback.plan') || 'null') ||
+		{ minutes: LIMITS.minutes.default, place: LIMITS.place.default, equipment: LIMITS.equipment.default, one: false };
+}
 
 function planQuery() {
 	const q = new URLSearchParams();
@@ -138,24 +152,78 @@ function planQuery() {
 	return q.toString();
 }
 
-async function begin(body) {
-	const screen = await api('screen');
-	if (screen.needed) {
+/* Pain before a session: 0 to 10, or null to skip; undefined if cancelled. */
+function askPain() {
+	return new Promise((resolve) => {
+		const pick = (v) => () => resolve(v);
+		const scale = h('div', { class: 'scale', role: 'group', 'aria-label': 'Pain from 0 to 10' },
+			[...Array(LIMITS.pain.max - LIMITS.pain.min + 1).keys()].map((i) => {
+				const b = h('button', { type: 'button', text: String(LIMITS.pain.min + i) });
+				b.addEventListener('click', pick(LIMITS.pain.min + i));
+				return b;
+			}));
+		const skip = h('button', { type: 'button', class: 'quiet', text: 'Skip the question' });
+		const back = h('button', { type: 'button', class: 'quiet', text: 'Not now' });
+		skip.addEventListener('click', pick(null));
+		back.addEventListener('click', () => { resolve(undefined); location.hash = '#/today'; });
+		page('Before you start',
+			h('p', { text: 'How much does your back hurt right now? 0 is no pain, 10 the worst you can imagine.' }),
+			scale, h('div', { class: 'actions' }, skip, back));
+		scale.querySelector('button').focus();
+	});
+}
+
+/* What the coach's gate said, and what the person may do about it. */
+function refused(g, body) {
+	const actions = h('div', { class: 'actions' });
+	const home = h('a', { href: '#/today', text: 'Back to Today' });
+	if (g.screen) {
+		/* The warning-signs questions come first; the session after them. */
 		sessionStorage.setItem('midback.after-screen', JSON.stringify(body));
 		location.hash = '#/screen';
 		return;
 	}
-	setState(await api('session', body));
-	location.hash = '#/player';
+	if (g.gate === 'pain' && g.offer_breathing) {
+		const calm = h('button', { type: 'button', class: 'primary', text: 'Breathing only' });
+		calm.addEventListener('click', () => begin({ ...body, breathing: true }).catch((e) => actions.append(errorBox(e))));
+		actions.append(calm);
+	}
+	if (g.gate === 'playing') {
+		const take = h('button', { type: 'button', class: 'primary', text: 'Take it over here' });
+		take.addEventListener('click', () => begin({ ...body, take_over: true }).catch((e) => actions.append(errorBox(e))));
+		actions.append(take);
+	}
+	actions.append(home);
+	page(g.gate === 'pain' ? 'Not today' : g.gate === 'playing' ? 'A session is playing elsewhere' : 'No session now',
+		h('p', { class: 'advice', role: 'alert', text: g.error.charAt(0).toUpperCase() + g.error.slice(1) + '.' }), actions);
+}
+
+async function begin(body) {
+	await loadLimits();
+	if (body.kind !== 'break' && !('pain' in body) && !body.take_over) {
+		const pain = await askPain();
+		if (pain === undefined)
+			return;
+		body = { ...body, pain };
+	}
+	try {
+		setState(await api('session', body));
+		location.hash = '#/player';
+	} catch (e) {
+		if (!e.gate)
+			throw e;
+		refused(e.gate, body);
+	}
 }
 
 async function pageToday() {
+	await loadLimits();
 	const list = h('div', { class: 'plan' });
 	const form = h('form', { class: 'plan-form', 'aria-label': 'Plan options' });
-	const minutes = h('input', { type: 'number', id: 'minutes', min: 3, max: 60, value: prefs.minutes, inputmode: 'numeric' });
+	const minutes = h('input', { type: 'number', id: 'minutes', min: LIMITS.minutes.min, max: LIMITS.minutes.max, value: prefs.minutes, inputmode: 'numeric' });
 	const one = h('input', { type: 'checkbox', id: 'one', checked: prefs.one });
 	const place = h('select', { id: 'place' },
-		['any', 'desk', 'floor'].map((p) => h('option', { value: p, selected: prefs.place === p, text: { any: 'Anywhere', desk: 'At my desk', floor: 'On the floor' }[p] })));
+		LIMITS.place.names.map((p) => h('option', { value: p, selected: prefs.place === p, text: { any: 'Anywhere', desk: 'At my desk', floor: 'On the floor' }[p] })));
 	const equip = h('fieldset', { class: 'equip' }, h('legend', { text: 'At hand' }),
 		EQUIPMENT.map((e) => h('label', {}, h('input', { type: 'checkbox', name: 'equipment', value: e, checked: prefs.equipment.includes(e) }), ' ' + e)));
 	form.append(
@@ -170,7 +238,7 @@ async function pageToday() {
 	page('Today', resume, form, list, h('div', { class: 'actions' }, start, brk));
 
 	async function refresh() {
-		prefs.minutes = Math.min(60, Math.max(3, parseInt(minutes.value, 10) || 12));
+		prefs.minutes = Math.min(LIMITS.minutes.max, Math.max(LIMITS.minutes.min, parseInt(minutes.value, 10) || LIMITS.minutes.default));
 		prefs.place = place.value;
 		prefs.one = one.checked;
 		minutes.disabled = one.checked;
@@ -249,7 +317,9 @@ async function pageScreen() {
 	form.append(h('p', { class: 'intro', text: sc.intro }), ...qs, cleared,
 		h('p', { class: 'notice', text: sc.notice }), accept,
 		h('button', { class: 'primary', type: 'submit', text: 'Save my answers' }), out);
-	page(sc.needed ? 'Before the first session' : 'Warning signs', form);
+	page(sc.needed ? (sc.first ? 'Before the first session' : 'Before the next session') : 'Warning signs', form);
+	if (sc.needed && !sc.first && sc.why)
+		form.prepend(h('p', { class: 'advice', role: 'alert', text: sc.why.charAt(0).toUpperCase() + sc.why.slice(1) + '.' }));
 	if (!sc.needed)
 		form.prepend(h('p', { class: 'note', text: 'You have answered these already; they are here to read.' }));
 	form.addEventListener('submit', async (e) => {
@@ -264,13 +334,13 @@ async function pageScreen() {
 			if (v.verdict === 'go') {
 				const next = sessionStorage.getItem('midback.after-screen');
 				sessionStorage.removeItem('midback.after-screen');
-				if (next) {
-					setState(await api('session', JSON.parse(next)));
-					location.hash = '#/player';
-				} else
+				if (next)
+					await begin(JSON.parse(next));
+				else
 					location.hash = '#/today';
 				return;
 			}
+			sessionStorage.removeItem('midback.after-screen');
 			out.replaceChildren(h('div', { class: 'advice', role: 'alert' },
 				why.map((w) => h('p', { text: w })),
 				v.advice ? h('p', { class: 'strong', text: v.advice }) : null,
@@ -348,6 +418,7 @@ function pagePlayer() {
 	const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Session progress' });
 	const fig = h('div', { class: 'fig' });
 	const question = h('div', { class: 'question-box', 'aria-live': 'polite' });
+	const aside = h('p', { class: 'advice set-aside', role: 'status', hidden: true });
 	const bPause = h('button', { type: 'button', 'aria-keyshortcuts': 'Space', text: 'Pause' });
 	const bBack = h('button', { type: 'button', 'aria-keyshortcuts': 'P ArrowLeft', text: 'Back' });
 	const bNext = h('button', { type: 'button', 'aria-keyshortcuts': 'N ArrowRight', text: 'Next' });
@@ -359,7 +430,7 @@ function pagePlayer() {
 		h('p', { text: 'Space pause or go on · N or → next · P or ← back · X it hurts · Q end · 1–7 how it felt · Y or N to an offer · ? this help' }));
 	const stage = h('section', { class: 'player', 'aria-labelledby': 'ex-title' },
 		h('div', { class: 'head' }, h('p', { class: 'count' }), bar), title,
-		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig), h('div', { class: 'right' }, phase, counters, cue, where, next, question)),
+		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig), h('div', { class: 'right' }, phase, counters, cue, where, next, aside, question)),
 		controls, help);
 	document.title = 'Playing · midback';
 	main.replaceChildren(stage);
@@ -414,7 +485,10 @@ function pagePlayer() {
 		if (!ss) {
 			cancelAnimationFrame(raf);
 			keepAwake(false);
-			main.replaceChildren(h('h1', { text: 'No session now' }), h('p', {}, h('a', { href: '#/today', text: 'Plan today’s routine' })));
+			main.replaceChildren(h('h1', { text: st.taken ? 'Taken over' : st.rise ? 'Rest today' : 'No session now' }),
+				st.taken ? h('p', { class: 'note', role: 'status', text: st.taken }) : null,
+				st.rise ? h('p', { class: 'advice', role: 'alert', text: st.rise }) : null,
+				h('p', {}, h('a', { href: '#/today', text: 'Plan today’s routine' })));
 			return;
 		}
 		/* A session that begins while "no session" shows brings the player back. */
@@ -438,6 +512,9 @@ function pagePlayer() {
 			}
 		}
 		next.textContent = ss.next ? 'Next: ' + ss.next.name : '';
+		/* The coach's words after a pain answer: set aside until when, and what follows. */
+		aside.textContent = ss.set_aside && ss.set_aside.words ? ss.set_aside.words : '';
+		aside.hidden = !aside.textContent;
 		counters.textContent = ss.phase ? ss.phase.counters : '';
 		phase.textContent = ss.paused ? 'Paused' : ss.phase ? ss.phase.label : '';
 		if (ss.phase && ss.phase.seq !== lastSeq) {
@@ -475,7 +552,8 @@ function pagePlayer() {
 			lastState = ss.state;
 		}
 		if (ss.state === 'done' && !ss.exercise) {
-			title.textContent = { finished: 'Well done', quit: 'Session ended early', clinician: 'Please stop here' }[ss.end] || 'Session over';
+			title.textContent = ss.end === 'finished' ? (ss.kind === 'break' || !(ss.set_aside && ss.set_aside.count) ? 'Well done' : 'Session over') :
+				{ quit: 'Session ended early', clinician: 'Please stop here' }[ss.end] || 'Session over';
 			where.textContent = cue.textContent = counters.textContent = '';
 		}
 		if (!raf)
@@ -483,12 +561,7 @@ function pagePlayer() {
 	}
 
 	function renderDone(ss) {
-		const words = {
-			finished: ss.kind === 'break' ? 'Break done. Back to it, and sit tall.' : 'Well done: that is today’s session.',
-			quit: 'Session ended early. What you did is saved.',
-			clinician: ss.kind === 'break' ? 'That caused pain that is a warning sign. Please see a doctor or physiotherapist before you go on.' :
-				'Two exercises caused pain that is a warning sign, so the session stopped here. Please see a doctor or physiotherapist before you go on with this program.',
-		}[ss.end] || 'Session over.';
+		const words = ss.end_words || 'Session over.';
 		question.append(h('p', { class: ss.end === 'clinician' ? 'advice strong' : 'strong', role: 'status', text: words }));
 		if (ss.failed)
 			question.append(h('p', { class: 'error', text: 'It could not all be saved: ' + ss.failed }));
@@ -497,7 +570,7 @@ function pagePlayer() {
 				[...Array(11).keys()].map((i) => h('option', { value: i, text: String(i) })));
 			const ok = h('button', { type: 'button', class: 'primary', text: 'Save' });
 			const skip = h('button', { type: 'button', text: 'Skip' });
-			ok.addEventListener('click', () => sel.value !== '' && api('session/pain', { pain: parseInt(sel.value, 10) }).then(setState).then(() => { location.hash = '#/progress'; }).catch((e) => say(e.message)));
+			ok.addEventListener('click', () => sel.value !== '' && api('session/pain', { pain: parseInt(sel.value, 10) }).then((st) => { setState(st); if (!st.rise) location.hash = '#/progress'; }).catch((e) => say(e.message)));
 			skip.addEventListener('click', () => api('session/close', {}).then(setState).then(() => { location.hash = '#/today'; }));
 			question.append(h('div', { class: 'row' }, h('label', { for: 'pain-after', text: 'How much does your back hurt now, 0 to 10?' }), sel, ok, skip));
 		} else {
@@ -652,7 +725,7 @@ async function pageProgress() {
 		h('section', {}, h('h2', { text: 'Minutes per week' }), barChart(p.weeks)),
 		h('section', {}, h('h2', { text: 'Pain, weekly mean' }), painChart(p.weeks),
 			h('p', { text: pc === null ? 'Not enough ratings yet for a trend.' : Math.abs(pc) < 0.05 ? 'No change.' : (pc < 0 ? 'Down ' : 'Up ') + Math.abs(pc).toFixed(1) + ' since the first week with ratings.' }),
-			pc !== null && pc >= 2 ? h('p', { class: 'advice', text: 'Pain has gone up. If it keeps rising, or wakes you at night, see a clinician.' }) : null),
+			pc !== null && pc >= LIMITS.pain.rise ? h('p', { class: 'advice', text: 'Pain has gone up. If it keeps rising, or wakes you at night, see a clinician.' }) : null),
 		h('section', {}, h('h2', { text: 'Breaks, last 28 days' }),
 			h('p', { text: `${p.reminders.taken} taken, ${p.reminders.natural} natural, ${p.reminders.snoozed} snoozed, ${p.reminders.skipped} skipped, ${p.reminders.missed} missed` })),
 		h('section', {}, h('h2', { text: 'Feels best' }),
@@ -739,7 +812,7 @@ async function pageProgram() {
 		h('p', { class: 'why', text: p.why }),
 		h('p', { class: 'meta', text: `Last 7 days: ${plural(p.last_7_days.active_days, 'active day', 'active days')}, ${plural(p.last_7_days.red_answers, 'sharp or nerve-like answer', 'sharp or nerve-like answers')}. Next review: ${p.next_review}.` }),
 		phases,
-		h('p', { class: 'meta', text: 'Each week the program moves on when the phase’s weeks are up and the week held 4 active days, no rise in pain and no sharp or nerve-like answer. It steps back a phase when pain rose by 2 or more, after two such answers, or after 21 days away. Otherwise it holds.' }),
+		h('p', { class: 'meta', text: `Each week the program moves on when the phase’s weeks are up and the week held ${LIMITS.program.active_days} active days, no rise in pain and no sharp or nerve-like answer. It steps back a phase when pain rose by ${LIMITS.program.pain_rise} or more, after ${LIMITS.program.red_answers} such answers, or after ${LIMITS.program.away_days} days away. Otherwise it holds.` }),
 		h('section', {}, h('h2', { text: 'Self-tests' }),
 			h('p', {}, t.due ? h('strong', { text: 'Due now' }) : 'Next due on ' + t.next_due,
 				'. Four short tests, about two minutes in all, every two weeks. They measure; they are not exercises.'),
@@ -974,6 +1047,7 @@ async function route() {
 	for (const a of document.querySelectorAll('nav a'))
 		a.toggleAttribute('aria-current', a.getAttribute('href') === '#/' + (name === 'selftest' ? 'program' : name));
 	try {
+		await loadLimits();
 		switch (name) {
 		case 'player': leave = pagePlayer(); break;
 		case 'screen': await pageScreen(); break;

@@ -46,6 +46,7 @@ cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		goto fail;
 	if (cmd_coach(ctx, 1, &w.coach) != 0)
 		goto out;
+	w.coach.where = "the browser (midback serve)";
 	if (web_init(&w, &cause) != 0 || web_serve(&w,
 	    cmd_has(args, 'o') ? "xdg-open" : NULL, &cause) != 0)
 		goto fail;

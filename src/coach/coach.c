@@ -370,6 +370,7 @@ session_new(struct coach *c, enum coach_kind k, const struct plan *p,
 	cs->position = position;
 	cs->t0 = clock_mono_ms(c->clock);
 	cs->s = session_create(p, c->catalog, 0);
+	cs->pain_before = -1;
 	return (cs);
 }
 
@@ -416,9 +417,10 @@ coach_begin(struct coach *c, const struct coach_start *st,
 	if (rc == 0 && st->pain >= 0 && store_session_pain(c->store, id,
 	    STORE_MOMENT_BEFORE, st->pain, err) == -1)
 		rc = -1;
-	if (rc == 0)
+	if (rc == 0) {
 		*out = session_new(c, st->kind, p, id, 0);
-	else
+		(*out)->pain_before = st->pain;
+	} else
 		coach_let_go(c);
 	plan_release(&calm);
 	return (rc);

@@ -220,6 +220,7 @@ struct coach_session {
 	size_t			 asides;	/* set-asides stored so far */
 	char			*pain_words;	/* after the latest set-aside:
 						   coach_pain_words() */
+	int			 pain_before;	/* 0..10, -1 none or resumed */
 };
 
 /* What a session begins with. */
@@ -258,6 +259,19 @@ int	coach_resume(struct coach *, enum coach_kind,
  * one ("only if the pain has settled"). Allocated.
  */
 char	*coach_pain_words(const struct coach_session *, const char *id);
+/*
+ * How a session that is over ended, in words every front end shows: the
+ * advice to see a clinician after the pain rule stopped it, ended early,
+ * a break done, or today's session done ("well done" only when nothing
+ * hurt). Allocated.
+ */
+char	*coach_end_words(const struct coach_session *);
+/*
+ * The advice after a rise in pain of SCREEN_PAIN_RISE or more from
+ * before to after the session (rest, and see a clinician if it does not
+ * settle); NULL when there is none (or a rating is missing, -1).
+ */
+char	*coach_rise_words(int before, int after);
 /*
  * Send an event (see session_handle()) at the clock's time now, then
  * store what it finished: each exercise the session has moved past (and

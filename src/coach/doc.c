@@ -348,3 +348,28 @@ doc_program_json(const struct coach_program *cp, const struct catalog *cat)
 	    "tests", doc_selftests_json(&cp->results)));
 	return (j);
 }
+
+json_t *
+doc_limits_json(void)
+{
+	json_t	*places = json_array(), *names = json_array(), *def;
+	int	 i;
+
+	for (i = 0; i < plan_places.n; i++)
+		json_array_append_new(places, json_string(plan_places.v[i]));
+	for (i = 0; i < catalog_equips.n; i++)
+		json_array_append_new(names, json_string(catalog_equips.v[i]));
+	def = bits_json(COACH_EQUIP_DEFAULT, &catalog_equips, NULL);
+	return (json_pack("{s:{s:i,s:i,s:i}, s:{s:o,s:s}, s:{s:o,s:o},"
+	    " s:{s:i,s:i,s:i,s:i,s:i}, s:{s:i,s:i,s:i,s:i,s:i}}",
+	    "minutes", "min", PLAN_MINUTES_MIN, "max", PLAN_MINUTES_MAX,
+	    "default", PLAN_MINUTES_DEFAULT,
+	    "place", "names", places, "default",
+	    name_of(&plan_places, PLAN_ANYWHERE),
+	    "equipment", "names", names, "default", def,
+	    "pain", "min", 0, "max", 10, "stop", SCREEN_PAIN_STOP, "rise",
+	    SCREEN_PAIN_RISE, "recheck", SCREEN_RECHECK_PAIN,
+	    "program", "active_days", PROGRAM_MIN_ACTIVE, "pain_rise",
+	    PROGRAM_PAIN_RISE, "red_answers", PROGRAM_RED_BACK, "away_days",
+	    PROGRAM_BREAK_DAYS, "test_days", PROGRAM_TEST_DAYS));
+}

@@ -14,6 +14,7 @@
 #include "coach/program.h"
 #include "core/catalog.h"
 #include "core/plan.h"
+#include "coach/coach.h"
 
 /* The stage's name: "breathing", "extension", ... */
 const char	*doc_stage_name(int stage);
@@ -50,5 +51,13 @@ json_t	*doc_selftests_json(const struct store_program_data *);
  */
 json_t	*doc_program_json(const struct coach_program *,
 	    const struct catalog *);
+
+/*
+ * The limits and defaults of what a front end asks (GET /api/limits):
+ * minutes, places and equipment with their defaults, the pain scale and
+ * its rules (advise against from "stop", a rise of "rise" after), and the
+ * program's weekly rules. The page reads them instead of copying them.
+ */
+json_t		*doc_limits_json(void);
 
 #endif

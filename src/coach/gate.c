@@ -313,3 +313,44 @@ coach_pain_words(const struct coach_session *cs, const char *id)
 	free(w);
 	return (t);
 }
+
+char *
+coach_end_words(const struct coach_session *cs)
+{
+	int	brk = cs->kind == COACH_BREAK;
+
+	switch (session_end(cs->s)) {
+	case SESSION_END_CLINICIAN:
+		return (xstrdup(brk ? "That caused pain that is a warning "
+		    "sign. Please see a doctor or physiotherapist before you "
+		    "go on." : "Two exercises caused pain that is a warning "
+		    "sign, so the session stopped here. Please see a doctor "
+		    "or physiotherapist before you go on with this program."));
+	case SESSION_END_QUIT:
+		return (xstrdup("Session ended early. What you did is saved."));
+	case SESSION_END_FINISHED:
+		if (brk)
+			return (xstrdup("Break done. Back to it, and sit "
+			    "tall."));
+		/* Not "well done" over an exercise that hurt. */
+		if (cs->asides > 0)
+			return (xasprintf("That is today's session. What "
+			    "hurt stays out of your plans for %d days; see a "
+			    "clinician if the pain does not settle.",
+			    COACH_ASIDE_DAYS));
+		return (xstrdup("Well done: that is today's session."));
+	case SESSION_END_NONE:
+		break;
+	}
+	return (xstrdup("Session over."));
+}
+
+char *
+coach_rise_words(int before, int after)
+{
+	if (before < 0 || after < 0 || after - before < SCREEN_PAIN_RISE)
+		return (NULL);
+	return (xasprintf("Your pain went up from %d to %d: rest today, and "
+	    "see a clinician if it does not settle. Both ratings are saved "
+	    "with this session.", before, after));
+}

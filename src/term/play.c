@@ -643,7 +643,8 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 	struct coach_start	 st;
 	struct coach_gate	 gt;
 	char			*cause = NULL;
-	int			 r, pain = -1, before = -1, yes, rise, ret = -1;
+	char			*words = NULL, *rise = NULL;
+	int			 r, pain = -1, before = -1, yes, ret = -1;
 	int			 taken = 0;
 
 	memset(&po, 0, sizeof po);
@@ -716,23 +717,17 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		free(cause);
 		goto out;
 	}
-	/* What stopped it is said at once; how it went, after the rating. */
-	if (g->kind == COACH_BREAK && end == SESSION_END_CLINICIAN)
-		printf("\nThat caused pain that is a warning sign. Please see a "
-		    "doctor or physiotherapist\nbefore you go on.\n");
-	else if (end == SESSION_END_CLINICIAN)
-		printf("\nTwo exercises caused pain that is a warning sign, so "
-		    "the session stopped here.\nPlease see a doctor or "
-		    "physiotherapist before you go on with this program.\n");
-	else if (end == SESSION_END_QUIT)
-		printf("\nSession ended early. What you did is saved.\n");
 	/*
 	 * End it before asking anything more: someone who walks away from
 	 * the last question has still finished, and must not be offered a
-	 * resume.
+	 * resume. What stopped it is said at once, in the coach's words;
+	 * a rise in pain is never met with "well done".
 	 */
 	if (coach_end(cs, err) == -1)
 		goto out;
+	words = coach_end_words(cs);
+	if (end != SESSION_END_FINISHED)
+		printf("\n%s\n", words);
 	pain = -1;
 	if (g->ask_pain) {
 		ask_number(&a, "How much does your back hurt now, 0 to 10? "
@@ -740,16 +735,10 @@ play_guided(struct coach *c, const struct play_guide *g, char **err)
 		if (pain >= 0 && coach_rate_after(cs, pain, err) == -1)
 			goto out;
 	}
-	/* A rise in pain is never met with "well done". */
-	rise = before >= 0 && pain >= 0 && pain - before >= SCREEN_PAIN_RISE;
-	if (rise)
-		printf("\nYour pain went up from %d to %d: rest today, and "
-		    "see a clinician if it does\nnot settle. Both ratings are "
-		    "saved with this session.\n", before, pain);
-	else if (end == SESSION_END_FINISHED && g->kind == COACH_BREAK)
-		printf("\nBreak done. Back to it, and sit tall.\n");
+	if ((rise = coach_rise_words(before, pain)) != NULL)
+		printf("\n%s\n", rise);
 	else if (end == SESSION_END_FINISHED)
-		printf("\nWell done: that is today's session.\n");
+		printf("\n%s\n", words);
 	ret = 0;
 out:
 	if (po.trace != NULL && fclose(po.trace) != 0 && ret == 0) {
@@ -758,6 +747,8 @@ out:
 	}
 	voice_close(po.voice);
 	coach_session_free(cs);
+	free(words);
+	free(rise);
 	return (ret);
 refused:
 	/* The gate's sentence is the caller's to say. */

@@ -1010,92 +1010,191 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 	    text));
 }
 
+/* GET /api/session: the session now; GET /api/events: its stream. */
+static void
+api_session_get(struct web *w, struct web_reply *r)
+{
+	web_json(r, live_state(w->live));
+}
+
+static void
+api_events(struct web *w, struct web_reply *r)
+{
+	(void)w;
+	r->status = 200;
+	r->stream = 1;
+}
+
+/* GET /api/limits: the plan options' and ratings' limits and defaults. */
+static void
+api_limits(struct web_reply *r)
+{
+	web_json(r, doc_limits_json());
+}
+
+/*
+ * The API, as a table: method, path, what answers it and the largest
+ * body it reads. A path ending in '/' takes the rest of the URL as an
+ * argument (an exercise's id). Each handler is called with what it
+ * needs; a POST's body is parsed as a JSON object first, unless the
+ * handler reads it itself (import).
+ */
+enum api_call {
+	CALL_Q,		/* (w, q, r) */
+	CALL_W,		/* (w, r) */
+	CALL_B,		/* (w, body, r) */
+	CALL_LIVE_B,	/* (live, body, r) */
+	CALL_LIVE,	/* (live, r) */
+	CALL_REST,	/* (w, rest, r) */
+	CALL_R		/* (r) */
+};
+struct api_route {
+	const char	*method;	/* "GET" (and HEAD) or "POST" */
+	const char	*path;		/* after "/api" */
+	enum api_call	 call;
+	union {
+		void	(*q)(struct web *, const struct web_req *,
+			    struct web_reply *);
+		void	(*w)(struct web *, struct web_reply *);
+		void	(*b)(struct web *, json_t *, struct web_reply *);
+		void	(*lb)(struct live *, json_t *, struct web_reply *);
+		void	(*l)(struct live *, struct web_reply *);
+		void	(*rest)(struct web *, const char *,
+			    struct web_reply *);
+		void	(*r)(struct web_reply *);
+	} fn;
+	size_t		 body_max;	/* POST: bytes; 0 for GET */
+};
+
+
+static const struct api_route api_routes[] = {
+	{ "GET", "/today", CALL_Q, { .q = api_today }, 0 },
+	{ "GET", "/limits", CALL_R, { .r = api_limits }, 0 },
+	{ "GET", "/session", CALL_W, { .w = api_session_get }, 0 },
+	{ "GET", "/events", CALL_W, { .w = api_events }, 0 },
+	{ "GET", "/exercises", CALL_Q, { .q = api_exercises }, 0 },
+	{ "GET", "/exercises/", CALL_REST, { .rest = api_exercise }, 0 },
+	{ "GET", "/screen", CALL_W, { .w = api_screen_get }, 0 },
+	{ "GET", "/progress", CALL_Q, { .q = api_progress }, 0 },
+	{ "GET", "/settings", CALL_W, { .w = api_settings_get }, 0 },
+	{ "GET", "/export", CALL_Q, { .q = api_export }, 0 },
+	{ "GET", "/log", CALL_Q, { .q = api_log }, 0 },
+	{ "GET", "/program", CALL_W, { .w = api_program_get }, 0 },
+	{ "GET", "/selftest", CALL_R, { .r = api_selftest_get }, 0 },
+	{ "POST", "/session", CALL_LIVE_B, { .lb = live_begin },
+	    WEB_BODY_MAX },
+	{ "POST", "/session/event", CALL_LIVE_B, { .lb = live_event },
+	    WEB_BODY_MAX },
+	{ "POST", "/session/pain", CALL_LIVE_B, { .lb = live_pain_after },
+	    WEB_BODY_MAX },
+	{ "POST", "/session/resume", CALL_LIVE, { .l = live_resume },
+	    WEB_BODY_MAX },
+	{ "POST", "/session/close", CALL_LIVE, { .l = live_close },
+	    WEB_BODY_MAX },
+	{ "POST", "/screen", CALL_B, { .b = api_screen_post }, WEB_BODY_MAX },
+	{ "POST", "/checkin", CALL_B, { .b = api_checkin }, WEB_BODY_MAX },
+	{ "POST", "/settings", CALL_B, { .b = api_settings_post },
+	    WEB_BODY_MAX },
+	{ "POST", "/program", CALL_B, { .b = api_program_post },
+	    WEB_BODY_MAX },
+	{ "POST", "/selftest", CALL_B, { .b = api_selftest_post },
+	    WEB_BODY_MAX },
+	{ "POST", "/import", CALL_Q, { .q = api_import }, WEB_IMPORT_MAX },
+};
+#define API_NROUTES	(sizeof api_routes / sizeof api_routes[0])
+
+/* Whether route t answers path p; *rest is what follows a '/' end. */
+static int
+route_match(const struct api_route *t, const char *p, const char **rest)
+{
+	size_t	n = strlen(t->path);
+
+	*rest = NULL;
+	if (t->path[n - 1] == '/') {
+		if (strncmp(p, t->path, n) != 0 || p[n] == '\0')
+			return (0);
+		*rest = p + n;
+		return (1);
+	}
+	return (strcmp(p, t->path) == 0);
+}
+
+size_t
+web_body_max(const char *url)
+{
+	const char	*rest;
+	size_t		 i;
+
+	if (strncmp(url, "/api", 4) == 0)
+		for (i = 0; i < API_NROUTES; i++)
+			if (strcmp(api_routes[i].method, "POST") == 0 &&
+			    route_match(&api_routes[i], url + 4, &rest))
+				return (api_routes[i].body_max);
+	return (WEB_BODY_MAX);
+}
+
 void
 web_api(struct web *w, const struct web_req *q, struct web_reply *r)
 {
-	const char	*p = q->url + 4;	/* from the / after /api */
-	int		 post = strcmp(q->method, "POST") == 0;
-	json_t		*b = NULL;
+	const struct api_route	*t, *found = NULL;
+	const char		*p = q->url + 4;	/* the / after /api */
+	const char		*rest, *method;
+	char			 allow[32] = "";
+	json_t			*b = NULL;
+	size_t			 i;
 
-	if (!post) {
-		if (strcmp(p, "/today") == 0)
-			api_today(w, q, r);
-		else if (strcmp(p, "/session") == 0)
-			web_json(r, live_state(w->live));
-		else if (strcmp(p, "/events") == 0) {
-			r->status = 200;
-			r->stream = 1;
-		} else if (strcmp(p, "/exercises") == 0)
-			api_exercises(w, q, r);
-		else if (strncmp(p, "/exercises/", 11) == 0 && p[11] != '\0')
-			api_exercise(w, p + 11, r);
-		else if (strcmp(p, "/screen") == 0)
-			api_screen_get(w, r);
-		else if (strcmp(p, "/progress") == 0)
-			api_progress(w, q, r);
-		else if (strcmp(p, "/settings") == 0)
-			api_settings_get(w, r);
-		else if (strcmp(p, "/export") == 0)
-			api_export(w, q, r);
-		else if (strcmp(p, "/log") == 0)
-			api_log(w, q, r);
-		else if (strcmp(p, "/program") == 0)
-			api_program_get(w, r);
-		else if (strcmp(p, "/selftest") == 0)
-			api_selftest_get(r);
-		else if (strcmp(p, "/session/event") == 0 ||
-		    strcmp(p, "/checkin") == 0 || strcmp(p, "/import") == 0 ||
-		    strcmp(p, "/session/resume") == 0 ||
-		    strcmp(p, "/session/pain") == 0 ||
-		    strcmp(p, "/session/close") == 0) {
-			web_error(r, 405, "use POST");
-			r->allow = "POST";
+	method = strcmp(q->method, "HEAD") == 0 ? "GET" : q->method;
+	for (i = 0; i < API_NROUTES; i++) {
+		t = &api_routes[i];
+		if (!route_match(t, p, &rest))
+			continue;
+		if (strcmp(t->method, method) == 0) {
+			found = t;
+			break;
+		}
+		snprintf(allow, sizeof allow, "%s", strcmp(t->method,
+		    "GET") == 0 ? "GET, HEAD" : "POST");
+	}
+	if (found == NULL) {
+		if (allow[0] != '\0') {
+			web_error(r, 405, "use %s", allow);
+			r->allow = strcmp(allow, "POST") == 0 ? "POST" :
+			    "GET, HEAD";
 		} else
 			web_error(r, 404, "no such API path");
 		return;
 	}
-	if (strcmp(p, "/import") == 0) {
-		api_import(w, q, r);
+	t = found;
+	if (t->body_max > 0 && (q->too_big || q->len > t->body_max)) {
+		web_error(r, 413, "the request is larger than %zu bytes",
+		    t->body_max);
 		return;
 	}
-	if (strcmp(p, "/session/resume") == 0) {
-		live_resume(w->live, r);
+	if ((t->call == CALL_B || t->call == CALL_LIVE_B) &&
+	    (b = body_json(q, r)) == NULL)
 		return;
+	switch (t->call) {
+	case CALL_Q:
+		t->fn.q(w, q, r);
+		break;
+	case CALL_W:
+		t->fn.w(w, r);
+		break;
+	case CALL_B:
+		t->fn.b(w, b, r);
+		break;
+	case CALL_LIVE_B:
+		t->fn.lb(w->live, b, r);
+		break;
+	case CALL_LIVE:
+		t->fn.l(w->live, r);
+		break;
+	case CALL_REST:
+		t->fn.rest(w, rest, r);
+		break;
+	case CALL_R:
+		t->fn.r(r);
+		break;
 	}
-	if (strcmp(p, "/session/close") == 0) {
-		live_close(w->live, r);
-		return;
-	}
-	if (strcmp(p, "/session") != 0 && strcmp(p, "/session/event") != 0 &&
-	    strcmp(p, "/session/pain") != 0 && strcmp(p, "/screen") != 0 &&
-	    strcmp(p, "/checkin") != 0 && strcmp(p, "/settings") != 0 &&
-	    strcmp(p, "/program") != 0 && strcmp(p, "/selftest") != 0) {
-		web_error(r, strncmp(p, "/", 1) == 0 && (strcmp(p, "/today") ==
-		    0 || strcmp(p, "/progress") == 0 || strcmp(p, "/export") ==
-		    0 || strcmp(p, "/events") == 0 || strcmp(p, "/log") == 0 ||
-		    strncmp(p, "/exercises", 10) == 0) ? 405 : 404,
-		    "no such API path for POST");
-		if (r->status == 405)
-			r->allow = "GET, HEAD";
-		return;
-	}
-	if ((b = body_json(q, r)) == NULL)
-		return;
-	if (strcmp(p, "/session") == 0)
-		live_begin(w->live, b, r);
-	else if (strcmp(p, "/session/event") == 0)
-		live_event(w->live, b, r);
-	else if (strcmp(p, "/session/pain") == 0)
-		live_pain_after(w->live, b, r);
-	else if (strcmp(p, "/screen") == 0)
-		api_screen_post(w, b, r);
-	else if (strcmp(p, "/checkin") == 0)
-		api_checkin(w, b, r);
-	else if (strcmp(p, "/program") == 0)
-		api_program_post(w, b, r);
-	else if (strcmp(p, "/selftest") == 0)
-		api_selftest_post(w, b, r);
-	else
-		api_settings_post(w, b, r);
 	json_decref(b);
 }

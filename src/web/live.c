@@ -57,6 +57,8 @@ struct live {
 	int			 rated;		/* pain after given */
 	char			*failed;	/* the store failed: why */
 	int			 taken;		/* taken over elsewhere */
+	char			*rise;		/* the coach's advice after a
+						   rise in pain, or NULL */
 };
 
 static void	*live_timer(void *);
@@ -103,6 +105,7 @@ live_free(struct live *l)
 	/* Not ended: it stays running in the store, to be resumed. */
 	coach_session_free(l->cs);
 	free(l->failed);
+	free(l->rise);
 	pthread_cond_destroy(&l->changed);
 	pthread_mutex_destroy(&l->mu);
 	free(l);
@@ -231,6 +234,8 @@ state_json(struct live *l)
 
 	j = json_pack("{s:I,s:I,s:f}", "version", (json_int_t)l->version,
 	    "now", (json_int_t)wall, "scale", clock_scale(clk));
+	if (l->rise != NULL)
+		json_object_set_new(j, "rise", json_string(l->rise));
 	if (l->taken)
 		json_object_set_new(j, "taken", json_string("This session "
 		    "was taken over in another window. What you did here is "
@@ -314,6 +319,12 @@ state_json(struct live *l)
 		    "id", e->id, "name", e->name, "why", e->why));
 	else
 		json_object_set_new(s, "offer", json_null());
+	if (session_state(cs->s) == SESSION_DONE) {
+		char *ew = coach_end_words(cs);
+
+		json_object_set_new(s, "end_words", json_string(ew));
+		free(ew);
+	}
 	/* The words after the latest pain answer, until the session ends. */
 	json_object_set_new(s, "set_aside", json_pack("{s:i,s:s?}", "count",
 	    (int)cs->asides, "words", cs->pain_words));
@@ -526,6 +537,8 @@ begun:
 	if (rc == -1)
 		goto fail;
 	l->ended = l->rated = l->taken = 0;
+	free(l->rise);
+	l->rise = NULL;
 	session_log_clear(l->cs->s);
 	bump(l);
 	web_json(r, state_json(l));
@@ -578,6 +591,8 @@ live_resume(struct live *l, struct web_reply *r)
 	}
 	coach_unfinished_release(&u);
 	l->ended = l->rated = l->taken = 0;
+	free(l->rise);
+	l->rise = NULL;
 	session_log_clear(l->cs->s);
 	bump(l);
 	web_json(r, state_json(l));
@@ -690,6 +705,8 @@ live_pain_after(struct live *l, json_t *body, struct web_reply *r)
 		return;
 	}
 	l->rated = 1;
+	free(l->rise);
+	l->rise = coach_rise_words(l->cs->pain_before, pain);
 	bump(l);
 	web_json(r, state_json(l));
 	pthread_mutex_unlock(&l->mu);

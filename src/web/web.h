@@ -30,6 +30,8 @@
 #define WEB_PORT_DEFAULT	7415
 /* The largest request body taken; beyond it, 413. */
 #define WEB_BODY_MAX		(64 * 1024)
+/* ... but an export of years of history, for POST /api/import. */
+#define WEB_IMPORT_MAX		(8 * 1024 * 1024)
 /* The header that carries the per-run token on a state-changing request. */
 #define WEB_TOKEN_HEADER	"X-Midback-Token"
 #define WEB_TOKEN_LEN		32	/* hex digits */
