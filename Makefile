@@ -51,6 +51,7 @@ SYS = src/sys/claim.c src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c \
 	src/sys/paths.c \
 	src/sys/unit.c
 COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c src/coach/gate.c \
+	src/coach/history.c \
 	src/coach/options.c \
 	src/coach/export.c src/coach/plancodec.c src/coach/program.c \
 	src/coach/settings.c

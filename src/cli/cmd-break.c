@@ -13,7 +13,6 @@
 #include "cli/cmd.h"
 #include "commands.h"
 #include "term/play.h"
-#include "store/store.h"
 
 enum cmd_retval
 cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
@@ -67,7 +66,7 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	ret = CMD_OK;
 out:
-	store_close(coach.store);
+	coach_close(&coach);
 	free(cause);
 	plan_release(&p);
 	return (ret);

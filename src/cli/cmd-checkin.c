@@ -12,7 +12,6 @@
 #include "cli/cmd.h"
 #include "commands.h"
 #include "cli/output.h"
-#include "store/store.h"
 #include "coach/coach.h"
 #include "core/date.h"
 #include "core/utf8.h"
@@ -24,14 +23,16 @@ enum cmd_retval
 cmd_checkin_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
-	struct store_pain	 p;
 	struct coach		 coach;
+	struct {
+		int		 pain, stiffness;
+		const char	*note;
+	}			 p;
 	int64_t			 at;
 	char			 when[DATE_ISO_BUFSZ], *cause = NULL;
 	long			 v;
 
 	memset(&p, 0, sizeof p);
-	p.moment = STORE_MOMENT_CHECKIN;
 	p.stiffness = -1;
 	if (!cmd_has(args, 'p')) {
 		cmd_warn(e, "say how much it hurts with --pain N (0 to 10)");
@@ -62,10 +63,10 @@ cmd_checkin_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (coach_checkin(&coach, p.pain, p.stiffness, p.note, &cause) != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
-		store_close(coach.store);
+		coach_close(&coach);
 		return (CMD_ERROR);
 	}
-	store_close(coach.store);
+	coach_close(&coach);
 
 	date_iso(at, clock_tz_min(coach.clock, at), 0, when);
 	printf("Recorded at %.5s: pain %d", when + 11, p.pain);

@@ -19,9 +19,9 @@
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "cli/cmd.h"
+#include "coach/coach.h"
 #include "commands.h"
 #include "coach/export.h"
-#include "store/store.h"
 #include "coach/settings.h"
 #include "core/config.h"
 #include "core/ics.h"
@@ -100,8 +100,8 @@ enum cmd_retval
 cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
-	struct store_history	 h = STORE_HISTORY_INIT;
-	struct store		*st;
+	struct coach		 coach;
+	struct coach_export	 x;
 	enum export_format	 fmt = FORMAT_JSON;
 	const char		*output = NULL;
 	char			*cause = NULL;
@@ -123,27 +123,26 @@ cmd_export_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 
 	if (fmt == FORMAT_ICS && cmd_settings(e, NULL, NULL, &export_cfg) != 0)
 		return (CMD_ERROR);
-	if (fmt == FORMAT_ICS)
-		st = NULL;
-	else if (cmd_store_open(e, 0, &st) != 0)
-		return (CMD_ERROR);
-	if (st != NULL && (store_history(st, INT64_MIN, INT64_MAX, &h,
-	    &cause) != 0 || (fmt == FORMAT_JSON &&
-	    store_program_read(st, &export_pd, &cause) != 0))) {
-		cmd_warn(e, "%s", cause);
-		free(cause);
-		store_history_release(&h);
-		store_close(st);
-		return (CMD_ERROR);
+	memset(&x, 0, sizeof x);
+	memset(&coach, 0, sizeof coach);
+	if (fmt != FORMAT_ICS) {
+		if (cmd_coach(ctx, 0, &coach) != 0)
+			return (CMD_ERROR);
+		rc = coach_export_read(&coach, fmt == FORMAT_JSON, &x, &cause);
+		coach_close(&coach);
+		if (rc != 0) {
+			cmd_warn(e, "%s", cause);
+			free(cause);
+			return (CMD_ERROR);
+		}
 	}
-	store_close(st);
+	export_pd = x.pd;
 
 	if (output != NULL)
-		rc = export_file(e, &h, fmt, output);
-	else if ((rc = export_write(&h, fmt, stdout)) != 0 ||
+		rc = export_file(e, &x.h, fmt, output);
+	else if ((rc = export_write(&x.h, fmt, stdout)) != 0 ||
 	    (rc = fflush(stdout)) != 0)
 		cmd_warn(e, "cannot write the export: %s", strerror(errno));
-	store_history_release(&h);
-	store_program_data_release(&export_pd);
+	coach_export_release(&x);
 	return (rc == 0 ? CMD_OK : CMD_ERROR);
 }

@@ -13,9 +13,9 @@
 #include <jansson.h>
 
 #include "cli/cmd.h"
+#include "coach/coach.h"
 #include "commands.h"
 #include "coach/export.h"
-#include "store/store.h"
 
 /*
  * Say how many of each kind of record were new, "Imported 3 of 5 sessions
@@ -58,16 +58,14 @@ enum cmd_retval
 cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
-	struct store_history	 h = STORE_HISTORY_INIT;
-	struct store_program_data pd;
-	struct store		*st;
+	struct coach		 coach;
+	struct coach_imported	 got;
 	json_error_t		 jerr;
 	json_t			*doc;
 	const char		*path;
 	char			*cause = NULL;
-	int			 ns = 0, nc = 0, nr = 0, nf = 0, nt = 0, na = 0;
+	int			 rc;
 
-	memset(&pd, 0, sizeof pd);
 	if (args->argc == 0) {
 		cmd_warn(e, "name the export file to read");
 		return (cmd_usage(e));
@@ -88,33 +86,26 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 			cmd_warn(e, "%s: %s", path, jerr.text);
 		return (CMD_ERROR);
 	}
-	if (export_parse(doc, &h, &cause) != 0 ||
-	    export_parse_program(doc, &pd, &cause) != 0) {
-		store_history_release(&h);
-		fprintf(stderr, "%s: %s\n", path, cause);
-		free(cause);
+	if (cmd_coach(ctx, 1, &coach) != 0) {
 		json_decref(doc);
 		return (CMD_ERROR);
 	}
-	if (cmd_store_open(e, 1, &st) != 0 ||
-	    store_import(st, &h, &ns, &nc, &nr, &nf, &cause) != 0 ||
-	    store_program_import(st, &pd, &nt, &na, &cause) != 0) {
-		store_program_data_release(&pd);
-		if (cause != NULL)
-			cmd_warn(e, "%s", cause);
-		free(cause);
-		store_close(st);
-		store_history_release(&h);
-		json_decref(doc);
-		return (CMD_ERROR);
-	}
-	store_close(st);
-	import_say(path, ns, h.nsessions, nc, h.ncheckins, nr, h.nreminders,
-	    nf, h.nflags);
-	if (pd.ntests > 0)
-		printf("%d of %zu self-tests were new.\n", nt, pd.ntests);
-	store_program_data_release(&pd);
-	store_history_release(&h);
+	rc = coach_import(&coach, doc, &got, &cause);
+	coach_close(&coach);
 	json_decref(doc);
+	if (rc == 1)
+		fprintf(stderr, "%s: %s\n", path, cause);
+	else if (rc == -1)
+		cmd_warn(e, "%s", cause);
+	free(cause);
+	if (rc != 0)
+		return (CMD_ERROR);
+	import_say(path, got.n[COACH_IMP_SESSIONS], got.of[COACH_IMP_SESSIONS],
+	    got.n[COACH_IMP_CHECKINS], got.of[COACH_IMP_CHECKINS],
+	    got.n[COACH_IMP_REMINDERS], got.of[COACH_IMP_REMINDERS],
+	    got.n[COACH_IMP_SET_ASIDE], got.of[COACH_IMP_SET_ASIDE]);
+	if (got.of[COACH_IMP_SELFTESTS] > 0)
+		printf("%d of %zu self-tests were new.\n",
+		    got.n[COACH_IMP_SELFTESTS], got.of[COACH_IMP_SELFTESTS]);
 	return (CMD_OK);
 }

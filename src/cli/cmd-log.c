@@ -15,17 +15,15 @@
 #include <jansson.h>
 
 #include "cli/cmd.h"
+#include "coach/coach.h"
 #include "commands.h"
 #include "coach/export.h"
 #include "cli/output.h"
-#include "store/store.h"
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/xmalloc.h"
 
 /* The widest UTC offsets in use, for reading around a local day. */
-#define LOG_OFFSET_MS	(15LL * 3600 * 1000)
-#define LOG_DAY_MS	(86400LL * 1000)
 
 /* One entry of the log: a session (or break) or a check-in. */
 struct log_entry {
@@ -48,22 +46,18 @@ entry_cmp(const void *va, const void *vb)
 }
 
 /*
- * Start the entry v[*n] at at_ms in offset tz_min, and keep it (count it
- * in *n) if its local day is in [since, until]; one not kept is
- * overwritten by the next. Returns the entry, for the caller to fill.
+ * The entry v[*n] at at_ms in offset tz_min (the coach has kept only
+ * those on the dates asked for), counted in *n. Returns the entry, for
+ * the caller to fill.
  */
 static struct log_entry *
-log_keep(struct log_entry *v, size_t *n, int64_t at_ms, int tz_min,
-    long since, long until)
+log_keep(struct log_entry *v, size_t *n, int64_t at_ms, int tz_min)
 {
-	struct log_entry	*le = &v[*n];
-	long			 day = date_of_ms(at_ms, tz_min);
+	struct log_entry	*le = &v[(*n)++];
 
 	memset(le, 0, sizeof *le);
 	le->at_ms = at_ms;
 	le->tz_min = tz_min;
-	if (day >= since && day <= until)
-		(*n)++;
 	return (le);
 }
 
@@ -183,14 +177,13 @@ cmd_log_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct store_history	 h = STORE_HISTORY_INIT;
-	struct store		*st;
+	struct coach		 coach;
 	struct log_entry	*v = NULL;
 	json_t			*j, *o;
 	char			 iso[DATE_ISO_BUFSZ], *cause = NULL;
 	long			 since = LONG_MIN, until = LONG_MAX, day, shown;
-	int64_t			 from = INT64_MIN, to = INT64_MAX;
 	size_t			 i, n = 0;
-	int			 json, y, m, d;
+	int			 json, y, m, d, rc;
 
 	if (cmd_has(args, 's') && log_date(e, "--since", cmd_get(args, 's'),
 	    &since) != 0)
@@ -204,32 +197,24 @@ cmd_log_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return (cmd_usage(e));
 	}
 
-	if (cmd_store_open(e, 0, &st) != 0)
+	if (cmd_coach(ctx, 0, &coach) != 0)
 		return (CMD_ERROR);
-	/* Read a little wider, then keep each entry by its own local day. */
-	if (since != LONG_MIN)
-		from = since * LOG_DAY_MS - LOG_OFFSET_MS;
-	if (until != LONG_MAX)
-		to = (until + 1) * LOG_DAY_MS + LOG_OFFSET_MS;
-	if (st != NULL && store_history(st, from, to, &h, &cause) != 0) {
+	rc = coach_history(&coach, since, until, &h, &cause);
+	coach_close(&coach);
+	if (rc != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
-		store_close(st);
 		return (CMD_ERROR);
 	}
-	store_close(st);
 
 	v = xcalloc(h.nsessions + h.ncheckins + h.nreminders + 1,
 	    sizeof *v);
 	for (i = 0; i < h.nsessions; i++)
-		log_keep(v, &n, h.sessions[i].started_ms, h.sessions[i].tz_min,
-		    since, until)->session = &h.sessions[i];
+		log_keep(v, &n, h.sessions[i].started_ms, h.sessions[i].tz_min)->session = &h.sessions[i];
 	for (i = 0; i < h.ncheckins; i++)
-		log_keep(v, &n, h.checkins[i].at_ms, h.checkins[i].tz_min,
-		    since, until)->checkin = &h.checkins[i];
+		log_keep(v, &n, h.checkins[i].at_ms, h.checkins[i].tz_min)->checkin = &h.checkins[i];
 	for (i = 0; i < h.nreminders; i++)
-		log_keep(v, &n, h.reminders[i].at_ms, h.reminders[i].tz_min,
-		    since, until)->reminder = &h.reminders[i];
+		log_keep(v, &n, h.reminders[i].at_ms, h.reminders[i].tz_min)->reminder = &h.reminders[i];
 	qsort(v, n, sizeof *v, entry_cmp);
 
 	if (json) {

@@ -18,7 +18,6 @@
 #include "core/program.h"
 #include "cli/output.h"
 #include "cli/output-program.h"
-#include "store/store.h"
 #include "sys/clock.h"
 #include "term/ask.h"
 #include "term/selftest.h"
@@ -152,7 +151,7 @@ cmd_program_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	if (cmd_has(args, 't')) {
 		ret = run_tests(e, &coach);
-		store_close(coach.store);
+		coach_close(&coach);
 		return (ret);
 	}
 	if (coach_program_status(&coach, clock_today(coach.clock), &cp,
@@ -165,11 +164,11 @@ cmd_program_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	} else
 		program_text(&cp, ctx->catalog);
 	coach_program_release(&cp);
-	store_close(coach.store);
+	coach_close(&coach);
 	return (CMD_OK);
 fail:
 	cmd_warn(e, "%s", cause);
 	free(cause);
-	store_close(coach.store);
+	coach_close(&coach);
 	return (ret);
 }

@@ -12,7 +12,6 @@
 #include "cli/cmd.h"
 #include "commands.h"
 #include "coach/settings.h"
-#include "store/store.h"
 #include "web/web.h"
 #include "core/xmalloc.h"
 
@@ -57,7 +56,7 @@ fail:
 	free(cause);
 out:
 	web_release(&w);
-	store_close(w.coach.store);
+	coach_close(&w.coach);
 	free(w.settings_path);
 	return (ret);
 }

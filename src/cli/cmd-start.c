@@ -19,7 +19,6 @@
 #include "cli/cmd.h"
 #include "commands.h"
 #include "term/play.h"
-#include "store/store.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "sys/paths.h"
@@ -146,7 +145,7 @@ cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 out:
 	coach_aside_free(aside, naside);
 	coach_unfinished_release(&u);
-	store_close(coach.store);
+	coach_close(&coach);
 	free(buf);
 	free(rname);
 	free(cause);

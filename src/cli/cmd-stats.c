@@ -24,12 +24,10 @@
 #include "commands.h"
 #include "cli/output.h"
 #include "cli/output-program.h"
-#include "store/store.h"
 #include "core/catalog.h"
 #include "core/date.h"
 #include "core/stats.h"
 
-#define STATS_WEEKS_DEFAULT	8
 #define STATS_BAR_WIDTH		30
 
 /* How the figures are drawn. */
@@ -231,77 +229,11 @@ print_reminders(const int *counts)
 	    counts[4]);
 }
 
-static json_t *
-stats_json(const struct stats *s, const struct store_stats *ss,
-    const int *counts)
-{
-	const struct stats_exercise	*ex;
-	json_t				*weeks, *fav, *aside, *w;
-	char				 a[DATE_BUFSZ], b[DATE_BUFSZ];
-	char				 iso[DATE_ISO_BUFSZ];
-	double				 score;
-	size_t				 i;
-
-	weeks = json_array();
-	for (i = 0; i < s->nweeks; i++) {
-		date_format(s->weeks[i].first, a);
-		date_format(s->weeks[i].first + 6, b);
-		w = json_pack("{s:s, s:s, s:i, s:i, s:i, s:i}",
-		    "first", a, "last", b,
-		    "minutes", s->weeks[i].minutes,
-		    "sessions", s->weeks[i].sessions,
-		    "breaks", s->weeks[i].breaks,
-		    "pain_ratings", s->weeks[i].npain);
-		json_object_set_new(w, "pain_mean", s->weeks[i].npain > 0 ?
-		    json_real(s->weeks[i].pain_mean) : json_null());
-		json_array_append_new(weeks, w);
-	}
-	fav = json_array();
-	for (i = 0; i < s->nfavourites; i++) {
-		ex = &ss->exs[s->favourites[i]];
-		json_array_append_new(fav, json_pack("{s:s, s:i, s:i, s:i, "
-		    "s:i, s:o}", "id", ex->id, "done", ex->done,
-		    "good", ex->good, "fair", ex->fair, "bad", ex->bad,
-		    "feel_score", stats_feel(ex, &score) ? json_real(score) :
-		    json_null()));
-	}
-	aside = json_array();
-	for (i = 0; i < s->naside; i++) {
-		date_iso(s->aside[i].until_ms, clock_tz_min(clock_process(NULL), clock_wall_ms(clock_process(NULL))), 0, iso);
-		json_array_append_new(aside, json_pack("{s:s, s:s}",
-		    "id", s->aside[i].id, "until", iso));
-	}
-	return (json_pack("{s:{s:i, s:o, s:o}, s:{s:i, s:o, s:o}, "
-	    "s:{s:i, s:i, s:i}, s:o, s:o, s:o, s:o, "
-	    "s:{s:i, s:i, s:i, s:i, s:i}}",
-	    "current_streak", "days", s->current.days,
-	    "first", s->current.days > 0 ? doc_json_day(s->current.first) :
-	    json_null(),
-	    "last", s->current.days > 0 ? doc_json_day(s->current.last) :
-	    json_null(),
-	    "longest_streak", "days", s->longest.days,
-	    "first", s->longest.days > 0 ? doc_json_day(s->longest.first) :
-	    json_null(),
-	    "last", s->longest.days > 0 ? doc_json_day(s->longest.last) :
-	    json_null(),
-	    "adherence", "days", s->adherence,
-	    "of", STATS_ADHERENCE_DAYS,
-	    "minutes_needed", STATS_ADHERENCE_S / 60,
-	    "weeks", weeks,
-	    "pain_change", s->has_pain_change ? json_real(s->pain_change) :
-	    json_null(),
-	    "favourites", fav,
-	    "set_aside", aside,
-	    "reminders_28_days", "taken", counts[0], "snoozed", counts[1],
-	    "skipped", counts[2], "missed", counts[3], "natural", counts[4]));
-}
-
 enum cmd_retval
 cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct coach_stats	 cs = COACH_STATS_INIT;
-	struct store_program_data tests;
 	struct coach		 co;
 	struct look		 lk = { 0, "", "" };
 	const char		*nc;
@@ -316,27 +248,19 @@ cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	json = cmd_has(args, 'j');
 	ascii = cmd_has(args, 'a');
 
-	memset(&tests, 0, sizeof tests);
-	co.catalog = ctx->catalog;
-	co.clock = clock_process(NULL);
-	if (cmd_store_open(e, 0, &co.store) != 0)
+	if (cmd_coach(ctx, 0, &co) != 0)
 		return (CMD_ERROR);
 	rc = coach_stats(&co, (int)weeks, &cs, &cause);
-	if (rc == 0 && co.store != NULL)
-		rc = store_selftests(co.store, &tests, &cause);
-	store_close(co.store);
+	coach_close(&co);
 	if (rc != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
 		coach_stats_release(&cs);
-		store_program_data_release(&tests);
 		return (CMD_ERROR);
 	}
 
 	if (json) {
-		j = stats_json(&cs.s, &cs.rows, cs.counts);
-		json_object_set_new(j, "selftests",
-		    doc_selftests_json(&tests));
+		j = doc_stats_json(&cs, ctx->catalog);
 		output_json(j);
 		json_decref(j);
 	} else {
@@ -353,9 +277,8 @@ cmd_stats_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		print_exercises(&cs.s, &cs.rows, ctx->catalog, cs.today);
 		print_reminders(cs.counts);
 		printf("\nSelf-tests, first and latest\n");
-		output_selftests_text(&tests, stdout);
+		output_selftests_text(&cs.tests, stdout);
 	}
-	store_program_data_release(&tests);
 	coach_stats_release(&cs);
 	return (CMD_OK);
 }

@@ -18,7 +18,6 @@
 #include "cli/output.h"
 #include "coach/coach.h"
 #include "coach/program.h"
-#include "store/store.h"
 #include "core/date.h"
 #include "core/dose.h"
 #include "core/plan.h"
@@ -70,7 +69,6 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	const struct cmd_entry	*e = ctx->entry;
 	struct plan_opts	 o;
 	struct plan		 p = PLAN_INIT;
-	struct store		*st = NULL;
 	struct coach		 coach;
 	json_t			*j;
 	char			*cause = NULL, **aside = NULL, line[512] = "";
@@ -84,18 +82,17 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	/* What the pain rule set aside stays out, if there is a store. */
 	if (cmd_coach(ctx, 0, &coach) != 0)
 		return (CMD_ERROR);
-	st = coach.store;
 	if ((one ? coach_plan_one(&coach, &o, &p, &aside, &naside, &cause) :
 	    coach_plan_program(&coach, &o, &p, &aside, &naside, line,
 	    sizeof line, &cause)) == -1) {
 		cmd_warn(e, "%s", cause);
-		store_close(st);
+		coach_close(&coach);
 		free(cause);
 		coach_aside_free(aside, naside);
 		plan_release(&p);
 		return (CMD_ERROR);
 	}
-	store_close(st);
+	coach_close(&coach);
 	coach_aside_free(aside, naside);
 	if (p.n == 0) {
 		cmd_warn(e, "no exercise fits this place and equipment");

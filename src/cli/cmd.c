@@ -16,7 +16,6 @@
 #include "cli/cmd.h"
 #include "sys/unit.h"
 #include "term/play.h"
-#include "store/store.h"
 #include "coach/coach.h"
 #include "coach/settings.h"
 #include "sys/clock.h"
@@ -220,11 +219,15 @@ cmd_store_private(const struct cmd_entry *e, const char *path)
 }
 
 int
-cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
+cmd_coach(struct cmd_ctx *ctx, int create, struct coach *c)
 {
-	char	*path, *cause = NULL;
+	const struct cmd_entry	*e = ctx->entry;
+	char			*path, *cause = NULL;
 
-	*st = NULL;
+	memset(c, 0, sizeof *c);
+	c->catalog = ctx->catalog;
+	c->clock = clock_process(NULL);
+	c->where = "the terminal";
 	if ((path = paths_db(&cause)) == NULL) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
@@ -234,7 +237,7 @@ cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
 		free(path);
 		return (0);
 	}
-	if ((*st = store_open(path, &cause)) == NULL) {
+	if (coach_open(c, path, &cause) != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);
 		free(path);
@@ -243,15 +246,6 @@ cmd_store_open(const struct cmd_entry *e, int create, struct store **st)
 	cmd_store_private(e, path);
 	free(path);
 	return (0);
-}
-
-int
-cmd_coach(struct cmd_ctx *ctx, int create, struct coach *c)
-{
-	memset(c, 0, sizeof *c);
-	c->catalog = ctx->catalog;
-	c->clock = clock_process(NULL);
-	return (cmd_store_open(ctx->entry, create, &c->store));
 }
 
 /*

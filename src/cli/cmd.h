@@ -138,14 +138,6 @@ struct play_guide;
  * (data/commands.yaml): --plain, --trace and --voice, keys P, t and v.
  */
 void		cmd_play_args(const struct cmd_args *, struct play_guide *);
-struct store;
-/*
- * Open the store into *st. If it does not exist yet and create is 0, sets
- * *st to NULL and creates nothing: there is no history to read. Returns
- * 0, or -1 after saying what went wrong.
- */
-int		cmd_store_open(const struct cmd_entry *, int create,
-		    struct store **st);
 struct remind_config;
 /*
  * The reminder settings (config.yaml) into *cfg, and its path into
@@ -158,9 +150,10 @@ int		cmd_settings(const struct cmd_entry *, const char *what,
 struct coach;
 /*
  * A coach for the command: ctx's catalog, the process's clock and the
- * store (opened as cmd_store_open() does: with create 0 and no store
- * yet, coach->store is NULL). Returns 0, or -1 after saying what went
- * wrong.
+ * store, opened through the coach (made, mode 0700 folders and a 0600
+ * file, when create is 1; with create 0 and no store yet, coach->store is
+ * NULL: there is no history to read). Close it with coach_close().
+ * Returns 0, or -1 after saying what went wrong.
  */
 int		cmd_coach(struct cmd_ctx *, int create, struct coach *);
 

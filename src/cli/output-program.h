@@ -10,7 +10,7 @@
 #include <jansson.h>
 
 #include "coach/program.h"
-#include "store/store.h"
+#include "coach/coach.h"
 
 /*
  * The trend of each test in one line: first and latest result, their

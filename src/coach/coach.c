@@ -652,6 +652,7 @@ coach_stats(struct coach *c, int weeks, struct coach_stats *out, char **err)
 
 	memset(&in, 0, sizeof in);
 	out->today = clock_today(c->clock);
+	out->tz_min = clock_tz_min(c->clock, now);
 	in.today = out->today;
 	in.now_ms = now;
 	in.weeks = weeks;
@@ -659,7 +660,8 @@ coach_stats(struct coach *c, int weeks, struct coach_stats *out, char **err)
 	if (c->store != NULL && (store_stats(c->store,
 	    now - (weeks * 7 + 1) * 86400000LL, now, &out->rows, err) != 0 ||
 	    store_reminder_counts(c->store,
-	    now - STATS_ADHERENCE_DAYS * 86400000LL, out->counts, err) != 0))
+	    now - STATS_ADHERENCE_DAYS * 86400000LL, out->counts, err) != 0 ||
+	    store_selftests(c->store, &out->tests, err) != 0))
 		return (-1);
 	in.acts = out->rows.acts;
 	in.nacts = out->rows.nacts;
@@ -681,4 +683,5 @@ coach_stats_release(struct coach_stats *cs)
 {
 	stats_release(&cs->s);
 	store_stats_release(&cs->rows);
+	store_program_data_release(&cs->tests);
 }

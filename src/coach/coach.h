@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/catalog.h"
 #include "core/config.h"
 #include "core/plan.h"
@@ -51,6 +53,65 @@ enum coach_kind {
 	COACH_ROUTINE,
 	COACH_BREAK
 };
+
+/*
+ * The store, through the coach (history.c): only the coach and the store
+ * itself include store/store.h. coach_open() opens (and creates) it at
+ * path; coach_close() lets go of it, and of the claim.
+ */
+int	coach_open(struct coach *, const char *path, char **err);
+void	coach_close(struct coach *);
+/* A number that changes whenever the store does (0 with no store). */
+int	coach_stamp(struct coach *, int64_t *stamp, char **err);
+/*
+ * The history whose entries fall on local dates since..until (days since
+ * 1970-01-01; LONG_MIN and LONG_MAX for no limit), each entry by the UTC
+ * offset it had where it happened, into *h (release it with
+ * store_history_release()). Empty with no store. 0 or -1.
+ */
+int	coach_history(struct coach *, long since, long until,
+	    struct store_history *h, char **err);
+/* Everything an export holds: the history, and the program's data. */
+struct coach_export {
+	struct store_history		h;
+	struct store_program_data	pd;
+};
+/* Read it all (the program's data only when program is 1). 0 or -1. */
+int	coach_export_read(struct coach *, int program, struct coach_export *,
+	    char **err);
+void	coach_export_release(struct coach_export *);
+/* What an import added (n) of what the file held (of), by kind. */
+enum coach_imported_kind {
+	COACH_IMP_SESSIONS,
+	COACH_IMP_CHECKINS,
+	COACH_IMP_REMINDERS,
+	COACH_IMP_SET_ASIDE,
+	COACH_IMP_SELFTESTS,
+	COACH_IMP_ANSWERS,
+	COACH_IMP_NKINDS
+};
+struct coach_imported {
+	int	 n[COACH_IMP_NKINDS];
+	size_t	 of[COACH_IMP_NKINDS];
+};
+/*
+ * Add what an export document (export-format.md) holds and the store
+ * lacks. Returns 0; 1 when the document is wrong (*err says where; nothing
+ * stored); -1 when the store failed (nothing stored).
+ */
+int	coach_import(struct coach *, json_t *doc, struct coach_imported *,
+	    char **err);
+
+/*
+ * What became of a break reminder of kind (store_reminder_names) due at
+ * due_ms, recorded now with outcome (store_reminder_outcomes). 0 or -1.
+ */
+int	coach_reminder(struct coach *, const char *kind, int64_t due_ms,
+	    const char *outcome, char **err);
+/* *done: a routine started in [from_ms, to_ms) finished or has an
+ * exercise done. 0 or -1. */
+int	coach_routine_done(struct coach *, int64_t from_ms, int64_t to_ms,
+	    int *done, char **err);
 
 /*
  * The plan options every front end takes, with one set of defaults and
@@ -314,17 +375,21 @@ int	coach_checkin(struct coach *, int pain, int stiffness,
  * What `stats` and the web's progress page show: the store's rows (their
  * pain ratings from the last weeks weeks and a day), the figures computed
  * from them for today, and the reminders' outcomes of the last
- * STATS_ADHERENCE_DAYS (counted as store_reminder_counts() does). With
+ * STATS_ADHERENCE_DAYS (counted as store_reminder_counts() does), and the
+ * self-tests' results. doc_stats_json() writes them as one document. With
  * no store, the figures of an empty history. Release with
  * coach_stats_release(), also after a failure.
  */
 struct coach_stats {
 	long			 today;		/* days since 1970-01-01 */
+	int			 tz_min;	/* the UTC offset now */
 	struct store_stats	 rows;
 	struct stats		 s;
 	int			 counts[STORE_NOUTCOMES];
+	struct store_program_data tests;	/* the self-tests' results */
 };
-#define COACH_STATS_INIT	{ 0, STORE_STATS_INIT, STATS_INIT, { 0 } }
+#define COACH_STATS_INIT	{ 0, 0, STORE_STATS_INIT, STATS_INIT, \
+	{ 0 }, { { 0 }, NULL, 0, NULL, 0, NULL, 0 } }
 
 int	coach_stats(struct coach *, int weeks, struct coach_stats *out,
 	    char **err);

@@ -373,3 +373,93 @@ doc_limits_json(void)
 	    PROGRAM_PAIN_RISE, "red_answers", PROGRAM_RED_BACK, "away_days",
 	    PROGRAM_BREAK_DAYS, "test_days", PROGRAM_TEST_DAYS));
 }
+
+/* A streak: its days, and its first and last dates (null when none). */
+static json_t *
+streak_json(const struct stats_streak *st)
+{
+	return (json_pack("{s:i, s:o, s:o}", "days", st->days,
+	    "first", st->days > 0 ? doc_json_day(st->first) : json_null(),
+	    "last", st->days > 0 ? doc_json_day(st->last) : json_null()));
+}
+
+json_t *
+doc_stats_json(const struct coach_stats *cs, const struct catalog *cat)
+{
+	const struct stats		*s = &cs->s;
+	const struct stats_exercise	*ex;
+	const struct exercise		*e;
+	json_t				*weeks, *fav, *aside, *days, *w;
+	char				 iso[DATE_ISO_BUFSZ];
+	unsigned char			 active[DOC_CALENDAR_DAYS];
+	double				 score;
+	long				 d;
+	size_t				 i;
+
+	weeks = json_array();
+	for (i = 0; i < s->nweeks; i++) {
+		w = json_pack("{s:o, s:o, s:i, s:i, s:i, s:i}",
+		    "first", doc_json_day(s->weeks[i].first),
+		    "last", doc_json_day(s->weeks[i].first + 6),
+		    "minutes", s->weeks[i].minutes,
+		    "sessions", s->weeks[i].sessions,
+		    "breaks", s->weeks[i].breaks,
+		    "pain_ratings", s->weeks[i].npain);
+		json_object_set_new(w, "pain_mean", s->weeks[i].npain > 0 ?
+		    json_real(s->weeks[i].pain_mean) : json_null());
+		json_array_append_new(weeks, w);
+	}
+	fav = json_array();
+	for (i = 0; i < s->nfavourites; i++) {
+		ex = &cs->rows.exs[s->favourites[i]];
+		e = catalog_find(cat, ex->id);
+		json_array_append_new(fav, json_pack("{s:o, s:o, s:i, s:i, "
+		    "s:i, s:i, s:o}", "id", doc_json_text(ex->id), "name",
+		    doc_json_text(e != NULL ? e->name : ex->id), "done",
+		    ex->done, "good", ex->good, "fair", ex->fair, "bad",
+		    ex->bad, "feel_score", stats_feel(ex, &score) ?
+		    json_real(score) : json_null()));
+	}
+	aside = json_array();
+	for (i = 0; i < s->naside; i++) {
+		e = catalog_find(cat, s->aside[i].id);
+		date_iso(s->aside[i].until_ms, cs->tz_min, 0, iso);
+		json_array_append_new(aside, json_pack("{s:o, s:o, s:s, s:o}",
+		    "id", doc_json_text(s->aside[i].id), "name",
+		    doc_json_text(e != NULL ? e->name : s->aside[i].id),
+		    "until", iso, "back_on", doc_json_day(date_of_ms(
+		    s->aside[i].until_ms, cs->tz_min))));
+	}
+	/* The calendar: the last five weeks, a day active as a streak's. */
+	memset(active, 0, sizeof active);
+	for (i = 0; i < cs->rows.nacts; i++) {
+		if (!cs->rows.acts[i].counts)
+			continue;
+		d = cs->today - date_of_ms(cs->rows.acts[i].start_ms,
+		    cs->rows.acts[i].tz_min);
+		if (d >= 0 && d < DOC_CALENDAR_DAYS)
+			active[DOC_CALENDAR_DAYS - 1 - d] = 1;
+	}
+	days = json_array();
+	for (i = 0; i < DOC_CALENDAR_DAYS; i++)
+		json_array_append_new(days, json_pack("{s:o, s:b}", "date",
+		    doc_json_day(cs->today - DOC_CALENDAR_DAYS + 1 + (long)i),
+		    "active", active[i]));
+	return (json_pack("{s:o, s:o, s:{s:i, s:i, s:i}, s:o, s:o, s:o, "
+	    "s:o, s:{s:i, s:i, s:i, s:i, s:i}, s:o, s:o}",
+	    "current_streak", streak_json(&s->current),
+	    "longest_streak", streak_json(&s->longest),
+	    "adherence", "days", s->adherence,
+	    "of", STATS_ADHERENCE_DAYS,
+	    "minutes_needed", STATS_ADHERENCE_S / 60,
+	    "weeks", weeks,
+	    "pain_change", s->has_pain_change ? json_real(s->pain_change) :
+	    json_null(),
+	    "favourites", fav,
+	    "set_aside", aside,
+	    "reminders_28_days", "taken", cs->counts[0], "snoozed",
+	    cs->counts[1], "skipped", cs->counts[2], "missed", cs->counts[3],
+	    "natural", cs->counts[4],
+	    "days", days,
+	    "selftests", doc_selftests_json(&cs->tests)));
+}

@@ -59,5 +59,15 @@ json_t	*doc_program_json(const struct coach_program *,
  * program's weekly rules. The page reads them instead of copying them.
  */
 json_t		*doc_limits_json(void);
+/* The active days shown in the stats document's calendar. */
+#define DOC_CALENDAR_DAYS	35
+/*
+ * The one stats document: `midback stats --json` prints it and GET
+ * /api/progress answers it, byte for byte the same on the same store:
+ * streaks, adherence, each week, the pain trend, favourites, what is set
+ * aside, reminders, the calendar of active days and the self-tests.
+ */
+json_t		*doc_stats_json(const struct coach_stats *,
+		    const struct catalog *);
 
 #endif

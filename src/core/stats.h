@@ -25,6 +25,8 @@
 #define STATS_FAVOURITES	5
 /* The most weeks stats_compute() reports (ten years). */
 #define STATS_WEEKS_MAX		520
+/* The weeks `stats` and the progress page show unless told. */
+#define STATS_WEEKS_DEFAULT	8
 
 enum stats_kind {
 	STATS_ROUTINE,		/* a session of exercises */

@@ -51,7 +51,7 @@
 #include "sys/clock.h"
 #include "sys/fileio.h"
 #include "sys/paths.h"
-#include "store/store.h"
+#include "coach/coach.h"
 #include "core/config.h"
 #include "core/date.h"
 #include "core/schedule.h"
@@ -119,30 +119,32 @@ remind_warn(const char *fmt, ...)
 }
 
 /*
- * Open the store; with create 0, NULL (and nothing said) when there is
- * none yet. Else NULL after saying why.
+ * Open the store through a coach; with create 0, -1 (and nothing said)
+ * when there is none yet. Else -1 after saying why.
  */
-static struct store *
-remind_store(int create)
+static int
+remind_store(int create, struct coach *c)
 {
-	struct store	*st;
-	char		*path, *cause = NULL;
+	char	*path, *cause = NULL;
+	int	 rc = -1;
 
+	memset(c, 0, sizeof *c);
+	c->clock = clock_process(NULL);
 	if ((path = paths_db(&cause)) == NULL) {
 		remind_warn("%s", cause);
 		free(cause);
-		return (NULL);
+		return (-1);
 	}
 	if (!create && access(path, F_OK) != 0 && errno == ENOENT) {
 		free(path);
-		return (NULL);
+		return (-1);
 	}
-	if ((st = store_open(path, &cause)) == NULL) {
+	if ((rc = coach_open(c, path, &cause)) != 0) {
 		remind_warn("%s", cause);
 		free(cause);
 	}
 	free(path);
-	return (st);
+	return (rc);
 }
 
 /* Record what became of a reminder; a failure is said, not fatal. */
@@ -150,19 +152,17 @@ static void
 remind_record(enum sched_kind k, int64_t due,
     const char *outcome)
 {
-	const struct clock	*clk = clock_process(NULL);
-	struct store		*st;
-	char			*cause = NULL;
-	int64_t			 now = clock_wall_ms(clk);
+	struct coach	 c;
+	char		*cause = NULL;
 
-	if ((st = remind_store(1)) == NULL)
+	if (remind_store(1, &c) != 0)
 		return;
-	if (store_reminder_add(st, remind_kind_ids[k], due, now,
-	    clock_tz_min(clk, now), outcome, &cause) != 0) {
+	if (coach_reminder(&c, remind_kind_ids[k], due, outcome,
+	    &cause) != 0) {
 		remind_warn("%s", cause);
 		free(cause);
 	}
-	store_close(st);
+	coach_close(&c);
 }
 
 /*
@@ -662,7 +662,7 @@ on_idle(void *arg, enum idle_event ev, uint64_t at_usec)
 static int
 remind_make_store(void)
 {
-	struct store	*st;
+	struct coach	 c;
 	char		*path, *cause = NULL;
 	pid_t		 pid;
 	int		 status, made;
@@ -682,9 +682,10 @@ remind_make_store(void)
 		return (-1);
 	}
 	if (pid == 0) {
-		st = remind_store(1);
-		store_close(st);
-		_exit(st != NULL ? 0 : 1);
+		if (remind_store(1, &c) != 0)
+			_exit(1);
+		coach_close(&c);
+		_exit(0);
 	}
 	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
 		continue;
@@ -697,19 +698,21 @@ remind_make_store(void)
 static void
 remind_daily_done(struct remind *r)
 {
-	struct store	*st;
+	struct coach	 c;
 	long		 day;
 	int		 minute, done = 0;
 	int64_t		 now = clock_wall_ms(r->clk), from;
+	char		*cause = NULL;
 
 	/* A new store holds no session. */
-	if (remind_make_store() != 0 || (st = remind_store(0)) == NULL)
+	if (remind_make_store() != 0 || remind_store(0, &c) != 0)
 		return;
 	sched_local(&r->zone, now, &day, &minute);
 	from = sched_utc(&r->zone, day, 0);
-	if (store_routine_done(st, from, now + 1, &done, NULL) == 0 && done)
+	if (coach_routine_done(&c, from, now + 1, &done, &cause) == 0 && done)
 		sched_daily_done(&r->sched, day);
-	store_close(st);
+	free(cause);
+	coach_close(&c);
 }
 
 int

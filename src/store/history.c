@@ -233,22 +233,27 @@ store_history(struct store *s, int64_t from_ms, int64_t to_ms,
 	return (0);
 }
 
+static void
+hsession_free(struct store_hsession *hs)
+{
+	size_t	j;
+
+	for (j = 0; j < hs->nitems; j++) {
+		free(hs->items[j].exercise);
+		free(hs->items[j].side);
+	}
+	free(hs->items);
+	free(hs->end_reason);
+	free(hs->plan_json);
+}
+
 void
 store_history_release(struct store_history *h)
 {
-	struct store_hsession	*hs;
-	size_t			 i, j;
+	size_t	i;
 
-	for (i = 0; i < h->nsessions; i++) {
-		hs = &h->sessions[i];
-		for (j = 0; j < hs->nitems; j++) {
-			free(hs->items[j].exercise);
-			free(hs->items[j].side);
-		}
-		free(hs->items);
-		free(hs->end_reason);
-		free(hs->plan_json);
-	}
+	for (i = 0; i < h->nsessions; i++)
+		hsession_free(&h->sessions[i]);
 	free(h->sessions);
 	for (i = 0; i < h->ncheckins; i++)
 		free(h->checkins[i].note);
@@ -260,6 +265,33 @@ store_history_release(struct store_history *h)
 	}
 	free(h->flags);
 	*h = (struct store_history)STORE_HISTORY_INIT;
+}
+
+void
+store_history_keep(struct store_history *h,
+    int (*keep)(int64_t at_ms, int tz_min, void *arg), void *arg)
+{
+	size_t	i, n;
+
+	for (i = n = 0; i < h->nsessions; i++) {
+		if (keep(h->sessions[i].started_ms, h->sessions[i].tz_min,
+		    arg))
+			h->sessions[n++] = h->sessions[i];
+		else
+			hsession_free(&h->sessions[i]);
+	}
+	h->nsessions = n;
+	for (i = n = 0; i < h->ncheckins; i++) {
+		if (keep(h->checkins[i].at_ms, h->checkins[i].tz_min, arg))
+			h->checkins[n++] = h->checkins[i];
+		else
+			free(h->checkins[i].note);
+	}
+	h->ncheckins = n;
+	for (i = n = 0; i < h->nreminders; i++)
+		if (keep(h->reminders[i].at_ms, h->reminders[i].tz_min, arg))
+			h->reminders[n++] = h->reminders[i];
+	h->nreminders = n;
 }
 
 /*

@@ -344,6 +344,13 @@ struct store_history {
 #define STORE_HISTORY_INIT	{ NULL, 0, NULL, 0, NULL, 0, NULL, 0 }
 
 /*
+ * Keep in h only the sessions, check-ins and reminders for which keep()
+ * is true of their time and its UTC offset; the rest are freed. Flags
+ * are kept as they are.
+ */
+void	store_history_keep(struct store_history *,
+	    int (*keep)(int64_t at_ms, int tz_min, void *arg), void *arg);
+/*
  * Read the sessions that started, and the check-ins made, in [from_ms,
  * to_ms), into *h (which must be empty), in one read transaction so they
  * agree with each other. Returns 0 or -1.

@@ -8,6 +8,7 @@
  * into their calls and their results into JSON.
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,6 @@
 #include "coach/program.h"
 #include "coach/settings.h"
 #include "coach/export.h"
-#include "store/store.h"
 #include "core/figsvg.h"
 #include "core/config.h"
 #include "core/date.h"
@@ -91,8 +91,8 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 	    arg(q, "equipment") ? arg(q, "equipment") : "", arg(q, "date") ?
 	    arg(q, "date") : "", one != NULL ? one : "", o.day);
 	live_lock(w->live);
-	rc = w->coach.store == NULL ? -1 : store_stamp(w->coach.store,
-	    &stamp, &cause);
+	rc = w->coach.store == NULL ? -1 : coach_stamp(&w->coach, &stamp,
+	    &cause);
 	if (rc == 0 && w->today.key != NULL && stamp == w->today.stamp &&
 	    strcmp(key, w->today.key) == 0) {
 		r->body = xstrdup(w->today.body);
@@ -110,9 +110,12 @@ api_today(struct web *w, const struct web_req *q, struct web_reply *r)
 	    &o, &p, &aside, &naside, &cause) : coach_plan_program(&w->coach,
 	    &o, &p, &aside, &naside, line, sizeof line, &cause);
 	/* Planning may write (the program's start): stamp it after. */
-	if (rc == 0 && (w->coach.store == NULL || store_stamp(w->coach.store,
-	    &stamp, NULL) != 0))
+	if (rc == 0 && (w->coach.store == NULL || coach_stamp(&w->coach,
+	    &stamp, &cause) != 0)) {
 		stamp = -1;
+		free(cause);
+		cause = NULL;
+	}
 	live_unlock(w->live);
 	if (rc == -1) {
 		web_error(r, 500, "%s", cause);
@@ -405,28 +408,23 @@ api_checkin(struct web *w, json_t *b, struct web_reply *r)
 	web_json(r, json_pack("{s:b}", "ok", 1));
 }
 
-/* GET /api/progress: streaks, active days, weeks, pain, favourites. */
+/* GET /api/progress[?weeks=N]: the stats document, as `stats --json`. */
 static void
 api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 {
-	const struct clock	*clk = w->coach.clock;
 	struct coach_stats	 cs = COACH_STATS_INIT;
-	const struct stats	*s = &cs.s;
-	const struct exercise	*e;
 	const char		*ws = arg(q, "weeks");
-	json_t			*weeks, *days, *fav, *aside;
 	char			*cause = NULL, *end;
-	long			 nweeks = 8, d;
-	size_t			 i;
+	long			 nweeks = STATS_WEEKS_DEFAULT;
 	int			 rc;
-	unsigned char		 active[35];
 
 	if (ws != NULL) {
 		errno = 0;
 		nweeks = strtol(ws, &end, 10);
 		if (*ws == '\0' || *end != '\0' || errno != 0 || nweeks < 1 ||
-		    nweeks > 52) {
-			web_error(r, 400, "weeks: expected 1 to 52");
+		    nweeks > STATS_WEEKS_MAX) {
+			web_error(r, 400, "weeks: expected 1 to %d",
+			    STATS_WEEKS_MAX);
 			return;
 		}
 	}
@@ -436,64 +434,8 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 	if (rc != 0) {
 		web_error(r, 500, "%s", cause);
 		free(cause);
-		coach_stats_release(&cs);
-		return;
-	}
-	/* The calendar: the last five weeks, a day active as a streak's. */
-	memset(active, 0, sizeof active);
-	for (i = 0; i < cs.rows.nacts; i++) {
-		if (!cs.rows.acts[i].counts)
-			continue;
-		d = cs.today - date_of_ms(cs.rows.acts[i].start_ms,
-		    cs.rows.acts[i].tz_min);
-		if (d >= 0 && d < 35)
-			active[34 - d] = 1;
-	}
-	days = json_array();
-	for (i = 0; i < 35; i++)
-		json_array_append_new(days, json_pack("{s:o,s:b}", "date",
-		    doc_json_day(cs.today - 34 + (long)i), "active",
-		    active[i]));
-	weeks = json_array();
-	for (i = 0; i < s->nweeks; i++)
-		json_array_append_new(weeks, json_pack("{s:o,s:i,s:i,s:i,s:o}",
-		    "first", doc_json_day(s->weeks[i].first), "minutes",
-		    s->weeks[i].minutes, "sessions", s->weeks[i].sessions,
-		    "breaks", s->weeks[i].breaks, "pain",
-		    s->weeks[i].npain > 0 ? json_real(s->weeks[i].pain_mean) :
-		    json_null()));
-	fav = json_array();
-	for (i = 0; i < s->nfavourites; i++) {
-		const struct stats_exercise *x =
-		    &cs.rows.exs[s->favourites[i]];
-
-		e = catalog_find(w->coach.catalog, x->id);
-		json_array_append_new(fav, json_pack("{s:o,s:o,s:i,s:i,s:i}",
-		    "id", doc_json_text(x->id), "name",
-		    doc_json_text(e != NULL ? e->name : x->id),
-		    "done", x->done, "good", x->good, "rated",
-		    x->good + x->fair + x->bad));
-	}
-	aside = json_array();
-	for (i = 0; i < s->naside; i++) {
-		e = catalog_find(w->coach.catalog, s->aside[i].id);
-		json_array_append_new(aside, json_pack("{s:o,s:o,s:o}",
-		    "id", doc_json_text(s->aside[i].id), "name",
-		    doc_json_text(e != NULL ? e->name : s->aside[i].id),
-		    "until", doc_json_day(date_of_ms(s->aside[i].until_ms,
-		    clock_tz_min(clk, s->aside[i].until_ms)))));
-	}
-	web_json(r, json_pack("{s:i,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o,"
-	    "s:{s:i,s:i,s:i,s:i,s:i}}",
-	    "streak", s->current.days, "longest", s->longest.days,
-	    "adherence", s->adherence, "adherence_of", STATS_ADHERENCE_DAYS,
-	    "pain_change", s->has_pain_change ? json_real(s->pain_change) :
-	    json_null(),
-	    "days", days, "weeks", weeks, "favourites", fav,
-	    "set_aside", aside,
-	    "reminders", "taken", cs.counts[0], "snoozed", cs.counts[1],
-	    "skipped", cs.counts[2], "missed", cs.counts[3], "natural",
-	    cs.counts[4]));
+	} else
+		web_json(r, doc_stats_json(&cs, w->coach.catalog));
 	coach_stats_release(&cs);
 }
 
@@ -501,13 +443,12 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 static void
 api_export(struct web *w, const struct web_req *q, struct web_reply *r)
 {
-	struct store_history	 h = STORE_HISTORY_INIT;
+	struct coach_export	 x;
 	const char		*fmt = arg(q, "format");
 	char			*cause = NULL, *buf = NULL;
 	size_t			 len = 0;
 	FILE			*f;
 	json_t			*j;
-	struct store_program_data pd;
 	int			 rc;
 
 	if (fmt == NULL)
@@ -516,36 +457,31 @@ api_export(struct web *w, const struct web_req *q, struct web_reply *r)
 		web_error(r, 400, "format: expected json or csv");
 		return;
 	}
-	memset(&pd, 0, sizeof pd);
 	live_lock(w->live);
-	rc = store_history(w->coach.store, INT64_MIN, INT64_MAX, &h, &cause);
-	if (rc == 0 && strcmp(fmt, "json") == 0)
-		rc = store_program_read(w->coach.store, &pd, &cause);
+	rc = coach_export_read(&w->coach, strcmp(fmt, "json") == 0, &x,
+	    &cause);
 	live_unlock(w->live);
 	if (rc != 0) {
 		web_error(r, 500, "%s", cause);
 		free(cause);
-		store_history_release(&h);
-		store_program_data_release(&pd);
 		return;
 	}
 	if (strcmp(fmt, "json") == 0) {
-		j = export_json(&h, &pd);
+		j = export_json(&x.h, &x.pd);
 		r->body = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		json_decref(j);
 		r->type = "application/json";
 		r->disposition = "attachment; filename=\"midback.json\"";
 	} else {
 		if ((f = open_memstream(&buf, &len)) != NULL) {
-			(void)export_csv(&h, f);
+			(void)export_csv(&x.h, f);
 			fclose(f);
 		}
 		r->body = buf;
 		r->type = "text/csv; charset=utf-8";
 		r->disposition = "attachment; filename=\"midback.csv\"";
 	}
-	store_history_release(&h);
-	store_program_data_release(&pd);
+	coach_export_release(&x);
 	if (r->body == NULL) {
 		web_error(r, 500, "out of memory");
 		return;
@@ -559,45 +495,34 @@ api_export(struct web *w, const struct web_req *q, struct web_reply *r)
 static void
 api_import(struct web *w, const struct web_req *q, struct web_reply *r)
 {
-	struct store_history	 h = STORE_HISTORY_INIT;
-	struct store_program_data pd;
+	struct coach_imported	 got;
 	json_t			*doc;
 	char			*cause = NULL;
-	int			 ns = 0, nc = 0, nr = 0, nf = 0, nt = 0, na = 0;
 	int			 rc;
 
 	if ((doc = body_json(q, r)) == NULL)
 		return;
-	memset(&pd, 0, sizeof pd);
-	if (export_parse(doc, &h, &cause) != 0 ||
-	    export_parse_program(doc, &pd, &cause) != 0) {
-		web_error(r, 400, "%s", cause);
+	live_lock(w->live);
+	rc = coach_import(&w->coach, doc, &got, &cause);
+	live_unlock(w->live);
+	json_decref(doc);
+	if (rc != 0) {
+		web_error(r, rc == 1 ? 400 : 500, "%s", cause);
 		free(cause);
-		store_history_release(&h);
-		store_program_data_release(&pd);
-		json_decref(doc);
 		return;
 	}
-	json_decref(doc);
-	live_lock(w->live);
-	rc = store_import(w->coach.store, &h, &ns, &nc, &nr, &nf, &cause);
-	if (rc == 0)
-		rc = store_program_import(w->coach.store, &pd, &nt, &na,
-		    &cause);
-	live_unlock(w->live);
-	if (rc != 0) {
-		web_error(r, 500, "%s", cause);
-		free(cause);
-	} else
-		web_json(r, json_pack("{s:{s:i,s:i},s:{s:i,s:i},s:{s:i,s:i},"
-		    "s:{s:i,s:i},s:{s:i,s:i}}",
-		    "sessions", "new", ns, "of", (int)h.nsessions,
-		    "checkins", "new", nc, "of", (int)h.ncheckins,
-		    "reminders", "new", nr, "of", (int)h.nreminders,
-		    "set_aside", "new", nf, "of", (int)h.nflags,
-		    "selftests", "new", nt, "of", (int)pd.ntests));
-	store_program_data_release(&pd);
-	store_history_release(&h);
+	web_json(r, json_pack("{s:{s:i,s:i},s:{s:i,s:i},s:{s:i,s:i},"
+	    "s:{s:i,s:i},s:{s:i,s:i}}",
+	    "sessions", "new", got.n[COACH_IMP_SESSIONS], "of",
+	    (int)got.of[COACH_IMP_SESSIONS],
+	    "checkins", "new", got.n[COACH_IMP_CHECKINS], "of",
+	    (int)got.of[COACH_IMP_CHECKINS],
+	    "reminders", "new", got.n[COACH_IMP_REMINDERS], "of",
+	    (int)got.of[COACH_IMP_REMINDERS],
+	    "set_aside", "new", got.n[COACH_IMP_SET_ASIDE], "of",
+	    (int)got.of[COACH_IMP_SET_ASIDE],
+	    "selftests", "new", got.n[COACH_IMP_SELFTESTS], "of",
+	    (int)got.of[COACH_IMP_SELFTESTS]));
 }
 
 static const char *const day_keys[7] = { "mon", "tue", "wed", "thu", "fri",
@@ -793,22 +718,16 @@ api_log(struct web *w, const struct web_req *q, struct web_reply *r)
 {
 	struct store_history	 h = STORE_HISTORY_INIT;
 	const char		*since = arg(q, "since");
-	const struct clock	*clk = w->coach.clock;
 	char			*cause = NULL;
-	long			 day;
-	int64_t			 from = INT64_MIN;
+	long			 day = LONG_MIN;
 	int			 rc;
 
-	if (since != NULL) {
-		if (date_parse(since, &day) != 0) {
-			web_error(r, 400, "since: expected YYYY-MM-DD");
-			return;
-		}
-		from = (int64_t)day * 86400000LL - (int64_t)clock_tz_min(clk,
-		    clock_wall_ms(clk)) * 60000LL;
+	if (since != NULL && date_parse(since, &day) != 0) {
+		web_error(r, 400, "since: expected YYYY-MM-DD");
+		return;
 	}
 	live_lock(w->live);
-	rc = store_history(w->coach.store, from, INT64_MAX, &h, &cause);
+	rc = coach_history(&w->coach, day, LONG_MAX, &h, &cause);
 	live_unlock(w->live);
 	if (rc != 0) {
 		web_error(r, 500, "%s", cause);

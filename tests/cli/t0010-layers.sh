@@ -1,9 +1,11 @@
 # t0010-layers.sh -- the layers of the source, as DESIGN.md draws them:
 # the core includes nothing of ours outside core/; sys/ nothing but
-# itself and the core's allocator; the coach the core, sys/ and the
-# store; each front end (term/, remind/, the commands) the layers below
-# it and never another front end (src/web/ included, the only one to
-# know libmicrohttpd); no command uses another command's code (read
+# itself and the core's allocator; the store the core and sys/; the coach
+# the core, sys/ and the store, and only the store and the coach include
+# store/store.h; each front end (term/, remind/, web/, the command line
+# in cli/) the layers below it and never another front end (the command
+# line starts them: the player, the daemon, the server; src/web/ is the
+# only one to know libmicrohttpd); no command uses another command's code (read
 # from the built objects' symbols); each command is described in
 # data/commands.yaml; and tools/ builds on the core and sys/fileio.
 . "$TOP/tests/cli/lib.sh"
@@ -36,17 +38,33 @@ t 'layers-2 sys includes only sys and the allocator' '
 '
 
 t 'layers-3 the coach uses the core, sys and the store' '
-	only coach "(core|sys|coach)/[a-z0-9]+\.h|store\.h"
+	only coach "(core|sys|coach)/[a-z0-9]+\.h|store/store\.h"
+'
+
+t 'layers-3b the store uses the core, sys and itself' '
+	only store "(core|sys)/[a-z0-9]+\.h|store/store(-int)?\.h"
+'
+
+# Only the coach opens the door to the store: no front end includes it,
+# and nothing else in src/ does either. No exceptions.
+t 'layers-3c only the store and the coach include store/store.h' '
+	grep -rl "^#include \"store/" "$SRC" | sed "s|^$SRC/||" |
+	    grep -Ev "^(store|coach)/" >"$T/bad" || true &&
+	if [ -s "$T/bad" ]; then cat "$T/bad"; exit 1; fi
 '
 
 t 'layers-4 the terminal front end uses no other front end' '
-	only term "(core|sys|coach)/[a-z0-9]+\.h|[a-z0-9]+\.h" &&
-	! grep -l "^#include \"\(cmd\|store\|remind/\)" "$SRC"/term/*.[ch]
+	only term "(core|sys|coach|term)/[a-z0-9]+\.h|[a-z0-9]+\.h" &&
+	! grep -l "^#include \"\(cli/\|store/\|remind/\|web/\)" \
+	    "$SRC"/term/*.[ch]
 '
 
 t 'layers-5 the reminder daemon uses no other front end' '
-	test ! -d "$SRC/remind" ||
-	! grep -l "^#include \"\(cmd\|term/\)" "$SRC"/remind/*.[ch]
+	only remind "(core|sys|coach|remind)/[a-z0-9]+\.h|[a-z0-9-]+\.h"
+'
+
+t 'layers-5b the command line uses the coach, the player and itself' '
+	only cli "(core|sys|coach|cli|term|web|remind)/[a-z0-9-]+\.h|commands\.h|version\.h"
 '
 
 # The functions each command file defines, and those each one uses.
@@ -66,7 +84,7 @@ t 'layers-6 no command uses another command'\''s code' '
 
 t 'layers-7 the web front end uses no other front end' '
 	test ! -d "$SRC/web" ||
-	only web "(core|sys|coach|web)/[a-z0-9]+\.h|store\.h|output(-program)?\.h|export\.h"
+	only web "(core|sys|coach|web)/[a-z0-9]+\.h"
 '
 
 t 'layers-8 only src/web/ knows libmicrohttpd, and only through mhd.h' '

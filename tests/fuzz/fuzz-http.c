@@ -14,7 +14,6 @@
 
 #include "web/web.h"
 #include "core/xmalloc.h"
-#include "store/store.h"
 #include "sys/clock.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -49,7 +48,7 @@ init(void)
 	clock_manual(&clk, 1772445600000LL);
 	w.coach.catalog = cat;
 	w.coach.clock = &clk;
-	if ((w.coach.store = store_open(":memory:", &err)) == NULL)
+	if (coach_open(&w.coach, ":memory:", &err) != 0)
 		abort();
 	w.port = 7415;
 	w.settings_path = xstrdup("/nonexistent/midback/config.yaml");

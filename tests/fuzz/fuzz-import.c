@@ -12,7 +12,7 @@
 #include <jansson.h>
 
 #include "coach/export.h"
-#include "store/store.h"
+#include "coach/coach.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

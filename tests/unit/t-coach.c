@@ -48,7 +48,7 @@ setup(void **state)
 	clock_manual(&f->clock, T0);
 	f->coach.catalog = f->catalog;
 	f->coach.clock = &f->clock;
-	f->coach.store = store_open(":memory:", &err);
+	assert_int_equal(coach_open(&f->coach, ":memory:", &err), 0);
 	assert_non_null(f->coach.store);
 	*state = f;
 	return (0);
@@ -59,10 +59,50 @@ teardown(void **state)
 {
 	struct fixture	*f = *state;
 
-	store_close(f->coach.store);
+	coach_close(&f->coach);
 	catalog_free(f->catalog);
 	free(f);
 	return (0);
+}
+
+/* The warning-signs screen answered all no, and the notice accepted. */
+static void
+screen_clear(struct fixture *f)
+{
+	struct screen		*s = coach_screen_load();
+	enum screen_verdict	 v;
+	char			*err = NULL;
+	int			*a;
+
+	assert_non_null(s);
+	a = xcalloc(s->n, sizeof *a);
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 0, 1, &v,
+	    &err), 0);
+	assert_int_equal(v, SCREEN_GO);
+	free(a);
+	screen_free(s);
+}
+
+/* Begin a session of p through the gate (the screen answered first). */
+static void
+begin(struct fixture *f, enum coach_kind k, const struct plan *p, long day,
+    int minutes, const char *routine, int pain, struct coach_session **cs)
+{
+	struct coach_start	st;
+	struct coach_gate	g;
+	char			*err = NULL;
+
+	memset(&st, 0, sizeof st);
+	st.kind = k;
+	st.plan = p;
+	st.day = day;
+	st.minutes = minutes;
+	st.routine = routine;
+	st.pain = pain;
+	if (coach_gate(&f->coach, &g, &err) == 0 && g.ask_screen)
+		screen_clear(f);
+	coach_gate_release(&g);
+	assert_int_equal(coach_begin(&f->coach, &st, cs, &g, &err), 0);
 }
 
 /* A plan of the catalog's exercises ids[], each at its least dose. */
@@ -134,8 +174,7 @@ t_whole_routine(void **state)
 	assert_int_equal(coach_plan_today(&f->coach, &o, &p, &aside, &naside,
 	    &err), 0);
 	assert_true(p.n > 3);
-	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, o.day,
-	    o.minutes, NULL, 3, &cs, &err), 0);
+	begin(f, COACH_ROUTINE, &p, o.day, o.minutes, NULL, 3, &cs);
 	play_through(cs, &f->clock, FEEL_STRETCH);
 	/* The whole routine took its planned time on the clock, to the ms. */
 	assert_int_equal(clock_mono_ms(&f->clock), (int64_t)p.total_s * 1000);
@@ -177,8 +216,7 @@ t_skip_back_finish(void **state)
 	char			*err = NULL;
 
 	plan_of(f->catalog, ids, &p);
-	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, 0, 5,
-	    NULL, -1, &cs, &err), 0);
+	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
 	clock_advance(&f->clock, 1000);
 	assert_int_equal(coach_event(cs, SEV_SKIP, 0, &err), 0);
 	clock_advance(&f->clock, 1000);
@@ -211,8 +249,7 @@ t_pain_rule_aside(void **state)
 	size_t			 naside, i;
 
 	plan_of(f->catalog, ids, &p);
-	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, 0, 5,
-	    NULL, -1, &cs, &err), 0);
+	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
 	play_through(cs, &f->clock, FEEL_SHARP);
 	assert_int_equal(coach_end(cs, &err), 0);
 	coach_session_free(cs);
@@ -239,6 +276,192 @@ t_pain_rule_aside(void **state)
 	plan_release(&p);
 }
 
+/* The latest answers stand: a later yes closes the gate for every begin. */
+static void
+t_gate_later_yes(void **state)
+{
+	static const char *const ids[] = { "chest-opener", NULL };
+	struct fixture		*f = *state;
+	struct screen		*s = coach_screen_load();
+	struct coach_start	 st;
+	struct coach_gate	 g;
+	struct coach_session	*cs = NULL;
+	enum screen_verdict	 v;
+	struct plan		 p;
+	char			*err = NULL;
+	int			*a, one = 1;
+
+	assert_non_null(s);
+	assert_int_equal(coach_gate(&f->coach, &g, &err), 0);
+	assert_int_equal(g.state, COACH_GATE_SCREEN);
+	assert_true(g.first && g.ask_screen);
+	coach_gate_release(&g);
+	screen_clear(f);
+	assert_int_equal(coach_gate(&f->coach, &g, &err), 0);
+	assert_int_equal(g.state, COACH_GATE_OPEN);
+	assert_null(g.why);
+	/* An hour later, chest pain: an emergency, named. */
+	clock_advance(&f->clock, 3600 * 1000);
+	a = xcalloc(s->n, sizeof *a);
+	a[0] = 1;
+	assert_int_equal(coach_screen_save(&f->coach, s, a, 1, 0, -1, &v,
+	    &err), 0);
+	assert_int_equal(v, SCREEN_EMERGENCY);
+	assert_int_equal(coach_gate(&f->coach, &g, &err), 0);
+	assert_int_equal(g.state, COACH_GATE_SIGNS);
+	assert_true(g.emergency && g.ask_screen && !g.first);
+	assert_string_equal(g.why, "the warning-signs answers include chest "
+	    "pain or trouble breathing: please get medical help first");
+	coach_gate_release(&g);
+	plan_of(f->catalog, ids, &p);
+	memset(&st, 0, sizeof st);
+	st.kind = COACH_ROUTINE;
+	st.plan = &p;
+	st.minutes = 3;
+	st.pain = -1;
+	assert_int_equal(coach_begin(&f->coach, &st, &cs, &g, &err), 1);
+	assert_null(cs);
+	assert_int_equal(g.state, COACH_GATE_SIGNS);
+	coach_gate_release(&g);
+	/* Nothing was begun: no session waits. */
+	assert_int_equal(coach_screen_needed(&f->coach, &one, &err), 0);
+	assert_int_equal(one, 1);
+	/* A clear screen again opens it. */
+	clock_advance(&f->clock, 1000);
+	screen_clear(f);
+	assert_int_equal(coach_begin(&f->coach, &st, &cs, &g, &err), 0);
+	coach_session_free(cs);
+	free(a);
+	screen_free(s);
+	plan_release(&p);
+}
+
+/* Pain of 7 or more before: refused, unless breathing alone is chosen. */
+static void
+t_gate_pain(void **state)
+{
+	static const char *const ids[] = { "open-book", NULL };
+	struct fixture		*f = *state;
+	struct coach_start	 st;
+	struct coach_gate	 g;
+	struct coach_session	*cs = NULL;
+	struct plan		 p;
+	char			*err = NULL;
+	size_t			 i;
+
+	screen_clear(f);
+	plan_of(f->catalog, ids, &p);
+	memset(&st, 0, sizeof st);
+	st.kind = COACH_ROUTINE;
+	st.plan = &p;
+	st.minutes = 5;
+	st.pain = SCREEN_PAIN_STOP;
+	assert_int_equal(coach_begin(&f->coach, &st, &cs, &g, &err), 1);
+	assert_int_equal(g.state, COACH_GATE_PAIN);
+	assert_true(g.offer_breathing);
+	assert_non_null(strstr(g.why, "with pain of 7, exercise is not "
+	    "advised today"));
+	coach_gate_release(&g);
+	st.pain = 11;
+	assert_int_equal(coach_begin(&f->coach, &st, &cs, &g, &err), -1);
+	free(err);
+	err = NULL;
+	st.pain = 8;
+	st.breathing = 1;
+	assert_int_equal(coach_begin(&f->coach, &st, &cs, &g, &err), 0);
+	assert_int_equal(cs->pain_before, 8);
+	for (i = 0; i < session_count(cs->s); i++)
+		assert_int_equal(session_item(cs->s, i)->ex->kind,
+		    KIND_BREATHING);
+	coach_session_free(cs);
+	/* Below the rule, the plan as it is. */
+	st.pain = SCREEN_PAIN_STOP - 1;
+	st.breathing = 0;
+	assert_int_equal(coach_begin(&f->coach, &st, &cs, &g, &err), 0);
+	assert_string_equal(session_item(cs->s, 0)->ex->id, "open-book");
+	coach_session_free(cs);
+	plan_release(&p);
+}
+
+/* Two nerve-like answers: the next begin says so and asks the screen. */
+static void
+t_gate_clinician_stop(void **state)
+{
+	static const char *const ids[] = { "chest-opener", "open-book",
+	    "cat-cow-flow", NULL };
+	struct fixture		*f = *state;
+	struct coach_gate	 g;
+	struct coach_session	*cs;
+	struct plan		 p;
+	char			*err = NULL, *w;
+
+	plan_of(f->catalog, ids, &p);
+	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
+	play_through(cs, &f->clock, FEEL_TINGLING);
+	assert_int_equal(session_end(cs->s), SESSION_END_CLINICIAN);
+	assert_non_null(cs->pain_words);
+	assert_non_null(strstr(cs->pain_words, "is set aside until"));
+	w = coach_end_words(cs);
+	assert_non_null(strstr(w, "Please see a doctor or physiotherapist"));
+	free(w);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+	clock_advance(&f->clock, 60 * 1000);
+	assert_int_equal(coach_gate(&f->coach, &g, &err), 0);
+	assert_int_equal(g.state, COACH_GATE_STOPPED);
+	assert_true(g.ask_screen);
+	assert_non_null(strstr(g.why, "advice to see a clinician"));
+	coach_gate_release(&g);
+	/* Answered again (a clinician seen): open. */
+	screen_clear(f);
+	assert_int_equal(coach_gate(&f->coach, &g, &err), 0);
+	assert_int_equal(g.state, COACH_GATE_OPEN);
+	plan_release(&p);
+}
+
+/* The words after one sharp answer: until when, and one more ends it. */
+static void
+t_pain_words(void **state)
+{
+	static const char *const ids[] = { "chest-opener", "cat-cow-flow",
+	    NULL };
+	struct fixture		*f = *state;
+	struct coach_session	*cs;
+	struct plan		 p;
+	char			*err = NULL, *w;
+	uint64_t		 dl;
+
+	plan_of(f->catalog, ids, &p);
+	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
+	while (session_state(cs->s) == SESSION_WORK) {
+		dl = session_deadline(cs->s);
+		clock_sleep_until(&f->clock, cs->t0 + (int64_t)dl);
+		assert_int_equal(coach_event(cs, SEV_TICK, 0, &err), 0);
+	}
+	assert_int_equal(session_state(cs->s), SESSION_FEEL);
+	assert_null(cs->pain_words);
+	assert_int_equal(coach_event(cs, SEV_ANSWER, FEEL_SHARP, &err), 0);
+	assert_non_null(cs->pain_words);
+	/* T0 is Tuesday 1 December 2026; a week on is Tuesday 8th. */
+	assert_non_null(strstr(cs->pain_words, "Chest opener is set aside "
+	    "until Tuesday 8 December."));
+	assert_non_null(strstr(cs->pain_words, "One more answer like that "
+	    "ends today's session."));
+	play_through(cs, &f->clock, FEEL_FINE);
+	w = coach_end_words(cs);
+	assert_null(strstr(w, "Well done"));
+	free(w);
+	assert_null(coach_rise_words(3, 4));
+	assert_null(coach_rise_words(-1, 9));
+	w = coach_rise_words(3, 5);
+	assert_string_equal(w, "Your pain went up from 3 to 5: rest today, "
+	    "and see a clinician if it does not settle. Both ratings are "
+	    "saved with this session.");
+	free(w);
+	coach_session_free(cs);
+	plan_release(&p);
+}
+
 /* Killed after one exercise: resumed from the second, counting on. */
 static void
 t_resume(void **state)
@@ -249,12 +472,12 @@ t_resume(void **state)
 	struct plan		 p;
 	struct coach_session	*cs;
 	struct coach_unfinished	 u;
+	struct coach_gate	 g;
 	char			*err = NULL;
 	int			 all_done;
 
 	plan_of(f->catalog, ids, &p);
-	assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p, 0, 5,
-	    NULL, -1, &cs, &err), 0);
+	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
 	while (session_index(cs->s) == 0) {
 		if (session_state(cs->s) == SESSION_FEEL)
 			assert_int_equal(coach_event(cs, SEV_ANSWER,
@@ -274,7 +497,7 @@ t_resume(void **state)
 	assert_int_equal(u.n_items, 1);
 	assert_int_equal(u.rest.n, 2);
 	assert_string_equal(u.rest.items[0].ex->id, "open-book");
-	assert_int_equal(coach_resume(&f->coach, COACH_ROUTINE, &u, &cs,
+	assert_int_equal(coach_resume(&f->coach, COACH_ROUTINE, &u, &cs, &g,
 	    &err), 0);
 	assert_int_equal(cs->position, 1);
 	play_through(cs, &f->clock, FEEL_FINE);
@@ -319,8 +542,7 @@ t_break_angel(void **state)
 	cfg.angel_every_min = 90;
 	assert_int_equal(coach_plan_break(&f->coach, &cfg, eq, &p, &err), 0);
 	assert_true(has_angel(&p));
-	assert_int_equal(coach_begin(&f->coach, COACH_BREAK, &p, 0, 2, NULL,
-	    -1, &cs, &err), 0);
+	begin(f, COACH_BREAK, &p, 0, 2, NULL, -1, &cs);
 	play_through(cs, &f->clock, FEEL_FINE);
 	assert_int_equal(coach_end(cs, &err), 0);
 	coach_session_free(cs);
@@ -547,8 +769,7 @@ t_program(void **state)
 
 	plan_of(f->catalog, ids, &p);
 	for (d = 0; d < 10; d++) {
-		assert_int_equal(coach_begin(&f->coach, COACH_ROUTINE, &p,
-		    day0 + d, 5, NULL, 2, &cs, &err), 0);
+		begin(f, COACH_ROUTINE, &p, day0 + d, 5, NULL, 2, &cs);
 		play_through(cs, &f->clock, FEEL_FINE);
 		assert_int_equal(coach_end(cs, &err), 0);
 		assert_int_equal(coach_rate_after(cs, 2, &err), 0);
@@ -615,6 +836,10 @@ main(void)
 		T(t_whole_routine),
 		T(t_skip_back_finish),
 		T(t_pain_rule_aside),
+		T(t_gate_later_yes),
+		T(t_gate_pain),
+		T(t_gate_clinician_stop),
+		T(t_pain_words),
 		T(t_resume),
 		T(t_break_angel),
 		T(t_screen),

@@ -7,6 +7,7 @@
  * a refused change stores nothing.
  */
 #include <setjmp.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -18,7 +19,6 @@
 
 #include "web/web.h"
 #include "core/xmalloc.h"
-#include "store/store.h"
 #include "sys/clock.h"
 
 extern const char	midback_exercises_yaml[];
@@ -45,7 +45,7 @@ setup(void **state)
 	clock_manual(&f->clock, 1772445600000LL);
 	f->w.coach.catalog = f->catalog;
 	f->w.coach.clock = &f->clock;
-	f->w.coach.store = store_open(":memory:", &err);
+	assert_int_equal(coach_open(&f->w.coach, ":memory:", &err), 0);
 	assert_non_null(f->w.coach.store);
 	f->w.port = 7415;
 	f->w.settings_path = xstrdup("/nonexistent/midback/config.yaml");
@@ -65,7 +65,7 @@ teardown(void **state)
 
 	live_free(f->w.live);
 	web_release(&f->w);
-	store_close(f->w.coach.store);
+	coach_close(&f->w.coach);
 	catalog_free(f->catalog);
 	free(f->w.settings_path);
 	free(f);
@@ -109,8 +109,8 @@ checkins(struct fix *f)
 	char			*err = NULL;
 	int			 n;
 
-	assert_int_equal(store_history(f->w.coach.store, INT64_MIN,
-	    INT64_MAX, &h, &err), 0);
+	assert_int_equal(coach_history(&f->w.coach, LONG_MIN,
+	    LONG_MAX, &h, &err), 0);
 	n = (int)h.ncheckins;
 	store_history_release(&h);
 	return (n);
