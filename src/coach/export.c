@@ -14,7 +14,6 @@
 #include "coach/doc.h"
 #include "core/program.h"
 #include "coach/export.h"
-#include "cli/output.h"
 #include "store/store.h"
 #include "core/date.h"
 #include "core/xmalloc.h"

@@ -194,7 +194,7 @@ coach_gate(struct coach *c, struct coach_gate *g, char **err)
 		return (r == 1 ? 0 : -1);
 	if (store_gate_read(c->store, SCREEN_RECHECK_PAIN, &sg, err) == -1)
 		return (-1);
-	if (sg.screen_ms > sg.ack_ms)
+	if (sg.screen_ms != 0 && !sg.acked)
 		return (latest_screen(c, sg.screen_ms, g, err));
 	if (sg.ack_ms == 0) {
 		g->first = 1;

@@ -27,8 +27,12 @@ static const char sql_screen_ack_last[] =
 static const char sql_high_checkin_last[] =
     "SELECT COALESCE(MAX(at_ms), 0) FROM pain_ratings"
     " WHERE moment = 'checkin' AND pain >= ?1";
+/* The latest screen is the one saved last, whatever its clock said. */
 static const char sql_screen_last[] =
-    "SELECT COALESCE(MAX(at_ms), 0) FROM screen_answers";
+    "SELECT COALESCE((SELECT at_ms FROM screen_answers"
+    " ORDER BY id DESC LIMIT 1), 0)";
+static const char sql_screen_acked[] =
+    "SELECT EXISTS (SELECT 1 FROM acknowledgements WHERE at_ms = ?1)";
 static const char sql_stop_last[] =
     "SELECT COALESCE(MAX(ended_ms), 0) FROM sessions"
     " WHERE status = 'stopped' AND end_reason = ?1";
@@ -107,6 +111,8 @@ store_gate_read(struct store *s, int high_pain, struct store_gate *g,
 	    cause) == -1 ||
 	    store_one(s, sql_screen_last, "read the screen", &g->screen_ms,
 	    cause, "") == -1 ||
+	    store_one(s, sql_screen_acked, "read the screen", &g->acked,
+	    cause, "I", g->screen_ms) == -1 ||
 	    store_one(s, sql_stop_last, "read the sessions", &g->stop_ms,
 	    cause, "t", STORE_REASON_CLINICIAN) == -1)
 		return (-1);

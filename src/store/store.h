@@ -222,14 +222,15 @@ int	store_flag_add(struct store *, const char *exercise,
 	    char **cause);
 /*
  * What the session gate reads: the times (ms, 0 for none) of the last
- * acknowledgement of the screen, of the latest screen answers (later than
- * the acknowledgement when that screen did not let a session start), of
+ * acknowledgement of the screen, of the screen saved last and whether it
+ * was acknowledged (it was not when it did not let a session start), of
  * the last check-in with pain of high_pain or more, and of the end of the
  * last session the pain rule stopped with the advice to see a clinician.
  */
 struct store_gate {
 	int64_t		 ack_ms;
-	int64_t		 screen_ms;
+	int64_t		 screen_ms;	/* of the screen saved last */
+	int64_t		 acked;		/* 1: that screen was acknowledged */
 	int64_t		 high_ms;
 	int64_t		 stop_ms;
 };

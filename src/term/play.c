@@ -168,7 +168,7 @@ handle(struct player *pl, enum session_event ev, int arg)
 	drain(pl);
 	coach_stop_failed(pl->cs, pl->failed);
 	if (pl->cs->pain_words != NULL && pl->o->plain) {
-		printf("%s\n", pl->cs->pain_words);
+		printf("Stop that one. %s\n", pl->cs->pain_words);
 		free(pl->cs->pain_words);
 		pl->cs->pain_words = NULL;
 	}
@@ -193,8 +193,7 @@ say_pain_rule(struct player *pl)
 	const struct exercise	*r = session_offer(pl->s);
 
 	if (pl->o->plain && r != NULL)
-		printf("Stop that one. An easier option is %s (%s): %s\n",
-		    r->name, r->id, r->why);
+		printf("%s (%s): %s\n", r->name, r->id, r->why);
 }
 
 static void
@@ -624,7 +623,21 @@ play_gate(struct coach *c, int *took, char **err)
 		g.why = xstrdup("the warning-signs questions were not "
 		    "answered: they come first");
 	}
-	fprintf(a.out, "The questions will be asked again next time.\n");
+	switch (v) {
+	case SCREEN_EMERGENCY:
+	case SCREEN_CLINICIAN:
+		fprintf(a.out, "midback will not start a session until then. "
+		    "The questions will be asked again next time.\n");
+		break;
+	case SCREEN_DECLINED:
+		fprintf(a.out, "Without that, midback will not start a "
+		    "session. The questions will be asked again next time.\n");
+		break;
+	default:
+		fprintf(a.out, "(No answer: no session now. The questions "
+		    "will be asked again next time.)\n");
+		break;
+	}
 	*err = g.why != NULL ? g.why : xstrdup("no session now");
 	rc = 1;
 out:

@@ -248,7 +248,9 @@ for j in ticks:
 
 t 'start-2.1 sharp at the first exercise offers its regression; yes plays it next' '
 	ended rule 0 &&
-	has "$OUT" "Stop that one. An easier option is Seated cat-cow (seated-cat-cow)" &&
+	has "$OUT" "Stop that one. Chest opener is set aside until" &&
+	has "$OUT" "An easier option is Seated cat-cow: try it only if the pain has settled." &&
+	has "$OUT" "Seated cat-cow (seated-cat-cow): " &&
 	has "$OUT" "Try Seated cat-cow instead? [y/N]" &&
 	cues >"$T/cues" &&
 	same "$T/cues" "[00:00] 1/2 Chest opener: get ready.
@@ -259,7 +261,8 @@ t 'start-2.1 sharp at the first exercise offers its regression; yes plays it nex
 [00:17] Hold (1 s)
 [00:18] Session over." &&
 	test "$(grep -oF "Please answer with one of the words, or press Enter to skip." "$OUT" | wc -l)" -eq 1 &&
-	has "$OUT" "Well done" &&
+	has "$OUT" "That is today${Q}s session. What hurt stays out of your plans for 7 days" &&
+	lacks "$OUT" "Well done" &&
 	empty "$ERR"
 '
 
@@ -329,13 +332,13 @@ t 'start-4.1 a yes in the red-flag screen prints the reason and starts nothing' 
 	mkdir -p "$T/flag/data" &&
 	export XDG_DATA_HOME="$T/flag/data" &&
 	printf "n\ny\ny\nn\nn\nn\nn\nn\nn\nn\nn\n" >"$T/in" &&
-	"$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
+	! "$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
 	has "$OUT" "Pain after an injury needs a check for a fracture before any exercise." &&
 	has "$OUT" "Please get medical help before you exercise." &&
 	has "$OUT" "midback will not start a session until then." &&
 	lacks "$OUT" "How much does your back hurt" &&
 	lacks "$OUT" "get ready" &&
-	empty "$ERR" &&
+	same "$ERR" "midback: start: the warning-signs answers include pain after a fall or an accident: please get medical help first" &&
 	q flag "SELECT count(*) FROM sessions" >"$T/s" &&
 	same "$T/s" 0 &&
 	q flag "SELECT question, answer FROM screen_answers WHERE answer = 1" >"$T/a" &&
@@ -345,21 +348,22 @@ t 'start-4.1 a yes in the red-flag screen prints the reason and starts nothing' 
 t 'start-4.2 after a yes the screen is asked again next time' '
 	export XDG_DATA_HOME="$T/flag/data" &&
 	printf "y\ny\nn\nn\nn\nn\nn\nn\nn\n" >"$T/in" &&
-	"$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
+	! "$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
+	has "$OUT" "Note: the warning-signs answers include pain after a fall or an accident" &&
 	has "$OUT" "Before you start, a few questions about warning signs, in four groups." &&
 	has "$OUT" "Do you have chest pain or trouble breathing? [y/n]" &&
 	has "$OUT" "Call your local emergency number now." &&
 	has "$OUT" "midback will not start a session until then." &&
-	empty "$ERR" &&
+	same "$ERR" "midback: start: the warning-signs answers include chest pain or trouble breathing: please get medical help first" &&
 	q flag "SELECT count(*) FROM sessions" >"$T/s" &&
 	same "$T/s" 0
 '
 
 t 'start-5.1 end of input before the screen is answered: no session' '
-	ended eof 0 &&
+	ended eof 1 &&
 	has "$OUT" "(No answer: no session now. The questions will be asked again next time.)" &&
 	lacks "$OUT" "get ready" &&
-	empty "$ERR" &&
+	same "$ERR" "midback: start: the warning-signs questions were not answered: they come first" &&
 	q eof "SELECT count(*) FROM sessions" >"$T/s" &&
 	same "$T/s" 0
 '
@@ -375,7 +379,8 @@ t 'start-5.2 end of input at the feel check stores no feel, without complaint' '
 '
 
 t 'start-5.4 a yes and then end of input: the advice, and no session' '
-	ended yeseof 0 &&
+	ended yeseof 1 &&
+	has "$ERR" "midback: start: the warning-signs answers include pain after a fall or an accident" &&
 	has "$OUT" "Pain after an injury needs a check for a fracture" &&
 	has "$OUT" "Please get medical help before you exercise." &&
 	has "$OUT" "midback will not start a session until then." &&
@@ -392,7 +397,8 @@ accident|1"
 '
 
 t 'start-5.5 every answer no but the notice refused: no session' '
-	ended refuse 0 &&
+	ended refuse 1 &&
+	has "$ERR" "the notice was not accepted" &&
 	has "$OUT" "Without that, midback will not start a session." &&
 	lacks "$OUT" "get ready" &&
 	q refuse "SELECT count(*) FROM sessions" >"$T/s" &&
@@ -402,7 +408,7 @@ t 'start-5.5 every answer no but the notice refused: no session' '
 '
 
 t 'start-5.3 unanswered, the screen is asked again next time' '
-	ended eof 0 &&
+	ended eof 1 &&
 	q eof "SELECT count(*) FROM acknowledgements" >"$T/a" &&
 	same "$T/a" 0
 '
