@@ -78,12 +78,15 @@ async function startRoutine(p, body) {
 	await p.goto(URL + '#/player');
 }
 
-await t('browser-1 today shows the plan, and Start asks the warning signs first', async () => {
+await t('browser-1 today shows the plan, and Start asks pain, then the warning signs first', async () => {
 	await page.goto(URL + '#/today');
 	await page.getByRole('heading', { name: 'Today' }).waitFor();
 	await page.locator('.items li').first().waitFor();
 	assert(await page.locator('.items li').count() >= 3, 'a plan of three or more');
 	await page.getByRole('button', { name: 'Start the routine' }).click();
+	await page.getByRole('heading', { name: 'Before you start' }).waitFor();
+	assert(await page.getByRole('group', { name: 'Pain from 0 to 10' }).getByRole('button').count() === 11, 'pain 0 to 10');
+	await page.getByRole('button', { name: 'Skip the question' }).click();
 	await page.getByRole('heading', { name: 'Before the first session' }).waitFor();
 });
 
@@ -115,7 +118,7 @@ await t('browser-3 a routine file played to the end with the keyboard', async ()
 	}
 	await page.keyboard.press('2');
 	/* The page's own line, not the screen reader's copy of it. */
-	await page.locator('p.strong', { hasText: 'Well done: that is today’s session.' }).waitFor();
+	await page.locator('p.strong', { hasText: "Well done: that is today's session." }).waitFor();
 	await page.getByLabel('How much does your back hurt now, 0 to 10?').selectOption('1');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.getByRole('heading', { name: 'Progress' }).waitFor();
@@ -158,6 +161,11 @@ await t('browser-5 it hurts: the easier option is offered and played', async () 
 	const name = (await offer.getByRole('button', { name: /^Yes, try / }).textContent()).replace('Yes, try ', '');
 	if (SHOTS)
 		await page.screenshot({ path: `${SHOTS}/offer-1280.png` });
+	/* The coach's words: set aside until when, and one more ends it. */
+	const words = await page.locator('.set-aside').textContent();
+	assert(/^Cat-cow flow is set aside until \w+day \d+ \w+\./.test(words), 'set aside until a date: ' + words);
+	assert(/One more answer like that ends today's session\./.test(words), 'one more ends it: ' + words);
+	assert(/only if the pain has settled/.test(words), 'the easier option, if settled: ' + words);
 	await page.keyboard.press('y');
 	await page.locator('#ex-title', { hasText: name }).waitFor();
 });
@@ -174,6 +182,66 @@ await t('browser-6 ending the session, and a check-in', async () => {
 	await page.getByText('Saved. Thank you.').waitFor();
 	const log = execFileSync(process.env.MIDBACK, ['log'], { encoding: 'utf8' });
 	assert(/from the browser/.test(log), 'the check-in is in midback log');
+});
+
+await t('browser-G1 pain of 8 before: advised against, and breathing alone offered', async () => {
+	await page.goto(URL + '#/today');
+	await page.getByRole('button', { name: 'Start the routine' }).click();
+	await page.getByRole('heading', { name: 'Before you start' }).waitFor();
+	await page.getByRole('button', { name: '8', exact: true }).click();
+	await page.getByRole('heading', { name: 'Not today' }).waitFor();
+	await page.getByText('With pain of 8, exercise is not advised today: rest, and see a clinician if it does not ease').waitFor();
+	await page.getByRole('button', { name: 'Breathing only' }).click();
+	await page.locator('#ex-title', { hasText: 'Diaphragmatic breathing' }).waitFor();
+	await page.keyboard.press('q');
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
+	const log = execFileSync(process.env.MIDBACK, ['log'], { encoding: 'utf8' });
+	assert(/pain 8 before/.test(log), 'the pain before is kept: ' + log);
+});
+
+await t('browser-G2 a later yes on the warning signs stands: no session until they are answered again', async () => {
+	await page.goto(URL + '#/screen');
+	const qs = page.locator('fieldset.question:not(.clearance)');
+	const count = await qs.count();
+	await qs.nth(0).getByLabel('Yes').check();
+	for (let i = 1; i < count - 1; i++)
+		await qs.nth(i).getByLabel('No').check();
+	await qs.nth(count - 1).getByLabel('Yes').check();
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await page.getByText('Please get medical help before you exercise.').waitFor();
+	/* The API says no, with the coach's sentence, to any front end. */
+	const r = await page.evaluate(async () => {
+		const tok = document.querySelector('meta[name="midback-token"]').content;
+		const res = await fetch('/api/session', { method: 'POST', headers: { 'X-Midback-Token': tok, 'Content-Type': 'application/json' }, body: '{"minutes":3}' });
+		return { status: res.status, body: await res.json() };
+	});
+	assert(r.status === 409 && r.body.gate === 'signs' && r.body.emergency === true, JSON.stringify(r));
+	assert(r.body.error === 'the warning-signs answers include chest pain or trouble breathing: please get medical help first', r.body.error);
+	let out = '';
+	try {
+		execFileSync(process.env.MIDBACK, ['start', '--plain'], { input: '', encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+	} catch (e) {
+		out = String(e.stderr);
+		assert(e.status === 1, 'midback start exits 1: ' + e.status);
+	}
+	assert(/midback: start: the warning-signs answers include chest pain/.test(out), 'the terminal refuses too: ' + out);
+	/* Start in the page: the screen again, with the reason. */
+	await page.goto(URL + '#/today');
+	await page.getByRole('button', { name: 'Start the routine' }).click();
+	await page.getByRole('button', { name: 'Skip the question' }).click();
+	await page.getByRole('heading', { name: 'Before the next session' }).waitFor();
+	await page.getByRole('alert').filter({ hasText: 'The warning-signs answers include chest pain or trouble breathing: please get medical help first.' }).waitFor();
+	const again = page.locator('fieldset.question:not(.clearance)');
+	for (let i = 0; i < count - 1; i++)
+		await again.nth(i).getByLabel('No').check();
+	await again.nth(count - 1).getByLabel('Yes').check();
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await page.locator('.player').waitFor();
+	await page.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
+	await page.keyboard.press('q');
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
 });
 
 await t('browser-P1 the program: today says how it follows it, and the nav opens it', async () => {
