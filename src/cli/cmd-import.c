@@ -59,6 +59,7 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct coach		 coach;
+	struct coach_import	 imp;
 	struct coach_imported	 got;
 	json_error_t		 jerr;
 	json_t			*doc;
@@ -86,20 +87,26 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 			cmd_warn(e, "%s: %s", path, jerr.text);
 		return (CMD_ERROR);
 	}
-	if (cmd_coach(ctx, 1, &coach) != 0) {
-		json_decref(doc);
+	/* Read and checked whole before the store is opened, or made. */
+	rc = coach_import_read(doc, &imp, &cause);
+	json_decref(doc);
+	if (rc != 0) {
+		fprintf(stderr, "%s: %s\n", path, cause);
+		free(cause);
 		return (CMD_ERROR);
 	}
-	rc = coach_import(&coach, doc, &got, &cause);
-	coach_close(&coach);
-	json_decref(doc);
-	if (rc == 1)
-		fprintf(stderr, "%s: %s\n", path, cause);
-	else if (rc == -1)
-		cmd_warn(e, "%s", cause);
-	free(cause);
-	if (rc != 0)
+	if (cmd_coach(ctx, 1, &coach) != 0) {
+		coach_import_release(&imp);
 		return (CMD_ERROR);
+	}
+	rc = coach_import_add(&coach, &imp, &got, &cause);
+	coach_close(&coach);
+	coach_import_release(&imp);
+	if (rc != 0) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		return (CMD_ERROR);
+	}
 	import_say(path, got.n[COACH_IMP_SESSIONS], got.of[COACH_IMP_SESSIONS],
 	    got.n[COACH_IMP_CHECKINS], got.of[COACH_IMP_CHECKINS],
 	    got.n[COACH_IMP_REMINDERS], got.of[COACH_IMP_REMINDERS],

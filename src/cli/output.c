@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/output.h"
+#include "coach/doc.h"
 #include "core/figraster.h"
 #include "core/utf8.h"
 #include "core/date.h"
@@ -41,10 +42,14 @@ output_bits(unsigned bits, const struct names *names)
 int
 output_json(json_t *j)
 {
-	int	rc;
+	char	*s;
+	int	 rc;
 
-	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	putchar('\n');
+	/* The one form of a document (coach/doc.h), as the API sends it. */
+	if ((s = doc_text(j)) == NULL)
+		return (-1);
+	rc = fputs(s, stdout) == EOF ? -1 : 0;
+	free(s);
 	return (rc);
 }
 

@@ -95,8 +95,22 @@ struct coach_imported {
 	size_t	 of[COACH_IMP_NKINDS];
 };
 /*
- * Add what an export document (export-format.md) holds and the store
- * lacks. Returns 0; 1 when the document is wrong (*err says where; nothing
+ * An export document read and checked, before anything is opened or
+ * written: coach_import_read() (0, or -1 with *err naming the record),
+ * then coach_import_add() (0 or -1, nothing stored on failure), then
+ * coach_import_release().
+ */
+struct coach_import {
+	struct store_history		h;
+	struct store_program_data	pd;
+};
+int	coach_import_read(json_t *doc, struct coach_import *, char **err);
+int	coach_import_add(struct coach *, const struct coach_import *,
+	    struct coach_imported *, char **err);
+void	coach_import_release(struct coach_import *);
+/*
+ * Both at once: add what an export document (export-format.md) holds
+ * and the store lacks. Returns 0; 1 when the document is wrong (*err says where; nothing
  * stored); -1 when the store failed (nothing stored).
  */
 int	coach_import(struct coach *, json_t *doc, struct coach_imported *,

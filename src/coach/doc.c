@@ -463,3 +463,15 @@ doc_stats_json(const struct coach_stats *cs, const struct catalog *cat)
 	    "days", days,
 	    "selftests", doc_selftests_json(&cs->tests)));
 }
+
+char *
+doc_text(const json_t *j)
+{
+	char	*s, *t;
+
+	if ((s = json_dumps(j, DOC_FLAGS)) == NULL)
+		return (NULL);
+	t = xasprintf("%s\n", s);
+	free(s);
+	return (t);
+}

@@ -59,6 +59,13 @@ json_t	*doc_program_json(const struct coach_program *,
  * program's weekly rules. The page reads them instead of copying them.
  */
 json_t		*doc_limits_json(void);
+/*
+ * A document as text, as `--json` prints it and the API sends the ones
+ * the command line also prints (the stats): indented by two, keys in
+ * their order, and a final newline. Allocated; NULL when out of memory.
+ */
+#define DOC_FLAGS	(JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+char		*doc_text(const json_t *);
 /* The active days shown in the stats document's calendar. */
 #define DOC_CALENDAR_DAYS	35
 /*

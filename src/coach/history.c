@@ -102,35 +102,58 @@ coach_export_release(struct coach_export *x)
 }
 
 int
+coach_import_read(json_t *doc, struct coach_import *imp, char **err)
+{
+	memset(imp, 0, sizeof *imp);
+	imp->h = (struct store_history)STORE_HISTORY_INIT;
+	if (export_parse(doc, &imp->h, err) != 0 ||
+	    export_parse_program(doc, &imp->pd, err) != 0) {
+		coach_import_release(imp);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+coach_import_add(struct coach *c, const struct coach_import *imp,
+    struct coach_imported *got, char **err)
+{
+	memset(got, 0, sizeof *got);
+	got->of[COACH_IMP_SESSIONS] = imp->h.nsessions;
+	got->of[COACH_IMP_CHECKINS] = imp->h.ncheckins;
+	got->of[COACH_IMP_REMINDERS] = imp->h.nreminders;
+	got->of[COACH_IMP_SET_ASIDE] = imp->h.nflags;
+	got->of[COACH_IMP_SELFTESTS] = imp->pd.ntests;
+	got->of[COACH_IMP_ANSWERS] = imp->pd.nanswers;
+	if (store_import(c->store, &imp->h, &got->n[COACH_IMP_SESSIONS],
+	    &got->n[COACH_IMP_CHECKINS], &got->n[COACH_IMP_REMINDERS],
+	    &got->n[COACH_IMP_SET_ASIDE], err) != 0 ||
+	    store_program_import(c->store, &imp->pd,
+	    &got->n[COACH_IMP_SELFTESTS], &got->n[COACH_IMP_ANSWERS],
+	    err) != 0)
+		return (-1);
+	return (0);
+}
+
+void
+coach_import_release(struct coach_import *imp)
+{
+	store_history_release(&imp->h);
+	store_program_data_release(&imp->pd);
+}
+
+int
 coach_import(struct coach *c, json_t *doc, struct coach_imported *got,
     char **err)
 {
-	struct store_history		h = STORE_HISTORY_INIT;
-	struct store_program_data	pd;
-	int				rc = 1;
+	struct coach_import	imp;
+	int			rc;
 
 	memset(got, 0, sizeof *got);
-	memset(&pd, 0, sizeof pd);
-	if (export_parse(doc, &h, err) != 0 ||
-	    export_parse_program(doc, &pd, err) != 0)
-		goto out;
-	got->of[COACH_IMP_SESSIONS] = h.nsessions;
-	got->of[COACH_IMP_CHECKINS] = h.ncheckins;
-	got->of[COACH_IMP_REMINDERS] = h.nreminders;
-	got->of[COACH_IMP_SET_ASIDE] = h.nflags;
-	got->of[COACH_IMP_SELFTESTS] = pd.ntests;
-	got->of[COACH_IMP_ANSWERS] = pd.nanswers;
-	rc = -1;
-	if (store_import(c->store, &h, &got->n[COACH_IMP_SESSIONS],
-	    &got->n[COACH_IMP_CHECKINS], &got->n[COACH_IMP_REMINDERS],
-	    &got->n[COACH_IMP_SET_ASIDE], err) != 0 ||
-	    store_program_import(c->store, &pd, &got->n[COACH_IMP_SELFTESTS],
-	    &got->n[COACH_IMP_ANSWERS], err) != 0)
-		goto out;
-	rc = 0;
-out:
-	store_history_release(&h);
-	store_program_data_release(&pd);
+	if (coach_import_read(doc, &imp, err) != 0)
+		return (1);
+	rc = coach_import_add(c, &imp, got, err);
+	coach_import_release(&imp);
 	return (rc);
 }
 

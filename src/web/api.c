@@ -435,7 +435,7 @@ api_progress(struct web *w, const struct web_req *q, struct web_reply *r)
 		web_error(r, 500, "%s", cause);
 		free(cause);
 	} else
-		web_json(r, doc_stats_json(&cs, w->coach.catalog));
+		web_doc(r, doc_stats_json(&cs, w->coach.catalog));
 	coach_stats_release(&cs);
 }
 

@@ -21,6 +21,7 @@
 #include <sys/random.h>
 
 #include "web/web.h"
+#include "coach/doc.h"
 #include "core/xmalloc.h"
 
 static const struct web_asset *
@@ -90,6 +91,19 @@ web_json(struct web_reply *r, json_t *j)
 		r->body = xstrdup("{\"error\":\"out of memory\"}");
 		r->len = strlen(r->body);
 	}
+	json_decref(j);
+}
+
+void
+web_doc(struct web_reply *r, json_t *j)
+{
+	web_json(r, json_incref(j));
+	free(r->body);
+	if ((r->body = doc_text(j)) == NULL) {
+		r->status = 500;
+		r->body = xstrdup("{\"error\":\"out of memory\"}");
+	}
+	r->len = strlen(r->body);
 	json_decref(j);
 }
 

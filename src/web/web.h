@@ -124,6 +124,9 @@ void	 web_error(struct web_reply *, int status, const char *fmt, ...)
 	     __attribute__((format(printf, 3, 4)));
 /* A reply of the JSON j (a reference taken), status 200. */
 void	 web_json(struct web_reply *, json_t *j);
+/* The same, as the command line prints it (doc_text()): for documents
+ * both send, so that they are the same bytes. */
+void	 web_doc(struct web_reply *, json_t *j);
 
 /*
  * Plan options from the API's strings (any may be NULL: the default, as

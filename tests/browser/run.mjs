@@ -8,7 +8,7 @@
 //
 // The server runs on the scaled test clock, so a routine plays in seconds.
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -239,6 +239,63 @@ await t('browser-G2 a later yes on the warning signs stands: no session until th
 	await page.getByRole('button', { name: 'Save my answers' }).click();
 	await page.locator('.player').waitFor();
 	await page.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
+	await page.keyboard.press('q');
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
+});
+
+await t('browser-G3 after a stop with the advice to see a clinician, Start asks the warning signs again and says why', async () => {
+	await startRoutine(page, { routine, pain: 1 });
+	await page.locator('#ex-title', { hasText: 'Chest opener' }).waitFor();
+	await page.getByRole('group', { name: 'How did it feel?' }).waitFor({ timeout: 20000 });
+	await page.keyboard.press('5');
+	await page.locator('.set-aside', { hasText: 'Chest opener is set aside until' }).waitFor();
+	if (await page.locator('.offer').count())
+		await page.keyboard.press('n');
+	await page.getByRole('group', { name: 'How did it feel?' }).waitFor({ timeout: 20000 });
+	await page.keyboard.press('5');
+	await page.locator('p.advice.strong', { hasText: 'Please see a doctor or physiotherapist' }).waitFor();
+	assert(await page.getByText('Well done').count() === 0, 'no well done');
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
+	await page.getByRole('button', { name: 'Start the routine' }).click();
+	await page.getByRole('button', { name: 'Skip the question' }).click();
+	await page.getByRole('heading', { name: 'Before the next session' }).waitFor();
+	await page.getByRole('alert').filter({ hasText: 'The last session stopped with the advice to see a clinician' }).waitFor();
+	const qs = page.locator('fieldset.question:not(.clearance)');
+	const count = await qs.count();
+	for (let i = 0; i < count - 1; i++)
+		await qs.nth(i).getByLabel('No').check();
+	await qs.nth(count - 1).getByLabel('Yes').check();
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await page.locator('.player').waitFor();
+	await page.keyboard.press('q');
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
+});
+
+await t('browser-G4 a session playing in the terminal is named, and taken over only when asked', async () => {
+	/* A terminal session that waits at its first feel question. */
+	const term = spawn(process.env.MIDBACK, ['start', '--plain', '--minutes', '30'], { stdio: ['pipe', 'pipe', 'pipe'] });
+	let out = '';
+	term.stdout.on('data', (d) => { out += d; });
+	const ended = new Promise((res) => term.on('exit', (code) => res(code)));
+	/* No pain before; stdin stays open, so a question would wait. */
+	term.stdin.write('\n');
+	for (let i = 0; i < 600 && !/get ready/.test(out); i++)
+		await new Promise((r) => setTimeout(r, 100));
+	assert(/get ready/.test(out), 'the terminal plays: ' + out);
+	await page.goto(URL + '#/today');
+	await page.getByRole('button', { name: 'Start the routine' }).click();
+	await page.getByRole('button', { name: 'Skip the question' }).click();
+	await page.getByRole('heading', { name: 'A session is playing elsewhere' }).waitFor();
+	await page.getByText(/A session is being played in the terminal since \d\d:\d\d/).waitFor();
+	await page.getByRole('button', { name: 'Take it over here' }).click();
+	await page.locator('.player').waitFor();
+	await page.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
+	const code = await ended;
+	assert(/taken over in another window/.test(out), 'the terminal says so: ' + out);
+	assert(code === 0, 'the terminal ends well: ' + code);
 	await page.keyboard.press('q');
 	await page.getByRole('button', { name: 'Skip' }).click();
 	await page.getByRole('heading', { name: 'Today' }).waitFor();
