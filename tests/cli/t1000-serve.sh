@@ -340,7 +340,7 @@ t 'serve-23 one session at a time: the terminal says where, takes over only when
 	get api/session && code 200 && has "$OUT" "\"taken\":\"This session was taken over" &&
 	"$MIDBACK" log >"$T/log" && has "$T/log" "finished; pain 2 before" &&
 	has "$T/log" "Chest opener" && has "$T/log" "Cross-arm stretch" &&
-	has "$T/log" "Side-bend reach"
+	has "$T/log" "Standing side-bend reach"
 '
 
 t 'serve-24 stats --json and the progress API are one document, byte for byte' '
