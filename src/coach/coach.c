@@ -577,8 +577,12 @@ coach_end(struct coach_session *cs, char **err)
 		return (-1);
 	if (end == SESSION_END_NONE)
 		end = SESSION_END_QUIT;
-	return (store_session_end(cs->coach->store, cs->id, stored_end(end),
-	    wall(cs->coach), end_reason(end), err));
+	if (store_session_end(cs->coach->store, cs->id, stored_end(end),
+	    wall(cs->coach), end_reason(end), err) == -1)
+		return (-1);
+	/* Over: another front end may begin one now. */
+	coach_let_go(cs->coach);
+	return (0);
 }
 
 int

@@ -41,6 +41,8 @@ async function t(name, fn) {
 	} catch (e) {
 		failed++;
 		console.log(`not ok ${n} - ${name}`);
+		if (SHOTS)
+			await page.screenshot({ path: `${SHOTS}/failed-${n}.png`, fullPage: true }).catch(() => {});
 		for (const line of String(e && e.stack || e).split('\n').slice(0, 8))
 			console.log('#  ' + line);
 	}
@@ -202,6 +204,7 @@ await t('browser-G1 pain of 8 before: advised against, and breathing alone offer
 
 await t('browser-G2 a later yes on the warning signs stands: no session until they are answered again', async () => {
 	await page.goto(URL + '#/screen');
+	await page.getByRole('heading', { name: 'Warning signs' }).waitFor();
 	const qs = page.locator('fieldset.question:not(.clearance)');
 	const count = await qs.count();
 	await qs.nth(0).getByLabel('Yes').check();
