@@ -48,6 +48,7 @@ CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
 SYS = src/sys/claim.c src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c \
+	src/sys/peer.c \
 	src/sys/paths.c \
 	src/sys/unit.c
 COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c src/coach/gate.c \

@@ -2,6 +2,7 @@
 // playwright-core; no browser is downloaded). Speaks TAP.
 //
 //   MIDBACK_URL   the running server's URL
+//   MIDBACK_LINK  its one-time link, which gives the browser its cookie
 //   MIDBACK       the binary, for `midback log`
 //   CHROMIUM      the browser (default /usr/bin/chromium)
 //   SHOTS         a folder for screenshots (375x812 and 1280x800), or unset
@@ -79,6 +80,21 @@ async function startRoutine(p, body) {
 	}, body);
 	await p.goto(URL + '#/player');
 }
+
+await t('browser-0 only through the one-time link: without it the page says how to get in', async () => {
+	const other = await browser.newContext();
+	const p = await other.newPage();
+	const res = await p.goto(URL + '#/today');
+	assert(res.status() === 401, 'no cookie: ' + res.status());
+	await p.getByText('midback serve --link').waitFor();
+	await other.close();
+	await page.goto(process.env.MIDBACK_LINK);
+	await page.waitForURL(URL);
+	const again = await (await browser.newContext()).newPage();
+	const used = await again.goto(process.env.MIDBACK_LINK);
+	assert(used.status() === 403, 'a used link: ' + used.status());
+	await again.context().close();
+});
 
 await t('browser-1 today shows the plan, and Start asks pain, then the warning signs first', async () => {
 	await page.goto(URL + '#/today');
@@ -395,6 +411,8 @@ await t('browser-8 axe-core finds no serious or critical problem on any page', a
 	const actx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
 	actx.setDefaultTimeout(60000);
 	const p = await actx.newPage();
+	/* A second browser gets in with a fresh link. */
+	await p.goto(execFileSync(process.env.MIDBACK, ['serve', '--link'], { encoding: 'utf8' }).trim());
 	const bad = [];
 	for (const name of [...pages, 'player']) {
 		if (name === 'player') {

@@ -33,9 +33,14 @@ serve() {
 		kill -0 $SPID 2>/dev/null || { cat "$T/serve.err"; return 1; }
 		sleep 0.05
 	done
-	U=$(sed -n 's|.*\(http://[^ ]*/\).*|\1|p' "$T/serve.out")
+	U=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
 	HP=${U#http://}
 	HP=${HP%/}
+	LINK=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+	# In through the one-time link; every curl after sends the cookie.
+	rm -f "$T/jar"
+	curl -s -c "$T/jar" -o /dev/null "$LINK" &&
+	printf -- "-b \"%s\"\n" "$T/jar" >"$HOME/.curlrc" &&
 	TOK=$(curl -s "$U" | sed -n 's/.*midback-token" content="\([0-9a-f]*\)".*/\1/p')
 	[ ${#TOK} -eq 32 ]
 }
@@ -102,7 +107,8 @@ t 'serve-3 a Host that is not this server is refused (DNS rebinding)' '
 	[ "$s" = 421 ] &&
 	s=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: 127.0.0.1:1" "${U}") &&
 	[ "$s" = 421 ] &&
-	s=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: localhost:${HP#*:}" "${U}") &&
+	s=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: localhost:${HP#*:}" \
+	    -H "Cookie: midback=$(awk "/\tmidback\t/ { print \$7 }" "$T/jar")" "${U}") &&
 	[ "$s" = 200 ]
 '
 
@@ -350,6 +356,45 @@ t 'serve-24 stats --json and the progress API are one document, byte for byte' '
 	"$MIDBACK" stats --json --weeks 20 >"$T/stats.json" &&
 	curl -s "${U}api/progress?weeks=20" >"$T/progress.json" &&
 	cmp "$T/stats.json" "$T/progress.json"
+'
+
+t 'serve-25 only its owner: the page and the API need the cookie of a one-time link; other users are refused' '
+	s=$(curl -q -s -o "$OUT" -w "%{http_code}" "$U") && [ "$s" = 401 ] &&
+	has "$OUT" "midback serve --link" && lacks "$OUT" "midback-token" &&
+	s=$(curl -q -s -o "$OUT" -w "%{http_code}" "${U}api/export") && [ "$s" = 401 ] &&
+	s=$(curl -q -s -o /dev/null -w "%{http_code}" "$LINK") && [ "$s" = 403 ] &&
+	"$MIDBACK" serve --link >"$T/link" &&
+	L2=$(cat "$T/link") &&
+	test "$(stat -c %a "$XDG_RUNTIME_DIR"/midback/link-*)" = 600 &&
+	s=$(curl -q -s -D "$T/h" -c "$T/jar2" -o /dev/null -w "%{http_code}" "$L2") &&
+	[ "$s" = 303 ] && grep -qi "^Set-Cookie: midback=[0-9a-f]*; HttpOnly; SameSite=Strict; Path=/" "$T/h" &&
+	s=$(curl -q -s -b "$T/jar2" -o /dev/null -w "%{http_code}" "${U}api/today") && [ "$s" = 200 ] &&
+	s=$(curl -q -s -o /dev/null -w "%{http_code}" "$L2") && [ "$s" = 403 ] &&
+	! ls "$XDG_RUNTIME_DIR"/midback/link-* 2>/dev/null &&
+	if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+		chmod 755 "$T" "$HOME" 2>/dev/null || true
+		s=$(setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		    curl -q -s -o /dev/null -w "%{http_code}" "$U" || true) &&
+		[ "$s" = 000 ] || { echo "another user got $s"; exit 1; }
+	else
+		echo "# skipped: another user needs root and setpriv"
+	fi
+'
+
+t 'serve-26 event streams are capped with a plain 503, and a slot is free again soon after its client leaves' '
+	pids= &&
+	for i in $(seq 16); do
+		curl -sN "${U}api/events" >/dev/null 2>&1 &
+		pids="$pids $!"
+	done &&
+	sleep 1 &&
+	s=$(curl -s -D "$T/h" -o "$OUT" -w "%{http_code}" --max-time 5 "${U}api/events") &&
+	[ "$s" = 503 ] && grep -qi "^Retry-After: 5" "$T/h" &&
+	kill $pids && wait 2>/dev/null;
+	i=0 &&
+	until timeout 3 curl -sN "${U}api/events" | grep -m1 -q "event: state"; do
+		i=$((i + 1)); [ $i -lt 10 ] || { echo "no slot came free"; exit 1; }
+	done
 '
 
 t 'serve-15 a taken port is said plainly' '
