@@ -222,7 +222,8 @@ api_figure(const struct exercise *e, struct web_reply *r)
 	r->type = "image/svg+xml";
 	r->cache = "max-age=3600";
 	/* Its animation is the SVG's own <style>; it loads nothing. */
-	r->csp = "default-src 'none'; style-src 'unsafe-inline'";
+	r->csp = "default-src 'none'; style-src 'unsafe-inline'; "
+	    "frame-ancestors 'none'";
 	r->len = strlen(r->body);
 }
 
