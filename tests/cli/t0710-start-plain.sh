@@ -181,7 +181,7 @@ bg refuse "$T/in-refuse" "$MIDBACK" start --routine "$ONE"
 mkdir -p "$T/voice/run"
 answers "$T/in-voice"
 bg voice "$T/in-voice" env -u PULSE_SERVER XDG_RUNTIME_DIR="$T/voice/run" \
-    "$MIDBACK" start --routine "$ONE" --voice
+    "$MIDBACK" start --routine "$ONE" --voice --trace "$T/voice/trace.jsonl"
 
 t 'start-1.1 a routine plays with one [mm:ss] line per cue' '
 	ended plain 0 &&
@@ -195,7 +195,7 @@ t 'start-1.1 a routine plays with one [mm:ss] line per cue' '
 [00:19] Move into position, rep 1/1, right side (2 s)
 [00:21] Hold, rep 1/1, right side (1 s)
 [00:22] Session over." &&
-	{ grep -q "\[00:00\] 1/2 Chest opener: get ready\. [A-Z].*\.$" "$OUT" ||
+	{ grep -q "\] 1/2 Chest opener: get ready\. [A-Z].*\.$" "$OUT" ||
 	    { echo "no cue after get ready"; exit 1; }; } &&
 	has "$OUT" "Well done: that is today${Q}s session." &&
 	empty "$ERR"
@@ -491,7 +491,8 @@ t 'start-7.1 --voice with no audio device warns once and the session still runs'
 	ended voice 0 &&
 	test "$(wc -l <"$ERR")" -eq 1 &&
 	grep -q "^midback: start: voice off: .*audio" "$ERR" &&
-	has "$OUT" "[00:05] Hold (1 s)" &&
+	cues "$T/voice/trace.jsonl" >"$T/cues" &&
+	has "$T/cues" "[00:05] Hold (1 s)" &&
 	has "$OUT" "Well done" &&
 	q voice "SELECT status FROM sessions" >"$T/s" &&
 	same "$T/s" finished
