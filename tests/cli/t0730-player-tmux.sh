@@ -15,12 +15,12 @@ ONE="$DATA/routine-one-hold.yaml"
 PLAYER="$DATA/routine-player.yaml"
 DB="$XDG_DATA_HOME/midback/midback.db"
 
-# unseen TEXT: wait (5 s) until the pane no longer shows TEXT.
+# unseen TEXT: wait (30 s at most, a hang guard) until the pane no longer shows TEXT.
 unseen() {
 	uw=0
 	while grab && grep -qF -- "$1" "$PANE"; do
 		uw=$((uw + 1))
-		if [ "$uw" -gt 50 ]; then
+		if [ "$uw" -gt 300 ]; then
 			echo "the pane still shows: $1"
 			sed 's/^/|/' "$PANE"
 			return 1
@@ -147,7 +147,7 @@ t 'player-1.2 exercise 1: name, cue, phase, countdown, side, next and keys' '
 '
 
 t 'player-1.3 the countdown counts down, and the counters show the rep' '
-	see "rep 1/2, left side" 80 &&
+	see "rep 1/2, left side" &&
 	has "$PANE" "Move into position" &&
 	ticking
 '
@@ -190,7 +190,7 @@ t 'player-1.7 a resize redraws the screen for the new size (with the figure)' '
 	rw=0 &&
 	until grab && sed -n 30p "$PANE" | grep -q "space pause"; do
 		rw=$((rw + 1))
-		if [ "$rw" -gt 50 ]; then
+		if [ "$rw" -gt 300 ]; then
 			echo "no key line on row 30"
 			sed "s/^/|/" "$PANE"
 			exit 1
@@ -250,7 +250,7 @@ t 'player-1.8b the countdown of exercise 2 moves on' '
 '
 
 t 'player-1.9 at the end of exercise 2 the feel check asks; 1 moves on' '
-	see "How did it feel? Press a number." 150 &&
+	see "How did it feel? Press a number." &&
 	has "$PANE" "1 fine  2 stretch  3 mild discomfort  4 sharp" &&
 	has "$PANE" "exercise 2 of 3" &&
 	tm send-keys -t mb 1 &&
