@@ -4,7 +4,8 @@
 # end of input, and the errors.
 #
 # Sessions play on the test clock (MIDBACK_TEST_CLOCK, 20 times real
-# time) but one, which plays in real time to measure drift. They are
+# time) but one, which plays in real time (how late its ticks come is
+# bench/session-drift's figure, not a condition here). They are
 # started at once in the background, each with its own data folder
 # ($T/NAME/data), and the tests wait for them in turn: the script takes
 # about as long as the real-time session (6 s). t() runs each body where `set -e` is ignored, so
