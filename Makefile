@@ -405,15 +405,19 @@ build/analyze/%.ok: %.c build/gen/version.h
 		-c -o /dev/null $<
 	@touch $@
 
-# cppcheck reads build/gen/commands.h and version.h like the compiler.
-lint-cppcheck: build/gen/commands.h build/gen/version.h
-	@scripts/install-deps $(LINT_TOOLS)
+# cppcheck reads build/gen/commands.h and version.h as the compiler does
+# (made after the build's packages are there, on a fresh machine too).
+lint-cppcheck:
+	@scripts/install-deps
+	@scripts/install-deps cppcheck
+	@$(MAKE) --no-print-directory build/gen/commands.h build/gen/version.h
 	cppcheck --quiet --enable=warning,performance,portability --std=c11 \
 		--inline-suppr $(CPPCHECK_SUPPRESS) --error-exitcode=1 \
 		$(CPPCHECK_DEFS) -Isrc -Ibuild/gen src tools tests/fuzz
 
 lint:
 	@scripts/install-deps
+	@scripts/install-deps $(LINT_TOOLS)
 	@$(MAKE) --no-print-directory lint-cppcheck
 	@$(MAKE) --no-print-directory \
 		$(patsubst %.c,build/analyze/%.ok,$(ANALYZE_SRC)) $(VG_BINS)
