@@ -393,6 +393,13 @@ build/vg/%.o: %.c
 		$(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null) \
 		-c -o $@ $<
 
+# t-web links the web front end's checks and API too, as under ASan.
+VWEB_TEST = $(patsubst build/asan/%,build/vg/%,$(WEB_TEST))
+build/vg/tests/t-web: build/vg/tests/unit/t-web.o $(VOBJ_TEST) $(VWEB_TEST)
+	@mkdir -p $(@D)
+	$(CC) -o $@ $< $(VOBJ_TEST) $(VWEB_TEST) $(PKG_LIBS) \
+		$(shell $(PKG_CONFIG) --libs $(TEST_PKGS))
+
 build/vg/tests/t-%: build/vg/tests/unit/t-%.o $(VOBJ_TEST)
 	@mkdir -p $(@D)
 	$(CC) -o $@ $< $(VOBJ_TEST) $(PKG_LIBS) \
@@ -421,14 +428,24 @@ lint:
 	@$(MAKE) --no-print-directory lint-cppcheck
 	@$(MAKE) --no-print-directory \
 		$(patsubst %.c,build/analyze/%.ok,$(ANALYZE_SRC)) $(VG_BINS)
+	@# The test process itself is checked, not the children some tests
+	@# fork (t-store's second writer, its other user): at their _exit
+	@# valgrind counted the test's own memory they inherited as lost,
+	@# and its exit status then failed the test. So the children are
+	@# silent (--child-silent-after-fork) and keep their own status, and
+	@# any report from the test process (a line "==PID== ...", but a
+	@# warning) fails lint, as a non-zero status does.
 	@for t in $(VG_BINS); do \
 		HOME=$$(mktemp -d) && XDG_CONFIG_HOME=$$HOME/.config \
 		XDG_DATA_HOME=$$HOME/.local/share \
-		valgrind --quiet --error-exitcode=1 --leak-check=full \
+		valgrind --quiet --child-silent-after-fork=yes \
+		    --leak-check=full \
 		    --show-leak-kinds=definite,indirect,possible \
 		    --errors-for-leak-kinds=definite,indirect,possible \
 		    $$t >build/vg/$$(basename $$t).log 2>&1; \
 		rc=$$?; rm -rf "$$HOME"; \
+		if grep -v "== Warning: " build/vg/$$(basename $$t).log | \
+		    grep -q "^==[0-9]*== ."; then rc=1; fi; \
 		if [ $$rc -ne 0 ]; then tail -n 60 build/vg/$$(basename $$t).log; \
 		    echo "lint: valgrind: $$t failed"; exit 1; fi; \
 		echo "lint: valgrind: $$(basename $$t): no errors, no leaks"; \
