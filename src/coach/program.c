@@ -228,6 +228,7 @@ program_status(struct coach *c, long today, int full,
 		program_checkpoint_release(&l.cp);
 		store_phistory_release(&h);
 		free(reviews);
+		reviews = NULL;
 		l.fits = 0;
 		l.ignore = 1;
 	}

@@ -143,11 +143,15 @@ static const struct {
 	[FP_RFOOT] = { -1, -1, FE_RHEEL, 3.2, 3.2 },
 };
 
-/* 3x3 rotations, row-major. */
+/*
+ * 3x3 rotations, row-major. Each t is zeroed first although the loops
+ * write all of it: gcc 12's -fanalyzer (make lint) follows one pass of
+ * each loop and took the rest of t, copied out, for uninitialised.
+ */
 static void
 mat_mul(const double a[9], const double b[9], double out[9])
 {
-	double	t[9];
+	double	t[9] = { 0 };
 	int	i, j;
 
 	for (i = 0; i < 3; i++)
@@ -160,7 +164,7 @@ mat_mul(const double a[9], const double b[9], double out[9])
 static void
 mat_vec(const double m[9], const double v[3], double out[3])
 {
-	double	t[3];
+	double	t[3] = { 0 };
 	int	i;
 
 	for (i = 0; i < 3; i++)

@@ -95,15 +95,15 @@ read_phistory(struct store *s, int64_t from, struct store_phistory *h)
 	sqlite3_stmt	*st = NULL;
 	int64_t		*ids = NULL, sid;
 	const char	*text;
-	size_t		 k = 0;
+	size_t		 k = 0, nids = 0;
 	int		 rc;
 
 	for (rc = store_step(s, sql_psessions, &st, "I", from);
 	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		h->sessions = xreallocarray(h->sessions, h->nsessions + 1,
 		    sizeof *h->sessions);
-		ids = xreallocarray(ids, h->nsessions + 1, sizeof *ids);
-		ids[h->nsessions] = sqlite3_column_int64(st, 0);
+		ids = xreallocarray(ids, nids + 1, sizeof *ids);
+		ids[nids++] = sqlite3_column_int64(st, 0);
 		h->sessions[h->nsessions] = (struct store_psession){
 		    sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
 		    sqlite3_column_int(st, 3), 0, 0 };
@@ -115,10 +115,14 @@ read_phistory(struct store *s, int64_t from, struct store_phistory *h)
 	for (rc = store_step(s, sql_pitems, &st, "I", from);
 	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		sid = sqlite3_column_int64(st, 0);
-		/* Both in the same order: walk to the item's session. */
-		while (k < h->nsessions && ids[k] != sid)
+		/*
+		 * Both in the same order: walk to the item's session. The
+		 * walk counts the ids read, not h's sessions, so that ids is
+		 * read only as far as it was written (gcc's -fanalyzer).
+		 */
+		while (k < nids && ids[k] != sid)
 			k++;
-		if (k == h->nsessions)
+		if (k == nids)
 			break;
 		if (h->sessions[k].n == 0)
 			h->sessions[k].first = h->nitems;

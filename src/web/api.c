@@ -855,7 +855,8 @@ static int
 selftest_answer(const struct program_test_def *d, int i, json_t *x,
     const char *name, int *v, struct web_reply *r)
 {
-	char	num[32];
+	char		 num[32];
+	const char	*text;
 
 	*v = -1;
 	if (x == NULL || json_is_null(x))
@@ -865,17 +866,19 @@ selftest_answer(const struct program_test_def *d, int i, json_t *x,
 		    d->id);
 		return (-1);
 	}
-	if (json_is_integer(x) && d->q[i].type == ANSWER_NUMBER)
+	if (json_is_integer(x) && d->q[i].type == ANSWER_NUMBER) {
 		snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(x));
-	else if (!json_is_string(x)) {
+		text = num;
+	} else if (json_is_string(x))
+		text = json_string_value(x);
+	else {
 		web_error(r, 400, "%s: expected %s or null", name,
 		    d->q[i].type == ANSWER_NUMBER ? "a number" :
 		    "a string");
 		return (-1);
 	}
-	if (program_answer_parse(&d->q[i], json_is_string(x) ?
-	    json_string_value(x) : num, v) == 0)
+	if (program_answer_parse(&d->q[i], text, v) == 0)
 		return (0);
 	web_error(r, 400, "%s: not an answer to \"%s\"", name, d->q[i].text);
 	return (-1);

@@ -24,12 +24,30 @@ exercises:
   - id: cross-arm-stretch
     hold_s: 1
 `;
-/* An exercise with an easier option that fits anywhere, first. */
+/*
+ * An exercise with an easier option that fits anywhere, first: 60
+ * breaths, so that it still plays when the test presses x on a busy
+ * machine (3 breaths were over in a few real seconds on the test clock).
+ */
 const hurtRoutine = `name: Browser test, it hurts
 exercises:
   - id: cat-cow-flow
-    breaths: 3
+    breaths: 60
   - id: chest-opener
+    hold_s: 1
+`;
+
+/*
+ * A first exercise of 100 clock minutes (20 real ones at scale 5): the
+ * reload and the second tab of browser-4 must find it still playing,
+ * however long the browser takes.
+ */
+const longRoutine = `name: Browser test, long
+exercises:
+  - id: chest-opener
+    sets: 10
+    hold_s: 600
+  - id: cross-arm-stretch
     hold_s: 1
 `;
 
@@ -127,10 +145,10 @@ await t('browser-3 a routine file played to the end with the keyboard', async ()
 	await startRoutine(page, { routine, pain: 2 });
 	await page.locator('#ex-title', { hasText: 'Chest opener' }).waitFor();
 	await page.locator('.secs').filter({ hasText: /\d:\d\d/ }).waitFor();
-	await page.getByRole('group', { name: 'How did it feel?' }).waitFor({ timeout: 20000 });
+	await page.getByRole('group', { name: 'How did it feel?' }).waitFor();
 	await page.keyboard.press('1');
 	await page.locator('#ex-title', { hasText: 'Cross-arm stretch' }).waitFor();
-	await page.getByRole('group', { name: 'How did it feel?' }).waitFor({ timeout: 20000 });
+	await page.getByRole('group', { name: 'How did it feel?' }).waitFor();
 	if (SHOTS) {
 		await page.screenshot({ path: `${SHOTS}/feel-1280.png` });
 	}
@@ -146,7 +164,7 @@ await t('browser-3 a routine file played to the end with the keyboard', async ()
 });
 
 await t('browser-4 a reload mid-session shows the same session, and a second tab too', async () => {
-	await startRoutine(page, { minutes: 10 });
+	await startRoutine(page, { routine: longRoutine });
 	const title = await page.locator('#ex-title').filter({ hasText: /\S/ }).textContent();
 	await page.reload();
 	await page.locator('#ex-title', { hasText: title }).waitFor();
@@ -175,7 +193,7 @@ await t('browser-5 it hurts: the easier option is offered and played', async () 
 	await page.locator('#ex-title', { hasText: 'Cat-cow flow' }).waitFor();
 	await page.keyboard.press('x');
 	const offer = page.locator('.offer');
-	await offer.waitFor({ timeout: 20000 });
+	await offer.waitFor();
 	const name = (await offer.getByRole('button', { name: /^Yes, try / }).textContent()).replace('Yes, try ', '');
 	if (SHOTS)
 		await page.screenshot({ path: `${SHOTS}/offer-1280.png` });

@@ -11,6 +11,28 @@ mode() {
 	stat -c %a "$1"
 }
 
+# hold DB: keep DB open in a sqlite3 of its own, as another program
+# would, so that its -wal and -shm stay while the test looks; returns
+# once that sqlite3 has read from it (it touches $T/held), and let_go
+# ends it. Waiting for that, not for a second, holds on a busy machine.
+hold() {
+	rm -f "$T/hold" "$T/held" && mkfifo "$T/hold" &&
+	{ sqlite3 "$1" <"$T/hold" >/dev/null 2>&1 & } &&
+	exec 4>"$T/hold" &&
+	printf "SELECT count(*) FROM pain_ratings;\n.shell touch %s\n" \
+	    "$T/held" >&4 &&
+	hw=0 &&
+	until [ -e "$T/held" ]; do
+		hw=$((hw + 1))
+		[ "$hw" -le 300 ] || { echo "sqlite3 did not open $1"; return 1; }
+		sleep 0.1
+	done
+}
+
+let_go() {
+	exec 4>&- && wait
+}
+
 t 'mode-1: under umask 022 the database and its folder are private' '
 	umask 022 &&
 	run 0 "$MIDBACK" checkin --pain 2 &&
@@ -21,14 +43,12 @@ t 'mode-1: under umask 022 the database and its folder are private' '
 t 'mode-2: the -wal and -shm are 0600 too' '
 	umask 022 &&
 	# Hold the store open so the -wal and -shm stay while we look.
-	{ { echo "SELECT count(*) FROM pain_ratings;"; sleep 4; } |
-	    sqlite3 "$DB" >/dev/null & } &&
-	sleep 1 &&
+	hold "$DB" &&
 	run 0 "$MIDBACK" checkin --pain 3 &&
 	test -e "$DB-wal" && test -e "$DB-shm" &&
 	test "$(mode "$DB-wal")" = 600 &&
 	test "$(mode "$DB-shm")" = 600 &&
-	wait
+	let_go
 '
 
 t 'mode-3: an existing store and folder keep their modes' '
@@ -50,13 +70,11 @@ t 'mode-4: under umask 000 the database, -wal, -shm and folder are private' '
 	test "$(mode "$T/u0/midback")" = 700 &&
 	test "$(mode "$T/u0/midback/midback.db")" = 600 &&
 	test ! -s "$ERR" &&
-	{ { echo "SELECT count(*) FROM pain_ratings;"; sleep 4; } |
-	    sqlite3 "$T/u0/midback/midback.db" >/dev/null & } &&
-	sleep 1 &&
+	hold "$T/u0/midback/midback.db" &&
 	XDG_DATA_HOME="$T/u0" run 0 "$MIDBACK" checkin --pain 3 &&
 	test "$(mode "$T/u0/midback/midback.db-wal")" = 600 &&
 	test "$(mode "$T/u0/midback/midback.db-shm")" = 600 &&
-	wait
+	let_go
 '
 
 t 'mode-5: a folder or store others can open is warned about, and kept' '
