@@ -408,7 +408,8 @@ t 'serve-26 event streams are capped with a plain 503, and a slot is free again 
 	kill $pids && wait 2>/dev/null;
 	i=0 &&
 	until timeout 3 curl -sN "${U}api/events" | grep -m1 -q "event: state"; do
-		i=$((i + 1)); [ $i -lt 10 ] || { echo "no slot came free"; exit 1; }
+		i=$((i + 1)); [ $i -lt 60 ] || { echo "no slot came free in 30 s"; exit 1; }
+		sleep 0.5
 	done
 '
 
