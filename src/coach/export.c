@@ -801,11 +801,18 @@ int
 export_parse(json_t *doc, struct store_history *h, char **cause)
 {
 	const char	*s;
+	char		*where;
 	int		 version, rc;
 
 	*h = (struct store_history)STORE_HISTORY_INIT;
 	if (!json_is_object(doc)) {
 		*cause = xstrdup("not a midback export (not a JSON object)");
+		return (-1);
+	}
+	if (doc_json_depth(doc, DOC_JSON_DEPTH_MAX, &where) != 0) {
+		bad(cause, where, "nested deeper than %d levels",
+		    DOC_JSON_DEPTH_MAX);
+		free(where);
 		return (-1);
 	}
 	if (get_str(doc, "format", "top level", 0, &s, cause) != 0)

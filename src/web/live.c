@@ -406,12 +406,13 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 	char			*cause = NULL, **aside = NULL, *rname = NULL;
 	char			 mbuf[16];
 	size_t			 naside = 0;
-	int			 minutes = 0, one = 0, pain = -1, found, all;
-	int			 screen;
+	json_int_t		 minutes = 0, pain = -1;
+	int			 one = 0, found, all, screen;
 	enum coach_kind		 k;
 
-	if (json_unpack_ex(body, &je, JSON_STRICT, "{s?s,s?i,s?s,s?s,s?b,"
-	    "s?i,s?s}", "kind", &kind, "minutes", &minutes, "place", &place,
+	/* "I", not "i": 4294967311 read as an int would be 15. */
+	if (json_unpack_ex(body, &je, JSON_STRICT, "{s?s,s?I,s?s,s?s,s?b,"
+	    "s?I,s?s}", "kind", &kind, "minutes", &minutes, "place", &place,
 	    "equipment", &equip, "one", &one, "pain", &pain, "routine",
 	    &routine) != 0) {
 		web_error(r, 400, "%s", je.text);
@@ -426,11 +427,26 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		web_error(r, 400, "pain: expected 0 to 10");
 		return;
 	}
-	snprintf(mbuf, sizeof mbuf, "%d", minutes);
+	if (minutes < 0 || minutes > PLAN_MINUTES_MAX) {
+		web_error(r, 400, "minutes: expected %d to %d",
+		    PLAN_MINUTES_MIN, PLAN_MINUTES_MAX);
+		return;
+	}
+	snprintf(mbuf, sizeof mbuf, "%d", (int)minutes);
 	if (web_plan_opts(w, minutes != 0 ? mbuf : NULL, place, equip, NULL,
 	    &o, &cause) == -1) {
 		web_error(r, 400, "%s", cause);
 		free(cause);
+		return;
+	}
+	/* Read outside the lock: a session's timer does not wait on it. */
+	if (routine != NULL && routine_parse("routine", routine,
+	    strlen(routine), w->coach.catalog, &p, &rname, &d) == -1) {
+		web_error(r, 400, "%s", d.n > 0 ? d.msgs[0] :
+		    "routine: cannot be read");
+		diag_release(&d);
+		plan_release(&p);
+		free(rname);
 		return;
 	}
 	pthread_mutex_lock(&l->mu);
@@ -457,13 +473,7 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		coach_unfinished_release(&u);
 	}
 	if (routine != NULL) {
-		if (routine_parse("routine", routine, strlen(routine),
-		    w->coach.catalog, &p, &rname, &d) == -1) {
-			web_error(r, 400, "%s", d.n > 0 ? d.msgs[0] :
-			    "routine: cannot be read");
-			diag_release(&d);
-			goto out;
-		}
+		/* Read above. */
 	} else if (k == COACH_BREAK) {
 		if (settings_load(w->settings_path, &cfg, &d, &cause) != 0) {
 			diag_release(&d);
@@ -484,7 +494,7 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 	}
 	if (coach_begin(&w->coach, k, &p, o.day, k == COACH_BREAK ?
 	    (p.total_s + 59) / 60 : o.minutes, rname, k == COACH_BREAK ? -1 :
-	    pain, &l->cs, &cause) == -1)
+	    (int)pain, &l->cs, &cause) == -1)
 		goto fail;
 	l->ended = l->rated = 0;
 	session_log_clear(l->cs->s);

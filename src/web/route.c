@@ -167,9 +167,9 @@ web_route(struct web *w, const struct web_req *q, struct web_reply *r)
 			    "(reload the page)");
 			return;
 		}
-		if (q->too_big || q->len > WEB_BODY_MAX) {
-			web_error(r, 413, "the request is larger than %d bytes",
-			    WEB_BODY_MAX);
+		if (q->too_big || q->len > web_body_max(q->url)) {
+			web_error(r, 413, "the request is larger than %zu bytes",
+			    web_body_max(q->url));
 			return;
 		}
 	}
