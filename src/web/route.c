@@ -21,6 +21,7 @@
 #include <sys/random.h>
 
 #include "web/web.h"
+#include "store/store.h"
 #include "core/xmalloc.h"
 
 static const struct web_asset *
@@ -96,10 +97,15 @@ web_json(struct web_reply *r, json_t *j)
 void
 web_error(struct web_reply *r, int status, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg;
-	json_t	*j;
+	va_list			 ap;
+	char			*msg;
+	json_t			*j;
+	enum store_failure	 f;
 
+	/* A storage failure met on the way is not the request's fault. */
+	if ((status == 400 || status == 500) &&
+	    (f = store_failure_take()) != STORE_FAIL_NONE)
+		status = f == STORE_FAIL_FULL ? 507 : 503;
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = NULL;
@@ -149,6 +155,7 @@ web_route(struct web *w, const struct web_req *q, struct web_reply *r)
 	int			 get, post;
 
 	memset(r, 0, sizeof *r);
+	(void)store_failure_take();	/* an earlier request's */
 	if (!host_ok(w, q->host)) {
 		web_error(r, 421, "this server answers only to "
 		    "http://127.0.0.1:%d/", w->port);

@@ -1246,7 +1246,8 @@ unwritable_directory_gives_a_clear_error(void **state)
 	assert_int_equal(chmod(dir, 0555), 0);
 
 	path = tpath("locked/midback.db");
-	want = xasprintf("cannot open '%s': Permission denied", path);
+	want = xasprintf("cannot open '%s': the data folder is not writable "
+	    "(Permission denied)", path);
 	assert_int_equal(open_as_user(path, got, sizeof got), 0);
 	assert_string_equal(got, want);
 	assert_false(file_exists(path));
