@@ -440,8 +440,9 @@ get_int(json_t *o, const char *key, const char *path, int lo, int hi,
 
 /*
  * A string borrowed from the document, or NULL for null when nullable;
- * at most EXPORT_TEXT_MAX characters (jansson has checked it is UTF-8,
- * so a character is a byte that does not continue one).
+ * at most EXPORT_NOTE_MAX characters for a note, EXPORT_NAME_MAX for
+ * any other (jansson has checked it is UTF-8, so a character is a byte
+ * that does not continue one).
  */
 static int
 get_str(json_t *o, const char *key, const char *path, int nullable,
@@ -450,6 +451,8 @@ get_str(json_t *o, const char *key, const char *path, int nullable,
 	json_t			*v = json_object_get(o, key);
 	const unsigned char	*p;
 	size_t			 n = 0;
+	int			 max = strcmp(key, "note") == 0 ?
+				    EXPORT_NOTE_MAX : EXPORT_NAME_MAX;
 
 	if (nullable && json_is_null(v)) {
 		*out = NULL;
@@ -459,11 +462,11 @@ get_str(json_t *o, const char *key, const char *path, int nullable,
 		return (bad(cause, path, "'%s' is not a string%s", key,
 		    nullable ? " or null" : ""));
 	*out = json_string_value(v);
-	if (json_string_length(v) > EXPORT_TEXT_MAX)
+	if (json_string_length(v) > (size_t)max)
 		for (p = (const unsigned char *)*out; *p != '\0'; p++)
-			if ((*p & 0xc0) != 0x80 && ++n > EXPORT_TEXT_MAX)
+			if ((*p & 0xc0) != 0x80 && ++n > (size_t)max)
 				return (bad(cause, path, "'%s' is longer than "
-				    "%d characters", key, EXPORT_TEXT_MAX));
+				    "%d characters", key, max));
 	return (0);
 }
 
@@ -848,6 +851,47 @@ records_check(json_t *doc, char **cause)
 	return (0);
 }
 
+/*
+ * What the whole file's plans and notes come to, which log and export
+ * print in full: refuse the record past EXPORT_PLANS_MAX or
+ * EXPORT_NOTES_MAX, named by where it is in the file.
+ */
+static int
+totals_check(const struct store_history *h, char **cause)
+{
+	size_t	 plans = 0, notes = 0, i, k[2] = { 0, 0 };
+	char	*path;
+	int	 br;
+
+	for (i = 0; i < h->nsessions; i++) {
+		br = strcmp(h->sessions[i].kind, "break") == 0;
+		k[br]++;
+		plans += strlen(h->sessions[i].plan_json);
+		if (plans <= EXPORT_PLANS_MAX)
+			continue;
+		path = xasprintf("%s[%zu]", br ? "breaks" : "sessions",
+		    k[br] - 1);
+		bad(cause, path, "the plans up to here come to more than %d "
+		    "MiB, the most one file may hold; split the file",
+		    EXPORT_PLANS_MAX / (1024 * 1024));
+		free(path);
+		return (-1);
+	}
+	for (i = 0; i < h->ncheckins; i++) {
+		if (h->checkins[i].note != NULL)
+			notes += strlen(h->checkins[i].note);
+		if (notes <= EXPORT_NOTES_MAX)
+			continue;
+		path = xasprintf("checkins[%zu]", i);
+		bad(cause, path, "the notes up to here come to more than %d "
+		    "MiB, the most one file may hold; split the file",
+		    EXPORT_NOTES_MAX / (1024 * 1024));
+		free(path);
+		return (-1);
+	}
+	return (0);
+}
+
 int
 export_parse(json_t *doc, struct store_history *h, char **cause)
 {
@@ -890,7 +934,7 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		goto fail;
 	h->checkins = parse_array(doc, "checkins", "checkins",
 	    sizeof *h->checkins, parse_checkin, &h->ncheckins, &rc, cause);
-	if (rc != 0)
+	if (rc != 0 || totals_check(h, cause) != 0)
 		goto fail;
 	if (version == 1)
 		return (0);

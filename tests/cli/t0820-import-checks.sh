@@ -93,6 +93,14 @@ elif kind == "items":
 elif kind == "records":
 	d["sessions"] = [sess(i, 8) for i in range(6000)]
 	d["checkins"] = [ci(i) for i in range(6001)]
+elif kind == "name":
+	d["sessions"] = [sess(0)]
+	d["sessions"][0]["end_reason"] = "r" * 201
+elif kind == "notes":
+	d["checkins"] = [ci(i, "n" * 10000) for i in range(420)]
+elif kind == "plans":
+	plan = {"items": [], "pad": "p" * 16000}
+	d["breaks"] = [sess(i, plan=plan) for i in range(525)]
 elif kind == "deep":
 	x = {}
 	for _ in range(70):
@@ -119,6 +127,15 @@ t 'bounds-1: a note, a plan, a session or a file past its bound is refused, nami
 	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/deep.json" &&
 	has "$ERR" "$T/deep.json: sessions[0].plan.items[0].items[0]." &&
 	has "$ERR" ".items[0].items: nested deeper than 64 levels"
+	bounded name >"$T/name.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/name.json" &&
+	same "$ERR" "$T/name.json: sessions[0]: ${Q}end_reason${Q} is longer than 200 characters" &&
+	bounded notes >"$T/notes.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/notes.json" &&
+	same "$ERR" "$T/notes.json: checkins[419]: the notes up to here come to more than 4 MiB, the most one file may hold; split the file" &&
+	bounded plans >"$T/plans.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/plans.json" &&
+	same "$ERR" "$T/plans.json: breaks[523]: the plans up to here come to more than 8 MiB, the most one file may hold; split the file" &&
 	test ! -e "$T/none" &&
 	bounded note-max >"$T/note-max.json" &&
 	XDG_DATA_HOME="$T/max" run 0 "$MIDBACK" import "$T/note-max.json"
