@@ -148,6 +148,15 @@ token_ok(const struct web *w, const char *s)
 	return (d == 0);
 }
 
+size_t
+web_body_max(const char *url)
+{
+	/* An export of years of history is more than a request. */
+	if (strcmp(url, "/api/import") == 0)
+		return (8 * 1024 * 1024);
+	return (WEB_BODY_MAX);
+}
+
 void
 web_route(struct web *w, const struct web_req *q, struct web_reply *r)
 {

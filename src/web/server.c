@@ -52,15 +52,6 @@ struct web_stream {
 	size_t		 off;
 };
 
-size_t
-web_body_max(const char *url)
-{
-	/* An export of years of history is more than a request. */
-	if (strcmp(url, "/api/import") == 0)
-		return (8 * 1024 * 1024);
-	return (WEB_BODY_MAX);
-}
-
 static const char *
 web_arg(void *ctx, const char *name)
 {
