@@ -681,7 +681,9 @@ remind_reload(void)
 	free(path);
 	if (j == NULL)
 		return;
-	pid = json_integer_value(json_object_get(j, "pid")) > INT_MAX ? 0 :
+	/* Checked before it is narrowed: -4294967290 is not process 6. */
+	pid = json_integer_value(json_object_get(j, "pid")) < 2 ||
+	    json_integer_value(json_object_get(j, "pid")) > INT_MAX ? 0 :
 	    (pid_t)json_integer_value(json_object_get(j, "pid"));
 	json_decref(j);
 	if (pid <= 1)
