@@ -1,4 +1,17 @@
 /*
+ * Whether cp is a bidirectional control: the embeddings and overrides
+ * (U+202A to U+202E), the isolates (U+2066 to U+2069), and the marks
+ * (U+200E, U+200F, U+061C).
+ */
+static int
+output_bidi(unsigned cp)
+{
+	return ((cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	    cp == 0x061c);
+}
+
+/*
  * output.c -- shared text and JSON forms of exercises.
  */
 #include <langinfo.h>
@@ -73,8 +86,13 @@ output_safe(const char *s)
 		} else if (cp < 0x20 || cp == 0x7f) {
 			p += sprintf(p, "\\x%02x", cp);
 			s++;
-		} else if (cp >= 0x80 && cp <= 0x9f) {
-			/* C1: some terminals act on these as on ESC [. */
+		} else if ((cp >= 0x80 && cp <= 0x9f) || output_bidi(cp)) {
+			/*
+			 * C1: some terminals act on these as on ESC [. A
+			 * bidirectional control reorders what follows it on
+			 * the line, so a note could make the rest of the line
+			 * read as something else.
+			 */
 			p += sprintf(p, "\\u%04x", cp);
 			s += n;
 		} else {

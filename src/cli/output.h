@@ -19,9 +19,11 @@ void		 output_clock(int seconds, char *buf, size_t len);
 char		*output_bits(unsigned bits, const struct names *);
 /*
  * A copy of s that is safe to print on a terminal: control characters
- * (C0, DEL and C1) and bytes that are not UTF-8 are shown as \n, \t,
- * \r, \xNN or \uNNNN, so text from a file cannot move the cursor or
- * change the terminal. The caller frees it.
+ * (C0, DEL and C1), the bidirectional controls (U+202A to U+202E, U+2066
+ * to U+2069, U+200E, U+200F, U+061C) and bytes that are not UTF-8 are
+ * shown as \n, \t, \r, \xNN or \uNNNN, so text from a file cannot move
+ * the cursor, change the terminal or make the rest of a line read
+ * backwards. The caller frees it.
  */
 char		*output_safe(const char *s);
 /* Print JSON to stdout with a final newline. Returns 0 or -1. */

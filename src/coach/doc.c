@@ -475,3 +475,55 @@ doc_text(const json_t *j)
 	free(s);
 	return (t);
 }
+
+/*
+ * Whether j nests deeper than max below a container at level: -1, with
+ * *where the path from j to the first container too deep ("" for j
+ * itself), else 0. Never looks below level max + 1.
+ */
+static int
+depth_walk(json_t *j, int level, int max, char **where)
+{
+	const char	*k;
+	json_t		*v;
+	size_t		 i;
+	char		*sub, *p;
+
+	if (!json_is_object(j) && !json_is_array(j))
+		return (0);
+	if (level > max) {
+		*where = xstrdup("");
+		return (-1);
+	}
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (depth_walk(v, level + 1, max, &sub) != 0) {
+				p = xasprintf("[%zu]%s", i, sub);
+				free(sub);
+				*where = p;
+				return (-1);
+			}
+		return (0);
+	}
+	json_object_foreach(j, k, v)
+		if (depth_walk(v, level + 1, max, &sub) != 0) {
+			p = xasprintf(".%s%s", k, sub);
+			free(sub);
+			*where = p;
+			return (-1);
+		}
+	return (0);
+}
+
+int
+doc_json_depth(json_t *j, int max, char **where)
+{
+	char	*sub;
+
+	if (depth_walk(j, 1, max, &sub) == 0)
+		return (0);
+	*where = xstrdup(sub[0] == '.' ? sub + 1 : sub[0] == '\0' ? "top level" :
+	    sub);
+	free(sub);
+	return (-1);
+}

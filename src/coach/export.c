@@ -437,12 +437,21 @@ get_int(json_t *o, const char *key, const char *path, int lo, int hi,
 	return (0);
 }
 
-/* A string borrowed from the document, or NULL for null when nullable. */
+/*
+ * A string borrowed from the document, or NULL for null when nullable;
+ * at most EXPORT_NOTE_MAX characters for a note, EXPORT_NAME_MAX for
+ * any other (jansson has checked it is UTF-8, so a character is a byte
+ * that does not continue one).
+ */
 static int
 get_str(json_t *o, const char *key, const char *path, int nullable,
     const char **out, char **cause)
 {
-	json_t	*v = json_object_get(o, key);
+	json_t			*v = json_object_get(o, key);
+	const unsigned char	*p;
+	size_t			 n = 0;
+	int			 max = strcmp(key, "note") == 0 ?
+				    EXPORT_NOTE_MAX : EXPORT_NAME_MAX;
 
 	if (nullable && json_is_null(v)) {
 		*out = NULL;
@@ -452,6 +461,11 @@ get_str(json_t *o, const char *key, const char *path, int nullable,
 		return (bad(cause, path, "'%s' is not a string%s", key,
 		    nullable ? " or null" : ""));
 	*out = json_string_value(v);
+	if (json_string_length(v) > (size_t)max)
+		for (p = (const unsigned char *)*out; *p != '\0'; p++)
+			if ((*p & 0xc0) != 0x80 && ++n > (size_t)max)
+				return (bad(cause, path, "'%s' is longer than "
+				    "%d characters", key, max));
 	return (0);
 }
 
@@ -619,9 +633,15 @@ parse_session(json_t *o, const char *path, const char *kind,
 	else if ((hs->plan_json = json_dumps(v, JSON_COMPACT |
 	    JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)) == NULL)
 		return (bad(cause, path, "'plan' cannot be stored"));
+	if (strlen(hs->plan_json) > EXPORT_PLAN_MAX)
+		return (bad(cause, path, "'plan' is larger than %d bytes",
+		    EXPORT_PLAN_MAX));
 	items = json_object_get(o, "items");
 	if (!json_is_array(items))
 		return (bad(cause, path, "'items' is not an array"));
+	if (json_array_size(items) > EXPORT_ITEMS_MAX)
+		return (bad(cause, path, "%zu items; a session has at most %d",
+		    json_array_size(items), EXPORT_ITEMS_MAX));
 	hs->items = xcalloc(json_array_size(items) + 1, sizeof *hs->items);
 	json_array_foreach(items, i, v) {
 		ipath = xasprintf("%s.items[%zu]", path, i);
@@ -796,10 +816,86 @@ parse_sessions(json_t *doc, const char *key, const char *kind,
 	return (0);
 }
 
+/*
+ * Count the document's records (every session and break, each of their
+ * items, check-in, reminder, exercise set aside, self-test and screen
+ * answer) before any is read, and refuse the one past EXPORT_RECORDS_MAX.
+ */
+static int
+records_check(json_t *doc, char **cause)
+{
+	static const char *const keys[] = { "sessions", "breaks", "checkins",
+	    "reminders", "set_aside", "selftests", "answers",
+	    "acknowledgements" };
+	json_t	*a, *v, *items, *screen = json_object_get(doc, "screen");
+	char	*path;
+	size_t	 n = 0, i, j;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		a = json_object_get(i < 6 ? doc : screen, keys[i]);
+		json_array_foreach(a, j, v) {
+			items = i < 2 ? json_object_get(v, "items") : NULL;
+			n += 1 + json_array_size(items);
+			if (n <= EXPORT_RECORDS_MAX)
+				continue;
+			path = xasprintf("%s%s[%zu]", i < 6 ? "" : "screen.",
+			    keys[i], j);
+			bad(cause, path, "past the %d records one file may "
+			    "hold (sessions, their items, check-ins and the "
+			    "rest); split the file", EXPORT_RECORDS_MAX);
+			free(path);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * What the whole file's plans and notes come to, which log and export
+ * print in full: refuse the record past EXPORT_PLANS_MAX or
+ * EXPORT_NOTES_MAX, named by where it is in the file.
+ */
+static int
+totals_check(const struct store_history *h, char **cause)
+{
+	size_t	 plans = 0, notes = 0, i, k[2] = { 0, 0 };
+	char	*path;
+	int	 br;
+
+	for (i = 0; i < h->nsessions; i++) {
+		br = strcmp(h->sessions[i].kind, "break") == 0;
+		k[br]++;
+		plans += strlen(h->sessions[i].plan_json);
+		if (plans <= EXPORT_PLANS_MAX)
+			continue;
+		path = xasprintf("%s[%zu]", br ? "breaks" : "sessions",
+		    k[br] - 1);
+		bad(cause, path, "the plans up to here come to more than %d "
+		    "MiB, the most one file may hold; split the file",
+		    EXPORT_PLANS_MAX / (1024 * 1024));
+		free(path);
+		return (-1);
+	}
+	for (i = 0; i < h->ncheckins; i++) {
+		if (h->checkins[i].note != NULL)
+			notes += strlen(h->checkins[i].note);
+		if (notes <= EXPORT_NOTES_MAX)
+			continue;
+		path = xasprintf("checkins[%zu]", i);
+		bad(cause, path, "the notes up to here come to more than %d "
+		    "MiB, the most one file may hold; split the file",
+		    EXPORT_NOTES_MAX / (1024 * 1024));
+		free(path);
+		return (-1);
+	}
+	return (0);
+}
+
 int
 export_parse(json_t *doc, struct store_history *h, char **cause)
 {
 	const char	*s;
+	char		*where;
 	int		 version, rc;
 
 	*h = (struct store_history)STORE_HISTORY_INIT;
@@ -807,6 +903,14 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		*cause = xstrdup("not a midback export (not a JSON object)");
 		return (-1);
 	}
+	if (doc_json_depth(doc, DOC_JSON_DEPTH_MAX, &where) != 0) {
+		bad(cause, where, "nested deeper than %d levels",
+		    DOC_JSON_DEPTH_MAX);
+		free(where);
+		return (-1);
+	}
+	if (records_check(doc, cause) != 0)
+		return (-1);
 	if (get_str(doc, "format", "top level", 0, &s, cause) != 0)
 		goto fail;
 	if (strcmp(s, EXPORT_FORMAT) != 0) {
@@ -829,7 +933,7 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		goto fail;
 	h->checkins = parse_array(doc, "checkins", "checkins",
 	    sizeof *h->checkins, parse_checkin, &h->ncheckins, &rc, cause);
-	if (rc != 0)
+	if (rc != 0 || totals_check(h, cause) != 0)
 		goto fail;
 	if (version == 1)
 		return (0);

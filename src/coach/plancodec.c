@@ -87,14 +87,20 @@ plancodec_decode(const struct catalog *c, const char *text, struct plan *p,
 		*err = xstrdup("the stored plan is not a plan");
 		return (-1);
 	}
-	if ((v = json_object_get(j, "v")) != NULL)
-		version = json_is_integer(v) ? (int)json_integer_value(v) : -1;
-	if (version < 0 || version > PLANCODEC_VERSION) {
+	/* Checked before it is narrowed: 4294967296 is not version 0. */
+	if ((v = json_object_get(j, "v")) != NULL && (!json_is_integer(v) ||
+	    json_integer_value(v) < 0 ||
+	    json_integer_value(v) > PLANCODEC_VERSION)) {
+		*err = json_is_integer(v) ? xasprintf("the stored plan has "
+		    "format version %" JSON_INTEGER_FORMAT "; this midback "
+		    "reads up to %d", json_integer_value(v),
+		    PLANCODEC_VERSION) : xstrdup("the stored plan's format "
+		    "version is not a number");
 		json_decref(j);
-		*err = xasprintf("the stored plan has format version %d; this "
-		    "midback reads up to %d", version, PLANCODEC_VERSION);
 		return (-1);
 	}
+	if (v != NULL)
+		version = (int)json_integer_value(v);
 	p->items = xcalloc(json_array_size(items) + 1, sizeof *p->items);
 	json_array_foreach(items, i, it) {
 		struct plan_item *pi = &p->items[p->n];

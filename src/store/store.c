@@ -342,13 +342,104 @@ store_name(const char *const *names, int i)
 	return (names[i]);
 }
 
+static int	store_open_errno(const char *, int);
+
+/* The storage failure this thread last met (store_failure_take()). */
+static _Thread_local enum store_failure store_last_failure;
+
+enum store_failure
+store_failure_take(void)
+{
+	enum store_failure	f = store_last_failure;
+
+	store_last_failure = STORE_FAIL_NONE;
+	return (f);
+}
+
+const char *
+store_failure_words(enum store_failure f)
+{
+	switch (f) {
+	case STORE_FAIL_FULL:
+		return ("the disk is full");
+	case STORE_FAIL_UNWRITABLE:
+		return ("the data folder is not writable");
+	case STORE_FAIL_IO:
+		return ("the disk could not be read or written");
+	case STORE_FAIL_BUSY:
+		return ("another program is holding the store");
+	case STORE_FAIL_DAMAGED:
+		return ("the file is damaged");
+	default:
+		return (NULL);
+	}
+}
+
+enum store_failure
+store_failure_of(int rc, int errnum)
+{
+	/*
+	 * The errno first: SQLite says "disk I/O error" for a -shm file
+	 * that cannot be created or grown on a full disk.
+	 */
+	switch (errnum) {
+	case ENOSPC:
+	case EDQUOT:
+		return (STORE_FAIL_FULL);
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return (STORE_FAIL_UNWRITABLE);
+	case EIO:
+		return (STORE_FAIL_IO);
+	default:
+		break;
+	}
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		return (STORE_FAIL_FULL);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return (STORE_FAIL_UNWRITABLE);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return (STORE_FAIL_IO);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return (STORE_FAIL_BUSY);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return (STORE_FAIL_DAMAGED);
+	default:
+		return (STORE_FAIL_NONE);
+	}
+}
+
 void
 store_dberr(struct store *s, char **err, const char *what)
 {
+	enum store_failure	f;
+
 	if (*err != NULL)
 		return;
-	*err = xasprintf("cannot %s in '%s': %s", what, s->path,
-	    sqlite3_errmsg(s->db));
+	f = store_failure_of(sqlite3_extended_errcode(s->db),
+	    sqlite3_system_errno(s->db));
+	/*
+	 * SQLite says "unable to open database file", with no errno, when
+	 * a read-only folder has no room for the -shm file: see whether the
+	 * file can be written.
+	 */
+	if (f == STORE_FAIL_IO && strcmp(s->path, ":memory:") != 0 &&
+	    store_failure_of(0, store_open_errno(s->path, 0)) ==
+	    STORE_FAIL_UNWRITABLE)
+		f = STORE_FAIL_UNWRITABLE;
+	if (f != STORE_FAIL_NONE) {
+		store_last_failure = f;
+		*err = xasprintf("cannot %s in '%s': %s (%s)", what, s->path,
+		    store_failure_words(f), sqlite3_errmsg(s->db));
+	} else
+		*err = xasprintf("cannot %s in '%s': %s", what, s->path,
+		    sqlite3_errmsg(s->db));
 }
 
 void
@@ -864,8 +955,10 @@ store_open(const char *path, char **cause)
 	}
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
-	if (strcmp(path, ":memory:") != 0 && file_mkdirs(path, &err) != 0)
+	if (strcmp(path, ":memory:") != 0 && file_mkdirs(path, &err) != 0) {
+		store_last_failure = store_failure_of(0, errno);
 		goto out;
+	}
 	if (strcmp(path, ":memory:") != 0)
 		store_create_private(path);
 
@@ -880,8 +973,15 @@ store_open(const char *path, char **cause)
 	if (rc != SQLITE_OK) {
 		saved = s->db != NULL ? sqlite3_system_errno(s->db) : 0;
 		saved = store_open_errno(path, saved);
-		err = xasprintf("cannot open '%s': %s", path, saved != 0 ?
-		    strerror(saved) : sqlite3_errstr(rc));
+		store_last_failure = store_failure_of(rc, saved);
+		if (store_last_failure == STORE_FAIL_FULL ||
+		    store_last_failure == STORE_FAIL_UNWRITABLE)
+			err = xasprintf("cannot open '%s': %s (%s)", path,
+			    store_failure_words(store_last_failure),
+			    saved != 0 ? strerror(saved) : sqlite3_errstr(rc));
+		else
+			err = xasprintf("cannot open '%s': %s", path,
+			    saved != 0 ? strerror(saved) : sqlite3_errstr(rc));
 		goto out;
 	}
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);

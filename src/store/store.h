@@ -24,6 +24,35 @@
 
 struct store;
 
+/*
+ * What went wrong with the storage itself, as the last failing call on
+ * this thread met it; its message says so in words ("cannot add the
+ * check-in in 'PATH': the disk is full (database or disk is full)").
+ */
+enum store_failure {
+	STORE_FAIL_NONE,	/* none, or not the storage's fault */
+	STORE_FAIL_FULL,	/* the disk is full (or the quota used) */
+	STORE_FAIL_UNWRITABLE,	/* the data folder or file is not writable */
+	STORE_FAIL_IO,		/* a read or write failed */
+	STORE_FAIL_BUSY,	/* another program held the store too long */
+	STORE_FAIL_DAMAGED	/* the file is damaged */
+};
+
+/*
+ * The storage failure this thread met since the last call, which forgets
+ * it; STORE_FAIL_NONE if there was none. A front end asks after a call
+ * failed, to tell a full disk from a mistake in what it was given (the
+ * web app answers 507 or 503 rather than 400).
+ */
+enum store_failure	 store_failure_take(void);
+/* A failure's words, "the disk is full"; NULL for STORE_FAIL_NONE. */
+const char		*store_failure_words(enum store_failure);
+/*
+ * The failure an errno (from SQLite's file system calls, or our own) or
+ * an SQLite extended result code stands for (either may be 0).
+ */
+enum store_failure	 store_failure_of(int sqlite_rc, int errnum);
+
 /* A session's kind. */
 enum store_kind {
 	STORE_KIND_ROUTINE,

@@ -47,6 +47,7 @@ body_json(const struct web_req *q, struct web_reply *r)
 {
 	json_error_t	 je;
 	json_t		*j;
+	char		*where;
 
 	if (q->body == NULL || q->len == 0) {
 		web_error(r, 400, "a JSON body is needed");
@@ -60,6 +61,13 @@ body_json(const struct web_req *q, struct web_reply *r)
 	}
 	if (!json_is_object(j)) {
 		web_error(r, 400, "expected a JSON object");
+		json_decref(j);
+		return (NULL);
+	}
+	if (doc_json_depth(j, DOC_JSON_DEPTH_MAX, &where) != 0) {
+		web_error(r, 400, "%s: nested deeper than %d levels", where,
+		    DOC_JSON_DEPTH_MAX);
+		free(where);
 		json_decref(j);
 		return (NULL);
 	}
@@ -384,21 +392,27 @@ api_checkin(struct web *w, json_t *b, struct web_reply *r)
 	json_error_t	 je;
 	const char	*note = NULL;
 	char		*cause = NULL;
-	int		 pain, stiff = -1, rc;
+	json_int_t	 pain, stiff = -1;
+	int		 rc;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:i,s?i,s?s}", "pain",
+	/* "I", not "i": 4294967299 read as an int would be 3. */
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:I,s?I,s?s}", "pain",
 	    &pain, "stiffness", &stiff, "note", &note) != 0) {
 		web_error(r, 400, "%s", je.text);
 		return;
 	}
-	if (pain < 0 || pain > 10 || stiff < -1 || stiff > 10) {
-		web_error(r, 400, "pain and stiffness: expected 0 to 10");
+	if (pain < 0 || pain > 10) {
+		web_error(r, 400, "pain: expected 0 to 10");
+		return;
+	}
+	if (stiff < -1 || stiff > 10) {
+		web_error(r, 400, "stiffness: expected 0 to 10");
 		return;
 	}
 	if (note != NULL && *note == '\0')
 		note = NULL;
 	live_lock(w->live);
-	rc = coach_checkin(&w->coach, pain, stiff, note, &cause);
+	rc = coach_checkin(&w->coach, (int)pain, (int)stiff, note, &cause);
 	live_unlock(w->live);
 	if (rc == -1) {
 		/* The coach refuses a bad note: the person's mistake. */
@@ -600,7 +614,10 @@ remind_reload(void)
 	free(path);
 	if (j == NULL)
 		return;
-	pid = (pid_t)json_integer_value(json_object_get(j, "pid"));
+	/* Checked before it is narrowed: -4294967290 is not process 6. */
+	pid = json_integer_value(json_object_get(j, "pid")) < 2 ||
+	    json_integer_value(json_object_get(j, "pid")) > INT_MAX ? 0 :
+	    (pid_t)json_integer_value(json_object_get(j, "pid"));
 	json_decref(j);
 	if (pid <= 1)
 		return;
@@ -627,10 +644,11 @@ api_settings_post(struct web *w, json_t *b, struct web_reply *r)
 	json_t			*days, *angel, *x, *probs;
 	const char		*hours, *daily;
 	char			*text, *list = NULL, *t, *cause = NULL;
-	int			 reset, snooze;
+	json_int_t		 reset, snooze;
 	size_t			 i;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s:s,s:i,s:o,s:s,s:i,"
+	/* "I": config_parse() below checks the whole numbers' range. */
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s:s,s:I,s:o,s:s,s:I,"
 	    "s?s}", "work_days", &days, "work_hours", &hours,
 	    "posture_reset_every", &reset, "wall_angel_every", &angel,
 	    "daily_session", &daily, "snooze", &snooze, "path", &t) != 0) {
@@ -678,11 +696,11 @@ api_settings_post(struct web *w, json_t *b, struct web_reply *r)
 	    "`midback serve`.\n"
 	    "work_days: [%s]\n"
 	    "work_hours: \"%s\"\n"
-	    "posture_reset_every: %d\n"
+	    "posture_reset_every: %" JSON_INTEGER_FORMAT "\n"
 	    "wall_angel_every: %s\n"
 	    "daily_session: \"%s\"\n"
-	    "snooze: %d\n", list != NULL ? list : "", hours, reset, t, daily,
-	    snooze);
+	    "snooze: %" JSON_INTEGER_FORMAT "\n", list != NULL ? list : "",
+	    hours, reset, t, daily, snooze);
 	free(t);
 	free(list);
 	if (config_parse("settings", text, strlen(text), &c, &d) != 0) {
@@ -699,7 +717,7 @@ api_settings_post(struct web *w, json_t *b, struct web_reply *r)
 		return;
 	}
 	if (file_mkdirs(w->settings_path, &cause) != 0 ||
-	    file_write_atomic(w->settings_path, text, strlen(text), 0644,
+	    file_write_atomic(w->settings_path, text, strlen(text), 0600,
 	    &cause) != 0) {
 		web_error(r, 500, "%s", cause);
 		free(cause);

@@ -448,6 +448,16 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		free(cause);
 		return;
 	}
+	/* Read outside the lock: a session's timer does not wait on it. */
+	if (routine != NULL && routine_parse("routine", routine,
+	    strlen(routine), w->coach.catalog, &p, &rname, &d) == -1) {
+		web_error(r, 400, "%s", d.n > 0 ? d.msgs[0] :
+		    "routine: cannot be read");
+		diag_release(&d);
+		plan_release(&p);
+		free(rname);
+		return;
+	}
 	pthread_mutex_lock(&l->mu);
 	if (playing(l)) {
 		web_error(r, 409, "a session is being played in this browser "
@@ -495,13 +505,7 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		coach_unfinished_release(&u);
 	}
 	if (routine != NULL) {
-		if (routine_parse("routine", routine, strlen(routine),
-		    w->coach.catalog, &p, &rname, &d) == -1) {
-			web_error(r, 400, "%s", d.n > 0 ? d.msgs[0] :
-			    "routine: cannot be read");
-			diag_release(&d);
-			goto out;
-		}
+		/* Read above. */
 	} else if (k == COACH_BREAK) {
 		if (settings_load(w->settings_path, &cfg, &d, &cause) != 0) {
 			diag_release(&d);

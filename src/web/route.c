@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "web/web.h"
+#include "coach/coach.h"
 #include "coach/doc.h"
 #include "core/xmalloc.h"
 #include "sys/paths.h"
@@ -131,10 +132,15 @@ web_doc(struct web_reply *r, json_t *j)
 void
 web_error(struct web_reply *r, int status, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg;
-	json_t	*j;
+	va_list			 ap;
+	char			*msg;
+	json_t			*j;
+	enum coach_failure	 f;
 
+	/* A storage failure met on the way is not the request's fault. */
+	if ((status == 400 || status == 500) &&
+	    (f = coach_failure_take()) != COACH_FAIL_NONE)
+		status = f == COACH_FAIL_FULL ? 507 : 503;
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = NULL;
@@ -234,6 +240,7 @@ web_route(struct web *w, const struct web_req *q, struct web_reply *r)
 	int			 get, post, page;
 
 	memset(r, 0, sizeof *r);
+	(void)coach_failure_take();	/* an earlier request's */
 	if (!host_ok(w, q->host)) {
 		web_error(r, 421, "this server answers only to "
 		    "http://127.0.0.1:%d/", w->port);

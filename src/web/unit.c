@@ -83,16 +83,26 @@ web_state_read(int *port, char **err)
 	return (rc);
 }
 
+/*
+ * Only the server that wrote it removes it: with two on one store, the
+ * second's file replaced the first's, and the first to stop must not
+ * take away the one still running.
+ */
 void
 web_state_remove(void)
 {
+	json_t	*j;
 	char	*path, *err = NULL;
 
 	if ((path = paths_state(WEB_STATE_FILE, &err)) == NULL) {
 		free(err);
 		return;
 	}
-	(void)unlink(path);
+	if ((j = json_load_file(path, 0, NULL)) != NULL &&
+	    json_integer_value(json_object_get(j, "pid")) ==
+	    (json_int_t)getpid())
+		(void)unlink(path);
+	json_decref(j);
 	free(path);
 }
 

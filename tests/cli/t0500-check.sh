@@ -167,4 +167,22 @@ t 'check-7.1 a routine without its name gets the routine'"'"'s one error' '
 	test "$(wc -l <"$ERR")" -eq 2
 '
 
+# A routine, a catalog or settings nested deeper than 64 levels is
+# refused where the level too deep opens, before the tree is built: a
+# 100,000-deep list took over 20 s.
+t 'check-9 nesting past 64 levels is refused at its line, at once; huge numbers are out of range' '
+	{ printf "name: Deep\nexercises: "; head -c 100000 /dev/zero | tr "\0" "["; head -c 100000 /dev/zero | tr "\0" "]"; echo; } >"$T/deep.yaml" &&
+	start=$(date +%s%N) &&
+	run 1 "$MIDBACK" check "$T/deep.yaml" &&
+	end=$(date +%s%N) &&
+	same "$ERR" "$T/deep.yaml:2: nested deeper than 64 levels" &&
+	test $(( (end - start) / 1000000 )) -lt 2000 &&
+	{ printf "exercises:\n  - id: x\n    name: "; head -c 70 /dev/zero | tr "\0" "["; head -c 70 /dev/zero | tr "\0" "]"; echo; } >"$T/deepcat.yaml" &&
+	run 1 "$MIDBACK" check "$T/deepcat.yaml" &&
+	same "$ERR" "$T/deepcat.yaml:3: nested deeper than 64 levels" &&
+	printf "name: Huge\nexercises:\n  - id: chest-opener\n    hold_s: 4294967297\n" >"$T/huge.yaml" &&
+	run 1 "$MIDBACK" check "$T/huge.yaml" &&
+	same "$ERR" "$T/huge.yaml:4: ${Q}hold_s${Q} must be from 1 to 600, found 4294967297"
+'
+
 echo "1..$n"

@@ -91,3 +91,42 @@ t 'mode-5: a folder or store others can open is warned about, and kept' '
 	XDG_DATA_HOME="$T/d5" run 0 "$MIDBACK" log &&
 	test ! -s "$ERR"
 '
+
+# A small file system of its own, when this test may mount one (as root
+# where mounting is allowed): filled up, then read only.
+full_fs=
+if [ "$(id -u)" = 0 ] && mkdir -p "$T/full" &&
+    mount -t tmpfs -o size=512k,mode=0700 tmpfs "$T/full" 2>/dev/null; then
+	full_fs=$T/full
+	trap 'umount "$T/full" 2>/dev/null; rm -rf "$T"' EXIT
+fi
+
+if [ -n "$full_fs" ]; then
+t 'full-1: on a full disk every command says the disk is full, exit 1, nothing changed' '
+	XDG_DATA_HOME="$full_fs" run 0 "$MIDBACK" checkin --pain 3 &&
+	{ dd if=/dev/zero of="$full_fs/fill" bs=4k 2>/dev/null || :; } &&
+	cp "$full_fs/midback/midback.db" "$T/before.db" &&
+	for c in log today export stats "checkin --pain 4"; do
+		XDG_DATA_HOME="$full_fs" run 1 "$MIDBACK" $c &&
+		has "$ERR" "midback: ${c%% *}: " &&
+		has "$ERR" "the disk is full" || exit 1
+	done &&
+	cmp "$T/before.db" "$full_fs/midback/midback.db" &&
+	rm "$full_fs/fill" &&
+	XDG_DATA_HOME="$full_fs" run 0 "$MIDBACK" log &&
+	has "$OUT" "pain 3"
+'
+t 'full-2: on a read-only data folder every command says it is not writable' '
+	mount -o remount,ro "$full_fs" &&
+	for c in log "checkin --pain 4"; do
+		XDG_DATA_HOME="$full_fs" run 1 "$MIDBACK" $c &&
+		has "$ERR" "the data folder is not writable" || { mount -o remount,rw "$full_fs"; exit 1; }
+	done &&
+	mount -o remount,rw "$full_fs"
+'
+else
+	n=$((n + 1))
+	echo "ok $n - full-1 # SKIP cannot mount a small tmpfs (needs root where mounting is allowed)"
+	n=$((n + 1))
+	echo "ok $n - full-2 # SKIP cannot mount a small tmpfs"
+fi

@@ -1246,7 +1246,8 @@ unwritable_directory_gives_a_clear_error(void **state)
 	assert_int_equal(chmod(dir, 0555), 0);
 
 	path = tpath("locked/midback.db");
-	want = xasprintf("cannot open '%s': Permission denied", path);
+	want = xasprintf("cannot open '%s': the data folder is not writable "
+	    "(Permission denied)", path);
 	assert_int_equal(open_as_user(path, got, sizeof got), 0);
 	assert_string_equal(got, want);
 	assert_false(file_exists(path));
@@ -1289,6 +1290,43 @@ unwritable_directory_gives_a_clear_error(void **state)
 	assert_open_fails(path, want);
 	free(want);
 	free(path);
+}
+
+/*
+ * A storage failure is told by its errno first, then SQLite's code: a
+ * -shm file that cannot grow on a full disk is SQLite's "disk I/O
+ * error" (SQLITE_IOERR_SHMSIZE) with ENOSPC.
+ */
+static void
+failures_say_what_happened(void **state)
+{
+	(void)state;
+	assert_int_equal(store_failure_of(SQLITE_IOERR_SHMSIZE, ENOSPC),
+	    STORE_FAIL_FULL);
+	assert_int_equal(store_failure_of(SQLITE_IOERR_WRITE, EDQUOT),
+	    STORE_FAIL_FULL);
+	assert_int_equal(store_failure_of(SQLITE_FULL, 0), STORE_FAIL_FULL);
+	assert_int_equal(store_failure_of(SQLITE_CANTOPEN, EACCES),
+	    STORE_FAIL_UNWRITABLE);
+	assert_int_equal(store_failure_of(SQLITE_IOERR_SHMOPEN, EROFS),
+	    STORE_FAIL_UNWRITABLE);
+	assert_int_equal(store_failure_of(SQLITE_READONLY, 0),
+	    STORE_FAIL_UNWRITABLE);
+	assert_int_equal(store_failure_of(SQLITE_IOERR_READ, EIO),
+	    STORE_FAIL_IO);
+	assert_int_equal(store_failure_of(SQLITE_BUSY, 0), STORE_FAIL_BUSY);
+	assert_int_equal(store_failure_of(SQLITE_CORRUPT, 0),
+	    STORE_FAIL_DAMAGED);
+	assert_int_equal(store_failure_of(SQLITE_CONSTRAINT_UNIQUE, 0),
+	    STORE_FAIL_NONE);
+	assert_string_equal(store_failure_words(STORE_FAIL_FULL),
+	    "the disk is full");
+	assert_string_equal(store_failure_words(STORE_FAIL_UNWRITABLE),
+	    "the data folder is not writable");
+	assert_null(store_failure_words(STORE_FAIL_NONE));
+	/* Taken once, then forgotten. */
+	(void)store_failure_take();
+	assert_int_equal(store_failure_take(), STORE_FAIL_NONE);
 }
 
 /* The child's part of the SIGKILL test: 3 items, then a long sleep. */
@@ -1687,6 +1725,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(stamp_moves_with_every_write,
 		    setup, teardown),
 		cmocka_unit_test(memory_store_works_and_close_accepts_null),
+		cmocka_unit_test(failures_say_what_happened),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
