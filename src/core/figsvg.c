@@ -182,9 +182,12 @@ picture(struct buf *b, const struct exercise *x, const struct figsvg_opts *o,
 
 	s = xmalloc(sizeof *s);
 	fig_prop_ref(f, &ref);
-	if (o->pose >= 0) {
-		fig_keyframe(f, o->pose, 0, &a);
-		a.breath = o->pose == f->npose - 1 ? 1 : 0;
+	if (o->pose >= 0 || o->at_s >= 0) {
+		if (o->pose >= 0) {
+			fig_keyframe(f, o->pose, 0, &a);
+			a.breath = o->pose == f->npose - 1 ? 1 : 0;
+		} else
+			fig_loop_at(f, 1, o->at_s, &a);
 		pose_scene(x, camera, &a, &ref, s);
 		draw(b, s, 0);
 		draw(b, s, 1);

@@ -468,26 +468,148 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 
 /* The solver ---------------------------------------------------------- */
 
-#define NU_MAX		(2 + FIG_ADJUST_MAX)
-#define NR_MAX		24
+/*
+ * The unknowns: the pelvis's place (y, x, z) and the angles the figure
+ * lets the solver adjust. The residuals: each contact's distance from its
+ * surface, and each planted point's distance (across the floor, or along
+ * the door frame) from where it was in the anchor keyframe, so a hand or
+ * knee on the floor stays put while the body moves over it.
+ */
+#define U_Y		0
+#define U_X		1
+#define U_Z		2
+#define U_ROOT		3		/* the root's unknowns */
+#define NU_MAX		(U_ROOT + FIG_ADJUST_MAX)
+#define NR_MAX		48
+#define PLANT_MAX	8		/* planted points */
 #define REG		0.002	/* per degree squared, against cm squared */
+#define REG_ROOT	1e-9	/* keeps the root's equations regular */
+#define SOLVE_ITER	30	/* Gauss-Newton steps at most */
+#define SOLVE_DONE_CM	0.02	/* every residual this near: done */
+#define SOLVE_STALL	0.005	/* a step this small: as near as it gets */
+#define FD_STEP		1e-3	/* finite difference, cm or degree */
+#define PIVOT_MIN	1e-12	/* a pivot this small: singular */
 
 struct solve {
 	const struct fig_spec	*f;
 	struct fig_angles	*a;
-	int			 nu, tx;		/* tx: x is solved */
+	int			 nu;
+	int			 free_x, free_z;	/* solved, or fixed */
 	int			 joint[NU_MAX], axis[NU_MAX];
+	int			 nplant;
+	double			 plant[PLANT_MAX][3];	/* the anchor's */
+	int			 plant_axis[PLANT_MAX][2];
 };
+
+/*
+ * The points that stay put, and along which axes (0 x, 2 z): hands,
+ * knees, forearms, the side lain on, the hips on a seat, the feet; for a
+ * doorway, the forearm on the frame, while the feet step.
+ */
+static int
+plant_points(const struct fig_spec *f, const struct fig_body *b,
+    unsigned c, double pts[][3], int ax[][2])
+{
+	int	n = 0, k;
+
+#define PUT(v, a0, a1) do {						\
+	if (n < PLANT_MAX) {						\
+		for (k = 0; k < 3; k++)					\
+			pts[n][k] = (v)[k];				\
+		ax[n][0] = (a0);					\
+		ax[n][1] = (a1);					\
+		n++;							\
+	}								\
+} while (0)
+	if (f->props & FPROP_DOORWAY) {
+		/* The higher elbow is the one on the frame. */
+		int l = b->p[FJ_LELBOW][1] > b->p[FJ_RELBOW][1];
+
+		PUT(b->p[l ? FJ_LELBOW : FJ_RELBOW], 0, 2);
+		return (n);
+	}
+	if (c & (FCON_HANDS | FCON_LHAND)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->p[FJ_LWRIST][k] + b->e[FE_LHAND][k]) / 2;
+		PUT(m, 0, 2);
+	}
+	if (c & (FCON_HANDS | FCON_RHAND)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->p[FJ_RWRIST][k] + b->e[FE_RHAND][k]) / 2;
+		PUT(m, 0, 2);
+	}
+	if (c & (FCON_KNEES | FCON_LKNEE))
+		PUT(b->p[FJ_LKNEE], 0, 2);
+	if (c & (FCON_KNEES | FCON_RKNEE))
+		PUT(b->p[FJ_RKNEE], 0, 2);
+	if (c & FCON_LFOREARM)
+		PUT(b->p[FJ_LELBOW], 0, 2);
+	if (c & FCON_RFOREARM)
+		PUT(b->p[FJ_RELBOW], 0, 2);
+	if (c & FCON_LSIDE)
+		PUT(b->p[FJ_LHIP], 0, 2);
+	if (c & FCON_RSIDE)
+		PUT(b->p[FJ_RHIP], 0, 2);
+	if (n == 0 && (c & FCON_SEAT)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->p[FJ_LHIP][k] + b->p[FJ_RHIP][k]) / 2;
+		PUT(m, 0, 2);
+	}
+	if (n == 0 && (c & FCON_FEET) && !(c & FCON_BACK)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->e[FE_LHEEL][k] + b->e[FE_RHEEL][k]) / 2;
+		PUT(m, 0, 2);
+	}
+#undef PUT
+	return (n);
+}
+
+int
+fig_planted(const struct fig_spec *f, const struct fig_body *b,
+    unsigned contacts, double pts[][3], int max)
+{
+	double	p[PLANT_MAX][3];
+	int	ax[PLANT_MAX][2], n, i;
+
+	n = plant_points(f, b, contacts, p, ax);
+	for (i = 0; i < n && i < max; i++)
+		memcpy(pts[i], p[i], sizeof p[i]);
+	return (n < max ? n : max);
+}
+
+static double	solve_place(const struct fig_spec *, struct fig_angles *,
+		    struct fig_body *, int);
+
+/* Axis ax of the first planted point of the body as it is at the start. */
+static double
+plant_first(struct solve *s, const struct fig_body *b, int ax)
+{
+	double	p[PLANT_MAX][3];
+	int	pa[PLANT_MAX][2];
+
+	if (plant_points(s->f, b, s->a->contacts, p, pa) == 0)
+		return (s->plant[0][ax]);
+	return (p[0][ax]);
+}
 
 static void
 apply(struct solve *s, const double *u, struct fig_body *b)
 {
-	double	root[3] = { 0, 0, 0 };
+	double	root[3];
 	int	i;
 
-	root[1] = u[0];
-	root[0] = s->tx ? u[1] : 0;
-	for (i = 2; i < s->nu; i++)
+	root[0] = u[U_X];
+	root[1] = u[U_Y];
+	root[2] = u[U_Z];
+	for (i = U_ROOT; i < s->nu; i++)
 		s->a->deg[s->joint[i]][s->axis[i]] = u[i];
 	fig_fk(s->a, root, b);
 }
@@ -495,11 +617,21 @@ apply(struct solve *s, const double *u, struct fig_body *b)
 static int
 residuals(struct solve *s, const double *u, double *r, struct fig_body *b)
 {
-	int	n;
+	double	p[PLANT_MAX][3];
+	int	ax[PLANT_MAX][2], n, i, np;
 
 	apply(s, u, b);
 	n = fig_contact_errors(b, s->a->contacts, s->f->props, r, NR_MAX);
-	return (n < NR_MAX ? n : NR_MAX);
+	if (n > NR_MAX)
+		n = NR_MAX;
+	if (s->nplant == 0)
+		return (n);
+	np = plant_points(s->f, b, s->a->contacts, p, ax);
+	for (i = 0; i < np && i < s->nplant && n + 2 <= NR_MAX; i++) {
+		r[n++] = p[i][ax[i][0]] - s->plant[i][ax[i][0]];
+		r[n++] = p[i][ax[i][1]] - s->plant[i][ax[i][1]];
+	}
+	return (n);
 }
 
 /* Solve the n x n system m x = v in place (Gauss, partial pivoting). */
@@ -514,7 +646,7 @@ gauss(double *m, double *v, int n)
 		for (j = i + 1; j < n; j++)
 			if (fabs(m[j * n + i]) > fabs(m[p * n + i]))
 				p = j;
-		if (fabs(m[p * n + i]) < 1e-12)
+		if (fabs(m[p * n + i]) < PIVOT_MIN)
 			return (-1);
 		if (p != i) {
 			for (k = 0; k < n; k++) {
@@ -551,109 +683,166 @@ max_abs(const double *r, int n)
 	return (m);
 }
 
-double
-fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
+static int
+fixed(const struct solve *s, int k)
+{
+	return ((k == U_X && !s->free_x) || (k == U_Z && !s->free_z));
+}
+
+/* The starting point: resting on the floor (or the seat), at the wall. */
+static void
+solve_start(struct solve *s, double *u, struct fig_body *b)
+{
+	const struct fig_spec	*f = s->f;
+	struct fig_angles	*a = s->a;
+	double			 root[3] = { 0, 0, 0 }, wall;
+	int			 i, jn;
+
+	fig_fk(a, root, b);
+	u[U_Y] = -fig_lowest(b);
+	if (a->contacts & FCON_SEAT)
+		u[U_Y] = ((f->props & FPROP_CHAIR) ? FIG_SEAT_H : 0) -
+		    (b->p[FJ_LHIP][1] + b->p[FJ_RHIP][1]) / 2 +
+		    parts[FP_LTHIGH].rw;
+	u[U_X] = u[U_Z] = 0;
+	if (a->contacts & (FCON_BACK | FCON_ARMS)) {
+		wall = cap_back(b, FP_THORAX2);
+		if (cap_back(b, FP_PELVIS) < wall)
+			wall = cap_back(b, FP_PELVIS);
+		u[U_X] = -wall;
+		s->free_x = 1;
+	}
+	s->nu = U_ROOT;
+	for (i = 0; i < f->nadjust && s->nu < NU_MAX; i++) {
+		jn = f->adjust[i].joint;
+		if (a->mirror)
+			jn = fig_joint_mirror(jn);
+		s->joint[s->nu] = jn;
+		s->axis[s->nu] = f->adjust[i].axis;
+		u[s->nu] = a->deg[jn][f->adjust[i].axis];
+		s->nu++;
+	}
+}
+
+/*
+ * The anchor: the keyframe whose planted points the others keep (the
+ * first, or for a doorway the last, where the frame is placed), solved
+ * alone on the same side.
+ */
+static void
+solve_anchor(struct solve *s)
+{
+	const struct fig_spec	*f = s->f;
+	struct fig_angles	 k;
+	struct fig_body		 b;
+	int			 ax[PLANT_MAX][2];
+
+	fig_keyframe(f, (f->props & FPROP_DOORWAY) ? f->npose - 1 : 0,
+	    s->a->mirror, &k);
+	k.contacts = s->a->contacts;
+	solve_place(f, &k, &b, 0);
+	s->nplant = plant_points(f, &b, k.contacts, s->plant, ax);
+	memcpy(s->plant_axis, ax, sizeof ax);
+	if (s->nplant > 0) {
+		s->free_z = 1;
+		s->free_x = 1;
+	}
+}
+
+/* One Gauss-Newton step, damped toward the angles as written. */
+static int
+solve_step(struct solve *s, double *u, const double *u0, const double *r,
+    int nr, struct fig_body *b, double *step)
+{
+	double	jac[NR_MAX][NU_MAX], m[NU_MAX * NU_MAX], v[NU_MAX];
+	double	r2[NR_MAX], lo, hi, sum;
+	int	i, k, q, n = s->nu;
+
+	for (k = 0; k < n; k++) {
+		if (fixed(s, k))
+			continue;
+		u[k] += FD_STEP;
+		residuals(s, u, r2, b);
+		u[k] -= FD_STEP;
+		for (i = 0; i < nr; i++)
+			jac[i][k] = (r2[i] - r[i]) / FD_STEP;
+	}
+	/* (J'J + W) du = -(J'r + W (u - u0)) */
+	for (i = 0; i < n; i++) {
+		v[i] = 0;
+		for (k = 0; k < n; k++) {
+			if (fixed(s, i) || fixed(s, k)) {
+				m[i * n + k] = (i == k);
+				continue;
+			}
+			for (sum = 0, q = 0; q < nr; q++)
+				sum += jac[q][i] * jac[q][k];
+			m[i * n + k] = sum;
+		}
+		if (fixed(s, i))
+			continue;
+		for (k = 0; k < nr; k++)
+			v[i] -= jac[k][i] * r[k];
+		if (i >= U_ROOT) {
+			m[i * n + i] += REG;
+			v[i] -= REG * (u[i] - u0[i]);
+		} else
+			m[i * n + i] += REG_ROOT;
+	}
+	if (gauss(m, v, n) == -1)
+		return (-1);
+	*step = max_abs(v, n);
+	for (i = 0; i < n; i++) {
+		u[i] += v[i];
+		if (i < U_ROOT)
+			continue;
+		lo = fig_limits[s->joint[i]].lo[s->axis[i]];
+		hi = fig_limits[s->joint[i]].hi[s->axis[i]];
+		u[i] = u[i] < lo ? lo : u[i] > hi ? hi : u[i];
+	}
+	return (0);
+}
+
+static double
+solve_place(const struct fig_spec *f, struct fig_angles *a,
+    struct fig_body *b, int plant)
 {
 	struct solve	s;
-	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], r2[NR_MAX];
-	double		jac[NR_MAX][NU_MAX], m[NU_MAX * NU_MAX], v[NU_MAX];
-	double		root[3] = { 0, 0, 0 }, h, err, lo, hi, wall, step;
-	int		i, k, n, it, nr, jn, ax;
+	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], step;
+	int		it, nr;
 
 	memset(&s, 0, sizeof s);
 	s.f = f;
 	s.a = a;
-	s.tx = (a->contacts & (FCON_BACK | FCON_ARMS)) != 0;
-	/* Start from resting on the floor (or the seat), at the wall. */
-	fig_fk(a, root, b);
-	u[0] = -fig_lowest(b);
-	if (a->contacts & FCON_SEAT)
-		u[0] = ((f->props & FPROP_CHAIR) ? FIG_SEAT_H : 0) -
-		    (b->p[FJ_LHIP][1] + b->p[FJ_RHIP][1]) / 2 +
-		    parts[FP_LTHIGH].rw;
-	u[1] = 0;
-	if (s.tx) {
-		wall = cap_back(b, FP_THORAX2);
-		if (cap_back(b, FP_PELVIS) < wall)
-			wall = cap_back(b, FP_PELVIS);
-		u[1] = -wall;
-	}
-	s.nu = 2;
-	for (i = 0; i < f->nadjust && s.nu < NU_MAX; i++) {
-		jn = f->adjust[i].joint;
-		if (a->mirror)
-			jn = fig_joint_mirror(jn);
-		s.joint[s.nu] = jn;
-		s.axis[s.nu] = f->adjust[i].axis;
-		u[s.nu] = a->deg[jn][f->adjust[i].axis];
-		s.nu++;
+	if (plant)
+		solve_anchor(&s);
+	solve_start(&s, u, b);
+	if (s.nplant > 0) {
+		/* Start where the first planted point meets its anchor. */
+		u[U_X] += s.plant[0][0] - plant_first(&s, b, 0);
+		u[U_Z] += s.plant[0][2] - plant_first(&s, b, 2);
 	}
 	memcpy(u0, u, sizeof u);
 	nr = residuals(&s, u, r, b);
 	if (nr == 0)
 		return (0);
-	for (it = 0; it < 30; it++) {
-		err = max_abs(r, nr);
-		if (err < 0.02)
+	for (it = 0; it < SOLVE_ITER; it++) {
+		if (max_abs(r, nr) < SOLVE_DONE_CM)
 			break;
-		for (k = 0; k < s.nu; k++) {
-			if (k == 1 && !s.tx)
-				continue;
-			h = k < 2 ? 1e-3 : 1e-3;
-			u[k] += h;
-			residuals(&s, u, r2, b);
-			u[k] -= h;
-			for (i = 0; i < nr; i++)
-				jac[i][k] = (r2[i] - r[i]) / h;
-		}
-		/* (J'J + W) du = -(J'r + W (u - u0)) */
-		n = s.nu;
-		for (i = 0; i < n; i++) {
-			for (k = 0; k < n; k++) {
-				double sum = 0;
-				int q;
-
-				if ((i == 1 || k == 1) && !s.tx) {
-					m[i * n + k] = (i == k);
-					continue;
-				}
-				for (q = 0; q < nr; q++)
-					sum += jac[q][i] * jac[q][k];
-				m[i * n + k] = sum;
-			}
-			v[i] = 0;
-			if (i == 1 && !s.tx)
-				continue;
-			for (k = 0; k < nr; k++)
-				v[i] -= jac[k][i] * r[k];
-			if (i >= 2) {
-				m[i * n + i] += REG;
-				v[i] -= REG * (u[i] - u0[i]);
-			} else
-				m[i * n + i] += 1e-9;
-		}
-		if (gauss(m, v, n) == -1)
+		if (solve_step(&s, u, u0, r, nr, b, &step) == -1)
 			break;
-		step = max_abs(v, n);
-		for (i = 0; i < n; i++) {
-			u[i] += v[i];
-			if (i >= 2) {
-				jn = s.joint[i];
-				ax = s.axis[i];
-				lo = fig_limits[jn].lo[ax];
-				hi = fig_limits[jn].hi[ax];
-				if (u[i] < lo)
-					u[i] = lo;
-				if (u[i] > hi)
-					u[i] = hi;
-			}
-		}
 		nr = residuals(&s, u, r, b);
 		/* Where the contacts cannot all hold: as near as it gets. */
-		if (step < 0.005)
+		if (step < SOLVE_STALL)
 			break;
 	}
 	return (max_abs(r, nr));
+}
+
+double
+fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
+{
+	return (solve_place(f, a, b, 1));
 }
 
 /* Motion -------------------------------------------------------------- */
@@ -751,8 +940,8 @@ fig_at_phase(const struct fig_spec *f, const struct phase *ph,
 	}
 }
 
-#define LOOP_STEP_S	1.6	/* from one keyframe to the next */
-#define LOOP_HOLD_S	1.0	/* at the end pose, and at the start */
+#define LOOP_STEP_S	FIG_LOOP_STEP_S
+#define LOOP_HOLD_S	FIG_LOOP_HOLD_S
 
 double
 fig_loop_s(const struct fig_spec *f, int both)

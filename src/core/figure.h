@@ -92,6 +92,12 @@ double	fig_solve(const struct fig_spec *, struct fig_angles *a,
  */
 int	fig_contact_errors(const struct fig_body *, unsigned contacts,
 	    unsigned props, double *err, int max);
+/*
+ * The points of a placed body that stay put while it moves (a hand or knee
+ * on the floor, the forearm on a door frame): up to max, returned count.
+ */
+int	fig_planted(const struct fig_spec *, const struct fig_body *,
+	    unsigned contacts, double pts[][3], int max);
 /* The lowest point of the body (cm above the floor; negative: under). */
 double	fig_lowest(const struct fig_body *);
 
@@ -109,6 +115,8 @@ void	fig_at_phase(const struct fig_spec *, const struct phase *ph,
  * first side (both sides when both is 1). Its length in seconds, and the
  * pose at t seconds.
  */
+#define FIG_LOOP_STEP_S	1.6	/* from one keyframe to the next */
+#define FIG_LOOP_HOLD_S	1.0	/* at the end pose, and at the start */
 double	fig_loop_s(const struct fig_spec *, int both);
 void	fig_loop_at(const struct fig_spec *, int both, double t,
 	    struct fig_angles *out);

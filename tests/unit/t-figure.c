@@ -267,6 +267,47 @@ every_frame_keeps_the_rules(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/*
+ * A hand, knee or forearm on the floor (or on the door frame) stays where
+ * it is, to within 1 cm, in every frame of both sides: the body moves over
+ * it, it does not slide.
+ */
+static void
+planted_contacts_stay_put(void **state)
+{
+	const struct exercise	*x;
+	struct fig_angles	 a;
+	struct fig_body		 b;
+	double			 p0[8][3], p[8][3], one, t;
+	size_t			 i;
+	int			 side, k, n0, n, j, steps = 40;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < cat->n; i++) {
+		x = &cat->ex[i];
+		one = fig_loop_s(x->figure, 0);
+		for (side = 0; side < 2; side++) {
+			fig_loop_at(x->figure, 1, side * one, &a);
+			fig_solve(x->figure, &a, &b);
+			n0 = fig_planted(x->figure, &b, a.contacts, p0, 8);
+			for (k = 1; k < steps; k++) {
+				t = side * one + one * k / steps;
+				fig_loop_at(x->figure, 1, t, &a);
+				fig_solve(x->figure, &a, &b);
+				n = fig_planted(x->figure, &b, a.contacts, p, 8);
+				if (n != n0)
+					continue;
+				for (j = 0; j < n; j++)
+					if (dist(p[j], p0[j]) > 1.0)
+						bad(x, "a planted contact slides",
+						    t, dist(p[j], p0[j]));
+			}
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
 /* The second side is the mirror image of the first, to a millimetre. */
 static void
 sides_are_mirror_images(void **state)
@@ -478,6 +519,7 @@ main(void)
 		cmocka_unit_test(limits_are_human),
 		cmocka_unit_test(every_exercise_has_a_figure),
 		cmocka_unit_test(every_frame_keeps_the_rules),
+		cmocka_unit_test(planted_contacts_stay_put),
 		cmocka_unit_test(sides_are_mirror_images),
 		cmocka_unit_test(every_exercise_moves),
 		cmocka_unit_test(motion_follows_the_phases),
