@@ -293,7 +293,8 @@ output_utf8(void)
 
 /* ANSI colours of the figure's styles (see figure.h). */
 static const char *const figure_sgr[FS_COUNT] = {
-	"36", "1;37", "34", "2;33", "32", "2;33", "33", "33", "31", "35"
+	"36", "1;37", "34", "2;33", "32", "2;33", "33", "33", "31", "35",
+	"1;36"
 };
 
 void

@@ -1104,8 +1104,7 @@ screen_radius(const struct cam *c, const struct fig_capsule *k,
 	pr = dot(ps, across);
 	pd = dot(ps, front);
 	return (sqrt(k->rw * k->rw * pr * pr + k->rd * k->rd * pd * pd +
-	    1e-9) / sqrt(pr * pr + pd * pd + 1e-9) *
-	    (sqrt(pr * pr + pd * pd) > 0.2 ? 1 : 1));
+	    1e-9) / sqrt(pr * pr + pd * pd + 1e-9));
 }
 
 static void
@@ -1131,8 +1130,20 @@ capsule(struct builder *bd, const struct fig_body *b, int part, int style)
 	pb[0] = dot(k.b, bd->cam.right);
 	pb[1] = dot(k.b, bd->cam.up);
 	pb[2] = dot(k.b, bd->cam.toward);
-	if ((p = add(bd, FSH_CAPSULE, style, (pa[2] + pb[2]) / 2)) == NULL)
-		return;
+	/*
+	 * Its depth is its surface nearest the eye: the mid-point brought
+	 * forward by the radius that faces the eye, so a hand behind the
+	 * head is behind the head's round front.
+	 */
+	{
+		double ta = dot(across, bd->cam.toward);
+		double tf = dot(front, bd->cam.toward);
+
+		if ((p = add(bd, FSH_CAPSULE, style, (pa[2] + pb[2]) / 2 +
+		    sqrt(k.rw * k.rw * ta * ta + k.rd * k.rd * tf * tf)))
+		    == NULL)
+			return;
+	}
 	p->x[0] = pa[0];
 	p->y[0] = pa[1];
 	p->x[1] = pb[0];
@@ -1226,11 +1237,11 @@ static void
 props_back(struct builder *bd, const struct fig_spec *f,
     const struct fig_body *ref, int mirror)
 {
-	double	q[4][3], lo[3], hi[3], hx, s = mirror ? -1 : 1;
+	double	q[4][3], lo[3], hi[3], hx;
 	double	ex, ez, wz;
 	int	k;
 
-	(void)s;
+	(void)mirror;
 	bd->group++;
 	/* The floor: a wide strip under everything. */
 	for (k = 0; k < 4; k++) {
@@ -1388,6 +1399,68 @@ fig_prop_ref(const struct fig_spec *f, struct fig_body *out)
 	fig_solve(f, &a, out);
 }
 
+/* Whether the figure's poses move its shoulder blades. */
+static int
+uses_blades(const struct fig_spec *f)
+{
+	int	i, k;
+
+	for (i = 0; i < f->npose; i++)
+		for (k = 0; k < FA_COUNT; k++)
+			if (f->pose[i].deg[FJ_LSCAP][k] != 0 ||
+			    f->pose[i].deg[FJ_RSCAP][k] != 0)
+				return (1);
+	return (0);
+}
+
+/*
+ * A shoulder blade: a flat triangle on the back of the chest, its inner
+ * edge drawn toward the spine as the blade draws back (flexion below 0)
+ * and lifted as it rises, so a squeeze shows from behind.
+ */
+static void
+blade(struct builder *bd, const struct fig_body *b, int side)
+{
+	const double	*r = b->r[FJ_THORAX3];
+	double		 q[3][3], loc[3][3], v[3], rel[3], lp[3], inv[9];
+	double		 back, lift, med, lat;
+	int		 sh = side < 0 ? FJ_LSHOULDER : FJ_RSHOULDER, i, k;
+
+	/* The shoulder in the chest's frame (x forward, y up, z right). */
+	for (k = 0; k < 3; k++)
+		rel[k] = b->p[sh][k] - b->p[FJ_THORAX3][k];
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 3; k++)
+			inv[i * 3 + k] = r[k * 3 + i];
+	mat_vec(inv, rel, lp);
+	/* At rest about (-2.5, 3, 19.5): below -2.5 drawn back. */
+	back = lp[0] + 2.5;
+	lift = lp[1] - 3;
+	med = 8 + 0.9 * back;
+	lat = 15.5 + 0.5 * back;
+	if (med < 2.5)
+		med = 2.5;
+	loc[0][0] = -10.5;
+	loc[0][1] = 4 + lift;
+	loc[0][2] = side * med;
+	loc[1][0] = -10.5;
+	loc[1][1] = -13 + lift * 0.6;
+	loc[1][2] = side * (med + 1.5);
+	loc[2][0] = -9;
+	loc[2][1] = 3 + lift;
+	loc[2][2] = side * lat;
+	for (i = 0; i < 3; i++) {
+		mat_vec(r, loc[i], v);
+		for (k = 0; k < 3; k++)
+			q[i][k] = b->p[FJ_THORAX3][k] + v[k];
+	}
+	poly(bd, (const double (*)[3])q, 3, FS_BLADE);
+	/* On the back: in front of the chest only when seen from behind. */
+	for (k = 0; k < 3; k++)
+		v[k] = -r[k * 3];
+	bd->depth[bd->n - 1] += 12 * dot(v, bd->cam.toward);
+}
+
 void
 fig_scene(const struct fig_spec *f, const struct fig_body *b,
     const struct fig_body *ref, int mirror, int camera,
@@ -1401,8 +1474,8 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 	};
 	struct builder	 bd;
 	struct fig_body	 mref;
-	double		 gd[64], torso = 0, d;
-	int		 order[64], gstyle[64], ng, i, k, g, t;
+	double		 key[FIG_PRIMS_MAX], torso = 0, d;
+	int		 idx[FIG_PRIMS_MAX], backg, i, k, t, g, last;
 
 	memset(&bd, 0, sizeof bd);
 	camera_basis(camera, &bd.cam);
@@ -1411,23 +1484,37 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 	if (mirror) {
 		/* The fixed props of the second side are the mirror's. */
 		mref = *ref;
-		for (i = 0; i < FJ_COUNT; i++)
+		for (i = 0; i < FJ_COUNT; i++) {
+			mref.p[i][0] = ref->p[fig_joint_mirror(i)][0];
+			mref.p[i][1] = ref->p[fig_joint_mirror(i)][1];
 			mref.p[i][2] = -ref->p[fig_joint_mirror(i)][2];
+		}
+		for (i = 0; i < FE_COUNT; i++)
+			mref.e[i][2] = -ref->e[i][2];
 		ref = &mref;
 	}
 	props_back(&bd, f, ref, mirror);
+	backg = bd.group;
 
 	bd.group++;
 	for (i = FP_PELVIS; i <= FP_NECK; i++)
 		capsule(&bd, b, i, FS_BODY);
 	circle(&bd, b->e[FE_HEAD], FIG_HEAD_R, FS_BODY);
+	bd.depth[bd.n - 1] += FIG_HEAD_R;
 	circle(&bd, b->e[FE_NOSE], 2.6, FS_BODY);
-	for (i = 0; i < bd.n; i++)
-		if (bd.gid[i] == bd.group)
-			torso += bd.depth[i];
+	bd.depth[bd.n - 1] += 2.6;
 	for (i = 0, k = 0; i < bd.n; i++)
-		k += bd.gid[i] == bd.group;
+		if (bd.gid[i] == bd.group) {
+			torso += bd.depth[i];
+			k++;
+		}
 	torso /= k;
+	if (uses_blades(f)) {
+		bd.group++;
+		blade(&bd, b, -1);
+		bd.group++;
+		blade(&bd, b, 1);
+	}
 	for (i = 0; i < 4; i++) {
 		bd.group++;
 		d = 0;
@@ -1436,65 +1523,45 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 			d += bd.depth[bd.n - 1];
 		}
 		d /= 3;
-		for (k = bd.n - 3; k < bd.n; k++) {
+		for (k = bd.n - 3; k < bd.n; k++)
 			bd.tmp[k].style = d >= torso - 4 ? FS_NEAR : FS_FAR;
-			bd.depth[k] = d;
-		}
 	}
 	props_front(&bd, f, b);
 
 	/*
-	 * Each group at its mean depth; farthest first. Depths within
-	 * DEPTH_TIE are a tie, kept in the order drawn (the sorts are
-	 * stable): the two arms of a symmetric pose are at one depth, and
-	 * which comes first must not hang on the last bit of a cosine.
+	 * Every shape at its own depth, farthest first; the room's props
+	 * (floor, wall, chair, door) behind all. Depths within DEPTH_TIE
+	 * are a tie, kept in the order drawn (the sort is stable): the two
+	 * arms of a symmetric pose are at one depth, and which comes first
+	 * must not hang on the last bit of a cosine. Shapes of one part of
+	 * the body that end up next to each other are drawn as one
+	 * silhouette (one group).
 	 */
-	ng = bd.group + 1;
-	if (ng > 64)
-		ng = 64;
-	for (g = 0; g < ng; g++) {
-		gd[g] = 0;
-		k = 0;
-		for (i = 0; i < bd.n; i++)
-			if (bd.gid[i] == g) {
-				gd[g] += bd.depth[i];
-				k++;
-			}
-		gd[g] = k ? gd[g] / k : -1e9;
-		gstyle[g] = k;
-		order[g] = g;
+	for (i = 0; i < bd.n; i++) {
+		idx[i] = i;
+		key[i] = bd.gid[i] <= backg ? bd.depth[i] - 1e7 : bd.depth[i];
 	}
-	for (i = 1; i < ng; i++)
-		for (k = i; k > 0 && gd[order[k - 1]] > gd[order[k]] +
-		    DEPTH_TIE; k--) {
-			t = order[k];
-			order[k] = order[k - 1];
-			order[k - 1] = t;
+	for (i = 1; i < bd.n; i++)
+		for (k = i; k > 0 && key[idx[k - 1]] > key[idx[k]] + DEPTH_TIE;
+		    k--) {
+			t = idx[k];
+			idx[k] = idx[k - 1];
+			idx[k - 1] = t;
 		}
 	out->n = 0;
-	for (g = 0; g < ng; g++) {
-		if (gstyle[order[g]] == 0)
-			continue;
-		/* Props in their own depth order within the group. */
-		int idx[FIG_PRIMS_MAX], m = 0, a2;
-
-		for (i = 0; i < bd.n; i++)
-			if (bd.gid[i] == order[g])
-				idx[m++] = i;
-		for (i = 1; i < m; i++)
-			for (k = i; k > 0 && bd.depth[idx[k - 1]] >
-			    bd.depth[idx[k]] + DEPTH_TIE; k--) {
-				a2 = idx[k];
-				idx[k] = idx[k - 1];
-				idx[k - 1] = a2;
-			}
-		for (i = 0; i < m; i++) {
-			if (out->n == FIG_PRIMS_MAX)
-				break;
-			out->prim[out->n] = bd.tmp[idx[i]];
-			out->prim[out->n].group = (unsigned char)g;
-			out->n++;
+	g = -1;
+	last = -1;
+	for (i = 0; i < bd.n && out->n < FIG_PRIMS_MAX; i++) {
+		if (bd.gid[idx[i]] != last) {
+			g++;
+			last = bd.gid[idx[i]];
 		}
+		out->prim[out->n] = bd.tmp[idx[i]];
+		out->prim[out->n].group = (unsigned char)g;
+		out->prim[out->n].id = (unsigned char)idx[i];
+		out->prim[out->n].z = key[idx[i]];
+		out->prim[out->n].part = (unsigned char)bd.gid[idx[i]];
+		out->n++;
 	}
 }
 

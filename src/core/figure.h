@@ -125,21 +125,26 @@ void	fig_loop_at(const struct fig_spec *, int both, double t,
 enum fig_style {
 	FS_BODY, FS_NEAR, FS_FAR,	/* trunk and head; limbs */
 	FS_FLOOR, FS_MAT, FS_WALL, FS_CHAIR, FS_DOOR, FS_BAND, FS_BELL,
+	FS_BLADE,			/* a shoulder blade on the back */
 	FS_COUNT
 };
 
 enum fig_shape { FSH_CAPSULE, FSH_CIRCLE, FSH_POLY, FSH_LINE };
 
 #define FIG_POLY_MAX	6
-#define FIG_PRIMS_MAX	96
+#define FIG_PRIMS_MAX	112
 
 struct fig_prim {
 	unsigned char	shape;		/* enum fig_shape */
 	unsigned char	style;		/* enum fig_style */
 	unsigned char	group;		/* shapes drawn as one outline */
 	unsigned char	n;		/* points of a polygon */
+	unsigned char	id;		/* the same shape in every frame */
+	unsigned char	part;		/* the body part (trunk, a limb) or
+					   prop it belongs to */
 	double		x[FIG_POLY_MAX], y[FIG_POLY_MAX];
 	double		r;		/* radius, or a line's width */
+	double		z;		/* depth: larger is nearer the eye */
 };
 
 struct fig_scene {
