@@ -20,7 +20,7 @@ still(const struct exercise *x, struct figsvg_opts *o, double cx, double cy,
 {
 	char	*svg, *p;
 
-	o->px_per_cm = 1.4;
+	o->px_per_cm = 1.0;
 	if ((svg = figure_svg(x, o)) == NULL)
 		return;
 	p = strstr(svg, "<svg");
@@ -58,8 +58,8 @@ main(int argc, char **argv)
 		return (1);
 	n = x->figure->npose;
 	fig_frame(x->figure, x->figure->camera, &bx);
-	w = (bx.x1 - bx.x0) * 1.4;
-	h = (bx.y1 - bx.y0) * 1.4;
+	w = (bx.x1 - bx.x0) * 1.0;
+	h = (bx.y1 - bx.y0) * 1.0;
 	one = fig_loop_s(x->figure, 0);
 	step = (one - 2 * FIG_LOOP_HOLD_S) / 2 / (n - 1);
 	printf("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "

@@ -484,11 +484,12 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 #define PLANT_MAX	8		/* planted points */
 #define REG		0.002	/* per degree squared, against cm squared */
 #define REG_ROOT	1e-9	/* keeps the root's equations regular */
-#define SOLVE_ITER	30	/* Gauss-Newton steps at most */
+#define SOLVE_ITER	40	/* Gauss-Newton steps at most */
 #define SOLVE_DONE_CM	0.02	/* every residual this near: done */
 #define SOLVE_STALL	0.005	/* a step this small: as near as it gets */
 #define FD_STEP		1e-3	/* finite difference, cm or degree */
 #define PIVOT_MIN	1e-12	/* a pivot this small: singular */
+#define STEP_MAX	8.0	/* cm or degrees a step moves at most */
 
 struct solve {
 	const struct fig_spec	*f;
@@ -791,7 +792,10 @@ solve_step(struct solve *s, double *u, const double *u0, const double *r,
 	}
 	if (gauss(m, v, n) == -1)
 		return (-1);
-	*step = max_abs(v, n);
+	/* Far from the answer the linear model lies: short steps. */
+	if ((*step = max_abs(v, n)) > STEP_MAX)
+		for (i = 0; i < n; i++)
+			v[i] *= STEP_MAX / *step;
 	for (i = 0; i < n; i++) {
 		u[i] += v[i];
 		if (i < U_ROOT)
@@ -1011,6 +1015,16 @@ camera_basis(int camera, struct cam *c)
 	case FCAM_THREEQ:
 		az = 38;
 		el = 18;
+		break;
+	case FCAM_THREEQ_BACK:
+		/* From behind and to the left, a little above. */
+		az = -142;
+		el = 18;
+		break;
+	case FCAM_HIGH_SIDE:
+		/* From the right side and well above: a body lying down. */
+		az = 0;
+		el = 50;
 		break;
 	default:
 		break;
