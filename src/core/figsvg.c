@@ -174,6 +174,12 @@ draw(struct buf *b, const struct fig_scene *s, int which)
 	}
 }
 
+/*
+ * A calm breath goes with every exercise; only a breathing exercise fills
+ * the belly to the full (elsewhere it reads as a belly pushed out).
+ */
+#define CALM_BREATH	0.3
+
 static void
 pose_scene(const struct exercise *x, int camera, const struct fig_angles *in,
     const struct fig_body *ref, struct fig_scene *s)
@@ -181,6 +187,8 @@ pose_scene(const struct exercise *x, int camera, const struct fig_angles *in,
 	struct fig_angles	a = *in;
 	struct fig_body		body;
 
+	if (x->kind != KIND_BREATHING)
+		a.breath *= CALM_BREATH;
 	fig_solve(x->figure, &a, &body);
 	fig_scene(x->figure, &body, ref, a.mirror, camera, s);
 }

@@ -1247,6 +1247,26 @@ box(struct builder *bd, const double lo[3], const double hi[3], int style)
 	}
 }
 
+/*
+ * Whether a figure on a chair leans back over its backrest: some pose
+ * tips the pelvis back and extends the upper back.
+ */
+static int
+leans_back(const struct fig_spec *f)
+{
+	int	i;
+
+	for (i = 0; i < f->npose; i++)
+		if (f->pose[i].deg[FJ_PELVIS][FA_FLEX] < 0 &&
+		    f->pose[i].deg[FJ_THORAX1][FA_FLEX] < -8)
+			return (1);
+	return (0);
+}
+
+/* Sitting near the front of a chair: the backrest this far behind the
+   pelvis's centre (the seat is 42 deep; the hips 14 from its edge). */
+#define CHAIR_FRONT_SIT	28.0
+
 static void
 props_back(struct builder *bd, const struct fig_spec *f,
     const struct fig_body *ref, int mirror)
@@ -1286,7 +1306,7 @@ props_back(struct builder *bd, const struct fig_spec *f,
 	if (f->props & FPROP_WALL) {
 		for (k = 0; k < 4; k++) {
 			q[k][0] = 0;
-			q[k][1] = (k == 1 || k == 2) ? 210 : 0;
+			q[k][1] = (k == 1 || k == 2) ? 250 : 0;
 			q[k][2] = k >= 2 ? 70 : -70;
 		}
 		poly(bd, (const double (*)[3])q, 4, FS_WALL);
@@ -1326,6 +1346,9 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		hx = ref->p[FJ_PELVIS][0] - fabs(ref->r[FJ_PELVIS][0]) *
 		    parts[FP_PELVIS].rd - fabs(ref->r[FJ_PELVIS][2]) *
 		    parts[FP_PELVIS].rw - 3;
+		/* Facing forward and not leaning back: near the front. */
+		if (fabs(ref->r[FJ_PELVIS][0]) > 0.7 && !leans_back(f))
+			hx = ref->p[FJ_PELVIS][0] - CHAIR_FRONT_SIT;
 		lo[0] = hx;
 		hi[0] = hx + 42;
 		lo[1] = FIG_SEAT_H - 4;
