@@ -1473,18 +1473,18 @@ blade(struct builder *bd, const struct fig_body *b, int side)
 	/* At rest about (-2.5, 3, 19.5): below -2.5 drawn back. */
 	back = lp[0] + 2.5;
 	lift = lp[1] - 3;
-	med = 8 + 0.9 * back;
-	lat = 15.5 + 0.5 * back;
+	med = 6.5 + 0.9 * back;
+	lat = 17 + 0.5 * back;
 	if (med < 2.5)
 		med = 2.5;
 	loc[0][0] = -10.5;
-	loc[0][1] = 4 + lift;
+	loc[0][1] = 5 + lift;
 	loc[0][2] = side * med;
 	loc[1][0] = -10.5;
-	loc[1][1] = -13 + lift * 0.6;
-	loc[1][2] = side * (med + 1.5);
+	loc[1][1] = -16 + lift * 0.6;
+	loc[1][2] = side * (med + 2.5);
 	loc[2][0] = -9;
-	loc[2][1] = 3 + lift;
+	loc[2][1] = 4 + lift;
 	loc[2][2] = side * lat;
 	for (i = 0; i < 3; i++) {
 		mat_vec(r, loc[i], v);
@@ -1540,28 +1540,32 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 	bd.depth[bd.n - 1] += FIG_HEAD_R;
 	circle(&bd, b->e[FE_NOSE], 2.6, FS_BODY);
 	bd.depth[bd.n - 1] += 2.6;
-	for (i = 0, k = 0; i < bd.n; i++)
-		if (bd.gid[i] == bd.group) {
-			torso += bd.depth[i];
-			k++;
-		}
-	torso /= k;
 	if (uses_blades(f)) {
 		bd.group++;
 		blade(&bd, b, -1);
 		bd.group++;
 		blade(&bd, b, 1);
 	}
+	/*
+	 * A limb is near (drawn light) when its centre line is nearer the
+	 * eye than the spine's, by its joints: both legs seen from the
+	 * front or back are near, the far arm seen from the side is far.
+	 */
+	torso = (dot(b->p[FJ_PELVIS], bd.cam.toward) +
+	    dot(b->p[FJ_THORAX2], bd.cam.toward)) / 2;
 	for (i = 0; i < 4; i++) {
+		static const int root[4] = { FJ_LSHOULDER, FJ_RSHOULDER,
+		    FJ_LHIP, FJ_RHIP };
+
 		bd.group++;
 		d = 0;
 		for (k = 0; k < 3; k++) {
 			capsule(&bd, b, limbs[i][k], FS_NEAR);
-			d += bd.depth[bd.n - 1];
+			d += dot(b->p[root[i] + 2 * k], bd.cam.toward);
 		}
 		d /= 3;
 		for (k = bd.n - 3; k < bd.n; k++)
-			bd.tmp[k].style = d >= torso - 4 ? FS_NEAR : FS_FAR;
+			bd.tmp[k].style = d >= torso - 2 ? FS_NEAR : FS_FAR;
 	}
 	props_front(&bd, f, b);
 
