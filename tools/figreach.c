@@ -6,7 +6,7 @@
  * FREE: which of shoulder flex, side, twist, elbow, wrist may change, as
  * five 0 or 1 (default 11111); the others stay as the pose has them.
  * A last word "up" keeps the elbow above the head.
- * TARGET: head-back, chest, belly, upper-back, left-shoulder,
+ * TARGET: head-back, chest, chest-front, belly, upper-back, left-shoulder,
  * right-shoulder, left-knee, right-knee, left-elbow, right-elbow,
  * left-thigh, right-thigh.
  */
@@ -42,14 +42,16 @@ fig_target(const struct fig_body *b, const char *name, double out[3])
 		at(b, FJ_HEAD, -12, 4, 0, out);
 	else if (strcmp(name, "chest") == 0)
 		at(b, FJ_THORAX2, 13, 2, 0, out);
+	else if (strcmp(name, "chest-front") == 0)
+		at(b, FJ_THORAX2, 22, 2, 0, out);
 	else if (strcmp(name, "belly") == 0)
 		at(b, FJ_LUMBAR1, 13, 0, 0, out);
 	else if (strcmp(name, "upper-back") == 0)
 		at(b, FJ_THORAX3, -12, 0, 0, out);
 	else if (strcmp(name, "left-shoulder") == 0)
-		at(b, FJ_LSCAP, 4, 5, -14, out);
+		at(b, FJ_LSCAP, 6, -3, -14, out);
 	else if (strcmp(name, "right-shoulder") == 0)
-		at(b, FJ_RSCAP, 4, 5, 14, out);
+		at(b, FJ_RSCAP, 6, -3, 14, out);
 	else if (strcmp(name, "left-knee") == 0)
 		at(b, FJ_LKNEE, 3, 0, 0, out), out[1] += 8;
 	else if (strcmp(name, "right-knee") == 0)
