@@ -6,7 +6,7 @@
  * FREE: which of shoulder flex, side, twist, elbow, wrist may change, as
  * five 0 or 1 (default 11111); the others stay as the pose has them.
  * A last word "up" keeps the elbow above the head.
- * TARGET: head-back, chest, chest-front, belly, upper-back, left-shoulder,
+ * TARGET: head-back, chest, chest-front, belly, backrest-l, backrest-r, upper-back, left-shoulder,
  * right-shoulder, left-knee, right-knee, left-elbow, right-elbow,
  * left-thigh, right-thigh.
  */
@@ -44,7 +44,15 @@ fig_target(const struct fig_body *b, const char *name, double out[3])
 		at(b, FJ_THORAX2, 13, 2, 0, out);
 	else if (strcmp(name, "chest-front") == 0)
 		at(b, FJ_THORAX2, 22, 2, 0, out);
-	else if (strcmp(name, "belly") == 0)
+	else if (strncmp(name, "backrest", 8) == 0) {
+		/* The top of a chair's backrest (see props_back()). */
+		const double *r = b->r[FJ_PELVIS];
+
+		out[0] = b->p[FJ_PELVIS][0] - fabs(r[0]) * 11 -
+		    fabs(r[2]) * 15.5 - 3 - 2;
+		out[1] = FIG_SEAT_H + 36 + 3;
+		out[2] = b->p[FJ_PELVIS][2] + (name[9] == 'l' ? -10 : 10);
+	} else if (strcmp(name, "belly") == 0)
 		at(b, FJ_LUMBAR1, 13, 0, 0, out);
 	else if (strcmp(name, "upper-back") == 0)
 		at(b, FJ_THORAX3, -12, 0, 0, out);

@@ -1247,6 +1247,25 @@ box(struct builder *bd, const double lo[3], const double hi[3], int style)
 	}
 }
 
+/* A mat under the body: head to pelvis, across the room or along it. */
+static void
+mat_extent(const struct fig_body *ref, double lo[3], double hi[3])
+{
+	double	hx, ez;
+	int	wz;
+
+	hx = (ref->p[FJ_PELVIS][0] + ref->e[FE_HEAD][0]) / 2;
+	ez = (ref->p[FJ_PELVIS][2] + ref->e[FE_HEAD][2]) / 2;
+	wz = fabs(ref->p[FJ_PELVIS][2] - ref->e[FE_HEAD][2]) >
+	    fabs(ref->p[FJ_PELVIS][0] - ref->e[FE_HEAD][0]) ? 1 : 0;
+	lo[0] = hx - (wz ? 32 : 95);
+	hi[0] = hx + (wz ? 32 : 95);
+	lo[1] = -1.2;
+	hi[1] = 0;
+	lo[2] = wz ? ez - 95 : -32;
+	hi[2] = wz ? ez + 95 : 32;
+}
+
 /*
  * Whether a figure on a chair leans back over its backrest: some pose
  * tips the pelvis back and extends the upper back.
@@ -1287,17 +1306,7 @@ props_back(struct builder *bd, const struct fig_spec *f,
 	bd->depth[bd->n - 1] = -1e6;
 	if (f->props & FPROP_MAT) {
 		/* A mat 1.2 cm thick: its top is the floor the body is on. */
-		/* Along the body: head to pelvis, across the room or along. */
-		hx = (ref->p[FJ_PELVIS][0] + ref->e[FE_HEAD][0]) / 2;
-		ez = (ref->p[FJ_PELVIS][2] + ref->e[FE_HEAD][2]) / 2;
-		wz = fabs(ref->p[FJ_PELVIS][2] - ref->e[FE_HEAD][2]) >
-		    fabs(ref->p[FJ_PELVIS][0] - ref->e[FE_HEAD][0]) ? 1 : 0;
-		lo[0] = hx - (wz ? 32 : 95);
-		hi[0] = hx + (wz ? 32 : 95);
-		lo[1] = -1.2;
-		hi[1] = 0;
-		lo[2] = wz ? ez - 95 : -32;
-		hi[2] = wz ? ez + 95 : 32;
+		mat_extent(ref, lo, hi);
 		box(bd, lo, hi, FS_MAT);
 		for (k = bd->n - 3; k < bd->n; k++)
 			if (k >= 0 && bd->tmp[k].style == FS_MAT)
@@ -1313,10 +1322,13 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		bd->depth[bd->n - 1] = -1e6 + 2;
 	}
 	if (f->props & FPROP_DOORWAY) {
-		/* The frame's face just behind the forearms. */
-		ex = ref->p[FJ_LELBOW][0] < ref->p[FJ_RELBOW][0] ?
+		/*
+		 * The frame's face just in front of the raised forearm,
+		 * which rests on it while the body steps through.
+		 */
+		ex = ref->p[FJ_LELBOW][1] > ref->p[FJ_RELBOW][1] ?
 		    ref->p[FJ_LELBOW][0] : ref->p[FJ_RELBOW][0];
-		ex -= parts[FP_LFOREARM].rw;
+		ex += parts[FP_LFOREARM].rw + 12;
 		ez = fabs(ref->p[FJ_LELBOW][2]) > fabs(ref->p[FJ_RELBOW][2]) ?
 		    fabs(ref->p[FJ_LELBOW][2]) : fabs(ref->p[FJ_RELBOW][2]);
 		wz = ez - 6;
@@ -1511,11 +1523,57 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 	};
 	struct builder	 bd;
 	struct fig_body	 mref;
-	double		 key[FIG_PRIMS_MAX], torso = 0, d;
+	double		 key[FIG_PRIMS_MAX], torso = 0, d, flip;
 	int		 idx[FIG_PRIMS_MAX], backg, i, k, t, g, last;
 
 	memset(&bd, 0, sizeof bd);
 	camera_basis(camera, &bd.cam);
+	/*
+	 * The flip is about the middle of the props' body as the first side
+	 * has it, so both sides fill one frame.
+	 */
+	{
+		const struct fig_body *r0 = ref != NULL ? ref : b;
+		double lo = 1e9, hi = -1e9, x;
+
+		for (i = 0; i < FJ_COUNT; i++) {
+			x = dot(r0->p[i], bd.cam.right);
+			lo = x < lo ? x : lo;
+			hi = x > hi ? x : hi;
+		}
+		for (i = 0; i < FE_COUNT; i++) {
+			x = dot(r0->e[i], bd.cam.right);
+			lo = x < lo ? x : lo;
+			hi = x > hi ? x : hi;
+		}
+		if (f->props & FPROP_MAT) {
+			double mlo[3], mhi[3], q[3];
+			int c;
+
+			mat_extent(r0, mlo, mhi);
+			for (c = 0; c < 4; c++) {
+				q[0] = (c & 1) ? mhi[0] : mlo[0];
+				q[1] = 0;
+				q[2] = (c & 2) ? mhi[2] : mlo[2];
+				x = dot(q, bd.cam.right);
+				lo = x < lo ? x : lo;
+				hi = x > hi ? x : hi;
+			}
+		}
+		flip = lo + hi;
+	}
+	if (mirror) {
+		/*
+		 * The second side is seen as the mirror image of the first:
+		 * the camera mirrored with the body (z -> -z) and the
+		 * picture flipped left to right, so the side the exercise
+		 * works faces the eye on both sides.
+		 */
+		bd.cam.right[0] = -bd.cam.right[0];
+		bd.cam.right[1] = -bd.cam.right[1];
+		bd.cam.up[2] = -bd.cam.up[2];
+		bd.cam.toward[2] = -bd.cam.toward[2];
+	}
 	if (ref == NULL)
 		ref = b;
 	if (mirror) {
@@ -1568,6 +1626,10 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 			bd.tmp[k].style = d >= torso - 2 ? FS_NEAR : FS_FAR;
 	}
 	props_front(&bd, f, b);
+	if (mirror)
+		for (i = 0; i < bd.n; i++)
+			for (k = 0; k < bd.tmp[i].n; k++)
+				bd.tmp[i].x[k] += flip;
 
 	/*
 	 * Every shape at its own depth, farthest first; the room's props
