@@ -52,6 +52,11 @@ fig_target(const struct fig_body *b, const char *name, double out[3])
 		    fabs(r[2]) * 15.5 - 3 - 2;
 		out[1] = FIG_SEAT_H + 36 + 3;
 		out[2] = b->p[FJ_PELVIS][2] + (name[9] == 'l' ? -10 : 10);
+	} else if (strcmp(name, "floor-left") == 0) {
+		/* On the floor under the chest, to the left. */
+		out[0] = b->p[FJ_THORAX3][0];
+		out[1] = 3.3;
+		out[2] = b->p[FJ_THORAX3][2] - 30;
 	} else if (strcmp(name, "belly") == 0)
 		at(b, FJ_LUMBAR1, 13, 0, 0, out);
 	else if (strcmp(name, "upper-back") == 0)

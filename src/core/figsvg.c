@@ -203,7 +203,7 @@ pose_scene(const struct exercise *x, int camera, const struct fig_angles *in,
  * in the drawing order, each shown only in the frames it is in.
  */
 #define ANIM_FPS	10	/* frames a second, before thinning */
-#define ANIM_TOL	0.3	/* cm a thinned frame may be off */
+#define ANIM_TOL	0.45	/* cm a thinned frame may be off */
 #define ANIM_VALS	8	/* numbers of a shape in a frame: 3 points,
 				   the radius, the style */
 #define SLOTS_MAX	512
@@ -320,7 +320,7 @@ earlier_slot(const struct anim *an, int id, int f, int pos)
  * side at one depth do not swap back and forth from frame to frame
  * (either order looks the same there).
  */
-#define ANIM_HYST	2.0	/* cm */
+#define ANIM_HYST	3.0	/* cm */
 
 static void
 anim_frame(struct anim *an, int f, const struct fig_scene *s)

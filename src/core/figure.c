@@ -480,11 +480,11 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 #define U_Z		2
 #define U_ROOT		3		/* the root's unknowns */
 #define NU_MAX		(U_ROOT + FIG_ADJUST_MAX)
-#define NR_MAX		48
+#define NR_MAX		72
 #define PLANT_MAX	8		/* planted points */
 #define REG		0.002	/* per degree squared, against cm squared */
 #define REG_ROOT	1e-9	/* keeps the root's equations regular */
-#define SOLVE_ITER	40	/* Gauss-Newton steps at most */
+#define SOLVE_ITER	60	/* Gauss-Newton steps at most */
 #define SOLVE_DONE_CM	0.02	/* every residual this near: done */
 #define SOLVE_STALL	0.005	/* a step this small: as near as it gets */
 #define FD_STEP		1e-3	/* finite difference, cm or degree */
@@ -499,26 +499,25 @@ struct solve {
 	int			 joint[NU_MAX], axis[NU_MAX];
 	int			 nplant;
 	double			 plant[PLANT_MAX][3];	/* the anchor's */
-	int			 plant_axis[PLANT_MAX][2];
 };
 
 /*
- * The points that stay put, and along which axes (0 x, 2 z): hands,
+ * The points that stay put, and along which axes (a mask of x 1, y 2,
+ * z 4; the height of a point on the floor is its contact's): hands,
  * knees, forearms, the side lain on, the hips on a seat, the feet; for a
  * doorway, the forearm on the frame, while the feet step.
  */
 static int
 plant_points(const struct fig_spec *f, const struct fig_body *b,
-    unsigned c, double pts[][3], int ax[][2])
+    unsigned c, double pts[][3], int *ax)
 {
 	int	n = 0, k;
 
-#define PUT(v, a0, a1) do {						\
+#define PUT(v, mask) do {						\
 	if (n < PLANT_MAX) {						\
 		for (k = 0; k < 3; k++)					\
 			pts[n][k] = (v)[k];				\
-		ax[n][0] = (a0);					\
-		ax[n][1] = (a1);					\
+		ax[n] = (mask);						\
 		n++;							\
 	}								\
 } while (0)
@@ -526,7 +525,7 @@ plant_points(const struct fig_spec *f, const struct fig_body *b,
 		/* The higher elbow is the one on the frame. */
 		int l = b->p[FJ_LELBOW][1] > b->p[FJ_RELBOW][1];
 
-		PUT(b->p[l ? FJ_LELBOW : FJ_RELBOW], 0, 2);
+		PUT(b->p[l ? FJ_LELBOW : FJ_RELBOW], 7);
 		return (n);
 	}
 	if (c & (FCON_HANDS | FCON_LHAND)) {
@@ -534,40 +533,40 @@ plant_points(const struct fig_spec *f, const struct fig_body *b,
 
 		for (k = 0; k < 3; k++)
 			m[k] = (b->p[FJ_LWRIST][k] + b->e[FE_LHAND][k]) / 2;
-		PUT(m, 0, 2);
+		PUT(m, 5);
 	}
 	if (c & (FCON_HANDS | FCON_RHAND)) {
 		double m[3];
 
 		for (k = 0; k < 3; k++)
 			m[k] = (b->p[FJ_RWRIST][k] + b->e[FE_RHAND][k]) / 2;
-		PUT(m, 0, 2);
+		PUT(m, 5);
 	}
 	if (c & (FCON_KNEES | FCON_LKNEE))
-		PUT(b->p[FJ_LKNEE], 0, 2);
+		PUT(b->p[FJ_LKNEE], 5);
 	if (c & (FCON_KNEES | FCON_RKNEE))
-		PUT(b->p[FJ_RKNEE], 0, 2);
+		PUT(b->p[FJ_RKNEE], 5);
 	if (c & FCON_LFOREARM)
-		PUT(b->p[FJ_LELBOW], 0, 2);
+		PUT(b->p[FJ_LELBOW], 5);
 	if (c & FCON_RFOREARM)
-		PUT(b->p[FJ_RELBOW], 0, 2);
+		PUT(b->p[FJ_RELBOW], 5);
 	if (c & FCON_LSIDE)
-		PUT(b->p[FJ_LHIP], 0, 2);
+		PUT(b->p[FJ_LHIP], 5);
 	if (c & FCON_RSIDE)
-		PUT(b->p[FJ_RHIP], 0, 2);
+		PUT(b->p[FJ_RHIP], 5);
 	if (n == 0 && (c & FCON_SEAT)) {
 		double m[3];
 
 		for (k = 0; k < 3; k++)
 			m[k] = (b->p[FJ_LHIP][k] + b->p[FJ_RHIP][k]) / 2;
-		PUT(m, 0, 2);
+		PUT(m, 5);
 	}
 	if (n == 0 && (c & FCON_FEET) && !(c & FCON_BACK)) {
 		double m[3];
 
 		for (k = 0; k < 3; k++)
 			m[k] = (b->e[FE_LHEEL][k] + b->e[FE_RHEEL][k]) / 2;
-		PUT(m, 0, 2);
+		PUT(m, 5);
 	}
 #undef PUT
 	return (n);
@@ -578,11 +577,12 @@ fig_planted(const struct fig_spec *f, const struct fig_body *b,
     unsigned contacts, double pts[][3], int max)
 {
 	double	p[PLANT_MAX][3];
-	int	ax[PLANT_MAX][2], n, i;
+	int	ax[PLANT_MAX], n, i, k;
 
 	n = plant_points(f, b, contacts, p, ax);
 	for (i = 0; i < n && i < max; i++)
-		memcpy(pts[i], p[i], sizeof p[i]);
+		for (k = 0; k < 3; k++)
+			pts[i][k] = (ax[i] & (1 << k)) ? p[i][k] : 0;
 	return (n < max ? n : max);
 }
 
@@ -594,7 +594,7 @@ static double
 plant_first(struct solve *s, const struct fig_body *b, int ax)
 {
 	double	p[PLANT_MAX][3];
-	int	pa[PLANT_MAX][2];
+	int	pa[PLANT_MAX];
 
 	if (plant_points(s->f, b, s->a->contacts, p, pa) == 0)
 		return (s->plant[0][ax]);
@@ -619,19 +619,32 @@ static int
 residuals(struct solve *s, const double *u, double *r, struct fig_body *b)
 {
 	double	p[PLANT_MAX][3];
-	int	ax[PLANT_MAX][2], n, i, np;
+	int	ax[PLANT_MAX], n, i, k, np;
 
 	apply(s, u, b);
 	n = fig_contact_errors(b, s->a->contacts, s->f->props, r, NR_MAX);
 	if (n > NR_MAX)
 		n = NR_MAX;
+	/* Nothing goes through the floor: a part under it pulls up. */
+	if (s->nu > U_ROOT) {
+		double low;
+
+		for (i = 0; i < FP_COUNT && n < NR_MAX; i++) {
+			low = cap_low(b, i);
+			r[n++] = low < 0 ? low : 0;
+		}
+		if (n < NR_MAX) {
+			low = b->e[FE_HEAD][1] - FIG_HEAD_R;
+			r[n++] = low < 0 ? low : 0;
+		}
+	}
 	if (s->nplant == 0)
 		return (n);
 	np = plant_points(s->f, b, s->a->contacts, p, ax);
-	for (i = 0; i < np && i < s->nplant && n + 2 <= NR_MAX; i++) {
-		r[n++] = p[i][ax[i][0]] - s->plant[i][ax[i][0]];
-		r[n++] = p[i][ax[i][1]] - s->plant[i][ax[i][1]];
-	}
+	for (i = 0; i < np && i < s->nplant; i++)
+		for (k = 0; k < 3; k++)
+			if ((ax[i] & (1 << k)) && n < NR_MAX)
+				r[n++] = p[i][k] - s->plant[i][k];
 	return (n);
 }
 
@@ -736,14 +749,13 @@ solve_anchor(struct solve *s)
 	const struct fig_spec	*f = s->f;
 	struct fig_angles	 k;
 	struct fig_body		 b;
-	int			 ax[PLANT_MAX][2];
+	int			 ax[PLANT_MAX];
 
 	fig_keyframe(f, (f->props & FPROP_DOORWAY) ? f->npose - 1 : 0,
 	    s->a->mirror, &k);
 	k.contacts = s->a->contacts;
 	solve_place(f, &k, &b, 0);
 	s->nplant = plant_points(f, &b, k.contacts, s->plant, ax);
-	memcpy(s->plant_axis, ax, sizeof ax);
 	if (s->nplant > 0) {
 		s->free_z = 1;
 		s->free_x = 1;
