@@ -482,14 +482,16 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 #define NU_MAX		(U_ROOT + FIG_ADJUST_MAX)
 #define NR_MAX		72
 #define PLANT_MAX	8		/* planted points */
-#define REG		0.002	/* per degree squared, against cm squared */
+#define REG		0.001	/* per degree squared, against cm squared */
 #define REG_ROOT	1e-9	/* keeps the root's equations regular */
-#define SOLVE_ITER	60	/* Gauss-Newton steps at most */
+#define SOLVE_ITER	80	/* Gauss-Newton steps at most */
 #define SOLVE_DONE_CM	0.02	/* every residual this near: done */
-#define SOLVE_STALL	0.005	/* a step this small: as near as it gets */
+#define SOLVE_STALL	0.002	/* a step this small: as near as it gets */
 #define FD_STEP		1e-3	/* finite difference, cm or degree */
 #define PIVOT_MIN	1e-12	/* a pivot this small: singular */
 #define STEP_MAX	8.0	/* cm or degrees a step moves at most */
+#define FLOOR_GIVE	0.6	/* cm a part may sink into the floor (a forearm
+				   is rounder than the hand on the floor) */
 
 struct solve {
 	const struct fig_spec	*f;
@@ -525,7 +527,7 @@ plant_points(const struct fig_spec *f, const struct fig_body *b,
 		/* The higher elbow is the one on the frame. */
 		int l = b->p[FJ_LELBOW][1] > b->p[FJ_RELBOW][1];
 
-		PUT(b->p[l ? FJ_LELBOW : FJ_RELBOW], 7);
+		PUT(b->p[l ? FJ_LELBOW : FJ_RELBOW], 5);
 		return (n);
 	}
 	if (c & (FCON_HANDS | FCON_LHAND)) {
@@ -630,11 +632,11 @@ residuals(struct solve *s, const double *u, double *r, struct fig_body *b)
 		double low;
 
 		for (i = 0; i < FP_COUNT && n < NR_MAX; i++) {
-			low = cap_low(b, i);
+			low = cap_low(b, i) + FLOOR_GIVE;
 			r[n++] = low < 0 ? low : 0;
 		}
 		if (n < NR_MAX) {
-			low = b->e[FE_HEAD][1] - FIG_HEAD_R;
+			low = b->e[FE_HEAD][1] - FIG_HEAD_R + FLOOR_GIVE;
 			r[n++] = low < 0 ? low : 0;
 		}
 	}
