@@ -1693,8 +1693,13 @@ fig_scene_bounds(const struct fig_scene *s, struct fig_box *bx)
 	bx->x1 = bx->y1 = -1e9;
 	for (i = 0; i < s->n; i++) {
 		p = &s->prim[i];
-		/* The floor strip is as wide as any picture: not counted. */
-		if (p->style == FS_FLOOR || p->style == FS_WALL)
+		/*
+		 * The floor strip is as wide as any picture, the wall and
+		 * the mat larger than the body: not counted (they run off
+		 * the picture's edges).
+		 */
+		if (p->style == FS_FLOOR || p->style == FS_WALL ||
+		    p->style == FS_MAT)
 			continue;
 		r = p->shape == FSH_POLY ? 0 : p->shape == FSH_LINE ?
 		    p->r / 2 : p->r;
