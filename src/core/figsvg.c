@@ -824,7 +824,8 @@ figure_svg(const struct exercise *x, const struct figsvg_opts *o)
 }
 
 #define SHEET_CELL	120.0	/* cm of a still's square on the sheet */
-#define SHEET_LABEL	16.0
+#define SHEET_LABEL	16.0	/* the exercise's name above its row */
+#define SHEET_POSE	11.0	/* each step's name under its still */
 
 char *
 figure_sheet_svg(const struct catalog *c)
@@ -844,7 +845,7 @@ figure_sheet_svg(const struct catalog *c)
 				maxn = c->ex[i].figure->npose;
 		}
 	w = maxn * SHEET_CELL;
-	h = rows * (SHEET_CELL + SHEET_LABEL);
+	h = rows * (SHEET_CELL + SHEET_LABEL + SHEET_POSE);
 	put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f "
 	    "%.0f\" width=\"%.0f\" height=\"%.0f\">"
@@ -872,14 +873,16 @@ figure_sheet_svg(const struct catalog *c)
 			    cx, y + SHEET_LABEL, SHEET_CELL, SHEET_CELL,
 			    bx.x0, -bx.y1, bx.x1 - bx.x0, bx.y1 - bx.y0);
 			picture(&b, x, &o, x->figure->camera);
+			/* The step's name under its picture, clear of it. */
 			put(&b, "</svg><text x=\"%.1f\" y=\"%.1f\" "
-			    "style=\"font-size:7px;font-weight:normal\">%d. ",
-			    cx + 6, y + SHEET_LABEL + 8, k + 1);
+			    "style=\"font-size:6.5px;font-weight:normal\">"
+			    "%d. ", cx + 4, y + SHEET_LABEL + SHEET_CELL + 8,
+			    k + 1);
 			put_text(&b, x->figure->pose[k].name);
 			put(&b, "</text>");
 		}
 		(void)sc;
-		y += SHEET_CELL + SHEET_LABEL;
+		y += SHEET_CELL + SHEET_LABEL + SHEET_POSE;
 	}
 	put(&b, "</svg>\n");
 	return (b.s);
