@@ -393,7 +393,7 @@ output_figure(FILE *fp, const struct exercise *x, int cols, int rows,
 		while (more) {
 			more = 0;
 			for (k = 0; k < f->npose; k++) {
-				char lead[8] = "";
+				char lead[16] = "";
 
 				if (first)
 					snprintf(lead, sizeof lead, "(%d) ",
