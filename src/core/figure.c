@@ -1302,13 +1302,12 @@ leans_back(const struct fig_spec *f)
 
 static void
 props_back(struct builder *bd, const struct fig_spec *f,
-    const struct fig_body *ref, int mirror)
+    const struct fig_body *ref)
 {
 	double	q[4][3], lo[3], hi[3], hx;
 	double	ex, ez, wz;
 	int	k;
 
-	(void)mirror;
 	bd->group++;
 	/* The floor: a wide strip under everything. */
 	for (k = 0; k < 4; k++) {
@@ -1602,7 +1601,7 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 			mref.e[i][2] = -ref->e[i][2];
 		ref = &mref;
 	}
-	props_back(&bd, f, ref, mirror);
+	props_back(&bd, f, ref);
 	backg = bd.group;
 
 	bd.group++;
