@@ -182,14 +182,16 @@ draw(struct buf *b, const struct fig_scene *s, int which)
 
 static void
 pose_scene(const struct exercise *x, int camera, const struct fig_angles *in,
-    const struct fig_body *ref, struct fig_scene *s)
+    const struct fig_body *ref, const struct fig_anchor *an,
+    struct fig_scene *s)
 {
 	struct fig_angles	a = *in;
 	struct fig_body		body;
 
 	if (x->kind != KIND_BREATHING)
 		a.breath *= CALM_BREATH;
-	fig_solve(x->figure, &a, &body);
+	fig_solve_at(x->figure, an != NULL ? &an[a.mirror != 0] : NULL, &a,
+	    &body);
 	fig_scene(x->figure, &body, ref, a.mirror, camera, s);
 }
 
@@ -711,11 +713,11 @@ anim_props(struct buf *b, const struct exercise *x, const struct figsvg_opts *o,
 	struct buf		one = { NULL, 0, 0 }, two = { NULL, 0, 0 };
 
 	fig_loop_at(x->figure, o->both_sides, 0, &a);
-	pose_scene(x, camera, &a, ref, s);
+	pose_scene(x, camera, &a, ref, NULL, s);
 	draw(&one, s, 0);
 	if (o->both_sides) {
 		fig_loop_at(x->figure, 1, len / 2 + 0.01, &a);
-		pose_scene(x, camera, &a, ref, s);
+		pose_scene(x, camera, &a, ref, NULL, s);
 		draw(&two, s, 0);
 	}
 	if (two.s == NULL || strcmp(one.s, two.s) == 0) {
@@ -745,6 +747,7 @@ picture(struct buf *b, const struct exercise *x, const struct figsvg_opts *o,
 	struct fig_angles	 a;
 	struct fig_body		 ref;
 	struct anim		*an;
+	struct fig_anchor	 anc[2];
 	int			*keep, i;
 
 	s = xmalloc(sizeof *s);
@@ -755,7 +758,7 @@ picture(struct buf *b, const struct exercise *x, const struct figsvg_opts *o,
 			a.breath = o->pose == f->npose - 1 ? 1 : 0;
 		} else
 			fig_loop_at(f, 1, o->at_s, &a);
-		pose_scene(x, camera, &a, &ref, s);
+		pose_scene(x, camera, &a, &ref, NULL, s);
 		draw(b, s, 0);
 		draw(b, s, 1);
 		free(s);
@@ -771,9 +774,13 @@ picture(struct buf *b, const struct exercise *x, const struct figsvg_opts *o,
 	an->vis = xcalloc((size_t)SLOTS_MAX * an->nf, 1);
 	keep = xcalloc((size_t)an->nf + 2, sizeof *keep);
 	anim_props(b, x, o, camera, &ref, s, an->len);
+	/* Each side's planted contacts, solved once. */
+	fig_loop_at(f, 0, 0, &a);
+	fig_anchor(f, 0, a.contacts, &anc[0]);
+	fig_anchor(f, 1, fig_contact_mirror(a.contacts), &anc[1]);
 	for (i = 0; i < an->nf; i++) {
 		fig_loop_at(f, o->both_sides, an->len * i / an->nf, &a);
-		pose_scene(x, camera, &a, &ref, s);
+		pose_scene(x, camera, &a, &ref, anc, s);
 		anim_frame(an, i, s);
 	}
 	anim_order(an);

@@ -484,9 +484,11 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 #define PLANT_MAX	8		/* planted points */
 #define REG		0.001	/* per degree squared, against cm squared */
 #define REG_ROOT	1e-9	/* keeps the root's equations regular */
-#define SOLVE_ITER	80	/* Gauss-Newton steps at most */
+#define SOLVE_ITER	40	/* Gauss-Newton steps at most */
 #define SOLVE_DONE_CM	0.02	/* every residual this near: done */
-#define SOLVE_STALL	0.002	/* a step this small: as near as it gets */
+#define SOLVE_STALL	0.005	/* a step this small: as near as it gets */
+#define SOLVE_GAIN	0.002	/* or an error that changes less than this
+				   share of itself in a step */
 #define FD_STEP		1e-3	/* finite difference, cm or degree */
 #define PIVOT_MIN	1e-12	/* a pivot this small: singular */
 #define STEP_MAX	8.0	/* cm or degrees a step moves at most */
@@ -589,7 +591,7 @@ fig_planted(const struct fig_spec *f, const struct fig_body *b,
 }
 
 static double	solve_place(const struct fig_spec *, struct fig_angles *,
-		    struct fig_body *, int);
+		    struct fig_body *, const struct fig_anchor *);
 
 /* Axis ax of the first planted point of the body as it is at the start. */
 static double
@@ -745,23 +747,21 @@ solve_start(struct solve *s, double *u, struct fig_body *b)
  * first, or for a doorway the last, where the frame is placed), solved
  * alone on the same side.
  */
-static void
-solve_anchor(struct solve *s)
+void
+fig_anchor(const struct fig_spec *f, int mirror, unsigned contacts,
+    struct fig_anchor *an)
 {
-	const struct fig_spec	*f = s->f;
 	struct fig_angles	 k;
 	struct fig_body		 b;
 	int			 ax[PLANT_MAX];
 
 	fig_keyframe(f, (f->props & FPROP_DOORWAY) ? f->npose - 1 : 0,
-	    s->a->mirror, &k);
-	k.contacts = s->a->contacts;
-	solve_place(f, &k, &b, 0);
-	s->nplant = plant_points(f, &b, k.contacts, s->plant, ax);
-	if (s->nplant > 0) {
-		s->free_z = 1;
-		s->free_x = 1;
-	}
+	    mirror, &k);
+	k.contacts = contacts;
+	solve_place(f, &k, &b, NULL);
+	an->mirror = mirror;
+	an->contacts = contacts;
+	an->n = plant_points(f, &b, contacts, an->p, ax);
 }
 
 /* One Gauss-Newton step, damped toward the angles as written. */
@@ -823,17 +823,20 @@ solve_step(struct solve *s, double *u, const double *u0, const double *r,
 
 static double
 solve_place(const struct fig_spec *f, struct fig_angles *a,
-    struct fig_body *b, int plant)
+    struct fig_body *b, const struct fig_anchor *an)
 {
 	struct solve	s;
-	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], step;
+	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], step, err, last;
 	int		it, nr;
 
 	memset(&s, 0, sizeof s);
 	s.f = f;
 	s.a = a;
-	if (plant)
-		solve_anchor(&s);
+	if (an != NULL && an->n > 0) {
+		s.nplant = an->n < PLANT_MAX ? an->n : PLANT_MAX;
+		memcpy(s.plant, an->p, (size_t)s.nplant * sizeof s.plant[0]);
+		s.free_x = s.free_z = 1;
+	}
 	solve_start(&s, u, b);
 	if (s.nplant > 0) {
 		/* Start where the first planted point meets its anchor. */
@@ -844,23 +847,42 @@ solve_place(const struct fig_spec *f, struct fig_angles *a,
 	nr = residuals(&s, u, r, b);
 	if (nr == 0)
 		return (0);
-	for (it = 0; it < SOLVE_ITER; it++) {
-		if (max_abs(r, nr) < SOLVE_DONE_CM)
-			break;
+	err = max_abs(r, nr);
+	for (it = 0; it < SOLVE_ITER && err >= SOLVE_DONE_CM; it++) {
 		if (solve_step(&s, u, u0, r, nr, b, &step) == -1)
 			break;
 		nr = residuals(&s, u, r, b);
-		/* Where the contacts cannot all hold: as near as it gets. */
-		if (step < SOLVE_STALL)
+		last = err;
+		err = max_abs(r, nr);
+		/*
+		 * Where the contacts cannot all hold: as near as it gets,
+		 * when the steps or the gains become small.
+		 */
+		if (step < SOLVE_STALL || (last - err < SOLVE_GAIN * last &&
+		    last - err > -SOLVE_GAIN * last))
 			break;
 	}
 	return (max_abs(r, nr));
 }
 
 double
+fig_solve_at(const struct fig_spec *f, const struct fig_anchor *an,
+    struct fig_angles *a, struct fig_body *b)
+{
+	struct fig_anchor	mine;
+
+	if (an == NULL || an->mirror != a->mirror ||
+	    an->contacts != a->contacts) {
+		fig_anchor(f, a->mirror, a->contacts, &mine);
+		an = &mine;
+	}
+	return (solve_place(f, a, b, an));
+}
+
+double
 fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
 {
-	return (solve_place(f, a, b, 1));
+	return (fig_solve_at(f, NULL, a, b));
 }
 
 /* Motion -------------------------------------------------------------- */
@@ -1722,16 +1744,20 @@ fig_frame(const struct fig_spec *f, int camera, struct fig_box *bx)
 	struct fig_body		b, ref;
 	struct fig_scene	s;
 	struct fig_box		one;
+	struct fig_anchor	an[2];
 	double			len = fig_loop_s(f, 1), t;
 	int			i, steps = 48;
 
 	fig_prop_ref(f, &ref);
 	bx->x0 = bx->y0 = 1e9;
 	bx->x1 = bx->y1 = -1e9;
+	fig_loop_at(f, 1, 0, &a);
+	fig_anchor(f, 0, a.contacts, &an[0]);
+	fig_anchor(f, 1, fig_contact_mirror(a.contacts), &an[1]);
 	for (i = 0; i <= steps; i++) {
 		t = len * i / steps;
 		fig_loop_at(f, 1, t, &a);
-		fig_solve(f, &a, &b);
+		fig_solve_at(f, &an[a.mirror != 0], &a, &b);
 		fig_scene(f, &b, &ref, a.mirror, camera, &s);
 		fig_scene_bounds(&s, &one);
 		if (one.x0 < bx->x0) bx->x0 = one.x0;

@@ -87,6 +87,22 @@ void	fig_fk(const struct fig_angles *, const double root[3],
 double	fig_solve(const struct fig_spec *, struct fig_angles *a,
 	    struct fig_body *out);
 /*
+ * Where the planted contacts of one side stay (solved from the anchor
+ * keyframe), to solve many moments of that side without solving it again
+ * for each: fig_solve_at() with it is fig_solve(); an anchor of another
+ * side or other contacts is not used.
+ */
+struct fig_anchor {
+	int		mirror;
+	unsigned	contacts;
+	int		n;
+	double		p[8][3];
+};
+void	fig_anchor(const struct fig_spec *, int mirror, unsigned contacts,
+	    struct fig_anchor *);
+double	fig_solve_at(const struct fig_spec *, const struct fig_anchor *,
+	    struct fig_angles *a, struct fig_body *out);
+/*
  * The contact errors of a placed body: up to max values in cm (how far
  * each contact is from its surface, signed), returned count.
  */
