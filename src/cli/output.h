@@ -30,11 +30,17 @@ char		*output_safe(const char *s);
 int		 output_json(json_t *);
 /*
  * Print x's keyframes side by side as braille, each in cols x rows cells
- * with its name below, in ANSI colour when colour is 1. Nothing when x
- * has no figure.
+ * with its name below (wrapped, never cut), in ANSI colour when colour is
+ * 1. Nothing when x has no figure.
  */
 void		 output_figure(FILE *, const struct exercise *x, int cols,
 		    int rows, int colour);
+/*
+ * The terminal's width in columns: stdout's, else $COLUMNS, else
+ * OUTPUT_WIDTH_DEFAULT.
+ */
+#define OUTPUT_WIDTH_DEFAULT	100
+int		 output_width(void);
 /* Whether stdout is a terminal that wants colour (NO_COLOR unset). */
 int		 output_colour(void);
 /* Whether the locale's character set is UTF-8. */
