@@ -269,7 +269,8 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 	if (ph != NULL) {
 		it = session_item(pl->s, session_index(pl->s));
 		/* While getting ready, where to be matters more than form. */
-		if (ph->kind == PHASE_READY && e != NULL) {
+		if ((ph->kind == PHASE_READY || ph->kind == PHASE_CHANGE) &&
+		    e != NULL) {
 			snprintf(pos, poslen, "Position: %s", e->position);
 			v->cue = pos;
 		}

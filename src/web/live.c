@@ -278,7 +278,8 @@ state_json(struct live *l)
 		    ph->kind == PHASE_REP ? "rep" :
 		    ph->kind == PHASE_INHALE ? "inhale" :
 		    ph->kind == PHASE_EXHALE ? "exhale" :
-		    ph->kind == PHASE_SWITCH ? "switch" : "rest"));
+		    ph->kind == PHASE_SWITCH ? "switch" :
+		    ph->kind == PHASE_CHANGE ? "change" : "rest"));
 		json_object_set_new(s, "phase", p);
 	} else
 		json_object_set_new(s, "phase", json_null());
