@@ -141,6 +141,12 @@ output_exercise_json(const struct exercise *e)
 	json_object_set_new(o, "regression", e->regression != NULL ?
 	    json_string(e->regression) : json_null());
 	json_object_set_new(o, "variants", strlist_json(&e->variants));
+	if (e->harder != NULL) {
+		json_object_set_new(o, "harder", json_string(e->harder));
+		if (e->unlock_after > 0)
+			json_object_set_new(o, "unlock_after",
+			    json_integer(e->unlock_after));
+	}
 	json_object_set_new(o, "not_for", bits_json(e->not_for,
 	    &catalog_limits, NULL));
 	if (e->feel != NULL)

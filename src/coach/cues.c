@@ -83,6 +83,14 @@ cue_speech(const struct exercise *e, const struct phase *ph, char *buf,
 }
 
 const char *
+cue_offer(const struct exercise *e, char *buf, size_t len)
+{
+	snprintf(buf, len, "Only if it has settled: try %s instead?",
+	    e->name);
+	return (buf);
+}
+
+const char *
 cue_line(const struct exercise *e)
 {
 	return (e->cues.n > 0 ? e->cues.v[0] : e->why);

@@ -172,8 +172,8 @@ say_pain_rule(struct player *pl)
 	const struct exercise	*r = session_offer(pl->s);
 
 	if (pl->o->plain && r != NULL)
-		printf("Stop that one. An easier option is %s (%s): %s\n",
-		    r->name, r->id, r->why);
+		printf("Stop that one. Only if it has settled, an easier "
+		    "option is %s (%s): %s\n", r->name, r->id, r->why);
 }
 
 static void
@@ -212,8 +212,7 @@ play_plain(struct player *pl)
 			break;
 		case SESSION_OFFER:
 			yes = 0;
-			snprintf(buf, sizeof buf, "Try %s instead?",
-			    session_offer(pl->s)->name);
+			cue_offer(session_offer(pl->s), buf, sizeof buf);
 			if (!eof && ask_yes_no(&a, buf, &yes) == ASK_EOF)
 				eof = 1;
 			handle(pl, SEV_ANSWER, yes);
@@ -356,7 +355,8 @@ play_tui(struct player *pl)
 {
 	struct tui_view	 v;
 	enum tui_key	 k;
-	char		 counters[96], next[160], prompt[200], pos[200];
+	char		 counters[96], next[160], prompt[200], pos[200],
+			 offer[160];
 	uint64_t	 now, dl;
 	long long	 wait;
 	int64_t		 real;
@@ -376,8 +376,9 @@ play_tui(struct player *pl)
 			    "1 fine  2 stretch  3 mild discomfort  4 sharp  "
 			    "5 tingling  6 burning  7 numb";
 		else if (session_state(pl->s) == SESSION_OFFER) {
-			snprintf(prompt, sizeof prompt, "Stop that one. Try "
-			    "%s instead? y/n", session_offer(pl->s)->name);
+			snprintf(prompt, sizeof prompt, "Stop that one. %s y/n",
+			    cue_offer(session_offer(pl->s), offer,
+			    sizeof offer));
 			v.prompt = prompt;
 		}
 		if (session_state(pl->s) == SESSION_FEEL ||
