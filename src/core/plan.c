@@ -617,13 +617,15 @@ fill(struct plan *p, const struct plan_opts *o, struct cand *cs, size_t n)
 }
 
 /*
- * No item above its share of what the session turned out to be (when
- * the session is shorter than the budget): shrink the longest until it
- * fits, or leave it out when it cannot be less.
+ * No item above its share of what the session turned out to be: shrink
+ * the longest over it, and when it cannot be less, fill the time with
+ * more, and failing that leave it out today (never the last item).
  */
 static void
-keep_shares(struct plan *p, int pct, struct cand *cs, size_t ncs)
+keep_shares(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t ncs)
 {
+	int	pct = params_of(o)->max_share_pct, filled = 0;
 	size_t	i, big;
 
 	for (;;) {
@@ -633,16 +635,22 @@ keep_shares(struct plan *p, int pct, struct cand *cs, size_t ncs)
 			    (big == p->n || p->items[i].duration_s >
 			    p->items[big].duration_s))
 				big = i;
-		if (big == p->n)
+		if (big == p->n || p->n == 1)
 			return;
-		if (!dose_shrink(&p->items[big].ex->dose, &p->items[big].rx)) {
-			for (i = 0; i < ncs; i++)
-				if (cs[i].ex == p->items[big].ex)
-					cs[i].key = 0;
-			drop_item(p, cs, ncs, big);
+		if (dose_shrink(&p->items[big].ex->dose, &p->items[big].rx)) {
+			arrange(p);
 			continue;
 		}
-		arrange(p);
+		if (!filled) {
+			filled = 1;
+			fill(p, o, cs, ncs);
+			continue;
+		}
+		for (i = 0; i < ncs; i++)
+			if (cs[i].ex == p->items[big].ex)
+				cs[i].key = 0;
+		drop_item(p, cs, ncs, big);
+		fill(p, o, cs, ncs);
 	}
 }
 
@@ -769,7 +777,8 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 			break;
 	}
 	/* No item above its share of the session. */
-	keep_shares(p, pp->max_share_pct, cs, n);
+	keep_shares(p, o, cs, n);
+	(void)repair(p, o, cs, n);
 	arrange(p);
 	if (budget - p->total_s > budget * pp->slack_pct / 100)
 		p->short_s = budget - p->total_s;
