@@ -441,6 +441,20 @@ rule_gap(const struct plan *p, const struct plan_opts *o, enum rule r)
 	return (gap > 0 ? gap : 0);
 }
 
+/* How far p is from meeting every rule, each gap as a share. */
+static double
+gaps(const struct plan *p, const struct plan_opts *o)
+{
+	double	sum = 0;
+	int	r;
+
+	for (r = 0; r < RULE_COUNT; r++)
+		if (p->total_s > 0)
+			sum += (double)rule_gap(p, o, (enum rule)r) /
+			    p->total_s;
+	return (sum);
+}
+
 static void
 drop_item(struct plan *p, struct cand *cs, size_t n, size_t k)
 {
@@ -550,7 +564,7 @@ repair(struct plan *p, const struct plan_opts *o, struct cand *cs,
 				    (p->n - i - 1) * sizeof *p->items);
 				trial.n--;
 				arrange(&trial);
-				ok = 1;
+				ok = p->n > 1 && gaps(&trial, o) < gaps(p, o);
 				for (q = 0; q < RULE_COUNT; q++)
 					if (q != r && rule_gap(p, o,
 					    (enum rule)q) == 0 && rule_gap(
@@ -654,6 +668,46 @@ keep_shares(struct plan *p, const struct plan_opts *o, struct cand *cs,
 	}
 }
 
+static long
+stretch_s(const struct plan *p)
+{
+	long	s = 0;
+	size_t	i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->items[i].ex->kind == KIND_STRETCH)
+			s += p->items[i].duration_s;
+	return (s);
+}
+
+/* Add rule r's work, in the day's order, to pct of the budget. */
+static void
+prefill(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t n, enum rule r, int pct)
+{
+	int	phase = o->hint != NULL ? o->hint->phase : 0;
+	int	budget = o->minutes * 60;
+	long	in;
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		for (in = 0, j = 0; j < p->n; j++)
+			if (in_rule(r, phase, p->items[j].ex))
+				in += p->items[j].duration_s;
+		if (100 * in >= (long)pct * budget)
+			return;
+		if (!usable(&cs[i]) || !in_rule(r, phase, cs[i].ex) ||
+		    p->total_s + cs[i].min_s > budget)
+			continue;
+		/* Not a stretch that takes stretches past their share. */
+		if (in_rule(RULE_STRETCH, phase, cs[i].ex) &&
+		    100 * (stretch_s(p) + cs[i].min_s) >
+		    (long)PLAN_STRETCH_PCT * (p->total_s + cs[i].min_s))
+			continue;
+		(void)try_add(p, o, cs, n, &cs[i], 0);
+	}
+}
+
 /* How far an exercise drawn the day before falls in the preference. */
 #define PLAN_AGAIN_DIV	4
 
@@ -692,7 +746,8 @@ plan_dose(const struct exercise *e, const struct plan_opts *o,
 	plan_least(e, o, rx);
 	if (o->minutes > PLAN_ITEM_MAX_MINUTES)
 		return;
-	while (dose_duration_s(rx) > PLAN_ITEM_MAX_S &&
+	/* Room for a change of position before it, too. */
+	while (dose_duration_s(rx) > PLAN_ITEM_MAX_S - DOSE_CHANGE_S &&
 	    dose_shrink(&e->dose, rx))
 		;
 }
@@ -738,6 +793,19 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 	}
 	qsort(cs, n, sizeof *cs, cand_cmp);
 
+	/*
+	 * From PLAN_BALANCE_MINUTES up, the phase's own work and rotation
+	 * first, each to its share of the whole budget: whatever the plan
+	 * turns out to be, they hold their shares of it.
+	 */
+	if (o->minutes >= PLAN_BALANCE_MINUTES) {
+		if (o->hint != NULL)
+			prefill(p, o, cs, n, RULE_PHASE,
+			    o->hint->phase >= 1 && o->hint->phase <=
+			    PLAN_NPHASES ? plan_phase_shares[o->hint->phase -
+			    1].pct : 0);
+		prefill(p, o, cs, n, RULE_ROTATION, PLAN_ROTATION_PCT);
+	}
 	for (k = 0; k < PLAN_NEED_COUNT; k++) {
 		enum plan_need need = pp->order[k];
 
@@ -771,7 +839,7 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 				    try_add(p, o, cs, n, &cs[i], 0))
 					break;
 		}
-	for (round = 0; round < 3; round++) {
+	for (round = 0; round < 6; round++) {
 		fill(p, o, cs, n);
 		if (repair(p, o, cs, n) == 0)
 			break;
