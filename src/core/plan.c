@@ -680,6 +680,47 @@ stretch_s(const struct plan *p)
 	return (s);
 }
 
+/*
+ * Take the longest doses of p a step down, one at a time, until need
+ * more seconds fit the budget. Returns 1 if they do; otherwise p is as
+ * it was.
+ */
+static int
+make_room(struct plan *p, int need, int budget)
+{
+	struct plan_item	*saved;
+	size_t			 i, big;
+	int			 before = p->total_s;
+
+	if (p->total_s + need <= budget)
+		return (1);
+	saved = xcalloc(p->n + 1, sizeof *saved);
+	memcpy(saved, p->items, p->n * sizeof *saved);
+	while (p->total_s + need > budget) {
+		struct prescription	rx;
+
+		big = p->n;
+		for (i = 0; i < p->n; i++) {
+			rx = p->items[i].rx;
+			if (dose_shrink(&p->items[i].ex->dose, &rx) &&
+			    (big == p->n || p->items[i].duration_s >
+			    p->items[big].duration_s))
+				big = i;
+		}
+		if (big == p->n) {
+			memcpy(p->items, saved, p->n * sizeof *saved);
+			p->total_s = before;
+			arrange(p);
+			free(saved);
+			return (0);
+		}
+		(void)dose_shrink(&p->items[big].ex->dose, &p->items[big].rx);
+		arrange(p);
+	}
+	free(saved);
+	return (1);
+}
+
 /* Add rule r's work, in the day's order, to pct of the budget. */
 static void
 prefill(struct plan *p, const struct plan_opts *o, struct cand *cs,
@@ -765,7 +806,7 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 	const struct plan_params *pp = params_of(o);
 	struct cand	*cs;
 	uint64_t	 rng = seed_of(o, day) ^ (uint64_t)salt * 0x9e3779b97f4a7c15ULL;
-	size_t		 n = 0, i;
+	size_t		 n = 0, i, best;
 	int		 budget = o->minutes * 60, reserve, k, s, round;
 
 	memset(p, 0, sizeof *p);
@@ -828,7 +869,11 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 					break;
 		}
 	}
-	/* Every stage of the order of work, when the time allows. */
+	/*
+	 * Every stage of the order of work: when none of a stage fits,
+	 * the least dose of its shortest, with room made by taking the
+	 * longest doses a step down (never up).
+	 */
 	if (o->minutes >= PLAN_BALANCE_MINUTES)
 		for (s = 0; s <= STAGE_MAX; s++) {
 			if (stage_held(p, s, p->n))
@@ -838,6 +883,18 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 				    p->total_s + cs[i].min_s <= budget &&
 				    try_add(p, o, cs, n, &cs[i], 0))
 					break;
+			if (i < n)
+				continue;
+			for (best = n, i = 0; i < n; i++)
+				if (usable(&cs[i]) && cs[i].ex->stage == s) {
+					dose_min(&cs[i].ex->dose, &cs[i].least);
+					cs[i].min_s = dose_duration_s(&cs[i].least);
+					if (best == n || cs[i].min_s < cs[best].min_s)
+						best = i;
+				}
+			if (best < n && make_room(p, cs[best].min_s +
+			    DOSE_CHANGE_S, budget))
+				(void)try_add(p, o, cs, n, &cs[best], 0);
 		}
 	for (round = 0; round < 6; round++) {
 		fill(p, o, cs, n);
