@@ -513,6 +513,26 @@ try_add(struct plan *p, const struct plan_opts *o, struct cand *cs,
 	return (ok);
 }
 
+/* Whether the item at k is all that meets one of the plan's needs. */
+static int
+sole_need(const struct plan *p, const struct plan_opts *o, size_t k)
+{
+	size_t	i;
+	int	need, count;
+
+	for (need = 0; need < PLAN_NEED_COUNT; need++) {
+		if (!applies(o, (enum plan_need)need) ||
+		    !satisfies(p->items[k].ex, (enum plan_need)need))
+			continue;
+		for (count = 0, i = 0; i < p->n; i++)
+			count += satisfies(p->items[i].ex,
+			    (enum plan_need)need);
+		if (count <= (need == PLAN_NEED_ROTATION_2 ? 2 : 1))
+			return (1);
+	}
+	return (0);
+}
+
 /* Whether p holds an item of stage s other than the one at k. */
 static int
 stage_held(const struct plan *p, int s, size_t k)
@@ -553,8 +573,12 @@ repair(struct plan *p, const struct plan_opts *o, struct cand *cs,
 				if ((r == RULE_STRETCH) !=
 				    in_rule((enum rule)r, phase, e))
 					continue;
-				/* A stage's last item goes only if it must. */
-				if (pass == 0 && !stage_held(p, e->stage, i))
+				/*
+				 * A need's last item stays; a stage's goes
+				 * only if it must.
+				 */
+				if (sole_need(p, o, i) || (pass == 0 &&
+				    !stage_held(p, e->stage, i)))
 					continue;
 				trial = *p;
 				trial.items = xcalloc(p->n, sizeof *p->items);
@@ -721,6 +745,31 @@ make_room(struct plan *p, int need, int budget)
 	return (1);
 }
 
+/*
+ * The shortest candidate of stage s (-1: any) meeting need (or
+ * PLAN_NEED_COUNT: any), at its least dose, with room made for it.
+ */
+static void
+squeeze_in(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t n, int s, int need)
+{
+	size_t	i, best = n;
+
+	for (i = 0; i < n; i++) {
+		if (!usable(&cs[i]) || (s >= 0 && cs[i].ex->stage != s) ||
+		    (need < PLAN_NEED_COUNT &&
+		    !satisfies(cs[i].ex, (enum plan_need)need)))
+			continue;
+		dose_min(&cs[i].ex->dose, &cs[i].least);
+		cs[i].min_s = dose_duration_s(&cs[i].least);
+		if (best == n || cs[i].min_s < cs[best].min_s)
+			best = i;
+	}
+	if (best < n && make_room(p, cs[best].min_s + DOSE_CHANGE_S,
+	    o->minutes * 60))
+		(void)try_add(p, o, cs, n, &cs[best], 0);
+}
+
 /* Add rule r's work, in the day's order, to pct of the budget. */
 static void
 prefill(struct plan *p, const struct plan_opts *o, struct cand *cs,
@@ -806,7 +855,7 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 	const struct plan_params *pp = params_of(o);
 	struct cand	*cs;
 	uint64_t	 rng = seed_of(o, day) ^ (uint64_t)salt * 0x9e3779b97f4a7c15ULL;
-	size_t		 n = 0, i, best;
+	size_t		 n = 0, i;
 	int		 budget = o->minutes * 60, reserve, k, s, round;
 
 	memset(p, 0, sizeof *p);
@@ -883,19 +932,14 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 				    p->total_s + cs[i].min_s <= budget &&
 				    try_add(p, o, cs, n, &cs[i], 0))
 					break;
-			if (i < n)
-				continue;
-			for (best = n, i = 0; i < n; i++)
-				if (usable(&cs[i]) && cs[i].ex->stage == s) {
-					dose_min(&cs[i].ex->dose, &cs[i].least);
-					cs[i].min_s = dose_duration_s(&cs[i].least);
-					if (best == n || cs[i].min_s < cs[best].min_s)
-						best = i;
-				}
-			if (best < n && make_room(p, cs[best].min_s +
-			    DOSE_CHANGE_S, budget))
-				(void)try_add(p, o, cs, n, &cs[best], 0);
+			if (i == n)
+				squeeze_in(p, o, cs, n, s, PLAN_NEED_COUNT);
 		}
+	/* And every need, the same way. */
+	if (o->minutes >= PLAN_BALANCE_MINUTES)
+		for (k = 0; k < PLAN_NEED_COUNT; k++)
+			if (applies(o, pp->order[k]) && !met(p, pp->order[k]))
+				squeeze_in(p, o, cs, n, -1, pp->order[k]);
 	for (round = 0; round < 6; round++) {
 		fill(p, o, cs, n);
 		if (repair(p, o, cs, n) == 0)
