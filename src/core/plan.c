@@ -753,7 +753,7 @@ static void
 squeeze_in(struct plan *p, const struct plan_opts *o, struct cand *cs,
     size_t n, int s, int need)
 {
-	size_t	i, best = n;
+	size_t	i, best = n, big;
 
 	for (i = 0; i < n; i++) {
 		if (!usable(&cs[i]) || (s >= 0 && cs[i].ex->stage != s) ||
@@ -762,12 +762,35 @@ squeeze_in(struct plan *p, const struct plan_opts *o, struct cand *cs,
 			continue;
 		dose_min(&cs[i].ex->dose, &cs[i].least);
 		cs[i].min_s = dose_duration_s(&cs[i].least);
-		if (best == n || cs[i].min_s < cs[best].min_s)
+		/* What needs no change of position first, then the shortest. */
+		if (best == n || (where_of(cs[i].ex) == WHERE_EITHER) >
+		    (where_of(cs[best].ex) == WHERE_EITHER) ||
+		    ((where_of(cs[i].ex) == WHERE_EITHER) ==
+		    (where_of(cs[best].ex) == WHERE_EITHER) &&
+		    cs[i].min_s < cs[best].min_s))
 			best = i;
 	}
-	if (best < n && make_room(p, cs[best].min_s + DOSE_CHANGE_S,
-	    o->minutes * 60))
+	if (best == n)
+		return;
+	if (make_room(p, cs[best].min_s + DOSE_CHANGE_S, o->minutes * 60)) {
 		(void)try_add(p, o, cs, n, &cs[best], 0);
+		return;
+	}
+	/*
+	 * No dose can be less: leave out the longest item that is not all
+	 * of a stage or a need, when that makes the room.
+	 */
+	for (i = 0, big = p->n; i < p->n; i++)
+		if (!sole_need(p, o, i) &&
+		    stage_held(p, p->items[i].ex->stage, i) &&
+		    p->items[i].duration_s >= cs[best].min_s &&
+		    (big == p->n || p->items[i].duration_s >
+		    p->items[big].duration_s))
+			big = i;
+	if (big == p->n)
+		return;
+	drop_item(p, cs, n, big);
+	(void)try_add(p, o, cs, n, &cs[best], 0);
 }
 
 /* Add rule r's work, in the day's order, to pct of the budget. */
