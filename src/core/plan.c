@@ -684,6 +684,9 @@ keep_shares(struct plan *p, const struct plan_opts *o, struct cand *cs,
 			fill(p, o, cs, ncs);
 			continue;
 		}
+		/* A need's last item stays, over its share if it must. */
+		if (sole_need(p, o, big))
+			return;
 		for (i = 0; i < ncs; i++)
 			if (cs[i].ex == p->items[big].ex)
 				cs[i].key = 0;

@@ -101,7 +101,8 @@ builtin_catalog_has_every_exercise(void **state)
 		"side-lying-rib-breathing", "crocodile-breathing",
 		"breastbone-lift", "shoulder-rolls", "seated-side-bend",
 		"seated-pelvic-rock", "seated-rotation-press", "side-bend-hold",
-		"side-plank", "band-row", "prone-ytw", "band-rotation"
+		"side-plank", "band-row", "prone-ytw", "band-rotation",
+		"overhead-reach", "sphinx"
 	};
 	const struct exercise	*e;
 	size_t			 i;
