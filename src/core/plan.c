@@ -513,6 +513,45 @@ try_add(struct plan *p, const struct plan_opts *o, struct cand *cs,
 	return (ok);
 }
 
+/* Whether p holds two rotation exercises or more. */
+static int
+met_twice_rotation(const struct plan *p)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < p->n; i++)
+		n += (p->items[i].ex->motions & MOTION_ROTATION) != 0;
+	return (n >= 2);
+}
+
+/*
+ * Take a step off the longest dose that works against rule r (for
+ * stretches: the longest stretch). Returns 1 if one could be less.
+ */
+static int
+shrink_against(struct plan *p, const struct plan_opts *o, enum rule r)
+{
+	int	phase = o->hint != NULL ? o->hint->phase : 0;
+	size_t	i, big = p->n;
+	struct prescription rx;
+
+	for (i = 0; i < p->n; i++) {
+		if ((r == RULE_STRETCH) != in_rule(r, phase, p->items[i].ex))
+			continue;
+		rx = p->items[i].rx;
+		if (dose_shrink(&p->items[i].ex->dose, &rx) &&
+		    (big == p->n || p->items[i].duration_s >
+		    p->items[big].duration_s))
+			big = i;
+	}
+	if (big == p->n)
+		return (0);
+	(void)dose_shrink(&p->items[big].ex->dose, &p->items[big].rx);
+	arrange(p);
+	return (1);
+}
+
 /* Whether the item at k is all that meets one of the plan's needs. */
 static int
 sole_need(const struct plan *p, const struct plan_opts *o, size_t k)
@@ -565,6 +604,9 @@ repair(struct plan *p, const struct plan_opts *o, struct cand *cs,
 				break;
 		if (r == RULE_COUNT)
 			return (dropped);
+		/* A smaller dose before one exercise fewer. */
+		if (shrink_against(p, o, (enum rule)r))
+			continue;
 		best = p->n;
 		for (pass = 0; pass < 2 && best == p->n; pass++)
 			for (i = 0; i < p->n; i++) {
@@ -684,8 +726,9 @@ keep_shares(struct plan *p, const struct plan_opts *o, struct cand *cs,
 			fill(p, o, cs, ncs);
 			continue;
 		}
-		/* A need's last item stays, over its share if it must. */
-		if (sole_need(p, o, big))
+		/* The one rotation stays, over its share if it must. */
+		if ((p->items[big].ex->motions & MOTION_ROTATION) &&
+		    !met_twice_rotation(p))
 			return;
 		for (i = 0; i < ncs; i++)
 			if (cs[i].ex == p->items[big].ex)

@@ -555,9 +555,13 @@ check_issue_22(const struct plan_opts *o, const struct plan *p,
 		return;
 	if (inphase * 100 < plan_phase_shares[phase - 1].pct * p->total_s ||
 	    rot * 100 < PLAN_ROTATION_PCT * p->total_s ||
-	    str * 100 > PLAN_STRETCH_PCT * p->total_s)
+	    str * 100 > PLAN_STRETCH_PCT * p->total_s) {
+		for (i = 0; i < p->n; i++)
+			print_message("  %s %d\n", p->items[i].ex->id,
+			    p->items[i].duration_s);
 		fail_msg("%s: phase %d rotation %d stretch %d of %d s", what,
 		    inphase, rot, str, p->total_s);
+	}
 	if (stages != 0xf) {
 		for (i = 0; i < p->n; i++)
 			print_message("  %s %d\n", p->items[i].ex->id,
