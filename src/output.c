@@ -194,6 +194,10 @@ output_plan_json(const struct plan *p, long day, int minutes)
 		    json_boolean(pi->rx.per_side));
 		json_object_set_new(it, "duration_s",
 		    json_integer(pi->duration_s));
+		/* A change of position first, its seconds in duration_s. */
+		if (pi->rx.change != CHANGE_NONE)
+			json_object_set_new(it, "change", json_string(
+			    pi->rx.change == CHANGE_DOWN ? "down" : "up"));
 		json_array_append_new(items, it);
 	}
 	j = json_object();
