@@ -543,7 +543,7 @@ function pagePlayer() {
 				no.addEventListener('click', () => send('answer', false));
 				question.append(h('div', { class: 'offer', role: 'alert' },
 					h('p', { class: 'strong', text: 'Stop that one.' }),
-					h('p', { text: 'An easier option is ' + ss.offer.name + ': ' + ss.offer.why }), yes, ' ', no));
+					h('p', { text: (ss.offer.ask || 'An easier option is ' + ss.offer.name + '.') + ' ' + ss.offer.why }), yes, ' ', no));
 				yes.focus();
 			} else if (ss.state === 'done')
 				renderDone(ss);

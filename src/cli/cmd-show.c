@@ -148,6 +148,9 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 		printf("\n%-11s%s\n", "Not with:", s);
 		free(s);
 	}
+	if (x->harder != NULL && (r = catalog_find(c, x->harder)) != NULL)
+		printf("\nHarder option: %s (%s), once the program unlocks "
+		    "it\n", r->name, x->harder);
 	if (x->regression != NULL) {
 		r = catalog_find(c, x->regression);
 		printf("\nEasier option: %s (%s)\n",

@@ -116,6 +116,12 @@ doc_exercise_json(const struct exercise *e)
 	json_object_set_new(o, "regression", e->regression != NULL ?
 	    json_string(e->regression) : json_null());
 	json_object_set_new(o, "variants", strlist_json(&e->variants));
+	if (e->harder != NULL) {
+		json_object_set_new(o, "harder", json_string(e->harder));
+		if (e->unlock_after > 0)
+			json_object_set_new(o, "unlock_after",
+			    json_integer(e->unlock_after));
+	}
 	json_object_set_new(o, "not_for", bits_json(e->not_for,
 	    &catalog_limits, NULL));
 	if (e->feel != NULL)
@@ -153,6 +159,10 @@ doc_plan_json(const struct plan *p, long day, int minutes)
 		    json_boolean(pi->rx.per_side));
 		json_object_set_new(it, "duration_s",
 		    json_integer(pi->duration_s));
+		/* A change of position first, its seconds in duration_s. */
+		if (pi->rx.change != CHANGE_NONE)
+			json_object_set_new(it, "change", json_string(
+			    pi->rx.change == CHANGE_DOWN ? "down" : "up"));
 		json_array_append_new(items, it);
 	}
 	j = json_object();

@@ -34,7 +34,7 @@ plancodec_encode(const struct plan *p, long day, int minutes,
 	for (i = 0; i < p->n; i++) {
 		const struct plan_item *pi = &p->items[i];
 
-		json_array_append_new(items, json_pack(
+		json_t *it = json_pack(
 		    "{s:s,s:i,s:i,s:i,s:i,s:b,s:i}",
 		    "id", pi->ex->id,
 		    "sets", pi->rx.sets,
@@ -42,7 +42,13 @@ plancodec_encode(const struct plan *p, long day, int minutes,
 		    "hold_s", pi->rx.hold_s,
 		    "breaths", pi->rx.breaths,
 		    "per_side", pi->rx.per_side,
-		    "tempo_s", pi->rx.tempo_s));
+		    "tempo_s", pi->rx.tempo_s);
+
+		/* A change of position before it, only when there is one. */
+		if (pi->rx.change != CHANGE_NONE)
+			json_object_set_new(it, "change",
+			    json_integer(pi->rx.change));
+		json_array_append_new(items, it);
 	}
 	j = json_pack("{s:i,s:s,s:i}", "v", PLANCODEC_VERSION, "date", date,
 	    "minutes", minutes);
@@ -114,6 +120,7 @@ plancodec_decode(const struct catalog *c, const char *text, struct plan *p,
 		pi->rx.breaths = clamped(it, "breaths", 0, CODEC_MAX_COUNT);
 		pi->rx.per_side = json_is_true(json_object_get(it,
 		    "per_side"));
+		pi->rx.change = clamped(it, "change", CHANGE_NONE, CHANGE_UP);
 		pi->rx.tempo_s = version >= 1 ? clamped(it, "tempo_s", 0,
 		    CODEC_MAX_TEMPO_S) : pi->ex->dose.tempo_s;
 		/* Nothing to do at all is one breath, not an endless loop. */

@@ -355,6 +355,15 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 			(*aside)[(*naside)++] = xstrdup(ids[i]);
 	}
 	free(ids);
+	/* A harder variant waits until the program unlocks it. */
+	n = program_locked(&cp.st, c->catalog, &ids);
+	if (n > 0) {
+		*aside = xreallocarray(*aside, *naside + n + 1,
+		    sizeof **aside);
+		for (i = 0; i < n; i++)
+			(*aside)[(*naside)++] = xstrdup(ids[i]);
+	}
+	free(ids);
 	o->excluded = (const char *const *)*aside;
 	o->nexcluded = *naside;
 	o->hint = h;

@@ -72,30 +72,34 @@ program_phase_parse(const char *s)
 	return (-1);
 }
 
-/* The harder variants, from the articles' equipment and doses. */
-static const struct {
-	const char	*from, *to;
-} progressions[] = {
-	{ "posture-reset", "band-pull-apart" },
-	{ "chest-opener", "doorway-stretch" },
-	{ "wall-angel-seated", "wall-angel-standing" },
-	{ "cat-cow-flow", "cat-cow-child" },
-	{ "side-bend-reach", "side-plank-knees" },
-	{ "thread-the-needle", "quadruped-rotation" },
-	{ "seated-twist", "dumbbell-twist" },
-	{ "quadruped-rotation", "dumbbell-twist" },
-};
-
+/* The harder variant is the catalog's (`harder:`), when it is there. */
 const char *
 program_progression(const struct catalog *c, const struct exercise *e)
 {
-	size_t	i;
+	const struct exercise	*h;
 
-	for (i = 0; i < sizeof progressions / sizeof progressions[0]; i++)
-		if (strcmp(progressions[i].from, e->id) == 0 &&
-		    catalog_find(c, progressions[i].to) != NULL)
-			return (catalog_find(c, progressions[i].to)->id);
-	return (NULL);
+	if (e->harder == NULL || (h = catalog_find(c, e->harder)) == NULL)
+		return (NULL);
+	return (h->id);
+}
+
+/* Sessions in a row rated well, at the full dose, that unlock e's variant. */
+static int
+unlock_row(const struct exercise *e)
+{
+	return (e->unlock_after > 0 ? e->unlock_after : PROGRAM_FINE_ROW);
+}
+
+/*
+ * Whether an answer counts toward the next level: fine, and for
+ * stretches and mobility a stretch too, which is what they should feel
+ * like.
+ */
+static int
+counts_well(const struct exercise *e, enum session_feel f)
+{
+	return (f == FEEL_FINE || (f == FEEL_STRETCH &&
+	    (e->kind == KIND_STRETCH || e->kind == KIND_MOBILITY)));
 }
 
 int
@@ -623,18 +627,23 @@ progress(struct program_state *st, const struct catalog *c,
 					base->changed = s->day;
 				}
 			}
-		} else if (worst == FEEL_FINE) {
-			if (++lv->row < PROGRAM_FINE_ROW)
-				continue;
-			lv->row = 0;
+		} else if (counts_well(lv->ex, worst)) {
+			++lv->row;
 			if (lv->level < PROGRAM_LEVELS) {
+				if (lv->row < PROGRAM_FINE_ROW)
+					continue;
+				lv->row = 0;
 				lv->level++;
 				lv->changed = s->day;
 			} else if (!lv->unlocked &&
 			    program_progression(c, lv->ex) != NULL) {
+				if (lv->row < unlock_row(lv->ex))
+					continue;
+				lv->row = 0;
 				lv->unlocked = 1;
 				lv->changed = s->day;
-			}
+			} else
+				lv->row = 0;
 		} else if (worst != FEEL_NONE)
 			lv->row = 0;
 	}
@@ -1163,6 +1172,33 @@ program_hint(const struct program_state *st, struct plan_hint *h)
 	h->ids = ids;
 	h->steps = steps;
 	h->n = n;
+	h->phase = (int)st->phase + 1;
+}
+
+size_t
+program_locked(const struct program_state *st, const struct catalog *c,
+    const char ***ids)
+{
+	size_t	i, j, n = 0;
+	int	named, open;
+
+	*ids = xcalloc(c->n + 1, sizeof **ids);
+	for (i = 0; i < c->n; i++) {
+		named = open = 0;
+		for (j = 0; j < c->n; j++) {
+			if (c->ex[j].harder == NULL ||
+			    strcmp(c->ex[j].harder, c->ex[i].id) != 0)
+				continue;
+			named = 1;
+			if (st != NULL && j < st->nlevels &&
+			    st->levels[j].ex == &c->ex[j] &&
+			    st->levels[j].unlocked)
+				open = 1;
+		}
+		if (named && !open)
+			(*ids)[n++] = c->ex[i].id;
+	}
+	return (n);
 }
 
 void
@@ -1225,7 +1261,8 @@ program_next_step(const struct program_state *st, const struct catalog *c,
     const struct program_level *lv, char *buf, size_t len)
 {
 	const char	*to = program_progression(c, lv->ex);
-	int		 left = PROGRAM_FINE_ROW - lv->row;
+	int		 left = (lv->level < PROGRAM_LEVELS ? PROGRAM_FINE_ROW :
+	    unlock_row(lv->ex)) - lv->row;
 
 	(void)st;
 	buf[0] = '\0';

@@ -251,7 +251,7 @@ struct program_checkpoint {
  * replay changes, so that checkpoints stored before are replayed again
  * (t-program.c's rules_fingerprint test fails until it is).
  */
-#define PROGRAM_CHECKPOINT_VERSION	1
+#define PROGRAM_CHECKPOINT_VERSION	2
 
 /*
  * Replay the program from its start, or from `from` when
@@ -330,6 +330,14 @@ void	program_hint_release(struct plan_hint *h);
  * their place today: borrowed from the catalog, into an allocated
  * array the caller frees (the strings are not its to free).
  */
+/*
+ * The exercises still locked (into *ids, allocated; the strings are the
+ * catalog's): each one some exercise names as its harder option, none
+ * of which has unlocked it yet. st NULL: a program not begun, where
+ * every such exercise is locked. Returns how many.
+ */
+size_t	program_locked(const struct program_state *st,
+	    const struct catalog *c, const char ***ids);
 size_t	program_replaced(const struct program_state *, const struct catalog *,
 	    const struct plan_opts *o, const char ***ids);
 /*

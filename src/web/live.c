@@ -228,6 +228,7 @@ state_json(struct live *l)
 	struct coach_unfinished		 u;
 	json_t				*j, *s, *p;
 	char				 counters[96], say[160], *cause = NULL;
+	char				 ask[160];
 	int64_t				 wall = clock_wall_ms(clk);
 	uint64_t			 now;
 	int				 found;
@@ -309,14 +310,16 @@ state_json(struct live *l)
 		    ph->kind == PHASE_REP ? "rep" :
 		    ph->kind == PHASE_INHALE ? "inhale" :
 		    ph->kind == PHASE_EXHALE ? "exhale" :
-		    ph->kind == PHASE_SWITCH ? "switch" : "rest"));
+		    ph->kind == PHASE_SWITCH ? "switch" :
+		    ph->kind == PHASE_CHANGE ? "change" : "rest"));
 		json_object_set_new(s, "phase", p);
 	} else
 		json_object_set_new(s, "phase", json_null());
 	json_object_set_new(s, "next", ex_ref(session_next(cs->s)));
 	if ((e = session_offer(cs->s)) != NULL)
-		json_object_set_new(s, "offer", json_pack("{s:s,s:s,s:s}",
-		    "id", e->id, "name", e->name, "why", e->why));
+		json_object_set_new(s, "offer", json_pack("{s:s,s:s,s:s,s:s}",
+		    "id", e->id, "name", e->name, "why", e->why, "ask",
+		    cue_offer(e, ask, sizeof ask)));
 	else
 		json_object_set_new(s, "offer", json_null());
 	if (session_state(cs->s) == SESSION_DONE) {

@@ -21,9 +21,9 @@ expected() {
 	sed "s|^FILE:|$esc:|" "$DATA/catalog-bad-$1.expected" >"$T/want"
 }
 
-t 'check-1.1 the built-in catalog is ok, 24 exercises' '
+t 'check-1.1 the built-in catalog is ok, 41 exercises' '
 	run 0 "$MIDBACK" check "$TOP/data/exercises.yaml" &&
-	same "$OUT" "$TOP/data/exercises.yaml: ok, 24 exercises" &&
+	same "$OUT" "$TOP/data/exercises.yaml: ok, 41 exercises" &&
 	empty "$ERR"
 '
 
@@ -89,7 +89,7 @@ t 'check-4.1 several files: all their problems are reported, exit 1' '
 t 'check-4.2 several good files: each is ok, exit 0' '
 	run 0 "$MIDBACK" check "$DATA/catalog-good.yaml" "$TOP/data/exercises.yaml" &&
 	same "$OUT" "$DATA/catalog-good.yaml: ok, 2 exercises
-$TOP/data/exercises.yaml: ok, 24 exercises" &&
+$TOP/data/exercises.yaml: ok, 41 exercises" &&
 	empty "$ERR"
 '
 
@@ -97,7 +97,7 @@ t 'check-4.3 one bad file among good ones still exits 1' '
 	run 1 "$MIDBACK" check "$DATA/catalog-good.yaml" \
 	    "$DATA/catalog-bad-id.yaml" "$TOP/data/exercises.yaml" &&
 	has "$OUT" "$DATA/catalog-good.yaml: ok, 2 exercises" &&
-	has "$OUT" "$TOP/data/exercises.yaml: ok, 24 exercises" &&
+	has "$OUT" "$TOP/data/exercises.yaml: ok, 41 exercises" &&
 	has "$ERR" "$DATA/catalog-bad-id.yaml:2: bad id ${Q}Open_Book${Q}"
 '
 

@@ -285,7 +285,7 @@ t 'start-2.1 sharp at the first exercise offers its regression; yes plays it nex
 	has "$OUT" "Stop that one. Chest opener is set aside until" &&
 	has "$OUT" "An easier option is Seated cat-cow: try it only if the pain has settled." &&
 	has "$OUT" "Seated cat-cow (seated-cat-cow): " &&
-	has "$OUT" "Try Seated cat-cow instead? [y/N]" &&
+	has "$OUT" "Only if it has settled: try Seated cat-cow instead? [y/N]" &&
 	cues "$T/rule/trace.jsonl" >"$T/cues" &&
 	same "$T/cues" "[00:00] 1/2 Chest opener: get ready.
 [00:05] Hold (1 s)
@@ -339,7 +339,7 @@ t 'start-2.3 the exercise set aside is left out of midback today for the next da
 t 'start-3.1 two bad answers end the session with advice to see a clinician' '
 	ended doctor 0 &&
 	has "$OUT" "Please give a number from 0 to 10, or press Enter to skip." &&
-	has "$OUT" "Try Seated cat-cow instead? [y/N]" &&
+	has "$OUT" "Only if it has settled: try Seated cat-cow instead? [y/N]" &&
 	has "$OUT" "Two exercises caused pain that is a warning sign, so the session stopped here." &&
 	has "$OUT" "Please see a doctor or physiotherapist before you go on with this program." &&
 	lacks "$OUT" "Well done" &&
