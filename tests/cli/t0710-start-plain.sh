@@ -319,21 +319,22 @@ t 'start-2.2 the database has the sharp answer, the regression and the set-aside
 t 'start-2.3 the exercise set aside is left out of midback today for the next days' '
 	ended rule 0 &&
 	mkdir -p "$T/nothing" &&
-	for i in 0 1 2 3 6; do
+	: >"$T/days" &&
+	for i in 0 1 2 3 4 5 6; do
 		d=$(date -u -d "+$i days" +%Y-%m-%d) &&
 		XDG_DATA_HOME="$T/nothing" "$MIDBACK" today --json --minutes 60 \
 		    --date "$d" >"$T/base" </dev/null &&
 		XDG_DATA_HOME="$T/rule/data" "$MIDBACK" today --json --minutes 60 \
 		    --date "$d" >"$T/flagged" </dev/null &&
-		if ! grep -qF "\"id\": \"chest-opener\"" "$T/base"; then
-			echo "$d: chest-opener is not planned even without the flag"
-			exit 1
-		fi &&
+		{ ! grep -qF "\"id\": \"chest-opener\"" "$T/base" ||
+		    echo "$d" >>"$T/days"; } &&
 		if grep -qF "\"id\": \"chest-opener\"" "$T/flagged"; then
 			echo "$d: chest-opener is planned although set aside"
 			exit 1
 		fi || exit 1
-	done
+	done &&
+	# The plans vary by day: on some it would have been planned.
+	test -s "$T/days" || { echo "chest-opener is never planned even without the flag"; exit 1; }
 '
 
 t 'start-3.1 two bad answers end the session with advice to see a clinician' '
