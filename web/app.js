@@ -942,6 +942,9 @@ async function pageSelftest(arg) {
 	form.addEventListener('submit', async (e) => {
 		e.preventDefault();
 		const fd = new FormData(form);
+		/* A first answer that may be left empty, left empty: the test is skipped. */
+		if (d.questions[0].optional && (fd.get(d.questions[0].name) ?? '') === '')
+			return go();
 		const body = { test: d.id };
 		for (const q of d.questions)
 			if (fd.get(q.name) !== null && fd.get(q.name) !== '')
