@@ -298,11 +298,9 @@ program_answer_parse(const struct program_question *q, const char *text,
 			}
 		return (-1);
 	case ANSWER_NUMBER:
-		if (len != strlen(text))
-			return (-1);
 		n = strtol(text, &end, 10);
-		if (end == text || *end != '\0' || n < q->lo || n > q->hi ||
-		    *text == '+' || *text == '-')
+		if (end == text || end != text + len || n < q->lo ||
+		    n > q->hi || *text == '+' || *text == '-')
 			return (-1);
 		*v = (int)n;
 		return (0);
