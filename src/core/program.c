@@ -218,7 +218,7 @@ const struct program_test_def program_tests[TEST_COUNT] = {
 	    "the curve of the upper back (thoracic kyphosis), standing "
 	    "tall", extension_steps, "wall-angel-standing", "Stand with "
 	    "your back to the wall as shown, but with the arms down by "
-	    "your sides.", 0, "7.5 cm or less", "Amatachaya et al. 2022",
+	    "your sides.", 0, "7.5 cm or less", "Amatachaya et al. (C7 to wall)",
 	    {
 		{ "Wall to C7, the smallest of three, in whole centimetres "
 		    "(1-30; empty if no one can measure it today)",
