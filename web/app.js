@@ -69,7 +69,7 @@ async function api(path, body) {
 
 function page(title, ...kids) {
 	document.title = title + ' · midback';
-	main.replaceChildren(h('h1', { text: title }), ...kids);
+	main.replaceChildren(h('h1', { text: title }), ...kids.filter((k) => k !== null && k !== undefined && k !== false));
 }
 
 function errorBox(err) {
