@@ -149,13 +149,15 @@ selftests_json(const struct store_program_data *pd)
 
 	for (i = 0; pd != NULL && i < pd->ntests; i++) {
 		t = &pd->tests[i];
-		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:o, s:o}",
-		    "uid", t->uid, "at", time_json(t->at_ms, t->tz_min),
-		    "test", program_tests[t->test].id,
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:o, s:o, "
+		    "s:o, s:i}", "uid", t->uid, "at", time_json(t->at_ms,
+		    t->tz_min), "test", program_tests[t->test].id,
 		    "value", t->value < 0 ? json_null() :
 		    json_integer(t->value),
 		    "extra", t->extra < 0 ? json_null() :
-		    json_integer(t->extra)));
+		    json_integer(t->extra),
+		    "more", t->more < 0 ? json_null() :
+		    json_integer(t->more), "method", t->method));
 	}
 	return (a);
 }
@@ -952,6 +954,10 @@ fail:
 
 static const char *const program_keys[] = { "start", "phase", "set", NULL };
 static const char *const selftest_keys[] = {
+	"uid", "at", "test", "value", "extra", "more", "method", NULL
+};
+/* Version 3: the earlier tests only, with two answers. */
+static const char *const selftest_keys_v3[] = {
 	"uid", "at", "test", "value", "extra", NULL
 };
 static const char *const screen_keys[] = {
@@ -994,14 +1000,15 @@ parse_ack(json_t *o, const char *path, void *item, char **cause)
 }
 
 static int
-parse_selftest(json_t *o, const char *path, void *item, char **cause)
+parse_selftest_as(json_t *o, const char *path, void *item, int v3,
+    char **cause)
 {
 	struct store_selftest	*t = item;
 	const char	*s;
 	int		 tz;
 
-	if (keys_exact(o, path, selftest_keys, cause) != 0 ||
-	    get_str(o, "uid", path, 0, &s, cause) != 0)
+	if (keys_exact(o, path, v3 ? selftest_keys_v3 : selftest_keys,
+	    cause) != 0 || get_str(o, "uid", path, 0, &s, cause) != 0)
 		return (-1);
 	if (strlen(s) != 32 || strspn(s, "0123456789abcdef") != 32)
 		return (bad(cause, path, "'uid' is not 32 lower-case hex "
@@ -1013,12 +1020,29 @@ parse_selftest(json_t *o, const char *path, void *item, char **cause)
 	t->tz_min = tz;
 	if ((t->test = program_test_parse(s)) < 0)
 		return (bad(cause, path, "unknown test '%s'", s));
+	t->more = -1;
+	t->method = 1;
 	if (get_int(o, "value", path, 0, 100, 1, &t->value, cause) != 0 ||
-	    get_int(o, "extra", path, 0, 100, 1, &t->extra, cause) != 0)
+	    get_int(o, "extra", path, 0, 100, 1, &t->extra, cause) != 0 ||
+	    (!v3 && (get_int(o, "more", path, 0, 100, 1, &t->more,
+	    cause) != 0 || get_int(o, "method", path, 1, STORE_TEST_METHOD,
+	    0, &t->method, cause) != 0)))
 		return (-1);
-	if (!program_result_valid(t->test, t->value, t->extra))
+	if (!store_selftest_valid(t))
 		return (bad(cause, path, "not a result of the %s test", s));
 	return (0);
+}
+
+static int
+parse_selftest(json_t *o, const char *path, void *item, char **cause)
+{
+	return (parse_selftest_as(o, path, item, 0, cause));
+}
+
+static int
+parse_selftest_v3(json_t *o, const char *path, void *item, char **cause)
+{
+	return (parse_selftest_as(o, path, item, 1, cause));
 }
 
 int
@@ -1061,7 +1085,8 @@ export_parse_program(json_t *doc, struct store_program_data *pd, char **cause)
 		pd->program.set = 1;
 	}
 	pd->tests = parse_array(doc, "selftests", "selftests",
-	    sizeof *pd->tests, parse_selftest, &pd->ntests, &rc, cause);
+	    sizeof *pd->tests, version == 3 ? parse_selftest_v3 :
+	    parse_selftest, &pd->ntests, &rc, cause);
 	if (rc != 0)
 		goto fail;
 	o = json_object_get(doc, "screen");

@@ -17,11 +17,13 @@
 /*
  * The export format's name and version, in every JSON export. Version 2
  * added the reminders and the exercises set aside, version 3 the
- * program's start, the self-tests and the red-flag screen's answers;
- * version 1 and 2 documents are still read.
+ * program's start, the self-tests and the red-flag screen's answers,
+ * version 4 each self-test's third answer ("more") and its method (1
+ * the earlier tests, 2 those now); version 1 to 3 documents are still
+ * read (a version 3 self-test is of method 1).
  */
 #define EXPORT_FORMAT		"midback-export"
-#define EXPORT_VERSION		3
+#define EXPORT_VERSION		4
 
 /*
  * What one import takes (docs/export-format.md, "Bounds"): past them the

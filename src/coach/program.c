@@ -73,11 +73,11 @@ input_build(struct input *x, const struct store_phistory *h,
 			x->pains[np++] = (struct program_pain){
 			    date_of_ms(h->pains[i].at_ms, h->pains[i].tz_min),
 			    h->pains[i].pain };
-	for (i = 0; i < d->ntests; i++)
-		x->results[i] = (struct program_result){
-		    date_of_ms(d->tests[i].at_ms, d->tests[i].tz_min),
-		    (enum program_test)d->tests[i].test, d->tests[i].value,
-		    d->tests[i].extra };
+	for (i = 0; i < d->ntests; i++) {
+		store_selftest_result(&d->tests[i], &x->results[i]);
+		x->results[i].day = date_of_ms(d->tests[i].at_ms,
+		    d->tests[i].tz_min);
+	}
 	/* By day: local days of instants in time order may step back. */
 	sessions_by_day(x->sessions, h->nsessions);
 	qsort(x->pains, np, sizeof *x->pains, by_day);
@@ -300,13 +300,14 @@ coach_program_start(struct coach *c, int phase, char **err)
 
 int
 coach_selftest_save(struct coach *c, enum program_test t, int value,
-    int extra, char **err)
+    int extra, int more, char **err)
 {
 	struct store_selftest	r;
+	struct program_result	pr = { 0, t, value, extra, more, 0 };
 
 	if (need_store(c, err) != 0)
 		return (-1);
-	if (!program_result_valid(t, value, extra)) {
+	if (!program_result_valid(&pr)) {
 		*err = xstrdup("not a complete self-test result");
 		return (-1);
 	}
@@ -316,6 +317,8 @@ coach_selftest_save(struct coach *c, enum program_test t, int value,
 	r.test = t;
 	r.value = value;
 	r.extra = extra;
+	r.more = more;
+	r.method = STORE_TEST_METHOD;
 	return (store_selftest_add(c->store, &r, err));
 }
 

@@ -20,7 +20,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	7
 
 struct store;
 
@@ -472,7 +472,12 @@ struct store_selftest {
 	int		 test;		/* enum program_test */
 	int		 value;
 	int		 extra;		/* -1 if none */
+	int		 more;		/* -1 if none */
+	int		 method;	/* STORE_TEST_METHOD; 1: the
+					   earlier tests (schema 7) */
 };
+/* The self-tests' method now (core/program.h's tests); 1 before it. */
+#define STORE_TEST_METHOD	2
 
 /* One answer of the red-flag screen, and one acknowledgement. */
 struct store_hanswer {
@@ -567,7 +572,13 @@ int	store_program_get(struct store *, struct store_program *p,
 /* Start the program at start_day in phase. Returns 0 or -1. */
 int	store_program_set(struct store *, long start_day, int phase,
 	    int64_t set_ms, char **cause);
-/* Add a self-test result, checked by program_result_valid(). 0 or -1. */
+/* A stored result as the core's (core/program.h); day left 0. */
+struct program_result;
+void	store_selftest_result(const struct store_selftest *,
+	    struct program_result *);
+/* Whether t is a result of its test, by its method. */
+int	store_selftest_valid(const struct store_selftest *t);
+/* Add a self-test result, checked by store_selftest_valid(). 0 or -1. */
 int	store_selftest_add(struct store *, const struct store_selftest *,
 	    char **cause);
 /* Every self-test result, oldest first, into d->tests. 0 or -1. */

@@ -834,11 +834,11 @@ static void
 api_selftest_get(struct web_reply *r)
 {
 	static const char *const answers[] = { "yes-no", "yes-partly-no",
-	    "number" };
+	    "number", "choice" };
 	const struct program_test_def	*d;
 	const struct program_question	*pq;
-	json_t				*tests, *steps, *qs;
-	int				 t, i;
+	json_t				*tests, *steps, *qs, *choices;
+	int				 t, i, k;
 
 	tests = json_array();
 	for (t = 0; t < TEST_COUNT; t++) {
@@ -849,15 +849,24 @@ api_selftest_get(struct web_reply *r)
 		qs = json_array();
 		for (i = 0; i < d->nq; i++) {
 			pq = &d->q[i];
-			json_array_append_new(qs, json_pack("{s:s,s:s,s:i,s:i,"
-			    "s:b,s:s?,s:b}", "text", pq->text, "answer",
-			    answers[pq->type], "min", pq->lo, "max", pq->hi,
-			    "optional", pq->optional, "unit", pq->unit,
-			    "if_empty", pq->if_empty));
+			choices = json_array();
+			for (k = 0; pq->choices != NULL &&
+			    pq->choices[k] != NULL; k++)
+				json_array_append_new(choices,
+				    json_string(pq->choices[k]));
+			json_array_append_new(qs, json_pack("{s:s,s:s,s:s,s:i,"
+			    "s:i,s:b,s:s?,s:o}", "name", i == 0 ? "value" :
+			    i == 1 ? "extra" : "more", "text", pq->text,
+			    "answer", answers[pq->type], "min", pq->lo, "max",
+			    pq->hi, "optional", pq->optional, "unit", pq->unit,
+			    "choices", choices));
 		}
-		json_array_append_new(tests, json_pack("{s:s,s:s,s:s?,s:o,"
-		    "s:o}", "id", d->id, "name", d->name, "figure", d->figure,
-		    "steps", steps, "questions", qs));
+		json_array_append_new(tests, json_pack("{s:s,s:s,s:s,s:b,s:s,"
+		    "s:s,s:s?,s:s?,s:o,s:o}", "id", d->id, "name", d->name,
+		    "measures", d->measures, "sides", d->sides, "reference",
+		    d->reference, "source", d->source, "figure", d->figure,
+		    "figure_text", d->figure_text, "steps", steps,
+		    "questions", qs));
 	}
 	web_json(r, json_pack("{s:i,s:o}", "every_days", PROGRAM_TEST_DAYS,
 	    "tests", tests));
@@ -880,8 +889,8 @@ selftest_answer(const struct program_test_def *d, int i, json_t *x,
 	if (x == NULL || json_is_null(x))
 		return (0);
 	if (i >= d->nq) {
-		web_error(r, 400, "%s: the %s test asks one question", name,
-		    d->id);
+		web_error(r, 400, "%s: the %s test asks %d question%s", name,
+		    d->id, d->nq, d->nq == 1 ? "" : "s");
 		return (-1);
 	}
 	if (json_is_integer(x) && d->q[i].type == ANSWER_NUMBER) {
@@ -903,21 +912,24 @@ selftest_answer(const struct program_test_def *d, int i, json_t *x,
 }
 
 /*
- * POST /api/selftest: {"test": ID, "value": ANSWER, "extra": ANSWER}
- * keeps one self-test result now (coach_selftest_save()).
+ * POST /api/selftest: {"test": ID, "value": ANSWER, "extra": ANSWER,
+ * "more": ANSWER} keeps one self-test result now
+ * (coach_selftest_save()); an answer out of its range, of the wrong
+ * kind or missing is a 400, and nothing is kept.
  */
 static void
 api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 {
 	const struct program_test_def	*d;
 	json_error_t			 je;
-	json_t				*jv = NULL, *jx = NULL;
+	json_t				*jv = NULL, *jx = NULL, *jm = NULL;
+	struct program_result		 pr;
 	const char			*id;
-	char				*cause = NULL, text[64];
-	int				 t, value, extra, rc;
+	char				*cause = NULL, text[96];
+	int				 t, value, extra, more, rc;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:s,s?o,s?o}", "test", &id,
-	    "value", &jv, "extra", &jx) != 0) {
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:s,s?o,s?o,s?o}", "test",
+	    &id, "value", &jv, "extra", &jx, "more", &jm) != 0) {
 		web_error(r, 400, "%s", je.text);
 		return;
 	}
@@ -928,9 +940,12 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 	}
 	d = &program_tests[t];
 	if (selftest_answer(d, 0, jv, "value", &value, r) != 0 ||
-	    selftest_answer(d, 1, jx, "extra", &extra, r) != 0)
+	    selftest_answer(d, 1, jx, "extra", &extra, r) != 0 ||
+	    selftest_answer(d, 2, jm, "more", &more, r) != 0)
 		return;
-	if (!program_result_valid((enum program_test)t, value, extra)) {
+	pr = (struct program_result){ 0, (enum program_test)t, value, extra,
+	    more, 0 };
+	if (!program_result_valid(&pr)) {
 		web_error(r, 400, "not a complete answer to the %s test: "
 		    "each answer within its range, and the needed ones given",
 		    d->id);
@@ -938,17 +953,16 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 	}
 	live_lock(w->live);
 	rc = coach_selftest_save(&w->coach, (enum program_test)t, value, extra,
-	    &cause);
+	    more, &cause);
 	live_unlock(w->live);
 	if (coach_failed(r, rc, cause))
 		return;
-	program_result_describe((enum program_test)t, value, extra, text,
-	    sizeof text);
-	web_json(r, json_pack("{s:s,s:o,s:o,s:i,s:s}", "test", d->id,
+	program_result_describe(&pr, text, sizeof text);
+	web_json(r, json_pack("{s:s,s:o,s:o,s:o,s:i,s:s}", "test", d->id,
 	    "value", value < 0 ? json_null() : json_integer(value), "extra",
-	    extra < 0 ? json_null() : json_integer(extra), "score",
-	    program_test_score((enum program_test)t, value, extra), "text",
-	    text));
+	    extra < 0 ? json_null() : json_integer(extra), "more",
+	    more < 0 ? json_null() : json_integer(more), "score",
+	    program_result_score(&pr), "text", text));
 }
 
 /* GET /api/session: the session now; GET /api/events: its stream. */

@@ -274,37 +274,43 @@ t 'serve-18 the program: GET is midback program --json, and /api/today says its 
 t 'serve-19 the self-tests: the core'\''s steps and questions, answers kept and in midback program' '
 	get api/selftest && code 200 &&
 	[ "$(jq -r "[.tests[].id] | join(\",\")" "$OUT")" = "rotation,wall-angel,extension,breathing" ] &&
-	[ "$(jq -r ".tests[0].questions[0].unit, .tests[0].questions[1].if_empty, .tests[1].questions[0].answer, .tests[0].figure" "$OUT" | tr "\n" " ")" = "degrees true yes-partly-no arms-crossed-turn " ] &&
-	jq -e ".tests | all(.steps | length >= 3)" "$OUT" >/dev/null &&
-	post selftest "{\"test\":\"rotation\",\"value\":\"35\"}" && code 200 && has "$OUT" "\"text\":\"35 degrees\"" &&
-	post selftest "{\"test\":\"rotation\",\"extra\":\"yes\"}" && code 200 && has "$OUT" "\"text\":\"wall mark reached\"" &&
-	post selftest "{\"test\":\"wall-angel\",\"value\":\"partly\",\"extra\":4}" && code 200 && has "$OUT" "\"text\":\"partly, 4 overhead\"" &&
-	post selftest "{\"test\":\"extension\",\"value\":0}" && code 200 && has "$OUT" "thumbs touch the wall" &&
-	post selftest "{\"test\":\"breathing\",\"value\":\"no\"}" && code 200 && has "$OUT" "chest first" &&
+	[ "$(jq -r ".tests[0].questions[0].unit, .tests[0].sides, .tests[3].questions[1].answer, (.tests[3].questions[1].choices | join(\"/\")), .tests[0].figure, .tests[1].questions[2].name" "$OUT" | tr "\n" " ")" = "degrees true choice belly/together/chest arms-crossed-turn more " ] &&
+	jq -e ".tests | all((.steps | length >= 3) and (.figure != null) and (.source | length > 0) and (.reference | length > 0))" "$OUT" >/dev/null &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"35\",\"extra\":41}" && code 200 && has "$OUT" "\"text\":\"left 35, right 41 degrees (6 apart)\"" && has "$OUT" "\"score\":78" &&
+	post selftest "{\"test\":\"wall-angel\",\"value\":2,\"extra\":\"1\",\"more\":4}" && code 200 && has "$OUT" "\"text\":\"left 2, right 1 of 3, 4 slides\"" &&
+	post selftest "{\"test\":\"extension\",\"value\":10}" && code 200 && has "$OUT" "C7 10 cm from the wall" && has "$OUT" "\"score\":75" &&
+	post selftest "{\"test\":\"breathing\",\"value\":\"16\",\"extra\":\"chest\"}" && code 200 && has "$OUT" "16 breaths a minute, chest first" &&
+	post selftest "{\"test\":\"rotation\",\"value\":40,\"extra\":44}" && code 200 &&
 	[ "$(nresults)" = 5 ] &&
-	"$MIDBACK" program --json | jq -r ".selftests.tests[] | select(.test == \"rotation\") | .results[].text" >"$T/rot" &&
-	same "$T/rot" "35 degrees
-wall mark reached" &&
-	"$MIDBACK" stats >"$T/stats" && has "$T/stats" "partly, 4 overhead"
+	"$MIDBACK" program --json | jq -r ".selftests.tests[] | select(.test == \"rotation\") | .results[] | \"\(.left) \(.right) \(.difference)\"" >"$T/rot" &&
+	same "$T/rot" "35 41 6
+40 44 4" &&
+	"$MIDBACK" stats >"$T/stats" && has "$T/stats" "left 2, right 1 of 3, 4 slides" && has "$T/stats" "left   35 -> 40 degrees"
 '
 
 t 'serve-20 a bad self-test or program change is 400 with a message, and nothing is kept' '
 	post selftest "{\"test\":\"rotation\",\"value\":\"35\"" && code 400 && has "$OUT" "malformed JSON" &&
 	post selftest "[\"rotation\"]" && code 400 &&
-	post selftest "{\"test\":\"rotation\",\"value\":\"35\",\"mood\":1}" && code 400 && has "$OUT" mood &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"35\",\"extra\":35,\"mood\":1}" && code 400 && has "$OUT" mood &&
 	post selftest "{\"test\":\"nope\",\"value\":\"yes\"}" && code 400 && has "$OUT" "test: unknown" &&
 	post selftest "{\"test\":7,\"value\":\"yes\"}" && code 400 &&
-	post selftest "{\"test\":\"rotation\",\"value\":91}" && code 400 && has "$OUT" "value: not an answer" &&
-	post selftest "{\"test\":\"rotation\",\"value\":\"-3\"}" && code 400 &&
-	post selftest "{\"test\":\"rotation\",\"value\":1e3}" && code 400 && has "$OUT" "value: expected a number" &&
-	post selftest "{\"test\":\"breathing\",\"value\":true}" && code 400 && has "$OUT" "value: expected a string" &&
-	post selftest "{\"test\":\"breathing\",\"value\":1}" && code 400 &&
-	post selftest "{\"test\":\"breathing\",\"value\":\"maybe\"}" && code 400 &&
-	post selftest "{\"test\":\"breathing\",\"value\":\"yes\",\"extra\":\"no\"}" && code 400 && has "$OUT" "asks one question" &&
+	post selftest "{\"test\":\"rotation\",\"value\":91,\"extra\":30}" && code 400 && has "$OUT" "value: not an answer" &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"-3\",\"extra\":30}" && code 400 &&
+	post selftest "{\"test\":\"rotation\",\"value\":1e3,\"extra\":30}" && code 400 && has "$OUT" "value: expected a number" &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"35\"}" && code 400 && has "$OUT" "not a complete answer" &&
+	post selftest "{\"test\":\"rotation\",\"value\":\"35\",\"extra\":\"yes\"}" && code 400 && has "$OUT" "extra: not an answer" &&
+	post selftest "{\"test\":\"breathing\",\"value\":true,\"extra\":\"belly\"}" && code 400 && has "$OUT" "value: expected a number" &&
+	post selftest "{\"test\":\"breathing\",\"value\":14,\"extra\":1}" && code 400 && has "$OUT" "extra: expected a string" &&
+	post selftest "{\"test\":\"breathing\",\"value\":14,\"extra\":\"maybe\"}" && code 400 &&
+	post selftest "{\"test\":\"breathing\",\"value\":3,\"extra\":\"belly\"}" && code 400 &&
+	post selftest "{\"test\":\"breathing\",\"value\":14,\"extra\":\"belly\",\"more\":1}" && code 400 && has "$OUT" "asks 2 questions" &&
+	post selftest "{\"test\":\"extension\",\"value\":9,\"extra\":1}" && code 400 && has "$OUT" "asks 1 question" &&
 	post selftest "{\"test\":\"rotation\"}" && code 400 && has "$OUT" "not a complete answer" &&
-	post selftest "{\"test\":\"wall-angel\",\"value\":\"yes\",\"extra\":31}" && code 400 &&
+	post selftest "{\"test\":\"wall-angel\",\"value\":4,\"extra\":3}" && code 400 &&
+	post selftest "{\"test\":\"wall-angel\",\"value\":3,\"extra\":3,\"more\":31}" && code 400 &&
 	post selftest "{\"test\":\"extension\",\"value\":\"\"}" && code 400 &&
-	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -H "Origin: http://$HP" -d "{\"test\":\"breathing\",\"value\":\"yes\"}" "${U}api/selftest") &&
+	post selftest "{\"test\":\"extension\",\"value\":0}" && code 400 &&
+	s=$(curl -s -o "$OUT" -w "%{http_code}" -X POST -H "Origin: http://$HP" -d "{\"test\":\"breathing\",\"value\":\"14\",\"extra\":\"belly\"}" "${U}api/selftest") &&
 	[ "$s" = 403 ] &&
 	[ "$(nresults)" = 5 ] &&
 	post program "{}" && code 400 && has "$OUT" "start_at" &&

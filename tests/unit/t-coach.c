@@ -811,18 +811,22 @@ t_program(void **state)
 	assert_int_equal(cp.st.last_test, -1);
 	coach_program_release(&cp);
 
-	/* A self-test, refused when incomplete, kept with its day. */
-	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, -1, -1,
-	    &err), -1);
+	/* A self-test, refused with one side, kept with its day. */
+	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, 30, -1,
+	    -1, &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, 30, -1,
-	    &err), 0);
+	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, 30, 36,
+	    -1, &err), 0);
 	assert_int_equal(coach_program_status(&f->coach, day0 + 10, &cp,
 	    &err), 0);
 	assert_int_equal(cp.results.ntests, 1);
+	assert_int_equal(cp.results.tests[0].method, STORE_TEST_METHOD);
+	assert_int_equal(cp.results.tests[0].extra, 36);
 	assert_int_equal(cp.st.weakest, TEST_ROTATION);
-	assert_int_equal(cp.st.next_test, day0 + 10 + PROGRAM_TEST_DAYS);
+	/* One of four: the set is partial, and due since that day. */
+	assert_true(cp.st.partial);
+	assert_int_equal(cp.st.next_test, day0 + 10);
 	coach_program_release(&cp);
 
 	/* The band takes the posture reset's place when it is at hand. */

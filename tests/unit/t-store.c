@@ -301,8 +301,8 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
-	assert_int_equal(STORE_SCHEMA_VERSION, 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
+	assert_int_equal(STORE_SCHEMA_VERSION, 7);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -359,7 +359,7 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -407,9 +407,63 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
+	free(path);
+}
+
+/*
+ * Schema 7: self-test results kept before it are of the earlier tests
+ * (method 1), with no third answer; those kept now are of method 2.
+ */
+static void
+migration_7_marks_earlier_selftests(void **state)
+{
+	struct store			*s;
+	struct store_program_data	 d;
+	struct store_selftest		 t;
+	char				*path = tpath("m7.db"), *cause = NULL;
+
+	(void)state;
+	s = open_ok(path);
+	store_close(s);
+	raw_exec(path, "ALTER TABLE selftests DROP COLUMN more;"
+	    " ALTER TABLE selftests DROP COLUMN method;"
+	    " INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra)"
+	    " VALUES ('0000000000000000000000000000a001', 1000, 0,"
+	    " 'rotation', 36, NULL);"
+	    " PRAGMA user_version = 6;");
+	s = open_ok(path);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
+	memset(&t, 0, sizeof t);
+	t.at_ms = 2000;
+	t.test = 0;
+	t.value = 40;
+	t.extra = 32;
+	t.more = -1;
+	t.method = STORE_TEST_METHOD;
+	assert_int_equal(store_selftest_add(s, &t, &cause), 0);
+	/* A result of neither method, or not whole, is refused. */
+	t.method = 3;
+	assert_int_equal(store_selftest_add(s, &t, &cause), -1);
+	free(cause);
+	cause = NULL;
+	t.method = STORE_TEST_METHOD;
+	t.extra = -1;
+	assert_int_equal(store_selftest_add(s, &t, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_selftests(s, &d, &cause), 0);
+	assert_int_equal(d.ntests, 2);
+	assert_int_equal(d.tests[0].method, 1);
+	assert_int_equal(d.tests[0].value, 36);
+	assert_int_equal(d.tests[0].extra, -1);
+	assert_int_equal(d.tests[0].more, -1);
+	assert_int_equal(d.tests[1].method, STORE_TEST_METHOD);
+	assert_int_equal(d.tests[1].extra, 32);
+	store_program_data_release(&d);
+	store_close(s);
 	free(path);
 }
 
@@ -687,7 +741,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1173,7 +1227,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 6)", path);
+	    "knows 7)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1184,9 +1238,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 7;");
-	want = xasprintf("'%s' is from a newer midback (schema 7, this one "
-	    "knows 6)", path);
+	    " PRAGMA user_version = 8;");
+	want = xasprintf("'%s' is from a newer midback (schema 8, this one "
+	    "knows 7)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1463,7 +1517,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
 	free(path);
 }
 
@@ -1675,6 +1729,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    version_3_ends_unresumed_sessions_at_their_last_item, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    migration_7_marks_earlier_selftests, setup, teardown),
 		cmocka_unit_test_setup_teardown(reopen_is_a_no_op, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(session_round_trips, setup,
