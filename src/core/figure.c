@@ -1562,8 +1562,10 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 	};
 	struct builder	 bd;
 	struct fig_body	 mref;
-	double		 key[FIG_PRIMS_MAX], torso = 0, d, flip;
-	int		 idx[FIG_PRIMS_MAX], backg, i, k, t, g, last;
+	/* Zeroed: cppcheck cannot see that the sort reads only what the
+	 * loop before it wrote (both run over bd.n). */
+	double		 key[FIG_PRIMS_MAX] = { 0 }, torso = 0, d, flip;
+	int		 idx[FIG_PRIMS_MAX] = { 0 }, backg, i, k, t, g, last;
 
 	memset(&bd, 0, sizeof bd);
 	camera_basis(camera, &bd.cam);
