@@ -30,6 +30,7 @@
 	X(MHD_create_response_from_buffer) \
 	X(MHD_create_response_from_callback) \
 	X(MHD_destroy_response) \
+	X(MHD_get_connection_values) \
 	X(MHD_lookup_connection_value) \
 	X(MHD_queue_response) \
 	X(MHD_start_daemon) \
@@ -48,6 +49,7 @@ int	web_mhd_load(char **cause);
 #define MHD_create_response_from_callback \
 	(*dl_MHD_create_response_from_callback)
 #define MHD_destroy_response	(*dl_MHD_destroy_response)
+#define MHD_get_connection_values	(*dl_MHD_get_connection_values)
 #define MHD_lookup_connection_value	(*dl_MHD_lookup_connection_value)
 #define MHD_queue_response	(*dl_MHD_queue_response)
 #define MHD_start_daemon	(*dl_MHD_start_daemon)

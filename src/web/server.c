@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -196,14 +197,33 @@ respond(struct MHD_Connection *c, struct web *w, struct web_reply *r)
 	return (ret);
 }
 
+/* Count the Host headers: a request with two is refused, not guessed. */
+static enum MHD_Result
+count_host(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	int	*n = cls;
+
+	(void)kind;
+	(void)value;
+	if (strcasecmp(key, "Host") == 0)
+		(*n)++;
+	return (MHD_YES);
+}
+
 static void
 request_fill(struct MHD_Connection *c, const char *url, const char *method,
     struct web_req *q)
 {
+	int	hosts = 0;
+
 	memset(q, 0, sizeof *q);
 	q->method = method;
 	q->url = url;
 	q->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+	(void)MHD_get_connection_values(c, MHD_HEADER_KIND, count_host, &hosts);
+	if (hosts > 1)
+		q->host = NULL;	/* refused as no Host of ours (421) */
 	q->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
 	q->token = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    WEB_TOKEN_HEADER);

@@ -109,6 +109,13 @@ t 'serve-3 a Host that is not this server is refused (DNS rebinding)' '
 	[ "$s" = 421 ] &&
 	s=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: 127.0.0.1:1" "${U}") &&
 	[ "$s" = 421 ] &&
+	s=$(python3 -c "
+import socket, sys
+s = socket.create_connection((\"127.0.0.1\", int(sys.argv[1])))
+s.sendall((\"GET /api/today HTTP/1.1\\r\\nHost: %s\\r\\nHost: evil.example\\r\\n\"
+    \"Connection: close\\r\\n\\r\\n\" % sys.argv[2]).encode())
+print(s.recv(64).split()[1].decode())" "${HP#*:}" "$HP") &&
+	[ "$s" = 421 ] || { echo "two Host headers: $s"; exit 1; } &&
 	s=$(curl -s -o /dev/null -w "%{http_code}" -H "Host: localhost:${HP#*:}" \
 	    -H "Cookie: midback=$(awk "/\tmidback\t/ { print \$7 }" "$T/jar")" "${U}") &&
 	[ "$s" = 200 ]
