@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "core/dose.h"
 #include "core/plan.h"
+#include "term/nextday.h"
 
 static void
 plan_text(const struct plan *p, const struct plan_opts *o, int one,
@@ -82,6 +83,18 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	/* What the pain rule set aside stays out, if there is a store. */
 	if (cmd_coach(ctx, 0, &coach) != 0)
 		return (CMD_ERROR);
+	/*
+	 * The next day counts: asked when a person is at the terminal, and
+	 * before the plan, whose doses it may step down. Only the words
+	 * when the output is read by a program.
+	 */
+	if (!cmd_has(args, 'j') && term_nextday(&coach, isatty(0) &&
+	    isatty(1), &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		coach_close(&coach);
+		return (CMD_ERROR);
+	}
 	if ((one ? coach_plan_one(&coach, &o, &p, &aside, &naside, &cause) :
 	    coach_plan_program(&coach, &o, &p, &aside, &naside, line,
 	    sizeof line, &cause)) == -1) {
