@@ -66,22 +66,25 @@ static char *
 sign_words(const struct screen *s, char **yes, size_t n, int emergency,
     char **cleared, size_t ncleared)
 {
-	char	*w = NULL, *t;
-	size_t	 i, j, k = 0;
+	const char	**v;
+	char		 *w = NULL, *t;
+	size_t		  i, j, k = 0;
 
+	v = xcalloc(n + 1, sizeof *v);
 	for (i = 0; i < n; i++)
-		for (j = 0; j < s->n; j++) {
-			if (strcmp(yes[i], s->q[j].id) != 0 ||
-			    s->q[j].emergency != emergency || s->q[j].adjust ||
-			    (!emergency && among(yes[i], cleared, ncleared)))
-				continue;
-			t = xasprintf("%s%s%s", w != NULL ? w : "",
-			    w == NULL ? "" : i + 1 == n || k > 0 ? " and " :
-			    ", ", s->q[j].name);
-			free(w);
-			w = t;
-			k++;
-		}
+		for (j = 0; j < s->n; j++)
+			if (strcmp(yes[i], s->q[j].id) == 0 &&
+			    s->q[j].emergency == emergency && !s->q[j].adjust &&
+			    (emergency || !among(yes[i], cleared, ncleared)))
+				v[k++] = s->q[j].name;
+	/* "a, b and c" */
+	for (i = 0; i < k; i++) {
+		t = xasprintf("%s%s%s", w != NULL ? w : "", i == 0 ? "" :
+		    i + 1 == k ? " and " : ", ", v[i]);
+		free(w);
+		w = t;
+	}
+	free(v);
 	return (w);
 }
 
