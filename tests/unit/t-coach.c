@@ -19,6 +19,7 @@
 #include "coach/plancodec.h"
 #include "coach/program.h"
 #include "core/dose.h"
+#include "core/nextday.h"
 #include "core/xmalloc.h"
 #include "store/store.h"
 #include "sys/clock.h"
@@ -76,7 +77,7 @@ screen_clear(struct fixture *f)
 
 	assert_non_null(s);
 	a = xcalloc(s->n, sizeof *a);
-	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 0, 1, &v,
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, NULL, 1, &v,
 	    &err), 0);
 	assert_int_equal(v, SCREEN_GO);
 	free(a);
@@ -304,7 +305,7 @@ t_gate_later_yes(void **state)
 	clock_advance(&f->clock, 3600 * 1000);
 	a = xcalloc(s->n, sizeof *a);
 	a[0] = 1;
-	assert_int_equal(coach_screen_save(&f->coach, s, a, 1, 0, -1, &v,
+	assert_int_equal(coach_screen_save(&f->coach, s, a, 1, NULL, -1, &v,
 	    &err), 0);
 	assert_int_equal(v, SCREEN_EMERGENCY);
 	assert_int_equal(coach_gate(&f->coach, &g, &err), 0);
@@ -577,19 +578,24 @@ qi(const struct screen *s, const char *id)
 }
 
 /*
- * Only all no (or a clinician's clearance) and an accepted notice lets a
- * session start; no answer is never no; the screen comes back after 90
- * days and after a check-in with pain of 7 or more; its answers keep
- * exercises out of plans.
+ * Only all no (or a clinician's clearance of each sign) and an accepted
+ * notice lets a session start; no answer is never no; the screen comes
+ * back after 90 days and after a check-in with pain of 7 or more; its
+ * answers keep exercises out of plans.
  */
 static void
 t_screen(void **state)
 {
+	/* The emergencies first (6 of them before issue 23's), then the
+	 * signs a clinician may clear. */
 	static const char *const red[] = {
-		"chest", "tearing", "legs", "numb-band", "bladder", "accident",
-		"cancer", "age", "bones", "immune", "fever", "weight", "night",
-		"unchanged", "weeks", "shape", "organs", "rash"
+		"chest", "chest-effort", "tearing", "legs", "hands",
+		"numb-band", "bladder", "accident",
+		"old-injury", "cancer", "age", "bones", "immune", "tb", "drugs",
+		"surgery", "thinners", "fever", "weight", "night", "unchanged",
+		"weeks", "shape", "organs", "rash"
 	};
+	enum { NEMERGENCY = 8 };
 	struct fixture		*f = *state;
 	struct screen		*s = coach_screen_load();
 	struct plan_opts	 o;
@@ -597,45 +603,71 @@ t_screen(void **state)
 	enum screen_verdict	 v;
 	char			**aside = NULL, *err = NULL;
 	size_t			 naside, i, k;
-	int			 a[32] = { 0 }, needed;
+	int			 a[40] = { 0 }, c[40], none[40], needed;
 
 	assert_non_null(s);
-	assert_true(s->n <= 32);
-	for (k = 0; k < sizeof red / sizeof red[0]; k++)
+	assert_true(s->n <= 40);
+	for (i = 0; i < 40; i++)
+		none[i] = -1;
+	for (k = 0; k < sizeof red / sizeof red[0]; k++) {
 		assert_false(s->q[qi(s, red[k])].adjust);
+		assert_int_equal(s->q[qi(s, red[k])].emergency,
+		    k < NEMERGENCY);
+	}
+	/* Every question names the guidance it follows. */
+	for (i = 0; i < s->n; i++)
+		assert_true(s->q[i].source != NULL &&
+		    s->q[i].source[0] != '\0');
+	/* Late pregnancy is a condition the catalog knows. */
+	assert_int_equal(s->q[qi(s, "pregnant")].excludes, LIMIT_PREGNANCY);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_true(needed);
 	/* A yes to an emergency sign and then nothing more: no session. */
 	a[qi(s, "accident")] = 1;
 	assert_int_equal(coach_screen_save(&f->coach, s, a,
-	    qi(s, "accident") + 1, -1, -1, &v, &err), 0);
+	    qi(s, "accident") + 1, none, -1, &v, &err), 0);
 	assert_int_equal(v, SCREEN_EMERGENCY);
 	/* A clearance does not cover an emergency sign. */
-	assert_int_equal(screen_verdict(s, a, s->n, 1, 1), SCREEN_EMERGENCY);
+	for (i = 0; i < 40; i++)
+		c[i] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_EMERGENCY);
 	a[qi(s, "accident")] = 0;
 	/* Stopping short is no answer, never no. */
 	for (i = 0; i < s->n; i++)
-		assert_int_equal(screen_verdict(s, a, i, -1, 1),
+		assert_int_equal(screen_verdict(s, a, i, none, 1),
 		    SCREEN_UNANSWERED);
 	/* Every other red flag needs a clinician, or their clearance. */
-	for (k = 6; k < sizeof red / sizeof red[0]; k++) {
+	for (k = NEMERGENCY; k < sizeof red / sizeof red[0]; k++) {
 		a[qi(s, red[k])] = 1;
-		assert_int_equal(screen_verdict(s, a, s->n, -1, 1),
+		assert_true(screen_clearable(&s->q[qi(s, red[k])]));
+		assert_int_equal(screen_verdict(s, a, s->n, none, 1),
 		    SCREEN_CLINICIAN);
-		assert_int_equal(screen_verdict(s, a, s->n, 0, 1),
+		assert_int_equal(screen_verdict(s, a, s->n, NULL, 1),
 		    SCREEN_CLINICIAN);
 		assert_true(screen_needs_clearance(s, a, s->n));
-		assert_int_equal(screen_verdict(s, a, s->n, 1, 1), SCREEN_GO);
-		assert_int_equal(screen_verdict(s, a, s->n, 1, 0),
+		assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_GO);
+		assert_int_equal(screen_verdict(s, a, s->n, c, 0),
 		    SCREEN_DECLINED);
 		a[qi(s, red[k])] = 0;
 	}
+	/* Each sign is cleared on its own: one clearance covers no other. */
+	memcpy(c, none, sizeof c);
+	a[qi(s, "cancer")] = a[qi(s, "tb")] = 1;
+	c[qi(s, "cancer")] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_CLINICIAN);
+	c[qi(s, "tb")] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_GO);
+	a[qi(s, "cancer")] = a[qi(s, "tb")] = 0;
+	memcpy(c, none, sizeof c);
 	/* What only shapes the plan lets a session start. */
 	a[qi(s, "kneel")] = a[qi(s, "shoulder")] = 1;
-	assert_int_equal(screen_verdict(s, a, s->n, -1, 1), SCREEN_GO);
+	assert_int_equal(screen_verdict(s, a, s->n, none, 1), SCREEN_GO);
 	assert_false(screen_needs_clearance(s, a, s->n));
 	a[qi(s, "bones")] = 1;
-	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 1, 1, &v,
+	c[qi(s, "bones")] = 1;
+	/* A screen is known by its time: a second later than the first. */
+	clock_advance(&f->clock, 1000);
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, c, 1, &v,
 	    &err), 0);
 	assert_int_equal(v, SCREEN_GO);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
@@ -664,7 +696,7 @@ t_screen(void **state)
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_true(needed);
 	memset(a, 0, sizeof a);
-	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, -1, 1, &v,
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, none, 1, &v,
 	    &err), 0);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_false(needed);
