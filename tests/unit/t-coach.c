@@ -860,6 +860,208 @@ t_program(void **state)
 	assert_non_null(strstr(line, "your rotation test is the weakest"));
 }
 
+/* The next-day rules, pure: answers, a hold, six weeks, a step down. */
+static void
+t_nextday_rules(void **state)
+{
+	struct fixture		*f = *state;
+	struct nextday_day	 v[] = {
+		{ 100, NEXTDAY_WORSE }, { 103, NEXTDAY_SAME },
+		{ 104, NEXTDAY_WORSE }, { 106, NEXTDAY_WORSE },
+		{ 107, NEXTDAY_SKIPPED }, { 110, NEXTDAY_WORSE }
+	};
+	struct nextday_progress	 pr;
+	struct program_state	 st;
+	struct program_level	 lv;
+	struct plan_hint	 h;
+	const char		*ids[1];
+	int			 first[2] = { 50, -1 }, latest[2] = { 50, 60 };
+	int			 steps[1];
+	long			 since;
+
+	(void)f;
+	assert_int_equal(nextday_parse("b"), NEXTDAY_BETTER);
+	assert_int_equal(nextday_parse("Same"), NEXTDAY_SAME);
+	assert_int_equal(nextday_parse("WORSE"), NEXTDAY_WORSE);
+	assert_int_equal(nextday_parse(""), NEXTDAY_SKIPPED);
+	assert_int_equal(nextday_parse("bad"), -1);
+	assert_int_equal(nextday_parse("7"), -1);
+	assert_int_equal(nextday_parse_name("worse"), NEXTDAY_WORSE);
+	assert_int_equal(nextday_parse_name("skipped"), -1);
+	assert_int_equal(nextday_parse_name("Worse"), -1);
+	assert_true(nextday_due(1, 0));
+	assert_false(nextday_due(1, 1));
+	assert_false(nextday_due(0, 0));
+	/* Three worse in the seven days to 106: held as at 106. */
+	assert_true(nextday_held(v, 6, 106, &since));
+	assert_int_equal(since, 106);
+	/* On 107 the first has left the window: 104, 106 only. */
+	assert_false(nextday_held(v, 6, 107, &since));
+	assert_int_equal(since, -1);
+	assert_true(nextday_held(v, 6, 110, &since));
+	assert_int_equal(since, 110);
+	assert_int_equal(nextday_count(v, 6, 100, 106, NEXTDAY_WORSE), 3);
+	assert_int_equal(nextday_count(v, 6, 100, 110, NEXTDAY_SKIPPED), 1);
+
+	/* Six weeks: only with a measure, and only when nothing improved. */
+	memset(&pr, 0, sizeof pr);
+	pr.start_day = 1000;
+	pr.today = 1000 + NEXTDAY_REVIEW_DAYS - 1;
+	pr.pain_first10 = 40;
+	pr.npain_first = 3;
+	pr.pain_last10 = 45;
+	pr.npain_last = 2;
+	assert_false(nextday_no_change(&pr));
+	pr.today++;
+	assert_true(nextday_no_change(&pr));
+	pr.pain_last10 = 39;
+	assert_false(nextday_no_change(&pr));
+	pr.pain_last10 = 40;
+	pr.first = first;
+	pr.latest = latest;
+	pr.ntests = 2;
+	assert_true(nextday_no_change(&pr));
+	latest[0] = 55;
+	assert_false(nextday_no_change(&pr));
+	pr.npain_first = 0;
+	latest[0] = 50;
+	assert_true(nextday_no_change(&pr));
+	first[0] = -1;
+	assert_false(nextday_no_change(&pr));
+
+	/* A step down: level 3's dose becomes level 2's. */
+	memset(&st, 0, sizeof st);
+	memset(&lv, 0, sizeof lv);
+	assert_non_null(lv.ex = catalog_find(f->catalog, "open-book"));
+	lv.level = 3;
+	st.levels = &lv;
+	st.nlevels = 1;
+	ids[0] = "open-book";
+	steps[0] = program_dose_steps(&lv.ex->dose, 3);
+	assert_true(steps[0] > program_dose_steps(&lv.ex->dose, 2));
+	memset(&h, 0, sizeof h);
+	h.ids = ids;
+	h.steps = steps;
+	h.n = 1;
+	nextday_step_down(&st, &h);
+	assert_int_equal(steps[0], program_dose_steps(&lv.ex->dose, 2));
+}
+
+/* One routine of ids on the fixture's day, every answer feel. */
+static void
+routine_of(struct fixture *f, const char *const *ids, int feel)
+{
+	struct coach_session	*cs;
+	struct plan		 p;
+	char			*err = NULL;
+
+	plan_of(f->catalog, ids, &p);
+	begin(f, COACH_ROUTINE, &p, clock_today(&f->clock), 10, NULL, -1,
+	    &cs);
+	play_through(cs, &f->clock, feel);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+	plan_release(&p);
+}
+
+/*
+ * The next-day question through the coach: asked once on the day after a
+ * routine, a skip counting as asked; worse names the easier option of
+ * what felt like a stretch; three worse in seven days hold the program.
+ */
+static void
+t_nextday(void **state)
+{
+	static const char *const ids[] = { "chest-opener", NULL };
+	struct fixture		*f = *state;
+	struct coach_nextday	 nd;
+	struct plan_opts	 o;
+	struct plan		 p;
+	char			*err = NULL, line[512], **aside;
+	size_t			 naside;
+	long			 day;
+	int			 down, i;
+	long			 held;
+
+	assert_int_equal(coach_nextday(&f->coach, clock_today(&f->clock), &nd,
+	    &err), 0);
+	assert_false(nd.ask);
+	coach_nextday_release(&nd);
+	/* Nothing to ask: refused, nothing stored. */
+	assert_int_equal(coach_nextday_save(&f->coach, clock_today(&f->clock),
+	    NEXTDAY_SAME, &err), 1);
+	free(err);
+	err = NULL;
+	routine_of(f, ids, FEEL_STRETCH);
+	clock_advance(&f->clock, 86400000LL);
+	day = clock_today(&f->clock);
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_true(nd.ask);
+	assert_int_equal(nd.answer, -1);
+	coach_nextday_release(&nd);
+	/* Out of range: refused. */
+	assert_int_equal(coach_nextday_save(&f->coach, day, 7, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_WORSE,
+	    &err), 0);
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_false(nd.ask);
+	assert_int_equal(nd.answer, NEXTDAY_WORSE);
+	assert_non_null(nd.advice);
+	assert_non_null(strstr(nd.advice, "today's doses are one step "
+	    "lower"));
+	assert_non_null(strstr(nd.advice, "Yesterday Chest opener felt like "
+	    "a stretch: try Seated cat-cow (its easier option) today."));
+	assert_false(nd.held);
+	coach_nextday_release(&nd);
+	/* Once a day, whatever the answer. */
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_BETTER,
+	    &err), 1);
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_nextday_plan(&f->coach, day, &down, &held,
+	    &err), 0);
+	assert_true(down);
+	assert_int_equal(held, -1);
+	/* A skip counts as asked. */
+	routine_of(f, ids, FEEL_FINE);
+	clock_advance(&f->clock, 86400000LL);
+	day = clock_today(&f->clock);
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_SKIPPED,
+	    &err), 0);
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_false(nd.ask);
+	assert_int_equal(nd.answer, NEXTDAY_SKIPPED);
+	assert_null(nd.advice);
+	coach_nextday_release(&nd);
+	/* Two more worse in the week: the program holds. */
+	for (i = 0; i < 2; i++) {
+		routine_of(f, ids, FEEL_FINE);
+		clock_advance(&f->clock, 86400000LL);
+		day = clock_today(&f->clock);
+		assert_int_equal(coach_nextday_save(&f->coach, day,
+		    NEXTDAY_WORSE, &err), 0);
+	}
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_true(nd.held);
+	assert_int_equal(nd.held_since, day);
+	assert_int_equal(nd.worse7, 3);
+	assert_non_null(strstr(nd.advice, "the program holds where it was"));
+	assert_non_null(strstr(nd.advice, "Please see a clinician"));
+	coach_nextday_release(&nd);
+	/* Today's plan says so, at doses a step lower. */
+	memset(&o, 0, sizeof o);
+	o.minutes = 15;
+	o.equipment = COACH_EQUIP_DEFAULT;
+	o.day = day;
+	assert_int_equal(coach_plan_program(&f->coach, &o, &p, &aside,
+	    &naside, line, sizeof line, &err), 0);
+	assert_non_null(strstr(line, "so the program holds where it was"));
+	plan_release(&p);
+	coach_aside_free(aside, naside);
+}
+
 int
 main(void)
 {
@@ -878,6 +1080,8 @@ main(void)
 		T(t_plancodec),
 		T(t_checkin_note),
 		T(t_program),
+		T(t_nextday_rules),
+		T(t_nextday),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
