@@ -16,8 +16,9 @@
 
 /* The notice said once after six weeks with no improvement. */
 #define NOTICE_NO_CHANGE	"no-improvement-6-weeks"
-/* How far back the answers are read: the program's page shows them. */
-#define NEXTDAY_READ_DAYS	56
+/* How far back the answers are read: all of them (one a day at most),
+ * for the program's weekly reviews. */
+#define NEXTDAY_READ_DAYS	36500
 
 const char coach_nextday_question[] = "How is your back today, compared "
     "with before yesterday's session: better, the same, or worse?";

@@ -860,16 +860,24 @@ static void
 api_program_get(struct web *w, struct web_reply *r)
 {
 	struct coach_program	 cp;
+	struct coach_nextday	 nd;
+	json_t			*j;
 	char			*cause = NULL;
 	int			 rc;
 
 	live_lock(w->live);
 	rc = coach_program_status(&w->coach, clock_today(w->coach.clock), &cp,
 	    &cause);
+	if (rc == 0 && (rc = coach_nextday(&w->coach,
+	    clock_today(w->coach.clock), &nd, &cause)) != 0)
+		coach_program_release(&cp);
 	live_unlock(w->live);
 	if (coach_failed(r, rc, cause))
 		return;
-	web_json(r, doc_program_json(&cp, w->coach.catalog));
+	j = doc_program_json(&cp, w->coach.catalog);
+	doc_program_nextday(j, &cp, &nd);
+	web_json(r, j);
+	coach_nextday_release(&nd);
 	coach_program_release(&cp);
 }
 
