@@ -20,6 +20,7 @@
 #include "coach/program.h"
 #include "core/date.h"
 #include "core/dose.h"
+#include "core/nextday.h"
 #include "core/plan.h"
 #include "term/nextday.h"
 
@@ -71,12 +72,14 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct plan_opts	 o;
 	struct plan		 p = PLAN_INIT;
 	struct coach		 coach;
+	struct coach_nextday	 nd;
 	json_t			*j;
 	char			*cause = NULL, **aside = NULL, line[512] = "";
 	size_t			 naside = 0;
 	char			 reason[160];
 	int			 one = cmd_has(args, 'o');
 
+	memset(&nd, 0, sizeof nd);
 	if (cmd_plan_args(e, args, &o) == -1)
 		return (cmd_usage(e));
 
@@ -105,9 +108,20 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		plan_release(&p);
 		return (CMD_ERROR);
 	}
+	/* What the next day said about today, for --json. */
+	if (cmd_has(args, 'j') && coach_nextday(&coach, o.day, &nd,
+	    &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		coach_close(&coach);
+		coach_aside_free(aside, naside);
+		plan_release(&p);
+		return (CMD_ERROR);
+	}
 	coach_close(&coach);
 	coach_aside_free(aside, naside);
 	if (p.n == 0) {
+		coach_nextday_release(&nd);
 		cmd_warn(e, "no exercise fits this place and equipment");
 		plan_release(&p);
 		return (CMD_ERROR);
@@ -120,6 +134,13 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		if (reason[0] != '\0')
 			json_object_set_new(j, "short_reason",
 			    json_string(reason));
+		if (!one)
+			json_object_set_new(j, "nextday", json_pack(
+			    "{s:o, s:b, s:b, s:s?}", "answer", nd.answer < 0 ?
+			    json_null() : json_string(nextday_name(nd.answer)),
+			    "step_down", nd.answer == NEXTDAY_WORSE || nd.held,
+			    "held", nd.held, "advice", nd.advice));
+		coach_nextday_release(&nd);
 		output_json(j);
 		json_decref(j);
 	} else

@@ -458,6 +458,7 @@ await t('browser-N1 the next day: asked on Today after a day with a session, wor
 	await page.reload();
 	const ask = page.locator('fieldset.nextday-ask');
 	await ask.getByText('How is your back today, compared with before yesterday').waitFor();
+	await ask.getByRole('button', { name: 'Skip' }).waitFor();
 	if (SHOTS)
 		await page.screenshot({ path: `${SHOTS}/today-nextday-1280.png`, fullPage: true });
 	await ask.getByRole('button', { name: 'Worse' }).click();

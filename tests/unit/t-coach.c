@@ -1062,6 +1062,49 @@ t_nextday(void **state)
 	coach_aside_free(aside, naside);
 }
 
+/* A worse answer steps the day's least doses down one level. */
+static void
+t_nextday_step(void **state)
+{
+	static const char *const ids[] = { "chest-opener", NULL };
+	struct fixture			*f = *state;
+	struct coach_program		 cp;
+	const struct program_level	*lv;
+	struct plan_opts		 o;
+	struct plan_hint		 h;
+	char				**aside = NULL, *err = NULL;
+	size_t				 naside = 0, i;
+	long				 day;
+	int				 d, found = 0;
+
+	for (d = 0; d < 6; d++) {
+		routine_of(f, ids, FEEL_FINE);
+		clock_advance(&f->clock, 86400000LL);
+	}
+	day = clock_today(&f->clock);
+	assert_int_equal(coach_program_status(&f->coach, day, &cp, &err), 0);
+	assert_non_null(lv = program_level_of(&cp.st, "chest-opener"));
+	assert_true(lv->level >= 1);
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_WORSE,
+	    &err), 0);
+	memset(&o, 0, sizeof o);
+	o.minutes = 15;
+	o.equipment = COACH_EQUIP_DEFAULT;
+	o.day = day;
+	assert_int_equal(coach_program_apply(&f->coach, &o, &h, &aside,
+	    &naside, NULL, 0, &err), 0);
+	for (i = 0; i < h.n; i++)
+		if (strcmp(h.ids[i], "chest-opener") == 0) {
+			assert_int_equal(h.steps[i], program_dose_steps(
+			    &lv->ex->dose, lv->level - 1));
+			found = 1;
+		}
+	assert_true(found);
+	program_hint_release(&h);
+	coach_aside_free(aside, naside);
+	coach_program_release(&cp);
+}
+
 int
 main(void)
 {
@@ -1082,6 +1125,7 @@ main(void)
 		T(t_program),
 		T(t_nextday_rules),
 		T(t_nextday),
+		T(t_nextday_step),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
