@@ -486,6 +486,8 @@ struct store_hanswer {
 	int64_t		 at_ms;
 	char		*question;	/* Owned. */
 	int		 answer;	/* 1 yes, 0 no */
+	int		 cleared;	/* 1: a clinician's clearance of
+					   this yes is stored */
 };
 struct store_hack {
 	int64_t		 at_ms;

@@ -146,6 +146,17 @@ t 'screen-2.4 clearance is asked sign by sign: one cleared does not clear anothe
 	printf "cancer\ntb\n" >"$T/want" && cmp "$T/c" "$T/want"
 '
 
+t 'screen-2.9 an export keeps each clearance, and an import brings it back' '
+	XDG_DATA_HOME="$T/two" "$MIDBACK" export >"$T/two.json" &&
+	jq -e "[.screen.answers[] | select(.cleared)] | length == 3" "$T/two.json" >/dev/null &&
+	jq -e "[.screen.answers[] | select(.cleared and (.answer | not))] | length == 0" "$T/two.json" >/dev/null &&
+	mkdir -p "$T/moved" &&
+	XDG_DATA_HOME="$T/moved" "$MIDBACK" import "$T/two.json" >/dev/null &&
+	play moved 2026-03-02T12:00:00 "\nfine\n\n" &&
+	lacks "$OUT" "warning signs" &&
+	has "$OUT" "Chest opener: get ready"
+'
+
 t 'screen-2.5 one blanket clearance stored before covers no sign: asked again' '
 	play blanket $DAY0 "${NO}\nfine\n\n" &&
 	q blanket "INSERT INTO screen_answers (at_ms, question, answer) VALUES (1772449200000, ${Q}cancer${Q}, 1);
