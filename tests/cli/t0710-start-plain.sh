@@ -389,8 +389,10 @@ t 'start-5.4 a yes and then end of input: the advice, and no session' '
 	same "$T/s" 0 &&
 	q yeseof "SELECT question, answer FROM screen_answers ORDER BY id" >"$T/a" &&
 	same "$T/a" "chest|0
+chest-effort|0
 tearing|0
 legs|0
+hands|0
 numb-band|0
 bladder|0
 accident|1"
