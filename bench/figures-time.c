@@ -3,10 +3,13 @@
  * animated SVG of every exercise of data/exercises.yaml (its time over
  * its frames: pose, contact solver, scene, SVG text, the framing shared
  * out) and a braille frame as the player draws one (pose, solver, scene,
- * 40 x 22 cells). Prints "svg_frame_us: N" and "braille_frame_us: N".
+ * 40 x 22 cells). Prints the animated SVGs' sizes as served (both
+ * sides), "svg_largest_bytes: N (ID)" and "svg_total_bytes: N", then
+ * "svg_frame_us: N" and "braille_frame_us: N".
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/catalog.h"
@@ -51,6 +54,28 @@ main(int argc, char **argv)
 	if ((c = catalog_parse(argv[1], buf, len, NULL, &d)) == NULL) {
 		fprintf(stderr, "%s\n", d.n > 0 ? d.msgs[0] : "bad catalog");
 		return (1);
+	}
+	/* The sizes: every exercise's animation, both sides, as served. */
+	{
+		struct figsvg_opts	 both = FIGSVG_OPTS_INIT;
+		size_t			 big = 0, total = 0, sz;
+		const char		*big_id = "";
+
+		both.both_sides = 1;
+		for (i = 0; i < c->n; i++) {
+			if (c->ex[i].figure == NULL ||
+			    (svg = figure_svg(&c->ex[i], &both)) == NULL)
+				continue;
+			sz = strlen(svg);
+			total += sz;
+			if (sz > big) {
+				big = sz;
+				big_id = c->ex[i].id;
+			}
+			free(svg);
+		}
+		printf("svg_largest_bytes: %zu (%s)\n", big, big_id);
+		printf("svg_total_bytes: %zu\n", total);
 	}
 	for (r = 0; r < rounds; r++)
 		for (i = 0; i < c->n; i++) {

@@ -122,6 +122,10 @@ main(int argc, char **argv)
 		cstr_put(e->why);
 		printf(",\n\t\t.feel = ");
 		cstr_put(e->feel);
+		printf(",\n\t\t.harder = ");
+		cstr_put(e->harder);
+		printf(",\n\t\t.unlock_after = %d,\n\t\t.harder_line = %lu",
+		    e->unlock_after, e->harder_line);
 		printf(",\n\t\t.not_for = %u,\n", e->not_for);
 		printf("\t\t.variants = variants_%zu,\n", i);
 		range("sets", e->dose.sets);

@@ -69,7 +69,7 @@ async function api(path, body) {
 
 function page(title, ...kids) {
 	document.title = title + ' · midback';
-	main.replaceChildren(h('h1', { text: title }), ...kids);
+	main.replaceChildren(h('h1', { text: title }), ...kids.filter((k) => k !== null && k !== undefined && k !== false));
 }
 
 function errorBox(err) {
@@ -579,7 +579,7 @@ function pagePlayer() {
 				no.addEventListener('click', () => send('answer', false));
 				question.append(h('div', { class: 'offer', role: 'alert' },
 					h('p', { class: 'strong', text: 'Stop that one.' }),
-					h('p', { text: 'An easier option is ' + ss.offer.name + ': ' + ss.offer.why }), yes, ' ', no));
+					h('p', { text: (ss.offer.ask || 'An easier option is ' + ss.offer.name + '.') + ' ' + ss.offer.why }), yes, ' ', no));
 				yes.focus();
 			} else if (ss.state === 'done')
 				renderDone(ss);
@@ -782,16 +782,16 @@ function plural(n, one, many) {
 	return n + ' ' + (n === 1 ? one : many);
 }
 
-/* A self-test's scores over time, 0 to 100, oldest on the left. */
-function scoreLine(test) {
-	const rs = test.results, W = 220, H = 60;
+/* A self-test's scores over time, as a percent of its reference, oldest on the left. */
+function scoreLine(test, rs) {
+	const W = 220, H = 60, top = Math.max(100, ...rs.map((r) => r.score));
 	const x = (i) => i * W / (rs.length - 1);
-	const y = (v) => H - H * v / 100;
+	const y = (v) => H - H * v / top;
 	const path = rs.map((r, i) => (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(r.score).toFixed(1)).join(' ');
-	return s('svg', { viewBox: `-24 -8 ${W + 36} ${H + 28}`, class: 'chart spark', role: 'img', 'aria-label': test.name + ', score 0 to 100, oldest first: ' + rs.map((r) => r.date + ' ' + r.score).join(', ') },
+	return s('svg', { viewBox: `-30 -8 ${W + 42} ${H + 28}`, class: 'chart spark', role: 'img', 'aria-label': test.name + ', percent of the reference, oldest first: ' + rs.map((r) => r.date + ' ' + r.score + '%').join(', ') },
 		s('line', { x1: 0, y1: H, x2: W, y2: H, class: 'axis' }),
-		s('line', { x1: 0, y1: 0, x2: W, y2: 0, class: 'grid' }),
-		s('text', { x: -4, y: 4, 'text-anchor': 'end', class: 'lbl' }, '100'),
+		s('line', { x1: 0, y1: y(100), x2: W, y2: y(100), class: 'grid' }),
+		s('text', { x: -4, y: y(100) + 4, 'text-anchor': 'end', class: 'lbl' }, '100%'),
 		s('text', { x: -4, y: H + 3, 'text-anchor': 'end', class: 'lbl' }, '0'),
 		s('text', { x: 0, y: H + 16, class: 'lbl' }, rs[0].date),
 		s('text', { x: W, y: H + 16, 'text-anchor': 'end', class: 'lbl' }, rs[rs.length - 1].date),
@@ -799,24 +799,40 @@ function scoreLine(test) {
 		rs.map((r, i) => s('circle', { cx: x(i), cy: y(r.score), r: 4, class: 'dot' })));
 }
 
-function trend(test, weakest) {
-	const rs = test.results;
+/* One test's results: each side on its own, the difference, and the score against the reference. */
+function trend(test, weakest, pending) {
+	const all = test.results, rs = all.filter((r) => !r.earlier), earlier = all.length - rs.length;
 	const head = h('h3', { text: test.name });
+	const what = h('p', { class: 'meta', text: `It measures ${test.measures}. Reference: ${test.reference} (${test.source}).` });
 	const day = (d) => h('span', { class: 'nowrap', text: d });
+	const old = earlier ? h('p', { class: 'meta', text: `${plural(earlier, 'result', 'results')} of the earlier test kept, not compared with this one.` }) : null;
+	const still = pending ? h('p', { class: 'note', text: 'Still to do in this set.' }) : null;
 	if (!rs.length)
-		return h('section', { class: 'test' }, head, h('p', { class: 'meta', text: 'Not taken yet.' }));
+		return h('section', { class: 'test', 'data-test': test.test }, head, what, h('p', { class: 'meta', text: 'Not taken yet.' }), still, old);
 	const first = rs[0], last = rs[rs.length - 1];
 	const change = last.score > first.score ? 'better now' : last.score < first.score ? 'less well now' : 'the same now';
-	return h('section', { class: 'test' }, head,
-		h('p', {}, 'Latest: ', h('strong', { text: last.text }), ` (score ${last.score} of 100, `, day(last.date), ').',
-			rs.length > 1 ? [' First: ' + first.text + ` (score ${first.score}, `, day(first.date), `): ${change}.`] : null),
+	const unit = test.unit || 'of 3';
+	const cols = test.sides ? ['Date', 'Left', 'Right', 'Apart', 'Score'] : ['Date', 'Result', 'Score'];
+	const row = (r) => test.sides ?
+		[h('td', { class: 'nowrap', text: r.date }), h('td', { class: 'num', text: `${r.left} ${unit}` }), h('td', { class: 'num', text: `${r.right} ${unit}` }), h('td', { class: 'num', text: String(r.difference) }), h('td', { class: 'num', text: r.score + '%' })] :
+		[h('td', { class: 'nowrap', text: r.date }), h('td', { text: r.text }), h('td', { class: 'num', text: r.score + '%' })];
+	const sides = test.sides ? h('ul', { class: 'sides' },
+		['left', 'right'].map((side) => h('li', {}, h('strong', { text: side[0].toUpperCase() + side.slice(1) + ': ' }),
+			rs.length > 1 ? `${first[side]} → ${last[side]} ${unit} (${first[side + '_score']}% → ${last[side + '_score']}%)` : `${last[side]} ${unit} (${last[side + '_score']}%)`)),
+		h('li', {}, h('strong', { text: 'Apart: ' }), rs.length > 1 ? `${first.difference} → ${last.difference}` : String(last.difference))) : null;
+	return h('section', { class: 'test', 'data-test': test.test }, head, what,
+		h('p', {}, 'Latest: ', h('strong', { text: last.text }), ` (${last.score}% of the reference, `, day(last.date), ').',
+			rs.length > 1 ? [' First: ' + first.text + ` (${first.score}%, `, day(first.date), `): ${change}.`] : null),
+		sides,
 		weakest ? h('p', { class: 'note', text: 'The weakest test now, so its work gets more of each day.' }) : null,
+		still,
 		rs.length < 2 ? null : h('div', { class: 'trend' },
 			h('table', {},
 				h('caption', { class: 'sr-only', text: test.name + ', every result, newest first' }),
-				h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Date' }), h('th', { scope: 'col', text: 'Result' }), h('th', { scope: 'col', text: 'Score' }))),
-				h('tbody', {}, rs.slice().reverse().map((r) => h('tr', {}, h('td', { class: 'nowrap', text: r.date }), h('td', { text: r.text }), h('td', { class: 'num', text: String(r.score) }))))),
-			scoreLine(test)));
+				h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col', text: c })))),
+				h('tbody', {}, rs.slice().reverse().map((r) => h('tr', {}, row(r))))),
+			scoreLine(test, rs)),
+		old);
 }
 
 async function pageProgram() {
@@ -850,10 +866,11 @@ async function pageProgram() {
 		phases,
 		h('p', { class: 'meta', text: `Each week the program moves on when the phase’s weeks are up and the week held ${LIMITS.program.active_days} active days, no rise in pain and no sharp or nerve-like answer. It steps back a phase when pain rose by ${LIMITS.program.pain_rise} or more, after ${LIMITS.program.red_answers} such answers, or after ${LIMITS.program.away_days} days away. Otherwise it holds.` }),
 		h('section', {}, h('h2', { text: 'Self-tests' }),
-			h('p', {}, t.due ? h('strong', { text: 'Due now' }) : 'Next due on ' + t.next_due,
-				'. Four short tests, about two minutes in all, every two weeks. They measure; they are not exercises.'),
-			h('p', {}, h('a', { class: 'button' + (t.due ? ' primary' : ''), href: '#/selftest', text: 'Take the self-tests' })),
-			t.tests.map((x) => trend(x, t.weakest === x.test))),
+			h('p', {}, t.partial ? h('strong', { class: 'partial', text: `The set begun ${t.next_due} is partial: ${plural(t.pending.length, 'test', 'tests')} still to do` }) :
+				t.due ? h('strong', { text: 'Due now' }) : 'Next due on ' + t.next_due,
+				'. Four short measurements, about five minutes in all, every two weeks. A set counts when all four are done. They measure; they are not exercises.'),
+			h('p', {}, h('a', { class: 'button' + (t.due ? ' primary' : ''), href: '#/selftest', text: t.partial ? 'Finish the self-tests' : 'Take the self-tests' })),
+			t.tests.map((x) => trend(x, t.weakest === x.test, t.partial && t.pending.includes(x.test)))),
 		h('section', {}, h('h2', { text: 'What unlocks next' }),
 			moving.length ? h('ul', { class: 'unlocks' }, moving.map((e) => h('li', {},
 				h('a', { href: '#/library/' + e.id, text: names[e.id] || e.id }),
@@ -888,11 +905,12 @@ async function pageProgram() {
 		restart({ reset: true }, 'The program starts again today, at breathing.'));
 }
 
-/* One question as the core defines it: radios for yes/no, a number with its unit. */
-function answerInput(q, name) {
-	const text = q.text.replace(/\s*\((yes\/no|yes\/partly\/no)\)$/, '');
+/* One question as the core defines it: radios for yes/no or a choice, a number with its unit. */
+function answerInput(q) {
+	const name = q.name;
+	const text = q.text.replace(/\s*\((yes\/no|yes\/partly\/no|[a-z]+(\/[a-z]+)+)\)$/, '');
 	if (q.answer !== 'number') {
-		const opts = q.answer === 'yes-no' ? ['yes', 'no'] : ['yes', 'partly', 'no'];
+		const opts = q.answer === 'choice' ? q.choices : q.answer === 'yes-no' ? ['yes', 'no'] : ['yes', 'partly', 'no'];
 		return h('fieldset', { class: 'question', 'data-name': name },
 			h('legend', { text }),
 			opts.map((o, i) => h('label', {}, h('input', { type: 'radio', name, value: o, required: i === 0 && !q.optional }), ' ' + o[0].toUpperCase() + o.slice(1))));
@@ -905,63 +923,68 @@ function answerInput(q, name) {
 			q.unit ? h('span', { id: id + '-unit', text: q.unit }) : null));
 }
 
+/*
+ * The self-tests one by one: those the set still needs (all four when a
+ * new set is due), as GET /api/program lists them, in the order of GET
+ * /api/selftest. The round's ids are kept for its pages.
+ */
 async function pageSelftest(arg) {
-	const defs = (await api('selftest')).tests;
-	let k = Math.max(0, Math.min(defs.length, parseInt(arg, 10) || 0));
+	const [all, prog] = await Promise.all([api('selftest'), api('program')]);
+	let k = Math.max(0, parseInt(arg, 10) || 0);
+	let round = JSON.parse(sessionStorage.getItem('midback.selftest.round') || 'null');
 	const kept = JSON.parse(sessionStorage.getItem('midback.selftest') || '[]');
-	if (k === 0)
+	if (k === 0 || !Array.isArray(round)) {
+		round = all.tests.filter((d) => prog.selftests.pending.includes(d.id)).map((d) => d.id);
+		sessionStorage.setItem('midback.selftest.round', JSON.stringify(round));
 		kept.length = 0;
+		k = 0;
+	}
+	const defs = round.map((id) => all.tests.find((d) => d.id === id)).filter(Boolean);
+	k = Math.min(k, defs.length);
 
 	if (k >= defs.length) {
 		sessionStorage.removeItem('midback.selftest');
+		sessionStorage.removeItem('midback.selftest.round');
+		const t = prog.selftests;
 		page('Self-tests',
 			h('p', { class: 'ok', role: 'status', text: kept.length ? `${plural(kept.length, 'self-test', 'self-tests')} kept.` : 'No self-test kept this time.' }),
 			kept.length ? h('ul', {}, kept.map((x) => h('li', {}, h('strong', { text: x.name }), ': ' + x.text))) : null,
-			h('p', { text: 'The program page shows how they change; the weakest gets more of each day’s plan.' }),
+			t.partial ? h('p', { class: 'partial', text: `The set is partial: ${t.pending.map((id) => all.tests.find((d) => d.id === id).name).join(', ')} still to do. They are asked next time.` }) :
+				h('p', { text: 'The set is whole: all four done. The program page shows how they change; the weakest gets more of each day’s plan.' }),
 			h('p', {}, h('a', { class: 'button primary', href: '#/program', text: 'See the trend' })));
 		return;
 	}
 	const d = defs[k];
 	const out = h('div', { 'aria-live': 'polite' });
-	const qs = d.questions.map((q, i) => answerInput(q, i === 0 ? 'value' : 'extra'));
-	const form = h('form', { class: 'selftest' },
+	const qs = d.questions.map((q) => answerInput(q));
+	const form = h('form', { class: 'selftest', novalidate: true },
+		h('p', { class: 'measures', text: `It measures ${d.measures}.` }),
 		h('ol', { class: 'steps' }, d.steps.map((st) => h('li', { text: st }))),
 		h('p', { class: 'advice', text: 'Go only as far as is comfortable. Stop if anything gives sharp pain, tingling, burning or numbness.' }),
 		qs,
 		h('div', { class: 'actions' },
 			h('button', { type: 'submit', class: 'primary', text: k + 1 < defs.length ? 'Save and go on' : 'Save and finish' }),
 			h('button', { type: 'button', class: 'skip-test', text: 'Skip this test' })),
+		h('p', { class: 'meta', text: `From a published test: ${d.source}. Reference: ${d.reference}.` }),
 		out);
 	const lib = d.figure ? await api('exercises/' + encodeURIComponent(d.figure)).catch(() => null) : null;
 	page('Self-tests',
-		h('p', { class: 'meta', text: `${k + 1} of ${defs.length}. About two minutes in all; they measure, they are not exercises.` }),
+		h('p', { class: 'meta', text: `${k + 1} of ${defs.length}` + (defs.length < all.tests.length ? `, the rest of a partial set` : '') + '. They measure; they are not exercises.' }),
 		h('h2', { id: 'test-name', tabindex: -1, text: d.name }),
-		h('div', { class: 'exercise' }, lib ? figure(d.figure, lib.name + ', the position for this test') : null, form));
+		h('div', { class: 'exercise' }, lib ? h('figure', { class: 'test-figure' }, figure(d.figure, lib.name + ', the position for this test'), h('figcaption', { class: 'meta', text: d.figure_text })) : null, form));
 
-	/* A question asked only when the first is left empty. */
-	const first = form.querySelector('[name=value]');
-	const later = d.questions.map((q, i) => q.if_empty ? qs[i] : null).filter(Boolean);
-	function showLater() {
-		const empty = first.type === 'number' ? first.value === '' : !form.querySelector('[name=value]:checked');
-		for (const el of later) {
-			el.hidden = !empty;
-			for (const inp of el.querySelectorAll('input'))
-				inp.disabled = !empty;
-		}
-	}
-	if (later.length) {
-		form.addEventListener('input', showLater);
-		showLater();
-	}
 	const go = () => { location.hash = '#/selftest/' + (k + 1); };
 	form.querySelector('.skip-test').addEventListener('click', go);
 	form.addEventListener('submit', async (e) => {
 		e.preventDefault();
 		const fd = new FormData(form);
+		/* A first answer that may be left empty, left empty: the test is skipped. */
+		if (d.questions[0].optional && (fd.get(d.questions[0].name) ?? '') === '')
+			return go();
 		const body = { test: d.id };
-		for (const name of ['value', 'extra'])
-			if (fd.get(name) !== null && fd.get(name) !== '')
-				body[name] = fd.get(name);
+		for (const q of d.questions)
+			if (fd.get(q.name) !== null && fd.get(q.name) !== '')
+				body[q.name] = fd.get(q.name);
 		try {
 			const r = await api('selftest', body);
 			kept.push({ name: d.name, text: r.text });

@@ -6,6 +6,7 @@
  * nothing. The whole file is checked before anything is written, and it
  * is written in one transaction: all of it, or none of it.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,27 @@ import_say(const char *path, int ns, size_t ts, int nc, size_t tc, int nr,
 	    "; the others were already here" : "");
 }
 
+/* A file read for jansson, refused past EXPORT_FILE_MAX bytes. */
+struct capped {
+	FILE	*f;
+	size_t	 n;
+	int	 over;
+};
+
+static size_t
+capped_read(void *buf, size_t len, void *arg)
+{
+	struct capped	*c = arg;
+	size_t		 got;
+
+	got = fread(buf, 1, len, c->f);
+	if ((c->n += got) > EXPORT_FILE_MAX) {
+		c->over = 1;
+		return ((size_t)-1);
+	}
+	return (got == 0 && ferror(c->f) ? (size_t)-1 : got);
+}
+
 enum cmd_retval
 cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -63,6 +85,7 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct coach_imported	 got;
 	json_error_t		 jerr;
 	json_t			*doc;
+	struct capped		 cf = { NULL, 0, 0 };
 	const char		*path;
 	char			*cause = NULL;
 	int			 rc;
@@ -73,8 +96,20 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	path = args->argv[0];
 
-	if ((doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr)) ==
-	    NULL) {
+	if ((cf.f = fopen(path, "r")) == NULL) {
+		cmd_warn(e, "%s: unable to open %s: %s", path, path,
+		    strerror(errno));
+		return (CMD_ERROR);
+	}
+	doc = json_load_callback(capped_read, &cf, JSON_REJECT_DUPLICATES,
+	    &jerr);
+	fclose(cf.f);
+	if (doc == NULL && cf.over) {
+		cmd_warn(e, "%s: larger than %d MiB, the most one import takes; "
+		    "split the file", path, EXPORT_FILE_MAX / (1024 * 1024));
+		return (CMD_ERROR);
+	}
+	if (doc == NULL) {
 		/* jansson says "unable to decode byte 0xff": say what. */
 		if (jerr.line > 0 &&
 		    json_error_code(&jerr) == json_error_invalid_utf8)

@@ -24,41 +24,105 @@
 #include "term/ask.h"
 #include "term/selftest.h"
 
-/* Run the four self-tests, keeping each as it is done. */
+/* How many tests the set still needs. */
+static int
+count_pending(const struct program_state *st)
+{
+	int	t, n = 0;
+
+	for (t = 0; t < TEST_COUNT; t++)
+		n += st->pending[t];
+	return (n);
+}
+
+/* The ids of the tests pending in st, as "wall-angel and breathing". */
+static void
+pending_words(const struct program_state *st, char *buf, size_t len)
+{
+	size_t	n = 0;
+	int	t, k = 0, total = 0;
+
+	buf[0] = '\0';
+	for (t = 0; t < TEST_COUNT; t++)
+		total += st->pending[t];
+	for (t = 0; t < TEST_COUNT && n < len; t++) {
+		if (!st->pending[t])
+			continue;
+		k++;
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", k == 1 ? "" :
+		    k == total ? " and " : ", ", program_tests[t].id);
+	}
+}
+
+/*
+ * Run the self-tests the set still needs (all four when a new set is
+ * due), keeping each as it is done. A set is whole when each test has a
+ * result; a partial one is kept and the rest are asked next time.
+ */
 static enum cmd_retval
 run_tests(const struct cmd_entry *e, struct coach *c)
 {
-	struct ask	 a = { stdin, stdout };
-	char		*cause = NULL, text[64];
-	int		 t, value, extra, done = 0;
+	struct ask		 a = { stdin, stdout };
+	struct coach_program	 cp;
+	struct program_result	 pr;
+	enum selftest_end	 end = SELFTEST_DONE;
+	char			*cause = NULL, text[96], rest[96];
+	int			 t, v[PROGRAM_TEST_QUESTIONS], todo[TEST_COUNT];
+	int			 n = 0, k = 0, kept = 0, partial;
 
-	printf("Four self-tests, about two minutes in all, every two weeks. "
+	if (coach_program_status(c, clock_today(c->clock), &cp, &cause) != 0)
+		goto fail;
+	partial = cp.st.partial;
+	for (t = 0; t < TEST_COUNT; t++)
+		n += todo[t] = cp.st.pending[t];
+	coach_program_release(&cp);
+	printf("Four self-tests, about five minutes in all, every two weeks. "
 	    "They\nmeasure; they are not exercises: go only as far as is "
-	    "comfortable.\nAn empty line skips a question that may be left "
-	    "empty.\n");
-	for (t = 0; t < TEST_COUNT; t++) {
-		if (selftest_run(&a, (enum program_test)t, t + 1, TEST_COUNT,
-		    &value, &extra) == ASK_EOF)
-			break;
-		if (coach_selftest_save(c, (enum program_test)t, value, extra,
-		    &cause) != 0) {
-			cmd_warn(e, "%s", cause);
-			free(cause);
-			return (CMD_ERROR);
-		}
-		program_result_describe((enum program_test)t, value, extra,
-		    text, sizeof text);
-		printf("Kept: %s.\n", text);
-		done++;
+	    "comfortable.\n");
+	if (partial)
+		printf("The last set is partial: %d of %d still to do, asked "
+		    "now.\n", n, TEST_COUNT);
+	for (t = 0; t < TEST_COUNT && end != SELFTEST_EOF; t++) {
+		if (!todo[t])
+			continue;
+		end = selftest_run(&a, (enum program_test)t, ++k, n, v);
+		if (end == SELFTEST_SKIPPED)
+			printf("Skipped: it is asked next time.\n");
+		if (end != SELFTEST_DONE)
+			continue;
+		if (coach_selftest_save(c, (enum program_test)t, v[0], v[1],
+		    v[2], &cause) != 0)
+			goto fail;
+		pr = (struct program_result){ 0, (enum program_test)t, v[0],
+		    v[1], v[2], 0 };
+		program_result_describe(&pr, text, sizeof text);
+		printf("Kept: %s: %d%% of the reference (%s).\n", text,
+		    program_result_score(&pr), program_tests[t].reference);
+		kept++;
 	}
-	if (done < TEST_COUNT) {
-		printf("\n%d of %d self-tests kept; input ended before the "
-		    "rest.\n", done, TEST_COUNT);
-		return (done == 0 ? CMD_ERROR : CMD_OK);
-	}
-	printf("\nAll four kept. `midback stats` shows how they change; the "
-	    "weakest\ngets more of each day's plan.\n");
-	return (CMD_OK);
+	if (coach_program_status(c, clock_today(c->clock), &cp, &cause) != 0)
+		goto fail;
+	printf("\n");
+	if (end == SELFTEST_EOF)
+		printf("Input ended before the rest. ");
+	if (!cp.st.partial && kept > 0)
+		printf("The set is whole: all four kept. `midback stats` shows "
+		    "how they\nchange; the weakest gets more of each day's "
+		    "plan.\n");
+	else if (cp.st.partial) {
+		pending_words(&cp.st, rest, sizeof rest);
+		printf("The set is partial: %d of %d kept so far; %s %s asked "
+		    "next time.\n", TEST_COUNT -
+		    count_pending(&cp.st), TEST_COUNT, rest,
+		    count_pending(&cp.st) == 1 ? "is" : "are");
+	} else
+		printf("Nothing kept.\n");
+	coach_program_release(&cp);
+	return (kept > 0 || end != SELFTEST_EOF ? CMD_OK : CMD_ERROR);
+fail:
+	cmd_warn(e, "%s", cause);
+	free(cause);
+	return (CMD_ERROR);
 }
 
 /* The next-day answers: the last 7 days, a hold, six weeks. */
@@ -131,8 +195,14 @@ program_text(const struct coach_program *cp, const struct catalog *cat)
 		    "dose\n");
 
 	date_format(st->next_test, day);
-	printf("\nSelf-tests (every two weeks; %s %s)\n",
-	    st->today >= st->next_test ? "due now, since" : "next on", day);
+	if (st->partial) {
+		pending_words(st, next, sizeof next);
+		printf("\nSelf-tests (every two weeks; the set begun %s is "
+		    "partial: %s still to do)\n", day, next);
+	} else
+		printf("\nSelf-tests (every two weeks; %s %s)\n",
+		    st->today >= st->next_test ? "due now, since" : "next on",
+		    day);
 	output_selftests_text(&cp->results, stdout);
 	if (st->weakest >= 0)
 		printf("  The %s test is the weakest, so its work gets more "

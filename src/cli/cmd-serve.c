@@ -38,6 +38,20 @@ cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	if (cmd_has(args, 'u'))
 		return (cmd_unit_uninstall(e, WEB_UNIT));
+	if (cmd_has(args, 'l')) {
+		char	link[128];
+		int	running;
+
+		/* A fresh one-time link to the server that runs now. */
+		if (web_state_read(&running, &cause) != 0 ||
+		    web_link_new(running, link, sizeof link, &cause) != 0) {
+			cmd_warn(e, "%s", cause);
+			free(cause);
+			return (CMD_ERROR);
+		}
+		printf("%s\n", link);
+		return (CMD_OK);
+	}
 
 	memset(&w, 0, sizeof w);
 	w.port = (int)port;

@@ -65,9 +65,29 @@ print_sources(const struct strlist *l)
 		    doc_source_words(l->v[i]));
 }
 
-/* Each keyframe's size in `show`: four fit in 100 columns. */
-#define SHOW_FIG_COLS	22
-#define SHOW_FIG_ROWS	9
+/*
+ * Each keyframe's size in `show`: as wide as the terminal lets the
+ * keyframes side by side be (four fit in 80 columns at the least), at
+ * most SHOW_FIG_COLS_MAX; a cell is about twice as tall as wide, and a
+ * figure's frame about as tall as wide, so rows are a little under half
+ * the columns.
+ */
+#define SHOW_FIG_COLS_MIN	16
+#define SHOW_FIG_COLS_MAX	40
+
+static void
+show_figure(const struct exercise *x)
+{
+	int	n = x->figure->npose, cols, rows;
+
+	cols = (output_width() - 2) / n - 2;
+	if (cols < SHOW_FIG_COLS_MIN)
+		cols = SHOW_FIG_COLS_MIN;
+	if (cols > SHOW_FIG_COLS_MAX)
+		cols = SHOW_FIG_COLS_MAX;
+	rows = (cols * 9 + 11) / 22;
+	output_figure(stdout, x, cols, rows, output_colour());
+}
 
 static void
 show_text(const struct catalog *c, const struct exercise *x, int figure)
@@ -118,8 +138,7 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 		printf("%-11s%s\n", "Feel it:", x->feel);
 	if (figure && x->figure != NULL && output_utf8()) {
 		printf("\n");
-		output_figure(stdout, x, SHOW_FIG_COLS, SHOW_FIG_ROWS,
-		    output_colour());
+		show_figure(x);
 	}
 	print_list("Steps", &x->steps, 1);
 	print_list("Cues", &x->cues, 0);
@@ -129,6 +148,9 @@ show_text(const struct catalog *c, const struct exercise *x, int figure)
 		printf("\n%-11s%s\n", "Not with:", s);
 		free(s);
 	}
+	if (x->harder != NULL && (r = catalog_find(c, x->harder)) != NULL)
+		printf("\nHarder option: %s (%s), once the program unlocks "
+		    "it\n", r->name, x->harder);
 	if (x->regression != NULL) {
 		r = catalog_find(c, x->regression);
 		printf("\nEasier option: %s (%s)\n",

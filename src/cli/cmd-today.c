@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "cli/output.h"
 #include "coach/coach.h"
+#include "coach/cues.h"
 #include "coach/program.h"
 #include "core/date.h"
 #include "core/dose.h"
@@ -49,6 +50,14 @@ plan_text(const struct plan *p, const struct plan_opts *o, int one,
 			stage = it->ex->stage;
 			printf("\n%c%s\n", doc_stage_name(stage)[0] - 'a' + 'A',
 			    doc_stage_name(stage) + 1);
+		}
+		if (it->rx.change != CHANGE_NONE) {
+			struct phase	ph = { PHASE_CHANGE, SIDE_NONE, 1,
+			    it->rx.change, DOSE_CHANGE_S };
+
+			/* Its seconds are in the next exercise's time. */
+			output_clock(DOSE_CHANGE_S, clock, sizeof clock);
+			printf("      %s (%s)\n", cue_phase(&ph), clock);
 		}
 		output_clock(it->duration_s, clock, sizeof clock);
 		dose_describe_rx(&it->rx, words, sizeof words);

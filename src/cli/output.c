@@ -1,4 +1,17 @@
 /*
+ * Whether cp is a bidirectional control: the embeddings and overrides
+ * (U+202A to U+202E), the isolates (U+2066 to U+2069), and the marks
+ * (U+200E, U+200F, U+061C).
+ */
+static int
+output_bidi(unsigned cp)
+{
+	return ((cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	    cp == 0x061c);
+}
+
+/*
  * output.c -- shared text and JSON forms of exercises.
  */
 #include <langinfo.h>
@@ -6,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli/output.h"
@@ -73,8 +87,13 @@ output_safe(const char *s)
 		} else if (cp < 0x20 || cp == 0x7f) {
 			p += sprintf(p, "\\x%02x", cp);
 			s++;
-		} else if (cp >= 0x80 && cp <= 0x9f) {
-			/* C1: some terminals act on these as on ESC [. */
+		} else if ((cp >= 0x80 && cp <= 0x9f) || output_bidi(cp)) {
+			/*
+			 * C1: some terminals act on these as on ESC [. A
+			 * bidirectional control reorders what follows it on
+			 * the line, so a note could make the rest of the line
+			 * read as something else.
+			 */
 			p += sprintf(p, "\\u%04x", cp);
 			s += n;
 		} else {
@@ -110,8 +129,44 @@ output_utf8(void)
 
 /* ANSI colours of the figure's styles (see figure.h). */
 static const char *const figure_sgr[FS_COUNT] = {
-	"36", "1;37", "34", "2;33", "32", "2;33", "33", "33", "31", "35"
+	"36", "1;37", "34", "2;33", "32", "2;33", "33", "33", "31", "35",
+	"1;36"
 };
+
+int
+output_width(void)
+{
+	struct winsize	 ws;
+	const char	*c = getenv("COLUMNS");
+	int		 n;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return (ws.ws_col);
+	if (c != NULL && (n = atoi(c)) > 0)
+		return (n);
+	return (OUTPUT_WIDTH_DEFAULT);
+}
+
+/* How much of s fits in w columns, broken at a space where it can be. */
+static int
+label_line(const char *s, int w)
+{
+	int	n = (int)strlen(s), i;
+
+	if (w < 1)
+		w = 1;
+	if (n <= w)
+		return (n);
+	for (i = w; i > 0 && s[i] != ' '; i--)
+		;
+	if (i > 0)
+		return (i);
+	/* One word longer than the line: whole, never cut mid-letter. */
+	for (i = 0; s[i] != '\0' && s[i] != ' '; i++)
+		;
+	return (i);
+}
 
 void
 output_figure(FILE *fp, const struct exercise *x, int cols, int rows,
@@ -163,10 +218,36 @@ output_figure(FILE *fp, const struct exercise *x, int cols, int rows,
 		/* No blanks at the end of a line. */
 		fputc('\n', fp);
 	}
-	for (k = 0; k < f->npose; k++)
-		fprintf(fp, "  (%d) %-*.*s", k + 1, cols - 4, cols - 4,
-		    f->pose[k].name);
-	fputc('\n', fp);
+	/* The keyframes' names under them, wrapped, never cut. */
+	{
+		const char	*at[FIG_POSES_MAX];
+		int		 more = 1, first = 1, n, pad, w = cols;
+
+		for (k = 0; k < f->npose; k++)
+			at[k] = f->pose[k].name;
+		while (more) {
+			more = 0;
+			for (k = 0; k < f->npose; k++) {
+				char lead[16] = "";
+
+				if (first)
+					snprintf(lead, sizeof lead, "(%d) ",
+					    k + 1);
+				n = label_line(at[k], w - (int)strlen(lead));
+				/* No blanks at the end of a line. */
+				pad = k + 1 < f->npose ?
+				    w - (int)strlen(lead) - n : 0;
+				fprintf(fp, "  %s%.*s%*s", lead, n, at[k],
+				    pad > 0 ? pad : 0, "");
+				at[k] += n;
+				while (*at[k] == ' ')
+					at[k]++;
+				more |= *at[k] != '\0';
+			}
+			fputc('\n', fp);
+			first = 0;
+		}
+	}
 	free(sc);
 	free(cells);
 }

@@ -17,7 +17,6 @@
 /* The posture reset's and the wall angel's place in a desk break. */
 #define BREAK_RESET		"posture-reset"
 #define BREAK_ANGEL		"wall-angel-standing"
-#define BREAK_ANGEL_S		60
 
 /* What the store holds of one item, to store it again when it changes. */
 struct coach_recorded {
@@ -136,6 +135,7 @@ coach_plan_one(struct coach *c, struct plan_opts *o, struct plan *p,
     char ***aside, size_t *naside, char **err)
 {
 	struct store_stats	 ss = STORE_STATS_INIT;
+	struct plan_hint	 h;
 	const char		**ids = NULL;
 	size_t			*order = NULL, i, n = 0;
 	int64_t			 now = wall(c);
@@ -143,6 +143,16 @@ coach_plan_one(struct coach *c, struct plan_opts *o, struct plan *p,
 	if (limits(c, o, err) == -1 ||
 	    exclusions(c, o, aside, naside, err) == -1)
 		return (-1);
+	/* A variant still locked is not the one for a busy day either. */
+	if (coach_program_apply(c, o, &h, aside, naside, NULL, 0,
+	    err) == -1) {
+		coach_aside_free(*aside, *naside);
+		*aside = NULL;
+		*naside = 0;
+		return (-1);
+	}
+	o->hint = NULL;
+	program_hint_release(&h);
 	/* No pain ratings are needed: read them from the end of time. */
 	if (c->store != NULL && store_stats(c->store, INT64_MAX, now, &ss,
 	    err) != 0) {
@@ -197,7 +207,7 @@ coach_plan_break(struct coach *c, const struct remind_config *cfg,
 		dose_min(&reset->dose, &rx);
 		plan_add(p, reset, &rx);
 	}
-	/* A minute of wall angels, as often as the settings say. */
+	/* Wall angels at the catalog's dose, as often as the settings say. */
 	if (angel == NULL || (angel->equipment & ~equipment) != 0 ||
 	    cfg->angel_every_min <= 0)
 		return (0);
@@ -208,8 +218,6 @@ coach_plan_break(struct coach *c, const struct remind_config *cfg,
 	if (r == 1 || wall(c) - last >= (int64_t)cfg->angel_every_min *
 	    60000) {
 		dose_min(&angel->dose, &rx);
-		rx.tempo_s = rx.tempo_s ? rx.tempo_s : DOSE_REP_S;
-		rx.reps = BREAK_ANGEL_S / rx.tempo_s;
 		plan_add(p, angel, &rx);
 	}
 	return (0);

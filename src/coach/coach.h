@@ -55,6 +55,18 @@ enum coach_kind {
 };
 
 /*
+ * Whether the last call on this thread failed for the storage's sake (a
+ * full disk, a folder not writable, ...), forgotten once asked: the web
+ * app answers 507 or 503 for it rather than 400.
+ */
+enum coach_failure {
+	COACH_FAIL_NONE,	/* none, or not the storage's fault */
+	COACH_FAIL_FULL,	/* the disk is full */
+	COACH_FAIL_OTHER	/* any other storage failure */
+};
+enum coach_failure	coach_failure_take(void);
+
+/*
  * The store, through the coach (history.c): only the coach and the store
  * itself include store/store.h. coach_open() opens (and creates) it at
  * path; coach_close() lets go of it, and of the claim.

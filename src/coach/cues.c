@@ -9,12 +9,21 @@
 /* In the order of enum phase_kind. */
 static const char *const phase_words[] = {
 	"Get ready", "Move into position", "Hold", "Move", "Breathe in",
-	"Breathe out", "Switch sides", "Rest"
+	"Breathe out", "Switch sides", "Rest", "Change position"
+};
+
+/* A change of position, by its enum dose_change (the phase's rep). */
+static const char *const change_words[] = {
+	"Change position", "Get down onto the floor", "Get up off the floor"
 };
 
 const char *
 cue_phase(const struct phase *ph)
 {
+	if (ph->kind == PHASE_CHANGE)
+		return ((unsigned)ph->rep < sizeof change_words /
+		    sizeof *change_words ? change_words[ph->rep] :
+		    change_words[0]);
 	return ((unsigned)ph->kind < sizeof phase_words / sizeof *phase_words ?
 	    phase_words[ph->kind] : "");
 }
@@ -48,6 +57,10 @@ cue_speech(const struct exercise *e, const struct phase *ph, char *buf,
 	case PHASE_READY:
 		snprintf(buf, len, "%s. Get ready.", e->name);
 		return (buf);
+	case PHASE_CHANGE:
+		snprintf(buf, len, "%s, for %s: %s.", cue_phase(ph), e->name,
+		    e->position);
+		return (buf);
 	case PHASE_SWITCH:
 		return ("Switch sides.");
 	case PHASE_REST:
@@ -67,6 +80,14 @@ cue_speech(const struct exercise *e, const struct phase *ph, char *buf,
 		return (NULL);
 	}
 	return (NULL);
+}
+
+const char *
+cue_offer(const struct exercise *e, char *buf, size_t len)
+{
+	snprintf(buf, len, "Only if it has settled: try %s instead?",
+	    e->name);
+	return (buf);
 }
 
 const char *

@@ -28,5 +28,10 @@ const char	*cue_speech(const struct exercise *, const struct phase *,
 		    char *buf, size_t len);
 /* The exercise's one-line cue for the screen: its first cue. */
 const char	*cue_line(const struct exercise *);
+/*
+ * After a sharp or nerve-like answer, the easier option e offered as a
+ * question: only once the pain has settled. Returns buf.
+ */
+const char	*cue_offer(const struct exercise *e, char *buf, size_t len);
 
 #endif

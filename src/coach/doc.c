@@ -117,6 +117,12 @@ doc_exercise_json(const struct exercise *e)
 	json_object_set_new(o, "regression", e->regression != NULL ?
 	    json_string(e->regression) : json_null());
 	json_object_set_new(o, "variants", strlist_json(&e->variants));
+	if (e->harder != NULL) {
+		json_object_set_new(o, "harder", json_string(e->harder));
+		if (e->unlock_after > 0)
+			json_object_set_new(o, "unlock_after",
+			    json_integer(e->unlock_after));
+	}
 	json_object_set_new(o, "not_for", bits_json(e->not_for,
 	    &catalog_limits, NULL));
 	if (e->feel != NULL)
@@ -154,6 +160,10 @@ doc_plan_json(const struct plan *p, long day, int minutes)
 		    json_boolean(pi->rx.per_side));
 		json_object_set_new(it, "duration_s",
 		    json_integer(pi->duration_s));
+		/* A change of position first, its seconds in duration_s. */
+		if (pi->rx.change != CHANGE_NONE)
+			json_object_set_new(it, "change", json_string(
+			    pi->rx.change == CHANGE_DOWN ? "down" : "up"));
 		json_array_append_new(items, it);
 	}
 	j = json_object();
@@ -241,39 +251,60 @@ static const char *const move_names[] = {
 	"start", "hold", "advance", "back"
 };
 
+/* A number, or null for -1. */
+static json_t *
+int_or_null(int v)
+{
+	return (v < 0 ? json_null() : json_integer(v));
+}
+
 json_t *
 doc_selftests_json(const struct store_program_data *d)
 {
+	const struct program_test_def	*def;
 	const struct store_selftest	*r;
-	json_t				*a, *res;
+	struct program_result		 pr;
+	json_t				*a, *res, *o;
 	char				 day[DATE_BUFSZ], at[DATE_ISO_BUFSZ];
-	char				 text[64];
+	char				 text[96];
 	size_t				 i;
 	int				 t;
 
 	a = json_array();
 	for (t = 0; t < TEST_COUNT; t++) {
+		def = &program_tests[t];
 		res = json_array();
 		for (i = 0; i < d->ntests; i++) {
 			r = &d->tests[i];
 			if (r->test != t)
 				continue;
+			store_selftest_result(r, &pr);
 			date_format(date_of_ms(r->at_ms, r->tz_min), day);
 			date_iso(r->at_ms, r->tz_min, 0, at);
-			program_result_describe(t, r->value, r->extra, text,
-			    sizeof text);
-			json_array_append_new(res, json_pack("{s:s, s:s, s:o, "
-			    "s:o, s:i, s:s}", "date", day, "at", at,
-			    "value", r->value < 0 ? json_null() :
-			    json_integer(r->value),
-			    "extra", r->extra < 0 ? json_null() :
-			    json_integer(r->extra),
-			    "score", program_test_score(t, r->value, r->extra),
-			    "text", text));
+			program_result_describe(&pr, text, sizeof text);
+			o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:b, s:o, "
+			    "s:s}", "date", day, "at", at,
+			    "value", int_or_null(r->value),
+			    "extra", int_or_null(r->extra),
+			    "more", int_or_null(r->more),
+			    "earlier", pr.earlier,
+			    "score", int_or_null(program_result_score(&pr)),
+			    "text", text);
+			if (def->sides && !pr.earlier)
+				json_object_update_new(o, json_pack("{s:i, "
+				    "s:i, s:i, s:i, s:i}", "left", r->value,
+				    "right", r->extra, "difference",
+				    abs(r->value - r->extra), "left_score",
+				    program_side_score(t, r->value),
+				    "right_score", program_side_score(t,
+				    r->extra)));
+			json_array_append_new(res, o);
 		}
-		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "test",
-		    program_tests[t].id, "name", program_tests[t].name,
-		    "results", res));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:b, "
+		    "s:s?, s:s, s:s, s:o}", "test", def->id, "name", def->name,
+		    "measures", def->measures, "sides", def->sides, "unit",
+		    def->q[0].unit, "reference", def->reference, "source",
+		    def->source, "results", res));
 	}
 	return (a);
 }
@@ -284,7 +315,7 @@ doc_program_json(const struct coach_program *cp, const struct catalog *cat)
 	const struct program_state	*st = &cp->st;
 	const struct program_level	*lv;
 	const char			*to;
-	json_t				*j, *rev, *exs, *phases;
+	json_t				*j, *rev, *exs, *phases, *pending;
 	char				 day[DATE_BUFSZ], next[160];
 	char				 line[512];
 	size_t				 i;
@@ -342,8 +373,14 @@ doc_program_json(const struct coach_program *cp, const struct catalog *cat)
 	json_object_set_new(j, "reviews", rev);
 	json_object_set_new(j, "exercises", exs);
 	date_format(st->next_test, day);
-	json_object_set_new(j, "selftests", json_pack("{s:s, s:b, s:o, s:o}",
-	    "next_due", day, "due", st->today >= st->next_test, "weakest",
+	pending = json_array();
+	for (i = 0; i < TEST_COUNT; i++)
+		if (st->pending[i])
+			json_array_append_new(pending,
+			    json_string(program_tests[i].id));
+	json_object_set_new(j, "selftests", json_pack("{s:s, s:b, s:b, s:o, "
+	    "s:o, s:o}", "next_due", day, "due", st->today >= st->next_test,
+	    "partial", st->partial, "pending", pending, "weakest",
 	    st->weakest < 0 ? json_null() :
 	    json_string(program_tests[st->weakest].id),
 	    "tests", doc_selftests_json(&cp->results)));
@@ -530,4 +567,56 @@ doc_program_nextday(json_t *j, const struct coach_program *cp,
 		    st->reviews[i].day - PROGRAM_REVIEW_DAYS,
 		    st->reviews[i].day - 1));
 	}
+}
+
+/*
+ * Whether j nests deeper than max below a container at level: -1, with
+ * *where the path from j to the first container too deep ("" for j
+ * itself), else 0. Never looks below level max + 1.
+ */
+static int
+depth_walk(json_t *j, int level, int max, char **where)
+{
+	const char	*k;
+	json_t		*v;
+	size_t		 i;
+	char		*sub, *p;
+
+	if (!json_is_object(j) && !json_is_array(j))
+		return (0);
+	if (level > max) {
+		*where = xstrdup("");
+		return (-1);
+	}
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (depth_walk(v, level + 1, max, &sub) != 0) {
+				p = xasprintf("[%zu]%s", i, sub);
+				free(sub);
+				*where = p;
+				return (-1);
+			}
+		return (0);
+	}
+	json_object_foreach(j, k, v)
+		if (depth_walk(v, level + 1, max, &sub) != 0) {
+			p = xasprintf(".%s%s", k, sub);
+			free(sub);
+			*where = p;
+			return (-1);
+		}
+	return (0);
+}
+
+int
+doc_json_depth(json_t *j, int max, char **where)
+{
+	char	*sub;
+
+	if (depth_walk(j, 1, max, &sub) == 0)
+		return (0);
+	*where = xstrdup(sub[0] == '.' ? sub + 1 : sub[0] == '\0' ? "top level" :
+	    sub);
+	free(sub);
+	return (-1);
 }

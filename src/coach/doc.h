@@ -38,6 +38,19 @@ json_t		*doc_plan_json(const struct plan *, long day, int minutes);
  */
 json_t		*doc_json_text(const char *s);
 /*
+ * How deep objects and arrays may nest in a JSON document read from
+ * outside (an import, an API request's body). jansson refuses more than
+ * 2048 levels as it reads (JSON_PARSER_MAX_DEPTH, fixed when it is
+ * built); doc_json_depth() holds a document to this, looking no deeper.
+ */
+#define DOC_JSON_DEPTH_MAX	64
+/*
+ * 0 if j nests at most max levels deep (j itself is level 1), else -1
+ * with *where an allocated path to the first object or array too deep,
+ * such as "sessions[0].plan.items[0]".
+ */
+int		 doc_json_depth(json_t *j, int max, char **where);
+/*
  * Every self-test's results, oldest first, as a JSON array with one
  * object per test: {"test", "name", "results": [{"date", "at", "value",
  * "extra", "score", "text"}]}.

@@ -149,13 +149,15 @@ selftests_json(const struct store_program_data *pd)
 
 	for (i = 0; pd != NULL && i < pd->ntests; i++) {
 		t = &pd->tests[i];
-		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:o, s:o}",
-		    "uid", t->uid, "at", time_json(t->at_ms, t->tz_min),
-		    "test", program_tests[t->test].id,
+		json_array_append_new(a, json_pack("{s:s, s:o, s:s, s:o, s:o, "
+		    "s:o, s:i}", "uid", t->uid, "at", time_json(t->at_ms,
+		    t->tz_min), "test", program_tests[t->test].id,
 		    "value", t->value < 0 ? json_null() :
 		    json_integer(t->value),
 		    "extra", t->extra < 0 ? json_null() :
-		    json_integer(t->extra)));
+		    json_integer(t->extra),
+		    "more", t->more < 0 ? json_null() :
+		    json_integer(t->more), "method", t->method));
 	}
 	return (a);
 }
@@ -442,12 +444,21 @@ get_int(json_t *o, const char *key, const char *path, int lo, int hi,
 	return (0);
 }
 
-/* A string borrowed from the document, or NULL for null when nullable. */
+/*
+ * A string borrowed from the document, or NULL for null when nullable;
+ * at most EXPORT_NOTE_MAX characters for a note, EXPORT_NAME_MAX for
+ * any other (jansson has checked it is UTF-8, so a character is a byte
+ * that does not continue one).
+ */
 static int
 get_str(json_t *o, const char *key, const char *path, int nullable,
     const char **out, char **cause)
 {
-	json_t	*v = json_object_get(o, key);
+	json_t			*v = json_object_get(o, key);
+	const unsigned char	*p;
+	size_t			 n = 0;
+	int			 max = strcmp(key, "note") == 0 ?
+				    EXPORT_NOTE_MAX : EXPORT_NAME_MAX;
 
 	if (nullable && json_is_null(v)) {
 		*out = NULL;
@@ -457,6 +468,11 @@ get_str(json_t *o, const char *key, const char *path, int nullable,
 		return (bad(cause, path, "'%s' is not a string%s", key,
 		    nullable ? " or null" : ""));
 	*out = json_string_value(v);
+	if (json_string_length(v) > (size_t)max)
+		for (p = (const unsigned char *)*out; *p != '\0'; p++)
+			if ((*p & 0xc0) != 0x80 && ++n > (size_t)max)
+				return (bad(cause, path, "'%s' is longer than "
+				    "%d characters", key, max));
 	return (0);
 }
 
@@ -624,9 +640,15 @@ parse_session(json_t *o, const char *path, const char *kind,
 	else if ((hs->plan_json = json_dumps(v, JSON_COMPACT |
 	    JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)) == NULL)
 		return (bad(cause, path, "'plan' cannot be stored"));
+	if (strlen(hs->plan_json) > EXPORT_PLAN_MAX)
+		return (bad(cause, path, "'plan' is larger than %d bytes",
+		    EXPORT_PLAN_MAX));
 	items = json_object_get(o, "items");
 	if (!json_is_array(items))
 		return (bad(cause, path, "'items' is not an array"));
+	if (json_array_size(items) > EXPORT_ITEMS_MAX)
+		return (bad(cause, path, "%zu items; a session has at most %d",
+		    json_array_size(items), EXPORT_ITEMS_MAX));
 	hs->items = xcalloc(json_array_size(items) + 1, sizeof *hs->items);
 	json_array_foreach(items, i, v) {
 		ipath = xasprintf("%s.items[%zu]", path, i);
@@ -801,10 +823,86 @@ parse_sessions(json_t *doc, const char *key, const char *kind,
 	return (0);
 }
 
+/*
+ * Count the document's records (every session and break, each of their
+ * items, check-in, reminder, exercise set aside, self-test and screen
+ * answer) before any is read, and refuse the one past EXPORT_RECORDS_MAX.
+ */
+static int
+records_check(json_t *doc, char **cause)
+{
+	static const char *const keys[] = { "sessions", "breaks", "checkins",
+	    "reminders", "set_aside", "selftests", "answers",
+	    "acknowledgements" };
+	json_t	*a, *v, *items, *screen = json_object_get(doc, "screen");
+	char	*path;
+	size_t	 n = 0, i, j;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		a = json_object_get(i < 6 ? doc : screen, keys[i]);
+		json_array_foreach(a, j, v) {
+			items = i < 2 ? json_object_get(v, "items") : NULL;
+			n += 1 + json_array_size(items);
+			if (n <= EXPORT_RECORDS_MAX)
+				continue;
+			path = xasprintf("%s%s[%zu]", i < 6 ? "" : "screen.",
+			    keys[i], j);
+			bad(cause, path, "past the %d records one file may "
+			    "hold (sessions, their items, check-ins and the "
+			    "rest); split the file", EXPORT_RECORDS_MAX);
+			free(path);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * What the whole file's plans and notes come to, which log and export
+ * print in full: refuse the record past EXPORT_PLANS_MAX or
+ * EXPORT_NOTES_MAX, named by where it is in the file.
+ */
+static int
+totals_check(const struct store_history *h, char **cause)
+{
+	size_t	 plans = 0, notes = 0, i, k[2] = { 0, 0 };
+	char	*path;
+	int	 br;
+
+	for (i = 0; i < h->nsessions; i++) {
+		br = strcmp(h->sessions[i].kind, "break") == 0;
+		k[br]++;
+		plans += strlen(h->sessions[i].plan_json);
+		if (plans <= EXPORT_PLANS_MAX)
+			continue;
+		path = xasprintf("%s[%zu]", br ? "breaks" : "sessions",
+		    k[br] - 1);
+		bad(cause, path, "the plans up to here come to more than %d "
+		    "MiB, the most one file may hold; split the file",
+		    EXPORT_PLANS_MAX / (1024 * 1024));
+		free(path);
+		return (-1);
+	}
+	for (i = 0; i < h->ncheckins; i++) {
+		if (h->checkins[i].note != NULL)
+			notes += strlen(h->checkins[i].note);
+		if (notes <= EXPORT_NOTES_MAX)
+			continue;
+		path = xasprintf("checkins[%zu]", i);
+		bad(cause, path, "the notes up to here come to more than %d "
+		    "MiB, the most one file may hold; split the file",
+		    EXPORT_NOTES_MAX / (1024 * 1024));
+		free(path);
+		return (-1);
+	}
+	return (0);
+}
+
 int
 export_parse(json_t *doc, struct store_history *h, char **cause)
 {
 	const char	*s;
+	char		*where;
 	int		 version, rc;
 
 	*h = (struct store_history)STORE_HISTORY_INIT;
@@ -812,6 +910,14 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		*cause = xstrdup("not a midback export (not a JSON object)");
 		return (-1);
 	}
+	if (doc_json_depth(doc, DOC_JSON_DEPTH_MAX, &where) != 0) {
+		bad(cause, where, "nested deeper than %d levels",
+		    DOC_JSON_DEPTH_MAX);
+		free(where);
+		return (-1);
+	}
+	if (records_check(doc, cause) != 0)
+		return (-1);
 	if (get_str(doc, "format", "top level", 0, &s, cause) != 0)
 		goto fail;
 	if (strcmp(s, EXPORT_FORMAT) != 0) {
@@ -834,7 +940,7 @@ export_parse(json_t *doc, struct store_history *h, char **cause)
 		goto fail;
 	h->checkins = parse_array(doc, "checkins", "checkins",
 	    sizeof *h->checkins, parse_checkin, &h->ncheckins, &rc, cause);
-	if (rc != 0)
+	if (rc != 0 || totals_check(h, cause) != 0)
 		goto fail;
 	if (version == 1)
 		return (0);
@@ -853,6 +959,10 @@ fail:
 
 static const char *const program_keys[] = { "start", "phase", "set", NULL };
 static const char *const selftest_keys[] = {
+	"uid", "at", "test", "value", "extra", "more", "method", NULL
+};
+/* Version 3: the earlier tests only, with two answers. */
+static const char *const selftest_keys_v3[] = {
 	"uid", "at", "test", "value", "extra", NULL
 };
 static const char *const screen_keys[] = {
@@ -902,14 +1012,15 @@ parse_ack(json_t *o, const char *path, void *item, char **cause)
 }
 
 static int
-parse_selftest(json_t *o, const char *path, void *item, char **cause)
+parse_selftest_as(json_t *o, const char *path, void *item, int v3,
+    char **cause)
 {
 	struct store_selftest	*t = item;
 	const char	*s;
 	int		 tz;
 
-	if (keys_exact(o, path, selftest_keys, cause) != 0 ||
-	    get_str(o, "uid", path, 0, &s, cause) != 0)
+	if (keys_exact(o, path, v3 ? selftest_keys_v3 : selftest_keys,
+	    cause) != 0 || get_str(o, "uid", path, 0, &s, cause) != 0)
 		return (-1);
 	if (strlen(s) != 32 || strspn(s, "0123456789abcdef") != 32)
 		return (bad(cause, path, "'uid' is not 32 lower-case hex "
@@ -921,12 +1032,29 @@ parse_selftest(json_t *o, const char *path, void *item, char **cause)
 	t->tz_min = tz;
 	if ((t->test = program_test_parse(s)) < 0)
 		return (bad(cause, path, "unknown test '%s'", s));
+	t->more = -1;
+	t->method = 1;
 	if (get_int(o, "value", path, 0, 100, 1, &t->value, cause) != 0 ||
-	    get_int(o, "extra", path, 0, 100, 1, &t->extra, cause) != 0)
+	    get_int(o, "extra", path, 0, 100, 1, &t->extra, cause) != 0 ||
+	    (!v3 && (get_int(o, "more", path, 0, 100, 1, &t->more,
+	    cause) != 0 || get_int(o, "method", path, 1, STORE_TEST_METHOD,
+	    0, &t->method, cause) != 0)))
 		return (-1);
-	if (!program_result_valid(t->test, t->value, t->extra))
+	if (!store_selftest_valid(t))
 		return (bad(cause, path, "not a result of the %s test", s));
 	return (0);
+}
+
+static int
+parse_selftest(json_t *o, const char *path, void *item, char **cause)
+{
+	return (parse_selftest_as(o, path, item, 0, cause));
+}
+
+static int
+parse_selftest_v3(json_t *o, const char *path, void *item, char **cause)
+{
+	return (parse_selftest_as(o, path, item, 1, cause));
 }
 
 int
@@ -969,7 +1097,8 @@ export_parse_program(json_t *doc, struct store_program_data *pd, char **cause)
 		pd->program.set = 1;
 	}
 	pd->tests = parse_array(doc, "selftests", "selftests",
-	    sizeof *pd->tests, parse_selftest, &pd->ntests, &rc, cause);
+	    sizeof *pd->tests, version == 3 ? parse_selftest_v3 :
+	    parse_selftest, &pd->ntests, &rc, cause);
 	if (rc != 0)
 		goto fail;
 	o = json_object_get(doc, "screen");

@@ -17,6 +17,15 @@
 #define HISTORY_OFFSET_MS	(15 * 3600 * 1000LL)
 #define HISTORY_DAY_MS		86400000LL
 
+enum coach_failure
+coach_failure_take(void)
+{
+	enum store_failure	f = store_failure_take();
+
+	return (f == STORE_FAIL_NONE ? COACH_FAIL_NONE :
+	    f == STORE_FAIL_FULL ? COACH_FAIL_FULL : COACH_FAIL_OTHER);
+}
+
 int
 coach_open(struct coach *c, const char *path, char **err)
 {

@@ -34,7 +34,7 @@ plancodec_encode(const struct plan *p, long day, int minutes,
 	for (i = 0; i < p->n; i++) {
 		const struct plan_item *pi = &p->items[i];
 
-		json_array_append_new(items, json_pack(
+		json_t *it = json_pack(
 		    "{s:s,s:i,s:i,s:i,s:i,s:b,s:i}",
 		    "id", pi->ex->id,
 		    "sets", pi->rx.sets,
@@ -42,7 +42,13 @@ plancodec_encode(const struct plan *p, long day, int minutes,
 		    "hold_s", pi->rx.hold_s,
 		    "breaths", pi->rx.breaths,
 		    "per_side", pi->rx.per_side,
-		    "tempo_s", pi->rx.tempo_s));
+		    "tempo_s", pi->rx.tempo_s);
+
+		/* A change of position before it, only when there is one. */
+		if (pi->rx.change != CHANGE_NONE)
+			json_object_set_new(it, "change",
+			    json_integer(pi->rx.change));
+		json_array_append_new(items, it);
 	}
 	j = json_pack("{s:i,s:s,s:i}", "v", PLANCODEC_VERSION, "date", date,
 	    "minutes", minutes);
@@ -87,14 +93,20 @@ plancodec_decode(const struct catalog *c, const char *text, struct plan *p,
 		*err = xstrdup("the stored plan is not a plan");
 		return (-1);
 	}
-	if ((v = json_object_get(j, "v")) != NULL)
-		version = json_is_integer(v) ? (int)json_integer_value(v) : -1;
-	if (version < 0 || version > PLANCODEC_VERSION) {
+	/* Checked before it is narrowed: 4294967296 is not version 0. */
+	if ((v = json_object_get(j, "v")) != NULL && (!json_is_integer(v) ||
+	    json_integer_value(v) < 0 ||
+	    json_integer_value(v) > PLANCODEC_VERSION)) {
+		*err = json_is_integer(v) ? xasprintf("the stored plan has "
+		    "format version %" JSON_INTEGER_FORMAT "; this midback "
+		    "reads up to %d", json_integer_value(v),
+		    PLANCODEC_VERSION) : xstrdup("the stored plan's format "
+		    "version is not a number");
 		json_decref(j);
-		*err = xasprintf("the stored plan has format version %d; this "
-		    "midback reads up to %d", version, PLANCODEC_VERSION);
 		return (-1);
 	}
+	if (v != NULL)
+		version = (int)json_integer_value(v);
 	p->items = xcalloc(json_array_size(items) + 1, sizeof *p->items);
 	json_array_foreach(items, i, it) {
 		struct plan_item *pi = &p->items[p->n];
@@ -108,6 +120,7 @@ plancodec_decode(const struct catalog *c, const char *text, struct plan *p,
 		pi->rx.breaths = clamped(it, "breaths", 0, CODEC_MAX_COUNT);
 		pi->rx.per_side = json_is_true(json_object_get(it,
 		    "per_side"));
+		pi->rx.change = clamped(it, "change", CHANGE_NONE, CHANGE_UP);
 		pi->rx.tempo_s = version >= 1 ? clamped(it, "tempo_s", 0,
 		    CODEC_MAX_TEMPO_S) : pi->ex->dose.tempo_s;
 		/* Nothing to do at all is one breath, not an endless loop. */

@@ -74,11 +74,11 @@ input_build(struct input *x, const struct store_phistory *h,
 			x->pains[np++] = (struct program_pain){
 			    date_of_ms(h->pains[i].at_ms, h->pains[i].tz_min),
 			    h->pains[i].pain };
-	for (i = 0; i < d->ntests; i++)
-		x->results[i] = (struct program_result){
-		    date_of_ms(d->tests[i].at_ms, d->tests[i].tz_min),
-		    (enum program_test)d->tests[i].test, d->tests[i].value,
-		    d->tests[i].extra };
+	for (i = 0; i < d->ntests; i++) {
+		store_selftest_result(&d->tests[i], &x->results[i]);
+		x->results[i].day = date_of_ms(d->tests[i].at_ms,
+		    d->tests[i].tz_min);
+	}
 	/* By day: local days of instants in time order may step back. */
 	sessions_by_day(x->sessions, h->nsessions);
 	qsort(x->pains, np, sizeof *x->pains, by_day);
@@ -229,6 +229,7 @@ program_status(struct coach *c, long today, int full,
 		program_checkpoint_release(&l.cp);
 		store_phistory_release(&h);
 		free(reviews);
+		reviews = NULL;
 		l.fits = 0;
 		l.ignore = 1;
 	}
@@ -300,13 +301,14 @@ coach_program_start(struct coach *c, int phase, char **err)
 
 int
 coach_selftest_save(struct coach *c, enum program_test t, int value,
-    int extra, char **err)
+    int extra, int more, char **err)
 {
 	struct store_selftest	r;
+	struct program_result	pr = { 0, t, value, extra, more, 0 };
 
 	if (need_store(c, err) != 0)
 		return (-1);
-	if (!program_result_valid(t, value, extra)) {
+	if (!program_result_valid(&pr)) {
 		*err = xstrdup("not a complete self-test result");
 		return (-1);
 	}
@@ -316,6 +318,8 @@ coach_selftest_save(struct coach *c, enum program_test t, int value,
 	r.test = t;
 	r.value = value;
 	r.extra = extra;
+	r.more = more;
+	r.method = STORE_TEST_METHOD;
 	return (store_selftest_add(c->store, &r, err));
 }
 
@@ -363,6 +367,15 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 		free(hold);
 	}
 	n = program_replaced(&cp.st, c->catalog, o, &ids);
+	if (n > 0) {
+		*aside = xreallocarray(*aside, *naside + n + 1,
+		    sizeof **aside);
+		for (i = 0; i < n; i++)
+			(*aside)[(*naside)++] = xstrdup(ids[i]);
+	}
+	free(ids);
+	/* A harder variant waits until the program unlocks it. */
+	n = program_locked(&cp.st, c->catalog, &ids);
 	if (n > 0) {
 		*aside = xreallocarray(*aside, *naside + n + 1,
 		    sizeof **aside);

@@ -52,12 +52,12 @@ void	coach_program_release(struct coach_program *);
  */
 int	coach_program_start(struct coach *, int phase, char **err);
 /*
- * Store a self-test result now: value and extra as the test's questions
- * give them (-1 for an empty answer). Refused unless
+ * Store a self-test result now: value, extra and more as the test's
+ * questions give them (-1 for an empty answer). Refused unless
  * program_result_valid(). The coach needs a store. Returns 0 or -1.
  */
 int	coach_selftest_save(struct coach *, enum program_test, int value,
-	    int extra, char **err);
+	    int extra, int more, char **err);
 /* The day's line about the program into buf (see program_plan_line()). */
 int	coach_program_line(struct coach *, long day, char *buf, size_t len,
 	    char **err);

@@ -45,13 +45,13 @@ enum {
 	K_ID, K_NAME, K_KIND, K_STAGE, K_MOTIONS, K_TARGETS, K_POSITION,
 	K_PLACES, K_EQUIPMENT, K_DOSE, K_STEPS, K_CUES, K_CAUTIONS,
 	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_FIGURE, K_VARIANTS,
-	K_NOT_FOR, K_FEEL, K_NKEYS
+	K_NOT_FOR, K_FEEL, K_HARDER, K_UNLOCK, K_NKEYS
 };
 static const char *const exercise_keys[K_NKEYS] = {
 	"id!", "name!", "kind!", "stage!", "motions!", "targets!",
 	"position!", "places!", "equipment!", "dose!", "steps!", "cues!",
 	"cautions", "regression", "suits!", "why!", "source!", "figure",
-	"variants", "not_for", "feel"
+	"variants", "not_for", "feel", "harder", "unlock_after"
 };
 
 enum {
@@ -70,6 +70,7 @@ static const char *const top_keys[] = { "exercises!" };
 #define RANGE_LIMIT	600
 #define TEMPO_LIMIT	60
 #define FREQ_LIMIT	(24 * 60)
+#define UNLOCK_LIMIT	20
 
 static void
 strlist_free(struct strlist *l)
@@ -99,6 +100,7 @@ exercise_release(struct exercise *e)
 		free(e->regression);
 		strlist_free(&e->variants);
 		free(e->feel);
+		free(e->harder);
 		strlist_free(&e->suits);
 		free(e->why);
 		strlist_free(&e->source);
@@ -452,6 +454,19 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 		    &catalog_limits, NULL, &e->not_for);
 	if (f[K_FEEL] != NULL)
 		read_text(t, f[K_FEEL], "feel", &e->feel);
+	if (f[K_HARDER] != NULL &&
+	    read_text(t, f[K_HARDER], "harder", &e->harder) == 0)
+		e->harder_line = ytree_line(f[K_HARDER]);
+	if (f[K_UNLOCK] != NULL &&
+	    ytree_int(t, f[K_UNLOCK], "unlock_after", 1, UNLOCK_LIMIT, &v) == 0)
+		e->unlock_after = (int)v;
+	if (f[K_UNLOCK] != NULL && f[K_HARDER] == NULL)
+		diag_add(t->diag, t->file, ytree_line(f[K_UNLOCK]),
+		    "'unlock_after' needs a 'harder' exercise to unlock");
+	if (e->id != NULL && e->harder != NULL &&
+	    strcmp(e->id, e->harder) == 0)
+		diag_add(t->diag, t->file, e->harder_line,
+		    "exercise '%s' names itself as its harder option", e->id);
 	if (e->id != NULL && e->regression != NULL &&
 	    strcmp(e->id, e->regression) == 0)
 		diag_add(t->diag, t->file, e->regression_line,
@@ -576,12 +591,15 @@ check_easier(const struct catalog *c, const struct catalog *base,
 		    "exercise '%s': easier option '%s' does not train %s, "
 		    "which '%s' does", e->id, r->id,
 		    first_name(missing, &catalog_motions), e->id);
-	if ((e->kind == KIND_STRENGTH) != (r->kind == KIND_STRENGTH))
+	/*
+	 * Strength may ease into the same movement without the load (the
+	 * easiest strength exercise of a line needs an easier option too),
+	 * never the other way round.
+	 */
+	if (r->kind == KIND_STRENGTH && e->kind != KIND_STRENGTH)
 		diag_add(d, file, e->regression_line,
-		    "exercise '%s': easier option '%s' %s a strength "
-		    "exercise and '%s' %s", e->id, r->id,
-		    r->kind == KIND_STRENGTH ? "is" : "is not", e->id,
-		    e->kind == KIND_STRENGTH ? "is" : "is not");
+		    "exercise '%s': easier option '%s' is a strength "
+		    "exercise and '%s' is not", e->id, r->id, e->id);
 	else if ((e->kind == KIND_BREATHING) != (r->kind == KIND_BREATHING))
 		diag_add(d, file, e->regression_line,
 		    "exercise '%s': easier option '%s' %s a breathing "
@@ -592,6 +610,64 @@ check_easier(const struct catalog *c, const struct catalog *base,
 		diag_add(d, file, e->regression_line,
 		    "exercise '%s': easier option '%s' trains something "
 		    "else (no target in common)", e->id, r->id);
+}
+
+/*
+ * A harder option (a progression the program unlocks) trains the same
+ * motions, can be done somewhere the exercise can, and following harder
+ * options never comes back to the exercise.
+ */
+static void
+check_harder(const struct catalog *c, const struct catalog *base,
+    const struct exercise *e, const char *file, struct diag *d)
+{
+	const struct exercise	*h, *p;
+	const char		*guess;
+	unsigned		 missing;
+	size_t			 steps;
+
+	if (e->harder == NULL)
+		return;
+	if ((h = lookup(c, base, e->harder)) == NULL) {
+		if ((guess = catalog_suggest(c, e->harder)) == NULL &&
+		    base != NULL)
+			guess = catalog_suggest(base, e->harder);
+		if (guess != NULL)
+			diag_add(d, file, e->harder_line, "exercise '%s': "
+			    "unknown harder option '%s' (did you mean '%s'?)",
+			    e->id, e->harder, guess);
+		else
+			diag_add(d, file, e->harder_line, "exercise '%s': "
+			    "unknown harder option '%s'", e->id, e->harder);
+		return;
+	}
+	for (p = h, steps = 0; p != NULL && steps <= c->n + 1; steps++) {
+		if (p == e || strcmp(p->id, e->id) == 0) {
+			diag_add(d, file, e->harder_line,
+			    "exercise '%s': harder options loop back to it "
+			    "(through '%s')", e->id, h->id);
+			break;
+		}
+		p = lookup(c, base, p->harder);
+	}
+	if ((missing = e->motions & ~h->motions) != 0)
+		diag_add(d, file, e->harder_line,
+		    "exercise '%s': harder option '%s' does not train %s, "
+		    "which '%s' does", e->id, h->id,
+		    first_name(missing, &catalog_motions), e->id);
+	else if ((missing = h->motions & ~e->motions) != 0)
+		diag_add(d, file, e->harder_line,
+		    "exercise '%s': harder option '%s' trains %s, which "
+		    "'%s' does not", e->id, h->id,
+		    first_name(missing, &catalog_motions), e->id);
+	if ((h->places & e->places) == 0)
+		diag_add(d, file, e->harder_line,
+		    "exercise '%s': harder option '%s' needs a place "
+		    "'%s' is never done in", e->id, h->id, e->id);
+	if (h->kind == KIND_BREATHING && e->kind != KIND_BREATHING)
+		diag_add(d, file, e->harder_line,
+		    "exercise '%s': harder option '%s' is a breathing "
+		    "drill and '%s' is not", e->id, h->id, e->id);
 }
 
 struct catalog *
@@ -661,8 +737,15 @@ catalog_parse(const char *file, const char *buf, size_t len,
 	if (d->n == before) {
 		for (i = 0; i < c->n; i++)
 			check_variants(c, base, &c->ex[i], file, d);
-		for (i = 0; i < c->n; i++)
+		for (i = 0; i < c->n; i++) {
 			check_easier(c, base, &c->ex[i], file, d);
+			check_harder(c, base, &c->ex[i], file, d);
+			if (c->ex[i].kind == KIND_STRENGTH &&
+			    c->ex[i].regression == NULL)
+				diag_add(d, file, c->ex[i].line,
+				    "strength exercise '%s' has no easier "
+				    "option (regression)", c->ex[i].id);
+		}
 	}
 	if (n == 0)
 		diag_add(d, file, ytree_line(list), "no exercises listed");
@@ -793,6 +876,9 @@ catalog_from_static(const struct catalog_static *s, size_t n,
 		e->why = (char *)s->why;
 		e->feel = (char *)s->feel;
 		e->not_for = s->not_for;
+		e->harder = (char *)s->harder;
+		e->unlock_after = s->unlock_after;
+		e->harder_line = s->harder_line;
 		e->dose.sets = s->sets;
 		e->dose.reps = s->reps;
 		e->dose.hold_s = s->hold_s;

@@ -103,6 +103,11 @@ struct exercise {
 	char		*why;		/* Owned. */
 	struct strlist	 source;
 	struct fig_spec	*figure;	/* Owned; NULL: no figure. */
+	char		*harder;	/* Owned; the progression the program
+					   unlocks in its place, or NULL. */
+	int		 unlock_after;	/* sessions in a row rated well at
+					   the full dose that unlock it; 0:
+					   the program's default */
 	char		*file;		/* Owned; the file it came from. */
 	int		 borrowed;	/* its strings and lists are the
 					   built-in catalog's (static), not
@@ -110,6 +115,7 @@ struct exercise {
 	unsigned long	 line;		/* where its entry starts */
 	unsigned long	 regression_line;
 	unsigned long	 variants_line;
+	unsigned long	 harder_line;
 };
 
 struct catalog {
@@ -123,7 +129,9 @@ struct catalog {
  */
 struct catalog_static {
 	const char		*id, *name, *position, *regression, *why;
-	const char		*feel;
+	const char		*feel, *harder;
+	int			 unlock_after;
+	unsigned long		 harder_line;
 	unsigned		 not_for;
 	const char *const	*variants;
 	int			 kind, stage;

@@ -104,6 +104,8 @@ dose_phases(const struct prescription *rx, struct phase *out, int max)
 } while (0)
 
 	sides = rx->per_side ? 2 : 1;
+	if (rx->change == CHANGE_DOWN || rx->change == CHANGE_UP)
+		EMIT(PHASE_CHANGE, SIDE_NONE, 1, rx->change, DOSE_CHANGE_S);
 	EMIT(PHASE_READY, rx->per_side ? SIDE_LEFT : SIDE_NONE, 1, 0,
 	    DOSE_GET_READY_S);
 	for (set = 1; set <= rx->sets; set++) {
@@ -165,7 +167,9 @@ dose_duration_s(const struct prescription *rx)
 {
 	int	sides = rx->per_side ? 2 : 1;
 
-	return (DOSE_GET_READY_S + sides * rx->sets * dose_work_s(rx) +
+	return ((rx->change == CHANGE_DOWN || rx->change == CHANGE_UP ?
+	    DOSE_CHANGE_S : 0) +
+	    DOSE_GET_READY_S + sides * rx->sets * dose_work_s(rx) +
 	    rx->sets * (sides - 1) * DOSE_SWITCH_S +
 	    (rx->sets - 1) * DOSE_REST_S);
 }

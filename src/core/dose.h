@@ -20,6 +20,7 @@
 #define DOSE_REST_S		15	/* between sets */
 #define DOSE_MOVE_S		2	/* into a hold, when a rep has one */
 #define DOSE_REP_S		3	/* a rep with no hold, tempo unset */
+#define DOSE_CHANGE_S		10	/* down to the floor, or up from it */
 
 /* A concrete dose: one value from each of the catalog's ranges. */
 struct prescription {
@@ -29,6 +30,15 @@ struct prescription {
 	int	breaths;	/* per set and side; 0 = none */
 	int	per_side;	/* 1: left, then right */
 	int	tempo_s;	/* seconds per rep (moving part); 0 = default */
+	int	change;		/* enum dose_change before it: a change of
+				   position the plan gives its own time */
+};
+
+/* A change of position before an exercise, between floor and chair. */
+enum dose_change {
+	CHANGE_NONE,
+	CHANGE_DOWN,		/* get down onto the floor */
+	CHANGE_UP		/* get up off the floor */
 };
 
 enum phase_kind {
@@ -39,7 +49,8 @@ enum phase_kind {
 	PHASE_INHALE,
 	PHASE_EXHALE,
 	PHASE_SWITCH,		/* change sides */
-	PHASE_REST		/* between sets */
+	PHASE_REST,		/* between sets */
+	PHASE_CHANGE		/* change position (rep: enum dose_change) */
 };
 
 enum side { SIDE_NONE, SIDE_LEFT, SIDE_RIGHT };

@@ -13,6 +13,35 @@
 #include "figraster.h"
 #include "xmalloc.h"
 
+/*
+ * Small pictures (a dot wider than SMALL_DOT cm, as in `show`'s 16 x 9
+ * cells) are drawn as a stick figure: a body drawn to its volumes is a
+ * blob of dots there.
+ */
+#define SMALL_DOT	2.2
+#define STICK_K		0.55	/* a part's radius, scaled */
+#define NOSE_R		4.0	/* a round smaller than this is the nose */
+
+static double
+clamp(double v, double lo, double hi)
+{
+	return (v < lo ? lo : v > hi ? hi : v);
+}
+
+/* A polygon's height on the picture. */
+static double
+poly_height(const struct fig_prim *p)
+{
+	double	lo = p->y[0], hi = p->y[0];
+	int	i;
+
+	for (i = 1; i < p->n; i++) {
+		lo = p->y[i] < lo ? p->y[i] : lo;
+		hi = p->y[i] > hi ? p->y[i] : hi;
+	}
+	return (hi - lo);
+}
+
 /* The square of the distance from (px, py) to a segment. */
 static double
 seg_dist2(double px, double py, const double *x, const double *y)
@@ -62,7 +91,7 @@ fig_raster(const struct fig_scene *s, const struct fig_box *bx, int cols,
 	double		 sc, ox, oy, dot, halo, x0, y0, x1, y1, px, py, d;
 	double		 in2, ring2;
 	int		 w = cols * 2, h = rows * 4, i, dx, dy, ix0, ix1, iy0, iy1;
-	int		 c, r, count[FS_COUNT], best, k, body;
+	int		 c, r, count[FS_COUNT], best, k, body, small;
 
 	for (i = 0; i < cols * rows; i++) {
 		cells[i].dots = 0;
@@ -77,6 +106,7 @@ fig_raster(const struct fig_scene *s, const struct fig_box *bx, int cols,
 	if (h / (bx->y1 - bx->y0) < sc)
 		sc = h / (bx->y1 - bx->y0);
 	dot = 1 / sc;
+	small = dot > SMALL_DOT;
 	ox = (bx->x0 + bx->x1) / 2 - w / 2.0 * dot;
 	oy = (bx->y0 + bx->y1) / 2 + h / 2.0 * dot;
 	halo = 0.9 * dot;
@@ -87,6 +117,13 @@ fig_raster(const struct fig_scene *s, const struct fig_box *bx, int cols,
 
 		body = p->style == FS_BODY || p->style == FS_NEAR ||
 		    p->style == FS_FAR;
+		/* Small: the mat's box and the nose are clutter. */
+		if (small && (p->style == FS_MAT || p->style == FS_BLADE ||
+		    (body && p->shape == FSH_CIRCLE && p->r < NOSE_R)))
+			continue;
+		/* Small: the floor only where it is a line (seen edge-on). */
+		if (small && p->style == FS_FLOOR && poly_height(p) > dot)
+			continue;
 		ne = p->shape == FSH_POLY ? p->n : 1;
 		for (e = 0; e < ne; e++) {
 			if (p->shape == FSH_POLY) {
@@ -102,6 +139,17 @@ fig_raster(const struct fig_scene *s, const struct fig_box *bx, int cols,
 				g.x[1] = p->x[p->shape == FSH_CIRCLE ? 0 : 1];
 				g.y[1] = p->y[p->shape == FSH_CIRCLE ? 0 : 1];
 				g.r = p->r;
+				/*
+				 * Small: a stick figure, every part a line a
+				 * dot or so thick (the trunk no wider than
+				 * an arm is long), the head a round.
+				 */
+				if (small && body)
+					g.r = p->shape == FSH_CIRCLE ?
+					    clamp(p->r * 0.8, 1.2 * dot, 99) :
+					    clamp(p->r * STICK_K, 0.6 * dot,
+					    (p->style == FS_BODY ? 1.5 : 0.8) *
+					    dot);
 				if (p->shape == FSH_LINE)
 					g.r = p->r / 2 > dot * 0.6 ? p->r / 2 :
 					    dot * 0.6;

@@ -22,7 +22,8 @@ static const char *const joint_names[FJ_COUNT] = {
 static const char *const axis_names[FA_COUNT] = { "flex", "side", "twist" };
 
 static const char *const camera_names[FCAM_COUNT] = {
-	"side", "front", "top", "three-quarter", "back"
+	"side", "front", "top", "three-quarter", "back",
+	"back-three-quarter", "high-side"
 };
 
 static const char *const prop_names[FPROP_COUNT] = {
@@ -416,7 +417,8 @@ fig_spec_read(struct ytree *t, yaml_node_t *n, struct fig_spec *f)
 		if ((c = name_find(&fig_cameras, s)) < 0)
 			diag_add(t->diag, t->file, ytree_line(k[F_CAMERA]),
 			    "figure: unknown camera '%s' (expected side, "
-			    "front, back, top or three-quarter)", s);
+			    "front, back, top, three-quarter, "
+			    "back-three-quarter or high-side)", s);
 		else
 			f->camera = c;
 	}

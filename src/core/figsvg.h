@@ -14,9 +14,11 @@ struct figsvg_opts {
 	int	both_sides;	/* the animation plays the second side too */
 	double	px_per_cm;	/* size of the picture; 0: 2 */
 	int	camera;		/* -1: the exercise's own */
+	double	at_s;		/* >= 0 (and pose -1): a still of the loop
+				   of both sides at this second */
 };
 
-#define FIGSVG_OPTS_INIT { -1, 0, 0, -1 }
+#define FIGSVG_OPTS_INIT { -1, 0, 0, -1, -1 }
 
 /*
  * The SVG document of x's figure, or NULL when x has none (or o->pose is

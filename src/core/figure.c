@@ -143,11 +143,15 @@ static const struct {
 	[FP_RFOOT] = { -1, -1, FE_RHEEL, 3.2, 3.2 },
 };
 
-/* 3x3 rotations, row-major. */
+/*
+ * 3x3 rotations, row-major. Each t is zeroed first although the loops
+ * write all of it: gcc 12's -fanalyzer (make lint) follows one pass of
+ * each loop and took the rest of t, copied out, for uninitialised.
+ */
 static void
 mat_mul(const double a[9], const double b[9], double out[9])
 {
-	double	t[9];
+	double	t[9] = { 0 };
 	int	i, j;
 
 	for (i = 0; i < 3; i++)
@@ -160,7 +164,7 @@ mat_mul(const double a[9], const double b[9], double out[9])
 static void
 mat_vec(const double m[9], const double v[3], double out[3])
 {
-	double	t[3];
+	double	t[3] = { 0 };
 	int	i;
 
 	for (i = 0; i < 3; i++)
@@ -468,26 +472,153 @@ fig_contact_errors(const struct fig_body *b, unsigned c, unsigned props,
 
 /* The solver ---------------------------------------------------------- */
 
-#define NU_MAX		(2 + FIG_ADJUST_MAX)
-#define NR_MAX		24
-#define REG		0.002	/* per degree squared, against cm squared */
+/*
+ * The unknowns: the pelvis's place (y, x, z) and the angles the figure
+ * lets the solver adjust. The residuals: each contact's distance from its
+ * surface, and each planted point's distance (across the floor, or along
+ * the door frame) from where it was in the anchor keyframe, so a hand or
+ * knee on the floor stays put while the body moves over it.
+ */
+#define U_Y		0
+#define U_X		1
+#define U_Z		2
+#define U_ROOT		3		/* the root's unknowns */
+#define NU_MAX		(U_ROOT + FIG_ADJUST_MAX)
+#define NR_MAX		72
+#define PLANT_MAX	8		/* planted points */
+#define REG		0.001	/* per degree squared, against cm squared */
+#define REG_ROOT	1e-9	/* keeps the root's equations regular */
+#define SOLVE_ITER	40	/* Gauss-Newton steps at most */
+#define SOLVE_DONE_CM	0.02	/* every residual this near: done */
+#define SOLVE_STALL	0.005	/* a step this small: as near as it gets */
+#define SOLVE_GAIN	0.002	/* or an error that changes less than this
+				   share of itself in a step */
+#define FD_STEP		1e-3	/* finite difference, cm or degree */
+#define PIVOT_MIN	1e-12	/* a pivot this small: singular */
+#define STEP_MAX	8.0	/* cm or degrees a step moves at most */
+#define FLOOR_GIVE	0.6	/* cm a part may sink into the floor (a forearm
+				   is rounder than the hand on the floor) */
 
 struct solve {
 	const struct fig_spec	*f;
 	struct fig_angles	*a;
-	int			 nu, tx;		/* tx: x is solved */
+	int			 nu;
+	int			 free_x, free_z;	/* solved, or fixed */
 	int			 joint[NU_MAX], axis[NU_MAX];
+	int			 nplant;
+	double			 plant[PLANT_MAX][3];	/* the anchor's */
 };
+
+/*
+ * The points that stay put, and along which axes (a mask of x 1, y 2,
+ * z 4; the height of a point on the floor is its contact's): hands,
+ * knees, forearms, the side lain on, the hips on a seat, the feet; for a
+ * doorway, the forearm on the frame, while the feet step.
+ */
+static int
+plant_points(const struct fig_spec *f, const struct fig_body *b,
+    unsigned c, double pts[][3], int *ax)
+{
+	int	n = 0, k;
+
+#define PUT(v, mask) do {						\
+	if (n < PLANT_MAX) {						\
+		for (k = 0; k < 3; k++)					\
+			pts[n][k] = (v)[k];				\
+		ax[n] = (mask);						\
+		n++;							\
+	}								\
+} while (0)
+	if (f->props & FPROP_DOORWAY) {
+		/* The higher elbow is the one on the frame. */
+		int l = b->p[FJ_LELBOW][1] > b->p[FJ_RELBOW][1];
+
+		PUT(b->p[l ? FJ_LELBOW : FJ_RELBOW], 5);
+		return (n);
+	}
+	if (c & (FCON_HANDS | FCON_LHAND)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->p[FJ_LWRIST][k] + b->e[FE_LHAND][k]) / 2;
+		PUT(m, 5);
+	}
+	if (c & (FCON_HANDS | FCON_RHAND)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->p[FJ_RWRIST][k] + b->e[FE_RHAND][k]) / 2;
+		PUT(m, 5);
+	}
+	if (c & (FCON_KNEES | FCON_LKNEE))
+		PUT(b->p[FJ_LKNEE], 5);
+	if (c & (FCON_KNEES | FCON_RKNEE))
+		PUT(b->p[FJ_RKNEE], 5);
+	if (c & FCON_LFOREARM)
+		PUT(b->p[FJ_LELBOW], 5);
+	if (c & FCON_RFOREARM)
+		PUT(b->p[FJ_RELBOW], 5);
+	if (c & FCON_LSIDE)
+		PUT(b->p[FJ_LHIP], 5);
+	if (c & FCON_RSIDE)
+		PUT(b->p[FJ_RHIP], 5);
+	if (n == 0 && (c & FCON_SEAT)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->p[FJ_LHIP][k] + b->p[FJ_RHIP][k]) / 2;
+		PUT(m, 5);
+	}
+	if (n == 0 && (c & FCON_FEET) && !(c & FCON_BACK)) {
+		double m[3];
+
+		for (k = 0; k < 3; k++)
+			m[k] = (b->e[FE_LHEEL][k] + b->e[FE_RHEEL][k]) / 2;
+		PUT(m, 5);
+	}
+#undef PUT
+	return (n);
+}
+
+int
+fig_planted(const struct fig_spec *f, const struct fig_body *b,
+    unsigned contacts, double pts[][3], int max)
+{
+	double	p[PLANT_MAX][3];
+	int	ax[PLANT_MAX], n, i, k;
+
+	n = plant_points(f, b, contacts, p, ax);
+	for (i = 0; i < n && i < max; i++)
+		for (k = 0; k < 3; k++)
+			pts[i][k] = (ax[i] & (1 << k)) ? p[i][k] : 0;
+	return (n < max ? n : max);
+}
+
+static double	solve_place(const struct fig_spec *, struct fig_angles *,
+		    struct fig_body *, const struct fig_anchor *);
+
+/* Axis ax of the first planted point of the body as it is at the start. */
+static double
+plant_first(struct solve *s, const struct fig_body *b, int ax)
+{
+	double	p[PLANT_MAX][3];
+	int	pa[PLANT_MAX];
+
+	if (plant_points(s->f, b, s->a->contacts, p, pa) == 0)
+		return (s->plant[0][ax]);
+	return (p[0][ax]);
+}
 
 static void
 apply(struct solve *s, const double *u, struct fig_body *b)
 {
-	double	root[3] = { 0, 0, 0 };
+	double	root[3];
 	int	i;
 
-	root[1] = u[0];
-	root[0] = s->tx ? u[1] : 0;
-	for (i = 2; i < s->nu; i++)
+	root[0] = u[U_X];
+	root[1] = u[U_Y];
+	root[2] = u[U_Z];
+	for (i = U_ROOT; i < s->nu; i++)
 		s->a->deg[s->joint[i]][s->axis[i]] = u[i];
 	fig_fk(s->a, root, b);
 }
@@ -495,11 +626,34 @@ apply(struct solve *s, const double *u, struct fig_body *b)
 static int
 residuals(struct solve *s, const double *u, double *r, struct fig_body *b)
 {
-	int	n;
+	double	p[PLANT_MAX][3];
+	int	ax[PLANT_MAX], n, i, k, np;
 
 	apply(s, u, b);
 	n = fig_contact_errors(b, s->a->contacts, s->f->props, r, NR_MAX);
-	return (n < NR_MAX ? n : NR_MAX);
+	if (n > NR_MAX)
+		n = NR_MAX;
+	/* Nothing goes through the floor: a part under it pulls up. */
+	if (s->nu > U_ROOT) {
+		double low;
+
+		for (i = 0; i < FP_COUNT && n < NR_MAX; i++) {
+			low = cap_low(b, i) + FLOOR_GIVE;
+			r[n++] = low < 0 ? low : 0;
+		}
+		if (n < NR_MAX) {
+			low = b->e[FE_HEAD][1] - FIG_HEAD_R + FLOOR_GIVE;
+			r[n++] = low < 0 ? low : 0;
+		}
+	}
+	if (s->nplant == 0)
+		return (n);
+	np = plant_points(s->f, b, s->a->contacts, p, ax);
+	for (i = 0; i < np && i < s->nplant; i++)
+		for (k = 0; k < 3; k++)
+			if ((ax[i] & (1 << k)) && n < NR_MAX)
+				r[n++] = p[i][k] - s->plant[i][k];
+	return (n);
 }
 
 /* Solve the n x n system m x = v in place (Gauss, partial pivoting). */
@@ -514,7 +668,7 @@ gauss(double *m, double *v, int n)
 		for (j = i + 1; j < n; j++)
 			if (fabs(m[j * n + i]) > fabs(m[p * n + i]))
 				p = j;
-		if (fabs(m[p * n + i]) < 1e-12)
+		if (fabs(m[p * n + i]) < PIVOT_MIN)
 			return (-1);
 		if (p != i) {
 			for (k = 0; k < n; k++) {
@@ -551,109 +705,188 @@ max_abs(const double *r, int n)
 	return (m);
 }
 
-double
-fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
+static int
+fixed(const struct solve *s, int k)
+{
+	return ((k == U_X && !s->free_x) || (k == U_Z && !s->free_z));
+}
+
+/* The starting point: resting on the floor (or the seat), at the wall. */
+static void
+solve_start(struct solve *s, double *u, struct fig_body *b)
+{
+	const struct fig_spec	*f = s->f;
+	struct fig_angles	*a = s->a;
+	double			 root[3] = { 0, 0, 0 }, wall;
+	int			 i, jn;
+
+	fig_fk(a, root, b);
+	u[U_Y] = -fig_lowest(b);
+	if (a->contacts & FCON_SEAT)
+		u[U_Y] = ((f->props & FPROP_CHAIR) ? FIG_SEAT_H : 0) -
+		    (b->p[FJ_LHIP][1] + b->p[FJ_RHIP][1]) / 2 +
+		    parts[FP_LTHIGH].rw;
+	u[U_X] = u[U_Z] = 0;
+	if (a->contacts & (FCON_BACK | FCON_ARMS)) {
+		wall = cap_back(b, FP_THORAX2);
+		if (cap_back(b, FP_PELVIS) < wall)
+			wall = cap_back(b, FP_PELVIS);
+		u[U_X] = -wall;
+		s->free_x = 1;
+	}
+	s->nu = U_ROOT;
+	for (i = 0; i < f->nadjust && s->nu < NU_MAX; i++) {
+		jn = f->adjust[i].joint;
+		if (a->mirror)
+			jn = fig_joint_mirror(jn);
+		s->joint[s->nu] = jn;
+		s->axis[s->nu] = f->adjust[i].axis;
+		u[s->nu] = a->deg[jn][f->adjust[i].axis];
+		s->nu++;
+	}
+}
+
+/*
+ * The anchor: the keyframe whose planted points the others keep (the
+ * first, or for a doorway the last, where the frame is placed), solved
+ * alone on the same side.
+ */
+void
+fig_anchor(const struct fig_spec *f, int mirror, unsigned contacts,
+    struct fig_anchor *an)
+{
+	struct fig_angles	 k;
+	struct fig_body		 b;
+	int			 ax[PLANT_MAX];
+
+	fig_keyframe(f, (f->props & FPROP_DOORWAY) ? f->npose - 1 : 0,
+	    mirror, &k);
+	k.contacts = contacts;
+	solve_place(f, &k, &b, NULL);
+	an->mirror = mirror;
+	an->contacts = contacts;
+	an->n = plant_points(f, &b, contacts, an->p, ax);
+}
+
+/* One Gauss-Newton step, damped toward the angles as written. */
+static int
+solve_step(struct solve *s, double *u, const double *u0, const double *r,
+    int nr, struct fig_body *b, double *step)
+{
+	double	jac[NR_MAX][NU_MAX], m[NU_MAX * NU_MAX], v[NU_MAX];
+	double	r2[NR_MAX], lo, hi, sum;
+	int	i, k, q, n = s->nu;
+
+	for (k = 0; k < n; k++) {
+		if (fixed(s, k))
+			continue;
+		u[k] += FD_STEP;
+		residuals(s, u, r2, b);
+		u[k] -= FD_STEP;
+		for (i = 0; i < nr; i++)
+			jac[i][k] = (r2[i] - r[i]) / FD_STEP;
+	}
+	/* (J'J + W) du = -(J'r + W (u - u0)) */
+	for (i = 0; i < n; i++) {
+		v[i] = 0;
+		for (k = 0; k < n; k++) {
+			if (fixed(s, i) || fixed(s, k)) {
+				m[i * n + k] = (i == k);
+				continue;
+			}
+			for (sum = 0, q = 0; q < nr; q++)
+				sum += jac[q][i] * jac[q][k];
+			m[i * n + k] = sum;
+		}
+		if (fixed(s, i))
+			continue;
+		for (k = 0; k < nr; k++)
+			v[i] -= jac[k][i] * r[k];
+		if (i >= U_ROOT) {
+			m[i * n + i] += REG;
+			v[i] -= REG * (u[i] - u0[i]);
+		} else
+			m[i * n + i] += REG_ROOT;
+	}
+	if (gauss(m, v, n) == -1)
+		return (-1);
+	/* Far from the answer the linear model lies: short steps. */
+	if ((*step = max_abs(v, n)) > STEP_MAX)
+		for (i = 0; i < n; i++)
+			v[i] *= STEP_MAX / *step;
+	for (i = 0; i < n; i++) {
+		u[i] += v[i];
+		if (i < U_ROOT)
+			continue;
+		lo = fig_limits[s->joint[i]].lo[s->axis[i]];
+		hi = fig_limits[s->joint[i]].hi[s->axis[i]];
+		u[i] = u[i] < lo ? lo : u[i] > hi ? hi : u[i];
+	}
+	return (0);
+}
+
+static double
+solve_place(const struct fig_spec *f, struct fig_angles *a,
+    struct fig_body *b, const struct fig_anchor *an)
 {
 	struct solve	s;
-	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], r2[NR_MAX];
-	double		jac[NR_MAX][NU_MAX], m[NU_MAX * NU_MAX], v[NU_MAX];
-	double		root[3] = { 0, 0, 0 }, h, err, lo, hi, wall, step;
-	int		i, k, n, it, nr, jn, ax;
+	double		u[NU_MAX], u0[NU_MAX], r[NR_MAX], step, err, last;
+	int		it, nr;
 
 	memset(&s, 0, sizeof s);
 	s.f = f;
 	s.a = a;
-	s.tx = (a->contacts & (FCON_BACK | FCON_ARMS)) != 0;
-	/* Start from resting on the floor (or the seat), at the wall. */
-	fig_fk(a, root, b);
-	u[0] = -fig_lowest(b);
-	if (a->contacts & FCON_SEAT)
-		u[0] = ((f->props & FPROP_CHAIR) ? FIG_SEAT_H : 0) -
-		    (b->p[FJ_LHIP][1] + b->p[FJ_RHIP][1]) / 2 +
-		    parts[FP_LTHIGH].rw;
-	u[1] = 0;
-	if (s.tx) {
-		wall = cap_back(b, FP_THORAX2);
-		if (cap_back(b, FP_PELVIS) < wall)
-			wall = cap_back(b, FP_PELVIS);
-		u[1] = -wall;
+	if (an != NULL && an->n > 0) {
+		s.nplant = an->n < PLANT_MAX ? an->n : PLANT_MAX;
+		memcpy(s.plant, an->p, (size_t)s.nplant * sizeof s.plant[0]);
+		s.free_x = s.free_z = 1;
 	}
-	s.nu = 2;
-	for (i = 0; i < f->nadjust && s.nu < NU_MAX; i++) {
-		jn = f->adjust[i].joint;
-		if (a->mirror)
-			jn = fig_joint_mirror(jn);
-		s.joint[s.nu] = jn;
-		s.axis[s.nu] = f->adjust[i].axis;
-		u[s.nu] = a->deg[jn][f->adjust[i].axis];
-		s.nu++;
+	solve_start(&s, u, b);
+	if (s.nplant > 0) {
+		/* Start where the first planted point meets its anchor. */
+		u[U_X] += s.plant[0][0] - plant_first(&s, b, 0);
+		u[U_Z] += s.plant[0][2] - plant_first(&s, b, 2);
 	}
 	memcpy(u0, u, sizeof u);
 	nr = residuals(&s, u, r, b);
 	if (nr == 0)
 		return (0);
-	for (it = 0; it < 30; it++) {
-		err = max_abs(r, nr);
-		if (err < 0.02)
+	err = max_abs(r, nr);
+	for (it = 0; it < SOLVE_ITER && err >= SOLVE_DONE_CM; it++) {
+		if (solve_step(&s, u, u0, r, nr, b, &step) == -1)
 			break;
-		for (k = 0; k < s.nu; k++) {
-			if (k == 1 && !s.tx)
-				continue;
-			h = k < 2 ? 1e-3 : 1e-3;
-			u[k] += h;
-			residuals(&s, u, r2, b);
-			u[k] -= h;
-			for (i = 0; i < nr; i++)
-				jac[i][k] = (r2[i] - r[i]) / h;
-		}
-		/* (J'J + W) du = -(J'r + W (u - u0)) */
-		n = s.nu;
-		for (i = 0; i < n; i++) {
-			for (k = 0; k < n; k++) {
-				double sum = 0;
-				int q;
-
-				if ((i == 1 || k == 1) && !s.tx) {
-					m[i * n + k] = (i == k);
-					continue;
-				}
-				for (q = 0; q < nr; q++)
-					sum += jac[q][i] * jac[q][k];
-				m[i * n + k] = sum;
-			}
-			v[i] = 0;
-			if (i == 1 && !s.tx)
-				continue;
-			for (k = 0; k < nr; k++)
-				v[i] -= jac[k][i] * r[k];
-			if (i >= 2) {
-				m[i * n + i] += REG;
-				v[i] -= REG * (u[i] - u0[i]);
-			} else
-				m[i * n + i] += 1e-9;
-		}
-		if (gauss(m, v, n) == -1)
-			break;
-		step = max_abs(v, n);
-		for (i = 0; i < n; i++) {
-			u[i] += v[i];
-			if (i >= 2) {
-				jn = s.joint[i];
-				ax = s.axis[i];
-				lo = fig_limits[jn].lo[ax];
-				hi = fig_limits[jn].hi[ax];
-				if (u[i] < lo)
-					u[i] = lo;
-				if (u[i] > hi)
-					u[i] = hi;
-			}
-		}
 		nr = residuals(&s, u, r, b);
-		/* Where the contacts cannot all hold: as near as it gets. */
-		if (step < 0.005)
+		last = err;
+		err = max_abs(r, nr);
+		/*
+		 * Where the contacts cannot all hold: as near as it gets,
+		 * when the steps or the gains become small.
+		 */
+		if (step < SOLVE_STALL || (last - err < SOLVE_GAIN * last &&
+		    last - err > -SOLVE_GAIN * last))
 			break;
 	}
 	return (max_abs(r, nr));
+}
+
+double
+fig_solve_at(const struct fig_spec *f, const struct fig_anchor *an,
+    struct fig_angles *a, struct fig_body *b)
+{
+	struct fig_anchor	mine;
+
+	if (an == NULL || an->mirror != a->mirror ||
+	    an->contacts != a->contacts) {
+		fig_anchor(f, a->mirror, a->contacts, &mine);
+		an = &mine;
+	}
+	return (solve_place(f, a, b, an));
+}
+
+double
+fig_solve(const struct fig_spec *f, struct fig_angles *a, struct fig_body *b)
+{
+	return (fig_solve_at(f, NULL, a, b));
 }
 
 /* Motion -------------------------------------------------------------- */
@@ -751,8 +984,8 @@ fig_at_phase(const struct fig_spec *f, const struct phase *ph,
 	}
 }
 
-#define LOOP_STEP_S	1.6	/* from one keyframe to the next */
-#define LOOP_HOLD_S	1.0	/* at the end pose, and at the start */
+#define LOOP_STEP_S	FIG_LOOP_STEP_S
+#define LOOP_HOLD_S	FIG_LOOP_HOLD_S
 
 double
 fig_loop_s(const struct fig_spec *f, int both)
@@ -822,6 +1055,16 @@ camera_basis(int camera, struct cam *c)
 	case FCAM_THREEQ:
 		az = 38;
 		el = 18;
+		break;
+	case FCAM_THREEQ_BACK:
+		/* From behind and to the left, a little above. */
+		az = -142;
+		el = 18;
+		break;
+	case FCAM_HIGH_SIDE:
+		/* From the right side and well above: a body lying down. */
+		az = 0;
+		el = 50;
 		break;
 	default:
 		break;
@@ -915,8 +1158,7 @@ screen_radius(const struct cam *c, const struct fig_capsule *k,
 	pr = dot(ps, across);
 	pd = dot(ps, front);
 	return (sqrt(k->rw * k->rw * pr * pr + k->rd * k->rd * pd * pd +
-	    1e-9) / sqrt(pr * pr + pd * pd + 1e-9) *
-	    (sqrt(pr * pr + pd * pd) > 0.2 ? 1 : 1));
+	    1e-9) / sqrt(pr * pr + pd * pd + 1e-9));
 }
 
 static void
@@ -942,8 +1184,20 @@ capsule(struct builder *bd, const struct fig_body *b, int part, int style)
 	pb[0] = dot(k.b, bd->cam.right);
 	pb[1] = dot(k.b, bd->cam.up);
 	pb[2] = dot(k.b, bd->cam.toward);
-	if ((p = add(bd, FSH_CAPSULE, style, (pa[2] + pb[2]) / 2)) == NULL)
-		return;
+	/*
+	 * Its depth is its surface nearest the eye: the mid-point brought
+	 * forward by the radius that faces the eye, so a hand behind the
+	 * head is behind the head's round front.
+	 */
+	{
+		double ta = dot(across, bd->cam.toward);
+		double tf = dot(front, bd->cam.toward);
+
+		if ((p = add(bd, FSH_CAPSULE, style, (pa[2] + pb[2]) / 2 +
+		    sqrt(k.rw * k.rw * ta * ta + k.rd * k.rd * tf * tf)))
+		    == NULL)
+			return;
+	}
 	p->x[0] = pa[0];
 	p->y[0] = pa[1];
 	p->x[1] = pb[0];
@@ -1033,15 +1287,53 @@ box(struct builder *bd, const double lo[3], const double hi[3], int style)
 	}
 }
 
+/* A mat under the body: head to pelvis, across the room or along it. */
+static void
+mat_extent(const struct fig_body *ref, double lo[3], double hi[3])
+{
+	double	hx, ez;
+	int	wz;
+
+	hx = (ref->p[FJ_PELVIS][0] + ref->e[FE_HEAD][0]) / 2;
+	ez = (ref->p[FJ_PELVIS][2] + ref->e[FE_HEAD][2]) / 2;
+	wz = fabs(ref->p[FJ_PELVIS][2] - ref->e[FE_HEAD][2]) >
+	    fabs(ref->p[FJ_PELVIS][0] - ref->e[FE_HEAD][0]) ? 1 : 0;
+	lo[0] = hx - (wz ? 32 : 95);
+	hi[0] = hx + (wz ? 32 : 95);
+	lo[1] = -1.2;
+	hi[1] = 0;
+	lo[2] = wz ? ez - 95 : -32;
+	hi[2] = wz ? ez + 95 : 32;
+}
+
+/*
+ * Whether a figure on a chair leans back over its backrest: some pose
+ * tips the pelvis back and extends the upper back.
+ */
+static int
+leans_back(const struct fig_spec *f)
+{
+	int	i;
+
+	for (i = 0; i < f->npose; i++)
+		if (f->pose[i].deg[FJ_PELVIS][FA_FLEX] < 0 &&
+		    f->pose[i].deg[FJ_THORAX1][FA_FLEX] < -8)
+			return (1);
+	return (0);
+}
+
+/* Sitting near the front of a chair: the backrest this far behind the
+   pelvis's centre (the seat is 42 deep; the hips 14 from its edge). */
+#define CHAIR_FRONT_SIT	28.0
+
 static void
 props_back(struct builder *bd, const struct fig_spec *f,
-    const struct fig_body *ref, int mirror)
+    const struct fig_body *ref)
 {
-	double	q[4][3], lo[3], hi[3], hx, s = mirror ? -1 : 1;
+	double	q[4][3], lo[3], hi[3], hx;
 	double	ex, ez, wz;
 	int	k;
 
-	(void)s;
 	bd->group++;
 	/* The floor: a wide strip under everything. */
 	for (k = 0; k < 4; k++) {
@@ -1053,17 +1345,7 @@ props_back(struct builder *bd, const struct fig_spec *f,
 	bd->depth[bd->n - 1] = -1e6;
 	if (f->props & FPROP_MAT) {
 		/* A mat 1.2 cm thick: its top is the floor the body is on. */
-		/* Along the body: head to pelvis, across the room or along. */
-		hx = (ref->p[FJ_PELVIS][0] + ref->e[FE_HEAD][0]) / 2;
-		ez = (ref->p[FJ_PELVIS][2] + ref->e[FE_HEAD][2]) / 2;
-		wz = fabs(ref->p[FJ_PELVIS][2] - ref->e[FE_HEAD][2]) >
-		    fabs(ref->p[FJ_PELVIS][0] - ref->e[FE_HEAD][0]) ? 1 : 0;
-		lo[0] = hx - (wz ? 32 : 95);
-		hi[0] = hx + (wz ? 32 : 95);
-		lo[1] = -1.2;
-		hi[1] = 0;
-		lo[2] = wz ? ez - 95 : -32;
-		hi[2] = wz ? ez + 95 : 32;
+		mat_extent(ref, lo, hi);
 		box(bd, lo, hi, FS_MAT);
 		for (k = bd->n - 3; k < bd->n; k++)
 			if (k >= 0 && bd->tmp[k].style == FS_MAT)
@@ -1072,17 +1354,20 @@ props_back(struct builder *bd, const struct fig_spec *f,
 	if (f->props & FPROP_WALL) {
 		for (k = 0; k < 4; k++) {
 			q[k][0] = 0;
-			q[k][1] = (k == 1 || k == 2) ? 210 : 0;
+			q[k][1] = (k == 1 || k == 2) ? 250 : 0;
 			q[k][2] = k >= 2 ? 70 : -70;
 		}
 		poly(bd, (const double (*)[3])q, 4, FS_WALL);
 		bd->depth[bd->n - 1] = -1e6 + 2;
 	}
 	if (f->props & FPROP_DOORWAY) {
-		/* The frame's face just behind the forearms. */
-		ex = ref->p[FJ_LELBOW][0] < ref->p[FJ_RELBOW][0] ?
+		/*
+		 * The frame's face just in front of the raised forearm,
+		 * which rests on it while the body steps through.
+		 */
+		ex = ref->p[FJ_LELBOW][1] > ref->p[FJ_RELBOW][1] ?
 		    ref->p[FJ_LELBOW][0] : ref->p[FJ_RELBOW][0];
-		ex -= parts[FP_LFOREARM].rw;
+		ex += parts[FP_LFOREARM].rw + 12;
 		ez = fabs(ref->p[FJ_LELBOW][2]) > fabs(ref->p[FJ_RELBOW][2]) ?
 		    fabs(ref->p[FJ_LELBOW][2]) : fabs(ref->p[FJ_RELBOW][2]);
 		wz = ez - 6;
@@ -1112,6 +1397,9 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		hx = ref->p[FJ_PELVIS][0] - fabs(ref->r[FJ_PELVIS][0]) *
 		    parts[FP_PELVIS].rd - fabs(ref->r[FJ_PELVIS][2]) *
 		    parts[FP_PELVIS].rw - 3;
+		/* Facing forward and not leaning back: near the front. */
+		if (fabs(ref->r[FJ_PELVIS][0]) > 0.7 && !leans_back(f))
+			hx = ref->p[FJ_PELVIS][0] - CHAIR_FRONT_SIT;
 		lo[0] = hx;
 		hi[0] = hx + 42;
 		lo[1] = FIG_SEAT_H - 4;
@@ -1199,6 +1487,68 @@ fig_prop_ref(const struct fig_spec *f, struct fig_body *out)
 	fig_solve(f, &a, out);
 }
 
+/* Whether the figure's poses move its shoulder blades. */
+static int
+uses_blades(const struct fig_spec *f)
+{
+	int	i, k;
+
+	for (i = 0; i < f->npose; i++)
+		for (k = 0; k < FA_COUNT; k++)
+			if (f->pose[i].deg[FJ_LSCAP][k] != 0 ||
+			    f->pose[i].deg[FJ_RSCAP][k] != 0)
+				return (1);
+	return (0);
+}
+
+/*
+ * A shoulder blade: a flat triangle on the back of the chest, its inner
+ * edge drawn toward the spine as the blade draws back (flexion below 0)
+ * and lifted as it rises, so a squeeze shows from behind.
+ */
+static void
+blade(struct builder *bd, const struct fig_body *b, int side)
+{
+	const double	*r = b->r[FJ_THORAX3];
+	double		 q[3][3], loc[3][3], v[3], rel[3], lp[3], inv[9];
+	double		 back, lift, med, lat;
+	int		 sh = side < 0 ? FJ_LSHOULDER : FJ_RSHOULDER, i, k;
+
+	/* The shoulder in the chest's frame (x forward, y up, z right). */
+	for (k = 0; k < 3; k++)
+		rel[k] = b->p[sh][k] - b->p[FJ_THORAX3][k];
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 3; k++)
+			inv[i * 3 + k] = r[k * 3 + i];
+	mat_vec(inv, rel, lp);
+	/* At rest about (-2.5, 3, 19.5): below -2.5 drawn back. */
+	back = lp[0] + 2.5;
+	lift = lp[1] - 3;
+	med = 6.5 + 0.9 * back;
+	lat = 17 + 0.5 * back;
+	if (med < 2.5)
+		med = 2.5;
+	loc[0][0] = -10.5;
+	loc[0][1] = 5 + lift;
+	loc[0][2] = side * med;
+	loc[1][0] = -10.5;
+	loc[1][1] = -16 + lift * 0.6;
+	loc[1][2] = side * (med + 2.5);
+	loc[2][0] = -9;
+	loc[2][1] = 4 + lift;
+	loc[2][2] = side * lat;
+	for (i = 0; i < 3; i++) {
+		mat_vec(r, loc[i], v);
+		for (k = 0; k < 3; k++)
+			q[i][k] = b->p[FJ_THORAX3][k] + v[k];
+	}
+	poly(bd, (const double (*)[3])q, 3, FS_BLADE);
+	/* On the back: in front of the chest only when seen from behind. */
+	for (k = 0; k < 3; k++)
+		v[k] = -r[k * 3];
+	bd->depth[bd->n - 1] += 12 * dot(v, bd->cam.toward);
+}
+
 void
 fig_scene(const struct fig_spec *f, const struct fig_body *b,
     const struct fig_body *ref, int mirror, int camera,
@@ -1212,100 +1562,148 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 	};
 	struct builder	 bd;
 	struct fig_body	 mref;
-	double		 gd[64], torso = 0, d;
-	int		 order[64], gstyle[64], ng, i, k, g, t;
+	double		 key[FIG_PRIMS_MAX], torso = 0, d, flip;
+	int		 idx[FIG_PRIMS_MAX], backg, i, k, t, g, last;
 
 	memset(&bd, 0, sizeof bd);
 	camera_basis(camera, &bd.cam);
+	/*
+	 * The flip is about the middle of the props' body as the first side
+	 * has it, so both sides fill one frame.
+	 */
+	{
+		const struct fig_body *r0 = ref != NULL ? ref : b;
+		double lo = 1e9, hi = -1e9, x;
+
+		for (i = 0; i < FJ_COUNT; i++) {
+			x = dot(r0->p[i], bd.cam.right);
+			lo = x < lo ? x : lo;
+			hi = x > hi ? x : hi;
+		}
+		for (i = 0; i < FE_COUNT; i++) {
+			x = dot(r0->e[i], bd.cam.right);
+			lo = x < lo ? x : lo;
+			hi = x > hi ? x : hi;
+		}
+		if (f->props & FPROP_MAT) {
+			double mlo[3], mhi[3], q[3];
+			int c;
+
+			mat_extent(r0, mlo, mhi);
+			for (c = 0; c < 4; c++) {
+				q[0] = (c & 1) ? mhi[0] : mlo[0];
+				q[1] = 0;
+				q[2] = (c & 2) ? mhi[2] : mlo[2];
+				x = dot(q, bd.cam.right);
+				lo = x < lo ? x : lo;
+				hi = x > hi ? x : hi;
+			}
+		}
+		flip = lo + hi;
+	}
+	if (mirror) {
+		/*
+		 * The second side is seen as the mirror image of the first:
+		 * the camera mirrored with the body (z -> -z) and the
+		 * picture flipped left to right, so the side the exercise
+		 * works faces the eye on both sides.
+		 */
+		bd.cam.right[0] = -bd.cam.right[0];
+		bd.cam.right[1] = -bd.cam.right[1];
+		bd.cam.up[2] = -bd.cam.up[2];
+		bd.cam.toward[2] = -bd.cam.toward[2];
+	}
 	if (ref == NULL)
 		ref = b;
 	if (mirror) {
 		/* The fixed props of the second side are the mirror's. */
 		mref = *ref;
-		for (i = 0; i < FJ_COUNT; i++)
+		for (i = 0; i < FJ_COUNT; i++) {
+			mref.p[i][0] = ref->p[fig_joint_mirror(i)][0];
+			mref.p[i][1] = ref->p[fig_joint_mirror(i)][1];
 			mref.p[i][2] = -ref->p[fig_joint_mirror(i)][2];
+		}
+		for (i = 0; i < FE_COUNT; i++)
+			mref.e[i][2] = -ref->e[i][2];
 		ref = &mref;
 	}
-	props_back(&bd, f, ref, mirror);
+	props_back(&bd, f, ref);
+	backg = bd.group;
 
 	bd.group++;
 	for (i = FP_PELVIS; i <= FP_NECK; i++)
 		capsule(&bd, b, i, FS_BODY);
 	circle(&bd, b->e[FE_HEAD], FIG_HEAD_R, FS_BODY);
+	bd.depth[bd.n - 1] += FIG_HEAD_R;
 	circle(&bd, b->e[FE_NOSE], 2.6, FS_BODY);
-	for (i = 0; i < bd.n; i++)
-		if (bd.gid[i] == bd.group)
-			torso += bd.depth[i];
-	for (i = 0, k = 0; i < bd.n; i++)
-		k += bd.gid[i] == bd.group;
-	torso /= k;
+	bd.depth[bd.n - 1] += 2.6;
+	if (uses_blades(f)) {
+		bd.group++;
+		blade(&bd, b, -1);
+		bd.group++;
+		blade(&bd, b, 1);
+	}
+	/*
+	 * A limb is near (drawn light) when its centre line is nearer the
+	 * eye than the spine's, by its joints: both legs seen from the
+	 * front or back are near, the far arm seen from the side is far.
+	 */
+	torso = (dot(b->p[FJ_PELVIS], bd.cam.toward) +
+	    dot(b->p[FJ_THORAX2], bd.cam.toward)) / 2;
 	for (i = 0; i < 4; i++) {
+		static const int root[4] = { FJ_LSHOULDER, FJ_RSHOULDER,
+		    FJ_LHIP, FJ_RHIP };
+
 		bd.group++;
 		d = 0;
 		for (k = 0; k < 3; k++) {
 			capsule(&bd, b, limbs[i][k], FS_NEAR);
-			d += bd.depth[bd.n - 1];
+			d += dot(b->p[root[i] + 2 * k], bd.cam.toward);
 		}
 		d /= 3;
-		for (k = bd.n - 3; k < bd.n; k++) {
-			bd.tmp[k].style = d >= torso - 4 ? FS_NEAR : FS_FAR;
-			bd.depth[k] = d;
-		}
+		for (k = bd.n - 3; k < bd.n; k++)
+			bd.tmp[k].style = d >= torso - 2 ? FS_NEAR : FS_FAR;
 	}
 	props_front(&bd, f, b);
+	if (mirror)
+		for (i = 0; i < bd.n; i++)
+			for (k = 0; k < bd.tmp[i].n; k++)
+				bd.tmp[i].x[k] += flip;
 
 	/*
-	 * Each group at its mean depth; farthest first. Depths within
-	 * DEPTH_TIE are a tie, kept in the order drawn (the sorts are
-	 * stable): the two arms of a symmetric pose are at one depth, and
-	 * which comes first must not hang on the last bit of a cosine.
+	 * Every shape at its own depth, farthest first; the room's props
+	 * (floor, wall, chair, door) behind all. Depths within DEPTH_TIE
+	 * are a tie, kept in the order drawn (the sort is stable): the two
+	 * arms of a symmetric pose are at one depth, and which comes first
+	 * must not hang on the last bit of a cosine. Shapes of one part of
+	 * the body that end up next to each other are drawn as one
+	 * silhouette (one group).
 	 */
-	ng = bd.group + 1;
-	if (ng > 64)
-		ng = 64;
-	for (g = 0; g < ng; g++) {
-		gd[g] = 0;
-		k = 0;
-		for (i = 0; i < bd.n; i++)
-			if (bd.gid[i] == g) {
-				gd[g] += bd.depth[i];
-				k++;
-			}
-		gd[g] = k ? gd[g] / k : -1e9;
-		gstyle[g] = k;
-		order[g] = g;
+	for (i = 0; i < bd.n; i++) {
+		idx[i] = i;
+		key[i] = bd.gid[i] <= backg ? bd.depth[i] - 1e7 : bd.depth[i];
 	}
-	for (i = 1; i < ng; i++)
-		for (k = i; k > 0 && gd[order[k - 1]] > gd[order[k]] +
-		    DEPTH_TIE; k--) {
-			t = order[k];
-			order[k] = order[k - 1];
-			order[k - 1] = t;
+	for (i = 1; i < bd.n; i++)
+		for (k = i; k > 0 && key[idx[k - 1]] > key[idx[k]] + DEPTH_TIE;
+		    k--) {
+			t = idx[k];
+			idx[k] = idx[k - 1];
+			idx[k - 1] = t;
 		}
 	out->n = 0;
-	for (g = 0; g < ng; g++) {
-		if (gstyle[order[g]] == 0)
-			continue;
-		/* Props in their own depth order within the group. */
-		int idx[FIG_PRIMS_MAX], m = 0, a2;
-
-		for (i = 0; i < bd.n; i++)
-			if (bd.gid[i] == order[g])
-				idx[m++] = i;
-		for (i = 1; i < m; i++)
-			for (k = i; k > 0 && bd.depth[idx[k - 1]] >
-			    bd.depth[idx[k]] + DEPTH_TIE; k--) {
-				a2 = idx[k];
-				idx[k] = idx[k - 1];
-				idx[k - 1] = a2;
-			}
-		for (i = 0; i < m; i++) {
-			if (out->n == FIG_PRIMS_MAX)
-				break;
-			out->prim[out->n] = bd.tmp[idx[i]];
-			out->prim[out->n].group = (unsigned char)g;
-			out->n++;
+	g = -1;
+	last = -1;
+	for (i = 0; i < bd.n && out->n < FIG_PRIMS_MAX; i++) {
+		if (bd.gid[idx[i]] != last) {
+			g++;
+			last = bd.gid[idx[i]];
 		}
+		out->prim[out->n] = bd.tmp[idx[i]];
+		out->prim[out->n].group = (unsigned char)g;
+		out->prim[out->n].id = (unsigned char)idx[i];
+		out->prim[out->n].z = key[idx[i]];
+		out->prim[out->n].part = (unsigned char)bd.gid[idx[i]];
+		out->n++;
 	}
 }
 
@@ -1320,8 +1718,13 @@ fig_scene_bounds(const struct fig_scene *s, struct fig_box *bx)
 	bx->x1 = bx->y1 = -1e9;
 	for (i = 0; i < s->n; i++) {
 		p = &s->prim[i];
-		/* The floor strip is as wide as any picture: not counted. */
-		if (p->style == FS_FLOOR || p->style == FS_WALL)
+		/*
+		 * The floor strip is as wide as any picture, the wall and
+		 * the mat larger than the body: not counted (they run off
+		 * the picture's edges).
+		 */
+		if (p->style == FS_FLOOR || p->style == FS_WALL ||
+		    p->style == FS_MAT)
 			continue;
 		r = p->shape == FSH_POLY ? 0 : p->shape == FSH_LINE ?
 		    p->r / 2 : p->r;
@@ -1345,16 +1748,20 @@ fig_frame(const struct fig_spec *f, int camera, struct fig_box *bx)
 	struct fig_body		b, ref;
 	struct fig_scene	s;
 	struct fig_box		one;
+	struct fig_anchor	an[2];
 	double			len = fig_loop_s(f, 1), t;
 	int			i, steps = 48;
 
 	fig_prop_ref(f, &ref);
 	bx->x0 = bx->y0 = 1e9;
 	bx->x1 = bx->y1 = -1e9;
+	fig_loop_at(f, 1, 0, &a);
+	fig_anchor(f, 0, a.contacts, &an[0]);
+	fig_anchor(f, 1, fig_contact_mirror(a.contacts), &an[1]);
 	for (i = 0; i <= steps; i++) {
 		t = len * i / steps;
 		fig_loop_at(f, 1, t, &a);
-		fig_solve(f, &a, &b);
+		fig_solve_at(f, &an[a.mirror != 0], &a, &b);
 		fig_scene(f, &b, &ref, a.mirror, camera, &s);
 		fig_scene_bounds(&s, &one);
 		if (one.x0 < bx->x0) bx->x0 = one.x0;

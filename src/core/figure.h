@@ -87,11 +87,33 @@ void	fig_fk(const struct fig_angles *, const double root[3],
 double	fig_solve(const struct fig_spec *, struct fig_angles *a,
 	    struct fig_body *out);
 /*
+ * Where the planted contacts of one side stay (solved from the anchor
+ * keyframe), to solve many moments of that side without solving it again
+ * for each: fig_solve_at() with it is fig_solve(); an anchor of another
+ * side or other contacts is not used.
+ */
+struct fig_anchor {
+	int		mirror;
+	unsigned	contacts;
+	int		n;
+	double		p[8][3];
+};
+void	fig_anchor(const struct fig_spec *, int mirror, unsigned contacts,
+	    struct fig_anchor *);
+double	fig_solve_at(const struct fig_spec *, const struct fig_anchor *,
+	    struct fig_angles *a, struct fig_body *out);
+/*
  * The contact errors of a placed body: up to max values in cm (how far
  * each contact is from its surface, signed), returned count.
  */
 int	fig_contact_errors(const struct fig_body *, unsigned contacts,
 	    unsigned props, double *err, int max);
+/*
+ * The points of a placed body that stay put while it moves (a hand or knee
+ * on the floor, the forearm on a door frame): up to max, returned count.
+ */
+int	fig_planted(const struct fig_spec *, const struct fig_body *,
+	    unsigned contacts, double pts[][3], int max);
 /* The lowest point of the body (cm above the floor; negative: under). */
 double	fig_lowest(const struct fig_body *);
 
@@ -109,6 +131,8 @@ void	fig_at_phase(const struct fig_spec *, const struct phase *ph,
  * first side (both sides when both is 1). Its length in seconds, and the
  * pose at t seconds.
  */
+#define FIG_LOOP_STEP_S	1.6	/* from one keyframe to the next */
+#define FIG_LOOP_HOLD_S	1.0	/* at the end pose, and at the start */
 double	fig_loop_s(const struct fig_spec *, int both);
 void	fig_loop_at(const struct fig_spec *, int both, double t,
 	    struct fig_angles *out);
@@ -117,21 +141,26 @@ void	fig_loop_at(const struct fig_spec *, int both, double t,
 enum fig_style {
 	FS_BODY, FS_NEAR, FS_FAR,	/* trunk and head; limbs */
 	FS_FLOOR, FS_MAT, FS_WALL, FS_CHAIR, FS_DOOR, FS_BAND, FS_BELL,
+	FS_BLADE,			/* a shoulder blade on the back */
 	FS_COUNT
 };
 
 enum fig_shape { FSH_CAPSULE, FSH_CIRCLE, FSH_POLY, FSH_LINE };
 
 #define FIG_POLY_MAX	6
-#define FIG_PRIMS_MAX	96
+#define FIG_PRIMS_MAX	112
 
 struct fig_prim {
 	unsigned char	shape;		/* enum fig_shape */
 	unsigned char	style;		/* enum fig_style */
 	unsigned char	group;		/* shapes drawn as one outline */
 	unsigned char	n;		/* points of a polygon */
+	unsigned char	id;		/* the same shape in every frame */
+	unsigned char	part;		/* the body part (trunk, a limb) or
+					   prop it belongs to */
 	double		x[FIG_POLY_MAX], y[FIG_POLY_MAX];
 	double		r;		/* radius, or a line's width */
+	double		z;		/* depth: larger is nearer the eye */
 };
 
 struct fig_scene {

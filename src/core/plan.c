@@ -135,7 +135,9 @@ satisfies(const struct exercise *e, enum plan_need n)
 	case PLAN_NEED_ROTATION_2:
 		return ((e->motions & MOTION_ROTATION) != 0);
 	case PLAN_NEED_STRENGTH:
-		return (e->kind == KIND_STRENGTH);
+		/* The last stage's: rotation and side-bending strength. */
+		return (e->kind == KIND_STRENGTH && (e->motions &
+		    (MOTION_ROTATION | MOTION_SIDE_BEND)) != 0);
 	default:
 		return (0);
 	}
@@ -262,131 +264,25 @@ reserve_for(const struct plan *p, const struct plan_opts *o,
 }
 
 /*
- * Grow the doses round-robin, a step at a time, while the total stays
- * within the budget and each item within pct of the total. start and step vary
- * by day so the growth is spread differently from one day to the next.
+ * Where an exercise is done: only on the floor, only off it (a chair,
+ * standing, a wall or a doorway), or either way (seated on a chair or
+ * cross-legged, standing on the mat), which changes nothing.
  */
-static void
-grow(struct plan *p, int budget, int pct, unsigned start, unsigned step)
+enum where { WHERE_EITHER, WHERE_FLOOR, WHERE_UP };
+
+static enum where
+where_of(const struct exercise *e)
 {
-	struct prescription	 rx;
-	size_t			 k;
-	unsigned		 s;
-	int			 grew, d, total;
-
-	if (p->n == 0)
-		return;
-	do {
-		grew = 0;
-		for (k = 0; k < p->n; k++) {
-			struct plan_item *it = &p->items[(start + k) % p->n];
-
-			for (s = 0; s < 3; s++) {
-				rx = it->rx;
-				if (!dose_grow(&it->ex->dose, &rx, step + s))
-					break;
-				d = dose_duration_s(&rx);
-				total = p->total_s - it->duration_s + d;
-				if (total > budget || d * 100 > pct * total)
-					continue;
-				p->total_s += d - it->duration_s;
-				it->rx = rx;
-				it->duration_s = d;
-				grew = 1;
-				break;
-			}
-		}
-		step++;
-	} while (grew);
-}
-
-/*
- * Shrink the items other than keep (an index, or p->n for none) a step at
- * a time, round-robin, until the total fits the budget. Returns 1 if it
- * fits; otherwise the doses are left shrunk and the caller restores them.
- */
-static int
-make_room(struct plan *p, size_t keep, int budget)
-{
-	size_t	j;
-	int	shrank, d;
-
-	while (p->total_s > budget) {
-		shrank = 0;
-		for (j = 0; j < p->n && p->total_s > budget; j++) {
-			if (j == keep ||
-			    !dose_shrink(&p->items[j].ex->dose, &p->items[j].rx))
-				continue;
-			d = dose_duration_s(&p->items[j].rx);
-			p->total_s += d - p->items[j].duration_s;
-			p->items[j].duration_s = d;
-			shrank = 1;
-		}
-		if (!shrank)
-			return (0);
-	}
-	return (1);
-}
-
-/*
- * When plain growth stalls short of the budget because the steps left are
- * large ones (a whole set, or another exercise), take one and shrink the
- * other items to make room. Returns 1 if the total came closer to the
- * budget.
- */
-static int
-rebalance(struct plan *p, const struct plan_opts *o, struct cand *cs,
-    size_t ncs, int budget)
-{
-	struct plan_item	*saved;
-	struct prescription	 rx;
-	size_t			 i, nsaved = p->n;
-	int			 before = p->total_s, d, cap = cap_s(o);
-
-	if (p->n == 0)
-		return (0);
-	saved = xcalloc(p->n, sizeof *saved);
-	memcpy(saved, p->items, p->n * sizeof *saved);
-	/* A bigger step for one item: what grow() could not take. */
-	for (i = 0; i < nsaved; i++) {
-		rx = p->items[i].rx;
-		if (!dose_grow(&p->items[i].ex->dose, &rx, 0))
-			continue;
-		d = dose_duration_s(&rx);
-		if (d > cap)
-			continue;
-		p->total_s += d - p->items[i].duration_s;
-		p->items[i].rx = rx;
-		p->items[i].duration_s = d;
-		if (make_room(p, i, budget) && p->total_s > before)
-			goto done;
-		memcpy(p->items, saved, nsaved * sizeof *saved);
-		p->total_s = before;
-	}
-	/* Another exercise, in the day's order of preference. */
-	for (i = 0; i < ncs; i++) {
-		if (!usable(&cs[i]))
-			continue;
-		add_item(p, cs, ncs, &cs[i]);
-		if (make_room(p, p->n - 1, budget) && p->total_s > before)
-			goto done;
-		cs[i].chosen = 0;
-		block_variants(cs, ncs, &cs[i], -1);
-		p->n = nsaved;
-		memcpy(p->items, saved, nsaved * sizeof *saved);
-		p->total_s = before;
-	}
-	free(saved);
-	return (0);
-done:
-	free(saved);
-	return (1);
+	if (!(e->places & PLACE_FLOOR))
+		return (WHERE_UP);
+	if (!(e->places & PLACE_DESK))
+		return (WHERE_FLOOR);
+	return (WHERE_EITHER);
 }
 
 /*
  * The order a session plays: by stage, and inside a stage range before
  * strength (mobility, stretches and the rest before strength work).
- * Insertion sort keeps the choice order otherwise.
  */
 static int
 play_rank(const struct exercise *e)
@@ -394,11 +290,30 @@ play_rank(const struct exercise *e)
 	return (e->stage * 2 + (e->kind == KIND_STRENGTH));
 }
 
+/* Where each of e's places stands in a run that begins at `at`. */
+static int
+where_rank(const struct exercise *e, enum where at)
+{
+	enum where	w = where_of(e);
+
+	if (w == WHERE_EITHER)
+		return (1);
+	return (w == at ? 0 : 2);
+}
+
+/*
+ * Put p in playing order and give each change of position its own
+ * seconds: by play_rank(), and inside one rank first what is done where
+ * the person already is, then what may be done anywhere, then the
+ * rest, so that floor work stands together. Recomputes every duration
+ * and the total.
+ */
 static void
-sort_for_play(struct plan *p)
+arrange(struct plan *p)
 {
 	struct plan_item	tmp;
-	size_t			i, j;
+	size_t			i, j, a, b;
+	enum where		at = WHERE_UP, w;
 
 	for (i = 1; i < p->n; i++) {
 		tmp = p->items[i];
@@ -407,44 +322,332 @@ sort_for_play(struct plan *p)
 			p->items[j] = p->items[j - 1];
 		p->items[j] = tmp;
 	}
+	for (a = 0; a < p->n; a = b) {
+		for (b = a + 1; b < p->n && play_rank(p->items[b].ex) ==
+		    play_rank(p->items[a].ex); b++)
+			;
+		for (i = a + 1; i < b; i++) {
+			tmp = p->items[i];
+			for (j = i; j > a && where_rank(p->items[j - 1].ex,
+			    at) > where_rank(tmp.ex, at); j--)
+				p->items[j] = p->items[j - 1];
+			p->items[j] = tmp;
+		}
+		for (i = a; i < b; i++)
+			if ((w = where_of(p->items[i].ex)) != WHERE_EITHER)
+				at = w;
+	}
+	p->total_s = 0;
+	at = WHERE_EITHER;
+	for (i = 0; i < p->n; i++) {
+		w = where_of(p->items[i].ex);
+		p->items[i].rx.change = CHANGE_NONE;
+		if (w != WHERE_EITHER && at != WHERE_EITHER && w != at)
+			p->items[i].rx.change = w == WHERE_FLOOR ?
+			    CHANGE_DOWN : CHANGE_UP;
+		if (w != WHERE_EITHER)
+			at = w;
+		p->items[i].duration_s = dose_duration_s(&p->items[i].rx);
+		p->total_s += p->items[i].duration_s;
+	}
+}
+
+int
+plan_floor_blocks(const struct plan *p)
+{
+	size_t		i;
+	enum where	at = WHERE_EITHER, w;
+	int		blocks = 0;
+
+	for (i = 0; i < p->n; i++) {
+		w = where_of(p->items[i].ex);
+		if (w == WHERE_FLOOR && at != WHERE_FLOOR)
+			blocks++;
+		if (w != WHERE_EITHER)
+			at = w;
+	}
+	return (blocks);
+}
+
+/* The phases' own work and its share of a plan (plan_phase_shares[]). */
+const struct plan_phase_share plan_phase_shares[PLAN_NPHASES] = {
+	{ "breathing drills", KIND_BREATHING, -1, 20 },
+	{ "extension", -1, 1, 30 },
+	{ "the ribcage and shoulder blades", -1, 2, 30 },
+	{ "strength", KIND_STRENGTH, -1, 30 },
+};
+
+int
+plan_phase_work(int phase, const struct exercise *e)
+{
+	const struct plan_phase_share	*ps;
+
+	if (phase < 1 || phase > PLAN_NPHASES)
+		return (0);
+	ps = &plan_phase_shares[phase - 1];
+	return ((ps->kind < 0 || (int)e->kind == ps->kind) &&
+	    (ps->stage < 0 || e->stage == ps->stage));
+}
+
+/* The balance a plan of PLAN_BALANCE_MINUTES or more keeps. */
+enum rule { RULE_PHASE, RULE_ROTATION, RULE_STRETCH, RULE_COUNT };
+
+/* Whether e counts toward rule r (for RULE_STRETCH: against it). */
+static int
+in_rule(enum rule r, int phase, const struct exercise *e)
+{
+	switch (r) {
+	case RULE_PHASE:
+		return (plan_phase_work(phase, e));
+	case RULE_ROTATION:
+		return ((e->motions & MOTION_ROTATION) != 0);
+	case RULE_STRETCH:
+		return (e->kind == KIND_STRETCH);
+	default:
+		return (0);
+	}
 }
 
 /*
- * No item above its share of what the session turned out to be (when
- * the session is shorter than the budget): shrink the longest until it
- * fits.
+ * How far p is from meeting rule r, in percent-seconds (100 x seconds):
+ * 0 when it is met.
  */
-static void
-keep_shares(struct plan *p, int pct, struct cand *cs, size_t ncs)
+static long
+rule_gap(const struct plan *p, const struct plan_opts *o, enum rule r)
 {
-	size_t	i, big;
-	int	d;
+	int	phase = o->hint != NULL ? o->hint->phase : 0;
+	long	in = 0, gap;
+	size_t	i;
+
+	if (o->minutes < PLAN_BALANCE_MINUTES || p->n == 0)
+		return (0);
+	if (r == RULE_PHASE && (phase < 1 || phase > PLAN_NPHASES))
+		return (0);
+	for (i = 0; i < p->n; i++)
+		if (in_rule(r, phase, p->items[i].ex))
+			in += p->items[i].duration_s;
+	switch (r) {
+	case RULE_PHASE:
+		gap = (long)plan_phase_shares[phase - 1].pct * p->total_s -
+		    100 * in;
+		break;
+	case RULE_ROTATION:
+		gap = (long)PLAN_ROTATION_PCT * p->total_s - 100 * in;
+		break;
+	default:
+		gap = 100 * in - (long)PLAN_STRETCH_PCT * p->total_s;
+		break;
+	}
+	return (gap > 0 ? gap : 0);
+}
+
+/* How far p is from meeting every rule, each gap as a share. */
+static double
+gaps(const struct plan *p, const struct plan_opts *o)
+{
+	double	sum = 0;
+	int	r;
+
+	for (r = 0; r < RULE_COUNT; r++)
+		if (p->total_s > 0)
+			sum += (double)rule_gap(p, o, (enum rule)r) /
+			    p->total_s;
+	return (sum);
+}
+
+static void
+drop_item(struct plan *p, struct cand *cs, size_t n, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (cs[i].ex == p->items[k].ex && cs[i].chosen) {
+			cs[i].chosen = 0;
+			block_variants(cs, n, &cs[i], -1);
+		}
+	memmove(&p->items[k], &p->items[k + 1],
+	    (p->n - k - 1) * sizeof *p->items);
+	p->n--;
+	arrange(p);
+}
+
+/* The index of c's item in p. */
+static size_t
+item_of(const struct plan *p, const struct exercise *e)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n && p->items[i].ex != e; i++)
+		;
+	return (i);
+}
+
+/*
+ * Try c in p: it stays if the plan keeps within the budget and within
+ * one block of floor work, and, when balance is asked for, every rule
+ * is met or is no further from being met than before. Returns 1 if it
+ * stayed.
+ */
+static int
+try_add(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t n, struct cand *c, int balance)
+{
+	long	before[RULE_COUNT];
+	int	r, ok;
+
+	for (r = 0; r < RULE_COUNT; r++)
+		before[r] = rule_gap(p, o, (enum rule)r);
+	add_item(p, cs, n, c);
+	arrange(p);
+	ok = p->total_s <= o->minutes * 60 && plan_floor_blocks(p) <= 1;
+	for (r = 0; ok && balance && r < RULE_COUNT; r++) {
+		long	after = rule_gap(p, o, (enum rule)r);
+
+		if (after > 0 && after >= before[r] &&
+		    !(in_rule((enum rule)r, o->hint != NULL ? o->hint->phase :
+		    0, c->ex) && r != RULE_STRETCH))
+			ok = 0;
+	}
+	if (!ok)
+		drop_item(p, cs, n, item_of(p, c->ex));
+	return (ok);
+}
+
+/* Whether p holds two rotation exercises or more. */
+static int
+met_twice_rotation(const struct plan *p)
+{
+	size_t	i;
+	int	n = 0;
+
+	for (i = 0; i < p->n; i++)
+		n += (p->items[i].ex->motions & MOTION_ROTATION) != 0;
+	return (n >= 2);
+}
+
+/*
+ * Take a step off the longest dose that works against rule r (for
+ * stretches: the longest stretch). Returns 1 if one could be less.
+ */
+static int
+shrink_against(struct plan *p, const struct plan_opts *o, enum rule r)
+{
+	int	phase = o->hint != NULL ? o->hint->phase : 0;
+	size_t	i, big = p->n;
+	struct prescription rx;
+
+	for (i = 0; i < p->n; i++) {
+		if ((r == RULE_STRETCH) != in_rule(r, phase, p->items[i].ex))
+			continue;
+		rx = p->items[i].rx;
+		if (dose_shrink(&p->items[i].ex->dose, &rx) &&
+		    (big == p->n || p->items[i].duration_s >
+		    p->items[big].duration_s))
+			big = i;
+	}
+	if (big == p->n)
+		return (0);
+	(void)dose_shrink(&p->items[big].ex->dose, &p->items[big].rx);
+	arrange(p);
+	return (1);
+}
+
+/* Whether the item at k is all that meets one of the plan's needs. */
+static int
+sole_need(const struct plan *p, const struct plan_opts *o, size_t k)
+{
+	size_t	i;
+	int	need, count;
+
+	for (need = 0; need < PLAN_NEED_COUNT; need++) {
+		if (!applies(o, (enum plan_need)need) ||
+		    !satisfies(p->items[k].ex, (enum plan_need)need))
+			continue;
+		for (count = 0, i = 0; i < p->n; i++)
+			count += satisfies(p->items[i].ex,
+			    (enum plan_need)need);
+		if (count <= (need == PLAN_NEED_ROTATION_2 ? 2 : 1))
+			return (1);
+	}
+	return (0);
+}
+
+/* Whether p holds an item of stage s other than the one at k. */
+static int
+stage_held(const struct plan *p, int s, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++)
+		if (i != k && p->items[i].ex->stage == s)
+			return (1);
+	return (0);
+}
+
+/*
+ * While a rule is broken, leave out the longest item that works against
+ * it and whose going breaks no other rule, keeping every stage that is
+ * held when it can. Returns how many were left out.
+ */
+static int
+repair(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t n)
+{
+	struct plan	 trial;
+	int		 phase = o->hint != NULL ? o->hint->phase : 0;
+	int		 r, q, dropped = 0, pass, ok;
+	size_t		 i, best;
 
 	for (;;) {
-		big = p->n;
-		for (i = 0; i < p->n; i++)
-			if (p->items[i].duration_s * 100 > pct * p->total_s &&
-			    (big == p->n || p->items[i].duration_s >
-			    p->items[big].duration_s))
-				big = i;
-		if (big == p->n)
-			return;
-		if (!dose_shrink(&p->items[big].ex->dose, &p->items[big].rx)) {
-			/* It cannot be less: leave it out today. */
-			for (i = 0; i < ncs; i++)
-				if (cs[i].ex == p->items[big].ex) {
-					cs[i].key = 0;
-					block_variants(cs, ncs, &cs[i], -1);
-				}
-			p->total_s -= p->items[big].duration_s;
-			memmove(&p->items[big], &p->items[big + 1],
-			    (p->n - big - 1) * sizeof *p->items);
-			p->n--;
+		for (r = 0; r < RULE_COUNT; r++)
+			if (rule_gap(p, o, (enum rule)r) > 0)
+				break;
+		if (r == RULE_COUNT)
+			return (dropped);
+		/* A smaller dose before one exercise fewer. */
+		if (shrink_against(p, o, (enum rule)r))
 			continue;
-		}
-		d = dose_duration_s(&p->items[big].rx);
-		p->total_s += d - p->items[big].duration_s;
-		p->items[big].duration_s = d;
+		best = p->n;
+		for (pass = 0; pass < 2 && best == p->n; pass++)
+			for (i = 0; i < p->n; i++) {
+				const struct exercise *e = p->items[i].ex;
+
+				if ((r == RULE_STRETCH) !=
+				    in_rule((enum rule)r, phase, e))
+					continue;
+				/*
+				 * A need's last item stays; a stage's goes
+				 * only if it must.
+				 */
+				if (sole_need(p, o, i) || (pass == 0 &&
+				    !stage_held(p, e->stage, i)))
+					continue;
+				trial = *p;
+				trial.items = xcalloc(p->n, sizeof *p->items);
+				memcpy(trial.items, p->items,
+				    p->n * sizeof *p->items);
+				memmove(&trial.items[i], &trial.items[i + 1],
+				    (p->n - i - 1) * sizeof *p->items);
+				trial.n--;
+				arrange(&trial);
+				ok = p->n > 1 && gaps(&trial, o) < gaps(p, o);
+				for (q = 0; q < RULE_COUNT; q++)
+					if (q != r && rule_gap(p, o,
+					    (enum rule)q) == 0 && rule_gap(
+					    &trial, o, (enum rule)q) > 0)
+						ok = 0;
+				if (plan_floor_blocks(&trial) > 1)
+					ok = 0;
+				free(trial.items);
+				if (ok && (best == p->n ||
+				    p->items[i].duration_s >
+				    p->items[best].duration_s))
+					best = i;
+			}
+		if (best == p->n)
+			return (dropped);
+		drop_item(p, cs, n, best);
+		dropped++;
 	}
 }
 
@@ -461,28 +664,206 @@ seed_of(const struct plan_opts *o, long day)
 }
 
 /*
- * Grow the doses, and while still short of the budget add what fits, in
- * the day's order of preference, and grow again.
+ * Fill the time left with more exercises at their doses, in the day's
+ * order of preference, while each keeps the plan balanced: the phase's
+ * own work first while it is short of its share, then rotation, then
+ * the rest. Doses never grow to fill time.
  */
 static void
-fill(struct plan *p, const struct plan_opts *o, struct cand *cs, size_t n,
-    unsigned start, unsigned step)
+fill(struct plan *p, const struct plan_opts *o, struct cand *cs, size_t n)
 {
-	const struct plan_params *pp = params_of(o);
+	int	phase = o->hint != NULL ? o->hint->phase : 0;
+	int	budget = o->minutes * 60, want, added;
 	size_t	i;
-	int	budget = o->minutes * 60;
-	int	slack = budget * pp->slack_pct / 100;
 
-	grow(p, budget, pp->max_share_pct, start, step);
-	while (budget - p->total_s > slack / 2) {
-		for (i = 0; i < n; i++)
-			if (cs[i].key > 0 && usable(&cs[i]) &&
-			    p->total_s + cs[i].min_s <= budget)
-				break;
-		if (i == n)
-			break;
-		add_item(p, cs, n, &cs[i]);
-		grow(p, budget, pp->max_share_pct, start, step);
+	do {
+		added = 0;
+		want = rule_gap(p, o, RULE_PHASE) > 0 ? 0 :
+		    rule_gap(p, o, RULE_ROTATION) > 0 ? 1 : 2;
+		for (; want <= 2 && !added; want++)
+			for (i = 0; i < n && !added; i++) {
+				if (cs[i].key == 0 || !usable(&cs[i]) ||
+				    p->total_s + cs[i].min_s > budget)
+					continue;
+				if (want == 0 && !in_rule(RULE_PHASE, phase,
+				    cs[i].ex))
+					continue;
+				if (want == 1 && !in_rule(RULE_ROTATION, phase,
+				    cs[i].ex))
+					continue;
+				added = try_add(p, o, cs, n, &cs[i], 1);
+			}
+	} while (added);
+}
+
+/*
+ * No item above its share of what the session turned out to be: shrink
+ * the longest over it, and when it cannot be less, fill the time with
+ * more, and failing that leave it out today (never the last item).
+ */
+static void
+keep_shares(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t ncs)
+{
+	int	pct = params_of(o)->max_share_pct, filled = 0;
+	size_t	i, big;
+
+	for (;;) {
+		big = p->n;
+		for (i = 0; i < p->n; i++)
+			if (p->items[i].duration_s * 100 > pct * p->total_s &&
+			    (big == p->n || p->items[i].duration_s >
+			    p->items[big].duration_s))
+				big = i;
+		if (big == p->n || p->n == 1)
+			return;
+		if (dose_shrink(&p->items[big].ex->dose, &p->items[big].rx)) {
+			arrange(p);
+			continue;
+		}
+		if (!filled) {
+			filled = 1;
+			fill(p, o, cs, ncs);
+			continue;
+		}
+		/* The one rotation stays, over its share if it must. */
+		if ((p->items[big].ex->motions & MOTION_ROTATION) &&
+		    !met_twice_rotation(p))
+			return;
+		for (i = 0; i < ncs; i++)
+			if (cs[i].ex == p->items[big].ex)
+				cs[i].key = 0;
+		drop_item(p, cs, ncs, big);
+		fill(p, o, cs, ncs);
+	}
+}
+
+static long
+stretch_s(const struct plan *p)
+{
+	long	s = 0;
+	size_t	i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->items[i].ex->kind == KIND_STRETCH)
+			s += p->items[i].duration_s;
+	return (s);
+}
+
+/*
+ * Take the longest doses of p a step down, one at a time, until need
+ * more seconds fit the budget. Returns 1 if they do; otherwise p is as
+ * it was.
+ */
+static int
+make_room(struct plan *p, int need, int budget)
+{
+	struct plan_item	*saved;
+	size_t			 i, big;
+	int			 before = p->total_s;
+
+	if (p->total_s + need <= budget)
+		return (1);
+	saved = xcalloc(p->n + 1, sizeof *saved);
+	memcpy(saved, p->items, p->n * sizeof *saved);
+	while (p->total_s + need > budget) {
+		struct prescription	rx;
+
+		big = p->n;
+		for (i = 0; i < p->n; i++) {
+			rx = p->items[i].rx;
+			if (dose_shrink(&p->items[i].ex->dose, &rx) &&
+			    (big == p->n || p->items[i].duration_s >
+			    p->items[big].duration_s))
+				big = i;
+		}
+		if (big == p->n) {
+			memcpy(p->items, saved, p->n * sizeof *saved);
+			p->total_s = before;
+			arrange(p);
+			free(saved);
+			return (0);
+		}
+		(void)dose_shrink(&p->items[big].ex->dose, &p->items[big].rx);
+		arrange(p);
+	}
+	free(saved);
+	return (1);
+}
+
+/*
+ * The shortest candidate of stage s (-1: any) meeting need (or
+ * PLAN_NEED_COUNT: any), at its least dose, with room made for it.
+ */
+static void
+squeeze_in(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t n, int s, int need)
+{
+	size_t	i, best = n, big;
+
+	for (i = 0; i < n; i++) {
+		if (!usable(&cs[i]) || (s >= 0 && cs[i].ex->stage != s) ||
+		    (need < PLAN_NEED_COUNT &&
+		    !satisfies(cs[i].ex, (enum plan_need)need)))
+			continue;
+		dose_min(&cs[i].ex->dose, &cs[i].least);
+		cs[i].min_s = dose_duration_s(&cs[i].least);
+		/* What needs no change of position first, then the shortest. */
+		if (best == n || (where_of(cs[i].ex) == WHERE_EITHER) >
+		    (where_of(cs[best].ex) == WHERE_EITHER) ||
+		    ((where_of(cs[i].ex) == WHERE_EITHER) ==
+		    (where_of(cs[best].ex) == WHERE_EITHER) &&
+		    cs[i].min_s < cs[best].min_s))
+			best = i;
+	}
+	if (best == n)
+		return;
+	if (make_room(p, cs[best].min_s + DOSE_CHANGE_S, o->minutes * 60)) {
+		(void)try_add(p, o, cs, n, &cs[best], 0);
+		return;
+	}
+	/*
+	 * No dose can be less: leave out the longest item that is not all
+	 * of a stage or a need, when that makes the room.
+	 */
+	for (i = 0, big = p->n; i < p->n; i++)
+		if (!sole_need(p, o, i) &&
+		    stage_held(p, p->items[i].ex->stage, i) &&
+		    p->items[i].duration_s >= cs[best].min_s &&
+		    (big == p->n || p->items[i].duration_s >
+		    p->items[big].duration_s))
+			big = i;
+	if (big == p->n)
+		return;
+	drop_item(p, cs, n, big);
+	(void)try_add(p, o, cs, n, &cs[best], 0);
+}
+
+/* Add rule r's work, in the day's order, to pct of the budget. */
+static void
+prefill(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t n, enum rule r, int pct)
+{
+	int	phase = o->hint != NULL ? o->hint->phase : 0;
+	int	budget = o->minutes * 60;
+	long	in;
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		for (in = 0, j = 0; j < p->n; j++)
+			if (in_rule(r, phase, p->items[j].ex))
+				in += p->items[j].duration_s;
+		if (100 * in >= (long)pct * budget)
+			return;
+		if (!usable(&cs[i]) || !in_rule(r, phase, cs[i].ex) ||
+		    p->total_s + cs[i].min_s > budget)
+			continue;
+		/* Not a stretch that takes stretches past their share. */
+		if (in_rule(RULE_STRETCH, phase, cs[i].ex) &&
+		    100 * (stretch_s(p) + cs[i].min_s) >
+		    (long)PLAN_STRETCH_PCT * (p->total_s + cs[i].min_s))
+			continue;
+		(void)try_add(p, o, cs, n, &cs[i], 0);
 	}
 }
 
@@ -512,9 +893,29 @@ cand_cmp(const void *a, const void *b)
 }
 
 /*
- * One day's draw: the needs first, in the params' order, then more
- * exercises until the budget is met. What avoid holds (NULL: nothing)
- * comes last in the day's preference.
+ * The dose a plan gives e: the least the program has reached (never
+ * more), and in plans up to PLAN_ITEM_MAX_MINUTES no more than
+ * PLAN_ITEM_MAX_S when a smaller dose within the sources' range allows
+ * (a shorter hold, fewer reps, fewer sets).
+ */
+static void
+plan_dose(const struct exercise *e, const struct plan_opts *o,
+    struct prescription *rx)
+{
+	plan_least(e, o, rx);
+	if (o->minutes > PLAN_ITEM_MAX_MINUTES)
+		return;
+	/* Room for a change of position before it, too. */
+	while (dose_duration_s(rx) > PLAN_ITEM_MAX_S - DOSE_CHANGE_S &&
+	    dose_shrink(&e->dose, rx))
+		;
+}
+
+/*
+ * One day's draw: the needs first, in the params' order, then each
+ * stage, then more exercises until the budget is met, keeping the
+ * balance. What avoid holds (NULL: nothing) comes last in the day's
+ * preference.
  */
 static void
 plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
@@ -524,9 +925,7 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 	struct cand	*cs;
 	uint64_t	 rng = seed_of(o, day) ^ (uint64_t)salt * 0x9e3779b97f4a7c15ULL;
 	size_t		 n = 0, i;
-	int		 budget = o->minutes * 60, reserve, k;
-	int		 slack = budget * pp->slack_pct / 100;
-	unsigned	 start, step;
+	int		 budget = o->minutes * 60, reserve, k, s, round;
 
 	memset(p, 0, sizeof *p);
 	cs = xcalloc(c->n, sizeof *cs);
@@ -534,7 +933,7 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 		if (!plan_fits(&c->ex[i], o))
 			continue;
 		cs[n].ex = &c->ex[i];
-		plan_least(&c->ex[i], o, &cs[n].least);
+		plan_dose(&c->ex[i], o, &cs[n].least);
 		cs[n].min_s = dose_duration_s(&cs[n].least);
 		cs[n].too_long = cs[n].min_s > cap_s(o);
 		n++;
@@ -553,6 +952,19 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 	}
 	qsort(cs, n, sizeof *cs, cand_cmp);
 
+	/*
+	 * From PLAN_BALANCE_MINUTES up, the phase's own work and rotation
+	 * first, each to its share of the whole budget: whatever the plan
+	 * turns out to be, they hold their shares of it.
+	 */
+	if (o->minutes >= PLAN_BALANCE_MINUTES) {
+		if (o->hint != NULL)
+			prefill(p, o, cs, n, RULE_PHASE,
+			    o->hint->phase >= 1 && o->hint->phase <=
+			    PLAN_NPHASES ? plan_phase_shares[o->hint->phase -
+			    1].pct : 0);
+		prefill(p, o, cs, n, RULE_ROTATION, PLAN_ROTATION_PCT);
+	}
 	for (k = 0; k < PLAN_NEED_COUNT; k++) {
 		enum plan_need need = pp->order[k];
 
@@ -562,31 +974,51 @@ plan_draw(const struct catalog *c, const struct plan_opts *o, long day,
 		reserve = reserve_for(p, o, cs, n, k);
 		for (i = 0; i < n; i++)
 			if (usable(&cs[i]) && satisfies(cs[i].ex, need) &&
-			    p->total_s + cs[i].min_s + reserve <= budget)
+			    p->total_s + cs[i].min_s + reserve <= budget &&
+			    try_add(p, o, cs, n, &cs[i], 0))
 				break;
 		if (i == n) {
 			/* Without the reserve, if that is what it takes. */
 			for (i = 0; i < n; i++)
 				if (usable(&cs[i]) &&
 				    satisfies(cs[i].ex, need) &&
-				    p->total_s + cs[i].min_s <= budget)
+				    p->total_s + cs[i].min_s <= budget &&
+				    try_add(p, o, cs, n, &cs[i], 0))
 					break;
 		}
-		if (i < n)
-			add_item(p, cs, n, &cs[i]);
 	}
-
-	start = (unsigned)(rng_next(&rng) % 64);
-	step = (unsigned)(rng_next(&rng) % 3);
-	fill(p, o, cs, n, start, step);
-	while (budget - p->total_s > slack && rebalance(p, o, cs, n, budget))
-		fill(p, o, cs, n, start, step);
-	/* A shrink to keep the shares may leave room: fill it again. */
-	keep_shares(p, pp->max_share_pct, cs, n);
-	fill(p, o, cs, n, start, step);
-	keep_shares(p, pp->max_share_pct, cs, n);
-	sort_for_play(p);
-	if (budget - p->total_s > slack)
+	/*
+	 * Every stage of the order of work: when none of a stage fits,
+	 * the least dose of its shortest, with room made by taking the
+	 * longest doses a step down (never up).
+	 */
+	if (o->minutes >= PLAN_BALANCE_MINUTES)
+		for (s = 0; s <= STAGE_MAX; s++) {
+			if (stage_held(p, s, p->n))
+				continue;
+			for (i = 0; i < n; i++)
+				if (usable(&cs[i]) && cs[i].ex->stage == s &&
+				    p->total_s + cs[i].min_s <= budget &&
+				    try_add(p, o, cs, n, &cs[i], 0))
+					break;
+			if (i == n)
+				squeeze_in(p, o, cs, n, s, PLAN_NEED_COUNT);
+		}
+	/* And every need, the same way. */
+	if (o->minutes >= PLAN_BALANCE_MINUTES)
+		for (k = 0; k < PLAN_NEED_COUNT; k++)
+			if (applies(o, pp->order[k]) && !met(p, pp->order[k]))
+				squeeze_in(p, o, cs, n, -1, pp->order[k]);
+	for (round = 0; round < 6; round++) {
+		fill(p, o, cs, n);
+		if (repair(p, o, cs, n) == 0)
+			break;
+	}
+	/* No item above its share of the session. */
+	keep_shares(p, o, cs, n);
+	(void)repair(p, o, cs, n);
+	arrange(p);
+	if (budget - p->total_s > budget * pp->slack_pct / 100)
 		p->short_s = budget - p->total_s;
 	free(cs);
 }
@@ -628,11 +1060,10 @@ plan_short_reason(const struct plan *p, const struct plan_opts *o,
 			buf[0] = '\0';
 		return;
 	}
-	snprintf(buf, len, "only %d of %d minutes of exercises fit%s with %s, "
-	    "each at most %d%% of the session", (p->total_s + 30) / 60,
-	    o->minutes, where[o->place],
-	    o->equipment == 0 ? "no equipment" : "what is at hand",
-	    params_of(o)->max_share_pct);
+	snprintf(buf, len, "only %d of %d minutes fit%s with %s, each "
+	    "exercise at the dose you have reached; doses grow as sessions "
+	    "go well", (p->total_s + 30) / 60, o->minutes, where[o->place],
+	    o->equipment == 0 ? "no equipment" : "what is at hand");
 }
 
 int
@@ -692,11 +1123,10 @@ variation(struct plan *p, const struct plan_opts *o, int strict, size_t k,
 
 	for (i = 0; i < p->n; i++) {
 		it = &p->items[i];
-		for (dir = 0; dir < 2; dir++) {
+		/* Only less: a dose never goes above the program's level. */
+		for (dir = 0; dir < 1; dir++) {
 			rx = it->rx;
-			if (dir == 0 && !dose_shrink(&it->ex->dose, &rx))
-				continue;
-			if (dir == 1 && !dose_grow(&it->ex->dose, &rx, 0))
+			if (!dose_shrink(&it->ex->dose, &rx))
 				continue;
 			d = dose_duration_s(&rx);
 			total = p->total_s - it->duration_s + d;

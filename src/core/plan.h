@@ -38,9 +38,39 @@ struct plan_hint {
 	const int		*steps;		/* dose_grow() steps above the
 						   catalog's least, per id */
 	size_t			 n;
+	/*
+	 * The program's phase + 1 (0: none): its own work gets a share of
+	 * plans from PLAN_PHASE_MINUTES up (plan_phase_shares[]).
+	 */
+	int			 phase;
 };
 /* How much the favoured stage or motions add to an exercise's weight. */
 #define PLAN_FAVOUR_WEIGHT	3
+
+/* The balance of plans from PLAN_BALANCE_MINUTES up (issue 22). */
+#define PLAN_BALANCE_MINUTES	10
+#define PLAN_ROTATION_PCT	25	/* at least this share of rotation */
+#define PLAN_STRETCH_PCT	25	/* at most this share of stretches */
+/* In plans up to PLAN_ITEM_MAX_MINUTES, no item over PLAN_ITEM_MAX_S
+   unless it is at the sources' least dose. */
+#define PLAN_ITEM_MAX_MINUTES	15
+#define PLAN_ITEM_MAX_S		180
+
+/*
+ * Each phase of the program (core/program.h) and its own work: breathing
+ * drills, stage 1, stage 2, strength exercises, as a kind and a stage
+ * (-1: any), and the least share of a plan it gets.
+ */
+#define PLAN_NPHASES		4
+struct plan_phase_share {
+	const char	*words;		/* "breathing drills" */
+	int		 kind;		/* enum ex_kind, or -1 */
+	int		 stage;		/* or -1 */
+	int		 pct;
+};
+extern const struct plan_phase_share plan_phase_shares[PLAN_NPHASES];
+/* Whether e is phase's own work (phase: plan_hint's, 1 to 4). */
+int	plan_phase_work(int phase, const struct exercise *e);
 
 /* What a routine must hold, when the time allows. */
 enum plan_need {
@@ -173,6 +203,11 @@ const struct exercise *plan_easier(const struct catalog *,
  * catalog's first breathing drill, or an empty plan.
  */
 void	plan_breathing(const struct catalog *, struct plan *p);
+/*
+ * How many blocks of floor-only work p holds, in its order (at most one
+ * in a plan_make() plan).
+ */
+int	plan_floor_blocks(const struct plan *);
 /* Whether two plans hold the same exercises and doses, in any order. */
 int	plan_equal(const struct plan *, const struct plan *);
 void	plan_release(struct plan *);

@@ -72,30 +72,34 @@ program_phase_parse(const char *s)
 	return (-1);
 }
 
-/* The harder variants, from the articles' equipment and doses. */
-static const struct {
-	const char	*from, *to;
-} progressions[] = {
-	{ "posture-reset", "band-pull-apart" },
-	{ "chest-opener", "doorway-stretch" },
-	{ "wall-angel-seated", "wall-angel-standing" },
-	{ "cat-cow-flow", "cat-cow-child" },
-	{ "side-bend-reach", "side-plank-knees" },
-	{ "thread-the-needle", "quadruped-rotation" },
-	{ "seated-twist", "dumbbell-twist" },
-	{ "quadruped-rotation", "dumbbell-twist" },
-};
-
+/* The harder variant is the catalog's (`harder:`), when it is there. */
 const char *
 program_progression(const struct catalog *c, const struct exercise *e)
 {
-	size_t	i;
+	const struct exercise	*h;
 
-	for (i = 0; i < sizeof progressions / sizeof progressions[0]; i++)
-		if (strcmp(progressions[i].from, e->id) == 0 &&
-		    catalog_find(c, progressions[i].to) != NULL)
-			return (catalog_find(c, progressions[i].to)->id);
-	return (NULL);
+	if (e->harder == NULL || (h = catalog_find(c, e->harder)) == NULL)
+		return (NULL);
+	return (h->id);
+}
+
+/* Sessions in a row rated well, at the full dose, that unlock e's variant. */
+static int
+unlock_row(const struct exercise *e)
+{
+	return (e->unlock_after > 0 ? e->unlock_after : PROGRAM_FINE_ROW);
+}
+
+/*
+ * Whether an answer counts toward the next level: fine, and for
+ * stretches and mobility a stretch too, which is what they should feel
+ * like.
+ */
+static int
+counts_well(const struct exercise *e, enum session_feel f)
+{
+	return (f == FEEL_FINE || (f == FEEL_STRETCH &&
+	    (e->kind == KIND_STRETCH || e->kind == KIND_MOBILITY)));
 }
 
 int
@@ -114,74 +118,129 @@ program_dose_steps(const struct dose *d, int level)
 	return ((total * level + PROGRAM_LEVELS - 1) / PROGRAM_LEVELS);
 }
 
-/* The self-tests. */
+/* The self-tests: docs/selftests.md gives each one's source. */
 
 static const char *const rotation_steps[] = {
-	"Sit on a chair with your feet flat and knees together; hold a "
-	    "pillow between the knees so the pelvis stays still.",
-	"Cross your arms over your chest, hands on the opposite shoulders.",
-	"Turn your upper body to your stiffer side as far as it goes "
-	    "without pain, and hold.",
-	"Read the angle from a phone's level app laid on your crossed arms, "
-	    "or see whether your shoulder reaches a mark on the wall behind "
-	    "you.",
+	"You need a phone with a compass app (or a level app that shows "
+	    "the heading in degrees) and a chair without arms.",
+	"Sit near the front of the chair, feet flat, knees together. "
+	    "Squeeze a cushion or a folded towel between your knees so the "
+	    "hips keep facing forward.",
+	"Hold the phone upright against your breastbone (the flat bone in "
+	    "the middle of your chest), screen toward you, with your arms "
+	    "crossed over it.",
+	"Sit tall, look straight ahead, and note the heading.",
+	"Turn your chest to the left as far as is comfortable, knees "
+	    "still, head turning with the chest. Read the heading: the "
+	    "change from the start is your turn (from 350 to 20 is 30).",
+	"Come back to the middle. Turn three times each way, and keep the "
+	    "best turn of each side.",
 	NULL
 };
 
 static const char *const wall_angel_steps[] = {
-	"Stand with your heels a hand's width from a wall, back and head "
-	    "against it, the low back flat.",
-	"Raise your arms in a W, elbows bent, and try to rest forearms and "
-	    "wrists on the wall.",
-	"Slide the arms up toward a Y overhead and back, keeping the low "
-	    "back flat; count how many you can do all the way up.",
+	"Sit on the floor with your back to a wall, knees bent, feet flat. "
+	    "Your head, upper back and sacrum (the flat bone at the base of "
+	    "the spine, above the tailbone) touch the wall; the low back "
+	    "keeps its own curve.",
+	"Lift your elbows out to shoulder height, bent to a right angle, "
+	    "forearms pointing up. Ease the forearms back toward the wall "
+	    "as far as is comfortable, head, upper back and sacrum staying "
+	    "on it.",
+	"Score each arm by what touches the wall: 0, the elbow or the "
+	    "fingertips do not; 1, the elbow and the fingertips; 2, the "
+	    "elbow and the backs of the fingers; 3, the elbow, the back of "
+	    "the forearm and the back of the hand.",
+	"If you like, then slide both arms up the wall and back, keeping "
+	    "those contacts, and count the slides until one is lost.",
 	NULL
 };
 
 static const char *const extension_steps[] = {
-	"Stand with your back to a wall, heels a foot's length from it, "
-	    "the low back flat.",
-	"Raise both arms straight overhead, thumbs leading, and reach back "
-	    "toward the wall without arching the low back.",
-	"See whether your thumbs touch the wall, or how many finger widths "
-	    "are left between them and the wall.",
+	"This one needs a helper with a ruler or a tape measure. On your "
+	    "own, leave it empty: it is asked again next time.",
+	"Shoes off, stand with your heels, buttocks and upper back "
+	    "touching a wall. Stand as tall as is comfortable and look "
+	    "straight ahead, chin level.",
+	"Your helper finds C7: the bony bump at the base of the neck that "
+	    "stands out most when you bow your head. Then lift your head "
+	    "back to level.",
+	"The helper holds the ruler level, one end on the wall, and reads "
+	    "the distance to the tip of that bump. Do it three times, "
+	    "stepping away between, and keep the smallest.",
 	NULL
 };
 
 static const char *const breathing_steps[] = {
-	"Lie on your back or sit tall, one hand on your chest and one on "
-	    "your belly.",
-	"Breathe in slowly through your nose, three times.",
-	"Notice which hand rises first.",
+	"Sit comfortably, or lie on your back, and rest a few minutes "
+	    "first. Have a timer or a clock with seconds at hand.",
+	"Put one hand flat on your upper chest, just below the "
+	    "collarbones, and the other on your belly, just above the "
+	    "navel.",
+	"Breathe as you usually do, without changing it. For one whole "
+	    "minute, count each breath in, and notice which hand starts to "
+	    "move first as you breathe in.",
 	NULL
 };
 
+static const char *const breathing_first[] = {
+	"belly", "together", "chest", NULL
+};
+
+#define ROTATION_REF	45	/* degrees each way */
+#define ANGEL_REF	3	/* contacts a side */
+#define C7_REF_MM	75	/* C7 to the wall, at most */
+#define C7_CAP		150	/* the score when C7 is this near or nearer */
+#define BREATHS_REF	20	/* a minute at rest, at most */
+
 const struct program_test_def program_tests[TEST_COUNT] = {
-	[TEST_ROTATION] = { "rotation", "Seated rotation", rotation_steps,
-	    "arms-crossed-turn", {
-		{ "How many degrees did you turn? (0-90, from a level app; "
-		    "empty if you used a wall mark)", ANSWER_NUMBER, 0, 90,
-		    1, "degrees", 0 },
-		{ "Did your shoulder reach the mark on the wall? (yes/no)",
-		    ANSWER_YES_NO, 0, 1, 0, NULL, 1 } }, 2 },
-	[TEST_WALL_ANGEL] = { "wall-angel", "Wall angel test",
-	    wall_angel_steps, "wall-angel-standing", {
-		{ "Did forearms and wrists reach the wall with the low back "
-		    "flat? (yes/partly/no)", ANSWER_YES_PARTLY_NO, 0, 2, 0,
-		    NULL, 0 },
-		{ "How many did you do all the way overhead? (0-30)",
-		    ANSWER_NUMBER, 0, 30, 1, "reps", 0 } }, 2 },
-	[TEST_EXTENSION] = { "extension", "Thoracic extension test",
-	    extension_steps, NULL, {
-		{ "How many finger widths were left between thumbs and wall? "
-		    "(0 if they touched, up to 10)", ANSWER_NUMBER, 0, 10, 0,
-		    "finger widths", 0 },
-		{ NULL, ANSWER_NUMBER, 0, 0, 0, NULL, 0 } }, 1 },
-	[TEST_BREATHING] = { "breathing", "Breathing test", breathing_steps,
-	    "diaphragmatic-breathing", {
-		{ "Did the belly rise before the chest? (yes/no)",
-		    ANSWER_YES_NO, 0, 1, 0, NULL, 0 },
-		{ NULL, ANSWER_NUMBER, 0, 0, 0, NULL, 0 } }, 1 },
+	[TEST_ROTATION] = { "rotation", "Seated rotation",
+	    "the turn of the mid-back, each way", rotation_steps,
+	    "arms-crossed-turn", "Sit as shown, arms crossed over the "
+	    "phone; turn only as far as is comfortable.", 1,
+	    "45 degrees each way", "Furness et al. 2018; Johnson et al. 2012",
+	    {
+		{ "Left: your best turn of three, in degrees (0-90)",
+		    ANSWER_NUMBER, 0, 90, 0, "degrees", NULL, "left" },
+		{ "Right: your best turn of three, in degrees (0-90)",
+		    ANSWER_NUMBER, 0, 90, 0, "degrees", NULL, "right" },
+	    }, 2 },
+	[TEST_WALL_ANGEL] = { "wall-angel", "Seated wall angel",
+	    "how far the arms open back with the back on the wall",
+	    wall_angel_steps, "wall-angel-seated", "The first position "
+	    "shown: elbows at shoulder height, forearms up.", 1,
+	    "3 of 3 on each side", "Kofoed et al. 2024",
+	    {
+		{ "Left arm: its score (0-3)", ANSWER_NUMBER, 0, 3, 0, NULL,
+		    NULL, "left" },
+		{ "Right arm: its score (0-3)", ANSWER_NUMBER, 0, 3, 0, NULL,
+		    NULL, "right" },
+		{ "Slides with the contacts kept (0-30; empty to skip)",
+		    ANSWER_NUMBER, 0, 30, 1, "slides", NULL, "slides" },
+	    }, 3 },
+	[TEST_EXTENSION] = { "extension", "Upper-back curve at the wall",
+	    "the curve of the upper back (thoracic kyphosis), standing "
+	    "tall", extension_steps, "wall-angel-standing", "Stand with "
+	    "your back to the wall as shown, but with the arms down by "
+	    "your sides.", 0, "7.5 cm or less", "Amatachaya et al. (C7 to wall)",
+	    {
+		{ "Wall to C7, the smallest of three, in whole centimetres "
+		    "(1-30; empty if no one can measure it today)",
+		    ANSWER_NUMBER, 1, 30, 1, "cm", NULL, "C7 to wall" },
+	    }, 1 },
+	[TEST_BREATHING] = { "breathing", "Breathing at rest",
+	    "the rate and the pattern of breathing at rest",
+	    breathing_steps, "diaphragmatic-breathing", "One hand on the "
+	    "upper chest, one on the belly, as shown.", 0,
+	    "20 breaths a minute or fewer, belly first",
+	    "Courtney et al. 2009; NEWS2, Royal College of Physicians 2017",
+	    {
+		{ "How many breaths in that minute? (4-40)", ANSWER_NUMBER,
+		    4, 40, 0, "breaths a minute", NULL, "breaths" },
+		{ "Which hand moved first, most of the time? "
+		    "(belly/together/chest)", ANSWER_CHOICE, 0, 2, 0, NULL,
+		    breathing_first, "first" },
+	    }, 2 },
 };
 
 int
@@ -201,10 +260,15 @@ program_answer_parse(const struct program_question *q, const char *text,
 {
 	char	*end;
 	long	 n;
+	size_t	 len;
+	int	 i;
 
 	while (*text == ' ' || *text == '\t')
 		text++;
-	if (*text == '\0') {
+	len = strlen(text);
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	if (len == 0) {
 		if (!q->optional)
 			return (-1);
 		*v = -1;
@@ -212,22 +276,35 @@ program_answer_parse(const struct program_question *q, const char *text,
 	}
 	switch (q->type) {
 	case ANSWER_YES_PARTLY_NO:
-		if (strcmp(text, "partly") == 0 || strcmp(text, "p") == 0) {
+		if ((len == 6 && strncmp(text, "partly", 6) == 0) ||
+		    (len == 1 && *text == 'p')) {
 			*v = 1;
 			return (0);
 		}
 		/* FALLTHROUGH */
 	case ANSWER_YES_NO:
-		if (strcmp(text, "yes") == 0 || strcmp(text, "y") == 0)
+		if ((len == 3 && strncmp(text, "yes", 3) == 0) ||
+		    (len == 1 && *text == 'y'))
 			*v = q->type == ANSWER_YES_NO ? 1 : 2;
-		else if (strcmp(text, "no") == 0 || strcmp(text, "n") == 0)
+		else if ((len == 2 && strncmp(text, "no", 2) == 0) ||
+		    (len == 1 && *text == 'n'))
 			*v = 0;
 		else
 			return (-1);
 		return (0);
+	case ANSWER_CHOICE:
+		for (i = 0; q->choices[i] != NULL; i++)
+			if ((strlen(q->choices[i]) == len &&
+			    strncmp(text, q->choices[i], len) == 0) ||
+			    (len == 1 && *text == q->choices[i][0])) {
+				*v = i;
+				return (0);
+			}
+		return (-1);
 	case ANSWER_NUMBER:
 		n = strtol(text, &end, 10);
-		if (end == text || *end != '\0' || n < q->lo || n > q->hi)
+		if (end == text || end != text + len || n < q->lo ||
+		    n > q->hi || *text == '+' || *text == '-')
 			return (-1);
 		*v = (int)n;
 		return (0);
@@ -243,83 +320,175 @@ answer_ok(const struct program_question *q, int v)
 	return (v >= q->lo && v <= q->hi);
 }
 
-int
-program_result_valid(enum program_test t, int value, int extra)
+/* A result of the earlier tests, as they took it. */
+static int
+earlier_valid(const struct program_result *r)
 {
-	const struct program_test_def	*d;
-
-	if ((unsigned)t >= TEST_COUNT)
+	if (r->more != -1)
 		return (0);
-	d = &program_tests[t];
-	if (!answer_ok(&d->q[0], value))
-		return (0);
-	if (d->nq < 2)
-		return (extra == -1);
-	/* Rotation: an angle, or else the wall mark. */
-	if (d->q[1].if_empty)
-		return (value != -1 ? extra == -1 || answer_ok(&d->q[1], extra) :
-		    extra != -1 && answer_ok(&d->q[1], extra));
-	return (answer_ok(&d->q[1], extra));
-}
-
-int
-program_test_score(enum program_test t, int value, int extra)
-{
-	int	s;
-
-	switch (t) {
-	case TEST_ROTATION:
-		/* Some 45 degrees of turn is a mid-back moving well. */
-		if (value >= 0)
-			return (value >= 45 ? 100 : value * 100 / 45);
-		return (extra == 1 ? 100 : 50);
-	case TEST_WALL_ANGEL:
-		s = value == 2 ? 80 : value == 1 ? 50 : 20;
-		/* Up to 20 more for the reps overhead, 10 being plenty. */
-		if (extra > 0)
-			s += (extra >= 10 ? 10 : extra) * 2;
-		return (s);
-	case TEST_EXTENSION:
-		return (value >= 5 ? 0 : 100 - value * 20);
-	case TEST_BREATHING:
-		return (value == 1 ? 100 : 30);
+	switch (r->test) {
+	case TEST_ROTATION:	/* an angle, or else a wall mark */
+		if (r->value == -1)
+			return (r->extra == 0 || r->extra == 1);
+		return (r->value >= 0 && r->value <= 90 &&
+		    (r->extra == -1 || r->extra == 0 || r->extra == 1));
+	case TEST_WALL_ANGEL:	/* no, partly, yes; reps */
+		return (r->value >= 0 && r->value <= 2 &&
+		    r->extra >= -1 && r->extra <= 30);
+	case TEST_EXTENSION:	/* finger widths */
+		return (r->value >= 0 && r->value <= 10 && r->extra == -1);
+	case TEST_BREATHING:	/* belly first */
+		return ((r->value == 0 || r->value == 1) && r->extra == -1);
 	default:
 		return (0);
 	}
 }
 
-void
-program_result_describe(enum program_test t, int value, int extra,
-    char *buf, size_t len)
+int
+program_result_valid(const struct program_result *r)
 {
-	static const char *const ypn[] = { "no", "partly", "yes" };
+	const struct program_test_def	*d;
+	int				 v[PROGRAM_TEST_QUESTIONS], i;
 
+	if ((unsigned)r->test >= TEST_COUNT)
+		return (0);
+	if (r->earlier)
+		return (earlier_valid(r));
+	d = &program_tests[r->test];
+	v[0] = r->value;
+	v[1] = r->extra;
+	v[2] = r->more;
+	/* An empty first answer is a test skipped, not a result. */
+	if (v[0] == -1)
+		return (0);
+	for (i = 0; i < PROGRAM_TEST_QUESTIONS; i++)
+		if (i < d->nq ? !answer_ok(&d->q[i], v[i]) : v[i] != -1)
+			return (0);
+	return (1);
+}
+
+/* num / den as a whole percent, rounded. */
+static int
+percent(long num, long den)
+{
+	return ((int)((200 * num + den) / (2 * den)));
+}
+
+int
+program_side_score(enum program_test t, int v)
+{
 	switch (t) {
 	case TEST_ROTATION:
-		if (value >= 0)
-			snprintf(buf, len, "%d degrees", value);
+		return (v < 0 ? -1 : percent(v, ROTATION_REF));
+	case TEST_WALL_ANGEL:
+		return (v < 0 ? -1 : percent(v, ANGEL_REF));
+	default:
+		return (-1);
+	}
+}
+
+int
+program_result_score(const struct program_result *r)
+{
+	int	s;
+
+	if (r->earlier || !program_result_valid(r))
+		return (-1);
+	switch (r->test) {
+	case TEST_ROTATION:
+	case TEST_WALL_ANGEL:
+		/* The stiffer side. */
+		return (program_side_score(r->test, r->value <= r->extra ?
+		    r->value : r->extra));
+	case TEST_EXTENSION:
+		/* Nearer the wall is better: the reference over the result. */
+		if ((long)r->value * 10 * C7_CAP <= C7_REF_MM * 100)
+			return (C7_CAP);
+		return (percent(C7_REF_MM, (long)r->value * 10));
+	case TEST_BREATHING:
+		s = r->value <= BREATHS_REF ? 100 :
+		    percent(BREATHS_REF, r->value);
+		/* The chest first: a quarter off (our choice; see docs). */
+		return (r->extra == 2 ? s * 3 / 4 : s);
+	default:
+		return (-1);
+	}
+}
+
+/* A result of the earlier tests in words, as they gave it. */
+static void
+earlier_describe(const struct program_result *r, char *buf, size_t len)
+{
+	static const char *const ypn[] = { "no", "partly", "yes" };
+	int	v = r->value;
+
+	switch (r->test) {
+	case TEST_ROTATION:
+		if (v >= 0)
+			snprintf(buf, len, "%d degrees, the stiffer side "
+			    "(earlier test)", v);
 		else
-			snprintf(buf, len, "wall mark %s",
-			    extra == 1 ? "reached" : "not reached");
+			snprintf(buf, len, "wall mark %s (earlier test)",
+			    r->extra == 1 ? "reached" : "not reached");
 		break;
 	case TEST_WALL_ANGEL:
-		if (extra >= 0)
-			snprintf(buf, len, "%s, %d overhead",
-			    ypn[value < 0 || value > 2 ? 0 : value], extra);
+		v = v < 0 || v > 2 ? 0 : v;
+		if (r->extra >= 0)
+			snprintf(buf, len, "%s, %d overhead (earlier test)",
+			    ypn[v], r->extra);
 		else
-			snprintf(buf, len, "%s",
-			    ypn[value < 0 || value > 2 ? 0 : value]);
+			snprintf(buf, len, "%s (earlier test)", ypn[v]);
 		break;
 	case TEST_EXTENSION:
-		if (value == 0)
-			snprintf(buf, len, "thumbs touch the wall");
+		if (v == 0)
+			snprintf(buf, len, "thumbs touch the wall (earlier "
+			    "test)");
 		else
-			snprintf(buf, len, "%d finger width%s", value,
-			    value == 1 ? "" : "s");
+			snprintf(buf, len, "%d finger width%s (earlier test)",
+			    v, v == 1 ? "" : "s");
 		break;
 	case TEST_BREATHING:
-		snprintf(buf, len, "%s", value == 1 ? "belly first" :
-		    "chest first");
+		snprintf(buf, len, "%s (earlier test)", v == 1 ?
+		    "belly first" : "chest first");
+		break;
+	default:
+		snprintf(buf, len, "?");
+	}
+}
+
+void
+program_result_describe(const struct program_result *r, char *buf,
+    size_t len)
+{
+	int	n;
+
+	if ((unsigned)r->test >= TEST_COUNT) {
+		snprintf(buf, len, "?");
+		return;
+	}
+	if (r->earlier) {
+		earlier_describe(r, buf, len);
+		return;
+	}
+	switch (r->test) {
+	case TEST_ROTATION:
+		snprintf(buf, len, "left %d, right %d degrees (%d apart)",
+		    r->value, r->extra, abs(r->value - r->extra));
+		break;
+	case TEST_WALL_ANGEL:
+		n = snprintf(buf, len, "left %d, right %d of 3", r->value,
+		    r->extra);
+		if (r->more >= 0 && n >= 0 && (size_t)n < len)
+			snprintf(buf + n, len - (size_t)n, ", %d slide%s",
+			    r->more, r->more == 1 ? "" : "s");
+		break;
+	case TEST_EXTENSION:
+		snprintf(buf, len, "C7 %d cm from the wall", r->value);
+		break;
+	case TEST_BREATHING:
+		snprintf(buf, len, "%d breaths a minute, %s", r->value,
+		    r->extra == 1 ? "both hands together" : r->extra == 2 ?
+		    "chest first" : "belly first");
 		break;
 	default:
 		snprintf(buf, len, "?");
@@ -623,18 +792,23 @@ progress(struct program_state *st, const struct catalog *c,
 					base->changed = s->day;
 				}
 			}
-		} else if (worst == FEEL_FINE) {
-			if (++lv->row < PROGRAM_FINE_ROW)
-				continue;
-			lv->row = 0;
+		} else if (counts_well(lv->ex, worst)) {
+			++lv->row;
 			if (lv->level < PROGRAM_LEVELS) {
+				if (lv->row < PROGRAM_FINE_ROW)
+					continue;
+				lv->row = 0;
 				lv->level++;
 				lv->changed = s->day;
 			} else if (!lv->unlocked &&
 			    program_progression(c, lv->ex) != NULL) {
+				if (lv->row < unlock_row(lv->ex))
+					continue;
+				lv->row = 0;
 				lv->unlocked = 1;
 				lv->changed = s->day;
-			}
+			} else
+				lv->row = 0;
 		} else if (worst != FEEL_NONE)
 			lv->row = 0;
 	}
@@ -1061,14 +1235,73 @@ program_run(const struct catalog *c, const struct program_input *in,
 	program_run_from(c, in, NULL, today, st);
 }
 
+/*
+ * The self-tests as of today: the first and latest score of each, the
+ * weakest, and the sets. A set begins with a result when none is open
+ * and the last whole set's two weeks are up; it is whole when each test
+ * has a result, and the next is due two weeks after that. A result
+ * within a whole set's two weeks is a retake: it counts for the scores.
+ */
+static void
+program_tests_state(const struct program_input *in, long today,
+    struct program_state *st)
+{
+	const struct program_result	*pr;
+	size_t				 i;
+	long				 opened = -1;
+	int				 t, has[TEST_COUNT], open = 0, n, score;
+
+	st->last_test = -1;
+	st->weakest = -1;
+	for (t = 0; t < TEST_COUNT; t++) {
+		st->latest[t] = st->first[t] = -1;
+		has[t] = 0;
+	}
+	for (i = 0; i < in->nresults; i++) {
+		pr = &in->results[i];
+		if (pr->day > today || (unsigned)pr->test >= TEST_COUNT ||
+		    pr->earlier || (score = program_result_score(pr)) < 0)
+			continue;
+		if (st->first[pr->test] == -1)
+			st->first[pr->test] = score;
+		st->latest[pr->test] = score;
+		if (!open && st->last_test != -1 &&
+		    pr->day < st->last_test + PROGRAM_TEST_DAYS)
+			continue;	/* a retake */
+		if (!open) {
+			open = 1;
+			opened = pr->day;
+			memset(has, 0, sizeof has);
+		}
+		has[pr->test] = 1;
+		for (n = 0, t = 0; t < TEST_COUNT; t++)
+			n += has[t];
+		if (n == TEST_COUNT) {
+			open = 0;
+			st->last_test = pr->day;
+		}
+	}
+	st->partial = open;
+	if (open)
+		st->next_test = opened;
+	else
+		st->next_test = st->last_test == -1 ? st->start_day :
+		    st->last_test + PROGRAM_TEST_DAYS;
+	for (t = 0; t < TEST_COUNT; t++) {
+		st->pending[t] = open ? !has[t] : 1;
+		if (st->latest[t] >= 0 && st->latest[t] < 100 &&
+		    (st->weakest == -1 || st->latest[t] <
+		    st->latest[st->weakest]))
+			st->weakest = t;
+	}
+}
+
 void
 program_run_from(const struct catalog *c, const struct program_input *in,
     const struct program_checkpoint *from, long today,
     struct program_state *st)
 {
 	struct replay	rp;
-	size_t		i;
-	int		t;
 
 	replay_days(c, in, st, &rp, replay_begin(c, in, from, today, st, &rp),
 	    today);
@@ -1083,31 +1316,7 @@ program_run_from(const struct catalog *c, const struct program_input *in,
 	week_counts(in, today - PROGRAM_REVIEW_DAYS + 1, today + 1,
 	    &st->active7, &st->red7);
 
-	/* Self-tests: the first and latest score of each, and when due. */
-	st->last_test = -1;
-	st->weakest = -1;
-	for (t = 0; t < TEST_COUNT; t++)
-		st->latest[t] = st->first[t] = -1;
-	for (i = 0; i < in->nresults; i++) {
-		const struct program_result *pr = &in->results[i];
-		int score;
-
-		if (pr->day > today || (unsigned)pr->test >= TEST_COUNT)
-			continue;
-		score = program_test_score(pr->test, pr->value, pr->extra);
-		if (st->first[pr->test] == -1)
-			st->first[pr->test] = score;
-		st->latest[pr->test] = score;
-		if (pr->day > st->last_test)
-			st->last_test = pr->day;
-	}
-	st->next_test = st->last_test == -1 ? st->start_day :
-	    st->last_test + PROGRAM_TEST_DAYS;
-	for (t = 0; t < TEST_COUNT; t++)
-		if (st->latest[t] >= 0 && st->latest[t] < 100 &&
-		    (st->weakest == -1 || st->latest[t] <
-		    st->latest[st->weakest]))
-			st->weakest = t;
+	program_tests_state(in, today, st);
 }
 
 void
@@ -1163,6 +1372,33 @@ program_hint(const struct program_state *st, struct plan_hint *h)
 	h->ids = ids;
 	h->steps = steps;
 	h->n = n;
+	h->phase = (int)st->phase + 1;
+}
+
+size_t
+program_locked(const struct program_state *st, const struct catalog *c,
+    const char ***ids)
+{
+	size_t	i, j, n = 0;
+	int	named, open;
+
+	*ids = xcalloc(c->n + 1, sizeof **ids);
+	for (i = 0; i < c->n; i++) {
+		named = open = 0;
+		for (j = 0; j < c->n; j++) {
+			if (c->ex[j].harder == NULL ||
+			    strcmp(c->ex[j].harder, c->ex[i].id) != 0)
+				continue;
+			named = 1;
+			if (st != NULL && j < st->nlevels &&
+			    st->levels[j].ex == &c->ex[j] &&
+			    st->levels[j].unlocked)
+				open = 1;
+		}
+		if (named && !open)
+			(*ids)[n++] = c->ex[i].id;
+	}
+	return (n);
 }
 
 void
@@ -1199,7 +1435,7 @@ static const char *const test_motion_words[TEST_COUNT] = {
 void
 program_plan_line(const struct program_state *st, char *buf, size_t len)
 {
-	int	n;
+	int	n, t, left;
 
 	n = snprintf(buf, len, "Program: week %d, %s phase (%d of %d): %s",
 	    st->week, phase_titles[st->phase], st->phase + 1,
@@ -1213,7 +1449,13 @@ program_plan_line(const struct program_state *st, char *buf, size_t len)
 		    test_motion_words[st->weakest]);
 	if (n < 0 || (size_t)n >= len)
 		return;
-	if (st->today >= st->next_test)
+	if (st->partial) {
+		for (t = 0, left = 0; t < TEST_COUNT; t++)
+			left += st->pending[t];
+		snprintf(buf + n, len - (size_t)n, "; the self-tests are "
+		    "partial, %d of %d still to do (midback program --test).",
+		    left, TEST_COUNT);
+	} else if (st->today >= st->next_test)
 		snprintf(buf + n, len - (size_t)n, "; a self-test is due "
 		    "(midback program --test).");
 	else
@@ -1225,7 +1467,8 @@ program_next_step(const struct program_state *st, const struct catalog *c,
     const struct program_level *lv, char *buf, size_t len)
 {
 	const char	*to = program_progression(c, lv->ex);
-	int		 left = PROGRAM_FINE_ROW - lv->row;
+	int		 left = (lv->level < PROGRAM_LEVELS ? PROGRAM_FINE_ROW :
+	    unlock_row(lv->ex)) - lv->row;
 
 	(void)st;
 	buf[0] = '\0';

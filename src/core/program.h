@@ -57,12 +57,20 @@ const char	*program_phase_title(enum program_phase); /* words for people */
 /* A phase's name, or its number 1-4, back to the phase; -1 if neither. */
 int		 program_phase_parse(const char *);
 
-/* The self-tests. */
+/*
+ * The self-tests: four measurements, each from a published test with a
+ * known reliability (docs/selftests.md names each source), done the
+ * same way each time, both sides where the body has two, and scored
+ * against the source's reference value as a percent of it, so that the
+ * weakest compares like with like.
+ */
 enum program_test {
-	TEST_ROTATION,		/* seated rotation, pelvis fixed */
-	TEST_WALL_ANGEL,	/* forearms and wrists to the wall */
-	TEST_EXTENSION,		/* thumbs to the wall, arms overhead */
-	TEST_BREATHING,		/* belly before chest */
+	TEST_ROTATION,		/* seated rotation, pelvis fixed, degrees
+				   each way from a phone's compass */
+	TEST_WALL_ANGEL,	/* seated wall angel, 0-3 contacts a side */
+	TEST_EXTENSION,		/* upper-back curve: C7 to the wall, cm */
+	TEST_BREATHING,		/* breaths a minute at rest, which hand
+				   moves first */
 	TEST_COUNT
 };
 
@@ -70,8 +78,11 @@ enum program_test {
 enum program_answer {
 	ANSWER_YES_NO,		/* 1 yes, 0 no */
 	ANSWER_YES_PARTLY_NO,	/* 2 yes, 1 partly, 0 no */
-	ANSWER_NUMBER		/* lo..hi */
+	ANSWER_NUMBER,		/* lo..hi */
+	ANSWER_CHOICE		/* one of choices[]: its index */
 };
+
+#define PROGRAM_TEST_QUESTIONS	3	/* value, extra, more */
 
 struct program_question {
 	const char		*text;
@@ -80,23 +91,35 @@ struct program_question {
 	int			 optional;	/* may be left empty (-1) */
 	const char		*unit;		/* ANSWER_NUMBER: "degrees";
 						   NULL if none */
-	int			 if_empty;	/* asked only when the first
-						   answer is left empty */
+	const char *const	*choices;	/* ANSWER_CHOICE: ends in
+						   NULL; the first letter of
+						   each tells it too */
+	const char		*label;		/* the answer's short name:
+						   "left", "reps" */
 };
 
 /*
- * A self-test: what to do, then one or two questions. The first
- * answer is the result's value, the second its extra. When the first
- * question is optional and left empty, the second must be answered.
+ * A self-test: what it measures, what to do, then its questions. The
+ * answers are the result's value, extra and more, in that order. A
+ * test with sides asks the left first (value), then the right (extra).
  */
 struct program_test_def {
 	const char			*id;		/* "rotation" */
 	const char			*name;
+	const char			*measures;	/* "thoracic rotation,
+							   each way" */
 	const char *const		*steps;		/* ends in NULL */
 	const char			*figure;	/* a catalog exercise
 							   whose figure shows
-							   the position; NULL */
-	struct program_question		 q[2];
+							   the position */
+	const char			*figure_text;	/* what of the figure
+							   to follow */
+	int				 sides;		/* value left, extra
+							   right */
+	const char			*reference;	/* the score's 100, in
+							   words */
+	const char			*source;	/* author, year */
+	struct program_question		 q[PROGRAM_TEST_QUESTIONS];
 	int				 nq;
 };
 
@@ -104,21 +127,12 @@ extern const struct program_test_def program_tests[TEST_COUNT];
 /* A test's id back to the test; -1 if unknown. */
 int	program_test_parse(const char *id);
 /*
- * Read one answer to q from text (yes/y/no/n/partly/p, or a number).
- * Empty text is -1 if q is optional. Returns 0 and sets *v, or -1.
+ * Read one answer to q from text (yes/y/no/n/partly/p, a choice or its
+ * first letter, or a whole number). Empty text is -1 if q is optional.
+ * Returns 0 and sets *v, or -1.
  */
 int	program_answer_parse(const struct program_question *q,
 	    const char *text, int *v);
-/*
- * Whether value and extra (-1 for none) make a result of test t: each
- * within its question's range and the needed ones given.
- */
-int	program_result_valid(enum program_test t, int value, int extra);
-/* A result as a score from 0 (far from it) to 100 (all the way). */
-int	program_test_score(enum program_test t, int value, int extra);
-/* A result in words: "36 degrees", "partly, 4 reps", "2 finger widths". */
-void	program_result_describe(enum program_test t, int value, int extra,
-	    char *buf, size_t len);
 
 /* What the program reads from the history; every day is a local day. */
 struct program_item {
@@ -139,12 +153,41 @@ struct program_pain {
 	int	pain;		/* 0..10 */
 };
 
+/*
+ * One self-test result. Results kept before these tests (the store's
+ * method 1: an angle on the stiffer side, finger widths, yes or no) are
+ * `earlier`: described as they were, but not scored, not in a set and
+ * not compared with the tests now.
+ */
 struct program_result {
 	long			day;
 	enum program_test	test;
 	int			value;
 	int			extra;		/* -1 if none */
+	int			more;		/* -1 if none */
+	int			earlier;	/* of the earlier tests */
 };
+
+/*
+ * Whether r is a whole result of its test: each answer within its
+ * question's range and the needed ones given (an earlier result: as
+ * the earlier tests took them).
+ */
+int	program_result_valid(const struct program_result *r);
+/*
+ * A result as a percent of its source's reference value: 100 reaches
+ * it, more is past it; the test's sides score by the lower. -1 for an
+ * earlier result.
+ */
+int	program_result_score(const struct program_result *r);
+/* One side's answer of a test with sides as a percent of the same. */
+int	program_side_score(enum program_test, int v);
+/*
+ * A result in words: "left 40, right 32 degrees (8 apart)", "14 breaths
+ * a minute, belly first"; an earlier result says so.
+ */
+void	program_result_describe(const struct program_result *r, char *buf,
+	    size_t len);
 
 struct program_input {
 	long				 start_day;	/* the program began */
@@ -200,9 +243,15 @@ struct program_state {
 	/* The last 7 days, as the next review will see them. */
 	int			 active7;
 	int			 red7;
-	/* Self-tests. */
-	long			 last_test;	/* day; -1: none yet */
+	/*
+	 * Self-tests, in sets of all four: a set begun is partial until
+	 * each test has a result, and then the next is due two weeks on
+	 * (a result within those weeks is a retake, not a new set).
+	 */
+	long			 last_test;	/* a set was whole; -1 */
 	long			 next_test;	/* due from this day */
+	int			 partial;	/* a set is begun, not whole */
+	int			 pending[TEST_COUNT];	/* asked next */
 	int			 weakest;	/* enum program_test; -1 */
 	int			 latest[TEST_COUNT];	/* score; -1 none */
 	int			 first[TEST_COUNT];	/* score; -1 none */
@@ -251,7 +300,7 @@ struct program_checkpoint {
  * replay changes, so that checkpoints stored before are replayed again
  * (t-program.c's rules_fingerprint test fails until it is).
  */
-#define PROGRAM_CHECKPOINT_VERSION	1
+#define PROGRAM_CHECKPOINT_VERSION	2
 
 /*
  * Replay the program from its start, or from `from` when
@@ -330,6 +379,14 @@ void	program_hint_release(struct plan_hint *h);
  * their place today: borrowed from the catalog, into an allocated
  * array the caller frees (the strings are not its to free).
  */
+/*
+ * The exercises still locked (into *ids, allocated; the strings are the
+ * catalog's): each one some exercise names as its harder option, none
+ * of which has unlocked it yet. st NULL: a program not begun, where
+ * every such exercise is locked. Returns how many.
+ */
+size_t	program_locked(const struct program_state *st,
+	    const struct catalog *c, const char ***ids);
 size_t	program_replaced(const struct program_state *, const struct catalog *,
 	    const struct plan_opts *o, const char ***ids);
 /*

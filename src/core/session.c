@@ -320,7 +320,7 @@ session_count_phase(struct session *s, int i)
 	    p->kind != PHASE_REST && p->kind != PHASE_SWITCH)
 		it->side = p->side;
 	if (p->kind != PHASE_READY && p->kind != PHASE_REST &&
-	    (i == s->nphases - 1 || s->phases[i + 1].kind == PHASE_REST))
+	    p->kind != PHASE_CHANGE && (i == s->nphases - 1 || s->phases[i + 1].kind == PHASE_REST))
 		it->sets_done = p->set;
 }
 

@@ -27,6 +27,53 @@ has_control(const char *s)
 	return (0);
 }
 
+/*
+ * Whether the text nests deeper than YTREE_DEPTH_MAX, read with libyaml's
+ * event parser before the document tree is built: building the tree of a
+ * 32,000-deep list takes seconds, and the scanner's work per token grows
+ * with the depth. Stops at the first level too deep, so the cost is that
+ * of the text up to there. Returns 0 if not too deep (or not YAML, which
+ * yaml_parser_load() then reports as it always did), -1 with a diagnostic
+ * naming the line if it is.
+ */
+static int
+depth_check(const char *file, const char *buf, size_t len, struct diag *d)
+{
+	yaml_parser_t	 parser;
+	yaml_event_t	 ev;
+	int		 depth = 0, rc = 0, done = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return (0);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > YTREE_DEPTH_MAX) {
+				diag_add(d, file, ev.start_mark.line + 1,
+				    "nested deeper than %d levels",
+				    YTREE_DEPTH_MAX);
+				rc = -1;
+				done = 1;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return (rc);
+}
+
 yaml_node_t *
 ytree_load(struct ytree *t, const char *file, const char *buf, size_t len,
     struct diag *d)
@@ -37,6 +84,8 @@ ytree_load(struct ytree *t, const char *file, const char *buf, size_t len,
 	memset(t, 0, sizeof *t);
 	t->file = file;
 	t->diag = d;
+	if (depth_check(file, buf, len, d) != 0)
+		return (NULL);
 	if (!yaml_parser_initialize(&parser)) {
 		diag_add(d, file, 0, "cannot start the YAML parser");
 		return (NULL);

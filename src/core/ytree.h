@@ -22,8 +22,17 @@ struct ytree {
 };
 
 /*
+ * How deep lists and mappings may nest in a file midback reads (a
+ * catalog, a routine, the config): checked as the text is read, before
+ * the document tree is built.
+ */
+#define YTREE_DEPTH_MAX	64
+
+/*
  * Parse buf as one YAML document. Returns the root node, or NULL with a
- * diagnostic when the text is not YAML or holds no document.
+ * diagnostic when the text is not YAML, holds no document, or nests
+ * deeper than YTREE_DEPTH_MAX ("nested deeper than 64 levels", at the
+ * line where the level too deep opens).
  */
 yaml_node_t	*ytree_load(struct ytree *, const char *file, const char *buf,
 		    size_t len, struct diag *);

@@ -204,7 +204,7 @@ remind_lock(const char *state_path)
 		return (fd);
 	if (errno == EWOULDBLOCK) {
 		if ((j = json_load_file(state_path, 0, &jerr)) != NULL) {
-			(void)json_unpack(j, "{s:i}", "pid", &pid);
+			pid = remind_state_pid(j);
 			json_decref(j);
 		}
 		if (pid > 0)
@@ -276,7 +276,7 @@ serve_page(enum sched_kind k)
 	free(path);
 	if (j == NULL)
 		return (NULL);
-	pid = (int)json_integer_value(json_object_get(j, "pid"));
+	pid = remind_state_pid(j);
 	url = json_string_value(json_object_get(j, "url"));
 	if (pid > 1 && kill(pid, 0) == 0 && url != NULL &&
 	    strncmp(url, "http://127.0.0.1:", 17) == 0)

@@ -66,7 +66,7 @@ page_unmap(uintptr_t lo, uintptr_t hi, const uintptr_t *keep, size_t n,
  *   It is glibc's; elsewhere the heap keeps its pages.
  *
  * It costs a read of /proc/self/smaps and a few hundred minor faults per
- * wake-up, a few times an hour.
+ * long wait (see pageout_loop()), a few times an hour.
  */
 static void
 page_out(void)
@@ -122,20 +122,37 @@ page_out(void)
 }
 
 /*
- * sd_event_loop, with the page-out put last before the wait, once nothing
- * is pending (sd_event_prepare returns 0): done any earlier, the rest of
- * the iteration would fault the pages straight back in.
+ * sd_event_loop, with the page-out put last before a long wait, once
+ * nothing is pending (sd_event_prepare returns 0): done any earlier, the
+ * rest of the iteration would fault the pages straight back in.
+ *
+ * Only before a long wait: a page-out costs about a millisecond (a read
+ * of smaps, a hundred madvise calls, the faults after), which a wake-up a
+ * few times an hour can afford but a burst of events cannot (5,000 D-Bus
+ * messages from a peer cost 10 CPU-seconds). So the loop first waits
+ * PAGEOUT_QUIET_US with its pages as they are; only if nothing came in
+ * that time does it give them back and wait for as long as it takes.
+ * libsystemd does not say when the next timer is due, so the quiet time
+ * is how a long wait is told from a short one; it costs one wake-up
+ * after each burst.
  */
 int
 pageout_loop(sd_event *ev)
 {
-	int	 r, code = 0;
+	int	 r, code = 0, quiet = 0;
 
 	while (sd_event_get_state(ev) != SD_EVENT_FINISHED) {
 		if ((r = sd_event_prepare(ev)) == 0) {
-			page_out();
-			r = sd_event_wait(ev, UINT64_MAX);
+			if (quiet) {
+				page_out();
+				r = sd_event_wait(ev, UINT64_MAX);
+			} else if ((r = sd_event_wait(ev,
+			    PAGEOUT_QUIET_US)) == 0) {
+				quiet = 1;	/* nothing came: page out */
+				continue;
+			}
 		}
+		quiet = 0;
 		if (r > 0)
 			r = sd_event_dispatch(ev);
 		if (r < 0)

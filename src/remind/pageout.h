@@ -7,9 +7,16 @@
 #include <systemd/sd-event.h>
 
 /*
- * sd_event_loop(ev), giving back before every wait the pages that
- * waiting does not need (see pageout.c). Returns the loop's exit code,
- * or a negative errno if it failed.
+ * How long the loop must have had nothing to do before it gives its
+ * pages back and waits for as long as it takes.
+ */
+#define PAGEOUT_QUIET_US	(2 * 1000 * 1000ULL)
+
+/*
+ * sd_event_loop(ev), giving back before a long wait (once nothing has
+ * happened for PAGEOUT_QUIET_US) the pages that waiting does not need
+ * (see pageout.c); never before the short waits of a burst of events.
+ * Returns the loop's exit code, or a negative errno if it failed.
  */
 int	pageout_loop(sd_event *ev);
 

@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/config.h"
 #include "core/schedule.h"
 
@@ -49,6 +51,12 @@ void		 remind_status(const struct remind_config *c, int64_t now_ms,
 		     struct remind_status *);
 /* The daemon's state file: $XDG_RUNTIME_DIR/midback/remind.json. */
 char		*remind_state_path(void);
+/*
+ * The "pid" member of a state file's JSON object (remind.json,
+ * serve.json), or 0 if it is missing or not a process id (checked before
+ * it is narrowed to an int).
+ */
+int		 remind_state_pid(const json_t *);
 /* The stored name of each kind ("posture-reset"). */
 extern const char *const remind_kind_ids[SCHED_NKINDS];
 /* The local UTC offset at ms in seconds, for struct sched_zone. */

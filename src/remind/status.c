@@ -2,6 +2,7 @@
  * status.c -- what `midback remind --status` tells: the running daemon's
  * state file, else the schedule run from now. Needs no libsystemd.
  */
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,14 @@ remind_state_path(void)
 	return (p);
 }
 
+int
+remind_state_pid(const json_t *j)
+{
+	json_int_t	n = json_integer_value(json_object_get(j, "pid"));
+
+	return (n > 0 && n <= INT_MAX ? (int)n : 0);
+}
+
 /* The running daemon's word, from its state file; 0, or -1 if none. */
 static int
 status_running(struct remind_status *st)
@@ -53,7 +62,7 @@ status_running(struct remind_status *st)
 	free(path);
 	if (j == NULL)
 		return (-1);
-	if (json_unpack(j, "{s:i}", "pid", &pid) != 0 || pid <= 0 ||
+	if ((pid = remind_state_pid(j)) <= 0 ||
 	    kill(pid, 0) != 0) {
 		json_decref(j);
 		return (-1);

@@ -27,11 +27,13 @@ static const char sql_program_put[] =
 static const char sql_first_day[] =
     "SELECT started_ms, tz_min FROM sessions ORDER BY started_ms LIMIT 1";
 static const char sql_selftest_add[] =
-    "INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra)"
-    " VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4, ?5, ?6)"
+    "INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra, more,"
+    " method) VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4,"
+    " ?5, ?6, ?7, ?8)"
     " ON CONFLICT (uid) DO NOTHING";
 static const char sql_selftests[] =
-    "SELECT uid, at_ms, tz_min, test, value, extra FROM selftests"
+    "SELECT uid, at_ms, tz_min, test, value, extra, more, method"
+    " FROM selftests"
     " ORDER BY at_ms, id";
 static const char sql_answers[] =
     "SELECT at_ms, question, answer, EXISTS (SELECT 1 FROM"
@@ -101,15 +103,15 @@ read_phistory(struct store *s, int64_t from, struct store_phistory *h)
 	sqlite3_stmt	*st = NULL;
 	int64_t		*ids = NULL, sid;
 	const char	*text;
-	size_t		 k = 0;
+	size_t		 k = 0, nids = 0;
 	int		 rc;
 
 	for (rc = store_step(s, sql_psessions, &st, "I", from);
 	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		h->sessions = xreallocarray(h->sessions, h->nsessions + 1,
 		    sizeof *h->sessions);
-		ids = xreallocarray(ids, h->nsessions + 1, sizeof *ids);
-		ids[h->nsessions] = sqlite3_column_int64(st, 0);
+		ids = xreallocarray(ids, nids + 1, sizeof *ids);
+		ids[nids++] = sqlite3_column_int64(st, 0);
 		h->sessions[h->nsessions] = (struct store_psession){
 		    sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2),
 		    sqlite3_column_int(st, 3), 0, 0 };
@@ -121,10 +123,14 @@ read_phistory(struct store *s, int64_t from, struct store_phistory *h)
 	for (rc = store_step(s, sql_pitems, &st, "I", from);
 	    rc == SQLITE_ROW; rc = sqlite3_step(st)) {
 		sid = sqlite3_column_int64(st, 0);
-		/* Both in the same order: walk to the item's session. */
-		while (k < h->nsessions && ids[k] != sid)
+		/*
+		 * Both in the same order: walk to the item's session. The
+		 * walk counts the ids read, not h's sessions, so that ids is
+		 * read only as far as it was written (gcc's -fanalyzer).
+		 */
+		while (k < nids && ids[k] != sid)
 			k++;
-		if (k == h->nsessions)
+		if (k == nids)
 			break;
 		if (h->sessions[k].n == 0)
 			h->sessions[k].first = h->nitems;
@@ -299,6 +305,29 @@ store_program_set(struct store *s, long start_day, int phase, int64_t set_ms,
 	    (int64_t)start_day, program_phase_name(phase), set_ms));
 }
 
+void
+store_selftest_result(const struct store_selftest *t,
+    struct program_result *r)
+{
+	memset(r, 0, sizeof *r);
+	r->test = (enum program_test)t->test;
+	r->value = t->value;
+	r->extra = t->extra;
+	r->more = t->more;
+	r->earlier = t->method != STORE_TEST_METHOD;
+}
+
+int
+store_selftest_valid(const struct store_selftest *t)
+{
+	struct program_result	r;
+
+	if (t->method != 1 && t->method != STORE_TEST_METHOD)
+		return (0);
+	store_selftest_result(t, &r);
+	return (program_result_valid(&r));
+}
+
 int
 store_selftest_add(struct store *s, const struct store_selftest *t,
     char **cause)
@@ -306,14 +335,14 @@ store_selftest_add(struct store *s, const struct store_selftest *t,
 	const char	*what = "save the self-test";
 	char		*err = NULL;
 
-	if (!program_result_valid(t->test, t->value, t->extra))
+	if (!store_selftest_valid(t))
 		err = xasprintf("cannot %s: not a result of the %s test", what,
 		    (unsigned)t->test < TEST_COUNT ?
 		    program_tests[t->test].id : "?");
-	return (store_write(s, sql_selftest_add, what, err, cause, "tIitio",
-	    t->uid[0] == '\0' ? NULL : t->uid, t->at_ms, t->tz_min,
+	return (store_write(s, sql_selftest_add, what, err, cause, "tIitioo"
+	    "i", t->uid[0] == '\0' ? NULL : t->uid, t->at_ms, t->tz_min,
 	    (unsigned)t->test < TEST_COUNT ? program_tests[t->test].id : "",
-	    t->value, t->extra));
+	    t->value, t->extra, t->more, t->method));
 }
 
 /* Every self-test result, oldest first, appended to d. */
@@ -340,6 +369,9 @@ read_selftests(struct store *s, struct store_program_data *d)
 		t->value = sqlite3_column_int(st, 4);
 		t->extra = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 :
 		    sqlite3_column_int(st, 5);
+		t->more = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
+		    sqlite3_column_int(st, 6);
+		t->method = sqlite3_column_int(st, 7);
 	}
 	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, NULL,
 	    "read the self-tests"));
@@ -451,8 +483,7 @@ store_program_import(struct store *s, const struct store_program_data *d,
 
 	for (i = 0; i < d->ntests && err == NULL; i++)
 		if (strlen(d->tests[i].uid) != 32 ||
-		    !program_result_valid(d->tests[i].test, d->tests[i].value,
-		    d->tests[i].extra))
+		    !store_selftest_valid(&d->tests[i]))
 			err = xasprintf("cannot %s: self-test %zu is not a "
 			    "result with a uid", what, i + 1);
 	if (err != NULL)
@@ -467,9 +498,9 @@ store_program_import(struct store *s, const struct store_program_data *d,
 		goto out;
 	for (i = 0; i < d->ntests; i++) {
 		t = &d->tests[i];
-		if (put_done(s, store_step(s, sql_selftest_add, &st, "tIitio",
-		    t->uid, t->at_ms, t->tz_min, program_tests[t->test].id,
-		    t->value, t->extra), &st, &nt) != 0)
+		if (put_done(s, store_step(s, sql_selftest_add, &st, "tIitioo"
+		    "i", t->uid, t->at_ms, t->tz_min, program_tests[t->test].id,
+		    t->value, t->extra, t->more, t->method), &st, &nt) != 0)
 			goto out;
 	}
 	for (i = 0; i < d->nanswers; i++) {

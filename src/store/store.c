@@ -260,26 +260,36 @@ static const struct migration migrations[] = {
 #undef BEFORE_ALL
 	{ 6, "PRAGMA user_version = 6" },
 	/*
-	 * 7: a clinician's clearance, sign by sign: each row clears the
+	 * 7: the self-tests measure both sides: a third answer (the wall
+	 * angel's slides), and which tests a result is of: 1 the earlier
+	 * ones (an angle on the stiffer side, finger widths, yes or no),
+	 * 2 those of docs/selftests.md.
+	 */
+	{ 7, "ALTER TABLE selftests ADD COLUMN more INTEGER" },
+	{ 7, "ALTER TABLE selftests ADD COLUMN method INTEGER NOT NULL"
+	    " DEFAULT 1 CHECK (method IN (1, 2))" },
+	{ 7, "PRAGMA user_version = 7" },
+	/*
+	 * 8: a clinician's clearance, sign by sign: each row clears the
 	 * question answered yes by the screen saved at at_ms (the time it
 	 * was given). The next-day answers, one a day at most (answer NULL:
 	 * asked and skipped), and notices said once.
 	 */
-	{ 7, "CREATE TABLE screen_clearances ("
+	{ 8, "CREATE TABLE screen_clearances ("
 	    " id INTEGER PRIMARY KEY,"
 	    " at_ms INTEGER NOT NULL,"
 	    " question TEXT NOT NULL,"
 	    " UNIQUE (at_ms, question))" },
-	{ 7, "CREATE TABLE nextday ("
+	{ 8, "CREATE TABLE nextday ("
 	    " id INTEGER PRIMARY KEY,"
 	    " day INTEGER NOT NULL UNIQUE,"
 	    " at_ms INTEGER NOT NULL,"
 	    " tz_min INTEGER NOT NULL,"
 	    " answer TEXT CHECK (answer IN ('better', 'same', 'worse')))" },
-	{ 7, "CREATE TABLE notices ("
+	{ 8, "CREATE TABLE notices ("
 	    " what TEXT PRIMARY KEY,"
 	    " at_ms INTEGER NOT NULL)" },
-	{ 7, "PRAGMA user_version = 7" },
+	{ 8, "PRAGMA user_version = 8" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 
@@ -363,13 +373,104 @@ store_name(const char *const *names, int i)
 	return (names[i]);
 }
 
+static int	store_open_errno(const char *, int);
+
+/* The storage failure this thread last met (store_failure_take()). */
+static _Thread_local enum store_failure store_last_failure;
+
+enum store_failure
+store_failure_take(void)
+{
+	enum store_failure	f = store_last_failure;
+
+	store_last_failure = STORE_FAIL_NONE;
+	return (f);
+}
+
+const char *
+store_failure_words(enum store_failure f)
+{
+	switch (f) {
+	case STORE_FAIL_FULL:
+		return ("the disk is full");
+	case STORE_FAIL_UNWRITABLE:
+		return ("the data folder is not writable");
+	case STORE_FAIL_IO:
+		return ("the disk could not be read or written");
+	case STORE_FAIL_BUSY:
+		return ("another program is holding the store");
+	case STORE_FAIL_DAMAGED:
+		return ("the file is damaged");
+	default:
+		return (NULL);
+	}
+}
+
+enum store_failure
+store_failure_of(int rc, int errnum)
+{
+	/*
+	 * The errno first: SQLite says "disk I/O error" for a -shm file
+	 * that cannot be created or grown on a full disk.
+	 */
+	switch (errnum) {
+	case ENOSPC:
+	case EDQUOT:
+		return (STORE_FAIL_FULL);
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return (STORE_FAIL_UNWRITABLE);
+	case EIO:
+		return (STORE_FAIL_IO);
+	default:
+		break;
+	}
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		return (STORE_FAIL_FULL);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return (STORE_FAIL_UNWRITABLE);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return (STORE_FAIL_IO);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return (STORE_FAIL_BUSY);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return (STORE_FAIL_DAMAGED);
+	default:
+		return (STORE_FAIL_NONE);
+	}
+}
+
 void
 store_dberr(struct store *s, char **err, const char *what)
 {
+	enum store_failure	f;
+
 	if (*err != NULL)
 		return;
-	*err = xasprintf("cannot %s in '%s': %s", what, s->path,
-	    sqlite3_errmsg(s->db));
+	f = store_failure_of(sqlite3_extended_errcode(s->db),
+	    sqlite3_system_errno(s->db));
+	/*
+	 * SQLite says "unable to open database file", with no errno, when
+	 * a read-only folder has no room for the -shm file: see whether the
+	 * file can be written.
+	 */
+	if (f == STORE_FAIL_IO && strcmp(s->path, ":memory:") != 0 &&
+	    store_failure_of(0, store_open_errno(s->path, 0)) ==
+	    STORE_FAIL_UNWRITABLE)
+		f = STORE_FAIL_UNWRITABLE;
+	if (f != STORE_FAIL_NONE) {
+		store_last_failure = f;
+		*err = xasprintf("cannot %s in '%s': %s (%s)", what, s->path,
+		    store_failure_words(f), sqlite3_errmsg(s->db));
+	} else
+		*err = xasprintf("cannot %s in '%s': %s", what, s->path,
+		    sqlite3_errmsg(s->db));
 }
 
 void
@@ -899,8 +1000,10 @@ store_open(const char *path, char **cause)
 	}
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
-	if (strcmp(path, ":memory:") != 0 && file_mkdirs(path, &err) != 0)
+	if (strcmp(path, ":memory:") != 0 && file_mkdirs(path, &err) != 0) {
+		store_last_failure = store_failure_of(0, errno);
 		goto out;
+	}
 	if (strcmp(path, ":memory:") != 0)
 		store_create_private(path);
 
@@ -915,8 +1018,15 @@ store_open(const char *path, char **cause)
 	if (rc != SQLITE_OK) {
 		saved = s->db != NULL ? sqlite3_system_errno(s->db) : 0;
 		saved = store_open_errno(path, saved);
-		err = xasprintf("cannot open '%s': %s", path, saved != 0 ?
-		    strerror(saved) : sqlite3_errstr(rc));
+		store_last_failure = store_failure_of(rc, saved);
+		if (store_last_failure == STORE_FAIL_FULL ||
+		    store_last_failure == STORE_FAIL_UNWRITABLE)
+			err = xasprintf("cannot open '%s': %s (%s)", path,
+			    store_failure_words(store_last_failure),
+			    saved != 0 ? strerror(saved) : sqlite3_errstr(rc));
+		else
+			err = xasprintf("cannot open '%s': %s", path,
+			    saved != 0 ? strerror(saved) : sqlite3_errstr(rc));
 		goto out;
 	}
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);

@@ -20,9 +20,38 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
 
 struct store;
+
+/*
+ * What went wrong with the storage itself, as the last failing call on
+ * this thread met it; its message says so in words ("cannot add the
+ * check-in in 'PATH': the disk is full (database or disk is full)").
+ */
+enum store_failure {
+	STORE_FAIL_NONE,	/* none, or not the storage's fault */
+	STORE_FAIL_FULL,	/* the disk is full (or the quota used) */
+	STORE_FAIL_UNWRITABLE,	/* the data folder or file is not writable */
+	STORE_FAIL_IO,		/* a read or write failed */
+	STORE_FAIL_BUSY,	/* another program held the store too long */
+	STORE_FAIL_DAMAGED	/* the file is damaged */
+};
+
+/*
+ * The storage failure this thread met since the last call, which forgets
+ * it; STORE_FAIL_NONE if there was none. A front end asks after a call
+ * failed, to tell a full disk from a mistake in what it was given (the
+ * web app answers 507 or 503 rather than 400).
+ */
+enum store_failure	 store_failure_take(void);
+/* A failure's words, "the disk is full"; NULL for STORE_FAIL_NONE. */
+const char		*store_failure_words(enum store_failure);
+/*
+ * The failure an errno (from SQLite's file system calls, or our own) or
+ * an SQLite extended result code stands for (either may be 0).
+ */
+enum store_failure	 store_failure_of(int sqlite_rc, int errnum);
 
 /* A session's kind. */
 enum store_kind {
@@ -479,7 +508,12 @@ struct store_selftest {
 	int		 test;		/* enum program_test */
 	int		 value;
 	int		 extra;		/* -1 if none */
+	int		 more;		/* -1 if none */
+	int		 method;	/* STORE_TEST_METHOD; 1: the
+					   earlier tests (schema 7) */
 };
+/* The self-tests' method now (core/program.h's tests); 1 before it. */
+#define STORE_TEST_METHOD	2
 
 /* One answer of the red-flag screen, and one acknowledgement. */
 struct store_hanswer {
@@ -576,7 +610,13 @@ int	store_program_get(struct store *, struct store_program *p,
 /* Start the program at start_day in phase. Returns 0 or -1. */
 int	store_program_set(struct store *, long start_day, int phase,
 	    int64_t set_ms, char **cause);
-/* Add a self-test result, checked by program_result_valid(). 0 or -1. */
+/* A stored result as the core's (core/program.h); day left 0. */
+struct program_result;
+void	store_selftest_result(const struct store_selftest *,
+	    struct program_result *);
+/* Whether t is a result of its test, by its method. */
+int	store_selftest_valid(const struct store_selftest *t);
+/* Add a self-test result, checked by store_selftest_valid(). 0 or -1. */
 int	store_selftest_add(struct store *, const struct store_selftest *,
 	    char **cause);
 /* Every self-test result, oldest first, into d->tests. 0 or -1. */

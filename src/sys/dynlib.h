@@ -47,12 +47,25 @@ struct dynlib {
 };
 
 /* Define LIST's pointers and lib, the library file that fills them. */
+#ifdef DYNLIB_FOR_CPPCHECK
+/*
+ * For cppcheck alone (the Makefile's lint passes -DDYNLIB_FOR_CPPCHECK):
+ * its preprocessor (2.10) macro-expands an argument that is an operand of
+ * ##, so that with "#define name (*dl_name)" in force, dl_##name becomes
+ * dl_(*dl_name) and the file stops with a syntax error, unchecked. Here
+ * the pointers are left to the header's DYNLIB_DECLARE and lib is the
+ * same struct, empty; gcc, and -fanalyzer, compile the real one below.
+ */
+#define DYNLIB_LIBRARY(lib, soname, LIST)				\
+	static struct dynlib lib = { NULL, soname, NULL, NULL, 0 }
+#else
 #define DYNLIB_LIBRARY(lib, soname, LIST)				\
 	LIST(DYNLIB_DEFINE)						\
 	static const char *const lib##_names[] = { LIST(DYNLIB_NAME) };	\
 	static void *const lib##_slots[] = { LIST(DYNLIB_SLOT) };	\
 	static struct dynlib lib = { NULL, soname, lib##_names,	\
 	    lib##_slots, DYNLIB_COUNT(lib##_names) }
+#endif
 
 /*
  * Open lib's file unless it is open already, and set each of its slots to

@@ -232,8 +232,7 @@ play_plain(struct player *pl)
 			break;
 		case SESSION_OFFER:
 			yes = 0;
-			snprintf(buf, sizeof buf, "Try %s instead?",
-			    session_offer(pl->s)->name);
+			cue_offer(session_offer(pl->s), buf, sizeof buf);
 			if (!eof && ask_yes_no(&a, buf, &yes) == ASK_EOF)
 				eof = 1;
 			handle(pl, SEV_ANSWER, yes);
@@ -292,7 +291,8 @@ view_fill(struct player *pl, struct tui_view *v, char *counters, size_t len,
 	if (ph != NULL) {
 		it = session_item(pl->s, session_index(pl->s));
 		/* While getting ready, where to be matters more than form. */
-		if (ph->kind == PHASE_READY && e != NULL) {
+		if ((ph->kind == PHASE_READY || ph->kind == PHASE_CHANGE) &&
+		    e != NULL) {
 			snprintf(pos, poslen, "Position: %s", e->position);
 			v->cue = pos;
 		}
@@ -378,7 +378,8 @@ play_tui(struct player *pl)
 {
 	struct tui_view	 v;
 	enum tui_key	 k;
-	char		 counters[96], next[160], prompt[200], pos[200];
+	char		 counters[96], next[160], prompt[200], pos[200],
+			 offer[160];
 	uint64_t	 now, dl;
 	long long	 wait;
 	int64_t		 real;
@@ -398,8 +399,9 @@ play_tui(struct player *pl)
 			    "1 fine  2 stretch  3 mild discomfort  4 sharp  "
 			    "5 tingling  6 burning  7 numb";
 		else if (session_state(pl->s) == SESSION_OFFER) {
-			snprintf(prompt, sizeof prompt, "Stop that one. Try "
-			    "%s instead? y/n", session_offer(pl->s)->name);
+			snprintf(prompt, sizeof prompt, "Stop that one. %s y/n",
+			    cue_offer(session_offer(pl->s), offer,
+			    sizeof offer));
 			v.prompt = prompt;
 		}
 		if (session_state(pl->s) == SESSION_FEEL ||

@@ -17,30 +17,39 @@ question(struct ask *a, const struct program_question *q, int *v)
 			return (ASK_EOF);
 		if (program_answer_parse(q, buf, v) == 0)
 			return (ASK_OK);
-		fprintf(a->out, "Please answer as the question asks.\n");
+		if (q->type == ANSWER_NUMBER)
+			fprintf(a->out, "Please answer with a whole number "
+			    "from %d to %d%s.\n", q->lo, q->hi, q->optional ?
+			    ", or leave it empty" : "");
+		else
+			fprintf(a->out, "Please answer as the question "
+			    "asks.\n");
 	}
 }
 
-enum ask_result
-selftest_run(struct ask *a, enum program_test t, int k, int n, int *value,
-    int *extra)
+enum selftest_end
+selftest_run(struct ask *a, enum program_test t, int k, int n, int *v)
 {
 	const struct program_test_def	*d = &program_tests[t];
 	int				 i;
 
-	*value = *extra = -1;
+	for (i = 0; i < PROGRAM_TEST_QUESTIONS; i++)
+		v[i] = -1;
 	fprintf(a->out, "\nSelf-test %d of %d: %s\n", k, n, d->name);
+	fprintf(a->out, "It measures %s.\n", d->measures);
 	for (i = 0; d->steps[i] != NULL; i++)
 		fprintf(a->out, "  %d. %s\n", i + 1, d->steps[i]);
+	if (d->figure != NULL)
+		fprintf(a->out, "The position: `midback show %s` draws it. "
+		    "%s\n", d->figure, d->figure_text);
 	fprintf(a->out, "Stop if anything gives sharp pain, tingling, burning "
 	    "or numbness.\n");
 	for (i = 0; i < d->nq; i++) {
-		/* Rotation: the wall mark only when no angle was given. */
-		if (i == 1 && d->q[1].if_empty && *value != -1)
-			break;
 		fprintf(a->out, "%s\n", d->q[i].text);
-		if (question(a, &d->q[i], i == 0 ? value : extra) == ASK_EOF)
-			return (ASK_EOF);
+		if (question(a, &d->q[i], &v[i]) == ASK_EOF)
+			return (SELFTEST_EOF);
+		if (i == 0 && v[0] == -1)
+			return (SELFTEST_SKIPPED);
 	}
-	return (ASK_OK);
+	return (SELFTEST_DONE);
 }

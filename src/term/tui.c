@@ -481,6 +481,8 @@ figure_attr(int style)
 	switch (style) {
 	case FS_BODY:
 		return (tui_colour ? COLOR_PAIR(4) : 0);
+	case FS_BLADE:
+		return (A_BOLD | (tui_colour ? COLOR_PAIR(4) : 0));
 	case FS_NEAR:
 		return (A_BOLD | (tui_colour ? COLOR_PAIR(4) : 0));
 	case FS_FAR:

@@ -48,6 +48,7 @@ body_json(const struct web_req *q, struct web_reply *r)
 {
 	json_error_t	 je;
 	json_t		*j;
+	char		*where;
 
 	if (q->body == NULL || q->len == 0) {
 		web_error(r, 400, "a JSON body is needed");
@@ -61,6 +62,13 @@ body_json(const struct web_req *q, struct web_reply *r)
 	}
 	if (!json_is_object(j)) {
 		web_error(r, 400, "expected a JSON object");
+		json_decref(j);
+		return (NULL);
+	}
+	if (doc_json_depth(j, DOC_JSON_DEPTH_MAX, &where) != 0) {
+		web_error(r, 400, "%s: nested deeper than %d levels", where,
+		    DOC_JSON_DEPTH_MAX);
+		free(where);
 		json_decref(j);
 		return (NULL);
 	}
@@ -223,7 +231,8 @@ api_figure(const struct exercise *e, struct web_reply *r)
 	r->type = "image/svg+xml";
 	r->cache = "max-age=3600";
 	/* Its animation is the SVG's own <style>; it loads nothing. */
-	r->csp = "default-src 'none'; style-src 'unsafe-inline'";
+	r->csp = "default-src 'none'; style-src 'unsafe-inline'; "
+	    "frame-ancestors 'none'";
 	r->len = strlen(r->body);
 }
 
@@ -487,21 +496,27 @@ api_checkin(struct web *w, json_t *b, struct web_reply *r)
 	json_error_t	 je;
 	const char	*note = NULL;
 	char		*cause = NULL;
-	int		 pain, stiff = -1, rc;
+	json_int_t	 pain, stiff = -1;
+	int		 rc;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:i,s?i,s?s}", "pain",
+	/* "I", not "i": 4294967299 read as an int would be 3. */
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:I,s?I,s?s}", "pain",
 	    &pain, "stiffness", &stiff, "note", &note) != 0) {
 		web_error(r, 400, "%s", je.text);
 		return;
 	}
-	if (pain < 0 || pain > 10 || stiff < -1 || stiff > 10) {
-		web_error(r, 400, "pain and stiffness: expected 0 to 10");
+	if (pain < 0 || pain > 10) {
+		web_error(r, 400, "pain: expected 0 to 10");
+		return;
+	}
+	if (stiff < -1 || stiff > 10) {
+		web_error(r, 400, "stiffness: expected 0 to 10");
 		return;
 	}
 	if (note != NULL && *note == '\0')
 		note = NULL;
 	live_lock(w->live);
-	rc = coach_checkin(&w->coach, pain, stiff, note, &cause);
+	rc = coach_checkin(&w->coach, (int)pain, (int)stiff, note, &cause);
 	live_unlock(w->live);
 	if (rc == -1) {
 		/* The coach refuses a bad note: the person's mistake. */
@@ -703,7 +718,10 @@ remind_reload(void)
 	free(path);
 	if (j == NULL)
 		return;
-	pid = (pid_t)json_integer_value(json_object_get(j, "pid"));
+	/* Checked before it is narrowed: -4294967290 is not process 6. */
+	pid = json_integer_value(json_object_get(j, "pid")) < 2 ||
+	    json_integer_value(json_object_get(j, "pid")) > INT_MAX ? 0 :
+	    (pid_t)json_integer_value(json_object_get(j, "pid"));
 	json_decref(j);
 	if (pid <= 1)
 		return;
@@ -730,10 +748,11 @@ api_settings_post(struct web *w, json_t *b, struct web_reply *r)
 	json_t			*days, *angel, *x, *probs;
 	const char		*hours, *daily;
 	char			*text, *list = NULL, *t, *cause = NULL;
-	int			 reset, snooze;
+	json_int_t		 reset, snooze;
 	size_t			 i;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s:s,s:i,s:o,s:s,s:i,"
+	/* "I": config_parse() below checks the whole numbers' range. */
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s:s,s:I,s:o,s:s,s:I,"
 	    "s?s}", "work_days", &days, "work_hours", &hours,
 	    "posture_reset_every", &reset, "wall_angel_every", &angel,
 	    "daily_session", &daily, "snooze", &snooze, "path", &t) != 0) {
@@ -781,11 +800,11 @@ api_settings_post(struct web *w, json_t *b, struct web_reply *r)
 	    "`midback serve`.\n"
 	    "work_days: [%s]\n"
 	    "work_hours: \"%s\"\n"
-	    "posture_reset_every: %d\n"
+	    "posture_reset_every: %" JSON_INTEGER_FORMAT "\n"
 	    "wall_angel_every: %s\n"
 	    "daily_session: \"%s\"\n"
-	    "snooze: %d\n", list != NULL ? list : "", hours, reset, t, daily,
-	    snooze);
+	    "snooze: %" JSON_INTEGER_FORMAT "\n", list != NULL ? list : "",
+	    hours, reset, t, daily, snooze);
 	free(t);
 	free(list);
 	if (config_parse("settings", text, strlen(text), &c, &d) != 0) {
@@ -802,7 +821,7 @@ api_settings_post(struct web *w, json_t *b, struct web_reply *r)
 		return;
 	}
 	if (file_mkdirs(w->settings_path, &cause) != 0 ||
-	    file_write_atomic(w->settings_path, text, strlen(text), 0644,
+	    file_write_atomic(w->settings_path, text, strlen(text), 0600,
 	    &cause) != 0) {
 		web_error(r, 500, "%s", cause);
 		free(cause);
@@ -927,11 +946,11 @@ static void
 api_selftest_get(struct web_reply *r)
 {
 	static const char *const answers[] = { "yes-no", "yes-partly-no",
-	    "number" };
+	    "number", "choice" };
 	const struct program_test_def	*d;
 	const struct program_question	*pq;
-	json_t				*tests, *steps, *qs;
-	int				 t, i;
+	json_t				*tests, *steps, *qs, *choices;
+	int				 t, i, k;
 
 	tests = json_array();
 	for (t = 0; t < TEST_COUNT; t++) {
@@ -942,15 +961,24 @@ api_selftest_get(struct web_reply *r)
 		qs = json_array();
 		for (i = 0; i < d->nq; i++) {
 			pq = &d->q[i];
-			json_array_append_new(qs, json_pack("{s:s,s:s,s:i,s:i,"
-			    "s:b,s:s?,s:b}", "text", pq->text, "answer",
-			    answers[pq->type], "min", pq->lo, "max", pq->hi,
-			    "optional", pq->optional, "unit", pq->unit,
-			    "if_empty", pq->if_empty));
+			choices = json_array();
+			for (k = 0; pq->choices != NULL &&
+			    pq->choices[k] != NULL; k++)
+				json_array_append_new(choices,
+				    json_string(pq->choices[k]));
+			json_array_append_new(qs, json_pack("{s:s,s:s,s:s,s:i,"
+			    "s:i,s:b,s:s?,s:o}", "name", i == 0 ? "value" :
+			    i == 1 ? "extra" : "more", "text", pq->text,
+			    "answer", answers[pq->type], "min", pq->lo, "max",
+			    pq->hi, "optional", pq->optional, "unit", pq->unit,
+			    "choices", choices));
 		}
-		json_array_append_new(tests, json_pack("{s:s,s:s,s:s?,s:o,"
-		    "s:o}", "id", d->id, "name", d->name, "figure", d->figure,
-		    "steps", steps, "questions", qs));
+		json_array_append_new(tests, json_pack("{s:s,s:s,s:s,s:b,s:s,"
+		    "s:s,s:s?,s:s?,s:o,s:o}", "id", d->id, "name", d->name,
+		    "measures", d->measures, "sides", d->sides, "reference",
+		    d->reference, "source", d->source, "figure", d->figure,
+		    "figure_text", d->figure_text, "steps", steps,
+		    "questions", qs));
 	}
 	web_json(r, json_pack("{s:i,s:o}", "every_days", PROGRAM_TEST_DAYS,
 	    "tests", tests));
@@ -966,48 +994,54 @@ static int
 selftest_answer(const struct program_test_def *d, int i, json_t *x,
     const char *name, int *v, struct web_reply *r)
 {
-	char	num[32];
+	char		 num[32];
+	const char	*text;
 
 	*v = -1;
 	if (x == NULL || json_is_null(x))
 		return (0);
 	if (i >= d->nq) {
-		web_error(r, 400, "%s: the %s test asks one question", name,
-		    d->id);
+		web_error(r, 400, "%s: the %s test asks %d question%s", name,
+		    d->id, d->nq, d->nq == 1 ? "" : "s");
 		return (-1);
 	}
-	if (json_is_integer(x) && d->q[i].type == ANSWER_NUMBER)
+	if (json_is_integer(x) && d->q[i].type == ANSWER_NUMBER) {
 		snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(x));
-	else if (!json_is_string(x)) {
+		text = num;
+	} else if (json_is_string(x))
+		text = json_string_value(x);
+	else {
 		web_error(r, 400, "%s: expected %s or null", name,
 		    d->q[i].type == ANSWER_NUMBER ? "a number" :
 		    "a string");
 		return (-1);
 	}
-	if (program_answer_parse(&d->q[i], json_is_string(x) ?
-	    json_string_value(x) : num, v) == 0)
+	if (program_answer_parse(&d->q[i], text, v) == 0)
 		return (0);
 	web_error(r, 400, "%s: not an answer to \"%s\"", name, d->q[i].text);
 	return (-1);
 }
 
 /*
- * POST /api/selftest: {"test": ID, "value": ANSWER, "extra": ANSWER}
- * keeps one self-test result now (coach_selftest_save()).
+ * POST /api/selftest: {"test": ID, "value": ANSWER, "extra": ANSWER,
+ * "more": ANSWER} keeps one self-test result now
+ * (coach_selftest_save()); an answer out of its range, of the wrong
+ * kind or missing is a 400, and nothing is kept.
  */
 static void
 api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 {
 	const struct program_test_def	*d;
 	json_error_t			 je;
-	json_t				*jv = NULL, *jx = NULL;
+	json_t				*jv = NULL, *jx = NULL, *jm = NULL;
+	struct program_result		 pr;
 	const char			*id;
-	char				*cause = NULL, text[64];
-	int				 t, value, extra, rc;
+	char				*cause = NULL, text[96];
+	int				 t, value, extra, more, rc;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:s,s?o,s?o}", "test", &id,
-	    "value", &jv, "extra", &jx) != 0) {
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:s,s?o,s?o,s?o}", "test",
+	    &id, "value", &jv, "extra", &jx, "more", &jm) != 0) {
 		web_error(r, 400, "%s", je.text);
 		return;
 	}
@@ -1018,9 +1052,12 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 	}
 	d = &program_tests[t];
 	if (selftest_answer(d, 0, jv, "value", &value, r) != 0 ||
-	    selftest_answer(d, 1, jx, "extra", &extra, r) != 0)
+	    selftest_answer(d, 1, jx, "extra", &extra, r) != 0 ||
+	    selftest_answer(d, 2, jm, "more", &more, r) != 0)
 		return;
-	if (!program_result_valid((enum program_test)t, value, extra)) {
+	pr = (struct program_result){ 0, (enum program_test)t, value, extra,
+	    more, 0 };
+	if (!program_result_valid(&pr)) {
 		web_error(r, 400, "not a complete answer to the %s test: "
 		    "each answer within its range, and the needed ones given",
 		    d->id);
@@ -1028,17 +1065,16 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 	}
 	live_lock(w->live);
 	rc = coach_selftest_save(&w->coach, (enum program_test)t, value, extra,
-	    &cause);
+	    more, &cause);
 	live_unlock(w->live);
 	if (coach_failed(r, rc, cause))
 		return;
-	program_result_describe((enum program_test)t, value, extra, text,
-	    sizeof text);
-	web_json(r, json_pack("{s:s,s:o,s:o,s:i,s:s}", "test", d->id,
+	program_result_describe(&pr, text, sizeof text);
+	web_json(r, json_pack("{s:s,s:o,s:o,s:o,s:i,s:s}", "test", d->id,
 	    "value", value < 0 ? json_null() : json_integer(value), "extra",
-	    extra < 0 ? json_null() : json_integer(extra), "score",
-	    program_test_score((enum program_test)t, value, extra), "text",
-	    text));
+	    extra < 0 ? json_null() : json_integer(extra), "more",
+	    more < 0 ? json_null() : json_integer(more), "score",
+	    program_result_score(&pr), "text", text));
 }
 
 /* GET /api/session: the session now; GET /api/events: its stream. */

@@ -228,6 +228,7 @@ state_json(struct live *l)
 	struct coach_unfinished		 u;
 	json_t				*j, *s, *p;
 	char				 counters[96], say[160], *cause = NULL;
+	char				 ask[160];
 	int64_t				 wall = clock_wall_ms(clk);
 	uint64_t			 now;
 	int				 found;
@@ -309,14 +310,16 @@ state_json(struct live *l)
 		    ph->kind == PHASE_REP ? "rep" :
 		    ph->kind == PHASE_INHALE ? "inhale" :
 		    ph->kind == PHASE_EXHALE ? "exhale" :
-		    ph->kind == PHASE_SWITCH ? "switch" : "rest"));
+		    ph->kind == PHASE_SWITCH ? "switch" :
+		    ph->kind == PHASE_CHANGE ? "change" : "rest"));
 		json_object_set_new(s, "phase", p);
 	} else
 		json_object_set_new(s, "phase", json_null());
 	json_object_set_new(s, "next", ex_ref(session_next(cs->s)));
 	if ((e = session_offer(cs->s)) != NULL)
-		json_object_set_new(s, "offer", json_pack("{s:s,s:s,s:s}",
-		    "id", e->id, "name", e->name, "why", e->why));
+		json_object_set_new(s, "offer", json_pack("{s:s,s:s,s:s,s:s}",
+		    "id", e->id, "name", e->name, "why", e->why, "ask",
+		    cue_offer(e, ask, sizeof ask)));
 	else
 		json_object_set_new(s, "offer", json_null());
 	if (session_state(cs->s) == SESSION_DONE) {
@@ -448,6 +451,16 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		free(cause);
 		return;
 	}
+	/* Read outside the lock: a session's timer does not wait on it. */
+	if (routine != NULL && routine_parse("routine", routine,
+	    strlen(routine), w->coach.catalog, &p, &rname, &d) == -1) {
+		web_error(r, 400, "%s", d.n > 0 ? d.msgs[0] :
+		    "routine: cannot be read");
+		diag_release(&d);
+		plan_release(&p);
+		free(rname);
+		return;
+	}
 	pthread_mutex_lock(&l->mu);
 	if (playing(l)) {
 		web_error(r, 409, "a session is being played in this browser "
@@ -495,13 +508,7 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		coach_unfinished_release(&u);
 	}
 	if (routine != NULL) {
-		if (routine_parse("routine", routine, strlen(routine),
-		    w->coach.catalog, &p, &rname, &d) == -1) {
-			web_error(r, 400, "%s", d.n > 0 ? d.msgs[0] :
-			    "routine: cannot be read");
-			diag_release(&d);
-			goto out;
-		}
+		/* Read above. */
 	} else if (k == COACH_BREAK) {
 		if (settings_load(w->settings_path, &cfg, &d, &cause) != 0) {
 			diag_release(&d);

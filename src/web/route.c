@@ -6,6 +6,11 @@
  *  - its Host must be this server's loopback name and port: a page on
  *    another site whose name was made to resolve to 127.0.0.1 (DNS
  *    rebinding) sends its own name, and is refused;
+ *  - the page and the API are for the person who started the server
+ *    alone: the session cookie (HttpOnly, SameSite=Strict) is given
+ *    only by a one-time link, which midback hands to its owner (printed
+ *    on the terminal, or opened through a file only they can read);
+ *    other users of the machine are refused at the socket (server.c);
  *  - a request that changes anything (POST, the only such method) must
  *    carry this server's Origin and the token of this run, which only
  *    the page we served can read (no CORS headers are ever sent);
@@ -19,10 +24,15 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "web/web.h"
+#include "coach/coach.h"
 #include "coach/doc.h"
 #include "core/xmalloc.h"
+#include "sys/paths.h"
 
 static const struct web_asset *
 asset_find(const char *path)
@@ -35,20 +45,32 @@ asset_find(const char *path)
 	return (NULL);
 }
 
+/* A random secret of WEB_TOKEN_LEN hex digits into buf. 0 or -1. */
+int
+web_secret(char *buf)
+{
+	unsigned char	raw[WEB_TOKEN_LEN / 2];
+	size_t		i;
+
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return (-1);
+	for (i = 0; i < sizeof raw; i++)
+		snprintf(buf + 2 * i, 3, "%02x", raw[i]);
+	return (0);
+}
+
 int
 web_init(struct web *w, char **err)
 {
 	const struct web_asset	*a;
-	unsigned char		 raw[WEB_TOKEN_LEN / 2];
 	const char		*at;
-	size_t			 i;
 
-	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
+	if (web_secret(w->token) != 0 || web_secret(w->session) != 0 ||
+	    web_secret(w->key) != 0) {
 		*err = xstrdup("cannot make a token: no randomness");
 		return (-1);
 	}
-	for (i = 0; i < sizeof raw; i++)
-		snprintf(w->token + 2 * i, 3, "%02x", raw[i]);
+	w->key_used = 0;
 	if ((a = asset_find("/index.html")) == NULL ||
 	    (at = strstr(a->data, "@TOKEN@")) == NULL) {
 		*err = xstrdup("the built-in page is missing");
@@ -110,10 +132,15 @@ web_doc(struct web_reply *r, json_t *j)
 void
 web_error(struct web_reply *r, int status, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg;
-	json_t	*j;
+	va_list			 ap;
+	char			*msg;
+	json_t			*j;
+	enum coach_failure	 f;
 
+	/* A storage failure met on the way is not the request's fault. */
+	if ((status == 400 || status == 500) &&
+	    (f = coach_failure_take()) != COACH_FAIL_NONE)
+		status = f == COACH_FAIL_FULL ? 507 : 503;
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = NULL;
@@ -144,6 +171,55 @@ host_ok(const struct web *w, const char *s)
 
 /* Compare in time that does not depend on where they differ. */
 static int
+secret_eq(const char *want, const char *s)
+{
+	unsigned char	d = 0;
+	size_t		i;
+
+	if (s == NULL || strlen(s) != WEB_TOKEN_LEN)
+		return (0);
+	for (i = 0; i < WEB_TOKEN_LEN; i++)
+		d |= (unsigned char)(s[i] ^ want[i]);
+	return (d == 0);
+}
+
+/*
+ * Whether key is a one-time key not used yet: the first link's, or one
+ * `serve --link` left as a file (taken, and removed, here). A used or
+ * expired one is refused.
+ */
+static int
+key_ok(struct web *w, const char *key, int64_t now_ms)
+{
+	char		 name[64], *path, *err = NULL;
+	struct stat	 st;
+	size_t		 i;
+	int		 ok = 0;
+
+	if (key == NULL || strlen(key) != WEB_TOKEN_LEN)
+		return (0);
+	for (i = 0; i < WEB_TOKEN_LEN; i++)
+		if (strchr("0123456789abcdef", key[i]) == NULL)
+			return (0);
+	if (!w->key_used && secret_eq(w->key, key)) {
+		w->key_used = 1;
+		return (1);
+	}
+	snprintf(name, sizeof name, WEB_LINK_PREFIX "%s", key);
+	if ((path = paths_state(name, &err)) == NULL) {
+		free(err);
+		return (0);
+	}
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_uid == getuid() && (st.st_mode & 077) == 0 &&
+	    now_ms - (int64_t)st.st_mtime * 1000 <= WEB_LINK_MS &&
+	    unlink(path) == 0)
+		ok = 1;
+	free(path);
+	return (ok);
+}
+
+static int
 token_ok(const struct web *w, const char *s)
 {
 	unsigned char	d = 0;
@@ -160,9 +236,11 @@ void
 web_route(struct web *w, const struct web_req *q, struct web_reply *r)
 {
 	const struct web_asset	*a;
-	int			 get, post;
+	const char		*k;
+	int			 get, post, page;
 
 	memset(r, 0, sizeof *r);
+	(void)coach_failure_take();	/* an earlier request's */
 	if (!host_ok(w, q->host)) {
 		web_error(r, 421, "this server answers only to "
 		    "http://127.0.0.1:%d/", w->port);
@@ -170,6 +248,43 @@ web_route(struct web *w, const struct web_req *q, struct web_reply *r)
 	}
 	get = strcmp(q->method, "GET") == 0 || strcmp(q->method, "HEAD") == 0;
 	post = strcmp(q->method, "POST") == 0;
+	page = strcmp(q->url, "/") == 0 || strcmp(q->url, "/index.html") == 0;
+	/* The one-time link: the cookie, and on to the page. */
+	if (get && page && q->arg != NULL && (k = q->arg(q->ctx, "k")) !=
+	    NULL) {
+		/* Real time: the link's file has the system's mtime. */
+		if (!key_ok(w, k, (int64_t)time(NULL) * 1000)) {
+			web_error(r, 403, "this link has been used or has "
+			    "expired: run midback serve --link for a new one");
+			return;
+		}
+		r->status = 303;
+		r->location = "/";
+		r->cache = "no-store";
+		snprintf(r->set_cookie, sizeof r->set_cookie, WEB_COOKIE
+		    "=%s; HttpOnly; SameSite=Strict; Path=/", w->session);
+		r->body = xstrdup("");
+		return;
+	}
+	/* The page and the API are the cookie holder's alone. */
+	if ((page || strncmp(q->url, "/api/", 5) == 0) &&
+	    !secret_eq(w->session, q->cookie)) {
+		web_error(r, 401, "open midback through the link midback "
+		    "serve printed, or run midback serve --link for a new "
+		    "one");
+		if (page) {
+			web_reply_free(r);
+			r->type = "text/html; charset=utf-8";
+			r->body = xstrdup("<!doctype html>\n<meta charset="
+			    "\"utf-8\">\n<title>midback</title>\n<p>This page "
+			    "is for the person who started midback serve. Open "
+			    "it through the link that <code>midback serve</code> "
+			    "printed, or run <code>midback serve --link</code> "
+			    "for a new one.</p>\n");
+			r->len = strlen(r->body);
+		}
+		return;
+	}
 	if (post) {
 		if (q->origin == NULL || strncmp(q->origin, "http://", 7) != 0 ||
 		    !host_ok(w, q->origin + 7)) {

@@ -25,10 +25,24 @@
 #include "web/mhd.h"
 #include "web/web.h"
 #include "core/xmalloc.h"
+#include "sys/peer.h"
 
-/* A stream that says nothing for this long sends a comment line. */
-#define WEB_KEEPALIVE_MS	15000
-#define WEB_CONNECTIONS_MAX	64
+/*
+ * A stream that says nothing for this long sends a comment line; a
+ * client that has gone is found by that write, so its slot is given back
+ * within about two of these.
+ */
+#define WEB_KEEPALIVE_MS	1000
+/*
+ * Limits that keep the server answering. Every client on loopback has
+ * the same address, so a limit per address would be the same as the
+ * total: another user's connections are refused at accept (peer_ok()),
+ * an idle or half-sent one is closed after WEB_IDLE_S, and the event
+ * streams, which stay open, are capped apart.
+ */
+#define WEB_CONNECTIONS_MAX	256
+#define WEB_IDLE_S		10
+#define WEB_STREAMS_MAX		16
 
 static const char web_csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -79,6 +93,16 @@ headers(struct MHD_Response *resp, const struct web_reply *r)
 		    r->disposition);
 	if (r->allow != NULL)
 		MHD_add_response_header(resp, "Allow", r->allow);
+	if (r->location != NULL)
+		MHD_add_response_header(resp, "Location", r->location);
+	if (r->set_cookie[0] != '\0')
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->retry_after > 0) {
+		char	n[16];
+
+		snprintf(n, sizeof n, "%d", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", n);
+	}
 }
 
 static ssize_t
@@ -103,6 +127,28 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	return ((ssize_t)n);
 }
 
+/*
+ * Take (1) or give back (0) one of WEB_STREAMS_MAX event streams.
+ * Returns 1 when one was taken.
+ */
+static int
+stream_slot(int take)
+{
+	static pthread_mutex_t	mu = PTHREAD_MUTEX_INITIALIZER;
+	static int		n;
+	int			ok = 1;
+
+	pthread_mutex_lock(&mu);
+	if (!take)
+		n--;
+	else if (n >= WEB_STREAMS_MAX)
+		ok = 0;
+	else
+		n++;
+	pthread_mutex_unlock(&mu);
+	return (ok);
+}
+
 static void
 stream_free(void *cls)
 {
@@ -110,6 +156,7 @@ stream_free(void *cls)
 
 	free(s->pending);
 	free(s);
+	stream_slot(0);
 }
 
 static enum MHD_Result
@@ -119,6 +166,14 @@ respond(struct MHD_Connection *c, struct web *w, struct web_reply *r)
 	struct web_stream	*s;
 	enum MHD_Result		 ret;
 
+	if (r->stream && !stream_slot(1)) {
+		/* Past the cap: a plain refusal, never a silent close. */
+		web_reply_free(r);
+		web_error(r, 503, "too many pages are following the session; "
+		    "close one and try again");
+		r->stream = 0;
+		r->retry_after = 5;
+	}
 	if (r->stream) {
 		s = xcalloc(1, sizeof *s);
 		s->live = w->live;
@@ -154,6 +209,8 @@ request_fill(struct MHD_Connection *c, const char *url, const char *method,
 	    WEB_TOKEN_HEADER);
 	q->content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    "Content-Type");
+	q->cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
+	    WEB_COOKIE);
 	q->arg = web_arg;
 	q->ctx = c;
 }
@@ -279,16 +336,32 @@ fail:
 	return (-1);
 }
 
+/*
+ * A connection from another user of this machine is refused outright,
+ * where the kernel can tell whose it is (sys/peer.c); where it cannot,
+ * the cookie still stands between them and the data.
+ */
+static enum MHD_Result
+peer_ok(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	struct web	*w = cls;
+	uid_t		 uid;
+
+	if (peer_uid(addr, len, w->port, &uid) != 0)
+		return (MHD_YES);
+	return (uid == getuid() ? MHD_YES : MHD_NO);
+}
+
 static struct MHD_Daemon *
 daemon_on(struct web *w, int fd, unsigned extra)
 {
 	return (MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
-	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | extra, 0, NULL,
-	    NULL, on_request, w,
+	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | extra, 0, peer_ok,
+	    w, on_request, w,
 	    MHD_OPTION_LISTEN_SOCKET, fd,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_done, w,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_S,
 	    MHD_OPTION_THREAD_STACK_SIZE, (size_t)(256 * 1024),
 	    MHD_OPTION_END));
 }
@@ -316,7 +389,7 @@ web_serve(struct web *w, const char *opener, char **err)
 {
 	struct MHD_Daemon	*d4 = NULL, *d6 = NULL;
 	sigset_t		 set, old;
-	char			 url[64], *cause = NULL;
+	char			 url[64], link[128], *cause = NULL, *page = NULL;
 	int			 fd4, fd6, port = w->port, sig;
 
 	if (web_mhd_load(err) != 0)
@@ -371,14 +444,23 @@ web_serve(struct web *w, const char *opener, char **err)
 	if (fd6 != -1 && (d6 = daemon_on(w, fd6, MHD_USE_IPv6)) == NULL)
 		close(fd6);
 	snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
-	printf("midback is at %s (Ctrl-C stops it)\n", url);
+	web_link_url(port, w->key, link, sizeof link);
+	printf("midback is at %s (Ctrl-C stops it). Open it, once, with\n"
+	    "  %s\n(midback serve --link gives a fresh link for another "
+	    "browser.)\n", url, link);
 	fflush(stdout);
 	if (web_state_write(port, &cause) != 0) {
 		fprintf(stderr, "midback: serve: %s\n", cause);
 		free(cause);
+		cause = NULL;
 	}
-	if (opener != NULL)
-		open_page(opener, url);
+	/* The key goes through a file only the owner reads, not argv. */
+	if (opener != NULL && (page = web_link_file(link, &cause)) == NULL) {
+		fprintf(stderr, "midback: serve: %s\n", cause);
+		free(cause);
+	} else if (opener != NULL)
+		open_page(opener, page);
+	free(page);
 	while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
 		continue;
 	web_state_remove();

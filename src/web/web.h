@@ -59,6 +59,15 @@ struct web {
 	int		 port;
 	char		 token[WEB_TOKEN_LEN + 1];
 	char		*index;		/* index.html with the token */
+	/*
+	 * Who may use it: the session cookie, given only by a one-time
+	 * link; the first link (printed, or opened through a file only the
+	 * owner can read) is key until used; `serve --link` leaves more as
+	 * files in the runtime folder (web_link_new()).
+	 */
+	char		 session[WEB_TOKEN_LEN + 1];
+	char		 key[WEB_TOKEN_LEN + 1];
+	int		 key_used;
 	size_t		 index_len;
 	char		*settings_path;	/* config.yaml */
 	/*
@@ -81,6 +90,7 @@ struct web_req {
 	const char	*host;		/* headers; NULL when absent */
 	const char	*origin;
 	const char	*token;
+	const char	*cookie;	/* the session cookie's value */
 	const char	*content_type;
 	const char	*body;		/* NUL-terminated; NULL if none */
 	size_t		 len;
@@ -103,7 +113,36 @@ struct web_reply {
 	const char	*allow;		/* Allow, on a 405 */
 	const char	*csp;		/* Content-Security-Policy; NULL:
 					   the pages' own */
+	const char	*location;	/* Location, on a redirect */
+	char		 set_cookie[160];	/* Set-Cookie, or "" */
+	int		 retry_after;	/* seconds, on a 503; 0 none */
 };
+
+/* The session cookie's name, and the runtime files of fresh links. */
+#define WEB_COOKIE		"midback"
+#define WEB_LINK_PREFIX		"link-"
+/* A link made by `serve --link` is good for this long, and once. */
+#define WEB_LINK_MS		(2 * 60 * 1000)
+/* The port of the server running now (its runtime file). 0 or -1. */
+int	 web_state_read(int *port, char **err);
+/* A random secret of WEB_TOKEN_LEN hex digits into buf. 0 or -1. */
+int	 web_secret(char *buf);
+/* The page's link (with its one-time key) for port, into buf. */
+void	 web_link_url(int port, const char *key, char *buf, size_t len);
+/*
+ * A fresh one-time link to the running server at port: a key kept as a
+ * file only its owner can read, $XDG_RUNTIME_DIR/midback/link-KEY, that
+ * the server takes (and removes) once, within WEB_LINK_MS. Its URL into
+ * buf. Returns 0 or -1.
+ */
+int	 web_link_new(int port, char *buf, size_t len, char **err);
+/*
+ * A file only its owner can read that sends a browser to url (a meta
+ * refresh): what --open hands to xdg-open, so that the key is never on
+ * a command line other users can read. Its path, allocated; NULL on
+ * failure.
+ */
+char	*web_link_file(const char *url, char **err);
 
 /* route.c */
 /*

@@ -64,3 +64,26 @@ same() {
 	printf '%s\n' "$2" >"$T/expect"
 	diff -u "$T/expect" "$1" || { echo "'$1' differs"; return 1; }
 }
+
+# cat_ids [KEY=VALUE...]: the catalog's ids that the filters keep, read
+# from data/exercises.yaml apart from midback: motion, kind, place (desk
+# or floor in its places; any keeps all), equipment (what it needs is
+# among those at hand; none for nothing) and stage.
+cat_ids() {
+	python3 - "$TOP/data/exercises.yaml" "$@" <<'PY'
+import sys, yaml
+exs = yaml.safe_load(open(sys.argv[1]))["exercises"]
+f = dict(a.split("=", 1) for a in sys.argv[2:])
+for e in exs:
+    need = set(x for x in e.get("equipment", []) if x != "none")
+    have = set() if f.get("equipment") == "none" else \
+        set(f.get("equipment", "").split(","))
+    if ("motion" in f and f["motion"] not in e.get("motions", []) or
+        "kind" in f and e["kind"] != f["kind"] or
+        f.get("place", "any") != "any" and f["place"] not in e["places"] or
+        "equipment" in f and not need <= have or
+        "stage" in f and e["stage"] != int(f["stage"])):
+        continue
+    print(e["id"])
+PY
+}

@@ -21,9 +21,9 @@ expected() {
 	sed "s|^FILE:|$esc:|" "$DATA/catalog-bad-$1.expected" >"$T/want"
 }
 
-t 'check-1.1 the built-in catalog is ok, 24 exercises' '
+t 'check-1.1 the built-in catalog is ok, 41 exercises' '
 	run 0 "$MIDBACK" check "$TOP/data/exercises.yaml" &&
-	same "$OUT" "$TOP/data/exercises.yaml: ok, 24 exercises" &&
+	same "$OUT" "$TOP/data/exercises.yaml: ok, 41 exercises" &&
 	empty "$ERR"
 '
 
@@ -89,7 +89,7 @@ t 'check-4.1 several files: all their problems are reported, exit 1' '
 t 'check-4.2 several good files: each is ok, exit 0' '
 	run 0 "$MIDBACK" check "$DATA/catalog-good.yaml" "$TOP/data/exercises.yaml" &&
 	same "$OUT" "$DATA/catalog-good.yaml: ok, 2 exercises
-$TOP/data/exercises.yaml: ok, 24 exercises" &&
+$TOP/data/exercises.yaml: ok, 41 exercises" &&
 	empty "$ERR"
 '
 
@@ -97,7 +97,7 @@ t 'check-4.3 one bad file among good ones still exits 1' '
 	run 1 "$MIDBACK" check "$DATA/catalog-good.yaml" \
 	    "$DATA/catalog-bad-id.yaml" "$TOP/data/exercises.yaml" &&
 	has "$OUT" "$DATA/catalog-good.yaml: ok, 2 exercises" &&
-	has "$OUT" "$TOP/data/exercises.yaml: ok, 24 exercises" &&
+	has "$OUT" "$TOP/data/exercises.yaml: ok, 41 exercises" &&
 	has "$ERR" "$DATA/catalog-bad-id.yaml:2: bad id ${Q}Open_Book${Q}"
 '
 
@@ -165,6 +165,24 @@ t 'check-7.1 a routine without its name gets the routine'"'"'s one error' '
 	run 1 "$MIDBACK" check "$T/bare.yaml" &&
 	has "$ERR" "$T/bare.yaml:1: routine: missing ${Q}name${Q}" &&
 	test "$(wc -l <"$ERR")" -eq 2
+'
+
+# A routine, a catalog or settings nested deeper than 64 levels is
+# refused where the level too deep opens, before the tree is built: a
+# 100,000-deep list took over 20 s.
+t 'check-9 nesting past 64 levels is refused at its line, at once; huge numbers are out of range' '
+	{ printf "name: Deep\nexercises: "; head -c 100000 /dev/zero | tr "\0" "["; head -c 100000 /dev/zero | tr "\0" "]"; echo; } >"$T/deep.yaml" &&
+	start=$(date +%s%N) &&
+	run 1 "$MIDBACK" check "$T/deep.yaml" &&
+	end=$(date +%s%N) &&
+	same "$ERR" "$T/deep.yaml:2: nested deeper than 64 levels" &&
+	test $(( (end - start) / 1000000 )) -lt 2000 &&
+	{ printf "exercises:\n  - id: x\n    name: "; head -c 70 /dev/zero | tr "\0" "["; head -c 70 /dev/zero | tr "\0" "]"; echo; } >"$T/deepcat.yaml" &&
+	run 1 "$MIDBACK" check "$T/deepcat.yaml" &&
+	same "$ERR" "$T/deepcat.yaml:3: nested deeper than 64 levels" &&
+	printf "name: Huge\nexercises:\n  - id: chest-opener\n    hold_s: 4294967297\n" >"$T/huge.yaml" &&
+	run 1 "$MIDBACK" check "$T/huge.yaml" &&
+	same "$ERR" "$T/huge.yaml:4: ${Q}hold_s${Q} must be from 1 to 600, found 4294967297"
 '
 
 echo "1..$n"

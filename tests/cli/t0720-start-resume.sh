@@ -2,9 +2,12 @@
 # the database kept, --resume, the question when neither flag is given,
 # --no-resume, and the pain rule across a resume.
 #
-# Sessions run in real time. A session is started in the background with
-# its answers in a file, the database is polled until it shows what the
-# test needs, and the process is killed with SIGKILL. The resume after a
+# Sessions play on the test clock. A session is started in the background
+# with its answers in a file; after the last of them it waits at its next
+# question (bg), the database is polled until it shows what the test
+# needs, and the process is killed with SIGKILL. No step depends on how
+# fast the machine is: the kill always finds the session waiting at the
+# same question. The resume after a
 # regression (section 4) and the pain rule across a resume (section 5)
 # run in data folders of their own at the same time as the rest. t() runs
 # each body where `set -e` is ignored, so every body chains its steps
@@ -40,25 +43,47 @@ q() {
 	sqlite3 -batch -cmd ".timeout 5000" "$T/$1/data/midback/midback.db" "$2"
 }
 
-# bg NAME INPUT CMD...: run CMD in the background with standard input from
-# INPUT and XDG_DATA_HOME=$T/NAME/data; its process id goes to $T/NAME/pid,
-# its output to $T/NAME/out and err, its exit status to $T/NAME/rc (the
-# shell's "Killed" after a SIGKILL goes nowhere).
+# bg NAME INPUT CMD...: run CMD in the background with XDG_DATA_HOME=
+# $T/NAME/data; its process id goes to $T/NAME/pid, its output to
+# $T/NAME/out and err, its exit status to $T/NAME/rc (the shell's
+# "Killed" after a SIGKILL goes nowhere). Its standard input is a FIFO
+# that gives the lines of INPUT and then stays open, silent, until CMD
+# ends: at its next question after them the session waits, as for a
+# person who has not answered yet. So what the test finds in the store
+# stays so until it kills the run, however slow the machine: a file
+# that ran out would end the session instead, and a session still
+# playing would move on between what the test saw and the kill.
 bg() {
 	bn=$1 bi=$2
 	shift 2
 	mkdir -p "$T/$bn/data"
-	rm -f "$T/$bn/pid" "$T/$bn/rc"
+	rm -f "$T/$bn/pid" "$T/$bn/rc" "$T/$bn/in"
+	mkfifo "$T/$bn/in"
 	(
 		set +e
 		export XDG_DATA_HOME="$T/$bn/data"
-		"$@" <"$bi" >"$T/$bn/out" 2>"$T/$bn/err" &
+		"$@" <"$T/$bn/in" >"$T/$bn/out" 2>"$T/$bn/err" &
 		echo $! >"$T/$bn/pid.tmp"
 		mv "$T/$bn/pid.tmp" "$T/$bn/pid"
 		wait $!
 		echo $? >"$T/$bn/rc.tmp"
 		mv "$T/$bn/rc.tmp" "$T/$bn/rc"
 	) 2>/dev/null &
+	# The person: INPUT, then silence until the run has ended (its
+	# process gone; two minutes at most, as a guard against a hang).
+	(
+		set +e
+		cat "$bi"
+		hw=0
+		until [ -e "$T/$bn/pid" ] || [ $hw -ge 1200 ]; do
+			sleep 0.1; hw=$((hw + 1))
+		done
+		hp=$(cat "$T/$bn/pid" 2>/dev/null)
+		while [ -n "$hp" ] && kill -0 "$hp" 2>/dev/null &&
+		    [ $hw -lt 1200 ]; do
+			sleep 0.1; hw=$((hw + 1))
+		done
+	) >"$T/$bn/in" 2>/dev/null &
 }
 
 # ended NAME: wait up to 60 s for run NAME to end; print its exit status.
@@ -75,8 +100,8 @@ ended() {
 	cat "$T/$1/rc"
 }
 
-# poll NAME SQL WANT: wait up to 20 s until SQL on run NAME's database
-# gives WANT.
+# poll NAME SQL WANT: wait until SQL on run NAME's database gives WANT
+# (60 s at most, a guard against a hang: the runs wait at a question).
 poll() {
 	pw=0
 	while :; do
@@ -85,8 +110,8 @@ poll() {
 			return 0
 		fi
 		pw=$((pw + 1))
-		if [ "$pw" -gt 200 ]; then
-			echo "after 20 s, $2 gives: $(q "$1" "$2" 2>&1)"
+		if [ "$pw" -gt 600 ]; then
+			echo "after 60 s, $2 gives: $(q "$1" "$2" 2>&1)"
 			return 1
 		fi
 		sleep 0.1
@@ -145,16 +170,17 @@ exercises:
 EOF
 
 # Section 4, in the background: sharp at chest-opener, yes to the
-# regression, fine; killed once the regression is recorded.
+# regression, fine; killed once the regression is recorded, while it
+# waits at the feel check of cross-arm-stretch.
 answers "$T/in-reg" "" sharp y fine
 bg reg "$T/in-reg" env XDG_CONFIG_HOME="$T/reg/config" \
     "$MIDBACK" start --routine "$TWO"
 watch reg "SELECT count(*) FROM session_items" 2
 
 # Section 5, in the background: sharp at chest-opener, no to the
-# regression; killed once that is recorded, then resumed, the answers in
-# $T/in-bad2.
-answers "$T/in-bad" "" sharp n fine fine
+# regression; killed once that is recorded (it waits at the feel check of
+# the second exercise), then resumed, the answers in $T/in-bad2.
+answers "$T/in-bad" "" sharp n
 bg bad "$T/in-bad" "$MIDBACK" start --routine "$THREE"
 watch bad "SELECT count(*) FROM session_items" 1
 printf 'tingling\nn\nfine\n\n' >"$T/in-bad2"
@@ -166,8 +192,9 @@ printf 'tingling\nn\nfine\n\n' >"$T/in-bad2"
 	echo $? >"$T/bad/rc2"
 ) 2>/dev/null &
 
-# Section 1: three exercises, killed once the first is recorded.
-answers "$T/in-main" 2 fine fine fine ""
+# Section 1: three exercises, killed once the first is recorded (it waits
+# at the feel check of the second).
+answers "$T/in-main" 2 fine
 bg main "$T/in-main" "$MIDBACK" start --routine "$THREE"
 
 t 'resume-1.1 killed after one exercise, the session is running with that one item' '
@@ -210,7 +237,7 @@ t 'resume-1.3 the same session ends finished with all three items' '
 '
 
 t 'resume-2.1 without --resume or --no-resume the question is asked; no starts afresh' '
-	printf "\n\n\n" >"$T/in-b" &&
+	printf "\n" >"$T/in-b" &&
 	bg main "$T/in-b" "$MIDBACK" start --routine "$THREE" &&
 	poll main "SELECT count(*) FROM sessions WHERE status = ${Q}running${Q}" 1 &&
 	killed main &&
@@ -232,7 +259,7 @@ t 'resume-2.1 without --resume or --no-resume the question is asked; no starts a
 '
 
 t 'resume-3.1 --no-resume marks the unfinished session quit and starts a new one' '
-	printf "\n\n\n" >"$T/in-c" &&
+	printf "\n" >"$T/in-c" &&
 	bg main "$T/in-c" "$MIDBACK" start --routine "$THREE" &&
 	poll main "SELECT count(*) FROM sessions WHERE status = ${Q}running${Q}" 1 &&
 	killed main &&

@@ -24,14 +24,14 @@ HOME='$HOME' LC_ALL=C.UTF-8 TERM=$2 MIDBACK_TEST_CLOCK=scale=20 \
 t 'fallback-1: TERM=unknown plays the session in plain lines to the end' '
 	play unknown unknown &&
 	S=unknown &&
-	see "How much does your back hurt right now, 0 to 10?" 200 &&
+	see "How much does your back hurt right now, 0 to 10?" &&
 	tm send-keys -t unknown Enter &&
-	see "Hold" 200 &&
-	see "How did it feel?" 200 &&
+	see "Hold" &&
+	see "How did it feel?" &&
 	tm send-keys -t unknown fine Enter &&
-	see "How much does your back hurt now, 0 to 10?" 200 &&
+	see "How much does your back hurt now, 0 to 10?" &&
 	tm send-keys -t unknown Enter &&
-	see "EXIT=0" 200 &&
+	see "EXIT=0" &&
 	has "$PANE" "Well done" &&
 	lacks "$PANE" "Error opening terminal" &&
 	test ! -s "$T/unknown.err" &&
@@ -41,13 +41,13 @@ t 'fallback-1: TERM=unknown plays the session in plain lines to the end' '
 t 'fallback-2: TERM=dumb, which cannot move the cursor, falls back too' '
 	play dumb dumb &&
 	S=dumb &&
-	see "How much does your back hurt right now, 0 to 10?" 200 &&
+	see "How much does your back hurt right now, 0 to 10?" &&
 	tm send-keys -t dumb Enter &&
-	see "How did it feel?" 200 &&
+	see "How did it feel?" &&
 	tm send-keys -t dumb fine Enter &&
-	see "How much does your back hurt now, 0 to 10?" 200 &&
+	see "How much does your back hurt now, 0 to 10?" &&
 	tm send-keys -t dumb Enter &&
-	see "EXIT=0" 200 &&
+	see "EXIT=0" &&
 	has "$PANE" "Well done" &&
 	test "$(sqlite3 "$DB" "SELECT count(*) FROM sessions WHERE status = ${Q}running${Q}")" = 0
 '

@@ -76,7 +76,7 @@ t 'small-4: at 80x24 the big digits show, and the help takes their place' '
 	see "space pause  n next  p back  x it hurts  q quit  ? help" &&
 	sw=0 &&
 	until grab && test "$(digits)" -eq 5; do
-		sw=$((sw + 1)); test "$sw" -lt 50 || { sed "s/^/|/" "$PANE"; exit 1; }
+		sw=$((sw + 1)); test "$sw" -lt 300 || { sed "s/^/|/" "$PANE"; exit 1; }
 		sleep 0.1
 	done &&
 	row 19 "^ exercise\[" &&

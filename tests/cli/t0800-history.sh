@@ -153,10 +153,10 @@ t 'export-1: JSON round trip, export then import then export, is identical' '
 	XDG_DATA_HOME="$T/h2" run 0 "$MIDBACK" export &&
 	cmp "$OUT" "$T/a.json" &&
 	has "$T/a.json" "\"started\": \"$(day 10)T22:00:00.000-05:00\"" &&
-	has "$T/a.json" "\"version\": 3," &&
+	has "$T/a.json" "\"version\": 4," &&
 	has "$T/a.json" "\"phase\": \"extension\"" &&
 	test "$(q "$T/h2/midback/midback.db" "SELECT start_day, start_phase FROM program")" = "20760|extension" &&
-	test "$(q "$T/h2/midback/midback.db" "SELECT test, value, coalesce(extra, -1), tz_min FROM selftests ORDER BY at_ms" | tr "\n" " ")" = "rotation|36|-1|60 wall-angel|1|4|60 " &&
+	test "$(q "$T/h2/midback/midback.db" "SELECT test, value, coalesce(extra, -1), tz_min, method FROM selftests ORDER BY at_ms" | tr "\n" " ")" = "rotation|36|-1|60|1 wall-angel|1|4|60|1 " &&
 	test "$(q "$T/h2/midback/midback.db" "SELECT question, answer FROM screen_answers")" = "fall|0" &&
 	test "$(q "$T/h2/midback/midback.db" "SELECT what FROM acknowledgements")" = "not-medical-advice" &&
 	has "$T/a.json" "\"due\": \"2026-11-18T06:06:40.000-05:00\"" &&

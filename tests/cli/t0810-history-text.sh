@@ -77,3 +77,32 @@ t 'escape-1: log and stats show control characters escaped, never raw' '
 	XDG_DATA_HOME="$T/e" run 0 "$MIDBACK" log --json &&
 	has "$OUT" "\"note\": \"red\\u001B[31m"
 '
+
+# Bidirectional controls: a right-to-left override makes what follows it
+# read backwards ("txt.exe" shown as "exe.txt"), isolates and marks move
+# text about.
+bidi_export() {
+	cat >"$T/bidi.json" <<JSON
+{"format": "midback-export", "version": 2,
+ "sessions": [{"uid": "$(printf %032x 21)", "started": "${today}T00:10:00.000+00:00", "ended": "${today}T00:20:00.000+00:00", "status": "finished", "end_reason": "a\\u2066b\\u2069", "pain_before": null, "pain_after": null, "plan": {"items": []},
+   "items": [{"position": 0, "exercise": "ex\\u202eab", "side": null, "sets": 1, "reps": 8, "holds": 0, "breaths": 0, "feel": "fine", "outcome": "done", "finished": "${today}T00:12:00.000+00:00"}]}],
+ "breaks": [],
+ "checkins": [{"uid": "$(printf %032x 22)", "at": "${today}T00:30:00.000+00:00", "pain": 2, "stiffness": null, "note": "ok \\u202egnp.exe \\u202a\\u202b\\u202c\\u202d \\u2067\\u2068 \\u200e\\u200f\\u061c \\u00e9 \\u05d0"}],
+ "reminders": [],
+ "set_aside": [{"exercise": "set\\u202easide", "reason": "pain rule", "set": "${today}T00:00:00.000+00:00", "until": "2999-01-01T00:00:00.000+00:00"}]}
+JSON
+}
+
+t 'escape-2: log and stats show bidirectional controls escaped, other text as it is' '
+	bidi_export &&
+	XDG_DATA_HOME="$T/b" run 0 "$MIDBACK" import "$T/bidi.json" &&
+	XDG_DATA_HOME="$T/b" run 0 "$MIDBACK" log &&
+	! grep -qP "[\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}\\x{200e}\\x{200f}\\x{061c}]" "$OUT" &&
+	has "$OUT" "pain 2: ok \\u202egnp.exe \\u202a\\u202b\\u202c\\u202d \\u2067\\u2068 \\u200e\\u200f\\u061c é א" &&
+	has "$OUT" "ex\\u202eab" &&
+	has "$OUT" "(a\\u2066b\\u2069)" &&
+	XDG_DATA_HOME="$T/b" run 0 "$MIDBACK" stats &&
+	! grep -qP "[\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}\\x{200e}\\x{200f}\\x{061c}]" "$OUT" &&
+	has "$OUT" "ex\\u202eab" &&
+	has "$OUT" "set\\u202easide"
+'

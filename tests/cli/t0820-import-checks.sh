@@ -61,3 +61,93 @@ t 'times-1: ended before started, or an item before its session, is refused' '
 	same "$ERR" "$T/open.json: sessions[0]: ${Q}ended${Q} is null but the status is ${Q}finished${Q}" &&
 	test ! -e "$T/none"
 '
+
+# bounded KIND: an export past one of import's bounds (docs/export-format.md).
+bounded() {
+	python3 - "$1" <<'PY'
+import json, sys
+kind = sys.argv[1]
+def sess(i, n_items=0, plan=None):
+	return {"uid": "%032x" % (i + 1), "started": "2026-03-02T08:00:00.000+01:00",
+	        "ended": "2026-03-02T08:10:00.000+01:00", "status": "finished",
+	        "end_reason": None, "pain_before": 3, "pain_after": None,
+	        "plan": plan if plan is not None else {"items": []},
+	        "items": [{"position": k, "exercise": "open-book", "side": None,
+	                   "sets": 1, "reps": 8, "holds": 0, "breaths": 0,
+	                   "feel": "fine", "outcome": "done",
+	                   "finished": "2026-03-02T08:04:00.000+01:00"}
+	                  for k in range(n_items)]}
+def ci(i, note=None):
+	return {"uid": "%032x" % (100000 + i), "at": "2026-03-02T09:00:00.000+01:00",
+	        "pain": 2, "stiffness": None, "note": note}
+d = {"format": "midback-export", "version": 2, "sessions": [], "breaks": [],
+     "checkins": [], "reminders": [], "set_aside": []}
+if kind == "note":
+	d["checkins"] = [ci(0, "fine"), ci(1, "\u00e9" * 10001)]
+elif kind == "note-max":
+	d["checkins"] = [ci(0, "\u00e9" * 10000)]
+elif kind == "plan":
+	d["sessions"] = [sess(0, plan={"items": [{"id": "x" * 100}] * 200})]
+elif kind == "items":
+	d["sessions"] = [sess(0, 2), sess(1, 201)]
+elif kind == "records":
+	d["sessions"] = [sess(i, 8) for i in range(6000)]
+	d["checkins"] = [ci(i) for i in range(6001)]
+elif kind == "name":
+	d["sessions"] = [sess(0)]
+	d["sessions"][0]["end_reason"] = "r" * 201
+elif kind == "notes":
+	d["checkins"] = [ci(i, "n" * 10000) for i in range(420)]
+elif kind == "plans":
+	plan = {"items": [], "pad": "p" * 16000}
+	d["breaks"] = [sess(i, plan=plan) for i in range(525)]
+elif kind == "deep":
+	x = {}
+	for _ in range(70):
+		x = {"items": [x]}
+	d["sessions"] = [sess(0, plan=x)]
+json.dump(d, sys.stdout)
+PY
+}
+
+t 'bounds-1: a note, a plan, a session or a file past its bound is refused, naming the record, and nothing is stored' '
+	bounded note >"$T/note.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/note.json" &&
+	same "$ERR" "$T/note.json: checkins[1]: ${Q}note${Q} is longer than 10000 characters" &&
+	bounded plan >"$T/plan.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/plan.json" &&
+	same "$ERR" "$T/plan.json: sessions[0]: ${Q}plan${Q} is larger than 16384 bytes" &&
+	bounded items >"$T/items.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/items.json" &&
+	same "$ERR" "$T/items.json: sessions[1]: 201 items; a session has at most 200" &&
+	bounded records >"$T/records.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/records.json" &&
+	same "$ERR" "$T/records.json: checkins[6000]: past the 60000 records one file may hold (sessions, their items, check-ins and the rest); split the file" &&
+	bounded deep >"$T/deep.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/deep.json" &&
+	has "$ERR" "$T/deep.json: sessions[0].plan.items[0].items[0]." &&
+	has "$ERR" ".items[0].items: nested deeper than 64 levels"
+	bounded name >"$T/name.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/name.json" &&
+	same "$ERR" "$T/name.json: sessions[0]: ${Q}end_reason${Q} is longer than 200 characters" &&
+	bounded notes >"$T/notes.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/notes.json" &&
+	same "$ERR" "$T/notes.json: checkins[419]: the notes up to here come to more than 4 MiB, the most one file may hold; split the file" &&
+	bounded plans >"$T/plans.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/plans.json" &&
+	same "$ERR" "$T/plans.json: breaks[523]: the plans up to here come to more than 8 MiB, the most one file may hold; split the file" &&
+	test ! -e "$T/none" &&
+	bounded note-max >"$T/note-max.json" &&
+	XDG_DATA_HOME="$T/max" run 0 "$MIDBACK" import "$T/note-max.json"
+'
+
+t 'bounds-2: a file past 32 MiB is refused before it is all read, from a file or a pipe' '
+	head -c 33554433 /dev/zero | tr "\0" " " >"$T/big.json" &&
+	XDG_DATA_HOME="$T/none" run 1 "$MIDBACK" import "$T/big.json" &&
+	same "$ERR" "midback: import: $T/big.json: larger than 32 MiB, the most one import takes; split the file" &&
+	set +e &&
+	cat "$T/big.json" | XDG_DATA_HOME="$T/none" "$MIDBACK" import /dev/stdin >"$OUT" 2>"$ERR"
+	test $? -eq 1 && set -e &&
+	same "$ERR" "midback: import: /dev/stdin: larger than 32 MiB, the most one import takes; split the file" &&
+	test ! -e "$T/none"
+'

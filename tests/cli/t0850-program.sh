@@ -34,43 +34,127 @@ t 'program-1: a new person is in week 1 of the breathing phase, and nothing is c
 	has "$OUT" "Program: week 1, breathing phase (1 of 4): more time on slow, low breathing; a self-test is due"
 '
 
-t 'program-2: a self-test played in plain mode is kept, and shows in program --json and stats' '
-	selftest "36\npartly\n4\n3\nyes\n" &&
+# One whole set: rotation 40/32, wall angel 2/3 with 4 slides, C7 9 cm,
+# 14 breaths a minute belly first.
+SET='40\n32\n2\n3\n4\n9\n14\nbelly\n'
+
+t 'program-2: a whole set played in plain mode is kept, both sides, and shows in program --json and stats' '
+	selftest "$SET" &&
 	has "$OUT" "Self-test 1 of 4: Seated rotation" &&
-	has "$OUT" "Kept: 36 degrees." &&
-	has "$OUT" "Kept: partly, 4 overhead." &&
-	has "$OUT" "Kept: 3 finger widths." &&
-	has "$OUT" "Kept: belly first." &&
-	has "$OUT" "All four kept." &&
+	has "$OUT" "It measures the turn of the mid-back, each way." &&
+	has "$OUT" "breastbone (the flat bone in the middle of your chest)" &&
+	has "$OUT" "The position: \`midback show arms-crossed-turn\` draws it." &&
+	has "$OUT" "Kept: left 40, right 32 degrees (8 apart): 71% of the reference (45 degrees each way)." &&
+	has "$OUT" "sacrum (the flat bone at the base of the spine" &&
+	lacks "$OUT" "low back flat" &&
+	has "$OUT" "Kept: left 2, right 3 of 3, 4 slides: 67% of the reference (3 of 3 on each side)." &&
+	has "$OUT" "needs a helper with a ruler" &&
+	has "$OUT" "Kept: C7 9 cm from the wall: 83% of the reference (7.5 cm or less)." &&
+	has "$OUT" "Kept: 14 breaths a minute, belly first: 100% of the reference" &&
+	has "$OUT" "The set is whole: all four kept." &&
 	run 0 "$MIDBACK" program --json &&
-	json "$OUT" "[t[\"results\"][0][\"value\"] for t in p[\"selftests\"][\"tests\"]] == [36, 1, 3, 1]" &&
-	json "$OUT" "p[\"selftests\"][\"tests\"][0][\"results\"][0][\"date\"] == \"2026-03-02\"" &&
-	json "$OUT" "p[\"selftests\"][\"weakest\"] == \"extension\" and not p[\"selftests\"][\"due\"] and p[\"selftests\"][\"next_due\"] == \"2026-03-16\"" &&
+	json "$OUT" "[(t[\"results\"][0][\"value\"], t[\"results\"][0][\"extra\"], t[\"results\"][0][\"more\"]) for t in p[\"selftests\"][\"tests\"]] == [(40, 32, None), (2, 3, 4), (9, None, None), (14, 0, None)]" &&
+	json "$OUT" "[(r[\"left\"], r[\"right\"], r[\"difference\"], r[\"left_score\"], r[\"right_score\"]) for r in p[\"selftests\"][\"tests\"][0][\"results\"]] == [(40, 32, 8, 89, 71)]" &&
+	json "$OUT" "[t[\"results\"][0][\"score\"] for t in p[\"selftests\"][\"tests\"]] == [71, 67, 83, 100]" &&
+	json "$OUT" "p[\"selftests\"][\"tests\"][0][\"results\"][0][\"date\"] == \"2026-03-02\" and p[\"selftests\"][\"tests\"][0][\"source\"].startswith(\"Furness\")" &&
+	json "$OUT" "p[\"selftests\"][\"weakest\"] == \"wall-angel\" and not p[\"selftests\"][\"due\"] and not p[\"selftests\"][\"partial\"] and p[\"selftests\"][\"next_due\"] == \"2026-03-16\"" &&
 	run 0 "$MIDBACK" stats &&
 	has "$OUT" "Self-tests, first and latest" &&
-	has "$OUT" "Thoracic extension test  3 finger widths (score 40), 2026-03-02" &&
+	has "$OUT" "Upper-back curve at the wall C7 9 cm from the wall: 83% of the reference (7.5 cm or less), 2026-03-02" &&
 	run 0 "$MIDBACK" stats --json &&
-	json "$OUT" "p[\"selftests\"][2][\"results\"][0][\"score\"] == 40" &&
+	json "$OUT" "p[\"selftests\"][2][\"results\"][0][\"score\"] == 83" &&
 	run 0 "$MIDBACK" today &&
-	has "$OUT" "your extension test is the weakest, so work on extension gets more too."
+	has "$OUT" "your wall-angel test is the weakest, so work on the shoulder blades gets more too."
 '
 
-t 'program-3: a second round two weeks on shows the trend' '
+t 'program-3: a second set two weeks on shows the trend of each side' '
 	export XDG_DATA_HOME="$T/d3" &&
-	selftest "20\nno\n\n5\nno\n" &&
-	MIDBACK_TEST_CLOCK="at=2026-03-16T09:00:00" selftest "40\nyes\n6\n1\nyes\n" &&
+	selftest "30\n22\n1\n2\n\n12\n22\nchest\n" &&
+	MIDBACK_TEST_CLOCK="at=2026-03-16T09:00:00" selftest "$SET" &&
 	MIDBACK_TEST_CLOCK="at=2026-03-16T09:00:00" run 0 "$MIDBACK" stats &&
-	has "$OUT" "Seated rotation          20 degrees -> 40 degrees (score 44 -> 88, better), 2 tests, latest 2026-03-16" &&
-	has "$OUT" "Breathing test           chest first -> belly first (score 30 -> 100, better)"
+	has "$OUT" "Seated rotation              2 results, 2026-03-02 to 2026-03-16" &&
+	has "$OUT" "    left   30 -> 40 degrees (67% -> 89%)" &&
+	has "$OUT" "    right  22 -> 32 degrees (49% -> 71%)" &&
+	has "$OUT" "    apart   8 ->  8" &&
+	has "$OUT" "    score  49% -> 71% of the reference (45 degrees each way): better" &&
+	has "$OUT" "    left    1 ->  2 of 3 (33% -> 67%)" &&
+	has "$OUT" "Breathing at rest            22 breaths a minute, chest first -> 14 breaths a minute, belly first (68% -> 100% of the reference"
 '
 
-t 'program-4: an answer the question does not take is asked again; input that ends keeps what was done' '
+t 'program-4: an answer out of range or of the wrong kind is asked again; input that ends keeps the tests done, and the set is partial' '
 	export XDG_DATA_HOME="$T/d4" DB="$T/d4/midback/midback.db" &&
-	selftest "lots\n95\n\nmaybe\nyes\n" &&
+	selftest "lots\n95\n-3\n40\n32\n4\n2\n" &&
+	has "$OUT" "Please answer with a whole number from 0 to 90." &&
+	has "$OUT" "Please answer with a whole number from 0 to 3." &&
+	has "$OUT" "Kept: left 40, right 32 degrees (8 apart)" &&
+	has "$OUT" "Input ended before the rest. The set is partial: 1 of 4 kept so far; wall-angel, extension and breathing are asked next time." &&
+	test "$(sqlite3 "$DB" "SELECT test, value, extra, coalesce(more, -1), method FROM selftests")" = "rotation|40|32|-1|2" &&
+	run 0 "$MIDBACK" program &&
+	has "$OUT" "the set begun 2026-03-02 is partial: wall-angel, extension and breathing still to do" &&
+	run 0 "$MIDBACK" program --json &&
+	json "$OUT" "p[\"selftests\"][\"partial\"] and p[\"selftests\"][\"due\"] and p[\"selftests\"][\"pending\"] == [\"wall-angel\", \"extension\", \"breathing\"]" &&
+	run 0 "$MIDBACK" today &&
+	has "$OUT" "the self-tests are partial, 3 of 4 still to do (midback program --test)." &&
+	MIDBACK_TEST_CLOCK="at=2026-03-05T09:00:00" selftest "2\n3\n\n9\n14\nmaybe\nb\n" &&
+	has "$OUT" "The last set is partial: 3 of 4 still to do, asked now." &&
+	has "$OUT" "Self-test 1 of 3: Seated wall angel" &&
+	lacks "$OUT" "Seated rotation" &&
 	has "$OUT" "Please answer as the question asks." &&
-	has "$OUT" "Kept: wall mark reached." &&
-	has "$OUT" "1 of 4 self-tests kept; input ended before the rest." &&
-	test "$(sqlite3 "$DB" "SELECT test, value, extra FROM selftests")" = "rotation|-1|1"
+	has "$OUT" "The set is whole: all four kept." &&
+	MIDBACK_TEST_CLOCK="at=2026-03-05T09:00:00" run 0 "$MIDBACK" program --json &&
+	json "$OUT" "not p[\"selftests\"][\"partial\"] and not p[\"selftests\"][\"due\"] and p[\"selftests\"][\"next_due\"] == \"2026-03-19\""
+'
+
+t 'program-4b: one side alone keeps nothing (printf 45 | program --test), and a test left empty is asked next time' '
+	export XDG_DATA_HOME="$T/d4b" DB="$T/d4b/midback/midback.db" &&
+	printf "45\n" | run 1 "$MIDBACK" program --test &&
+	has "$OUT" "Input ended before the rest. Nothing kept." &&
+	test "$(sqlite3 "$DB" "SELECT count(*) FROM selftests")" = 0 &&
+	run 0 "$MIDBACK" program --json &&
+	json "$OUT" "p[\"selftests\"][\"due\"] and not p[\"selftests\"][\"partial\"]" &&
+	selftest "40\n32\n2\n3\n\n\n14\nb\n" &&
+	has "$OUT" "Skipped: it is asked next time." &&
+	has "$OUT" "The set is partial: 3 of 4 kept so far; extension is asked next time." &&
+	run 0 "$MIDBACK" program --json &&
+	json "$OUT" "p[\"selftests\"][\"pending\"] == [\"extension\"] and p[\"selftests\"][\"due\"]"
+'
+
+t 'program-4c: the weakest compares like with like: chest first at a calm rate does not outweigh a stiff turn' '
+	export XDG_DATA_HOME="$T/d4c" &&
+	selftest "30\n30\n3\n3\n\n7\n12\nchest\n" &&
+	run 0 "$MIDBACK" program --json &&
+	json "$OUT" "[t[\"results\"][0][\"score\"] for t in p[\"selftests\"][\"tests\"]] == [67, 100, 107, 75]" &&
+	json "$OUT" "p[\"selftests\"][\"weakest\"] == \"rotation\""
+'
+
+# An export of version 3, with results of the earlier tests.
+old_export() {
+	python3 - <<PY
+import json
+print(json.dumps({"format": "midback-export", "version": 3, "sessions": [],
+    "breaks": [], "checkins": [], "reminders": [], "set_aside": [],
+    "program": None, "screen": {"answers": [], "acknowledgements": []},
+    "selftests": [
+        {"uid": "%032x" % 1, "at": "2026-02-02T09:00:00.000+00:00", "test": "rotation", "value": 36, "extra": None},
+        {"uid": "%032x" % 2, "at": "2026-02-02T09:01:00.000+00:00", "test": "breathing", "value": 0, "extra": None}]}))
+PY
+}
+
+t 'program-4d: results of the earlier tests come in from a version 3 export, stay apart, and go out and back again in version 4' '
+	export XDG_DATA_HOME="$T/d4d" DB="$T/d4d/midback/midback.db" &&
+	old_export >"$T/old.json" &&
+	run 0 "$MIDBACK" import "$T/old.json" &&
+	test "$(sqlite3 "$DB" "SELECT test, value, coalesce(extra, -1), method FROM selftests ORDER BY at_ms" | tr "\n" " ")" = "rotation|36|-1|1 breathing|0|-1|1 " &&
+	selftest "$SET" &&
+	run 0 "$MIDBACK" stats &&
+	has "$OUT" "and 1 result of the earlier test, kept but not compared" &&
+	run 0 "$MIDBACK" program --json &&
+	json "$OUT" "[(r[\"earlier\"], r[\"score\"], r[\"text\"]) for r in p[\"selftests\"][\"tests\"][0][\"results\"]] == [(True, None, \"36 degrees, the stiffer side (earlier test)\"), (False, 71, \"left 40, right 32 degrees (8 apart)\")]" &&
+	run 0 "$MIDBACK" export --output "$T/new.json" &&
+	json "$T/new.json" "p[\"version\"] == 4 and [(x[\"method\"], x[\"more\"]) for x in p[\"selftests\"]][:3] == [(1, None), (1, None), (2, None)]" &&
+	export XDG_DATA_HOME="$T/d4e" &&
+	run 0 "$MIDBACK" import "$T/new.json" &&
+	test "$(sqlite3 "$T/d4e/midback/midback.db" "SELECT test, value, coalesce(extra, -1), coalesce(more, -1), method FROM selftests ORDER BY at_ms" | tr "\n" " ")" = "rotation|36|-1|-1|1 breathing|0|-1|-1|1 rotation|40|32|-1|2 wall-angel|2|3|4|2 extension|9|-1|-1|2 breathing|14|0|-1|2 "
 '
 
 t 'program-5: --start-at and --reset start again today; bad phases are usage errors' '
@@ -88,7 +172,8 @@ t 'program-5: --start-at and --reset start again today; bad phases are usage err
 	has "$ERR" "cannot both be given" &&
 	run 2 "$MIDBACK" program --plain &&
 	run 0 "$MIDBACK" program --help &&
-	has "$OUT" "moves on when"
+	has "$OUT" "moves on when" &&
+	has "$OUT" "both sides" && has "$OUT" "docs/selftests.md"
 '
 
 # A history of N daily sessions from 2026-03-02: posture reset on both

@@ -4,8 +4,9 @@
 # and its store there before it says it runs, SIGHUP with a bad file
 # keeping the settings in use, SIGTERM, and --install and --uninstall
 # without a user systemd. The daemon runs on the scaled test clock
-# (tests/README), 60 times faster than real time: a reminder five minutes
-# away comes in five seconds. The desktop side (notifications, idle) is
+# (tests/README), 20 times faster than real time: a reminder five minutes
+# away comes in fifteen seconds, time enough for a busy machine to start
+# the daemon and ask its status before then. The desktop side (notifications, idle) is
 # tests/edge/. t() runs each body where `set -e` is ignored, so every
 # body chains its steps with `&&`.
 . "$TOP/tests/cli/lib.sh"
@@ -98,7 +99,7 @@ t 'remind-3: bad usage' '
 # next day: work ends at 10:08, before a second one would be due.
 printf "posture_reset_every: 5\nwall_angel_every: off\ndaily_session: off\nwork_days: [mon, tue, wed, thu, fri, sat, sun]\nwork_hours: \"09:00-10:08\"\n" >"$CFG"
 DB="$XDG_DATA_HOME/midback/midback.db"
-export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=60"
+export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=20"
 # umask 0: the daemon's files must be private all the same.
 (umask 0; exec "$MIDBACK" remind) >"$T/d.out" 2>"$T/d.err" &
 dpid=$!
@@ -132,11 +133,17 @@ t 'remind-4.1: a second daemon is refused; the first goes on' '
 '
 
 # The line is said after the outcome is stored: the store is read at once.
+# It was due at 10:05 or 10:06; the time it shows is when it came, from
+# then to when it was stored (at_ms): a busy machine makes it later.
 t 'remind-5: with no notification service, a bell and a line, said once' '
-	wait_for "$T/d.err" "Time for a posture reset" 150 &&
+	wait_for "$T/d.err" "Time for a posture reset" 600 &&
 	test "$(sqlite3 -readonly -cmd ".timeout 5000" "$DB" "SELECT kind, outcome FROM reminders")" = "posture-reset|missed" &&
-	has "$T/d.err" "midback: remind: no notification service on the session bus; reminders will ring the terminal bell and print here" &&
-	grep -q "$(printf "\a")10:0[56] Time for a posture reset\. Sit tall" "$T/d.err" &&
+	sqlite3 -readonly -cmd ".timeout 5000" "$DB" "SELECT strftime(${Q}%H:%M${Q}, due_ms / 1000, ${Q}unixepoch${Q}), strftime(${Q}%H:%M${Q}, at_ms / 1000, ${Q}unixepoch${Q}), at_ms >= due_ms FROM reminders" >"$T/when" &&
+	grep -q "^10:0[56]|[0-9:]*|1\$" "$T/when" &&
+	sed -n "s/^$(printf "\a")\([0-9][0-9]:[0-9][0-9]\) Time for a posture reset\. Sit tall.*/\1/p" "$T/d.err" >"$T/said" &&
+	test "$(wc -l <"$T/said")" -eq 1 &&
+	! expr "$(cat "$T/said")" "<" "$(cut -d"|" -f1 "$T/when")" >/dev/null &&
+	! expr "$(cat "$T/said")" ">" "$(cut -d"|" -f2 "$T/when")" >/dev/null &&
 	test "$(grep -c "no notification service" "$T/d.err")" -eq 1 &&
 	run 0 "$MIDBACK" stats &&
 	has "$OUT" "Break reminders, last 28 days: 0 taken, 0 snoozed, 0 skipped," &&
@@ -156,7 +163,7 @@ t 'remind-6: SIGHUP with a bad file keeps the settings in use; SIGTERM ends it' 
 	kill -0 "$dpid" &&
 	cp "$T/good.yaml" "$CFG" &&
 	kill -TERM "$dpid" &&
-	wi=0 && while kill -0 "$dpid" 2>/dev/null && [ $wi -lt 50 ]; do sleep 0.1; wi=$((wi + 1)); done &&
+	wi=0 && while kill -0 "$dpid" 2>/dev/null && [ $wi -lt 300 ]; do sleep 0.1; wi=$((wi + 1)); done &&
 	! kill -0 "$dpid" 2>/dev/null &&
 	test ! -e "$XDG_RUNTIME_DIR/midback/remind.json" &&
 	run 0 "$MIDBACK" remind --status &&
@@ -181,5 +188,42 @@ t 'remind-7: --install writes the unit; without a user systemd it says so' '
 '
 kill "$dpid" 2>/dev/null || true
 unset MIDBACK_TEST_CLOCK
+
+# A burst of D-Bus messages from a peer, on a private session bus
+# (tests/lib/xsession.sh): the daemon gives its pages back once the burst
+# is over, not before each message, so the messages cost no faults to
+# speak of (with a page-out each, 100 cost over 3,000; now under 100).
+. "$TOP/tests/lib/xsession.sh"
+XSESSION_DIR="$T/xs"
+mkdir -p "$XSESSION_DIR"
+if command -v dbus-daemon >/dev/null 2>&1 &&
+    command -v dbus-send >/dev/null 2>&1 &&
+    command -v busctl >/dev/null 2>&1 && _xsession_bus session; then
+	BUS=$(cat "$XSESSION_DIR/session.address")
+	trap 'kill "$fpid" 2>/dev/null; xsession_stop; rm -rf "$T"' EXIT
+	mkdir -p "$T/run8" && chmod 700 "$T/run8"
+	DBUS_SESSION_BUS_ADDRESS=$BUS XDG_RUNTIME_DIR="$T/run8" \
+	    "$MIDBACK" remind >"$T/f.out" 2>"$T/f.err" &
+	fpid=$!
+t 'remind-8: a burst of D-Bus messages costs no page-out per message' '
+	wait_for "$T/run8/midback/remind.json" "\"pid\"" &&
+	sleep 3 &&
+	name=$(busctl --address="$BUS" list --unique --no-legend | awk -v p="$fpid" "\$2 == p { print \$1; exit }") &&
+	test -n "$name" &&
+	f0=$(awk "{ print \$10 }" /proc/$fpid/stat) &&
+	i=0 && while [ $i -lt 100 ]; do
+		dbus-send --bus="$BUS" --type=signal --dest="$name" /org/example/Flood org.example.Flood.Ping || exit 1
+		i=$((i + 1))
+	done &&
+	f1=$(awk "{ print \$10 }" /proc/$fpid/stat) &&
+	echo "minor faults for 100 messages: $((f1 - f0))" &&
+	test $((f1 - f0)) -lt 1000 &&
+	kill -0 "$fpid"
+'
+	kill "$fpid" 2>/dev/null
+else
+	n=$((n + 1))
+	echo "ok $n - remind-8 # SKIP no dbus-daemon, dbus-send or busctl"
+fi
 
 echo "1..$n"

@@ -21,13 +21,14 @@ grab() {
 	tm capture-pane -p -t "$S" >"$PANE" 2>/dev/null
 }
 
-# see TEXT [TENTHS]: wait (10 s, or TENTHS tenths of a second) until the
+# see TEXT [TENTHS]: wait (30 s, or TENTHS tenths of a second) until the
 # pane of $S shows the fixed string TEXT; $PANE holds the last capture.
+# The limit is a guard against a hang, generous for a busy machine.
 see() {
 	sw=0
 	until grab && grep -qF -- "$1" "$PANE"; do
 		sw=$((sw + 1))
-		if [ "$sw" -gt "${2:-100}" ]; then
+		if [ "$sw" -gt "${2:-300}" ]; then
 			echo "the pane does not show: $1"
 			sed 's/^/|/' "$PANE"
 			return 1

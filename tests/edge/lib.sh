@@ -13,7 +13,7 @@
 #                             libsystemd; fails it if the code does not
 #                             build
 #   edge_wait FILE REGEX [TENTHS]
-#                             wait (10 s, or TENTHS tenths of a second)
+#                             wait (30 s, a hang guard, or TENTHS tenths)
 #                             until a line of FILE matches the basic
 #                             regular expression REGEX
 #   edge_switches PID         the context switches of process PID so far:
@@ -64,7 +64,7 @@ edge_wait() {
 	_ew=0
 	until grep -q -- "$2" "$1" 2>/dev/null; do
 		_ew=$((_ew + 1))
-		if [ "$_ew" -gt "${3:-100}" ]; then
+		if [ "$_ew" -gt "${3:-300}" ]; then
 			echo "no line matches '$2' in $1:"
 			sed 's/^/|/' "$1" 2>/dev/null
 			return 1

@@ -37,9 +37,11 @@ until grep -q 'http://' "$T/serve.out"; do
 	fi
 	sleep 0.05
 done
-url=$(sed -n 's|.*\(http://[^ ]*/\).*|\1|p' "$T/serve.out")
+url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
+link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
 
-MIDBACK_URL=$url CHROMIUM=$chromium node "$TOP/tests/browser/run.mjs"
+MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium \
+    node "$TOP/tests/browser/run.mjs"
 rc=$?
 kill $spid
 wait $spid

@@ -93,7 +93,7 @@ t 'remind-edge-2: the reminder arrives with Start, Snooze and Skip' '
 
 t 'remind-edge-3: Snooze is logged, and the notification goes' '
 	dunstctl action 0 &&
-	i=0 && until [ "$(q "SELECT count(*) FROM reminders")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders")" = 1 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders")" = "posture-reset|snoozed" &&
 	edge_wait "$T/monitor" "member=CloseNotification" >/dev/null &&
 	run 0 "$MIDBACK" stats --json &&
@@ -117,7 +117,7 @@ screen() {
 
 # Wait until the terminal's screen shows $1.
 see() {
-	i=0 && until screen 2>/dev/null | grep -q -- "$1" || [ $i -ge 50 ]; do
+	i=0 && until screen 2>/dev/null | grep -q -- "$1" || [ $i -ge 300 ]; do
 		sleep 0.1; i=$((i + 1)); done
 	screen >"$T/screen" 2>&1
 	has "$T/screen" "$1"
@@ -125,7 +125,7 @@ see() {
 
 t 'remind-edge-5: the notification service leaves with the reminder up: missed' '
 	kill "$XSESSION_DUNST_PID" &&
-	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'missed'"'")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'missed'"'")" = 1 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|missed" &&
 	XSESSION_DUNST_RULES= && xsession_dunst
 '
@@ -135,7 +135,7 @@ t 'remind-edge-6: a click on the next one opens the break in a terminal, taken' 
 	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" ] || [ $i -ge 750 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(dunstctl count displayed)" = 1 &&
 	dunstctl action 0 &&
-	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'taken'"'")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'taken'"'")" = 1 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|taken" &&
 	see "Do you have chest pain" &&
 	for a in n n n n y; do
@@ -154,7 +154,7 @@ t 'remind-edge-7: the next one closed by the person is skipped' '
 	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" ] || [ $i -ge 750 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(dunstctl count displayed)" = 1 &&
 	dunstctl close &&
-	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'skipped'"'")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'skipped'"'")" = 1 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|skipped" &&
 	test ! -s "$T/d.err"
 '
@@ -169,7 +169,7 @@ t 'remind-edge-7: the next one closed by the person is skipped' '
 # (2026-03-03 00:00 UTC).
 t 'remind-edge-8: one left up when the next comes is closed and missed' '
 	kill "$DPID" && wi=0 &&
-	while kill -0 "$DPID" 2>/dev/null && [ $wi -lt 50 ]; do sleep 0.1; wi=$((wi + 1)); done &&
+	while kill -0 "$DPID" 2>/dev/null && [ $wi -lt 300 ]; do sleep 0.1; wi=$((wi + 1)); done &&
 	printf "%s\n" "posture_reset_every: 30" "wall_angel_every: off" \
 	    "daily_session: \"09:00\"" "snooze: 1" \
 	    "work_days: [mon, tue, wed, thu, fri, sat, sun]" \
@@ -180,8 +180,8 @@ t 'remind-edge-8: one left up when the next comes is closed and missed' '
 	    export MIDBACK_TEST_CLOCK="at=2026-03-03T10:00:00,since=$(date +%s),scale=600"
 	    exec "$MIDBACK" remind ) >"$T/d2.out" 2>"$T/d2.err" & } &&
 	echo $! >"$T/d2.pid" &&
-	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -ge $((n0 + 2)) ] || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done &&
-	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE due_ms >= 1772496000000")" = 1 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -ge $((n0 + 2)) ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE due_ms >= 1772496000000")" = 1 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders WHERE due_ms >= 1772496000000")" = "daily-session|missed" &&
 	test "$(grep -c "member=Notify" "$T/monitor")" -eq $((n0 + 2)) &&
 	test "$(grep -A 2 "member=Notify" "$T/monitor" | tail -n 2 | sed -n 1p | tr -d " ")" = "string\"midback\"" &&
@@ -190,7 +190,7 @@ t 'remind-edge-8: one left up when the next comes is closed and missed' '
 	test "$(dunstctl count displayed)" = 1 &&
 	{ tmux -S "$MIDBACK_TEST_TMUX" kill-server 2>/dev/null || :; } &&
 	dunstctl action 0 &&
-	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE due_ms >= 1772496000000")" = 2 ] || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done &&
+	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE due_ms >= 1772496000000")" = 2 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders WHERE due_ms >= 1772496000000 ORDER BY id")" = "daily-session|missed
 posture-reset|taken" &&
 	test ! -s "$T/d2.err"

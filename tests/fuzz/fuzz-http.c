@@ -97,6 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		q.host = host;
 		q.origin = origin;
 		q.token = w.token;
+		q.cookie = w.session;
 		q.content_type = "application/json";
 	} else
 		q.host = choice;

@@ -16,6 +16,8 @@
 #include <cmocka.h>
 
 #include "coach/coach.h"
+#include "coach/doc.h"
+#include "coach/export.h"
 #include "coach/plancodec.h"
 #include "coach/program.h"
 #include "core/dose.h"
@@ -35,6 +37,22 @@ struct fixture {
 	struct clock	 clock;
 	struct coach	 coach;
 };
+
+/* aside[from..] are harder variants: some exercise names each as harder. */
+static void
+assert_locked_after(const struct catalog *c, char **aside, size_t naside,
+    size_t from)
+{
+	size_t	i, j;
+
+	for (i = from; i < naside; i++) {
+		for (j = 0; j < c->n; j++)
+			if (c->ex[j].harder != NULL &&
+			    strcmp(c->ex[j].harder, aside[i]) == 0)
+				break;
+		assert_true(j < c->n);
+	}
+}
 
 static int
 setup(void **state)
@@ -261,8 +279,10 @@ t_pain_rule_aside(void **state)
 	o.equipment = EQUIP_CHAIR | EQUIP_WALL | EQUIP_DOORWAY;
 	assert_int_equal(coach_plan_today(&f->coach, &o, &q, &aside, &naside,
 	    &err), 0);
-	assert_int_equal(naside, 1);
+	/* Then the harder variants the program has not unlocked yet. */
+	assert_true(naside >= 1);
 	assert_string_equal(aside[0], "open-book");
+	assert_locked_after(f->catalog, aside, naside, 1);
 	for (i = 0; i < q.n; i++)
 		assert_string_not_equal(q.items[i].ex->id, "open-book");
 	coach_aside_free(aside, naside);
@@ -271,7 +291,10 @@ t_pain_rule_aside(void **state)
 	clock_advance(&f->clock, COACH_ASIDE_DAYS * 86400000LL + 1);
 	assert_int_equal(coach_plan_today(&f->coach, &o, &q, &aside, &naside,
 	    &err), 0);
-	assert_int_equal(naside, 0);
+	/* Nothing set aside: only the variants still locked. */
+	assert_locked_after(f->catalog, aside, naside, 0);
+	for (i = 0; i < naside; i++)
+		assert_string_not_equal(aside[i], "open-book");
 	coach_aside_free(aside, naside);
 	plan_release(&q);
 	plan_release(&p);
@@ -820,18 +843,22 @@ t_program(void **state)
 	assert_int_equal(cp.st.last_test, -1);
 	coach_program_release(&cp);
 
-	/* A self-test, refused when incomplete, kept with its day. */
-	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, -1, -1,
-	    &err), -1);
+	/* A self-test, refused with one side, kept with its day. */
+	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, 30, -1,
+	    -1, &err), -1);
 	free(err);
 	err = NULL;
-	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, 30, -1,
-	    &err), 0);
+	assert_int_equal(coach_selftest_save(&f->coach, TEST_ROTATION, 30, 36,
+	    -1, &err), 0);
 	assert_int_equal(coach_program_status(&f->coach, day0 + 10, &cp,
 	    &err), 0);
 	assert_int_equal(cp.results.ntests, 1);
+	assert_int_equal(cp.results.tests[0].method, STORE_TEST_METHOD);
+	assert_int_equal(cp.results.tests[0].extra, 36);
 	assert_int_equal(cp.st.weakest, TEST_ROTATION);
-	assert_int_equal(cp.st.next_test, day0 + 10 + PROGRAM_TEST_DAYS);
+	/* One of four: the set is partial, and due since that day. */
+	assert_true(cp.st.partial);
+	assert_int_equal(cp.st.next_test, day0 + 10);
 	coach_program_release(&cp);
 
 	/* The band takes the posture reset's place when it is at hand. */
@@ -843,8 +870,11 @@ t_program(void **state)
 	assert_int_equal(coach_plan_today(&f->coach, &o, &q, &aside, &naside,
 	    &err), 0);
 	assert_null(o.hint);
-	assert_int_equal(naside, 1);
+	assert_true(naside >= 1);
 	assert_string_equal(aside[0], "posture-reset");
+	assert_locked_after(f->catalog, aside, naside, 1);
+	for (i = 1; i < naside; i++)
+		assert_string_not_equal(aside[i], "band-pull-apart");
 	for (i = 0; i < q.n; i++)
 		assert_string_not_equal(q.items[i].ex->id, "posture-reset");
 	coach_aside_free(aside, naside);
@@ -1105,6 +1135,174 @@ t_nextday_step(void **state)
 	coach_program_release(&cp);
 }
 
+/* export_parse() of text; returns its cause (or NULL), h released. */
+static char *
+parse_export(const char *text)
+{
+	struct store_history	 h = STORE_HISTORY_INIT;
+	json_t			*doc;
+	char			*cause = NULL;
+
+	doc = json_loads(text, 0, NULL);
+	assert_non_null(doc);
+	if (export_parse(doc, &h, &cause) == 0)
+		store_history_release(&h);
+	json_decref(doc);
+	return (cause);
+}
+
+#define DOC_HEAD	"{\"format\":\"midback-export\",\"version\":2," \
+	"\"breaks\":[],\"reminders\":[],\"set_aside\":[],"
+#define SESSION(uid, plan, items) "{\"uid\":\"" uid "\"," \
+	"\"started\":\"2026-03-02T08:00:00.000+01:00\"," \
+	"\"ended\":\"2026-03-02T08:10:00.000+01:00\",\"status\":\"finished\"," \
+	"\"end_reason\":null,\"pain_before\":null,\"pain_after\":null," \
+	"\"plan\":" plan ",\"items\":[" items "]}"
+#define UID1	"00000000000000000000000000000001"
+#define ITEM	"{\"position\":0,\"exercise\":\"open-book\",\"side\":null," \
+	"\"sets\":1,\"reps\":8,\"holds\":0,\"breaths\":0,\"feel\":null," \
+	"\"outcome\":\"done\",\"finished\":\"2026-03-02T08:05:00.000+01:00\"}"
+
+/* Import's bounds (docs/export-format.md): each names the record. */
+static void
+t_export_bounds(void **state)
+{
+	char	*text, *cause, *items, *plan, *s;
+	size_t	 i;
+
+	(void)state;
+	/* A whole number past 32 bits is refused, not wrapped. */
+	cause = parse_export(DOC_HEAD "\"sessions\":[],\"checkins\":[{\"uid\":"
+	    "\"" UID1 "\",\"at\":\"2026-03-02T09:00:00.000+01:00\","
+	    "\"pain\":4294967299,\"stiffness\":null,\"note\":null}]}");
+	assert_string_equal(cause, "checkins[0]: 'pain' is 4294967299, not 0 "
+	    "to 10");
+	free(cause);
+
+	/* 65 levels: the top level, then 64 in the plan. */
+	plan = xstrdup("{}");
+	for (i = 0; i < 30; i++) {
+		s = xasprintf("{\"a\":[%s]}", plan);
+		free(plan);
+		plan = s;
+	}
+	text = xasprintf(DOC_HEAD "\"checkins\":[],\"sessions\":["
+	    SESSION(UID1, "%s", "") "]}", plan);
+	/* Top level, sessions, session, 30 times {"a":[...]}, {}: 64. */
+	cause = parse_export(text);
+	if (cause != NULL)
+		print_error("%s\n", cause);
+	assert_null(cause);
+	free(text);
+	s = xasprintf("[%s]", plan);
+	text = xasprintf(DOC_HEAD "\"checkins\":[],\"sessions\":["
+	    SESSION(UID1, "%s", "") "]}", s);
+	free(s);
+	free(plan);
+	cause = parse_export(text);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "sessions[0].plan[0].a[0].a[0]"));
+	assert_non_null(strstr(cause, ": nested deeper than 64 levels"));
+	free(cause);
+	free(text);
+
+	/* 200 items are taken, 201 are not. */
+	items = xstrdup(ITEM);
+	for (i = 1; i < 201; i++) {
+		s = xasprintf("%s,%s", items, ITEM);
+		free(items);
+		items = s;
+	}
+	text = xasprintf(DOC_HEAD "\"checkins\":[],\"sessions\":["
+	    SESSION(UID1, "{}", "%s") "]}", items);
+	cause = parse_export(text);
+	assert_string_equal(cause, "sessions[0]: 201 items; a session has at "
+	    "most 200");
+	free(cause);
+	free(text);
+	free(items);
+
+	/* A note of 10,000 characters (of two bytes each) is taken. */
+	s = xcalloc(1, 2 * EXPORT_NOTE_MAX + 3);
+	for (i = 0; i < EXPORT_NOTE_MAX; i++)
+		memcpy(s + 2 * i, "\xc3\xa9", 2);
+	text = xasprintf(DOC_HEAD "\"sessions\":[],\"checkins\":[{\"uid\":"
+	    "\"" UID1 "\",\"at\":\"2026-03-02T09:00:00.000+01:00\","
+	    "\"pain\":1,\"stiffness\":null,\"note\":\"%s\"}]}", s);
+	assert_null(parse_export(text));
+	free(text);
+	strcat(s, "x");
+	text = xasprintf(DOC_HEAD "\"sessions\":[],\"checkins\":[{\"uid\":"
+	    "\"" UID1 "\",\"at\":\"2026-03-02T09:00:00.000+01:00\","
+	    "\"pain\":1,\"stiffness\":null,\"note\":\"%s\"}]}", s);
+	cause = parse_export(text);
+	assert_string_equal(cause, "checkins[0]: 'note' is longer than 10000 "
+	    "characters");
+	free(cause);
+	free(text);
+	free(s);
+
+	/* A plan past 16 KiB. */
+	s = xcalloc(1, EXPORT_PLAN_MAX + 1);
+	memset(s, 'p', EXPORT_PLAN_MAX - 7);	/* {"p":"..."}: one past */
+	text = xasprintf(DOC_HEAD "\"checkins\":[],\"sessions\":["
+	    SESSION(UID1, "{\"p\":\"%s\"}", "") "]}", s);
+	cause = parse_export(text);
+	assert_string_equal(cause, "sessions[0]: 'plan' is larger than 16384 "
+	    "bytes");
+	free(cause);
+	free(text);
+	free(s);
+}
+
+/* doc_json_depth() names the first container too deep, looks no deeper. */
+static void
+t_json_depth(void **state)
+{
+	json_t	*j;
+	char	*where = NULL, *text, *s;
+	int	 i;
+
+	(void)state;
+	j = json_loads("{\"a\":[1,{\"b\":[]}]}", 0, NULL);
+	assert_int_equal(doc_json_depth(j, 4, &where), 0);
+	assert_int_equal(doc_json_depth(j, 3, &where), -1);
+	assert_string_equal(where, "a[1].b");
+	free(where);
+	assert_int_equal(doc_json_depth(j, 1, &where), -1);
+	assert_string_equal(where, "a");
+	free(where);
+	json_decref(j);
+	j = json_loads("[[]]", JSON_DECODE_ANY, NULL);
+	assert_int_equal(doc_json_depth(j, 1, &where), -1);
+	assert_string_equal(where, "[0]");
+	free(where);
+	json_decref(j);
+	/* jansson's own limit (2048) stops a deeper text as it is read. */
+	text = xstrdup("1");
+	for (i = 0; i < 3000; i++) {
+		s = xasprintf("[%s]", text);
+		free(text);
+		text = s;
+	}
+	assert_null(json_loads(text, 0, NULL));
+	free(text);
+}
+
+/* A stored plan's format version is checked before it is narrowed. */
+static void
+t_plancodec_version(void **state)
+{
+	struct fixture	*f = *state;
+	struct plan	 p;
+	char		*err = NULL;
+
+	assert_int_equal(plancodec_decode(f->catalog,
+	    "{\"v\":4294967296,\"items\":[]}", &p, &err), -1);
+	assert_non_null(strstr(err, "format version 4294967296"));
+	free(err);
+}
+
 int
 main(void)
 {
@@ -1126,6 +1324,9 @@ main(void)
 		T(t_nextday_rules),
 		T(t_nextday),
 		T(t_nextday_step),
+		T(t_export_bounds),
+		T(t_json_depth),
+		T(t_plancodec_version),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "core/config.h"
+#include "core/xmalloc.h"
 
 #define F	"config.yaml"
 
@@ -413,6 +414,48 @@ hhmm_and_describe(void **state)
 	free(s);
 }
 
+/*
+ * Lists and mappings nested past 64 levels are refused where the level
+ * too deep opens, before libyaml builds the tree: 100,000 levels take no
+ * longer than 65.
+ */
+static void
+deep_nesting_is_refused_as_it_is_read(void **state)
+{
+	char	*text;
+	size_t	 n = 100000;
+
+	(void)state;
+	text = xcalloc(1, 2 * n + 32);
+	strcpy(text, "snooze: 5\nwork_days: ");
+	memset(text + strlen(text), '[', n);
+	memset(text + strlen(text), ']', n);
+	expect_error(text, F ":2: nested deeper than 64 levels");
+	free(text);
+	/* 64 levels: the file's mapping and 63 lists are read. */
+	text = xcalloc(1, 256);
+	strcpy(text, "work_days: ");
+	memset(text + strlen(text), '[', 63);
+	memset(text + strlen(text), ']', 63);
+	expect_error(text, F ":1: 'work_days' must list day names");
+	free(text);
+	expect_error("a:\n b:\n  c: {d: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+	    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
+	    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}\n",
+	    F ":3: nested deeper than 64 levels");
+}
+
+/* A number past 32 bits is out of range, not wrapped to one in it. */
+static void
+huge_numbers_are_refused_not_wrapped(void **state)
+{
+	(void)state;
+	expect_error("posture_reset_every: 4294967356\n", F ":1: "
+	    "'posture_reset_every' must be from 1 to 480, found 4294967356");
+	expect_error("snooze: 18446744073709551621\n", F ":1: 'snooze' must "
+	    "be from 1 to 120, found 18446744073709551621");
+}
+
 int
 main(void)
 {
@@ -435,6 +478,8 @@ main(void)
 		T(a_file_that_is_not_a_mapping_is_refused),
 		T(broken_yaml_points_at_its_line),
 		T(hhmm_and_describe),
+		T(deep_nesting_is_refused_as_it_is_read),
+		T(huge_numbers_are_refused_not_wrapped),
 #undef T
 	};
 

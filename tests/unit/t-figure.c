@@ -267,6 +267,201 @@ every_frame_keeps_the_rules(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/*
+ * A hand, knee or forearm on the floor (or on the door frame) stays where
+ * it is, to within 1 cm, in every frame of both sides: the body moves over
+ * it, it does not slide.
+ */
+static void
+planted_contacts_stay_put(void **state)
+{
+	const struct exercise	*x;
+	struct fig_angles	 a;
+	struct fig_body		 b;
+	double			 p0[8][3], p[8][3], one, t;
+	size_t			 i;
+	int			 side, k, n0, n, j, steps = 40;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < cat->n; i++) {
+		x = &cat->ex[i];
+		one = fig_loop_s(x->figure, 0);
+		for (side = 0; side < 2; side++) {
+			fig_loop_at(x->figure, 1, side * one, &a);
+			fig_solve(x->figure, &a, &b);
+			n0 = fig_planted(x->figure, &b, a.contacts, p0, 8);
+			for (k = 1; k < steps; k++) {
+				t = side * one + one * k / steps;
+				fig_loop_at(x->figure, 1, t, &a);
+				fig_solve(x->figure, &a, &b);
+				n = fig_planted(x->figure, &b, a.contacts, p, 8);
+				if (n != n0)
+					continue;
+				for (j = 0; j < n; j++)
+					if (dist(p[j], p0[j]) > 1.0)
+						bad(x, "a planted contact slides",
+						    t, dist(p[j], p0[j]));
+			}
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* A point of body b in joint j's frame, offset o. */
+static void
+body_at(const struct fig_body *b, int j, double ox, double oy, double oz,
+    double out[3])
+{
+	const double	*r = b->r[j];
+	int		 k;
+
+	for (k = 0; k < 3; k++)
+		out[k] = b->p[j][k] + r[k * 3] * ox + r[k * 3 + 1] * oy +
+		    r[k * 3 + 2] * oz;
+}
+
+/*
+ * A hand is on the body part its steps name, within 6 cm (hand centre to
+ * the part's surface), on both sides: the steps and cues, keyframe by
+ * keyframe.
+ */
+static void
+hands_on_the_named_part(void **state)
+{
+	enum { HEAD_BACK, UPPER_BACK, OTHER_SHOULDER, KNEE, OTHER_ELBOW,
+	    OTHER_HAND };
+	static const struct {
+		const char	*id;
+		int		 pose, right, part;
+	} on[] = {
+		{ "quadruped-rotation", 0, 0, HEAD_BACK },
+		{ "quadruped-rotation", 1, 0, HEAD_BACK },
+		{ "chair-extension", 0, 1, HEAD_BACK },
+		{ "chair-extension", 1, 1, HEAD_BACK },
+		{ "arms-crossed-turn", 0, 0, OTHER_SHOULDER },
+		{ "arms-crossed-turn", 0, 1, OTHER_SHOULDER },
+		{ "arms-crossed-turn", 1, 1, OTHER_SHOULDER },
+		{ "cows-head-stretch", 1, 0, UPPER_BACK },
+		{ "cows-head-stretch", 1, 1, OTHER_ELBOW },
+		{ "seated-cat-cow", 0, 1, KNEE },
+		{ "seated-cat-cow", 1, 1, KNEE },
+		{ "seated-cat-cow", 2, 1, KNEE },
+		{ "dumbbell-twist", 0, 1, OTHER_HAND },
+		{ "dumbbell-twist", 1, 1, OTHER_HAND },
+		{ "cross-arm-stretch", 0, 1, OTHER_ELBOW },
+	};
+	const struct exercise	*x;
+	struct fig_angles	 a;
+	struct fig_body		 b;
+	double			 h[3], t[3], d;
+	size_t			 i;
+	int			 side, k, r, s;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < sizeof on / sizeof on[0]; i++) {
+		x = catalog_find(cat, on[i].id);
+		assert_non_null(x);
+		for (side = 0; side < 2; side++) {
+			fig_keyframe(x->figure, on[i].pose, side, &a);
+			fig_solve(x->figure, &a, &b);
+			/* The second side's left is the first's right. */
+			r = on[i].right != side;
+			s = r ? 1 : -1;
+			for (k = 0; k < 3; k++)
+				h[k] = (b.p[r ? FJ_RWRIST : FJ_LWRIST][k] +
+				    b.e[r ? FE_RHAND : FE_LHAND][k]) / 2;
+			switch (on[i].part) {
+			case HEAD_BACK:
+				body_at(&b, FJ_HEAD, -12, 4, 0, t);
+				break;
+			case UPPER_BACK:
+				body_at(&b, FJ_THORAX3, -12, 0, 0, t);
+				break;
+			case OTHER_SHOULDER:
+				body_at(&b, r ? FJ_LSCAP : FJ_RSCAP, 6, -3,
+				    -s * 14, t);
+				break;
+			case KNEE:
+				body_at(&b, r ? FJ_RKNEE : FJ_LKNEE, 3, 0, 0,
+				    t);
+				t[1] += 8;
+				break;
+			case OTHER_ELBOW:
+				body_at(&b, r ? FJ_LSHOULDER : FJ_RSHOULDER,
+				    0, -22, s * 6, t);
+				break;
+			default:
+				for (k = 0; k < 3; k++)
+					t[k] = (b.p[r ? FJ_LWRIST : FJ_RWRIST][k] +
+					    b.e[r ? FE_LHAND : FE_RHAND][k]) / 2;
+				break;
+			}
+			if ((d = dist(h, t)) > 6)
+				bad(x, "a hand off the part its steps name",
+				    on[i].pose + side * 10, d);
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/*
+ * The props of the second side are the mirror of the first's with the
+ * figure: a chair, a doorway or a wall stands where it stood, seen from
+ * the mirrored side, so the picture of side 2 is side 1's flipped.
+ */
+static void
+props_mirror_with_the_figure(void **state)
+{
+	const struct exercise	*x;
+	struct fig_angles	 a;
+	struct fig_body		 b, ref;
+	struct fig_scene	 s[2];
+	struct fig_box		 pb, bb;
+	double			 rel[2][2];
+	size_t			 i;
+	int			 side, k, n;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < cat->n; i++) {
+		x = &cat->ex[i];
+		if ((x->figure->props & (FPROP_CHAIR | FPROP_DOORWAY |
+		    FPROP_WALL)) == 0)
+			continue;
+		fig_prop_ref(x->figure, &ref);
+		for (side = 0; side < 2; side++) {
+			fig_keyframe(x->figure, x->figure->npose - 1, side, &a);
+			fig_solve(x->figure, &a, &b);
+			fig_scene(x->figure, &b, &ref, side, x->figure->camera,
+			    &s[side]);
+			/* The props' box and the body's, across the picture. */
+			pb.x0 = bb.x0 = 1e9;
+			pb.x1 = bb.x1 = -1e9;
+			for (k = 0; k < s[side].n; k++) {
+				const struct fig_prim *p = &s[side].prim[k];
+				struct fig_box *w = p->style == FS_CHAIR ||
+				    p->style == FS_DOOR || p->style == FS_WALL ?
+				    &pb : p->style <= FS_FAR ? &bb : NULL;
+
+				for (n = 0; w != NULL && n < p->n; n++) {
+					w->x0 = p->x[n] < w->x0 ? p->x[n] : w->x0;
+					w->x1 = p->x[n] > w->x1 ? p->x[n] : w->x1;
+				}
+			}
+			rel[side][0] = pb.x0 - (bb.x0 + bb.x1) / 2;
+			rel[side][1] = pb.x1 - (bb.x0 + bb.x1) / 2;
+		}
+		/* Side 2's props flipped about the body: side 1's. */
+		if (fabs(rel[0][0] + rel[1][1]) > 1 ||
+		    fabs(rel[0][1] + rel[1][0]) > 1)
+			bad(x, "the props not mirrored with the figure", 1,
+			    rel[0][0] + rel[1][1]);
+	}
+	assert_int_equal(failures, 0);
+}
+
 /* The second side is the mirror image of the first, to a millimetre. */
 static void
 sides_are_mirror_images(void **state)
@@ -445,11 +640,18 @@ renders_svg_and_braille(void **state)
 		const struct exercise *x = &cat->ex[i];
 
 		o.pose = -1;
+		/* Light: each animated SVG, both sides, under 40 KB. */
+		o.both_sides = 1;
 		svg = figure_svg(x, &o);
 		assert_non_null(svg);
 		assert_non_null(strstr(svg, "<svg"));
-		assert_non_null(strstr(svg, "@keyframes"));
+		assert_non_null(strstr(svg, "<animate "));
+		assert_null(strstr(svg, "<script"));
+		if (strlen(svg) >= 40 * 1024)
+			print_message("%s: %zu bytes\n", x->id, strlen(svg));
+		assert_true(strlen(svg) < 40 * 1024);
 		free(svg);
+		o.both_sides = 0;
 		o.pose = 0;
 		svg = figure_svg(x, &o);
 		assert_non_null(strstr(svg, "</svg>"));
@@ -478,6 +680,9 @@ main(void)
 		cmocka_unit_test(limits_are_human),
 		cmocka_unit_test(every_exercise_has_a_figure),
 		cmocka_unit_test(every_frame_keeps_the_rules),
+		cmocka_unit_test(planted_contacts_stay_put),
+		cmocka_unit_test(hands_on_the_named_part),
+		cmocka_unit_test(props_mirror_with_the_figure),
 		cmocka_unit_test(sides_are_mirror_images),
 		cmocka_unit_test(every_exercise_moves),
 		cmocka_unit_test(motion_follows_the_phases),

@@ -454,57 +454,217 @@ levels_stay_within_ranges(void **state)
 	}
 }
 
+/* A result of the tests now, on day. */
+static struct program_result
+res_of(long day, enum program_test t, int value, int extra, int more)
+{
+	return ((struct program_result){ day, t, value, extra, more, 0 });
+}
+
 /* Answers, validity and scores of the self-tests. */
 static void
 self_tests_read_and_score(void **state)
 {
 	const struct program_test_def	*r = &program_tests[TEST_ROTATION];
-	struct program_result		 res[3];
-	struct program_input		 in;
-	struct program_state		 st;
-	char				 buf[64];
-	int				 v;
+	const struct program_test_def	*br = &program_tests[TEST_BREATHING];
+	struct program_result		 x;
+	char				 buf[96];
+	int				 v, t, i;
 
 	(void)state;
+	/* Each test names what it measures, its source, a figure; sides. */
+	for (t = 0; t < TEST_COUNT; t++) {
+		assert_non_null(program_tests[t].measures);
+		assert_non_null(program_tests[t].source);
+		assert_non_null(program_tests[t].reference);
+		assert_non_null(program_tests[t].figure);
+		assert_non_null(program_tests[t].figure_text);
+		assert_non_null(catalog_find(cat, program_tests[t].figure));
+		for (i = 0; program_tests[t].steps[i] != NULL; i++)
+			assert_null(strstr(program_tests[t].steps[i],
+			    "low back flat"));
+	}
+	assert_true(program_tests[TEST_ROTATION].sides);
+	assert_true(program_tests[TEST_WALL_ANGEL].sides);
+	assert_string_equal(r->q[0].label, "left");
+	assert_string_equal(r->q[1].label, "right");
+	assert_non_null(strstr(r->q[0].unit, "degrees"));
+
+	/* Answers: numbers within range, choices by word or first letter. */
 	assert_int_equal(program_answer_parse(&r->q[0], "36", &v), 0);
 	assert_int_equal(v, 36);
-	assert_int_equal(program_answer_parse(&r->q[0], "", &v), 0);
-	assert_int_equal(v, -1);
+	assert_int_equal(program_answer_parse(&r->q[0], " 36 ", &v), 0);
+	assert_int_equal(program_answer_parse(&r->q[0], "", &v), -1);
 	assert_int_equal(program_answer_parse(&r->q[0], "91", &v), -1);
+	assert_int_equal(program_answer_parse(&r->q[0], "-3", &v), -1);
+	assert_int_equal(program_answer_parse(&r->q[0], "+3", &v), -1);
 	assert_int_equal(program_answer_parse(&r->q[0], "3x", &v), -1);
-	assert_int_equal(program_answer_parse(&r->q[1], "", &v), -1);
-	assert_int_equal(program_answer_parse(
-	    &program_tests[TEST_WALL_ANGEL].q[0], "partly", &v), 0);
+	assert_int_equal(program_answer_parse(&r->q[0], "yes", &v), -1);
+	assert_int_equal(program_answer_parse(&br->q[1], "chest", &v), 0);
+	assert_int_equal(v, 2);
+	assert_int_equal(program_answer_parse(&br->q[1], "t", &v), 0);
 	assert_int_equal(v, 1);
-	assert_true(program_result_valid(TEST_ROTATION, 36, -1));
-	assert_true(program_result_valid(TEST_ROTATION, -1, 1));
-	assert_false(program_result_valid(TEST_ROTATION, -1, -1));
-	assert_false(program_result_valid(TEST_EXTENSION, 2, 3));
-	assert_false(program_result_valid(TEST_COUNT, 0, 0));
-	assert_int_equal(program_test_score(TEST_ROTATION, 36, -1), 80);
-	assert_int_equal(program_test_score(TEST_EXTENSION, 0, -1), 100);
-	program_result_describe(TEST_EXTENSION, 2, -1, buf, sizeof buf);
-	assert_string_equal(buf, "2 finger widths");
+	assert_int_equal(program_answer_parse(&br->q[1], "maybe", &v), -1);
+	assert_int_equal(program_answer_parse(&br->q[1], "", &v), -1);
+	assert_int_equal(program_answer_parse(&br->q[0], "3", &v), -1);
+	assert_int_equal(program_answer_parse(
+	    &program_tests[TEST_WALL_ANGEL].q[2], "", &v), 0);
+	assert_int_equal(v, -1);
+	assert_int_equal(program_answer_parse(
+	    &program_tests[TEST_EXTENSION].q[0], "", &v), 0);
+	assert_int_equal(v, -1);
 
-	/* The weakest latest result leads; tests are due every 14 days. */
-	res[0] = (struct program_result){ START + 1, TEST_ROTATION, 20, -1 };
-	res[1] = (struct program_result){ START + 1, TEST_BREATHING, 1, -1 };
-	res[2] = (struct program_result){ START + 15, TEST_ROTATION, 45, -1 };
+	/* Whole results: both sides, nothing past the test's questions. */
+	x = res_of(0, TEST_ROTATION, 36, 40, -1);
+	assert_true(program_result_valid(&x));
+	x = res_of(0, TEST_ROTATION, 36, -1, -1);
+	assert_false(program_result_valid(&x));
+	x = res_of(0, TEST_ROTATION, 36, 40, 3);
+	assert_false(program_result_valid(&x));
+	x = res_of(0, TEST_WALL_ANGEL, 2, 3, -1);
+	assert_true(program_result_valid(&x));
+	x = res_of(0, TEST_WALL_ANGEL, 4, 3, -1);
+	assert_false(program_result_valid(&x));
+	x = res_of(0, TEST_EXTENSION, -1, -1, -1);	/* skipped */
+	assert_false(program_result_valid(&x));
+	x = res_of(0, TEST_EXTENSION, 9, 1, -1);
+	assert_false(program_result_valid(&x));
+	x = res_of(0, TEST_BREATHING, 14, 3, -1);
+	assert_false(program_result_valid(&x));
+	x = res_of(0, TEST_COUNT, 0, 0, -1);
+	assert_false(program_result_valid(&x));
+	/* Earlier results: as the earlier tests took them. */
+	x = (struct program_result){ 0, TEST_ROTATION, -1, 1, -1, 1 };
+	assert_true(program_result_valid(&x));
+	assert_int_equal(program_result_score(&x), -1);
+	program_result_describe(&x, buf, sizeof buf);
+	assert_string_equal(buf, "wall mark reached (earlier test)");
+	x = (struct program_result){ 0, TEST_EXTENSION, 2, -1, -1, 1 };
+	assert_true(program_result_valid(&x));
+	program_result_describe(&x, buf, sizeof buf);
+	assert_string_equal(buf, "2 finger widths (earlier test)");
+
+	/* Scores: a percent of the source's reference, by the lower side. */
+	x = res_of(0, TEST_ROTATION, 36, 45, -1);
+	assert_int_equal(program_result_score(&x), 80);
+	x = res_of(0, TEST_ROTATION, 60, 50, -1);
+	assert_int_equal(program_result_score(&x), 111);
+	assert_int_equal(program_side_score(TEST_ROTATION, 45), 100);
+	x = res_of(0, TEST_WALL_ANGEL, 3, 1, 8);
+	assert_int_equal(program_result_score(&x), 33);
+	x = res_of(0, TEST_EXTENSION, 15, -1, -1);
+	assert_int_equal(program_result_score(&x), 50);
+	x = res_of(0, TEST_EXTENSION, 8, -1, -1);
+	assert_int_equal(program_result_score(&x), 94);
+	x = res_of(0, TEST_EXTENSION, 2, -1, -1);
+	assert_int_equal(program_result_score(&x), 150);
+	x = res_of(0, TEST_BREATHING, 12, 2, -1);
+	assert_int_equal(program_result_score(&x), 75);
+	x = res_of(0, TEST_BREATHING, 25, 0, -1);
+	assert_int_equal(program_result_score(&x), 80);
+	x = res_of(0, TEST_BREATHING, 16, 0, -1);
+	assert_int_equal(program_result_score(&x), 100);
+	x = res_of(0, TEST_ROTATION, 40, 32, -1);
+	program_result_describe(&x, buf, sizeof buf);
+	assert_string_equal(buf, "left 40, right 32 degrees (8 apart)");
+	x = res_of(0, TEST_WALL_ANGEL, 2, 3, 1);
+	program_result_describe(&x, buf, sizeof buf);
+	assert_string_equal(buf, "left 2, right 3 of 3, 1 slide");
+	x = res_of(0, TEST_BREATHING, 14, 1, -1);
+	program_result_describe(&x, buf, sizeof buf);
+	assert_string_equal(buf, "14 breaths a minute, both hands together");
+}
+
+/* The weakest compares like with like; sets are whole or partial. */
+static void
+self_test_sets(void **state)
+{
+	struct program_result	res[12];
+	struct program_input	in;
+	struct program_state	st;
+	char			buf[400];
+
+	(void)state;
 	memset(&in, 0, sizeof in);
 	in.start_day = START;
 	in.results = res;
-	in.nresults = 2;
+
+	/* No result: due from the start, all four asked. */
+	in.nresults = 0;
 	program_run(cat, &in, START + 3, &st);
-	assert_int_equal(st.weakest, TEST_ROTATION);
-	assert_int_equal(st.next_test, START + 15);
-	program_plan_line(&st, buf, sizeof buf);
-	assert_non_null(strstr(buf, "week 1"));
+	assert_int_equal(st.next_test, START);
+	assert_false(st.partial);
+	assert_int_equal(st.pending[TEST_ROTATION] + st.pending[
+	    TEST_BREATHING], 2);
 	program_release(&st);
-	in.nresults = 3;
-	program_run(cat, &in, START + 16, &st);
-	assert_int_equal(st.weakest, -1);	/* all at 100 */
-	assert_int_equal(st.first[TEST_ROTATION], 44);
+
+	/* One of four: partial, the rest asked, due since that day. */
+	res[0] = res_of(START + 1, TEST_ROTATION, 30, 40, -1);
+	in.nresults = 1;
+	program_run(cat, &in, START + 3, &st);
+	assert_true(st.partial);
+	assert_int_equal(st.next_test, START + 1);
+	assert_int_equal(st.last_test, -1);
+	assert_false(st.pending[TEST_ROTATION]);
+	assert_true(st.pending[TEST_WALL_ANGEL]);
+	assert_true(st.pending[TEST_EXTENSION]);
+	assert_true(st.pending[TEST_BREATHING]);
+	assert_int_equal(st.weakest, TEST_ROTATION);
+	program_plan_line(&st, buf, sizeof buf);
+	assert_non_null(strstr(buf, "the self-tests are partial, 3 of 4 "
+	    "still to do"));
+	program_release(&st);
+
+	/* The rest days later: whole; due two weeks after the last. */
+	res[1] = res_of(START + 4, TEST_WALL_ANGEL, 3, 3, -1);
+	res[2] = res_of(START + 4, TEST_EXTENSION, 7, -1, -1);
+	/* Chest first at a calm rate: 75, not below a stiff turn's 67. */
+	res[3] = res_of(START + 5, TEST_BREATHING, 12, 2, -1);
+	in.nresults = 4;
+	program_run(cat, &in, START + 6, &st);
+	assert_false(st.partial);
+	assert_int_equal(st.last_test, START + 5);
+	assert_int_equal(st.next_test, START + 5 + PROGRAM_TEST_DAYS);
+	assert_int_equal(st.latest[TEST_ROTATION], 67);
+	assert_int_equal(st.latest[TEST_BREATHING], 75);
+	assert_int_equal(st.weakest, TEST_ROTATION);
+	program_plan_line(&st, buf, sizeof buf);
+	assert_null(strstr(buf, "self-test"));
+	program_release(&st);
+
+	/* A retake within the two weeks: scores, but no new set. */
+	res[4] = res_of(START + 8, TEST_ROTATION, 45, 46, -1);
+	in.nresults = 5;
+	program_run(cat, &in, START + 9, &st);
+	assert_false(st.partial);
+	assert_int_equal(st.next_test, START + 5 + PROGRAM_TEST_DAYS);
+	assert_int_equal(st.first[TEST_ROTATION], 67);
 	assert_int_equal(st.latest[TEST_ROTATION], 100);
+	assert_int_equal(st.weakest, TEST_BREATHING);
+	program_release(&st);
+
+	/* The next set begun when due, and partial again. */
+	res[5] = res_of(START + 19, TEST_BREATHING, 12, 0, -1);
+	in.nresults = 6;
+	program_run(cat, &in, START + 20, &st);
+	assert_true(st.partial);
+	assert_int_equal(st.next_test, START + 19);
+	assert_false(st.pending[TEST_BREATHING]);
+	assert_true(st.pending[TEST_ROTATION]);
+	/* All at 100 or more: no weakest. */
+	assert_int_equal(st.latest[TEST_EXTENSION], 107);
+	assert_int_equal(st.weakest, -1);
+	program_release(&st);
+
+	/* Earlier results are kept apart: no score, no set. */
+	res[0] = (struct program_result){ START + 1, TEST_BREATHING, 0, -1,
+	    -1, 1 };
+	in.nresults = 1;
+	program_run(cat, &in, START + 3, &st);
+	assert_int_equal(st.latest[TEST_BREATHING], -1);
+	assert_int_equal(st.weakest, -1);
+	assert_false(st.partial);
+	assert_int_equal(st.next_test, START);
 	program_release(&st);
 }
 
@@ -575,7 +735,8 @@ assert_same_state(const struct program_state *a,
 	    a->week != b->week || a->phase_week != b->phase_week ||
 	    a->active7 != b->active7 || a->red7 != b->red7 ||
 	    a->last_test != b->last_test || a->next_test != b->next_test ||
-	    a->weakest != b->weakest ||
+	    a->weakest != b->weakest || a->partial != b->partial ||
+	    memcmp(a->pending, b->pending, sizeof a->pending) != 0 ||
 	    memcmp(a->latest, b->latest, sizeof a->latest) != 0 ||
 	    memcmp(a->first, b->first, sizeof a->first) != 0 ||
 	    a->reviews_before != 0 || b->nreviews == 0 ||
@@ -634,9 +795,9 @@ checkpoint_replay_is_the_whole_replay(void **state)
 {
 	static struct sim		 s;
 	static const struct program_result results[] = {
-		{ START + 3, TEST_ROTATION, 30, -1 },
-		{ START + 17, TEST_ROTATION, 40, -1 },
-		{ START + 17, TEST_BREATHING, 0, -1 },
+		{ START + 3, TEST_ROTATION, 30, 40, -1, 0 },
+		{ START + 17, TEST_ROTATION, 40, 44, -1, 0 },
+		{ START + 17, TEST_BREATHING, 14, 0, -1, 0 },
 	};
 	struct program_checkpoint	 cp, back, light, prev, next;
 	struct program_input		 w;
@@ -840,8 +1001,8 @@ rules_fingerprint(void **state)
 	}
 	print_message("rules_fingerprint: %016llx (version %d)\n",
 	    (unsigned long long)h, PROGRAM_CHECKPOINT_VERSION);
-	assert_int_equal(PROGRAM_CHECKPOINT_VERSION, 1);
-	assert_true(h == 0x9c81b2981747503eULL);
+	assert_int_equal(PROGRAM_CHECKPOINT_VERSION, 2);
+	assert_true(h == 0x38c41a8570f5cd35ULL);
 }
 
 /* Twelve weeks replayed for each of 84 days, timed. */
@@ -885,6 +1046,7 @@ main(void)
 		cmocka_unit_test(phases_shift_the_planner),
 		cmocka_unit_test(levels_stay_within_ranges),
 		cmocka_unit_test(self_tests_read_and_score),
+		cmocka_unit_test(self_test_sets),
 		cmocka_unit_test(replay_is_fast),
 		cmocka_unit_test(checkpoint_replay_is_the_whole_replay),
 		cmocka_unit_test(checkpoint_refuses_what_does_not_fit),

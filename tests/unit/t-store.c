@@ -258,8 +258,12 @@ sleep_ms(long ms)
 		;
 }
 
-/* What schema 6 added, to take a file back to before it. */
-#define UNDO_6 \
+/* What schema 8 added (clearances by sign, next-day answers, notices). */
+#define UNDO_8 \
+	" DROP TABLE screen_clearances; DROP TABLE nextday;" \
+	" DROP TABLE notices;"
+/* What schema 6 added, to take a file back to before it (and 8's). */
+#define UNDO_6 UNDO_8 \
 	" DROP TRIGGER program_checkpoint_program_INSERT;" \
 	" DROP TRIGGER program_checkpoint_program_UPDATE;" \
 	" DROP TRIGGER program_checkpoint_program_DELETE;" \
@@ -301,15 +305,15 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
-	assert_int_equal(STORE_SCHEMA_VERSION, 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(STORE_SCHEMA_VERSION, 8);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
-	    "acknowledgements exercise_flags exercise_totals pain_ratings"
-	    " program program_checkpoint reminders screen_answers selftests"
-	    " session_items sessions");
+	    "acknowledgements exercise_flags exercise_totals nextday notices"
+	    " pain_ratings program program_checkpoint reminders screen_answers"
+	    " screen_clearances selftests session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
@@ -359,7 +363,7 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -407,9 +411,63 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
+	free(path);
+}
+
+/*
+ * Schema 7: self-test results kept before it are of the earlier tests
+ * (method 1), with no third answer; those kept now are of method 2.
+ */
+static void
+migration_7_marks_earlier_selftests(void **state)
+{
+	struct store			*s;
+	struct store_program_data	 d;
+	struct store_selftest		 t;
+	char				*path = tpath("m7.db"), *cause = NULL;
+
+	(void)state;
+	s = open_ok(path);
+	store_close(s);
+	raw_exec(path, UNDO_8 "ALTER TABLE selftests DROP COLUMN more;"
+	    " ALTER TABLE selftests DROP COLUMN method;"
+	    " INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra)"
+	    " VALUES ('0000000000000000000000000000a001', 1000, 0,"
+	    " 'rotation', 36, NULL);"
+	    " PRAGMA user_version = 6;");
+	s = open_ok(path);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	memset(&t, 0, sizeof t);
+	t.at_ms = 2000;
+	t.test = 0;
+	t.value = 40;
+	t.extra = 32;
+	t.more = -1;
+	t.method = STORE_TEST_METHOD;
+	assert_int_equal(store_selftest_add(s, &t, &cause), 0);
+	/* A result of neither method, or not whole, is refused. */
+	t.method = 3;
+	assert_int_equal(store_selftest_add(s, &t, &cause), -1);
+	free(cause);
+	cause = NULL;
+	t.method = STORE_TEST_METHOD;
+	t.extra = -1;
+	assert_int_equal(store_selftest_add(s, &t, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_selftests(s, &d, &cause), 0);
+	assert_int_equal(d.ntests, 2);
+	assert_int_equal(d.tests[0].method, 1);
+	assert_int_equal(d.tests[0].value, 36);
+	assert_int_equal(d.tests[0].extra, -1);
+	assert_int_equal(d.tests[0].more, -1);
+	assert_int_equal(d.tests[1].method, STORE_TEST_METHOD);
+	assert_int_equal(d.tests[1].extra, 32);
+	store_program_data_release(&d);
+	store_close(s);
 	free(path);
 }
 
@@ -687,7 +745,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1173,7 +1231,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 6)", path);
+	    "knows 8)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1184,9 +1242,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 7;");
-	want = xasprintf("'%s' is from a newer midback (schema 7, this one "
-	    "knows 6)", path);
+	    " PRAGMA user_version = 9;");
+	want = xasprintf("'%s' is from a newer midback (schema 9, this one "
+	    "knows 8)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1246,7 +1304,8 @@ unwritable_directory_gives_a_clear_error(void **state)
 	assert_int_equal(chmod(dir, 0555), 0);
 
 	path = tpath("locked/midback.db");
-	want = xasprintf("cannot open '%s': Permission denied", path);
+	want = xasprintf("cannot open '%s': the data folder is not writable "
+	    "(Permission denied)", path);
 	assert_int_equal(open_as_user(path, got, sizeof got), 0);
 	assert_string_equal(got, want);
 	assert_false(file_exists(path));
@@ -1289,6 +1348,43 @@ unwritable_directory_gives_a_clear_error(void **state)
 	assert_open_fails(path, want);
 	free(want);
 	free(path);
+}
+
+/*
+ * A storage failure is told by its errno first, then SQLite's code: a
+ * -shm file that cannot grow on a full disk is SQLite's "disk I/O
+ * error" (SQLITE_IOERR_SHMSIZE) with ENOSPC.
+ */
+static void
+failures_say_what_happened(void **state)
+{
+	(void)state;
+	assert_int_equal(store_failure_of(SQLITE_IOERR_SHMSIZE, ENOSPC),
+	    STORE_FAIL_FULL);
+	assert_int_equal(store_failure_of(SQLITE_IOERR_WRITE, EDQUOT),
+	    STORE_FAIL_FULL);
+	assert_int_equal(store_failure_of(SQLITE_FULL, 0), STORE_FAIL_FULL);
+	assert_int_equal(store_failure_of(SQLITE_CANTOPEN, EACCES),
+	    STORE_FAIL_UNWRITABLE);
+	assert_int_equal(store_failure_of(SQLITE_IOERR_SHMOPEN, EROFS),
+	    STORE_FAIL_UNWRITABLE);
+	assert_int_equal(store_failure_of(SQLITE_READONLY, 0),
+	    STORE_FAIL_UNWRITABLE);
+	assert_int_equal(store_failure_of(SQLITE_IOERR_READ, EIO),
+	    STORE_FAIL_IO);
+	assert_int_equal(store_failure_of(SQLITE_BUSY, 0), STORE_FAIL_BUSY);
+	assert_int_equal(store_failure_of(SQLITE_CORRUPT, 0),
+	    STORE_FAIL_DAMAGED);
+	assert_int_equal(store_failure_of(SQLITE_CONSTRAINT_UNIQUE, 0),
+	    STORE_FAIL_NONE);
+	assert_string_equal(store_failure_words(STORE_FAIL_FULL),
+	    "the disk is full");
+	assert_string_equal(store_failure_words(STORE_FAIL_UNWRITABLE),
+	    "the data folder is not writable");
+	assert_null(store_failure_words(STORE_FAIL_NONE));
+	/* Taken once, then forgotten. */
+	(void)store_failure_take();
+	assert_int_equal(store_failure_take(), STORE_FAIL_NONE);
 }
 
 /* The child's part of the SIGKILL test: 3 items, then a long sleep. */
@@ -1425,7 +1521,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 6);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	free(path);
 }
 
@@ -1637,6 +1733,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    version_3_ends_unresumed_sessions_at_their_last_item, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    migration_7_marks_earlier_selftests, setup, teardown),
 		cmocka_unit_test_setup_teardown(reopen_is_a_no_op, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(session_round_trips, setup,
@@ -1687,6 +1785,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(stamp_moves_with_every_write,
 		    setup, teardown),
 		cmocka_unit_test(memory_store_works_and_close_accepts_null),
+		cmocka_unit_test(failures_say_what_happened),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -85,6 +85,8 @@ request(struct fix *f, const char *method, const char *url,
 	q.host = host;
 	q.origin = origin;
 	q.token = token;
+	/* The cookie of the one-time link, as the page has it. */
+	q.cookie = f->w.session;
 	q.body = body;
 	q.len = body != NULL ? strlen(body) : 0;
 	web_route(&f->w, &q, r);
