@@ -240,6 +240,20 @@ t 'screen-4.1 answers that shape the plan: no kneeling drill in any plan' '
 	done
 '
 
+t 'screen-4.2 past 20 weeks pregnant: nothing lying flat, face down or a full plank in any plan' '
+	play preg $DAY0 "n\nn\nn\ny\nn\nn\ny\ny\n\nfine\n\n" &&
+	has "$OUT" "Plans will leave out lying flat on your back for long" &&
+	has "$OUT" "Chest opener: get ready" &&
+	for d in 02 03 04 05 06 07 08 09 10 11; do
+		XDG_DATA_HOME="$T/preg" "$MIDBACK" today --place floor \
+		    --minutes 40 --date 2026-03-$d --json >"$T/p" || exit 1
+		for id in breathing-90-90 crocodile-breathing side-plank \
+		    prone-ytw sphinx; do
+			lacks "$T/p" "\"$id\"" || exit 1
+		done
+	done
+'
+
 t 'screen-5.1 pain of 9 before: advice, breathing only if wanted' '
 	play pain $DAY0 "${NO}9\ny\nfine\n\n" &&
 	has "$OUT" "With pain of 9, exercise is not advised today: rest" &&
