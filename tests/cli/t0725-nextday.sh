@@ -59,7 +59,7 @@ t 'nextday-1.2 the day after: asked, a bad answer asked again, then stored, and 
 	play a 2026-03-05T16:00:00 "\nfine\n\n" &&
 	lacks "$OUT" "compared with before yesterday" &&
 	has "$OUT" "Chest opener: get ready" &&
-	XDG_DATA_HOME="$T/a" MIDBACK_TEST_CLOCK="at=2026-03-05T17:00:00" \
+	XDG_DATA_HOME="$T/a" MIDBACK_TEST_CLOCK="at=2026-03-05T17:00:00,scale=20" \
 	    "$MIDBACK" break --plain </dev/null >"$OUT" 2>"$ERR" &&
 	lacks "$OUT" "compared with before yesterday"
 '
