@@ -43,7 +43,8 @@ PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -ldl \
 CORE = src/core/catalog.c src/core/config.c src/core/date.c \
 	src/core/diag.c src/core/dose.c src/core/figraster.c \
 	src/core/figspec.c src/core/figsvg.c src/core/figure.c \
-	src/core/ics.c src/core/names.c src/core/plan.c src/core/program.c \
+	src/core/ics.c src/core/names.c src/core/nextday.c src/core/plan.c \
+	src/core/program.c \
 	src/core/routine.c src/core/schedule.c src/core/screen.c \
 	src/core/session.c src/core/stats.c src/core/utf8.c \
 	src/core/xmalloc.c src/core/ytree.c
@@ -52,11 +53,12 @@ SYS = src/sys/claim.c src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c \
 	src/sys/paths.c \
 	src/sys/unit.c
 COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c src/coach/gate.c \
-	src/coach/history.c \
+	src/coach/history.c src/coach/nextday.c \
 	src/coach/options.c \
 	src/coach/export.c src/coach/plancodec.c src/coach/program.c \
 	src/coach/settings.c
-TERM = src/term/ask.c src/term/play.c src/term/selftest.c src/term/tui.c \
+TERM = src/term/ask.c src/term/nextday.c src/term/play.c src/term/selftest.c \
+	src/term/tui.c \
 	src/term/voice.c
 # The reminder daemon; only `remind` loads libsystemd (src/remind/sd.c).
 REMIND = src/remind/bus.c src/remind/daemon.c src/remind/idle.c \
@@ -79,7 +81,8 @@ EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
 	build/gen/screen-data.c build/gen/web-data.c src/cli/chart.c src/cli/gen.c \
 	src/cli/output.c src/cli/output-program.c $(STORE)
 STORE = src/store/store.c src/store/history.c src/store/program.c \
-	src/store/remind.c src/store/safety.c src/store/session.c
+	src/store/nextday.c src/store/remind.c src/store/safety.c \
+	src/store/session.c
 MAIN = src/cli/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.

@@ -235,7 +235,8 @@ async function pageToday() {
 	const start = h('button', { class: 'primary big', type: 'button', text: 'Start the routine' });
 	const brk = h('button', { type: 'button', text: 'A desk break (1–3 min)' });
 	const resume = h('div', { class: 'resume' });
-	page('Today', resume, form, list, h('div', { class: 'actions' }, start, brk));
+	const nextday = h('div', { class: 'nextday' });
+	page('Today', nextday, resume, form, list, h('div', { class: 'actions' }, start, brk));
 
 	async function refresh() {
 		prefs.minutes = Math.min(LIMITS.minutes.max, Math.max(LIMITS.minutes.min, parseInt(minutes.value, 10) || LIMITS.minutes.default));
@@ -262,6 +263,8 @@ async function pageToday() {
 	}
 	form.addEventListener('change', refresh);
 	form.addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
+	api('nextday').then((nd) => showNextday(nextday, nd, refresh))
+		.catch((e) => nextday.append(errorBox(e)));
 	start.addEventListener('click', () => begin(prefs.one ?
 		{ one: true, place: prefs.place, equipment: prefs.equipment.join(',') || 'none' } :
 		{ minutes: prefs.minutes, place: prefs.place, equipment: prefs.equipment.join(',') || 'none' })
@@ -285,10 +288,43 @@ async function pageToday() {
 	refresh();
 }
 
+/*
+ * The next-day question (asked once a day, after a day with a session),
+ * the coach's words for today after it, and the six-week words once.
+ */
+function showNextday(box, nd, refresh) {
+	const kids = [];
+	if (nd.ask) {
+		const fs = h('fieldset', { class: 'question nextday-ask' },
+			h('legend', { text: nd.ask.question }));
+		const send = async (answer) => {
+			try {
+				showNextday(box, await api('nextday', { answer }), refresh);
+				refresh();
+			} catch (e) { box.append(errorBox(e)); }
+		};
+		for (const [v, label] of [['better', 'Better'], ['same', 'The same'], ['worse', 'Worse']])
+			fs.append(h('button', { type: 'button', value: v, text: label, onclick: () => send(v) }));
+		fs.append(h('button', { type: 'button', class: 'nextday-skip', text: 'Skip', onclick: () => send(null) }));
+		kids.push(fs);
+	}
+	if (nd.advice)
+		kids.push(h('p', { class: 'advice', role: 'status', text: nd.advice }));
+	if (nd.notice) {
+		kids.push(h('p', { class: 'advice', role: 'alert', text: nd.notice }));
+		/* Said once: the coach records it shown. */
+		api('nextday', { seen: true }).catch(() => {});
+	}
+	box.replaceChildren(...kids);
+}
+
 async function pageScreen() {
 	const sc = await api('screen');
 	const form = h('form', { class: 'screen' });
 	const qs = [];
+	/* Each sign a clinician may clear has its own clearance, asked
+	 * only after a yes to it. */
+	const clear = [];
 	sc.questions.forEach((q, i) => {
 		if (q.group && (i === 0 || sc.questions[i - 1].group !== q.group))
 			qs.push(h('h2', { text: q.group }));
@@ -296,25 +332,25 @@ async function pageScreen() {
 			h('legend', { text: (i + 1) + '. ' + q.text }),
 			h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'no', required: true }), ' No'),
 			h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'yes' }), ' Yes')));
-	});
-	/* Asked only after a yes to a sign that is not an emergency. */
-	const cleared = sc.cleared ? h('fieldset', { class: 'question clearance', hidden: true },
-		h('legend', { text: sc.cleared }),
-		h('label', {}, h('input', { type: 'radio', name: 'cleared', value: 'yes' }), ' Yes'),
-		h('label', {}, h('input', { type: 'radio', name: 'cleared', value: 'no' }), ' No')) : null;
-	form.addEventListener('change', () => {
-		if (!cleared)
+		if (!q.clearable || !sc.cleared)
 			return;
+		clear[i] = h('fieldset', { class: 'question clearance', hidden: true },
+			h('legend', { text: q.name.charAt(0).toUpperCase() + q.name.slice(1) + ': ' +
+				sc.cleared.charAt(0).toLowerCase() + sc.cleared.slice(1) }),
+			h('label', {}, h('input', { type: 'radio', name: 'c' + i, value: 'yes' }), ' Yes'),
+			h('label', {}, h('input', { type: 'radio', name: 'c' + i, value: 'no' }), ' No'));
+		qs.push(clear[i]);
+	});
+	form.addEventListener('change', () => {
 		const fd = new FormData(form);
-		cleared.hidden = !sc.questions.some((q, i) =>
-			fd.get('q' + i) === 'yes' && !q.emergency && !q.adjust);
+		clear.forEach((c, i) => { if (c) c.hidden = fd.get('q' + i) !== 'yes'; });
 	});
 	const accept = h('fieldset', { class: 'question' },
 		h('legend', { text: sc.accept }),
 		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'yes', required: true }), ' Yes'),
 		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'no' }), ' No'));
 	const out = h('div', { 'aria-live': 'polite' });
-	form.append(h('p', { class: 'intro', text: sc.intro }), ...qs, cleared,
+	form.append(h('p', { class: 'intro', text: sc.intro }), ...qs,
 		h('p', { class: 'notice', text: sc.notice }), accept,
 		h('button', { class: 'primary', type: 'submit', text: 'Save my answers' }), out);
 	page(sc.needed ? (sc.first ? 'Before the first session' : 'Before the next session') : 'Warning signs', form);
@@ -329,7 +365,7 @@ async function pageScreen() {
 		const why = sc.questions.filter((q, i) => answers[i]).map((q) => q.why);
 		try {
 			const v = await api('screen', { answers,
-				cleared: cleared !== null && !cleared.hidden && fd.get('cleared') === 'yes',
+				cleared: sc.questions.map((q, i) => !!clear[i] && !clear[i].hidden && fd.get('c' + i) === 'yes'),
 				accepted: fd.get('accept') === 'yes' });
 			if (v.verdict === 'go') {
 				const next = sessionStorage.getItem('midback.after-screen');

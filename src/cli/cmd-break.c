@@ -12,6 +12,7 @@
 #include "sys/paths.h"
 #include "cli/cmd.h"
 #include "commands.h"
+#include "term/nextday.h"
 #include "term/play.h"
 
 enum cmd_retval
@@ -42,6 +43,11 @@ cmd_break_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	coach.where = "the terminal";
 	/* The coach's gate; a break never takes a session over. */
 	if (play_gate(&coach, NULL, &cause) != 0) {
+		cmd_warn(e, "%s", cause);
+		goto out;
+	}
+	/* The next day counts: asked on the first command that plays. */
+	if (term_nextday(&coach, 1, &cause) == -1) {
 		cmd_warn(e, "%s", cause);
 		goto out;
 	}

@@ -15,7 +15,9 @@
 #include "coach/coach.h"
 #include "coach/program.h"
 #include "core/date.h"
+#include "core/nextday.h"
 #include "core/program.h"
+#include "core/xmalloc.h"
 #include "cli/output.h"
 #include "cli/output-program.h"
 #include "sys/clock.h"
@@ -123,6 +125,33 @@ fail:
 	return (CMD_ERROR);
 }
 
+/* The next-day answers: the last 7 days, a hold, six weeks. */
+static void
+nextday_text(const struct coach_program *cp, const struct coach_nextday *nd)
+{
+	struct nextday_day	*v;
+	long			 from = cp->st.today - NEXTDAY_HOLD_DAYS + 1;
+	size_t			 i;
+	int			 k[NEXTDAY_NANSWERS], a;
+
+	v = xcalloc(nd->nanswers + 1, sizeof *v);
+	for (i = 0; i < nd->nanswers; i++) {
+		v[i].day = nd->answers[i].day;
+		v[i].answer = nd->answers[i].answer;
+	}
+	for (a = 0; a < NEXTDAY_NANSWERS; a++)
+		k[a] = nextday_count(v, nd->nanswers, from, cp->st.today, a);
+	free(v);
+	printf("\nThe next day (how your back was after a session)\n");
+	printf("  Last 7 days: %d better, %d the same, %d worse, %d "
+	    "skipped.\n", k[NEXTDAY_BETTER], k[NEXTDAY_SAME],
+	    k[NEXTDAY_WORSE], k[NEXTDAY_SKIPPED]);
+	if (nd->held)
+		printf("  %s\n", nd->advice != NULL ? nd->advice : "");
+	if (nd->no_change)
+		printf("  %s\n", nd->notice);
+}
+
 static void
 program_text(const struct coach_program *cp, const struct catalog *cat)
 {
@@ -186,6 +215,7 @@ cmd_program_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	const struct cmd_entry	*e = ctx->entry;
 	struct coach		 coach;
 	struct coach_program	 cp;
+	struct coach_nextday	 nd;
 	enum cmd_retval		 ret = CMD_ERROR;
 	json_t			*j;
 	char			*cause = NULL;
@@ -227,12 +257,21 @@ cmd_program_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	if (coach_program_status(&coach, clock_today(coach.clock), &cp,
 	    &cause) != 0)
 		goto fail;
+	if (coach_nextday(&coach, clock_today(coach.clock), &nd,
+	    &cause) != 0) {
+		coach_program_release(&cp);
+		goto fail;
+	}
 	if (cmd_has(args, 'j')) {
 		j = doc_program_json(&cp, ctx->catalog);
+		doc_program_nextday(j, &cp, &nd);
 		output_json(j);
 		json_decref(j);
-	} else
+	} else {
 		program_text(&cp, ctx->catalog);
+		nextday_text(&cp, &nd);
+	}
+	coach_nextday_release(&nd);
 	coach_program_release(&cp);
 	coach_close(&coach);
 	return (CMD_OK);

@@ -18,6 +18,7 @@
 #include "term/ask.h"
 #include "cli/cmd.h"
 #include "commands.h"
+#include "term/nextday.h"
 #include "term/play.h"
 #include "sys/clock.h"
 #include "sys/fileio.h"
@@ -86,6 +87,12 @@ cmd_start_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	}
 	if (took)
 		resume = 1;
+
+	/* The next day counts: asked before today's plan is made. */
+	if (!took && term_nextday(&coach, 1, &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		goto out;
+	}
 
 	/* An unfinished session: resume it, or close it and start afresh. */
 	if ((found = coach_unfinished(&coach, COACH_ROUTINE, &u,

@@ -21,7 +21,9 @@
 #include "coach/program.h"
 #include "core/date.h"
 #include "core/dose.h"
+#include "core/nextday.h"
 #include "core/plan.h"
+#include "term/nextday.h"
 
 static void
 plan_text(const struct plan *p, const struct plan_opts *o, int one,
@@ -79,18 +81,32 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	struct plan_opts	 o;
 	struct plan		 p = PLAN_INIT;
 	struct coach		 coach;
+	struct coach_nextday	 nd;
 	json_t			*j;
 	char			*cause = NULL, **aside = NULL, line[512] = "";
 	size_t			 naside = 0;
 	char			 reason[160];
 	int			 one = cmd_has(args, 'o');
 
+	memset(&nd, 0, sizeof nd);
 	if (cmd_plan_args(e, args, &o) == -1)
 		return (cmd_usage(e));
 
 	/* What the pain rule set aside stays out, if there is a store. */
 	if (cmd_coach(ctx, 0, &coach) != 0)
 		return (CMD_ERROR);
+	/*
+	 * The next day counts: asked when a person is at the terminal, and
+	 * before the plan, whose doses it may step down. Only the words
+	 * when the output is read by a program.
+	 */
+	if (!cmd_has(args, 'j') && term_nextday(&coach, isatty(0) &&
+	    isatty(1), &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		coach_close(&coach);
+		return (CMD_ERROR);
+	}
 	if ((one ? coach_plan_one(&coach, &o, &p, &aside, &naside, &cause) :
 	    coach_plan_program(&coach, &o, &p, &aside, &naside, line,
 	    sizeof line, &cause)) == -1) {
@@ -101,9 +117,20 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		plan_release(&p);
 		return (CMD_ERROR);
 	}
+	/* What the next day said about today, for --json. */
+	if (cmd_has(args, 'j') && coach_nextday(&coach, o.day, &nd,
+	    &cause) == -1) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		coach_close(&coach);
+		coach_aside_free(aside, naside);
+		plan_release(&p);
+		return (CMD_ERROR);
+	}
 	coach_close(&coach);
 	coach_aside_free(aside, naside);
 	if (p.n == 0) {
+		coach_nextday_release(&nd);
 		cmd_warn(e, "no exercise fits this place and equipment");
 		plan_release(&p);
 		return (CMD_ERROR);
@@ -116,6 +143,13 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		if (reason[0] != '\0')
 			json_object_set_new(j, "short_reason",
 			    json_string(reason));
+		if (!one)
+			json_object_set_new(j, "nextday", json_pack(
+			    "{s:o, s:b, s:b, s:s?}", "answer", nd.answer < 0 ?
+			    json_null() : json_string(nextday_name(nd.answer)),
+			    "step_down", nd.answer == NEXTDAY_WORSE || nd.held,
+			    "held", nd.held, "advice", nd.advice));
+		coach_nextday_release(&nd);
 		output_json(j);
 		json_decref(j);
 	} else

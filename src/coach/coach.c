@@ -251,7 +251,7 @@ coach_screen_needed(struct coach *c, int *needed, char **err)
 
 int
 coach_screen_save(struct coach *c, const struct screen *s,
-    const int *answers, size_t nanswered, int cleared, int accepted,
+    const int *answers, size_t nanswered, const int *cleared, int accepted,
     enum screen_verdict *v, char **err)
 {
 	struct store_answer	*ans;
@@ -265,6 +265,9 @@ coach_screen_save(struct coach *c, const struct screen *s,
 	for (i = 0; i < nanswered && i < s->n; i++) {
 		ans[i].question = s->q[i].id;
 		ans[i].answer = answers[i];
+		/* A clearance is kept only for a sign that takes one. */
+		ans[i].cleared = answers[i] && cleared != NULL &&
+		    cleared[i] == 1 && screen_clearable(&s->q[i]);
 	}
 	/*
 	 * Only a screen that lets a session start is acknowledged, with

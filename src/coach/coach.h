@@ -199,6 +199,10 @@ int	coach_plan_break(struct coach *, const struct remind_config *,
  * answered and returns the verdict in *v: only SCREEN_GO lets a session
  * start, and it is acknowledged as "not-medical-advice", or as
  * "cleared-by-clinician" when a yes needed a clinician's clearance.
+ * cleared[i] (NULL: none) is 1 when a clinician has cleared the sign
+ * answered yes at i: each clearance is stored with its question's id
+ * and the time, and the gate opens only when every yes that needs one
+ * has its own.
  * Answers are stored even when input ended partway, so nothing said is
  * lost; the screen is asked again next time until it ends in SCREEN_GO.
  * The latest yes answers keep their conditions (`excludes:`) out of
@@ -207,8 +211,58 @@ int	coach_plan_break(struct coach *, const struct remind_config *,
 struct screen	*coach_screen_load(void);
 int	coach_screen_needed(struct coach *, int *needed, char **err);
 int	coach_screen_save(struct coach *, const struct screen *,
-	    const int *answers, size_t nanswered, int cleared, int accepted,
-	    enum screen_verdict *v, char **err);
+	    const int *answers, size_t nanswered, const int *cleared,
+	    int accepted, enum screen_verdict *v, char **err);
+
+/*
+ * The next-day response (nextday.c; the rules are core/nextday.h's).
+ * coach_nextday() reads what there is on local day `day`: whether to ask
+ * coach_nextday_question now (a routine was done the day before and
+ * nothing has been asked today; a skip counts as asked), today's answer,
+ * the worse answers of the last NEXTDAY_HOLD_DAYS days and whether the
+ * program holds, the words for today after a worse answer or a hold
+ * (the doses one step lower, the easier option of yesterday's exercises
+ * rated sharp or stretch, the advice to see a clinician), and the words
+ * after six weeks with no improvement (notice_due until
+ * coach_nextday_noticed() records them said). With no store, nothing.
+ * Release with coach_nextday_release(), also after a failure.
+ */
+extern const char coach_nextday_question[];
+struct coach_nextday {
+	long			 day;
+	int			 ask;		/* ask the question now */
+	int			 answer;	/* today's (enum nextday_answer),
+						   -1 not asked */
+	int			 worse7;	/* worse in the last 7 days */
+	int			 held;		/* the program holds, */
+	long			 held_since;	/* as at this day; -1 */
+	int			 no_change;	/* six weeks, no improvement */
+	int			 notice_due;	/* ... not said yet */
+	char			*advice;	/* for today; NULL */
+	char			*notice;	/* the six-week words; NULL */
+	struct store_nextday	*answers;	/* the last weeks', by day */
+	size_t			 nanswers;
+};
+int	coach_nextday(struct coach *, long day, struct coach_nextday *,
+	    char **err);
+void	coach_nextday_release(struct coach_nextday *);
+/*
+ * Store today's answer (enum nextday_answer; NEXTDAY_SKIPPED for a skip).
+ * Returns 0, 1 when there is nothing to ask today or it was answered
+ * already (*err says which; nothing stored), or -1.
+ */
+int	coach_nextday_save(struct coach *, long day, int answer, char **err);
+/* Record the six-week words said. 0 or -1. */
+int	coach_nextday_noticed(struct coach *, char **err);
+/*
+ * For planning day: *down when that day's doses step down one level (a
+ * worse answer that day, or a hold), and the day the program holds as
+ * at (-1 when it does not). 0 or -1.
+ */
+int	coach_nextday_plan(struct coach *, long day, int *down,
+	    long *held_since, char **err);
+/* The words of a hold: worse three times in seven days. Allocated. */
+char	*coach_nextday_hold_words(void);
 
 /*
  * The session gate (gate.c). Whether a session may begin now, and if not,

@@ -9,6 +9,7 @@
 #include "coach/doc.h"
 #include "core/date.h"
 #include "core/dose.h"
+#include "core/nextday.h"
 #include "core/program.h"
 #include "core/utf8.h"
 #include "core/xmalloc.h"
@@ -511,6 +512,61 @@ doc_text(const json_t *j)
 	t = xasprintf("%s\n", s);
 	free(s);
 	return (t);
+}
+
+/* How many answers of each kind fall on days from..to. */
+static json_t *
+nextday_counts(const struct coach_nextday *nd, long from, long to)
+{
+	struct nextday_day	 v;
+	json_t			*o = json_object();
+	size_t			 i;
+	int			 k[NEXTDAY_NANSWERS] = { 0 }, a;
+
+	for (i = 0; i < nd->nanswers; i++) {
+		v.day = nd->answers[i].day;
+		v.answer = nd->answers[i].answer;
+		if (v.day >= from && v.day <= to && v.answer >= 0 &&
+		    v.answer < NEXTDAY_NANSWERS)
+			k[v.answer]++;
+	}
+	for (a = 0; a < NEXTDAY_NANSWERS; a++)
+		json_object_set_new(o, nextday_name(a), json_integer(k[a]));
+	return (o);
+}
+
+void
+doc_program_nextday(json_t *j, const struct coach_program *cp,
+    const struct coach_nextday *nd)
+{
+	const struct program_state	*st = &cp->st;
+	json_t				*o, *ans, *rev, *r;
+	char				 day[DATE_BUFSZ];
+	size_t				 i, from;
+
+	ans = json_array();
+	from = nd->nanswers > 28 ? nd->nanswers - 28 : 0;
+	for (i = from; i < nd->nanswers; i++) {
+		date_format(nd->answers[i].day, day);
+		json_array_append_new(ans, json_pack("{s:s, s:s}", "date", day,
+		    "answer", nextday_name(nd->answers[i].answer)));
+	}
+	if (nd->held_since >= 0)
+		date_format(nd->held_since, day);
+	o = json_pack("{s:o, s:o, s:b, s:o, s:b, s:s?, s:s?}", "answers", ans,
+	    "last_7_days", nextday_counts(nd, st->today - NEXTDAY_HOLD_DAYS +
+	    1, st->today), "held", nd->held, "held_since", nd->held_since >= 0 ?
+	    json_string(day) : json_null(), "no_improvement", nd->no_change,
+	    "advice", nd->advice, "notice", nd->no_change ? nd->notice : NULL);
+	json_object_set_new(j, "nextday", o);
+	/* A review weighs the week before its day. */
+	rev = json_object_get(j, "reviews");
+	for (i = 0; i < json_array_size(rev) && i < st->nreviews; i++) {
+		r = json_array_get(rev, i);
+		json_object_set_new(r, "nextday", nextday_counts(nd,
+		    st->reviews[i].day - PROGRAM_REVIEW_DAYS,
+		    st->reviews[i].day - 1));
+	}
 }
 
 /*

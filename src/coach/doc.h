@@ -62,6 +62,13 @@ json_t	*doc_selftests_json(const struct store_program_data *);
  * exercise's level and what unlocks next, the self-tests (above) and
  * when the next is due. A new reference.
  */
+/*
+ * The next-day answers into a program document j: "nextday" (the last
+ * answers by date, the last 7 days' counts, the hold, six weeks with no
+ * improvement, today's words) and each review's week of answers.
+ */
+void	 doc_program_nextday(json_t *j, const struct coach_program *,
+	    const struct coach_nextday *);
 json_t	*doc_program_json(const struct coach_program *,
 	    const struct catalog *);
 

@@ -168,11 +168,16 @@ screen_json(const struct store_program_data *pd)
 	json_t	*answers = json_array(), *acks = json_array();
 	size_t	 i;
 
-	for (i = 0; pd != NULL && i < pd->nanswers; i++)
-		json_array_append_new(answers, json_pack("{s:o, s:s, s:b}",
-		    "at", time_json(pd->answers[i].at_ms, 0), "question",
-		    pd->answers[i].question, "answer",
-		    pd->answers[i].answer));
+	for (i = 0; pd != NULL && i < pd->nanswers; i++) {
+		json_t	*a = json_pack("{s:o, s:s, s:b}", "at",
+		    time_json(pd->answers[i].at_ms, 0), "question",
+		    pd->answers[i].question, "answer", pd->answers[i].answer);
+
+		/* A clinician's clearance of this sign, only when given. */
+		if (pd->answers[i].cleared)
+			json_object_set_new(a, "cleared", json_true());
+		json_array_append_new(answers, a);
+	}
 	for (i = 0; pd != NULL && i < pd->nacks; i++)
 		json_array_append_new(acks, json_pack("{s:o, s:s}",
 		    "at", time_json(pd->acks[i].at_ms, 0), "what",
@@ -964,6 +969,8 @@ static const char *const screen_keys[] = {
 	"answers", "acknowledgements", NULL
 };
 static const char *const answer_keys[] = { "at", "question", "answer", NULL };
+static const char *const answer_cleared_keys[] = { "at", "question", "answer",
+    "cleared", NULL };
 static const char *const ack_keys[] = { "at", "what", NULL };
 
 static int
@@ -973,7 +980,8 @@ parse_answer(json_t *o, const char *path, void *item, char **cause)
 	const char	*s;
 	int		 tz;
 
-	if (keys_exact(o, path, answer_keys, cause) != 0 ||
+	if (keys_exact(o, path, json_object_get(o, "cleared") != NULL ?
+	    answer_cleared_keys : answer_keys, cause) != 0 ||
 	    get_time(o, "at", path, 0, &an->at_ms, &tz, cause) != 0 ||
 	    get_str(o, "question", path, 0, &s, cause) != 0)
 		return (-1);
@@ -981,6 +989,10 @@ parse_answer(json_t *o, const char *path, void *item, char **cause)
 	an->answer = json_is_true(json_object_get(o, "answer"));
 	if (!json_is_boolean(json_object_get(o, "answer")))
 		return (bad(cause, path, "'answer' is not true or false"));
+	if (json_object_get(o, "cleared") != NULL &&
+	    (!json_is_true(json_object_get(o, "cleared")) || !an->answer))
+		return (bad(cause, path, "'cleared' is only true, on a yes"));
+	an->cleared = json_object_get(o, "cleared") != NULL;
 	return (0);
 }
 

@@ -47,62 +47,91 @@ set(struct coach_gate *g, enum coach_gate_state st, int ask, char *why)
 	g->why = why;
 }
 
-/* "chest pain or trouble breathing" and "a history of cancer": the
- * signs answered yes at the latest screen, in words. */
-static char *
-sign_words(const struct screen *s, char **yes, size_t n, int emergency)
+/* Whether id is one of ids[0..n). */
+static int
+among(const char *id, char **ids, size_t n)
 {
-	char	*w = NULL, *t;
-	size_t	 i, j, k = 0;
+	size_t	i;
 
 	for (i = 0; i < n; i++)
-		for (j = 0; j < s->n; j++) {
-			if (strcmp(yes[i], s->q[j].id) != 0 ||
-			    s->q[j].emergency != emergency || s->q[j].adjust)
-				continue;
-			t = xasprintf("%s%s%s", w != NULL ? w : "",
-			    w == NULL ? "" : i + 1 == n || k > 0 ? " and " :
-			    ", ", s->q[j].name);
-			free(w);
-			w = t;
-			k++;
-		}
+		if (strcmp(id, ids[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/* "chest pain or trouble breathing" and "a history of cancer": the
+ * signs answered yes at the latest screen, in words, but for those a
+ * clinician has cleared (cleared[0..ncleared)). */
+static char *
+sign_words(const struct screen *s, char **yes, size_t n, int emergency,
+    char **cleared, size_t ncleared)
+{
+	const char	**v;
+	char		 *w = NULL, *t;
+	size_t		  i, j, k = 0;
+
+	v = xcalloc(n + 1, sizeof *v);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < s->n; j++)
+			if (strcmp(yes[i], s->q[j].id) == 0 &&
+			    s->q[j].emergency == emergency && !s->q[j].adjust &&
+			    (emergency || !among(yes[i], cleared, ncleared)))
+				v[k++] = s->q[j].name;
+	/* "a, b and c" */
+	for (i = 0; i < k; i++) {
+		t = xasprintf("%s%s%s", w != NULL ? w : "", i == 0 ? "" :
+		    i + 1 == k ? " and " : ", ", v[i]);
+		free(w);
+		w = t;
+	}
+	free(v);
 	return (w);
 }
 
-/* What the latest screen's answers say, when they came after the last
- * acknowledgement: a sign, a refusal, or answers that stopped short. */
+/*
+ * What the screen saved at at_ms says: a sign (an emergency, or one with
+ * no clinician's clearance of its own), or, when it was not acknowledged
+ * (acked 0), a refusal or answers that stopped short. Returns 0 (g set
+ * when the screen stops a session), or -1.
+ */
 static int
-latest_screen(struct coach *c, int64_t at_ms, struct coach_gate *g,
-    char **err)
+latest_screen(struct coach *c, int64_t at_ms, int acked,
+    struct coach_gate *g, char **err)
 {
 	struct screen	*s;
-	char		**yes = NULL, *w;
-	size_t		 n = 0;
+	char		**yes = NULL, **ok = NULL, *w;
+	size_t		 n = 0, nok = 0;
 
 	if (store_ids(c->store, STORE_IDS_SCREEN_AT, at_ms, &yes, &n,
 	    err) == -1)
 		return (-1);
+	if (store_ids(c->store, STORE_IDS_CLEARED_AT, at_ms, &ok, &nok,
+	    err) == -1) {
+		store_ids_free(yes, n);
+		return (-1);
+	}
 	if ((s = coach_screen_load()) == NULL) {
 		store_ids_free(yes, n);
+		store_ids_free(ok, nok);
 		*err = xstrdup("the built-in warning-signs screen cannot be "
 		    "read");
 		return (-1);
 	}
-	if ((w = sign_words(s, yes, n, 1)) != NULL) {
+	if ((w = sign_words(s, yes, n, 1, ok, nok)) != NULL) {
 		g->emergency = 1;
 		set(g, COACH_GATE_SIGNS, 1, xasprintf("the warning-signs "
 		    "answers include %s: please get medical help first", w));
-	} else if ((w = sign_words(s, yes, n, 0)) != NULL)
+	} else if ((w = sign_words(s, yes, n, 0, ok, nok)) != NULL)
 		set(g, COACH_GATE_SIGNS, 1, xasprintf("the warning-signs "
 		    "answers include %s: please see a clinician first; once "
 		    "one has cleared you, answer the questions again", w));
-	else
+	else if (!acked)
 		set(g, COACH_GATE_DECLINED, 1, xstrdup("the warning-signs "
 		    "questions were not all answered, or the notice was not "
 		    "accepted: they come first"));
 	free(w);
 	store_ids_free(yes, n);
+	store_ids_free(ok, nok);
 	screen_free(s);
 	return (0);
 }
@@ -194,8 +223,15 @@ coach_gate(struct coach *c, struct coach_gate *g, char **err)
 		return (r == 1 ? 0 : -1);
 	if (store_gate_read(c->store, SCREEN_RECHECK_PAIN, &sg, err) == -1)
 		return (-1);
-	if (sg.screen_ms != 0 && !sg.acked)
-		return (latest_screen(c, sg.screen_ms, g, err));
+	/*
+	 * The latest screen, even when acknowledged: every yes that needs a
+	 * clinician must have its own clearance (one acknowledgement that
+	 * covered them all, stored before clearances were kept sign by sign,
+	 * does not).
+	 */
+	if (sg.screen_ms != 0 && (latest_screen(c, sg.screen_ms, sg.acked, g,
+	    err) == -1 || g->state != COACH_GATE_OPEN))
+		return (g->state != COACH_GATE_OPEN ? 0 : -1);
 	if (sg.ack_ms == 0) {
 		g->first = 1;
 		set(g, COACH_GATE_SCREEN, 1, xstrdup("the warning-signs "

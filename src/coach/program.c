@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coach/program.h"
+#include "core/nextday.h"
 #include "core/date.h"
 #include "core/xmalloc.h"
 #include "sys/clock.h"
@@ -343,13 +344,28 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 	struct coach_program	  cp;
 	const char		**ids;
 	size_t			  n, i;
+	long			  held;
+	int			  down;
+	char			 *hold;
 
 	memset(h, 0, sizeof *h);
-	if (program_status(c, o->day, 0, &cp, err) != 0)
+	/* The next day counts: a worse answer or a hold (nextday.c). */
+	if (coach_nextday_plan(c, o->day, &down, &held, err) != 0)
+		return (-1);
+	/* A hold keeps the program as it was on the day it began. */
+	if (program_status(c, held >= 0 ? held : o->day, 0, &cp, err) != 0)
 		return (-1);
 	program_hint(&cp.st, h);
+	if (down)
+		nextday_step_down(&cp.st, h);
 	if (line != NULL)
 		program_plan_line(&cp.st, line, len);
+	if (line != NULL && held >= 0) {
+		hold = coach_nextday_hold_words();
+		n = strlen(line);
+		snprintf(line + n, len - n, " %s", hold);
+		free(hold);
+	}
 	n = program_replaced(&cp.st, c->catalog, o, &ids);
 	if (n > 0) {
 		*aside = xreallocarray(*aside, *naside + n + 1,

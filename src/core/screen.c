@@ -21,11 +21,11 @@ static const char *const screen_keys[S_NKEYS] = {
 	"cleared!", "questions!"
 };
 
-enum { Q_ID, Q_NAME, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_GROUP, Q_ADJUST,
-    Q_EXCLUDES, Q_NKEYS };
+enum { Q_ID, Q_NAME, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_SOURCE, Q_GROUP,
+    Q_ADJUST, Q_EXCLUDES, Q_NKEYS };
 static const char *const question_keys[Q_NKEYS] = {
-	"id!", "name!", "text!", "emergency!", "why!", "group", "adjust",
-	"excludes"
+	"id!", "name!", "text!", "emergency!", "why!", "source!", "group",
+	"adjust", "excludes"
 };
 
 /* A text, copied; NULL if absent (n NULL), or wrong (reported). */
@@ -104,6 +104,7 @@ screen_parse(const char *file, const char *buf, size_t len, struct diag *d)
 		q->name = text(&t, g[Q_NAME], "name");
 		q->text = text(&t, g[Q_TEXT], "text");
 		q->why = text(&t, g[Q_WHY], "why");
+		q->source = text(&t, g[Q_SOURCE], "source");
 		if (g[Q_EMERGENCY] != NULL)
 			(void)ytree_bool(&t, g[Q_EMERGENCY], "emergency",
 			    &q->emergency);
@@ -135,6 +136,7 @@ screen_free(struct screen *s)
 		free(s->q[i].name);
 		free(s->q[i].text);
 		free(s->q[i].why);
+		free(s->q[i].source);
 		free(s->q[i].group);
 	}
 	free(s->q);
@@ -143,9 +145,15 @@ screen_free(struct screen *s)
 	free(s);
 }
 
+int
+screen_clearable(const struct screen_question *q)
+{
+	return (!q->emergency && !q->adjust);
+}
+
 enum screen_verdict
 screen_verdict(const struct screen *s, const int *answers, size_t nanswered,
-    int cleared, int accepted)
+    const int *cleared, int accepted)
 {
 	enum screen_verdict	v = SCREEN_GO;
 	size_t			i;
@@ -154,7 +162,8 @@ screen_verdict(const struct screen *s, const int *answers, size_t nanswered,
 		if (answers[i]) {
 			if (s->q[i].emergency)
 				return (SCREEN_EMERGENCY);
-			if (!s->q[i].adjust && cleared != 1)
+			if (screen_clearable(&s->q[i]) &&
+			    (cleared == NULL || cleared[i] != 1))
 				v = SCREEN_CLINICIAN;
 		}
 	if (v != SCREEN_GO)

@@ -20,6 +20,7 @@ struct screen_question {
 	int	 adjust;	/* 1: a yes only changes the plan */
 	unsigned excludes;	/* LIMIT_* bits a yes keeps out of plans */
 	char	*why;		/* said when the answer is yes */
+	char	*source;	/* the guidance it follows */
 };
 
 /* The screen is asked again after this many days, */
@@ -38,7 +39,8 @@ enum screen_text {
 	SCREEN_T_ACCEPT,	/* the question that accepts it */
 	SCREEN_T_EMERGENCY,	/* advice after an emergency yes */
 	SCREEN_T_CLINICIAN,	/* advice after any other yes */
-	SCREEN_T_CLEARED,	/* "a clinician has cleared me" */
+	SCREEN_T_CLEARED,	/* "a clinician has cleared me", asked
+				   of each clearable sign answered yes */
 	SCREEN_NTEXTS
 };
 
@@ -66,16 +68,21 @@ struct screen		*screen_parse(const char *file, const char *buf,
 			    size_t len, struct diag *d);
 void			 screen_free(struct screen *);
 /*
+ * Whether a yes to q is one a clinician may clear: neither an emergency
+ * nor an `adjust` question.
+ */
+int			 screen_clearable(const struct screen_question *q);
+/*
  * The verdict on answers[0..nanswered) (1 yes, 0 no) and accepted (1
  * yes, 0 no, -1 not answered). A yes to an emergency sign decides even
  * when later answers are missing. A yes to another sign stops unless
- * cleared (1: a clinician has seen it and cleared exercise; 0 or -1
- * not); an `adjust` question's yes never stops. No answer never counts
- * as no.
+ * that sign is cleared (cleared[i] 1: a clinician has seen it and
+ * cleared exercise; 0 or -1 not; cleared NULL: none is), sign by sign;
+ * an `adjust` question's yes never stops. No answer never counts as no.
  */
 enum screen_verdict	 screen_verdict(const struct screen *,
 			    const int *answers, size_t nanswered,
-			    int cleared, int accepted);
+			    const int *cleared, int accepted);
 /* Whether the answers hold a yes that a clinician's clearance covers. */
 int			 screen_needs_clearance(const struct screen *,
 			    const int *answers, size_t nanswered);

@@ -36,7 +36,13 @@ static const char sql_selftests[] =
     " FROM selftests"
     " ORDER BY at_ms, id";
 static const char sql_answers[] =
-    "SELECT at_ms, question, answer FROM screen_answers ORDER BY at_ms, id";
+    "SELECT at_ms, question, answer, EXISTS (SELECT 1 FROM"
+    " screen_clearances c WHERE c.at_ms = a.at_ms"
+    " AND c.question = a.question)"
+    " FROM screen_answers a ORDER BY at_ms, id";
+static const char sql_clearance_put[] =
+    "INSERT OR IGNORE INTO screen_clearances (at_ms, question)"
+    " VALUES (?1, ?2)";
 static const char sql_acks[] =
     "SELECT at_ms, what FROM acknowledgements ORDER BY at_ms, rowid";
 static const char sql_answer_put[] =
@@ -405,6 +411,7 @@ store_program_read(struct store *s, struct store_program_data *d,
 		d->answers[d->nanswers].question = xstrdup(text == NULL ? "" :
 		    text);
 		d->answers[d->nanswers].answer = sqlite3_column_int(st, 2);
+		d->answers[d->nanswers].cleared = sqlite3_column_int(st, 3);
 		d->nanswers++;
 	}
 	if (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, NULL,
@@ -496,11 +503,17 @@ store_program_import(struct store *s, const struct store_program_data *d,
 		    t->value, t->extra, t->more, t->method), &st, &nt) != 0)
 			goto out;
 	}
-	for (i = 0; i < d->nanswers; i++)
+	for (i = 0; i < d->nanswers; i++) {
 		if (put_done(s, store_step(s, sql_answer_put, &st, "Iti",
 		    d->answers[i].at_ms, d->answers[i].question,
 		    d->answers[i].answer), &st, &na) != 0)
 			goto out;
+		if (d->answers[i].cleared && d->answers[i].answer == 1 &&
+		    put_done(s, store_step(s, sql_clearance_put, &st, "It",
+		    d->answers[i].at_ms, d->answers[i].question), &st,
+		    NULL) != 0)
+			goto out;
+	}
 	for (i = 0; i < d->nacks; i++)
 		if (put_done(s, store_step(s, sql_ack_put, &st, "It",
 		    d->acks[i].at_ms, d->acks[i].what), &st, NULL) != 0)

@@ -15,6 +15,9 @@
 static const char sql_answer_add[] =
     "INSERT INTO screen_answers"
     " (at_ms, question, answer) VALUES (?1, ?2, ?3)";
+static const char sql_clear_add[] =
+    "INSERT OR IGNORE INTO screen_clearances (at_ms, question)"
+    " VALUES (?1, ?2)";
 static const char sql_ack_add[] =
     "INSERT INTO acknowledgements (at_ms, what)"
     " VALUES (?1, ?2)";
@@ -53,7 +56,8 @@ store_screen_save(struct store *s, int64_t at_ms,
 
 	for (i = 0; i < n; i++) {
 		if (answers[i].question == NULL ||
-		    (answers[i].answer != 0 && answers[i].answer != 1)) {
+		    (answers[i].answer != 0 && answers[i].answer != 1) ||
+		    (answers[i].cleared && answers[i].answer != 1)) {
 			err = xasprintf("cannot %s: answer %zu is not a "
 			    "question with yes or no", what, i + 1);
 			goto out;
@@ -65,6 +69,13 @@ store_screen_save(struct store *s, int64_t at_ms,
 	for (i = 0; i < n; i++) {
 		if (store_step(s, sql_answer_add, &st, "Iti", at_ms,
 		    answers[i].question, answers[i].answer) != SQLITE_DONE)
+			goto out;
+		store_stmt_done(st);
+		st = NULL;
+		if (!answers[i].cleared)
+			continue;
+		if (store_step(s, sql_clear_add, &st, "It", at_ms,
+		    answers[i].question) != SQLITE_DONE)
 			goto out;
 		store_stmt_done(st);
 		st = NULL;

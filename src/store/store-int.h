@@ -80,10 +80,10 @@ STORE_SQLITE_FUNCS(DYNLIB_DECLARE)
 #define sqlite3_total_changes	(*dl_sqlite3_total_changes)
 
 /*
- * Room for the kept statements: 59 of them today, and a process that
+ * Room for the kept statements: 68 of them today, and a process that
  * serves the browser may use them all (store_stmt() aborts on one more).
  */
-#define STORE_NSQL	80
+#define STORE_NSQL	96
 
 struct store {
 	sqlite3		*db;		/* Owned; closed in store_close(). */

@@ -269,6 +269,27 @@ static const struct migration migrations[] = {
 	{ 7, "ALTER TABLE selftests ADD COLUMN method INTEGER NOT NULL"
 	    " DEFAULT 1 CHECK (method IN (1, 2))" },
 	{ 7, "PRAGMA user_version = 7" },
+	/*
+	 * 8: a clinician's clearance, sign by sign: each row clears the
+	 * question answered yes by the screen saved at at_ms (the time it
+	 * was given). The next-day answers, one a day at most (answer NULL:
+	 * asked and skipped), and notices said once.
+	 */
+	{ 8, "CREATE TABLE screen_clearances ("
+	    " id INTEGER PRIMARY KEY,"
+	    " at_ms INTEGER NOT NULL,"
+	    " question TEXT NOT NULL,"
+	    " UNIQUE (at_ms, question))" },
+	{ 8, "CREATE TABLE nextday ("
+	    " id INTEGER PRIMARY KEY,"
+	    " day INTEGER NOT NULL UNIQUE,"
+	    " at_ms INTEGER NOT NULL,"
+	    " tz_min INTEGER NOT NULL,"
+	    " answer TEXT CHECK (answer IN ('better', 'same', 'worse')))" },
+	{ 8, "CREATE TABLE notices ("
+	    " what TEXT PRIMARY KEY,"
+	    " at_ms INTEGER NOT NULL)" },
+	{ 8, "PRAGMA user_version = 8" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 
@@ -752,6 +773,20 @@ static const struct {
 	    "SELECT question FROM screen_answers"
 	    " WHERE answer = 1 AND at_ms = ?1 ORDER BY id",
 	    "read the screen's answers" },
+	[STORE_IDS_CLEARED_AT] = {
+	    "SELECT question FROM screen_clearances"
+	    " WHERE at_ms = ?1 ORDER BY id",
+	    "read the clinician's clearances" },
+	/* Local day: as date_of_ms() counts it, from the stored offset. */
+	[STORE_IDS_DAY_FEELS] = {
+	    "SELECT i.exercise || ' ' || i.feel"
+	    " FROM session_items i JOIN sessions s ON s.id = i.session_id"
+	    " WHERE s.kind = 'routine'"
+	    "  AND i.feel IN ('sharp', 'stretch')"
+	    "  AND (s.started_ms + s.tz_min * 60000) / 86400000 = ?1"
+	    " GROUP BY i.exercise, i.feel"
+	    " ORDER BY i.feel = 'stretch', min(i.id)",
+	    "read the day's exercises" },
 };
 
 int

@@ -20,7 +20,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
 
 struct store;
 
@@ -137,6 +137,8 @@ struct store_pain {
 struct store_answer {
 	const char	*question;	/* the question's id */
 	int		 answer;	/* 1 yes, 0 no */
+	int		 cleared;	/* 1: a yes a clinician has cleared
+					   (stored in screen_clearances) */
 };
 
 /* A session left running, as store_unfinished() finds it. */
@@ -231,6 +233,35 @@ int	store_screen_save(struct store *, int64_t at_ms,
 	    const struct store_answer *answers, size_t n, const char *ack,
 	    char **cause);
 /*
+ * The next-day answers (core/nextday.h): one a day at most. answer is
+ * enum nextday_answer's number (NEXTDAY_SKIPPED is stored as NULL).
+ */
+struct store_nextday {
+	long	 day;		/* the local day it was asked on */
+	int64_t	 at_ms;
+	int	 answer;
+};
+/*
+ * Store day's answer at at_ms (tz_min the UTC offset then). Returns 0,
+ * 1 when that day has one already (nothing stored), or -1.
+ */
+int	store_nextday_add(struct store *, long day, int64_t at_ms, int tz_min,
+	    int answer, char **cause);
+/* The answers on days since..until into *v (free()), by day. 0 or -1. */
+int	store_nextday_list(struct store *, long since, long until,
+	    struct store_nextday **v, size_t *n, char **cause);
+/* Whether a routine on local day had an exercise done: 0 or -1. */
+int	store_day_active(struct store *, long day, int *active, char **cause);
+/* When notice what was said (0: never), and record it said. 0 or -1. */
+int	store_notice_get(struct store *, const char *what, int64_t *at_ms,
+	    char **cause);
+int	store_notice_set(struct store *, const char *what, int64_t at_ms,
+	    char **cause);
+/* Mean pain (before a session and at check-ins, times 10) on local
+ * days since..until into *mean10, and how many ratings into *n. */
+int	store_pain_mean(struct store *, long since, long until, int *mean10,
+	    int *n, char **cause);
+/*
  * Set *done to 1 if screen answers and an acknowledgement have both been
  * stored, else 0. Returns 0 or -1.
  */
@@ -277,6 +308,11 @@ enum store_ids {
 				   recorded, by position */
 	STORE_IDS_SCREEN_AT,	/* the questions answered yes by the screen
 				   saved at arg (ms), in the order asked */
+	STORE_IDS_CLEARED_AT,	/* the questions a clinician's clearance
+				   covers at the screen saved at arg (ms) */
+	STORE_IDS_DAY_FEELS,	/* "exercise feel" for each exercise of a
+				   routine on local day arg rated sharp or
+				   stretch (sharp first) */
 	STORE_IDS_COUNT
 };
 /*
@@ -484,6 +520,8 @@ struct store_hanswer {
 	int64_t		 at_ms;
 	char		*question;	/* Owned. */
 	int		 answer;	/* 1 yes, 0 no */
+	int		 cleared;	/* 1: a clinician's clearance of
+					   this yes is stored */
 };
 struct store_hack {
 	int64_t		 at_ms;

@@ -135,10 +135,12 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 {
 	size_t	i, j, end;
 	int	any = 0, emergency = 0, some;
+	char	q[512];
 
 	*nanswered = 0;
 	*accepted = -1;
-	*cleared = -1;
+	for (i = 0; i < s->n; i++)
+		cleared[i] = -1;
 	fprintf(a->out, "%s\n", s->text[SCREEN_T_INTRO]);
 	for (i = 0; i < s->n; i = end) {
 		end = group_end(s, i);
@@ -159,7 +161,7 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 				goto ended;
 			*nanswered = j + 1;
 			if (answers[j]) {
-				any |= !s->q[j].adjust;
+				any |= screen_clearable(&s->q[j]);
 				emergency |= s->q[j].emergency;
 				fprintf(a->out, "  %s\n", s->q[j].why);
 			}
@@ -177,16 +179,28 @@ ended:
 		return (ASK_EOF);
 	}
 	if (any) {
+		/* Each sign is cleared on its own, or not at all. */
 		fprintf(a->out, "\n%s\n", s->text[SCREEN_T_CLINICIAN]);
-		if (ask_must(a, s->text[SCREEN_T_CLEARED], cleared) ==
-		    ASK_EOF) {
-			*cleared = -1;
-			return (ASK_EOF);
+		for (i = 0; i < s->n; i++) {
+			if (!answers[i] || !screen_clearable(&s->q[i]))
+				continue;
+			/* "A history of cancer: has a clinician ...?" */
+			snprintf(q, sizeof q, "%c%s: %c%s",
+			    toupper((unsigned char)s->q[i].name[0]),
+			    s->q[i].name + 1,
+			    tolower((unsigned char)s->text[SCREEN_T_CLEARED][0]),
+			    s->text[SCREEN_T_CLEARED] + 1);
+			if (ask_must(a, q, &cleared[i]) == ASK_EOF) {
+				cleared[i] = -1;
+				return (ASK_EOF);
+			}
+			if (!cleared[i])
+				return (ASK_OK);
+			fprintf(a->out, "Noted: %s, cleared by a clinician "
+			    "today.\n", s->q[i].name);
 		}
-		if (!*cleared)
-			return (ASK_OK);
-		fprintf(a->out, "Noted: cleared by a clinician. Stop and see "
-		    "them again if anything changes.\n");
+		fprintf(a->out, "Stop and see them again if anything "
+		    "changes.\n");
 	}
 	fprintf(a->out, "\n%s\n", s->text[SCREEN_T_NOTICE]);
 	if (ask_must(a, s->text[SCREEN_T_ACCEPT], accepted) == ASK_EOF) {

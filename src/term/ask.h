@@ -42,12 +42,14 @@ struct screen;
  * Ask the red-flag screen's questions (core/screen.h) a group at a time:
  * the group's questions listed and one "does any of these apply?", each
  * asked in turn after a yes. An empty line is asked again, never taken
- * as no. The advice for every yes is said; after a yes that needs a
- * clinician, whether one has cleared exercise (*cleared 1, 0 or -1 not
- * asked); then, unless stopped, the notice and whether the person
- * accepts it. answers[] (s->n of them) gets 1/0, *nanswered how many
- * were answered, *accepted 1, 0 or -1. Returns ASK_EOF if input ended
- * before the screen was through; what was answered is still set.
+ * as no. The advice for every yes is said; after the answers, for each
+ * sign answered yes that needs a clinician, whether one has cleared
+ * exercise for that sign (cleared[i] 1, 0, or -1 not asked), stopping at
+ * the first that is not; then, unless stopped, the notice and whether
+ * the person accepts it. answers[] and cleared[] (s->n of each) get
+ * 1/0, *nanswered how many were answered, *accepted 1, 0 or -1. Returns
+ * ASK_EOF if input ended before the screen was through; what was
+ * answered is still set.
  */
 enum ask_result	screen_run(struct ask *, const struct screen *s, int *answers,
 		    size_t *nanswered, int *cleared, int *accepted);

@@ -569,7 +569,8 @@ play_gate(struct coach *c, int *took, char **err)
 	struct coach_gate	 g;
 	struct screen		*s;
 	enum screen_verdict	 v;
-	int			*answers = NULL, accepted, cleared, yes, rc = -1;
+	int			*answers = NULL, *cleared = NULL, accepted, yes;
+	int			 rc = -1;
 	size_t			 n;
 
 	if (took != NULL)
@@ -609,7 +610,8 @@ play_gate(struct coach *c, int *took, char **err)
 		return (-1);
 	}
 	answers = xcalloc(s->n, sizeof *answers);
-	(void)screen_run(&a, s, answers, &n, &cleared, &accepted);
+	cleared = xcalloc(s->n, sizeof *cleared);
+	(void)screen_run(&a, s, answers, &n, cleared, &accepted);
 	if (coach_screen_save(c, s, answers, n, cleared, accepted, &v,
 	    err) == -1)
 		goto out;
@@ -644,6 +646,7 @@ play_gate(struct coach *c, int *took, char **err)
 	rc = 1;
 out:
 	free(answers);
+	free(cleared);
 	screen_free(s);
 	return (rc);
 }

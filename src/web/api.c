@@ -23,6 +23,7 @@
 #include "coach/settings.h"
 #include "coach/export.h"
 #include "core/figsvg.h"
+#include "core/nextday.h"
 #include "core/config.h"
 #include "core/date.h"
 #include "core/dose.h"
@@ -296,10 +297,12 @@ api_screen_get(struct web *w, struct web_reply *r)
 	qs = json_array();
 	for (i = 0; i < s->n; i++)
 		json_array_append_new(qs, json_pack("{s:s,s:s,s:s,s:s?,s:b,"
-		    "s:b,s:s}", "id", s->q[i].id, "name", s->q[i].name,
-		    "text", s->q[i].text, "group",
+		    "s:b,s:b,s:s,s:s}", "id", s->q[i].id, "name",
+		    s->q[i].name, "text", s->q[i].text, "group",
 		    s->q[i].group, "emergency", s->q[i].emergency, "adjust",
-		    s->q[i].adjust, "why", s->q[i].why));
+		    s->q[i].adjust, "clearable",
+		    screen_clearable(&s->q[i]), "why", s->q[i].why,
+		    "source", s->q[i].source));
 	/* "needed": the coach's gate says the screen comes first; "why":
 	 * its sentence, whatever stops a session now. */
 	j = json_pack("{s:b,s:b,s:s,s:s?,s:s,s:s,s:s,s:s?,s:o}", "needed",
@@ -314,9 +317,10 @@ api_screen_get(struct web *w, struct web_reply *r)
 }
 
 /*
- * POST /api/screen: {"answers":[bool...], "cleared": bool, "accepted":
- * bool|null}; "cleared" says a clinician has cleared the signs answered
- * yes (only those a clearance covers).
+ * POST /api/screen: {"answers":[bool...], "cleared":[bool...],
+ * "accepted": bool|null}; cleared[i] says a clinician has cleared the
+ * sign answered yes at i (only a sign a clearance covers keeps it), one
+ * by one.
  */
 static void
 api_screen_post(struct web *w, json_t *b, struct web_reply *r)
@@ -326,14 +330,14 @@ api_screen_post(struct web *w, json_t *b, struct web_reply *r)
 	struct screen		*s;
 	enum screen_verdict	 v;
 	json_error_t		 je;
-	json_t			*ans, *acc = NULL, *x;
+	json_t			*ans, *acc = NULL, *clr = NULL, *x;
 	char			*cause = NULL;
 	const char		*advice = NULL;
-	int			*answers, accepted = -1, cleared = 0, rc;
+	int			*answers, *cleared, accepted = -1, rc;
 	size_t			 i, n;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s?b,s?o}", "answers",
-	    &ans, "cleared", &cleared, "accepted", &acc) != 0) {
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:o,s?o,s?o}", "answers",
+	    &ans, "cleared", &clr, "accepted", &acc) != 0) {
 		web_error(r, 400, "%s", je.text);
 		return;
 	}
@@ -354,17 +358,31 @@ api_screen_post(struct web *w, json_t *b, struct web_reply *r)
 	}
 	if (acc != NULL && json_is_boolean(acc))
 		accepted = json_is_true(acc);
+	if (clr != NULL && (!json_is_array(clr) ||
+	    json_array_size(clr) > json_array_size(ans))) {
+		web_error(r, 400, "cleared: expected up to one true/false per "
+		    "answer");
+		screen_free(s);
+		return;
+	}
 	n = json_array_size(ans);
 	answers = xcalloc(s->n, sizeof *answers);
+	cleared = xcalloc(s->n, sizeof *cleared);
 	json_array_foreach(ans, i, x) {
 		if (!json_is_boolean(x)) {
 			web_error(r, 400, "answers[%zu]: expected true or "
 			    "false", i);
-			free(answers);
-			screen_free(s);
-			return;
+			goto out;
 		}
 		answers[i] = json_is_true(x);
+	}
+	json_array_foreach(clr, i, x) {
+		if (!json_is_boolean(x)) {
+			web_error(r, 400, "cleared[%zu]: expected true or "
+			    "false", i);
+			goto out;
+		}
+		cleared[i] = json_is_true(x);
 	}
 	live_lock(w->live);
 	rc = coach_screen_save(&w->coach, s, answers, n, cleared, accepted,
@@ -381,8 +399,94 @@ api_screen_post(struct web *w, json_t *b, struct web_reply *r)
 		web_json(r, json_pack("{s:s,s:s?}", "verdict", verdicts[v],
 		    "advice", advice));
 	}
+out:
 	free(answers);
+	free(cleared);
 	screen_free(s);
+}
+
+/* The next-day state as GET /api/nextday gives it. */
+static json_t *
+nextday_json(const struct coach_nextday *nd)
+{
+	return (json_pack("{s:o,s:o,s:i,s:b,s:s?,s:s?}",
+	    "ask", nd->ask ? json_pack("{s:s,s:[sss]}", "question",
+	    coach_nextday_question, "answers", "better", "same", "worse") :
+	    json_null(), "answer", nd->answer < 0 ? json_null() :
+	    json_string(nextday_name(nd->answer)), "worse_7_days", nd->worse7,
+	    "held", nd->held, "advice", nd->advice, "notice",
+	    nd->notice_due ? nd->notice : NULL));
+}
+
+/*
+ * GET /api/nextday: what to ask today ("ask", or null), today's answer,
+ * the words for today and the six-week words while not yet seen.
+ */
+static void
+api_nextday_get(struct web *w, struct web_reply *r)
+{
+	struct coach_nextday	 nd;
+	char			*cause = NULL;
+	int			 rc;
+
+	live_lock(w->live);
+	rc = coach_nextday(&w->coach, clock_today(w->coach.clock), &nd,
+	    &cause);
+	live_unlock(w->live);
+	if (rc == -1) {
+		web_error(r, 500, "%s", cause);
+		free(cause);
+		return;
+	}
+	web_json(r, nextday_json(&nd));
+	coach_nextday_release(&nd);
+}
+
+/*
+ * POST /api/nextday: {"answer": "better"|"same"|"worse"|null} (null
+ * skips, which counts as asked), or {"seen": true} once the six-week
+ * words are shown. Answers what GET gives after it.
+ */
+static void
+api_nextday_post(struct web *w, json_t *b, struct web_reply *r)
+{
+	struct coach_nextday	 nd;
+	json_error_t		 je;
+	json_t			*ans = NULL;
+	char			*cause = NULL;
+	long			 day;
+	int			 seen = 0, v = -1, rc;
+
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s?o,s?b}", "answer", &ans,
+	    "seen", &seen) != 0) {
+		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if ((ans == NULL) == !seen) {
+		web_error(r, 400, "expected one of answer or seen");
+		return;
+	}
+	if (ans != NULL && (json_is_null(ans) ? (v = NEXTDAY_SKIPPED) :
+	    !json_is_string(ans) ? -1 :
+	    (v = nextday_parse_name(json_string_value(ans)))) < 0) {
+		web_error(r, 400, "answer: expected \"better\", \"same\", "
+		    "\"worse\" or null");
+		return;
+	}
+	live_lock(w->live);
+	day = clock_today(w->coach.clock);
+	rc = ans != NULL ? coach_nextday_save(&w->coach, day, v, &cause) :
+	    coach_nextday_noticed(&w->coach, &cause);
+	if (rc == 0)
+		rc = coach_nextday(&w->coach, day, &nd, &cause);
+	live_unlock(w->live);
+	if (rc != 0) {
+		web_error(r, rc == 1 ? 409 : 500, "%s", cause);
+		free(cause);
+		return;
+	}
+	web_json(r, nextday_json(&nd));
+	coach_nextday_release(&nd);
 }
 
 /* POST /api/checkin: {"pain":N, "stiffness":N, "note":"..."}. */
@@ -775,16 +879,24 @@ static void
 api_program_get(struct web *w, struct web_reply *r)
 {
 	struct coach_program	 cp;
+	struct coach_nextday	 nd;
+	json_t			*j;
 	char			*cause = NULL;
 	int			 rc;
 
 	live_lock(w->live);
 	rc = coach_program_status(&w->coach, clock_today(w->coach.clock), &cp,
 	    &cause);
+	if (rc == 0 && (rc = coach_nextday(&w->coach,
+	    clock_today(w->coach.clock), &nd, &cause)) != 0)
+		coach_program_release(&cp);
 	live_unlock(w->live);
 	if (coach_failed(r, rc, cause))
 		return;
-	web_json(r, doc_program_json(&cp, w->coach.catalog));
+	j = doc_program_json(&cp, w->coach.catalog);
+	doc_program_nextday(j, &cp, &nd);
+	web_json(r, j);
+	coach_nextday_release(&nd);
 	coach_program_release(&cp);
 }
 
@@ -1030,6 +1142,7 @@ static const struct api_route api_routes[] = {
 	{ "GET", "/exercises", CALL_Q, { .q = api_exercises }, 0 },
 	{ "GET", "/exercises/", CALL_REST, { .rest = api_exercise }, 0 },
 	{ "GET", "/screen", CALL_W, { .w = api_screen_get }, 0 },
+	{ "GET", "/nextday", CALL_W, { .w = api_nextday_get }, 0 },
 	{ "GET", "/progress", CALL_Q, { .q = api_progress }, 0 },
 	{ "GET", "/settings", CALL_W, { .w = api_settings_get }, 0 },
 	{ "GET", "/export", CALL_Q, { .q = api_export }, 0 },
@@ -1048,6 +1161,8 @@ static const struct api_route api_routes[] = {
 	    WEB_BODY_MAX },
 	{ "POST", "/screen", CALL_B, { .b = api_screen_post }, WEB_BODY_MAX },
 	{ "POST", "/checkin", CALL_B, { .b = api_checkin }, WEB_BODY_MAX },
+	{ "POST", "/nextday", CALL_B, { .b = api_nextday_post },
+	    WEB_BODY_MAX },
 	{ "POST", "/settings", CALL_B, { .b = api_settings_post },
 	    WEB_BODY_MAX },
 	{ "POST", "/program", CALL_B, { .b = api_program_post },

@@ -455,6 +455,101 @@ await t('browser-P3 start at a later phase, and start again after a confirmation
 	assert(j.selftests.tests.every((x) => x.results.length === 1), 'the self-tests are kept');
 });
 
+/* POST to the API with the page's token: the status and the body. */
+async function post(p, path, body) {
+	return p.evaluate(async ([path, body]) => {
+		const tok = document.querySelector('meta[name="midback-token"]').content;
+		const res = await fetch('/api/' + path, { method: 'POST', headers: { 'X-Midback-Token': tok, 'Content-Type': 'application/json' }, body });
+		return { status: res.status, body: await res.json().catch(() => null) };
+	}, [path, body]);
+}
+const DB = process.env.XDG_DATA_HOME + '/midback/midback.db';
+function sql(q) {
+	return execFileSync('sqlite3', ['-batch', DB, q], { encoding: 'utf8' }).trim();
+}
+
+await t('browser-S1 each sign a clinician may clear asks its own clearance; one cleared does not clear another', async () => {
+	await page.goto(URL + '#/screen');
+	await page.getByRole('heading', { name: 'Warning signs' }).waitFor();
+	const sc = await page.evaluate(async () => (await fetch('/api/screen')).json());
+	assert(sc.questions.every((q) => q.source && q.source.length > 0), 'every question has a source');
+	const cancer = sc.questions.findIndex((q) => q.id === 'cancer');
+	const tb = sc.questions.findIndex((q) => q.id === 'tb');
+	const qs = page.locator('fieldset.question:not(.clearance)');
+	const count = await qs.count();
+	assert(count === sc.questions.length + 1, 'one fieldset a question, and the notice');
+	for (let i = 0; i < count - 1; i++)
+		await qs.nth(i).getByLabel(i === cancer || i === tb ? 'Yes' : 'No').check();
+	await qs.nth(count - 1).getByLabel('Yes').check();
+	const clear = page.locator('fieldset.question.clearance:visible');
+	assert(await clear.count() === 2, 'two clearances shown: ' + await clear.count());
+	await clear.filter({ hasText: 'A history of cancer: has a clinician seen this' }).getByLabel('Yes').check();
+	await clear.filter({ hasText: 'A history of tuberculosis: has a clinician seen this' }).getByLabel('No').check();
+	if (SHOTS)
+		await page.screenshot({ path: `${SHOTS}/screen-clearance-1280.png`, fullPage: true });
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await page.getByText('Please see a clinician before you start this program.').waitFor();
+	const g = await post(page, 'session', '{"minutes":3}');
+	assert(g.status === 409 && g.body.error.includes('a history of tuberculosis') && !g.body.error.includes('cancer'), JSON.stringify(g));
+	assert(sql("SELECT question FROM screen_clearances ORDER BY id DESC LIMIT 1") === 'cancer', 'the clearance is kept by id');
+	/* A clearance that is not a list is a 400, and nothing is stored. */
+	const before = sql('SELECT count(*) FROM screen_answers');
+	const bad = await post(page, 'screen', JSON.stringify({ answers: sc.questions.map(() => false), cleared: true, accepted: true }));
+	assert(bad.status === 400, 'cleared: true is refused: ' + bad.status);
+	assert(sql('SELECT count(*) FROM screen_answers') === before, 'nothing stored');
+	/* Both cleared: the session may start. */
+	await page.reload();
+	await page.getByRole('heading', { name: /Before the next session|Warning signs/ }).waitFor();
+	const again = page.locator('fieldset.question:not(.clearance)');
+	for (let i = 0; i < count - 1; i++)
+		await again.nth(i).getByLabel(i === cancer || i === tb ? 'Yes' : 'No').check();
+	await again.nth(count - 1).getByLabel('Yes').check();
+	const both = page.locator('fieldset.question.clearance:visible');
+	for (let i = 0; i < 2; i++)
+		await both.nth(i).getByLabel('Yes').check();
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
+	const ok = await page.evaluate(async () => (await fetch('/api/screen')).json());
+	assert(ok.gate === 'open', 'the gate opens: ' + ok.gate + ' ' + ok.why);
+});
+
+await t('browser-N1 the next day: asked on Today after a day with a session, worse names the easier option, asked once', async () => {
+	/* Yesterday's session, with Chest opener rated sharp. */
+	const y = Date.UTC(2026, 2, 1, 12, 0, 0);
+	sql(`INSERT INTO sessions (kind, started_ms, tz_min, ended_ms, status, plan_json, uid) VALUES ('routine', ${y}, 0, ${y + 600000}, 'finished', '{}', lower(hex(randomblob(16))));
+	    INSERT INTO session_items (session_id, position, exercise, sets_done, reps_done, holds_done, breaths_done, feel, outcome, finished_ms) VALUES (last_insert_rowid(), 0, 'chest-opener', 1, 0, 1, 0, 'sharp', 'done', ${y + 60000});`);
+	let nd = await page.evaluate(async () => (await fetch('/api/nextday')).json());
+	assert(nd.ask && nd.ask.question.startsWith('How is your back today'), JSON.stringify(nd));
+	/* Bad answers are a 400, and nothing is stored. */
+	for (const body of ['{"answer":"awful"}', '{"answer":2}', '{"answer":"Worse"}', '{}', '{"answer":"same","extra":1}'])
+		assert((await post(page, 'nextday', body)).status === 400, 'refused: ' + body);
+	assert(sql('SELECT count(*) FROM nextday') === '0', 'nothing stored');
+	await page.goto(URL + '#/today');
+	await page.reload();
+	const ask = page.locator('fieldset.nextday-ask');
+	await ask.getByText('How is your back today, compared with before yesterday').waitFor();
+	await ask.getByRole('button', { name: 'Skip' }).waitFor();
+	if (SHOTS)
+		await page.screenshot({ path: `${SHOTS}/today-nextday-1280.png`, fullPage: true });
+	await ask.getByRole('button', { name: 'Worse' }).click();
+	await page.getByText("Your back is worse than before yesterday's session, so today's doses are one step lower.").waitFor();
+	await page.getByText('Yesterday Chest opener felt sharp: try Seated cat-cow (its easier option) today.').waitFor();
+	assert(await ask.count() === 0, 'the question is gone');
+	if (SHOTS)
+		await page.screenshot({ path: `${SHOTS}/today-worse-1280.png`, fullPage: true });
+	/* Once a day, whatever the answer. */
+	const again = await post(page, 'nextday', '{"answer":"same"}');
+	assert(again.status === 409, 'asked once: ' + again.status);
+	assert(sql('SELECT answer FROM nextday') === 'worse', 'one answer stored');
+	await page.reload();
+	await page.getByText('Yesterday Chest opener felt sharp').waitFor();
+	assert(await page.locator('fieldset.nextday-ask').count() === 0, 'not asked again');
+	nd = await page.evaluate(async () => (await fetch('/api/nextday')).json());
+	assert(nd.ask === null && nd.answer === 'worse', JSON.stringify(nd));
+	const j = JSON.parse(execFileSync(process.env.MIDBACK, ['program', '--json'], { encoding: 'utf8' }));
+	assert(j.nextday.last_7_days.worse === 1, 'midback program shows it: ' + JSON.stringify(j.nextday));
+});
+
 await t('browser-7 no page broke the Content-Security-Policy or threw', async () => {
 	assert(violations.length === 0, violations.join('\n'));
 });

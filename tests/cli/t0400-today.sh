@@ -196,7 +196,8 @@ t 'today-2.1 --json has date, minutes, total_s and items with their keys, and th
 	python3 -c "
 import json, sys
 p = json.load(sys.stdin)
-assert list(p) == [\"date\", \"minutes\", \"total_s\", \"items\", \"program\"], list(p)
+assert list(p) == [\"date\", \"minutes\", \"total_s\", \"items\", \"program\", \"nextday\"], list(p)
+assert p[\"nextday\"] == {\"answer\": None, \"step_down\": False, \"held\": False, \"advice\": None}, p[\"nextday\"]
 assert p[\"program\"].startswith(\"Program: week 1, breathing phase\"), p
 assert p[\"date\"] == \"2026-03-01\" and p[\"minutes\"] == 12, p
 assert p[\"items\"], \"no items\"

@@ -366,14 +366,14 @@ cross-arm-stretch"
 t 'start-4.1 a yes in the red-flag screen prints the reason and starts nothing' '
 	mkdir -p "$T/flag/data" &&
 	export XDG_DATA_HOME="$T/flag/data" &&
-	printf "n\ny\ny\nn\nn\nn\nn\nn\nn\nn\nn\n" >"$T/in" &&
+	printf "n\ny\ny\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\nn\n" >"$T/in" &&
 	! "$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
-	has "$OUT" "Pain after an injury needs a check for a fracture before any exercise." &&
+	has "$OUT" "Pain after a recent injury needs a check for a broken bone before any exercise." &&
 	has "$OUT" "Please get medical help before you exercise." &&
 	has "$OUT" "midback will not start a session until then." &&
 	lacks "$OUT" "How much does your back hurt" &&
 	lacks "$OUT" "get ready" &&
-	same "$ERR" "midback: start: the warning-signs answers include pain after a fall or an accident: please get medical help first" &&
+	same "$ERR" "midback: start: the warning-signs answers include a recent fall, crash or blow: please get medical help first" &&
 	q flag "SELECT count(*) FROM sessions" >"$T/s" &&
 	same "$T/s" 0 &&
 	q flag "SELECT question, answer FROM screen_answers WHERE answer = 1" >"$T/a" &&
@@ -384,7 +384,7 @@ t 'start-4.2 after a yes the screen is asked again next time' '
 	export XDG_DATA_HOME="$T/flag/data" &&
 	printf "y\ny\nn\nn\nn\nn\nn\nn\nn\n" >"$T/in" &&
 	! "$MIDBACK" start --routine "$ONE" <"$T/in" >"$OUT" 2>"$ERR" &&
-	has "$OUT" "Note: the warning-signs answers include pain after a fall or an accident" &&
+	has "$OUT" "Note: the warning-signs answers include a recent fall, crash or blow" &&
 	has "$OUT" "Before you start, a few questions about warning signs, in four groups." &&
 	has "$OUT" "Do you have chest pain or trouble breathing? [y/n]" &&
 	has "$OUT" "Call your local emergency number now." &&
@@ -415,8 +415,8 @@ t 'start-5.2 end of input at the feel check stores no feel, without complaint' '
 
 t 'start-5.4 a yes and then end of input: the advice, and no session' '
 	ended yeseof 1 &&
-	has "$ERR" "midback: start: the warning-signs answers include pain after a fall or an accident" &&
-	has "$OUT" "Pain after an injury needs a check for a fracture" &&
+	has "$ERR" "midback: start: the warning-signs answers include a recent fall, crash or blow" &&
+	has "$OUT" "Pain after a recent injury needs a check for a broken bone" &&
 	has "$OUT" "Please get medical help before you exercise." &&
 	has "$OUT" "midback will not start a session until then." &&
 	lacks "$OUT" "get ready" &&
@@ -424,8 +424,10 @@ t 'start-5.4 a yes and then end of input: the advice, and no session' '
 	same "$T/s" 0 &&
 	q yeseof "SELECT question, answer FROM screen_answers ORDER BY id" >"$T/a" &&
 	same "$T/a" "chest|0
+chest-effort|0
 tearing|0
 legs|0
+hands|0
 numb-band|0
 bladder|0
 accident|1"

@@ -388,6 +388,19 @@ t 'serve-32 stats --json and the progress API are one document, byte for byte' '
 	cmp "$T/stats.json" "$T/progress.json"
 '
 
+t 'serve-14n the next-day question: nothing to ask on a first day; bad answers are a 400 and store nothing' '
+	get api/nextday && code 200 &&
+	jq -e ".ask == null and .answer == null and .held == false" "$OUT" >/dev/null &&
+	for b in "{\"answer\":\"awful\"}" "{\"answer\":1}" "{\"answer\":true}" "{}" \
+	    "{\"answer\":null,\"seen\":true}" "{\"answer\":\"worse\",\"x\":1}" "[]"; do
+		post nextday "$b" && code 400 || exit 1
+	done &&
+	post nextday "{\"answer\":\"same\"}" && code 409 &&
+	has "$OUT" "there is no next-day question today" &&
+	sqlite3 -batch "$XDG_DATA_HOME/midback/midback.db" "SELECT count(*) FROM nextday" >"$T/n" &&
+	same "$T/n" 0
+'
+
 t 'serve-33 only its owner: the page and the API need the cookie of a one-time link; other users are refused' '
 	s=$(curl -q -s -o "$OUT" -w "%{http_code}" "$U") && [ "$s" = 401 ] &&
 	has "$OUT" "midback serve --link" && lacks "$OUT" "midback-token" &&

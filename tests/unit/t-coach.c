@@ -21,6 +21,7 @@
 #include "coach/plancodec.h"
 #include "coach/program.h"
 #include "core/dose.h"
+#include "core/nextday.h"
 #include "core/xmalloc.h"
 #include "store/store.h"
 #include "sys/clock.h"
@@ -94,7 +95,7 @@ screen_clear(struct fixture *f)
 
 	assert_non_null(s);
 	a = xcalloc(s->n, sizeof *a);
-	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 0, 1, &v,
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, NULL, 1, &v,
 	    &err), 0);
 	assert_int_equal(v, SCREEN_GO);
 	free(a);
@@ -327,7 +328,7 @@ t_gate_later_yes(void **state)
 	clock_advance(&f->clock, 3600 * 1000);
 	a = xcalloc(s->n, sizeof *a);
 	a[0] = 1;
-	assert_int_equal(coach_screen_save(&f->coach, s, a, 1, 0, -1, &v,
+	assert_int_equal(coach_screen_save(&f->coach, s, a, 1, NULL, -1, &v,
 	    &err), 0);
 	assert_int_equal(v, SCREEN_EMERGENCY);
 	assert_int_equal(coach_gate(&f->coach, &g, &err), 0);
@@ -600,19 +601,24 @@ qi(const struct screen *s, const char *id)
 }
 
 /*
- * Only all no (or a clinician's clearance) and an accepted notice lets a
- * session start; no answer is never no; the screen comes back after 90
- * days and after a check-in with pain of 7 or more; its answers keep
- * exercises out of plans.
+ * Only all no (or a clinician's clearance of each sign) and an accepted
+ * notice lets a session start; no answer is never no; the screen comes
+ * back after 90 days and after a check-in with pain of 7 or more; its
+ * answers keep exercises out of plans.
  */
 static void
 t_screen(void **state)
 {
+	/* The emergencies first (6 of them before issue 23's), then the
+	 * signs a clinician may clear. */
 	static const char *const red[] = {
-		"chest", "tearing", "legs", "numb-band", "bladder", "accident",
-		"cancer", "age", "bones", "immune", "fever", "weight", "night",
-		"unchanged", "weeks", "shape", "organs", "rash"
+		"chest", "chest-effort", "tearing", "legs", "hands",
+		"numb-band", "bladder", "accident",
+		"old-injury", "cancer", "age", "bones", "immune", "tb", "drugs",
+		"surgery", "thinners", "fever", "weight", "night", "unchanged",
+		"weeks", "shape", "organs", "rash"
 	};
+	enum { NEMERGENCY = 8 };
 	struct fixture		*f = *state;
 	struct screen		*s = coach_screen_load();
 	struct plan_opts	 o;
@@ -620,45 +626,71 @@ t_screen(void **state)
 	enum screen_verdict	 v;
 	char			**aside = NULL, *err = NULL;
 	size_t			 naside, i, k;
-	int			 a[32] = { 0 }, needed;
+	int			 a[40] = { 0 }, c[40], none[40], needed;
 
 	assert_non_null(s);
-	assert_true(s->n <= 32);
-	for (k = 0; k < sizeof red / sizeof red[0]; k++)
+	assert_true(s->n <= 40);
+	for (i = 0; i < 40; i++)
+		none[i] = -1;
+	for (k = 0; k < sizeof red / sizeof red[0]; k++) {
 		assert_false(s->q[qi(s, red[k])].adjust);
+		assert_int_equal(s->q[qi(s, red[k])].emergency,
+		    k < NEMERGENCY);
+	}
+	/* Every question names the guidance it follows. */
+	for (i = 0; i < s->n; i++)
+		assert_true(s->q[i].source != NULL &&
+		    s->q[i].source[0] != '\0');
+	/* Late pregnancy is a condition the catalog knows. */
+	assert_int_equal(s->q[qi(s, "pregnant")].excludes, LIMIT_PREGNANCY);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_true(needed);
 	/* A yes to an emergency sign and then nothing more: no session. */
 	a[qi(s, "accident")] = 1;
 	assert_int_equal(coach_screen_save(&f->coach, s, a,
-	    qi(s, "accident") + 1, -1, -1, &v, &err), 0);
+	    qi(s, "accident") + 1, none, -1, &v, &err), 0);
 	assert_int_equal(v, SCREEN_EMERGENCY);
 	/* A clearance does not cover an emergency sign. */
-	assert_int_equal(screen_verdict(s, a, s->n, 1, 1), SCREEN_EMERGENCY);
+	for (i = 0; i < 40; i++)
+		c[i] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_EMERGENCY);
 	a[qi(s, "accident")] = 0;
 	/* Stopping short is no answer, never no. */
 	for (i = 0; i < s->n; i++)
-		assert_int_equal(screen_verdict(s, a, i, -1, 1),
+		assert_int_equal(screen_verdict(s, a, i, none, 1),
 		    SCREEN_UNANSWERED);
 	/* Every other red flag needs a clinician, or their clearance. */
-	for (k = 6; k < sizeof red / sizeof red[0]; k++) {
+	for (k = NEMERGENCY; k < sizeof red / sizeof red[0]; k++) {
 		a[qi(s, red[k])] = 1;
-		assert_int_equal(screen_verdict(s, a, s->n, -1, 1),
+		assert_true(screen_clearable(&s->q[qi(s, red[k])]));
+		assert_int_equal(screen_verdict(s, a, s->n, none, 1),
 		    SCREEN_CLINICIAN);
-		assert_int_equal(screen_verdict(s, a, s->n, 0, 1),
+		assert_int_equal(screen_verdict(s, a, s->n, NULL, 1),
 		    SCREEN_CLINICIAN);
 		assert_true(screen_needs_clearance(s, a, s->n));
-		assert_int_equal(screen_verdict(s, a, s->n, 1, 1), SCREEN_GO);
-		assert_int_equal(screen_verdict(s, a, s->n, 1, 0),
+		assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_GO);
+		assert_int_equal(screen_verdict(s, a, s->n, c, 0),
 		    SCREEN_DECLINED);
 		a[qi(s, red[k])] = 0;
 	}
+	/* Each sign is cleared on its own: one clearance covers no other. */
+	memcpy(c, none, sizeof c);
+	a[qi(s, "cancer")] = a[qi(s, "tb")] = 1;
+	c[qi(s, "cancer")] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_CLINICIAN);
+	c[qi(s, "tb")] = 1;
+	assert_int_equal(screen_verdict(s, a, s->n, c, 1), SCREEN_GO);
+	a[qi(s, "cancer")] = a[qi(s, "tb")] = 0;
+	memcpy(c, none, sizeof c);
 	/* What only shapes the plan lets a session start. */
 	a[qi(s, "kneel")] = a[qi(s, "shoulder")] = 1;
-	assert_int_equal(screen_verdict(s, a, s->n, -1, 1), SCREEN_GO);
+	assert_int_equal(screen_verdict(s, a, s->n, none, 1), SCREEN_GO);
 	assert_false(screen_needs_clearance(s, a, s->n));
 	a[qi(s, "bones")] = 1;
-	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, 1, 1, &v,
+	c[qi(s, "bones")] = 1;
+	/* A screen is known by its time: a second later than the first. */
+	clock_advance(&f->clock, 1000);
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, c, 1, &v,
 	    &err), 0);
 	assert_int_equal(v, SCREEN_GO);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
@@ -687,7 +719,7 @@ t_screen(void **state)
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_true(needed);
 	memset(a, 0, sizeof a);
-	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, -1, 1, &v,
+	assert_int_equal(coach_screen_save(&f->coach, s, a, s->n, none, 1, &v,
 	    &err), 0);
 	assert_int_equal(coach_screen_needed(&f->coach, &needed, &err), 0);
 	assert_false(needed);
@@ -856,6 +888,251 @@ t_program(void **state)
 	assert_non_null(strstr(line, "Program: week 1, rotation and "
 	    "side-bending strength phase (4 of 4)"));
 	assert_non_null(strstr(line, "your rotation test is the weakest"));
+}
+
+/* The next-day rules, pure: answers, a hold, six weeks, a step down. */
+static void
+t_nextday_rules(void **state)
+{
+	struct fixture		*f = *state;
+	struct nextday_day	 v[] = {
+		{ 100, NEXTDAY_WORSE }, { 103, NEXTDAY_SAME },
+		{ 104, NEXTDAY_WORSE }, { 106, NEXTDAY_WORSE },
+		{ 107, NEXTDAY_SKIPPED }, { 110, NEXTDAY_WORSE }
+	};
+	struct nextday_progress	 pr;
+	struct program_state	 st;
+	struct program_level	 lv;
+	struct plan_hint	 h;
+	const char		*ids[1];
+	int			 first[2] = { 50, -1 }, latest[2] = { 50, 60 };
+	int			 steps[1];
+	long			 since;
+
+	(void)f;
+	assert_int_equal(nextday_parse("b"), NEXTDAY_BETTER);
+	assert_int_equal(nextday_parse("Same"), NEXTDAY_SAME);
+	assert_int_equal(nextday_parse("WORSE"), NEXTDAY_WORSE);
+	assert_int_equal(nextday_parse(""), NEXTDAY_SKIPPED);
+	assert_int_equal(nextday_parse("bad"), -1);
+	assert_int_equal(nextday_parse("7"), -1);
+	assert_int_equal(nextday_parse_name("worse"), NEXTDAY_WORSE);
+	assert_int_equal(nextday_parse_name("skipped"), -1);
+	assert_int_equal(nextday_parse_name("Worse"), -1);
+	assert_true(nextday_due(1, 0));
+	assert_false(nextday_due(1, 1));
+	assert_false(nextday_due(0, 0));
+	/* Three worse in the seven days to 106: held as at 106. */
+	assert_true(nextday_held(v, 6, 106, &since));
+	assert_int_equal(since, 106);
+	/* On 107 the first has left the window: 104, 106 only. */
+	assert_false(nextday_held(v, 6, 107, &since));
+	assert_int_equal(since, -1);
+	assert_true(nextday_held(v, 6, 110, &since));
+	assert_int_equal(since, 110);
+	assert_int_equal(nextday_count(v, 6, 100, 106, NEXTDAY_WORSE), 3);
+	assert_int_equal(nextday_count(v, 6, 100, 110, NEXTDAY_SKIPPED), 1);
+
+	/* Six weeks: only with a measure, and only when nothing improved. */
+	memset(&pr, 0, sizeof pr);
+	pr.start_day = 1000;
+	pr.today = 1000 + NEXTDAY_REVIEW_DAYS - 1;
+	pr.pain_first10 = 40;
+	pr.npain_first = 3;
+	pr.pain_last10 = 45;
+	pr.npain_last = 2;
+	assert_false(nextday_no_change(&pr));
+	pr.today++;
+	assert_true(nextday_no_change(&pr));
+	pr.pain_last10 = 39;
+	assert_false(nextday_no_change(&pr));
+	pr.pain_last10 = 40;
+	pr.first = first;
+	pr.latest = latest;
+	pr.ntests = 2;
+	assert_true(nextday_no_change(&pr));
+	latest[0] = 55;
+	assert_false(nextday_no_change(&pr));
+	pr.npain_first = 0;
+	latest[0] = 50;
+	assert_true(nextday_no_change(&pr));
+	first[0] = -1;
+	assert_false(nextday_no_change(&pr));
+
+	/* A step down: level 3's dose becomes level 2's. */
+	memset(&st, 0, sizeof st);
+	memset(&lv, 0, sizeof lv);
+	assert_non_null(lv.ex = catalog_find(f->catalog, "open-book"));
+	lv.level = 3;
+	st.levels = &lv;
+	st.nlevels = 1;
+	ids[0] = "open-book";
+	steps[0] = program_dose_steps(&lv.ex->dose, 3);
+	assert_true(steps[0] > program_dose_steps(&lv.ex->dose, 2));
+	memset(&h, 0, sizeof h);
+	h.ids = ids;
+	h.steps = steps;
+	h.n = 1;
+	nextday_step_down(&st, &h);
+	assert_int_equal(steps[0], program_dose_steps(&lv.ex->dose, 2));
+}
+
+/* One routine of ids on the fixture's day, every answer feel. */
+static void
+routine_of(struct fixture *f, const char *const *ids, int feel)
+{
+	struct coach_session	*cs;
+	struct plan		 p;
+	char			*err = NULL;
+
+	plan_of(f->catalog, ids, &p);
+	begin(f, COACH_ROUTINE, &p, clock_today(&f->clock), 10, NULL, -1,
+	    &cs);
+	play_through(cs, &f->clock, feel);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+	plan_release(&p);
+}
+
+/*
+ * The next-day question through the coach: asked once on the day after a
+ * routine, a skip counting as asked; worse names the easier option of
+ * what felt like a stretch; three worse in seven days hold the program.
+ */
+static void
+t_nextday(void **state)
+{
+	static const char *const ids[] = { "chest-opener", NULL };
+	struct fixture		*f = *state;
+	struct coach_nextday	 nd;
+	struct plan_opts	 o;
+	struct plan		 p;
+	char			*err = NULL, line[512], **aside;
+	size_t			 naside;
+	long			 day;
+	int			 down, i;
+	long			 held;
+
+	assert_int_equal(coach_nextday(&f->coach, clock_today(&f->clock), &nd,
+	    &err), 0);
+	assert_false(nd.ask);
+	coach_nextday_release(&nd);
+	/* Nothing to ask: refused, nothing stored. */
+	assert_int_equal(coach_nextday_save(&f->coach, clock_today(&f->clock),
+	    NEXTDAY_SAME, &err), 1);
+	free(err);
+	err = NULL;
+	routine_of(f, ids, FEEL_STRETCH);
+	clock_advance(&f->clock, 86400000LL);
+	day = clock_today(&f->clock);
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_true(nd.ask);
+	assert_int_equal(nd.answer, -1);
+	coach_nextday_release(&nd);
+	/* Out of range: refused. */
+	assert_int_equal(coach_nextday_save(&f->coach, day, 7, &err), -1);
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_WORSE,
+	    &err), 0);
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_false(nd.ask);
+	assert_int_equal(nd.answer, NEXTDAY_WORSE);
+	assert_non_null(nd.advice);
+	assert_non_null(strstr(nd.advice, "today's doses are one step "
+	    "lower"));
+	assert_non_null(strstr(nd.advice, "Yesterday Chest opener felt like "
+	    "a stretch: try Seated cat-cow (its easier option) today."));
+	assert_false(nd.held);
+	coach_nextday_release(&nd);
+	/* Once a day, whatever the answer. */
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_BETTER,
+	    &err), 1);
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_nextday_plan(&f->coach, day, &down, &held,
+	    &err), 0);
+	assert_true(down);
+	assert_int_equal(held, -1);
+	/* A skip counts as asked. */
+	routine_of(f, ids, FEEL_FINE);
+	clock_advance(&f->clock, 86400000LL);
+	day = clock_today(&f->clock);
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_SKIPPED,
+	    &err), 0);
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_false(nd.ask);
+	assert_int_equal(nd.answer, NEXTDAY_SKIPPED);
+	assert_null(nd.advice);
+	coach_nextday_release(&nd);
+	/* Two more worse in the week: the program holds. */
+	for (i = 0; i < 2; i++) {
+		routine_of(f, ids, FEEL_FINE);
+		clock_advance(&f->clock, 86400000LL);
+		day = clock_today(&f->clock);
+		assert_int_equal(coach_nextday_save(&f->coach, day,
+		    NEXTDAY_WORSE, &err), 0);
+	}
+	assert_int_equal(coach_nextday(&f->coach, day, &nd, &err), 0);
+	assert_true(nd.held);
+	assert_int_equal(nd.held_since, day);
+	assert_int_equal(nd.worse7, 3);
+	assert_non_null(strstr(nd.advice, "the program holds where it was"));
+	assert_non_null(strstr(nd.advice, "Please see a clinician"));
+	coach_nextday_release(&nd);
+	/* Today's plan says so, at doses a step lower. */
+	memset(&o, 0, sizeof o);
+	o.minutes = 15;
+	o.equipment = COACH_EQUIP_DEFAULT;
+	o.day = day;
+	assert_int_equal(coach_plan_program(&f->coach, &o, &p, &aside,
+	    &naside, line, sizeof line, &err), 0);
+	assert_non_null(strstr(line, "so the program holds where it was"));
+	plan_release(&p);
+	coach_aside_free(aside, naside);
+}
+
+/* A worse answer steps the day's least doses down one level. */
+static void
+t_nextday_step(void **state)
+{
+	static const char *const ids[] = { "chest-opener", NULL };
+	struct fixture			*f = *state;
+	struct coach_program		 cp;
+	const struct program_level	*lv;
+	struct plan_opts		 o;
+	struct plan_hint		 h;
+	char				**aside = NULL, *err = NULL;
+	size_t				 naside = 0, i;
+	long				 day;
+	int				 d, found = 0;
+
+	for (d = 0; d < 6; d++) {
+		routine_of(f, ids, FEEL_FINE);
+		clock_advance(&f->clock, 86400000LL);
+	}
+	day = clock_today(&f->clock);
+	assert_int_equal(coach_program_status(&f->coach, day, &cp, &err), 0);
+	assert_non_null(lv = program_level_of(&cp.st, "chest-opener"));
+	assert_true(lv->level >= 1);
+	assert_int_equal(coach_nextday_save(&f->coach, day, NEXTDAY_WORSE,
+	    &err), 0);
+	memset(&o, 0, sizeof o);
+	o.minutes = 15;
+	o.equipment = COACH_EQUIP_DEFAULT;
+	o.day = day;
+	assert_int_equal(coach_program_apply(&f->coach, &o, &h, &aside,
+	    &naside, NULL, 0, &err), 0);
+	for (i = 0; i < h.n; i++)
+		if (strcmp(h.ids[i], "chest-opener") == 0) {
+			assert_int_equal(h.steps[i], program_dose_steps(
+			    &lv->ex->dose, lv->level - 1));
+			found = 1;
+		}
+	assert_true(found);
+	program_hint_release(&h);
+	coach_aside_free(aside, naside);
+	coach_program_release(&cp);
 }
 
 /* export_parse() of text; returns its cause (or NULL), h released. */
@@ -1044,6 +1321,9 @@ main(void)
 		T(t_plancodec),
 		T(t_checkin_note),
 		T(t_program),
+		T(t_nextday_rules),
+		T(t_nextday),
+		T(t_nextday_step),
 		T(t_export_bounds),
 		T(t_json_depth),
 		T(t_plancodec_version),

@@ -258,8 +258,12 @@ sleep_ms(long ms)
 		;
 }
 
-/* What schema 6 added, to take a file back to before it. */
-#define UNDO_6 \
+/* What schema 8 added (clearances by sign, next-day answers, notices). */
+#define UNDO_8 \
+	" DROP TABLE screen_clearances; DROP TABLE nextday;" \
+	" DROP TABLE notices;"
+/* What schema 6 added, to take a file back to before it (and 8's). */
+#define UNDO_6 UNDO_8 \
 	" DROP TRIGGER program_checkpoint_program_INSERT;" \
 	" DROP TRIGGER program_checkpoint_program_UPDATE;" \
 	" DROP TRIGGER program_checkpoint_program_DELETE;" \
@@ -301,15 +305,15 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
-	assert_int_equal(STORE_SCHEMA_VERSION, 7);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(STORE_SCHEMA_VERSION, 8);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
-	    "acknowledgements exercise_flags exercise_totals pain_ratings"
-	    " program program_checkpoint reminders screen_answers selftests"
-	    " session_items sessions");
+	    "acknowledgements exercise_flags exercise_totals nextday notices"
+	    " pain_ratings program program_checkpoint reminders screen_answers"
+	    " screen_clearances selftests session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'index'"
 	    " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
@@ -359,7 +363,7 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -407,7 +411,7 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
 	free(path);
@@ -428,14 +432,14 @@ migration_7_marks_earlier_selftests(void **state)
 	(void)state;
 	s = open_ok(path);
 	store_close(s);
-	raw_exec(path, "ALTER TABLE selftests DROP COLUMN more;"
+	raw_exec(path, UNDO_8 "ALTER TABLE selftests DROP COLUMN more;"
 	    " ALTER TABLE selftests DROP COLUMN method;"
 	    " INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra)"
 	    " VALUES ('0000000000000000000000000000a001', 1000, 0,"
 	    " 'rotation', 36, NULL);"
 	    " PRAGMA user_version = 6;");
 	s = open_ok(path);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	memset(&t, 0, sizeof t);
 	t.at_ms = 2000;
 	t.test = 0;
@@ -741,7 +745,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1227,7 +1231,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 7)", path);
+	    "knows 8)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1238,9 +1242,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 8;");
-	want = xasprintf("'%s' is from a newer midback (schema 8, this one "
-	    "knows 7)", path);
+	    " PRAGMA user_version = 9;");
+	want = xasprintf("'%s' is from a newer midback (schema 9, this one "
+	    "knows 8)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1517,7 +1521,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 7);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
 	free(path);
 }
 
