@@ -81,7 +81,7 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
 	const struct cmd_entry	*e = ctx->entry;
 	struct coach		 coach;
-	struct coach_import	 imp;
+	struct coach_export	 imp;
 	struct coach_imported	 got;
 	json_error_t		 jerr;
 	json_t			*doc;
@@ -131,12 +131,12 @@ cmd_import_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 		return (CMD_ERROR);
 	}
 	if (cmd_coach(ctx, 1, &coach) != 0) {
-		coach_import_release(&imp);
+		coach_export_release(&imp);
 		return (CMD_ERROR);
 	}
 	rc = coach_import_add(&coach, &imp, &got, &cause);
 	coach_close(&coach);
-	coach_import_release(&imp);
+	coach_export_release(&imp);
 	if (rc != 0) {
 		cmd_warn(e, "%s", cause);
 		free(cause);

@@ -453,13 +453,12 @@ static int
 cmd_plan_option(const struct cmd_entry *e, int opt, const char *arg,
     struct plan_opts *o)
 {
-	static const struct coach	 none = { NULL, NULL, NULL, NULL, 0 };
-	char				*err = NULL;
-	enum coach_plan_key		 k;
+	char			*err = NULL;
+	enum coach_plan_key	 k;
 
 	k = opt == 'm' ? COACH_OPT_MINUTES : opt == 'p' ? COACH_OPT_PLACE :
 	    opt == 'e' ? COACH_OPT_EQUIPMENT : COACH_OPT_DATE;
-	if (coach_plan_option(&none, k, arg, o, &err) == 0)
+	if (coach_plan_option(k, arg, o, &err) == 0)
 		return (0);
 	cmd_warn(e, "%s", err);
 	free(err);

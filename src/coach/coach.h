@@ -107,19 +107,14 @@ struct coach_imported {
 	size_t	 of[COACH_IMP_NKINDS];
 };
 /*
- * An export document read and checked, before anything is opened or
- * written: coach_import_read() (0, or -1 with *err naming the record),
- * then coach_import_add() (0 or -1, nothing stored on failure), then
- * coach_import_release().
+ * An export document read and checked into a struct coach_export, before
+ * anything is opened or written: coach_import_read() (0, or -1 with *err
+ * naming the record), then coach_import_add() (0 or -1, nothing stored
+ * on failure), then coach_export_release().
  */
-struct coach_import {
-	struct store_history		h;
-	struct store_program_data	pd;
-};
-int	coach_import_read(json_t *doc, struct coach_import *, char **err);
-int	coach_import_add(struct coach *, const struct coach_import *,
+int	coach_import_read(json_t *doc, struct coach_export *, char **err);
+int	coach_import_add(struct coach *, const struct coach_export *,
 	    struct coach_imported *, char **err);
-void	coach_import_release(struct coach_import *);
 /*
  * Both at once: add what an export document (export-format.md) holds
  * and the store lacks. Returns 0; 1 when the document is wrong (*err says where; nothing
@@ -154,8 +149,8 @@ enum coach_plan_key {
 /* Today, PLAN_MINUTES_DEFAULT minutes, anywhere, COACH_EQUIP_DEFAULT. */
 void	coach_plan_defaults(const struct coach *, struct plan_opts *);
 /* One option from its text into o. Returns 0 or -1. */
-int	coach_plan_option(const struct coach *, enum coach_plan_key,
-	    const char *value, struct plan_opts *o, char **err);
+int	coach_plan_option(enum coach_plan_key, const char *value,
+	    struct plan_opts *o, char **err);
 /* Minutes as a number (a JSON integer; text NULL) or from text. */
 int	coach_plan_minutes(long long v, const char *text, struct plan_opts *o,
 	    char **err);

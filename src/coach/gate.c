@@ -204,8 +204,9 @@ claim(struct coach *c, int keep, struct coach_gate *g, char **err)
 	return (0);
 }
 
-int
-coach_gate(struct coach *c, struct coach_gate *g, char **err)
+/* The gate; with keep, the claim is taken and kept when it is free. */
+static int
+gate(struct coach *c, struct coach_gate *g, int keep, char **err)
 {
 	struct store_gate	sg;
 	int64_t			now = clock_wall_ms(c->clock);
@@ -219,7 +220,7 @@ coach_gate(struct coach *c, struct coach_gate *g, char **err)
 		    "questions come first"));
 		return (0);
 	}
-	if ((r = claim(c, 0, g, err)) != 0)
+	if ((r = claim(c, keep, g, err)) != 0)
 		return (r == 1 ? 0 : -1);
 	if (store_gate_read(c->store, SCREEN_RECHECK_PAIN, &sg, err) == -1)
 		return (-1);
@@ -249,29 +250,38 @@ coach_gate(struct coach *c, struct coach_gate *g, char **err)
 	return (0);
 }
 
+int
+coach_gate(struct coach *c, struct coach_gate *g, char **err)
+{
+	return (gate(c, g, 0, err));
+}
+
 /*
- * The gate at the moment of beginning: open, and the claim taken and
- * kept. Returns 0 (open), 1 (refused, g says why) or -1.
+ * The gate at the moment of beginning: open, and the claim taken (once)
+ * and kept; a refusal lets go of a claim taken here. Returns 0 (open), 1
+ * (refused, g says why) or -1.
  */
 int
 coach_gate_enter(struct coach *c, struct coach_gate *g, char **err)
 {
-	int	r;
+	int	had = c->claimed;
 
-	if (coach_gate(c, g, err) == -1)
+	if (gate(c, g, 1, err) == -1) {
+		if (!had)
+			coach_let_go(c);
 		return (-1);
-	if (g->state != COACH_GATE_OPEN)
-		return (1);
-	if ((r = claim(c, 1, g, err)) == -1)
-		return (-1);
-	return (r);
+	}
+	if (g->state == COACH_GATE_OPEN)
+		return (0);
+	if (!had && g->state != COACH_GATE_PLAYING)
+		coach_let_go(c);
+	return (1);
 }
 
 int
 coach_gate_pain(struct coach *c, int pain, int breathing, struct plan *calm,
     struct coach_gate *g)
 {
-	(void)c;
 	memset(g, 0, sizeof *g);
 	if (pain < SCREEN_PAIN_STOP)
 		return (0);

@@ -111,20 +111,20 @@ coach_export_release(struct coach_export *x)
 }
 
 int
-coach_import_read(json_t *doc, struct coach_import *imp, char **err)
+coach_import_read(json_t *doc, struct coach_export *imp, char **err)
 {
 	memset(imp, 0, sizeof *imp);
 	imp->h = (struct store_history)STORE_HISTORY_INIT;
 	if (export_parse(doc, &imp->h, err) != 0 ||
 	    export_parse_program(doc, &imp->pd, err) != 0) {
-		coach_import_release(imp);
+		coach_export_release(imp);
 		return (-1);
 	}
 	return (0);
 }
 
 int
-coach_import_add(struct coach *c, const struct coach_import *imp,
+coach_import_add(struct coach *c, const struct coach_export *imp,
     struct coach_imported *got, char **err)
 {
 	memset(got, 0, sizeof *got);
@@ -144,25 +144,18 @@ coach_import_add(struct coach *c, const struct coach_import *imp,
 	return (0);
 }
 
-void
-coach_import_release(struct coach_import *imp)
-{
-	store_history_release(&imp->h);
-	store_program_data_release(&imp->pd);
-}
-
 int
 coach_import(struct coach *c, json_t *doc, struct coach_imported *got,
     char **err)
 {
-	struct coach_import	imp;
+	struct coach_export	imp;
 	int			rc;
 
 	memset(got, 0, sizeof *got);
 	if (coach_import_read(doc, &imp, err) != 0)
 		return (1);
 	rc = coach_import_add(c, &imp, got, err);
-	coach_import_release(&imp);
+	coach_export_release(&imp);
 	return (rc);
 }
 

@@ -80,14 +80,13 @@ coach_parse_equipment(const char *s, unsigned *out, char **err)
 }
 
 int
-coach_plan_option(const struct coach *c, enum coach_plan_key k,
-    const char *v, struct plan_opts *o, char **err)
+coach_plan_option(enum coach_plan_key k, const char *v, struct plan_opts *o,
+    char **err)
 {
 	char		*end;
 	long long	 n;
 	int		 place;
 
-	(void)c;
 	switch (k) {
 	case COACH_OPT_MINUTES:
 		errno = 0;

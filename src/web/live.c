@@ -376,8 +376,8 @@ web_plan_opts(struct web *w, const char *minutes, const char *place,
 
 	coach_plan_defaults(&w->coach, o);
 	for (i = 0; i < sizeof v / sizeof v[0]; i++)
-		if (v[i] != NULL && coach_plan_option(&w->coach,
-		    (enum coach_plan_key)i, v[i], o, err) == -1)
+		if (v[i] != NULL && coach_plan_option((enum coach_plan_key)i,
+		    v[i], o, err) == -1)
 			return (-1);
 	return (0);
 }
@@ -507,9 +507,8 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		}
 		coach_unfinished_release(&u);
 	}
-	if (routine != NULL) {
-		/* Read above. */
-	} else if (k == COACH_BREAK) {
+	/* A routine file's plan was read above, outside the lock. */
+	if (routine == NULL && k == COACH_BREAK) {
 		if (settings_load(w->settings_path, &cfg, &d, &cause) != 0) {
 			diag_release(&d);
 			free(cause);
@@ -519,8 +518,8 @@ live_begin(struct live *l, json_t *body, struct web_reply *r)
 		if (coach_plan_break(&w->coach, &cfg, o.equipment, &p,
 		    &cause) == -1)
 			goto fail;
-	} else if ((one ? coach_plan_one : coach_plan_today)(&w->coach, &o,
-	    &p, &aside, &naside, &cause) == -1)
+	} else if (routine == NULL && (one ? coach_plan_one :
+	    coach_plan_today)(&w->coach, &o, &p, &aside, &naside, &cause) == -1)
 		goto fail;
 	if (p.n == 0) {
 		web_error(r, 422, "nothing to play: no exercise fits this "

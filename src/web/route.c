@@ -119,8 +119,9 @@ web_json(struct web_reply *r, json_t *j)
 void
 web_doc(struct web_reply *r, json_t *j)
 {
-	web_json(r, json_incref(j));
-	free(r->body);
+	r->status = 200;
+	r->type = "application/json";
+	r->cache = "no-store";
 	if ((r->body = doc_text(j)) == NULL) {
 		r->status = 500;
 		r->body = xstrdup("{\"error\":\"out of memory\"}");
