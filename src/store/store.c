@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -38,6 +39,8 @@
 
 /* How long a writer waits for another process's lock. */
 #define STORE_BUSY_MS	5000
+/* How often store_open() tries the journal mode again while busy. */
+#define STORE_RETRY_MS	20
 
 /* One migration step. */
 struct migration {
@@ -991,8 +994,9 @@ struct store *
 store_open(const char *path, char **cause)
 {
 	struct store	*s;
+	struct timespec	 retry = { 0, STORE_RETRY_MS * 1000000L };
 	char		*err = NULL;
-	int		 rc, version = 0, saved;
+	int		 rc, version = 0, saved, tries;
 
 	if (dynlib_open(&store_sqlite, NULL, &err) != 0) {
 		store_cause(cause, err);
@@ -1047,9 +1051,23 @@ store_open(const char *path, char **cause)
 		goto out;
 	}
 
-	/* The journal mode stays in the file; the other two are ours. */
-	if (store_exec(s, "PRAGMA journal_mode = WAL", &err, "set up") != 0 ||
-	    store_exec(s, "PRAGMA foreign_keys = ON", &err, "set up") != 0 ||
+	/*
+	 * The journal mode stays in the file; the other two are ours.
+	 * Changing the mode needs the file to itself, and SQLite answers
+	 * SQLITE_BUSY at once, without the busy handler (which could
+	 * deadlock there), while another process sets up the same new file:
+	 * so it is tried again, for as long as the busy timeout.
+	 */
+	for (tries = 0; store_exec(s, "PRAGMA journal_mode = WAL", &err,
+	    "set up") != 0; tries++) {
+		if ((sqlite3_errcode(s->db) & 0xff) != SQLITE_BUSY ||
+		    tries * STORE_RETRY_MS >= STORE_BUSY_MS)
+			goto out;
+		free(err);
+		err = NULL;
+		nanosleep(&retry, NULL);
+	}
+	if (store_exec(s, "PRAGMA foreign_keys = ON", &err, "set up") != 0 ||
 	    store_exec(s, "PRAGMA synchronous = NORMAL", &err, "set up") != 0)
 		goto out;
 	if (version < STORE_SCHEMA_VERSION && store_migrate(s, &err) != 0)
