@@ -584,70 +584,166 @@ stage_held(const struct plan *p, int s, size_t k)
 	return (0);
 }
 
+/* Whether every need and stage p meets, trial meets too. */
+static int
+keeps_needs(const struct plan *p, const struct plan *trial,
+    const struct plan_opts *o)
+{
+	int	need, s;
+
+	for (need = 0; need < PLAN_NEED_COUNT; need++)
+		if (applies(o, (enum plan_need)need) &&
+		    met(p, (enum plan_need)need) &&
+		    !met(trial, (enum plan_need)need))
+			return (0);
+	for (s = 0; s <= STAGE_MAX; s++)
+		if (stage_held(p, s, p->n) && !stage_held(trial, s, trial->n))
+			return (0);
+	return (1);
+}
+
 /*
- * While a rule is broken, leave out the longest item that works against
- * it and whose going breaks no other rule, keeping every stage that is
- * held when it can. Returns how many were left out.
+ * Whether trial, a change to p, is nearer every rule and breaks none
+ * that p meets, within the budget and one block of floor work.
+ */
+static int
+better(const struct plan *p, const struct plan *trial,
+    const struct plan_opts *o)
+{
+	int	q;
+
+	if (trial->n == 0 || trial->total_s > o->minutes * 60 ||
+	    plan_floor_blocks(trial) > 1 || gaps(trial, o) >= gaps(p, o))
+		return (0);
+	for (q = 0; q < RULE_COUNT; q++)
+		if (rule_gap(p, o, (enum rule)q) == 0 &&
+		    rule_gap(trial, o, (enum rule)q) > 0)
+			return (0);
+	return (1);
+}
+
+/*
+ * The item to leave out for rule r: the longest that works against it
+ * and whose going breaks no other rule, keeping every need and (unless
+ * any_stage) every stage. p->n if none.
+ */
+static size_t
+drop_against(const struct plan *p, const struct plan_opts *o,
+    enum rule r, int any_stage)
+{
+	struct plan	 trial;
+	int		 phase = o->hint != NULL ? o->hint->phase : 0;
+	size_t		 i, best = p->n;
+
+	if (p->n <= 1)
+		return (p->n);
+	for (i = 0; i < p->n; i++) {
+		const struct exercise *e = p->items[i].ex;
+
+		if ((r == RULE_STRETCH) != in_rule(r, phase, e) ||
+		    sole_need(p, o, i) ||
+		    (!any_stage && !stage_held(p, e->stage, i)))
+			continue;
+		trial = *p;
+		trial.items = xcalloc(p->n, sizeof *p->items);
+		memcpy(trial.items, p->items, p->n * sizeof *p->items);
+		memmove(&trial.items[i], &trial.items[i + 1],
+		    (p->n - i - 1) * sizeof *p->items);
+		trial.n--;
+		arrange(&trial);
+		if (better(p, &trial, o) && (best == p->n ||
+		    p->items[i].duration_s > p->items[best].duration_s))
+			best = i;
+		free(trial.items);
+	}
+	return (best);
+}
+
+/*
+ * Put in place of an item that works against rule r a shorter exercise
+ * that keeps every need and stage the plan meets: a short rotation drill
+ * for a long one leaves the phase's own work its share. The swap that
+ * brings the plan nearest every rule; returns 1 if there was one.
+ */
+static int
+swap_against(struct plan *p, const struct plan_opts *o, struct cand *cs,
+    size_t n, enum rule r)
+{
+	struct plan	 trial;
+	struct cand	*c;
+	int		 phase = o->hint != NULL ? o->hint->phase : 0;
+	double		 g, best_g = 0;
+	size_t		 i, j, bi = p->n, bj = n;
+
+	for (i = 0; i < p->n; i++) {
+		const struct exercise *e = p->items[i].ex;
+
+		if ((r == RULE_STRETCH) != in_rule(r, phase, e))
+			continue;
+		for (j = 0; j < n; j++) {
+			c = &cs[j];
+			if (c->chosen || c->too_long || c->key == 0 ||
+			    c->min_s >= p->items[i].duration_s ||
+			    c->blocked > catalog_variants(c->ex, e))
+				continue;
+			trial = *p;
+			trial.items = xcalloc(p->n, sizeof *p->items);
+			memcpy(trial.items, p->items, p->n * sizeof *p->items);
+			trial.items[i].ex = c->ex;
+			trial.items[i].rx = c->least;
+			arrange(&trial);
+			if (better(p, &trial, o) && keeps_needs(p, &trial, o) &&
+			    (bi == p->n || (g = gaps(&trial, o)) < best_g ||
+			    (g == best_g && c->min_s < cs[bj].min_s))) {
+				bi = i;
+				bj = j;
+				best_g = gaps(&trial, o);
+			}
+			free(trial.items);
+		}
+	}
+	if (bi == p->n)
+		return (0);
+	drop_item(p, cs, n, bi);
+	add_item(p, cs, n, &cs[bj]);
+	arrange(p);
+	return (1);
+}
+
+/*
+ * While a rule is broken: a smaller dose of the longest item that works
+ * against it; failing that, leave out the longest such item whose going
+ * breaks no other rule and keeps every need and stage; failing that,
+ * swap one for a shorter exercise (swap_against()); and only then leave
+ * out a stage's last item. Returns how many items changed.
  */
 static int
 repair(struct plan *p, const struct plan_opts *o, struct cand *cs,
     size_t n)
 {
-	struct plan	 trial;
-	int		 phase = o->hint != NULL ? o->hint->phase : 0;
-	int		 r, q, dropped = 0, pass, ok;
-	size_t		 i, best;
+	int		 r, changed = 0;
+	size_t		 best;
 
 	for (;;) {
 		for (r = 0; r < RULE_COUNT; r++)
 			if (rule_gap(p, o, (enum rule)r) > 0)
 				break;
 		if (r == RULE_COUNT)
-			return (dropped);
+			return (changed);
 		/* A smaller dose before one exercise fewer. */
 		if (shrink_against(p, o, (enum rule)r))
 			continue;
-		best = p->n;
-		for (pass = 0; pass < 2 && best == p->n; pass++)
-			for (i = 0; i < p->n; i++) {
-				const struct exercise *e = p->items[i].ex;
-
-				if ((r == RULE_STRETCH) !=
-				    in_rule((enum rule)r, phase, e))
-					continue;
-				/*
-				 * A need's last item stays; a stage's goes
-				 * only if it must.
-				 */
-				if (sole_need(p, o, i) || (pass == 0 &&
-				    !stage_held(p, e->stage, i)))
-					continue;
-				trial = *p;
-				trial.items = xcalloc(p->n, sizeof *p->items);
-				memcpy(trial.items, p->items,
-				    p->n * sizeof *p->items);
-				memmove(&trial.items[i], &trial.items[i + 1],
-				    (p->n - i - 1) * sizeof *p->items);
-				trial.n--;
-				arrange(&trial);
-				ok = p->n > 1 && gaps(&trial, o) < gaps(p, o);
-				for (q = 0; q < RULE_COUNT; q++)
-					if (q != r && rule_gap(p, o,
-					    (enum rule)q) == 0 && rule_gap(
-					    &trial, o, (enum rule)q) > 0)
-						ok = 0;
-				if (plan_floor_blocks(&trial) > 1)
-					ok = 0;
-				free(trial.items);
-				if (ok && (best == p->n ||
-				    p->items[i].duration_s >
-				    p->items[best].duration_s))
-					best = i;
+		if ((best = drop_against(p, o, (enum rule)r, 0)) == p->n) {
+			if (swap_against(p, o, cs, n, (enum rule)r)) {
+				changed++;
+				continue;
 			}
+			best = drop_against(p, o, (enum rule)r, 1);
+		}
 		if (best == p->n)
-			return (dropped);
+			return (changed);
 		drop_item(p, cs, n, best);
-		dropped++;
+		changed++;
 	}
 }
 
