@@ -636,6 +636,36 @@ issue_22_rules_hold_on_a_fresh_program(void **state)
 }
 
 /*
+ * Every phase with every exercise at one level, from the least dose to
+ * the full one (and past it, the harder variants open): the long doses
+ * of the upper levels are where a phase's share is hardest to keep.
+ */
+static void
+issue_22_rules_hold_at_every_level_in_every_phase(void **state)
+{
+	struct program_input	in;
+	struct program_state	st;
+	long			first = date_from_civil(2026, 3, 2);
+	size_t			i;
+	int			phase, level;
+
+	(void)state;
+	memset(&in, 0, sizeof in);
+	in.start_day = first;
+	for (phase = 0; phase < PROGRAM_NPHASES; phase++)
+		for (level = 0; level <= PROGRAM_LEVELS; level += 2) {
+			program_run(cat, &in, first, &st);
+			st.phase = (enum program_phase)phase;
+			for (i = 0; i < st.nlevels; i++) {
+				st.levels[i].level = level;
+				st.levels[i].unlocked = level == PROGRAM_LEVELS;
+			}
+			sweep_issue_22(&st, first + 7 * phase + level, 3);
+			program_release(&st);
+		}
+}
+
+/*
  * Twelve weeks of a 12-minute plan a day, answers mostly fine (now and
  * then a stretch or mild discomfort), through every phase, the sweep
  * every third day with the levels and variants reached.
@@ -712,6 +742,7 @@ main(void)
 		cmocka_unit_test(rules_hold_every_day_of_a_year),
 		cmocka_unit_test(issue_22_rules_hold_on_a_fresh_program),
 		cmocka_unit_test(issue_22_rules_hold_over_twelve_weeks),
+		cmocka_unit_test(issue_22_rules_hold_at_every_level_in_every_phase),
 		cmocka_unit_test(issue_12_rules_hold_for_every_budget_place_and_day),
 		cmocka_unit_test(one_is_short_and_at_its_least_dose),
 		cmocka_unit_test(limits_keep_exercises_and_easier_options_out),
