@@ -110,14 +110,15 @@ int
 coach_plan_program(struct coach *c, struct plan_opts *o, struct plan *p,
     char ***aside, size_t *naside, char *line, size_t len, char **err)
 {
-	struct plan_hint	h;
+	struct plan_hint	h, lower;
+	struct plan_opts	lo;
 
 	if (limits(c, o, err) == -1)
 		return (-1);
 	if (exclusions(c, o, aside, naside, err) == -1)
 		return (-1);
 	/* The program's weights, doses and variants (coach/program.h). */
-	if (coach_program_apply(c, o, &h, aside, naside, line, len,
+	if (coach_program_apply(c, o, &h, &lower, aside, naside, line, len,
 	    err) == -1) {
 		coach_aside_free(*aside, *naside);
 		*aside = NULL;
@@ -125,6 +126,13 @@ coach_plan_program(struct coach *c, struct plan_opts *o, struct plan *p,
 		return (-1);
 	}
 	plan_make(c->catalog, o, p);
+	/* After a worse next day: the usual plan, lighter. */
+	if (lower.phase != 0) {
+		lo = *o;
+		lo.hint = &lower;
+		plan_lighter(&lo, p);
+		program_hint_release(&lower);
+	}
 	o->hint = NULL;
 	program_hint_release(&h);
 	return (0);
@@ -144,7 +152,7 @@ coach_plan_one(struct coach *c, struct plan_opts *o, struct plan *p,
 	    exclusions(c, o, aside, naside, err) == -1)
 		return (-1);
 	/* A variant still locked is not the one for a busy day either. */
-	if (coach_program_apply(c, o, &h, aside, naside, NULL, 0,
+	if (coach_program_apply(c, o, &h, NULL, aside, naside, NULL, 0,
 	    err) == -1) {
 		coach_aside_free(*aside, *naside);
 		*aside = NULL;

@@ -338,7 +338,7 @@ coach_program_line(struct coach *c, long day, char *buf, size_t len,
 
 int
 coach_program_apply(struct coach *c, struct plan_opts *o,
-    struct plan_hint *h, char ***aside, size_t *naside, char *line,
+    struct plan_hint *h, struct plan_hint *lower, char ***aside, size_t *naside, char *line,
     size_t len, char **err)
 {
 	struct coach_program	  cp;
@@ -349,6 +349,8 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 	char			 *hold;
 
 	memset(h, 0, sizeof *h);
+	if (lower != NULL)
+		memset(lower, 0, sizeof *lower);
 	/* The next day counts: a worse answer or a hold (nextday.c). */
 	if (coach_nextday_plan(c, o->day, &down, &held, err) != 0)
 		return (-1);
@@ -356,7 +358,10 @@ coach_program_apply(struct coach *c, struct plan_opts *o,
 	if (program_status(c, held >= 0 ? held : o->day, 0, &cp, err) != 0)
 		return (-1);
 	program_hint(&cp.st, h);
-	if (down)
+	if (down && lower != NULL) {
+		program_hint(&cp.st, lower);
+		nextday_step_down(&cp.st, lower);
+	} else if (down)
 		nextday_step_down(&cp.st, h);
 	if (line != NULL)
 		program_plan_line(&cp.st, line, len);

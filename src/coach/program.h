@@ -72,10 +72,14 @@ int	coach_plan_program(struct coach *, struct plan_opts *o, struct plan *p,
  * and add to *aside (strdup'ed) the exercises whose unlocked variant
  * takes their place; *h is filled and must be released with
  * program_hint_release() after planning. The day's line goes into line
- * unless it is NULL. Returns 0 or -1.
+ * unless it is NULL. After a worse next day (or during a hold), lower,
+ * if not NULL, gets the hint with its doses a level down (release it
+ * too; lower->phase is 0 on other days) for plan_lighter(), and *h stays
+ * the usual; with lower NULL, *h itself is a level down. Returns 0 or
+ * -1.
  */
 int	coach_program_apply(struct coach *, struct plan_opts *o,
-	    struct plan_hint *h, char ***aside, size_t *naside, char *line,
-	    size_t len, char **err);
+	    struct plan_hint *h, struct plan_hint *lower, char ***aside,
+	    size_t *naside, char *line, size_t len, char **err);
 
 #endif

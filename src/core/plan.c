@@ -1156,6 +1156,12 @@ plan_short_reason(const struct plan *p, const struct plan_opts *o,
 			buf[0] = '\0';
 		return;
 	}
+	if (p->lighter) {
+		snprintf(buf, len, "your back was worse after your last "
+		    "session, so today each exercise is a step lower and "
+		    "there are fewer of them");
+		return;
+	}
 	snprintf(buf, len, "only %d of %d minutes fit%s with %s, each "
 	    "exercise at the dose you have reached; doses grow as sessions "
 	    "go well", (p->total_s + 30) / 60, o->minutes, where[o->place],
@@ -1383,6 +1389,65 @@ plan_make(const struct catalog *c, const struct plan_opts *o, struct plan *p)
 	budget = o->minutes * 60;
 	p->short_s = budget - p->total_s >
 	    budget * params_of(o)->slack_pct / 100 ? budget - p->total_s : 0;
+}
+
+void
+plan_lighter(const struct plan_opts *lower, struct plan *p)
+{
+	struct prescription	 rx;
+	struct plan		 trial;
+	struct plan_item	*it;
+	size_t			 i, best;
+	int			 usual = p->total_s, budget = lower->minutes * 60;
+	int			 pass;
+
+	for (i = 0; i < p->n; i++) {
+		it = &p->items[i];
+		plan_dose(it->ex, lower, &rx);
+		/* Each part the less of the two: both are in the range. */
+#define LESS(f) if (rx.f < it->rx.f) it->rx.f = rx.f
+		LESS(sets);
+		LESS(reps);
+		LESS(hold_s);
+		LESS(breaths);
+#undef LESS
+	}
+	arrange(p);
+	while (p->n > 1 && 100 * (long)p->total_s > (long)PLAN_LIGHTER_PCT *
+	    usual) {
+		best = p->n;
+		for (pass = 0; pass < 3 && best == p->n; pass++)
+			for (i = 0; i < p->n; i++) {
+				if (pass < 2 && (sole_need(p, lower, i) ||
+				    !stage_held(p, p->items[i].ex->stage, i)))
+					continue;
+				if (pass == 0) {
+					plan_copy(&trial, p);
+					memmove(&trial.items[i],
+					    &trial.items[i + 1], (p->n - i -
+					    1) * sizeof *p->items);
+					trial.n--;
+					arrange(&trial);
+					if (gaps(&trial, lower) > gaps(p, lower) ||
+					    plan_floor_blocks(&trial) > 1) {
+						free(trial.items);
+						continue;
+					}
+					free(trial.items);
+				}
+				if (best == p->n || p->items[i].duration_s >
+				    p->items[best].duration_s)
+					best = i;
+			}
+		if (best == p->n)
+			break;
+		memmove(&p->items[best], &p->items[best + 1],
+		    (p->n - best - 1) * sizeof *p->items);
+		p->n--;
+		arrange(p);
+	}
+	p->lighter = 1;
+	p->short_s = budget - p->total_s > 0 ? budget - p->total_s : 0;
 }
 
 void

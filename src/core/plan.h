@@ -146,6 +146,11 @@ struct plan {
 	 */
 	int			 short_s;
 	/*
+	 * Set by plan_lighter(): the day after a worse next day, so the
+	 * plan is short of its budget on purpose.
+	 */
+	int			 lighter;
+	/*
 	 * What the plan was made for (known 0: a routine file, or a plan
 	 * read back), so that the easier option a session offers fits it.
 	 */
@@ -175,6 +180,20 @@ int	plan_fits(const struct exercise *, const struct plan_opts *);
  */
 void	plan_make(const struct catalog *, const struct plan_opts *,
 	    struct plan *p);
+/* A worse next day makes a plan at most this share of its usual time. */
+#define PLAN_LIGHTER_PCT	75
+/*
+ * The day after a worse next day (core/nextday.h): p, the day's usual
+ * plan from plan_make(), made lighter under lower (its options with the
+ * hint's doses a level down, nextday_step_down()). Each item gets at
+ * most its dose under lower; then, while the plan takes more than
+ * PLAN_LIGHTER_PCT of its usual time, the longest item goes: one that
+ * keeps the balance and is not all of a need or a stage first, then
+ * one that is not all of a need or a stage, then any but the last.
+ * Nothing is added to fill the time; p->lighter is set, and the plan's
+ * short_s says how far it is from the budget.
+ */
+void	plan_lighter(const struct plan_opts *lower, struct plan *p);
 /*
  * The one exercise for a busy day into p (which must be empty): the first
  * of ranked (catalog ids, best first) that is in the catalog, fits o and

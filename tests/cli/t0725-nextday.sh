@@ -108,7 +108,8 @@ t 'nextday-2.2 yesterday rated sharp: named as sharp' '
 # Two runs with the same history: a week of the one-hold routine rated
 # fine, so Chest opener has climbed; then one answers worse and one the
 # same. The planner's least dose for it is the level below (t-coach.c's
-# t_nextday_step checks the doses); here the day's plan says so.
+# t_nextday_step checks the doses); here the day's plan is lighter than
+# the other run's, and says why it is short.
 t 'nextday-2.3 worse steps that day'"'"'s doses down one level' '
 	for r in lo hi; do
 		play $r 2026-03-02T10:00:00 "${NO}\nfine\n\n" || exit 1
@@ -122,8 +123,15 @@ t 'nextday-2.3 worse steps that day'"'"'s doses down one level' '
 	play hi 2026-03-10T10:00:00 "s\n" &&
 	mb lo 2026-03-10T11:00:00 today --json &&
 	jq -e ".nextday.answer == \"worse\" and .nextday.step_down == true" "$OUT" >/dev/null &&
+	jq -e ".short_reason | test(\"worse after your last session\")" "$OUT" >/dev/null &&
+	jq ".total_s, (.items | length)" "$OUT" >"$T/lo.n" &&
 	mb hi 2026-03-10T11:00:00 today --json &&
-	jq -e ".nextday.answer == \"same\" and .nextday.step_down == false" "$OUT" >/dev/null
+	jq -e ".nextday.answer == \"same\" and .nextday.step_down == false" "$OUT" >/dev/null &&
+	jq -e "has(\"short_reason\") | not" "$OUT" >/dev/null &&
+	jq ".total_s, (.items | length)" "$OUT" >"$T/hi.n" &&
+	# Lighter: at most three quarters of the time, and fewer exercises.
+	[ $(sed -n 1p "$T/lo.n") -le $(( $(sed -n 1p "$T/hi.n") * 3 / 4 )) ] &&
+	[ $(sed -n 2p "$T/lo.n") -lt $(sed -n 2p "$T/hi.n") ]
 '
 
 t 'nextday-3.1 worse three times in seven days holds the program and advises a clinician' '

@@ -1101,7 +1101,9 @@ t_nextday_step(void **state)
 	struct coach_program		 cp;
 	const struct program_level	*lv;
 	struct plan_opts		 o;
-	struct plan_hint		 h;
+	struct plan_hint		 h, lower;
+	struct plan			 usual, light;
+	struct prescription		 rx;
 	char				**aside = NULL, *err = NULL;
 	size_t				 naside = 0, i;
 	long				 day;
@@ -1121,7 +1123,7 @@ t_nextday_step(void **state)
 	o.minutes = 15;
 	o.equipment = COACH_EQUIP_DEFAULT;
 	o.day = day;
-	assert_int_equal(coach_program_apply(&f->coach, &o, &h, &aside,
+	assert_int_equal(coach_program_apply(&f->coach, &o, &h, NULL, &aside,
 	    &naside, NULL, 0, &err), 0);
 	for (i = 0; i < h.n; i++)
 		if (strcmp(h.ids[i], "chest-opener") == 0) {
@@ -1131,6 +1133,47 @@ t_nextday_step(void **state)
 		}
 	assert_true(found);
 	program_hint_release(&h);
+	coach_aside_free(aside, naside);
+	aside = NULL;
+	naside = 0;
+
+	/*
+	 * The day's plan is the usual one made lighter: fewer exercises or
+	 * lower doses, and at most PLAN_LIGHTER_PCT of the usual time.
+	 */
+	memset(&o, 0, sizeof o);
+	o.minutes = 15;
+	o.equipment = COACH_EQUIP_DEFAULT;
+	o.day = day;
+	assert_int_equal(coach_program_apply(&f->coach, &o, &h, &lower,
+	    &aside, &naside, NULL, 0, &err), 0);
+	assert_int_not_equal(lower.phase, 0);
+	plan_make(f->catalog, &o, &usual);
+	program_hint_release(&h);
+	program_hint_release(&lower);
+	coach_aside_free(aside, naside);
+	aside = NULL;
+	naside = 0;
+	memset(&o, 0, sizeof o);
+	o.minutes = 15;
+	o.equipment = COACH_EQUIP_DEFAULT;
+	o.day = day;
+	assert_int_equal(coach_plan_today(&f->coach, &o, &light, &aside,
+	    &naside, &err), 0);
+	assert_true(light.lighter);
+	assert_true(light.n < usual.n);
+	assert_true(100 * light.total_s <= PLAN_LIGHTER_PCT * usual.total_s);
+	/* Chest opener, when it is in, at most at the level below's dose. */
+	dose_min(&lv->ex->dose, &rx);
+	for (d = 0; d < program_dose_steps(&lv->ex->dose, lv->level - 1); d++)
+		(void)dose_grow(&lv->ex->dose, &rx, 0);
+	for (i = 0; i < light.n; i++)
+		if (light.items[i].ex == lv->ex)
+			assert_true(light.items[i].rx.sets <= rx.sets &&
+			    light.items[i].rx.reps <= rx.reps &&
+			    light.items[i].rx.hold_s <= rx.hold_s);
+	plan_release(&usual);
+	plan_release(&light);
 	coach_aside_free(aside, naside);
 	coach_program_release(&cp);
 }

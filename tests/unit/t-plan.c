@@ -16,6 +16,7 @@
 
 #include "core/catalog.h"
 #include "core/date.h"
+#include "core/nextday.h"
 #include "core/plan.h"
 #include "core/program.h"
 #include "core/xmalloc.h"
@@ -666,6 +667,105 @@ issue_22_rules_hold_at_every_level_in_every_phase(void **state)
 }
 
 /*
+ * The day after a worse next day (issue 23): the usual plan made
+ * lighter holds only the usual plan's exercises, each at most at its
+ * usual dose and at the level below's (the least from levels 0 and 1),
+ * and takes at most PLAN_LIGHTER_PCT of the usual time (or is down to
+ * one exercise), saying why it is short; in every phase, at every
+ * level, for every budget, place and equipment.
+ */
+static void
+worse_next_day_makes_the_plan_lighter(void **state)
+{
+	struct program_input	in;
+	struct program_state	st;
+	struct plan_hint	h, lower;
+	struct plan_opts	o, lo;
+	struct plan		usual, light;
+	struct prescription	rx;
+	const char		**locked;
+	long			first = date_from_civil(2026, 3, 2);
+	size_t			i, j, s, m, nlocked;
+	int			phase, level, d, fewer = 0, plans = 0;
+	char			why[256];
+
+	(void)state;
+	memset(&in, 0, sizeof in);
+	in.start_day = first;
+	for (phase = 0; phase < PROGRAM_NPHASES; phase++)
+	for (level = 0; level <= PROGRAM_LEVELS; level += 2) {
+		program_run(cat, &in, first, &st);
+		st.phase = (enum program_phase)phase;
+		for (i = 0; i < st.nlevels; i++)
+			st.levels[i].level = level;
+		program_hint(&st, &h);
+		program_hint(&st, &lower);
+		nextday_step_down(&st, &lower);
+		nlocked = program_locked(&st, cat, &locked);
+		for (s = 0; s < sizeof option_sets / sizeof option_sets[0]; s++)
+		for (m = 0; m < sizeof minutes / sizeof minutes[0]; m++)
+		for (d = 0; d < 2; d++) {
+			memset(&o, 0, sizeof o);
+			o.place = option_sets[s].place;
+			o.equipment = option_sets[s].equipment;
+			o.minutes = minutes[m];
+			o.day = first + d;
+			o.hint = &h;
+			o.excluded = locked;
+			o.nexcluded = nlocked;
+			lo = o;
+			lo.hint = &lower;
+			plan_make(cat, &o, &usual);
+			plan_make(cat, &o, &light);
+			plan_lighter(&lo, &light);
+			assert_true(light.lighter);
+			assert_true(light.n >= 1 && light.n <= usual.n);
+			fewer += light.n < usual.n;
+			plans++;
+			if (light.n > 1 && 100 * light.total_s >
+			    PLAN_LIGHTER_PCT * usual.total_s)
+				fail_msg("phase %d level %d set %zu %d min: %d "
+				    "of %d s", phase, level, s, o.minutes,
+				    light.total_s, usual.total_s);
+			assert_true(light.total_s < usual.total_s ||
+			    usual.n == 1);
+			for (i = 0; i < light.n; i++) {
+				const struct plan_item *it = &light.items[i];
+
+				for (j = 0; j < usual.n &&
+				    usual.items[j].ex != it->ex; j++)
+					;
+				assert_true(j < usual.n);
+				assert_true(dose_within(&it->ex->dose, &it->rx));
+				/* No more than the usual dose ... */
+				assert_true(it->rx.sets <= usual.items[j].rx.sets &&
+				    it->rx.reps <= usual.items[j].rx.reps &&
+				    it->rx.hold_s <= usual.items[j].rx.hold_s &&
+				    it->rx.breaths <= usual.items[j].rx.breaths);
+				/* ... nor than the level below's. */
+				plan_least(it->ex, &lo, &rx);
+				assert_true(it->rx.sets <= rx.sets &&
+				    it->rx.reps <= rx.reps &&
+				    it->rx.hold_s <= rx.hold_s &&
+				    it->rx.breaths <= rx.breaths);
+			}
+			assert_int_equal(light.short_s, o.minutes * 60 -
+			    light.total_s);
+			plan_short_reason(&light, &o, why, sizeof why);
+			assert_true(strstr(why, "worse") != NULL);
+			plan_release(&usual);
+			plan_release(&light);
+		}
+		free(locked);
+		program_hint_release(&h);
+		program_hint_release(&lower);
+		program_release(&st);
+	}
+	/* Mostly with fewer exercises, too. */
+	assert_true(fewer * 2 > plans);
+}
+
+/*
  * Twelve weeks of a 12-minute plan a day, answers mostly fine (now and
  * then a stretch or mild discomfort), through every phase, the sweep
  * every third day with the levels and variants reached.
@@ -743,6 +843,7 @@ main(void)
 		cmocka_unit_test(issue_22_rules_hold_on_a_fresh_program),
 		cmocka_unit_test(issue_22_rules_hold_over_twelve_weeks),
 		cmocka_unit_test(issue_22_rules_hold_at_every_level_in_every_phase),
+		cmocka_unit_test(worse_next_day_makes_the_plan_lighter),
 		cmocka_unit_test(issue_12_rules_hold_for_every_budget_place_and_day),
 		cmocka_unit_test(one_is_short_and_at_its_least_dose),
 		cmocka_unit_test(limits_keep_exercises_and_easier_options_out),
