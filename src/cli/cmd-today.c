@@ -85,7 +85,7 @@ cmd_today_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	json_t			*j;
 	char			*cause = NULL, **aside = NULL, line[512] = "";
 	size_t			 naside = 0;
-	char			 reason[160];
+	char			 reason[256];
 	int			 one = cmd_has(args, 'o');
 
 	memset(&nd, 0, sizeof nd);

@@ -759,6 +759,69 @@ seed_of(const struct plan_opts *o, long day)
 	return (s);
 }
 
+static void	plan_dose(const struct exercise *, const struct plan_opts *,
+		    struct prescription *);
+
+/*
+ * Give each item held below the dose the plan gives it (plan_dose(): the
+ * program's level, within three minutes in short plans) its dose back a
+ * step at a time, while the budget allows, the item keeps within its
+ * share of the session and no rule of the balance gets further from
+ * being met: more of an exercise already in, at its level, before yet
+ * another exercise. Returns how many steps it gave back.
+ */
+static int
+regrow(struct plan *p, const struct plan_opts *o)
+{
+	struct prescription	 target, rx;
+	struct plan_item	 saved, *it;
+	long			 before[RULE_COUNT], after;
+	int			 budget = o->minutes * 60, grown = 0, any, r, ok;
+	int			 pct = params_of(o)->max_share_pct, d, total;
+	size_t			 i;
+
+	do {
+		any = 0;
+		for (i = 0; i < p->n; i++) {
+			it = &p->items[i];
+			plan_dose(it->ex, o, &target);
+			rx = it->rx;
+			if (rx.reps < target.reps)
+				rx.reps++;
+			else if (rx.hold_s < target.hold_s)
+				rx.hold_s++;
+			else if (rx.breaths < target.breaths)
+				rx.breaths++;
+			else if (rx.sets < target.sets)
+				rx.sets++;
+			else
+				continue;
+			d = dose_duration_s(&rx);
+			total = p->total_s - it->duration_s + d;
+			if (total > budget || 100 * d > pct * total)
+				continue;
+			for (r = 0; r < RULE_COUNT; r++)
+				before[r] = rule_gap(p, o, (enum rule)r);
+			saved = *it;
+			it->rx = rx;
+			it->duration_s = d;
+			p->total_s = total;
+			for (ok = 1, r = 0; ok && r < RULE_COUNT; r++)
+				if ((after = rule_gap(p, o, (enum rule)r)) > 0 &&
+				    after > before[r])
+					ok = 0;
+			if (!ok) {
+				p->total_s += saved.duration_s - d;
+				*it = saved;
+				continue;
+			}
+			any = 1;
+			grown++;
+		}
+	} while (any);
+	return (grown);
+}
+
 /*
  * Fill the time left with more exercises at their doses, in the day's
  * order of preference, while each keeps the plan balanced: the phase's
@@ -772,6 +835,8 @@ fill(struct plan *p, const struct plan_opts *o, struct cand *cs, size_t n)
 	int	budget = o->minutes * 60, want, added;
 	size_t	i;
 
+	/* The same exercises at their level before more of them. */
+	(void)regrow(p, o);
 	do {
 		added = 0;
 		want = rule_gap(p, o, RULE_PHASE) > 0 ? 0 :
@@ -963,6 +1028,12 @@ prefill(struct plan *p, const struct plan_opts *o, struct cand *cs,
 	}
 }
 
+/*
+ * A share within this many points of its bound holds a short plan there
+ * (plan_short_reason() says so).
+ */
+#define PLAN_BOUND_PCT	2
+
 /* How far an exercise drawn the day before falls in the preference. */
 #define PLAN_AGAIN_DIV	4
 
@@ -1146,6 +1217,8 @@ void
 plan_short_reason(const struct plan *p, const struct plan_opts *o,
     char *buf, size_t len)
 {
+	char	keep[96];
+
 	static const char *where[] = {
 		[PLAN_ANYWHERE] = "", [PLAN_DESK] = " at a desk",
 		[PLAN_FLOOR] = " on the floor"
@@ -1162,10 +1235,19 @@ plan_short_reason(const struct plan *p, const struct plan_opts *o,
 		    "there are fewer of them");
 		return;
 	}
+	if (p->bound >= 1 && p->bound <= PLAN_NPHASES)
+		snprintf(keep, sizeof keep, ", keeping %d%% of the time for %s",
+		    plan_phase_shares[p->bound - 1].pct,
+		    plan_phase_shares[p->bound - 1].words);
+	else if (p->bound < 0)
+		snprintf(keep, sizeof keep, ", keeping %d%% of the time for "
+		    "rotation", PLAN_ROTATION_PCT);
+	else
+		keep[0] = '\0';
 	snprintf(buf, len, "only %d of %d minutes fit%s with %s, each "
-	    "exercise at the dose you have reached; doses grow as sessions "
+	    "exercise at the dose you have reached%s; doses grow as sessions "
 	    "go well", (p->total_s + 30) / 60, o->minutes, where[o->place],
-	    o->equipment == 0 ? "no equipment" : "what is at hand");
+	    o->equipment == 0 ? "no equipment" : "what is at hand", keep);
 }
 
 int
@@ -1314,6 +1396,36 @@ floor_div(long a, long b)
 }
 
 /*
+ * The share of the balance that holds p short of its budget, when one is
+ * within PLAN_BOUND_PCT of its bound: the phase (1 to 4), rotation (-1),
+ * or none (0).
+ */
+static int
+bound_of(const struct plan *p, const struct plan_opts *o)
+{
+	int	phase = o->hint != NULL ? o->hint->phase : 0;
+	long	in = 0, rot = 0;
+	size_t	i;
+
+	if (o->minutes < PLAN_BALANCE_MINUTES || p->total_s == 0)
+		return (0);
+	for (i = 0; i < p->n; i++) {
+		if (plan_phase_work(phase, p->items[i].ex))
+			in += p->items[i].duration_s;
+		if (p->items[i].ex->motions & MOTION_ROTATION)
+			rot += p->items[i].duration_s;
+	}
+	if (phase >= 1 && phase <= PLAN_NPHASES && 100 * in <
+	    (long)(plan_phase_shares[phase - 1].pct + PLAN_BOUND_PCT) *
+	    p->total_s)
+		return (phase);
+	if (100 * rot < (long)(PLAN_ROTATION_PCT + PLAN_BOUND_PCT) *
+	    p->total_s)
+		return (-1);
+	return (0);
+}
+
+/*
  * The day's routine is its own choice, unless that holds the exercises
  * the day before turned out to hold; then another draw that holds others
  * (PLAN_REDRAWS tries), and if the plan is still the day before's, the
@@ -1389,6 +1501,7 @@ plan_make(const struct catalog *c, const struct plan_opts *o, struct plan *p)
 	budget = o->minutes * 60;
 	p->short_s = budget - p->total_s >
 	    budget * params_of(o)->slack_pct / 100 ? budget - p->total_s : 0;
+	p->bound = p->short_s > 0 ? bound_of(p, o) : 0;
 }
 
 void

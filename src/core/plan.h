@@ -151,6 +151,12 @@ struct plan {
 	 */
 	int			 lighter;
 	/*
+	 * When short: the share of the balance that holds it there (its
+	 * own work at its least share), the phase 1 to 4 or rotation -1;
+	 * 0 if none does.
+	 */
+	int			 bound;
+	/*
 	 * What the plan was made for (known 0: a routine file, or a plan
 	 * read back), so that the easier option a session offers fits it.
 	 */

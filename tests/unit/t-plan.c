@@ -667,6 +667,43 @@ issue_22_rules_hold_at_every_level_in_every_phase(void **state)
 }
 
 /*
+ * A plan held short by the balance says which share holds it: at a desk
+ * with nothing at hand, a fresh program's breathing drills are all in at
+ * their least dose, and the rest keeps to five times their time.
+ */
+static void
+short_plans_name_the_share_that_holds_them(void **state)
+{
+	struct program_input	in;
+	struct program_state	st;
+	struct plan_hint	h;
+	struct plan_opts	o;
+	struct plan		p;
+	long			first = date_from_civil(2026, 3, 2);
+	char			why[256];
+
+	(void)state;
+	memset(&in, 0, sizeof in);
+	in.start_day = first;
+	program_run(cat, &in, first, &st);
+	program_hint(&st, &h);
+	memset(&o, 0, sizeof o);
+	o.place = PLAN_DESK;
+	o.minutes = 30;
+	o.day = first + 3;
+	o.hint = &h;
+	plan_make(cat, &o, &p);
+	assert_true(p.short_s > 0);
+	assert_int_equal(p.bound, 1);
+	plan_short_reason(&p, &o, why, sizeof why);
+	assert_non_null(strstr(why, "keeping 20% of the time for breathing "
+	    "drills"));
+	plan_release(&p);
+	program_hint_release(&h);
+	program_release(&st);
+}
+
+/*
  * The day after a worse next day (issue 23): the usual plan made
  * lighter holds only the usual plan's exercises, each at most at its
  * usual dose and at the level below's (the least from levels 0 and 1),
@@ -844,6 +881,7 @@ main(void)
 		cmocka_unit_test(issue_22_rules_hold_over_twelve_weeks),
 		cmocka_unit_test(issue_22_rules_hold_at_every_level_in_every_phase),
 		cmocka_unit_test(worse_next_day_makes_the_plan_lighter),
+		cmocka_unit_test(short_plans_name_the_share_that_holds_them),
 		cmocka_unit_test(issue_12_rules_hold_for_every_budget_place_and_day),
 		cmocka_unit_test(one_is_short_and_at_its_least_dose),
 		cmocka_unit_test(limits_keep_exercises_and_easier_options_out),
