@@ -1149,6 +1149,8 @@ static const struct api_route api_routes[] = {
 	{ "GET", "/log", CALL_Q, { .q = api_log }, 0 },
 	{ "GET", "/program", CALL_W, { .w = api_program_get }, 0 },
 	{ "GET", "/selftest", CALL_R, { .r = api_selftest_get }, 0 },
+	{ "GET", "/lan", CALL_Q, { .q = web_api_lan }, 0 },
+	{ "POST", "/pair", CALL_Q, { .q = web_api_pair }, WEB_BODY_MAX },
 	{ "POST", "/session", CALL_LIVE_B, { .lb = live_begin },
 	    WEB_BODY_MAX },
 	{ "POST", "/session/event", CALL_LIVE_B, { .lb = live_event },
