@@ -71,7 +71,12 @@ WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/pair.c \
 	src/web/qr.c \
 	src/web/route.c src/web/server.c src/web/tls.c src/web/unit.c
 # What web/ holds, built into the program by scripts/embed-web.
-WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
+WEB_ASSETS = web/index.html web/app.css web/icon.svg \
+	web/app.js web/api.js web/dom.js web/live.js web/limits.js \
+	web/start.js web/pages/checkin.js web/pages/data.js \
+	web/pages/library.js web/pages/player.js web/pages/program.js \
+	web/pages/progress.js web/pages/screen.js web/pages/selftest.js \
+	web/pages/settings.js web/pages/today.js
 CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
 	src/cli/cmd-checkin.c src/cli/cmd-export.c src/cli/cmd-figures.c \
 	src/cli/cmd-import.c src/cli/cmd-list.c src/cli/cmd-log.c \
