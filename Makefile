@@ -71,8 +71,9 @@ WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/pair.c \
 	src/web/qr.c \
 	src/web/route.c src/web/server.c src/web/tls.c src/web/unit.c
 # What web/ holds, built into the program by scripts/embed-web.
-WEB_ASSETS = web/index.html web/app.css web/icon.svg \
+WEB_ASSETS = web/index.html web/app.css web/icon.svg web/phone.css \
 	web/app.js web/api.js web/dom.js web/live.js web/limits.js \
+	web/phone.js web/sensors.js web/pages/pair.js \
 	web/start.js web/pages/checkin.js web/pages/data.js \
 	web/pages/library.js web/pages/player.js web/pages/program.js \
 	web/pages/progress.js web/pages/screen.js web/pages/selftest.js \

@@ -3,6 +3,7 @@
  * start-up. Every rule is midback's own, in C: the pages ask the API
  * (docs/api.md), show what it answers, and send what the person does.
  */
+import { onPhone, phoneName } from './phone.js';
 import { h, main, errorBox } from './dom.js';
 import { connect } from './live.js';
 import { loadLimits } from './limits.js';
@@ -17,6 +18,7 @@ import { pageSelftest } from './pages/selftest.js';
 import { pageCheckin } from './pages/checkin.js';
 import { pageSettings } from './pages/settings.js';
 import { pageData } from './pages/data.js';
+import { pagePair } from './pages/pair.js';
 
 let leave = null;
 async function route() {
@@ -39,6 +41,7 @@ async function route() {
 		case 'checkin': pageCheckin(); break;
 		case 'settings': await pageSettings(); break;
 		case 'data': pageData(); break;
+		case 'pair': leave = await pagePair(); break;
 		case 'break': await begin({ kind: 'break' }); break;
 		default: await pageToday();
 		}
@@ -53,3 +56,5 @@ async function route() {
 window.addEventListener('hashchange', route);
 connect();
 route();
+if (onPhone)
+	phoneName();

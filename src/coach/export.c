@@ -158,6 +158,12 @@ selftests_json(const struct store_program_data *pd)
 		    json_integer(t->extra),
 		    "more", t->more < 0 ? json_null() :
 		    json_integer(t->more), "method", t->method));
+		/* Only when not by hand: older exports stay the same. */
+		if (t->measured_by[0] != '\0' &&
+		    strcmp(t->measured_by, "manual") != 0)
+			json_object_set_new(json_array_get(a,
+			    json_array_size(a) - 1), "measured_by",
+			    json_string(t->measured_by));
 	}
 	return (a);
 }
@@ -959,7 +965,8 @@ fail:
 
 static const char *const program_keys[] = { "start", "phase", "set", NULL };
 static const char *const selftest_keys[] = {
-	"uid", "at", "test", "value", "extra", "more", "method", NULL
+	"uid", "at", "test", "value", "extra", "more", "method", "measured_by",
+	NULL
 };
 /* Version 3: the earlier tests only, with two answers. */
 static const char *const selftest_keys_v3[] = {
@@ -1040,6 +1047,14 @@ parse_selftest_as(json_t *o, const char *path, void *item, int v3,
 	    cause) != 0 || get_int(o, "method", path, 1, STORE_TEST_METHOD,
 	    0, &t->method, cause) != 0)))
 		return (-1);
+	if (!v3 && json_object_get(o, "measured_by") != NULL) {
+		if (get_str(o, "measured_by", path, 0, &s, cause) != 0)
+			return (-1);
+		if (store_name_find(store_measured_names, s) == NULL)
+			return (bad(cause, path, "'measured_by' is not manual, "
+			    "phone or camera"));
+		snprintf(t->measured_by, sizeof t->measured_by, "%s", s);
+	}
 	if (!store_selftest_valid(t))
 		return (bad(cause, path, "not a result of the %s test", s));
 	return (0);

@@ -304,6 +304,13 @@ static const struct migration migrations[] = {
 	    " secret TEXT NOT NULL UNIQUE CHECK (length(secret) = 32),"
 	    " paired_ms INTEGER NOT NULL,"
 	    " tz_min INTEGER NOT NULL)" },
+	/*
+	 * ... and how a self-test's angle was measured: by hand, by the
+	 * phone's sensors (serve --lan), or by a camera.
+	 */
+	{ 9, "ALTER TABLE selftests ADD COLUMN measured_by TEXT NOT NULL"
+	    " DEFAULT 'manual' CHECK (measured_by IN ('manual', 'phone',"
+	    " 'camera'))" },
 	{ 9, "PRAGMA user_version = 9" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])

@@ -511,7 +511,11 @@ struct store_selftest {
 	int		 more;		/* -1 if none */
 	int		 method;	/* STORE_TEST_METHOD; 1: the
 					   earlier tests (schema 7) */
+	char		 measured_by[8];	/* store_measured_names;
+					   "" is "manual" */
 };
+/* How a self-test was measured: "manual", "phone", "camera"; NULL-ended. */
+extern const char *const store_measured_names[];
 /* The self-tests' method now (core/program.h's tests); 1 before it. */
 #define STORE_TEST_METHOD	2
 

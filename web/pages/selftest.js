@@ -3,6 +3,8 @@
  */
 import { api } from '../api.js';
 import { h, main, page, say, errorBox, figure, plural } from '../dom.js';
+import { onPhone } from '../phone.js';
+import { rotationSensor } from '../sensors.js';
 
 /* One question as the core defines it: radios for yes/no or a choice, a number with its unit. */
 function answerInput(q) {
@@ -66,6 +68,9 @@ export async function pageSelftest(arg) {
 			h('button', { type: 'button', class: 'skip-test', text: 'Skip this test' })),
 		h('p', { class: 'meta', text: `From a published test: ${d.source}. Reference: ${d.reference}.` }),
 		out);
+	/* The rotation test on a phone: its sensors measure the turn. */
+	if (d.id === 'rotation' && onPhone)
+		qs[0].before(rotationSensor(form, d.questions));
 	const lib = d.figure ? await api('exercises/' + encodeURIComponent(d.figure)).catch(() => null) : null;
 	page('Self-tests',
 		h('p', { class: 'meta', text: `${k + 1} of ${defs.length}` + (defs.length < all.tests.length ? `, the rest of a partial set` : '') + '. They measure; they are not exercises.' }),
@@ -81,6 +86,8 @@ export async function pageSelftest(arg) {
 		if (d.questions[0].optional && (fd.get(d.questions[0].name) ?? '') === '')
 			return go();
 		const body = { test: d.id };
+		if (form.dataset.measuredBy)
+			body.measured_by = form.dataset.measuredBy;
 		for (const q of d.questions)
 			if (fd.get(q.name) !== null && fd.get(q.name) !== '')
 				body[q.name] = fd.get(q.name);
