@@ -50,6 +50,7 @@ export function rotationSensor(form, [qLeft, qRight]) {
 		diff.textContent = `Best turns: left ${l}°, right ${r}°; the difference is ${Math.abs(l - r)}°.`;
 		say(diff.textContent);
 		stop();
+		note.textContent = 'The best turns are filled in below: save them, or measure again.';
 	};
 	const onTurn = (ev) => {
 		if (ev.alpha === null || ev.alpha === undefined)
