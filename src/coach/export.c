@@ -965,6 +965,10 @@ fail:
 
 static const char *const program_keys[] = { "start", "phase", "set", NULL };
 static const char *const selftest_keys[] = {
+	"uid", "at", "test", "value", "extra", "more", "method", NULL
+};
+/* ... and how it was measured, when not by hand. */
+static const char *const selftest_keys_by[] = {
 	"uid", "at", "test", "value", "extra", "more", "method", "measured_by",
 	NULL
 };
@@ -1026,8 +1030,10 @@ parse_selftest_as(json_t *o, const char *path, void *item, int v3,
 	const char	*s;
 	int		 tz;
 
-	if (keys_exact(o, path, v3 ? selftest_keys_v3 : selftest_keys,
-	    cause) != 0 || get_str(o, "uid", path, 0, &s, cause) != 0)
+	if (keys_exact(o, path, v3 ? selftest_keys_v3 :
+	    json_object_get(o, "measured_by") != NULL ? selftest_keys_by :
+	    selftest_keys, cause) != 0 ||
+	    get_str(o, "uid", path, 0, &s, cause) != 0)
 		return (-1);
 	if (strlen(s) != 32 || strspn(s, "0123456789abcdef") != 32)
 		return (bad(cause, path, "'uid' is not 32 lower-case hex "

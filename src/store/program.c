@@ -495,7 +495,10 @@ store_program_import(struct store *s, const struct store_program_data *d,
 
 	for (i = 0; i < d->ntests && err == NULL; i++)
 		if (strlen(d->tests[i].uid) != 32 ||
-		    !store_selftest_valid(&d->tests[i]))
+		    !store_selftest_valid(&d->tests[i]) ||
+		    (d->tests[i].measured_by[0] != '\0' &&
+		    store_name_find(store_measured_names,
+		    d->tests[i].measured_by) == NULL))
 			err = xasprintf("cannot %s: self-test %zu is not a "
 			    "result with a uid", what, i + 1);
 	if (err != NULL)
@@ -511,8 +514,10 @@ store_program_import(struct store *s, const struct store_program_data *d,
 	for (i = 0; i < d->ntests; i++) {
 		t = &d->tests[i];
 		if (put_done(s, store_step(s, sql_selftest_add, &st, "tIitioo"
-		    "i", t->uid, t->at_ms, t->tz_min, program_tests[t->test].id,
-		    t->value, t->extra, t->more, t->method), &st, &nt) != 0)
+		    "it", t->uid, t->at_ms, t->tz_min, program_tests[t->test].id,
+		    t->value, t->extra, t->more, t->method,
+		    t->measured_by[0] == '\0' ? "manual" : t->measured_by), &st,
+		    &nt) != 0)
 			goto out;
 	}
 	for (i = 0; i < d->nanswers; i++) {

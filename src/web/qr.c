@@ -51,7 +51,7 @@ dark(const QRcode *q, int x, int y)
 }
 
 char *
-web_qr_text(const char *text, char **err)
+web_qr_text(const char *text, int colour, char **err)
 {
 	QRcode	*q;
 	char	*out, *p;
@@ -66,14 +66,15 @@ web_qr_text(const char *text, char **err)
 	out = p = xmalloc(size);
 	for (y = 0; y < n; y += 2) {
 		/* Black on white, so the code reads on a dark terminal. */
-		p += sprintf(p, "\033[30;47m");
+		if (colour)
+			p += sprintf(p, "\033[30;47m");
 		for (x = 0; x < n; x++) {
 			top = dark(q, x, y);
 			bot = y + 1 < n && dark(q, x, y + 1);
 			p += sprintf(p, "%s", top && bot ? "\u2588" : top ?
 			    "\u2580" : bot ? "\u2584" : " ");
 		}
-		p += sprintf(p, "\033[0m\n");
+		p += sprintf(p, "%s\n", colour ? "\033[0m" : "");
 	}
 	QRcode_free(q);
 	return (out);

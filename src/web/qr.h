@@ -8,11 +8,11 @@
 
 /*
  * The code of text as lines of half blocks (two modules a character
- * cell, a quiet zone of two around), dark on light whatever the
- * terminal's colours; or as an SVG document. Allocated; NULL with *err
- * set.
+ * cell, a quiet zone of two around), with colour black on white
+ * whatever the terminal's own; or as an SVG document. Allocated; NULL
+ * with *err set.
  */
-char	*web_qr_text(const char *text, char **err);
+char	*web_qr_text(const char *text, int colour, char **err);
 char	*web_qr_svg(const char *text, char **err);
 
 #endif

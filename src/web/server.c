@@ -788,7 +788,9 @@ lan_say(struct web *w, const struct web_tls *t)
 	    "To pair a phone, scan this code with it within 2 minutes "
 	    "(or open the link):\n  %s\n", w->lan.host, w->port, t->made ?
 	    "made now" : "kept", t->fingerprint, link);
-	if ((qr = web_qr_text(link, &cause)) != NULL)
+	/* Colour on a terminal, unless NO_COLOR says not. */
+	if ((qr = web_qr_text(link, isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL, &cause)) != NULL)
 		fputs(qr, stdout);
 	else {
 		printf("(no QR code: %s)\n", cause);

@@ -100,7 +100,7 @@ status() {
 	pc -o "$f" -w '%{http_code}' "$@"
 }
 
-echo "1..14"
+echo "1..15"
 start || { echo "not ok 1 - serve --lan did not start"; exit 1; }
 
 t 'lan-1 listens on loopback and the LAN address only, TLS and QR libraries loaded by serve alone' '
@@ -174,6 +174,24 @@ t 'lan-7 export, import, settings and pairing stay on the computer (403, why)' '
 	s=$(status "$OUT" $H -X POST -d "{}" "${L}api/import") && [ "$s" = 403 ] &&
 	has "$OUT" "import stays on the computer" &&
 	s=$(status "$OUT" $H -X POST "${L}api/pair") && [ "$s" = 403 ]
+'
+
+t 'lan-15 a self-test measured by the phone is kept so, exported and imported back' '
+	TOK=$(cat "$T/tok") &&
+	H="-b $T/jar -H Origin:https://$LAN:$PORT -H X-Midback-Token:$TOK -H Content-Type:application/json" &&
+	s=$(status "$OUT" $H -X POST -d "{\"test\":\"rotation\",\"value\":44,\"extra\":38,\"measured_by\":\"ruler\"}" "${L}api/selftest") &&
+	[ "$s" = 400 ] && has "$OUT" "measured_by" &&
+	"$MIDBACK" export >"$T/e0.json" && [ "$(jq ".selftests | length" "$T/e0.json")" = 0 ] &&
+	s=$(status "$OUT" $H -X POST -d "{\"test\":\"rotation\",\"value\":44,\"extra\":38,\"measured_by\":\"phone\"}" "${L}api/selftest") &&
+	[ "$s" = 200 ] && [ "$(jq -r .measured_by "$OUT")" = phone ] &&
+	"$MIDBACK" export >"$T/e1.json" &&
+	[ "$(jq -r ".selftests[0].measured_by" "$T/e1.json")" = phone ] &&
+	XDG_DATA_HOME="$T/other" "$MIDBACK" import "$T/e1.json" >/dev/null &&
+	XDG_DATA_HOME="$T/other" "$MIDBACK" export >"$T/e2.json" &&
+	[ "$(jq -c .selftests "$T/e1.json")" = "$(jq -c .selftests "$T/e2.json")" ] &&
+	jq ".selftests[0].measured_by = \"tape\"" "$T/e1.json" >"$T/e3.json" &&
+	run 1 env XDG_DATA_HOME="$T/third" "$MIDBACK" import "$T/e3.json" &&
+	has "$ERR" "'\''measured_by'\'' is not manual, phone or camera"
 '
 
 t 'lan-8 the computer'\''s page gets the address, fingerprint, devices and a new code as SVG' '

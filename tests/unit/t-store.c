@@ -259,8 +259,9 @@ sleep_ms(long ms)
 }
 
 /* What schema 8 added (clearances by sign, next-day answers, notices). */
-/* What schema 9 added (the paired devices). */
-#define UNDO_9 " DROP TABLE devices;"
+/* What schema 9 added (the paired devices, how a test was measured). */
+#define UNDO_9 " DROP TABLE devices;" \
+	" ALTER TABLE selftests DROP COLUMN measured_by;"
 #define UNDO_8 UNDO_9 \
 	" DROP TABLE screen_clearances; DROP TABLE nextday;" \
 	" DROP TABLE notices;"
