@@ -783,11 +783,12 @@ lan_say(struct web *w, const struct web_tls *t)
 	char	link[160], *qr, *cause = NULL;
 
 	web_pair_new(w, link, sizeof link);
+	/* The fingerprint in two lines of 16 bytes, to fit 80 columns. */
 	printf("\nOn your network, for a phone: https://%s:%d/\n"
-	    "Its certificate (%s): SHA-256 fingerprint\n  %s\n"
+	    "Its certificate (%s): SHA-256 fingerprint\n  %.47s\n  %s\n"
 	    "To pair a phone, scan this code with it within 2 minutes "
 	    "(or open the link):\n  %s\n", w->lan.host, w->port, t->made ?
-	    "made now" : "kept", t->fingerprint, link);
+	    "made now" : "kept", t->fingerprint, t->fingerprint + 48, link);
 	/* Colour on a terminal, unless NO_COLOR says not. */
 	if ((qr = web_qr_text(link, isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL, &cause)) != NULL)
@@ -798,7 +799,7 @@ lan_say(struct web *w, const struct web_tls *t)
 	}
 	printf("The phone's browser warns about the certificate the first "
 	    "time: go on if the\nfingerprint it shows is the one above. The "
-	    "page here gives new codes.\n");
+	    "page's Phone tab gives new codes.\n");
 	free(qr);
 }
 

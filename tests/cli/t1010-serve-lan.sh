@@ -65,7 +65,7 @@ start() {
 	PORT=${PORT%/}
 	L=$(sed -n 's|^On your network, for a phone: \(https://.*/\)$|\1|p' "$T/serve.out")
 	PAIR=$(sed -n 's|^  \(https://.*/pair?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
-	FP=$(sed -n '/fingerprint$/{n;s/^  //p;}' "$T/serve.out")
+	FP=$(sed -n '/fingerprint$/{n;N;s/^  //;s/\n  /:/p;}' "$T/serve.out")
 	PIN=sha256//$(openssl x509 -in "$XDG_DATA_HOME/midback/serve-cert.pem" \
 	    -pubkey -noout | openssl pkey -pubin -outform der |
 	    openssl dgst -sha256 -binary | base64)

@@ -61,7 +61,7 @@ url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
 link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
 lan=$(sed -n 's|^On your network, for a phone: \(https://.*/\)$|\1|p' "$T/serve.out")
 pair=$(sed -n 's|^  \(https://.*/pair?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
-fp=$(sed -n '/fingerprint$/{n;s/^  //p;}' "$T/serve.out")
+fp=$(sed -n '/fingerprint$/{n;N;s/^  //;s/\n  /:/p;}' "$T/serve.out")
 spki=$(openssl x509 -in "$XDG_DATA_HOME/midback/serve-cert.pem" -pubkey -noout |
     openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64)
 
