@@ -52,7 +52,8 @@ SYS = src/sys/claim.c src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c \
 	src/sys/peer.c \
 	src/sys/paths.c \
 	src/sys/unit.c
-COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c src/coach/gate.c \
+COACH = src/coach/coach.c src/coach/cues.c src/coach/device.c \
+	src/coach/doc.c src/coach/gate.c \
 	src/coach/history.c src/coach/nextday.c \
 	src/coach/options.c \
 	src/coach/export.c src/coach/plancodec.c src/coach/program.c \
@@ -66,10 +67,17 @@ REMIND = src/remind/bus.c src/remind/daemon.c src/remind/idle.c \
 	src/remind/idle-x11.c src/remind/notify.c src/remind/pageout.c \
 	src/remind/sd.c src/remind/status.c src/remind/unit.c
 # The web app (`serve`); only it loads libmicrohttpd (src/web/mhd.c).
-WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/route.c \
-	src/web/server.c src/web/unit.c
+WEB = src/web/api.c src/web/live.c src/web/mhd.c src/web/pair.c \
+	src/web/qr.c \
+	src/web/route.c src/web/server.c src/web/tls.c src/web/unit.c
 # What web/ holds, built into the program by scripts/embed-web.
-WEB_ASSETS = web/index.html web/app.css web/app.js web/icon.svg
+WEB_ASSETS = web/index.html web/app.css web/icon.svg web/phone.css \
+	web/app.js web/api.js web/dom.js web/live.js web/limits.js \
+	web/phone.js web/sensors.js web/pages/pair.js \
+	web/start.js web/pages/checkin.js web/pages/data.js \
+	web/pages/library.js web/pages/player.js web/pages/program.js \
+	web/pages/progress.js web/pages/screen.js web/pages/selftest.js \
+	web/pages/settings.js web/pages/today.js
 CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
 	src/cli/cmd-checkin.c src/cli/cmd-export.c src/cli/cmd-figures.c \
 	src/cli/cmd-import.c src/cli/cmd-list.c src/cli/cmd-log.c \
@@ -80,7 +88,8 @@ CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
 EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
 	build/gen/screen-data.c build/gen/web-data.c src/cli/chart.c src/cli/gen.c \
 	src/cli/output.c src/cli/output-program.c $(STORE)
-STORE = src/store/store.c src/store/history.c src/store/program.c \
+STORE = src/store/store.c src/store/device.c src/store/history.c \
+	src/store/program.c \
 	src/store/nextday.c src/store/remind.c src/store/safety.c \
 	src/store/session.c
 MAIN = src/cli/main.c
@@ -182,7 +191,8 @@ AOBJ_TEST = $(AOBJ_CORE) $(patsubst %.c,build/asan/%.o,$(SYS) $(COACH)) \
 
 # The web front end's checks and API, without HTTP (no libmicrohttpd).
 WEB_TEST = $(patsubst %.c,build/asan/%.o,src/web/api.c src/web/live.c \
-	src/web/route.c src/web/unit.c build/gen/web-data.c)
+	src/web/pair.c src/web/qr.c src/web/route.c src/web/unit.c \
+	build/gen/web-data.c)
 
 build/asan/tests/t-web: build/asan/tests/unit/t-web.o $(AOBJ_TEST) $(WEB_TEST)
 	@mkdir -p $(@D)
@@ -328,7 +338,7 @@ FUZZ_CC = clang
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 # The http target runs serve's handlers (not the HTTP library itself).
 FUZZ_SRC = $(CORE) $(GEN) $(SYS) $(STORE) $(COACH) \
-	src/web/api.c src/web/live.c \
+	src/web/api.c src/web/live.c src/web/pair.c src/web/qr.c \
 	src/web/route.c src/web/unit.c build/gen/web-data.c \
 	build/gen/screen-data.c build/gen/exercises-data.c
 FUZZ_OBJ = $(patsubst %.c,build/fuzz/%.o,$(FUZZ_SRC))

@@ -15,6 +15,57 @@
 #include "web/web.h"
 #include "core/xmalloc.h"
 
+/* --devices: the paired phones; --forget NAME: unpair one. */
+static enum cmd_retval
+serve_devices(struct cmd_ctx *ctx, struct cmd_args *args)
+{
+	const struct cmd_entry	*e = ctx->entry;
+	struct coach		 c;
+	char			**names = NULL, *cause = NULL, *gone = NULL;
+	size_t			  n = 0, i;
+	enum cmd_retval		  ret = CMD_ERROR;
+	int			  rc;
+
+	if (cmd_has(args, 'D') && cmd_has(args, 'F')) {
+		cmd_warn(e, "--devices and --forget are one at a time");
+		return (cmd_usage(e));
+	}
+	if (cmd_coach(ctx, 0, &c) != 0)
+		return (CMD_ERROR);
+	if (cmd_has(args, 'F')) {
+		rc = coach_device_forget(&c, cmd_get(args, 'F'), &gone,
+		    &cause);
+		if (rc == 0) {
+			printf("forgot %s: its cookie no longer lets it in\n",
+			    gone);
+			ret = CMD_OK;
+		} else if (rc == 1)
+			cmd_warn(e, "no paired phone is named '%s' (serve "
+			    "--devices lists them)", cmd_get(args, 'F'));
+		else
+			cmd_warn(e, "%s", cause);
+		free(gone);
+		free(cause);
+		coach_close(&c);
+		return (ret);
+	}
+	if (coach_devices(&c, &names, &n, &cause) != 0) {
+		cmd_warn(e, "%s", cause);
+		free(cause);
+		coach_close(&c);
+		return (CMD_ERROR);
+	}
+	if (n == 0)
+		printf("no phone is paired (midback serve --lan pairs one)\n");
+	for (i = 0; i < n; i++) {
+		printf("%s\n", names[i]);
+		free(names[i]);
+	}
+	free(names);
+	coach_close(&c);
+	return (CMD_OK);
+}
+
 enum cmd_retval
 cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 {
@@ -24,6 +75,12 @@ cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 	long			 port = WEB_PORT_DEFAULT;
 	enum cmd_retval		 ret = CMD_ERROR;
 
+	if (args->argc > 0 && !cmd_has(args, 'L')) {
+		cmd_warn(e, "an ADDRESS goes with --lan");
+		return (cmd_usage(e));
+	}
+	if (cmd_has(args, 'D') || cmd_has(args, 'F'))
+		return (serve_devices(ctx, args));
 	if (cmd_has(args, 'i') && cmd_has(args, 'u')) {
 		cmd_warn(e, "--install and --uninstall are one at a time");
 		return (cmd_usage(e));
@@ -55,6 +112,15 @@ cmd_serve_exec(struct cmd_ctx *ctx, struct cmd_args *args)
 
 	memset(&w, 0, sizeof w);
 	w.port = (int)port;
+	if (cmd_has(args, 'L')) {
+		if (web_lan_address(args->argc > 0 ? args->argv[0] : NULL,
+		    w.lan.host, sizeof w.lan.host, &cause) != 0) {
+			cmd_warn(e, "--lan: %s", cause);
+			free(cause);
+			return (CMD_ERROR);
+		}
+		w.lan.on = 1;
+	}
 	if ((w.settings_path = settings_path(&cause)) == NULL)
 		goto fail;
 	if (cmd_coach(ctx, 1, &w.coach) != 0)

@@ -470,4 +470,28 @@ int	coach_stats(struct coach *, int weeks, struct coach_stats *out,
 	    char **err);
 void	coach_stats_release(struct coach_stats *);
 
+/*
+ * Phones paired with `serve --lan` (device.c). coach_device_model():
+ * the model a User-Agent names ("Pixel 8", "iPhone"), into buf.
+ * coach_device_pair(): keep a device whose cookie carries secret, named
+ * from its User-Agent and now ("Pixel 8, paired 5 Dec 10:02"; *name
+ * allocated). coach_device_find(): 0 with its name, 1 for no device
+ * with that secret. coach_devices(): every name, a NULL-ended array the
+ * caller frees with its strings. coach_device_taken(): whether name is a
+ * device's whole name, or the start of exactly one's (0, *found its
+ * whole name), neither (1), or of several (-1). coach_device_forget():
+ * forget that device (0, *forgotten its whole name), or 1 for none.
+ * Each returns -1 with *err set on failure.
+ */
+void	coach_device_model(const char *ua, char *buf, size_t len);
+int	coach_device_pair(struct coach *, const char *ua, const char *secret,
+	    char **name, char **err);
+int	coach_device_find(struct coach *, const char *secret, char **name,
+	    char **err);
+int	coach_devices(struct coach *, char ***names, size_t *n, char **err);
+int	coach_device_taken(struct coach *, const char *name, char **found,
+	    char **err);
+int	coach_device_forget(struct coach *, const char *name,
+	    char **forgotten, char **err);
+
 #endif

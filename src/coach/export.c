@@ -158,6 +158,12 @@ selftests_json(const struct store_program_data *pd)
 		    json_integer(t->extra),
 		    "more", t->more < 0 ? json_null() :
 		    json_integer(t->more), "method", t->method));
+		/* Only when not by hand: older exports stay the same. */
+		if (t->measured_by[0] != '\0' &&
+		    strcmp(t->measured_by, "manual") != 0)
+			json_object_set_new(json_array_get(a,
+			    json_array_size(a) - 1), "measured_by",
+			    json_string(t->measured_by));
 	}
 	return (a);
 }
@@ -961,6 +967,11 @@ static const char *const program_keys[] = { "start", "phase", "set", NULL };
 static const char *const selftest_keys[] = {
 	"uid", "at", "test", "value", "extra", "more", "method", NULL
 };
+/* ... and how it was measured, when not by hand. */
+static const char *const selftest_keys_by[] = {
+	"uid", "at", "test", "value", "extra", "more", "method", "measured_by",
+	NULL
+};
 /* Version 3: the earlier tests only, with two answers. */
 static const char *const selftest_keys_v3[] = {
 	"uid", "at", "test", "value", "extra", NULL
@@ -1019,8 +1030,10 @@ parse_selftest_as(json_t *o, const char *path, void *item, int v3,
 	const char	*s;
 	int		 tz;
 
-	if (keys_exact(o, path, v3 ? selftest_keys_v3 : selftest_keys,
-	    cause) != 0 || get_str(o, "uid", path, 0, &s, cause) != 0)
+	if (keys_exact(o, path, v3 ? selftest_keys_v3 :
+	    json_object_get(o, "measured_by") != NULL ? selftest_keys_by :
+	    selftest_keys, cause) != 0 ||
+	    get_str(o, "uid", path, 0, &s, cause) != 0)
 		return (-1);
 	if (strlen(s) != 32 || strspn(s, "0123456789abcdef") != 32)
 		return (bad(cause, path, "'uid' is not 32 lower-case hex "
@@ -1040,6 +1053,14 @@ parse_selftest_as(json_t *o, const char *path, void *item, int v3,
 	    cause) != 0 || get_int(o, "method", path, 1, STORE_TEST_METHOD,
 	    0, &t->method, cause) != 0)))
 		return (-1);
+	if (!v3 && json_object_get(o, "measured_by") != NULL) {
+		if (get_str(o, "measured_by", path, 0, &s, cause) != 0)
+			return (-1);
+		if (store_name_find(store_measured_names, s) == NULL)
+			return (bad(cause, path, "'measured_by' is not manual, "
+			    "phone or camera"));
+		snprintf(t->measured_by, sizeof t->measured_by, "%s", s);
+	}
 	if (!store_selftest_valid(t))
 		return (bad(cause, path, "not a result of the %s test", s));
 	return (0);

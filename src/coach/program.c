@@ -303,6 +303,21 @@ int
 coach_selftest_save(struct coach *c, enum program_test t, int value,
     int extra, int more, char **err)
 {
+	return (coach_selftest_save_by(c, t, value, extra, more, "manual",
+	    err));
+}
+
+int
+coach_selftest_measure_ok(const char *by)
+{
+	return (by != NULL && store_name_find(store_measured_names, by) !=
+	    NULL);
+}
+
+int
+coach_selftest_save_by(struct coach *c, enum program_test t, int value,
+    int extra, int more, const char *by, char **err)
+{
 	struct store_selftest	r;
 	struct program_result	pr = { 0, t, value, extra, more, 0 };
 
@@ -320,6 +335,12 @@ coach_selftest_save(struct coach *c, enum program_test t, int value,
 	r.extra = extra;
 	r.more = more;
 	r.method = STORE_TEST_METHOD;
+	if (!coach_selftest_measure_ok(by)) {
+		*err = xasprintf("measured_by: '%s' is not manual, phone or "
+		    "camera", by == NULL ? "" : by);
+		return (-1);
+	}
+	snprintf(r.measured_by, sizeof r.measured_by, "%s", by);
 	return (store_selftest_add(c->store, &r, err));
 }
 

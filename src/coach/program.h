@@ -58,6 +58,13 @@ int	coach_program_start(struct coach *, int phase, char **err);
  */
 int	coach_selftest_save(struct coach *, enum program_test, int value,
 	    int extra, int more, char **err);
+/*
+ * The same, saying how it was measured (by, one of "manual", "phone",
+ * "camera": coach_selftest_measure_ok()).
+ */
+int	coach_selftest_save_by(struct coach *, enum program_test, int value,
+	    int extra, int more, const char *by, char **err);
+int	coach_selftest_measure_ok(const char *by);
 /* The day's line about the program into buf (see program_plan_line()). */
 int	coach_program_line(struct coach *, long day, char *buf, size_t len,
 	    char **err);

@@ -26,14 +26,18 @@ static const char sql_program_put[] =
     " VALUES (1, ?1, ?2, ?3) ON CONFLICT (id) DO NOTHING";
 static const char sql_first_day[] =
     "SELECT started_ms, tz_min FROM sessions ORDER BY started_ms LIMIT 1";
+const char *const store_measured_names[] = {
+	"manual", "phone", "camera", NULL
+};
+
 static const char sql_selftest_add[] =
     "INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra, more,"
-    " method) VALUES (coalesce(?1, lower(hex(randomblob(16)))), ?2, ?3, ?4,"
-    " ?5, ?6, ?7, ?8)"
+    " method, measured_by) VALUES (coalesce(?1, lower(hex(randomblob(16)))),"
+    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
     " ON CONFLICT (uid) DO NOTHING";
 static const char sql_selftests[] =
-    "SELECT uid, at_ms, tz_min, test, value, extra, more, method"
-    " FROM selftests"
+    "SELECT uid, at_ms, tz_min, test, value, extra, more, method,"
+    " measured_by FROM selftests"
     " ORDER BY at_ms, id";
 static const char sql_answers[] =
     "SELECT at_ms, question, answer, EXISTS (SELECT 1 FROM"
@@ -339,10 +343,15 @@ store_selftest_add(struct store *s, const struct store_selftest *t,
 		err = xasprintf("cannot %s: not a result of the %s test", what,
 		    (unsigned)t->test < TEST_COUNT ?
 		    program_tests[t->test].id : "?");
+	if (err == NULL && t->measured_by[0] != '\0' &&
+	    store_name_find(store_measured_names, t->measured_by) == NULL)
+		err = xasprintf("cannot %s: unknown measure '%s'", what,
+		    t->measured_by);
 	return (store_write(s, sql_selftest_add, what, err, cause, "tIitioo"
-	    "i", t->uid[0] == '\0' ? NULL : t->uid, t->at_ms, t->tz_min,
+	    "it", t->uid[0] == '\0' ? NULL : t->uid, t->at_ms, t->tz_min,
 	    (unsigned)t->test < TEST_COUNT ? program_tests[t->test].id : "",
-	    t->value, t->extra, t->more, t->method));
+	    t->value, t->extra, t->more, t->method, t->measured_by[0] ==
+	    '\0' ? "manual" : t->measured_by));
 }
 
 /* Every self-test result, oldest first, appended to d. */
@@ -372,6 +381,9 @@ read_selftests(struct store *s, struct store_program_data *d)
 		t->more = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
 		    sqlite3_column_int(st, 6);
 		t->method = sqlite3_column_int(st, 7);
+		text = (const char *)sqlite3_column_text(st, 8);
+		snprintf(t->measured_by, sizeof t->measured_by, "%s",
+		    text == NULL ? "manual" : text);
 	}
 	return (store_done(s, rc == SQLITE_DONE ? 0 : -1, 0, st, NULL, NULL,
 	    "read the self-tests"));
@@ -483,7 +495,10 @@ store_program_import(struct store *s, const struct store_program_data *d,
 
 	for (i = 0; i < d->ntests && err == NULL; i++)
 		if (strlen(d->tests[i].uid) != 32 ||
-		    !store_selftest_valid(&d->tests[i]))
+		    !store_selftest_valid(&d->tests[i]) ||
+		    (d->tests[i].measured_by[0] != '\0' &&
+		    store_name_find(store_measured_names,
+		    d->tests[i].measured_by) == NULL))
 			err = xasprintf("cannot %s: self-test %zu is not a "
 			    "result with a uid", what, i + 1);
 	if (err != NULL)
@@ -499,8 +514,10 @@ store_program_import(struct store *s, const struct store_program_data *d,
 	for (i = 0; i < d->ntests; i++) {
 		t = &d->tests[i];
 		if (put_done(s, store_step(s, sql_selftest_add, &st, "tIitioo"
-		    "i", t->uid, t->at_ms, t->tz_min, program_tests[t->test].id,
-		    t->value, t->extra, t->more, t->method), &st, &nt) != 0)
+		    "it", t->uid, t->at_ms, t->tz_min, program_tests[t->test].id,
+		    t->value, t->extra, t->more, t->method,
+		    t->measured_by[0] == '\0' ? "manual" : t->measured_by), &st,
+		    &nt) != 0)
 			goto out;
 	}
 	for (i = 0; i < d->nanswers; i++) {

@@ -293,6 +293,25 @@ static const struct migration migrations[] = {
 	    " what TEXT PRIMARY KEY,"
 	    " at_ms INTEGER NOT NULL)" },
 	{ 8, "PRAGMA user_version = 8" },
+	/*
+	 * 9: the phones paired with `serve --lan`: each one's name and the
+	 * secret its device cookie carries; forgetting one deletes its row,
+	 * and with it the cookie's worth.
+	 */
+	{ 9, "CREATE TABLE devices ("
+	    " id INTEGER PRIMARY KEY,"
+	    " name TEXT NOT NULL UNIQUE,"
+	    " secret TEXT NOT NULL UNIQUE CHECK (length(secret) = 32),"
+	    " paired_ms INTEGER NOT NULL,"
+	    " tz_min INTEGER NOT NULL)" },
+	/*
+	 * ... and how a self-test's angle was measured: by hand, by the
+	 * phone's sensors (serve --lan), or by a camera.
+	 */
+	{ 9, "ALTER TABLE selftests ADD COLUMN measured_by TEXT NOT NULL"
+	    " DEFAULT 'manual' CHECK (measured_by IN ('manual', 'phone',"
+	    " 'camera'))" },
+	{ 9, "PRAGMA user_version = 9" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 

@@ -20,7 +20,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	8
+#define STORE_SCHEMA_VERSION	9
 
 struct store;
 
@@ -511,7 +511,11 @@ struct store_selftest {
 	int		 more;		/* -1 if none */
 	int		 method;	/* STORE_TEST_METHOD; 1: the
 					   earlier tests (schema 7) */
+	char		 measured_by[8];	/* store_measured_names;
+					   "" is "manual" */
 };
+/* How a self-test was measured: "manual", "phone", "camera"; NULL-ended. */
+extern const char *const store_measured_names[];
 /* The self-tests' method now (core/program.h's tests); 1 before it. */
 #define STORE_TEST_METHOD	2
 
@@ -634,5 +638,29 @@ void	store_program_data_release(struct store_program_data *d);
  */
 int	store_program_import(struct store *, const struct store_program_data *d,
 	    int *tests, int *answers, char **cause);
+
+/*
+ * Phones paired with `serve --lan` (store/device.c): a name and the
+ * secret of its device cookie (WEB_TOKEN_LEN hex digits).
+ */
+struct store_device {
+	char	*name;
+	int64_t	 paired_ms;
+	int	 tz_min;
+};
+/* Keep a paired device; a name already kept is an error. 0 or -1. */
+int	store_device_add(struct store *, const char *name, const char *secret,
+	    int64_t at_ms, int tz_min, char **cause);
+/* The name of the device whose secret is secret: 0 with *name set
+ * (allocated), 1 when there is none, -1 on failure. */
+int	store_device_find(struct store *, const char *secret, char **name,
+	    char **cause);
+/* Every paired device, oldest first. 0 or -1. */
+int	store_devices(struct store *, struct store_device **v, size_t *n,
+	    char **cause);
+void	store_devices_free(struct store_device *v, size_t n);
+/* Forget the device named name: *gone 1 if it was kept. 0 or -1. */
+int	store_device_forget(struct store *, const char *name, int *gone,
+	    char **cause);
 
 #endif

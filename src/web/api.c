@@ -1036,13 +1036,19 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 	json_error_t			 je;
 	json_t				*jv = NULL, *jx = NULL, *jm = NULL;
 	struct program_result		 pr;
-	const char			*id;
+	const char			*id, *by = "manual";
 	char				*cause = NULL, text[96];
 	int				 t, value, extra, more, rc;
 
-	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:s,s?o,s?o,s?o}", "test",
-	    &id, "value", &jv, "extra", &jx, "more", &jm) != 0) {
+	if (json_unpack_ex(b, &je, JSON_STRICT, "{s:s,s?o,s?o,s?o,s?s}",
+	    "test", &id, "value", &jv, "extra", &jx, "more", &jm,
+	    "measured_by", &by) != 0) {
 		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if (!coach_selftest_measure_ok(by)) {
+		web_error(r, 400, "measured_by: expected manual, phone or "
+		    "camera");
 		return;
 	}
 	if ((t = program_test_parse(id)) < 0) {
@@ -1064,17 +1070,17 @@ api_selftest_post(struct web *w, json_t *b, struct web_reply *r)
 		return;
 	}
 	live_lock(w->live);
-	rc = coach_selftest_save(&w->coach, (enum program_test)t, value, extra,
-	    more, &cause);
+	rc = coach_selftest_save_by(&w->coach, (enum program_test)t, value,
+	    extra, more, by, &cause);
 	live_unlock(w->live);
 	if (coach_failed(r, rc, cause))
 		return;
 	program_result_describe(&pr, text, sizeof text);
-	web_json(r, json_pack("{s:s,s:o,s:o,s:o,s:i,s:s}", "test", d->id,
+	web_json(r, json_pack("{s:s,s:o,s:o,s:o,s:i,s:s,s:s}", "test", d->id,
 	    "value", value < 0 ? json_null() : json_integer(value), "extra",
 	    extra < 0 ? json_null() : json_integer(extra), "more",
 	    more < 0 ? json_null() : json_integer(more), "score",
-	    program_result_score(&pr), "text", text));
+	    program_result_score(&pr), "text", text, "measured_by", by));
 }
 
 /* GET /api/session: the session now; GET /api/events: its stream. */
@@ -1149,6 +1155,8 @@ static const struct api_route api_routes[] = {
 	{ "GET", "/log", CALL_Q, { .q = api_log }, 0 },
 	{ "GET", "/program", CALL_W, { .w = api_program_get }, 0 },
 	{ "GET", "/selftest", CALL_R, { .r = api_selftest_get }, 0 },
+	{ "GET", "/lan", CALL_Q, { .q = web_api_lan }, 0 },
+	{ "POST", "/pair", CALL_Q, { .q = web_api_pair }, WEB_BODY_MAX },
 	{ "POST", "/session", CALL_LIVE_B, { .lb = live_begin },
 	    WEB_BODY_MAX },
 	{ "POST", "/session/event", CALL_LIVE_B, { .lb = live_event },

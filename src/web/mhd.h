@@ -26,6 +26,7 @@
 
 /* X(name) for every function used. */
 #define WEB_MHD_FUNCS(X) \
+	X(MHD_add_connection) \
 	X(MHD_add_response_header) \
 	X(MHD_create_response_from_buffer) \
 	X(MHD_create_response_from_callback) \
@@ -44,6 +45,7 @@ WEB_MHD_FUNCS(DYNLIB_DECLARE)
  */
 int	web_mhd_load(char **cause);
 
+#define MHD_add_connection	(*dl_MHD_add_connection)
 #define MHD_add_response_header	(*dl_MHD_add_response_header)
 #define MHD_create_response_from_buffer	(*dl_MHD_create_response_from_buffer)
 #define MHD_create_response_from_callback \

@@ -34,6 +34,9 @@
 #include "core/xmalloc.h"
 #include "sys/paths.h"
 
+static void	web_route_checked(struct web *, const struct web_req *,
+		    struct web_reply *);
+
 static const struct web_asset *
 asset_find(const char *path)
 {
@@ -233,22 +236,120 @@ token_ok(const struct web *w, const char *s)
 	return (d == 0);
 }
 
-void
-web_route(struct web *w, const struct web_req *q, struct web_reply *r)
+/* Whether s is the LAN address's name and port. */
+static int
+lan_host_ok(const struct web *w, const char *s)
 {
-	const struct web_asset	*a;
+	char	buf[96];
+
+	if (s == NULL || !w->lan.on)
+		return (0);
+	snprintf(buf, sizeof buf, "%s:%d", w->lan.host, w->port);
+	return (strcmp(s, buf) == 0);
+}
+
+/* What a paired phone may not do: these stay on the computer. */
+static const char *
+device_refused(const char *url)
+{
+	static const struct {
+		const char	*path;
+		const char	*why;
+	} no[] = {
+		{ "/api/export", "export stays on the computer" },
+		{ "/api/import", "import stays on the computer" },
+		{ "/api/settings", "the settings stay on the computer" },
+		{ "/api/pair", "pairing is done from the computer" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcmp(url, no[i].path) == 0)
+			return (no[i].why);
+	return (NULL);
+}
+
+/*
+ * A request to the LAN address (over TLS: server.c refuses plain HTTP
+ * there): its Host; the pairing link; then the device cookie of a
+ * paired phone, looked up in the store each time, so that a device
+ * forgotten by `serve --forget` is refused at once. Returns 1 when
+ * *r is the answer, 0 to go on, with *device the phone's name.
+ */
+static int
+lan_route(struct web *w, const struct web_req *q, struct web_reply *r,
+    char **device)
+{
+	char	*cause = NULL;
+	int	 rc, page;
+
+	*device = NULL;
+	if (!lan_host_ok(w, q->host)) {
+		web_page(r, 421, "Wrong address", "This server answers only "
+		    "to the address midback serve --lan printed.");
+		return (1);
+	}
+	if (strcmp(q->url, "/pair") == 0 && (strcmp(q->method, "GET") == 0 ||
+	    strcmp(q->method, "HEAD") == 0)) {
+		web_pair_route(w, q, r);
+		return (1);
+	}
+	page = strcmp(q->url, "/") == 0 || strcmp(q->url, "/index.html") == 0;
+	if (!page && strncmp(q->url, "/api/", 5) != 0)
+		return (0);	/* the assets, as on loopback */
+	rc = 1;
+	if (q->device_cookie != NULL && strlen(q->device_cookie) ==
+	    WEB_TOKEN_LEN) {
+		live_lock(w->live);
+		rc = coach_device_find(&w->coach, q->device_cookie, device,
+		    &cause);
+		live_unlock(w->live);
+	}
+	if (rc < 0) {
+		web_error(r, 503, "%s", cause);
+		free(cause);
+		return (1);
+	}
+	if (rc == 1) {
+		if (page)
+			web_page(r, 401, "This phone is not paired", "Pair it "
+			    "first: on the computer, run midback serve --lan "
+			    "and scan the code it shows. A phone that was "
+			    "forgotten (serve --forget) is paired again the "
+			    "same way.");
+		else
+			web_error(r, 401, "this phone is not paired, or was "
+			    "forgotten: scan the code of midback serve --lan");
+		return (1);
+	}
+	return (0);
+}
+
+void
+web_route(struct web *w, const struct web_req *q0, struct web_reply *r)
+{
 	const char		*k;
-	int			 get, post, page;
+	struct web_req		 qq = *q0, *q = &qq;
+	char			*device = NULL;
+	int			 get, page;
 
 	memset(r, 0, sizeof *r);
 	(void)coach_failure_take();	/* an earlier request's */
+	if (q->lan) {
+		if (lan_route(w, q, r, &device))
+			return;
+		q->device = device;
+		web_route_checked(w, q, r);
+		free(device);
+		return;
+	}
+	q->device = NULL;
 	if (!host_ok(w, q->host)) {
 		web_error(r, 421, "this server answers only to "
 		    "http://127.0.0.1:%d/", w->port);
 		return;
 	}
 	get = strcmp(q->method, "GET") == 0 || strcmp(q->method, "HEAD") == 0;
-	post = strcmp(q->method, "POST") == 0;
 	page = strcmp(q->url, "/") == 0 || strcmp(q->url, "/index.html") == 0;
 	/* The one-time link: the cookie, and on to the page. */
 	if (get && page && q->arg != NULL && (k = q->arg(q->ctx, "k")) !=
@@ -286,9 +387,30 @@ web_route(struct web *w, const struct web_req *q, struct web_reply *r)
 		}
 		return;
 	}
+	web_route_checked(w, q, r);
+}
+
+/* Past who may ask: the Origin and token of a change, its size, and
+   where it goes. */
+static void
+web_route_checked(struct web *w, const struct web_req *q,
+    struct web_reply *r)
+{
+	const struct web_asset	*a;
+	const char		*why;
+	int			 get, post;
+
+	get = strcmp(q->method, "GET") == 0 || strcmp(q->method, "HEAD") == 0;
+	post = strcmp(q->method, "POST") == 0;
+	if (q->device != NULL && (why = device_refused(q->url)) != NULL) {
+		web_error(r, 403, "%s: a paired phone cannot do that", why);
+		return;
+	}
 	if (post) {
-		if (q->origin == NULL || strncmp(q->origin, "http://", 7) != 0 ||
-		    !host_ok(w, q->origin + 7)) {
+		if (q->origin == NULL || (q->lan ? strncmp(q->origin,
+		    "https://", 8) != 0 || !lan_host_ok(w, q->origin + 8) :
+		    strncmp(q->origin, "http://", 7) != 0 ||
+		    !host_ok(w, q->origin + 7))) {
 			web_error(r, 403, "a change needs this server's Origin");
 			return;
 		}

@@ -12,6 +12,9 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <poll.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <netinet/in.h>
@@ -24,6 +27,8 @@
 #include <unistd.h>
 
 #include "web/mhd.h"
+#include "web/qr.h"
+#include "web/tls.h"
 #include "web/web.h"
 #include "core/xmalloc.h"
 #include "sys/peer.h"
@@ -213,7 +218,7 @@ count_host(void *cls, enum MHD_ValueKind kind, const char *key,
 
 static void
 request_fill(struct MHD_Connection *c, const char *url, const char *method,
-    struct web_req *q)
+    struct web_req *q, int lan)
 {
 	int	hosts = 0;
 
@@ -231,16 +236,22 @@ request_fill(struct MHD_Connection *c, const char *url, const char *method,
 	    "Content-Type");
 	q->cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND,
 	    WEB_COOKIE);
+	q->lan = lan;
+	if (lan) {
+		q->cookie = NULL;	/* the computer's, not for here */
+		q->device_cookie = MHD_lookup_connection_value(c,
+		    MHD_COOKIE_KIND, WEB_DEVICE_COOKIE);
+		q->user_agent = MHD_lookup_connection_value(c,
+		    MHD_HEADER_KIND, "User-Agent");
+	}
 	q->arg = web_arg;
 	q->ctx = c;
 }
 
 static enum MHD_Result
-on_request(void *cls, struct MHD_Connection *c, const char *url,
-    const char *method, const char *version, const char *data,
-    size_t *size, void **con_cls)
+on_any(struct web *w, int lan, struct MHD_Connection *c, const char *url,
+    const char *method, const char *data, size_t *size, void **con_cls)
 {
-	struct web		*w = cls;
 	struct web_body		*b = *con_cls;
 	struct web_req		 q;
 	struct web_reply	 r;
@@ -248,8 +259,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	char			*end;
 	unsigned long long	 n;
 
-	(void)version;
-	request_fill(c, url, method, &q);
+	request_fill(c, url, method, &q, lan);
 	if (b == NULL) {
 		/*
 		 * The first call has the headers only. Answering then would
@@ -290,6 +300,25 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	q.too_big = b->too_big;
 	web_route(w, &q, &r);
 	return (respond(c, w, &r));
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *data,
+    size_t *size, void **con_cls)
+{
+	(void)version;
+	return (on_any(cls, 0, c, url, method, data, size, con_cls));
+}
+
+/* The same, on the LAN address (over TLS). */
+static enum MHD_Result
+on_request_lan(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *data,
+    size_t *size, void **con_cls)
+{
+	(void)version;
+	return (on_any(cls, 1, c, url, method, data, size, con_cls));
 }
 
 static void
@@ -386,6 +415,394 @@ daemon_on(struct web *w, int fd, unsigned extra)
 	    MHD_OPTION_END));
 }
 
+/*
+ * The LAN address (serve --lan). Its socket is read by an acceptor
+ * thread of ours, not by libmicrohttpd: each new connection's first byte
+ * says whether it opens TLS (0x16, a handshake record), which is handed
+ * to the TLS daemon (MHD_add_connection()), or is plain HTTP, which is
+ * answered here with a page that says to use HTTPS, and closed. Nothing
+ * on that address is ever served without TLS. A connection that says
+ * nothing for LAN_SNIFF_MS is closed; at most LAN_SNIFF_MAX wait at once.
+ */
+#define LAN_SNIFF_MS	5000
+#define LAN_SNIFF_MAX	32
+
+struct lan {
+	struct web		*w;
+	struct MHD_Daemon	*d;
+	int			 fd;		/* listening */
+	int			 stop[2];	/* written to stop */
+	pthread_t		 th;
+	int			 started;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	int			 sniffing;	/* threads below, running */
+	int			 stopping;
+};
+
+struct sniff {
+	struct lan		*l;
+	int			 fd;
+	struct sockaddr_storage	 addr;
+	socklen_t		 len;
+};
+
+/* Answer a plain HTTP request on the LAN address, after reading it. */
+static void
+lan_plain(struct lan *l, int fd)
+{
+	struct pollfd	 p = { fd, POLLIN, 0 };
+	char		 buf[4096], *body, *head;
+	size_t		 got = 0;
+	ssize_t		 n;
+
+	while (got + 1 < sizeof buf && poll(&p, 1, 500) == 1 &&
+	    (n = recv(fd, buf + got, sizeof buf - 1 - got, 0)) > 0) {
+		got += (size_t)n;
+		buf[got] = '\0';
+		if (strstr(buf, "\r\n\r\n") != NULL)
+			break;
+	}
+	body = xasprintf("<!doctype html>\n<html lang=\"en\">\n<meta "
+	    "charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width="
+	    "device-width, initial-scale=1\">\n<title>midback: use HTTPS"
+	    "</title>\n<h1>Use HTTPS</h1>\n<p>midback answers on this address "
+	    "over HTTPS only, so that what passes between the phone and the "
+	    "computer stays between them. Open https://%s:%d/ instead, or "
+	    "scan the pairing code that midback serve --lan shows.</p>\n",
+	    l->w->lan.host, l->w->port);
+	head = xasprintf("HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; "
+	    "charset=utf-8\r\nContent-Length: %zu\r\nCache-Control: no-store"
+	    "\r\nConnection: close\r\n\r\n", strlen(body));
+	if (write(fd, head, strlen(head)) > 0)
+		(void)!write(fd, body, strlen(body));
+	shutdown(fd, SHUT_WR);
+	while (poll(&p, 1, 200) == 1 && recv(fd, buf, sizeof buf, 0) > 0)
+		continue;
+	free(head);
+	free(body);
+}
+
+static void *
+lan_sniff(void *arg)
+{
+	struct sniff	*s = arg;
+	struct lan	*l = s->l;
+	struct pollfd	 p[2] = { { s->fd, POLLIN, 0 }, { l->stop[0], POLLIN,
+			    0 } };
+	unsigned char	 b;
+	int		 handed = 0;
+
+	if (poll(p, 2, LAN_SNIFF_MS) == 1 && (p[0].revents & POLLIN) &&
+	    recv(s->fd, &b, 1, MSG_PEEK) == 1) {
+		if (b == 0x16) {
+			pthread_mutex_lock(&l->mu);
+			if (!l->stopping) {
+				/* It takes the socket, and closes it. */
+				(void)MHD_add_connection(l->d, s->fd,
+				    (struct sockaddr *)&s->addr, s->len);
+				handed = 1;
+			}
+			pthread_mutex_unlock(&l->mu);
+		} else
+			lan_plain(l, s->fd);
+	}
+	if (!handed)
+		close(s->fd);
+	pthread_mutex_lock(&l->mu);
+	l->sniffing--;
+	pthread_cond_broadcast(&l->cv);
+	pthread_mutex_unlock(&l->mu);
+	free(s);
+	return (NULL);
+}
+
+static void *
+lan_accept(void *arg)
+{
+	struct lan	*l = arg;
+	struct pollfd	 p[2] = { { l->fd, POLLIN, 0 }, { l->stop[0], POLLIN,
+			    0 } };
+	struct sniff	*s;
+	pthread_attr_t	 at;
+	pthread_t	 th;
+	int		 fd, ok;
+
+	pthread_attr_init(&at);
+	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&at, 64 * 1024);
+	for (;;) {
+		if (poll(p, 2, -1) == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (p[1].revents != 0)
+			break;
+		if ((p[0].revents & POLLIN) == 0)
+			continue;
+		s = xcalloc(1, sizeof *s);
+		s->l = l;
+		s->len = sizeof s->addr;
+		if ((fd = accept4(l->fd, (struct sockaddr *)&s->addr, &s->len,
+		    SOCK_CLOEXEC)) == -1) {
+			free(s);
+			continue;
+		}
+		s->fd = fd;
+		pthread_mutex_lock(&l->mu);
+		ok = l->sniffing < LAN_SNIFF_MAX;
+		if (ok)
+			l->sniffing++;
+		pthread_mutex_unlock(&l->mu);
+		if (ok && pthread_create(&th, &at, lan_sniff, s) == 0)
+			continue;
+		if (ok) {
+			pthread_mutex_lock(&l->mu);
+			l->sniffing--;
+			pthread_mutex_unlock(&l->mu);
+		}
+		close(fd);
+		free(s);
+	}
+	pthread_attr_destroy(&at);
+	return (NULL);
+}
+
+/* Stop taking connections, and wait for the sniffing threads. */
+static void
+lan_stop(struct lan *l)
+{
+	if (l->started) {
+		(void)!write(l->stop[1], "x", 1);
+		pthread_join(l->th, NULL);
+		l->started = 0;
+	}
+	pthread_mutex_lock(&l->mu);
+	l->stopping = 1;
+	while (l->sniffing > 0)
+		pthread_cond_wait(&l->cv, &l->mu);
+	pthread_mutex_unlock(&l->mu);
+	if (l->fd != -1)
+		close(l->fd);
+	if (l->stop[0] != -1) {
+		close(l->stop[0]);
+		close(l->stop[1]);
+	}
+	l->fd = l->stop[0] = l->stop[1] = -1;
+}
+
+/* The address of host (as w->lan.host has it) into a; 0 or -1. */
+static int
+lan_sockaddr(const char *host, int port, struct sockaddr_storage *a,
+    socklen_t *len)
+{
+	struct sockaddr_in	*a4 = (struct sockaddr_in *)a;
+	struct sockaddr_in6	*a6 = (struct sockaddr_in6 *)a;
+	char			 buf[64];
+	size_t			 n = strlen(host);
+
+	memset(a, 0, sizeof *a);
+	if (host[0] == '[' && n > 2 && n < sizeof buf + 2) {
+		memcpy(buf, host + 1, n - 2);
+		buf[n - 2] = '\0';
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		*len = sizeof *a6;
+		return (inet_pton(AF_INET6, buf, &a6->sin6_addr) == 1 ? 0 :
+		    -1);
+	}
+	a4->sin_family = AF_INET;
+	a4->sin_port = htons((uint16_t)port);
+	*len = sizeof *a4;
+	return (inet_pton(AF_INET, host, &a4->sin_addr) == 1 ? 0 : -1);
+}
+
+int
+web_lan_address(const char *given, char *host, size_t len, char **err)
+{
+	struct in_addr		 a4;
+	struct in6_addr		 a6;
+	struct ifaddrs		*ifs, *i;
+	FILE			*f;
+	char			 line[256], iface[IF_NAMESIZE + 1] = "", *name;
+	unsigned long		 dest, flags;
+	int			 found = 0;
+
+	if (given != NULL) {
+		if (inet_pton(AF_INET, given, &a4) == 1) {
+			if ((ntohl(a4.s_addr) >> 24) == 127 ||
+			    a4.s_addr == INADDR_ANY) {
+				*err = xasprintf("%s: not a network address "
+				    "(serve answers on loopback anyway)",
+				    given);
+				return (-1);
+			}
+			snprintf(host, len, "%s", given);
+			return (0);
+		}
+		if (inet_pton(AF_INET6, given, &a6) == 1) {
+			if (IN6_IS_ADDR_LOOPBACK(&a6) ||
+			    IN6_IS_ADDR_UNSPECIFIED(&a6) ||
+			    IN6_IS_ADDR_LINKLOCAL(&a6)) {
+				*err = xasprintf("%s: not an address a phone "
+				    "can reach by URL (give a global or "
+				    "unique local one)", given);
+				return (-1);
+			}
+			snprintf(host, len, "[%s]", given);
+			return (0);
+		}
+		*err = xasprintf("'%s' is not an IPv4 or IPv6 address", given);
+		return (-1);
+	}
+	/* The interface of the default route, then its IPv4 address. */
+	if ((f = fopen("/proc/net/route", "r")) == NULL) {
+		*err = xasprintf("cannot read /proc/net/route: %s; give the "
+		    "address: serve --lan ADDRESS", strerror(errno));
+		return (-1);
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		name = line;
+		line[strcspn(line, "\t")] = '\0';
+		if (sscanf(line + strlen(line) + 1, "%lx %*x %lx", &dest,
+		    &flags) == 2 && dest == 0 && (flags & 1) != 0) {
+			snprintf(iface, sizeof iface, "%.*s", IF_NAMESIZE,
+			    name);
+			break;
+		}
+	}
+	fclose(f);
+	if (iface[0] == '\0') {
+		*err = xstrdup("this computer has no default route, so no "
+		    "network a phone shares with it; give the address: "
+		    "serve --lan ADDRESS");
+		return (-1);
+	}
+	if (getifaddrs(&ifs) == -1) {
+		*err = xasprintf("cannot list the addresses: %s",
+		    strerror(errno));
+		return (-1);
+	}
+	for (i = ifs; i != NULL && !found; i = i->ifa_next)
+		if (i->ifa_addr != NULL && i->ifa_addr->sa_family == AF_INET &&
+		    strcmp(i->ifa_name, iface) == 0) {
+			inet_ntop(AF_INET, &((struct sockaddr_in *)
+			    i->ifa_addr)->sin_addr, host, (socklen_t)len);
+			found = 1;
+		}
+	freeifaddrs(ifs);
+	if (!found) {
+		*err = xasprintf("%s, the interface of the default route, "
+		    "has no IPv4 address; give one: serve --lan ADDRESS",
+		    iface);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Listen on the LAN address at port: l->fd, or -1 with *err set. */
+static int
+lan_listen(struct lan *l, int port, char **err)
+{
+	struct sockaddr_storage	a;
+	socklen_t		len;
+	int			one = 1;
+
+	if (lan_sockaddr(l->w->lan.host, port, &a, &len) != 0) {
+		*err = xasprintf("'%s' is not an address", l->w->lan.host);
+		return (-1);
+	}
+	if ((l->fd = socket(a.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) ==
+	    -1 || setsockopt(l->fd, SOL_SOCKET, SO_REUSEADDR, &one,
+	    sizeof one) == -1 || bind(l->fd, (struct sockaddr *)&a, len) ==
+	    -1 || listen(l->fd, 64) == -1) {
+		*err = xasprintf("cannot listen on %s:%d: %s%s",
+		    l->w->lan.host, port, strerror(errno), errno ==
+		    EADDRNOTAVAIL ? " (not an address of this computer)" :
+		    errno == EADDRINUSE ? " (choose another port with --port)" :
+		    "");
+		return (-1);
+	}
+	return (0);
+}
+
+static struct MHD_Daemon *
+lan_daemon(struct web *w, const struct web_tls *t, int v6)
+{
+	return (MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
+	    MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL | MHD_USE_TLS |
+	    MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0),
+	    0, NULL, NULL, on_request_lan, w,
+	    MHD_OPTION_HTTPS_MEM_KEY, t->key_pem,
+	    MHD_OPTION_HTTPS_MEM_CERT, t->cert_pem,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_done, w,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_S,
+	    MHD_OPTION_THREAD_STACK_SIZE, (size_t)(256 * 1024),
+	    MHD_OPTION_END));
+}
+
+/* Start the LAN side: TLS, the socket, the daemon, the acceptor. */
+static int
+lan_start(struct lan *l, struct web *w, int port, struct web_tls *t,
+    char **err)
+{
+	memset(l, 0, sizeof *l);
+	l->w = w;
+	l->fd = l->stop[0] = l->stop[1] = -1;
+	pthread_mutex_init(&l->mu, NULL);
+	pthread_cond_init(&l->cv, NULL);
+	if (web_tls_load(t, (long long)time(NULL), err) != 0)
+		return (-1);
+	snprintf(w->lan.fingerprint, sizeof w->lan.fingerprint, "%s",
+	    t->fingerprint);
+	if (lan_listen(l, port, err) != 0)
+		return (-1);
+	if (pipe2(l->stop, O_CLOEXEC) == -1) {
+		*err = xasprintf("cannot make a pipe: %s", strerror(errno));
+		return (-1);
+	}
+	if ((l->d = lan_daemon(w, t, w->lan.host[0] == '[')) == NULL) {
+		*err = xstrdup("cannot start the HTTPS server (is "
+		    "libmicrohttpd built with TLS?)");
+		return (-1);
+	}
+	if (pthread_create(&l->th, NULL, lan_accept, l) != 0) {
+		*err = xstrdup("cannot start a thread");
+		return (-1);
+	}
+	l->started = 1;
+	return (0);
+}
+
+/* Say where a phone finds it, and the first pairing code. */
+static void
+lan_say(struct web *w, const struct web_tls *t)
+{
+	char	link[160], *qr, *cause = NULL;
+
+	web_pair_new(w, link, sizeof link);
+	/* The fingerprint in two lines of 16 bytes, to fit 80 columns. */
+	printf("\nOn your network, for a phone: https://%s:%d/\n"
+	    "Its certificate (%s): SHA-256 fingerprint\n  %.47s\n  %s\n"
+	    "To pair a phone, scan this code with it within 2 minutes "
+	    "(or open the link):\n  %s\n", w->lan.host, w->port, t->made ?
+	    "made now" : "kept", t->fingerprint, t->fingerprint + 48, link);
+	/* Colour on a terminal, unless NO_COLOR says not. */
+	if ((qr = web_qr_text(link, isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL, &cause)) != NULL)
+		fputs(qr, stdout);
+	else {
+		printf("(no QR code: %s)\n", cause);
+		free(cause);
+	}
+	printf("The phone's browser warns about the certificate the first "
+	    "time: go on if the\nfingerprint it shows is the one above. The "
+	    "page's Phone tab gives new codes.\n");
+	free(qr);
+}
+
 /* Open the page: opener URL, not waited for. */
 static void
 open_page(const char *opener, const char *url)
@@ -408,6 +825,8 @@ int
 web_serve(struct web *w, const char *opener, char **err)
 {
 	struct MHD_Daemon	*d4 = NULL, *d6 = NULL;
+	struct lan		 lan;
+	struct web_tls		 tls;
 	sigset_t		 set, old;
 	char			 url[64], link[128], *cause = NULL, *page = NULL;
 	int			 fd4, fd6, port = w->port, sig;
@@ -438,6 +857,9 @@ web_serve(struct web *w, const char *opener, char **err)
 		return (-1);
 	}
 	w->port = port;
+	memset(&tls, 0, sizeof tls);
+	memset(&lan, 0, sizeof lan);
+	lan.fd = lan.stop[0] = lan.stop[1] = -1;
 	if ((w->live = live_new(w, err)) == NULL) {
 		close(fd4);
 		if (fd6 != -1)
@@ -463,11 +885,21 @@ web_serve(struct web *w, const char *opener, char **err)
 	}
 	if (fd6 != -1 && (d6 = daemon_on(w, fd6, MHD_USE_IPv6)) == NULL)
 		close(fd6);
+	if (w->lan.on && lan_start(&lan, w, port, &tls, err) != 0) {
+		lan_stop(&lan);
+		if (lan.d != NULL)
+			MHD_stop_daemon(lan.d);
+		lan.d = NULL;
+		web_tls_release(&tls);
+		goto out_d;
+	}
 	snprintf(url, sizeof url, "http://127.0.0.1:%d/", port);
 	web_link_url(port, w->key, link, sizeof link);
 	printf("midback is at %s (Ctrl-C stops it). Open it, once, with\n"
 	    "  %s\n(midback serve --link gives a fresh link for another "
 	    "browser.)\n", url, link);
+	if (w->lan.on)
+		lan_say(w, &tls);
 	fflush(stdout);
 	if (web_state_write(port, &cause) != 0) {
 		fprintf(stderr, "midback: serve: %s\n", cause);
@@ -484,6 +916,16 @@ web_serve(struct web *w, const char *opener, char **err)
 	while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
 		continue;
 	web_state_remove();
+	if (w->lan.on) {
+		lan_stop(&lan);
+		live_shutdown(w->live);
+		MHD_stop_daemon(lan.d);
+		web_tls_release(&tls);
+	}
+	goto out;
+out_d:
+	/* The LAN side did not start: the loopback side stops unused. */
+	(void)0;
 out:
 	live_shutdown(w->live);
 	if (d6 != NULL)
@@ -493,5 +935,5 @@ out:
 	live_free(w->live);
 	w->live = NULL;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	return (d4 != NULL ? 0 : -1);
+	return (d4 != NULL && *err == NULL ? 0 : -1);
 }

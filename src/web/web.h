@@ -40,6 +40,13 @@
 /* $XDG_RUNTIME_DIR/midback/NAME: where a running serve says its URL. */
 #define WEB_STATE_FILE		"serve.json"
 
+/* The device cookie of a paired phone: Secure, so with the prefix. */
+#define WEB_DEVICE_COOKIE	"__Host-midback-device"
+/* A pairing link is good for this long, and once. */
+#define WEB_PAIR_MS		(2 * 60 * 1000)
+/* At most this many pairing attempts a minute, good or bad. */
+#define WEB_PAIR_TRIES		6
+
 struct live;
 
 /* The files of web/, built into the program (scripts/embed-web). */
@@ -71,6 +78,22 @@ struct web {
 	size_t		 index_len;
 	char		*settings_path;	/* config.yaml */
 	/*
+	 * serve --lan: the network address (its text, as a Host names
+	 * it: "192.168.1.20" or "[2001:db8::2]") listened on with TLS at
+	 * port, the certificate's fingerprint, and the one pairing link
+	 * good now (pair.c); under the live lock.
+	 */
+	struct {
+		int	 on;
+		char	 host[64];	/* the address as a URL has it */
+		char	 fingerprint[100];
+		char	 key[WEB_TOKEN_LEN + 1];	/* "" when none */
+		char	 used[WEB_TOKEN_LEN + 1];	/* the last one used */
+		int64_t	 until_ms;	/* the key's end (the coach's clock) */
+		int64_t	 tries[WEB_PAIR_TRIES];	/* the last attempts */
+		int	 ntries;
+	}		 lan;
+	/*
 	 * The last GET /api/today answer, kept while its question, the
 	 * day and the store (store_stamp()) are the same: planning reads
 	 * the store (the program's kept replay and the weeks since), and
@@ -91,6 +114,12 @@ struct web_req {
 	const char	*origin;
 	const char	*token;
 	const char	*cookie;	/* the session cookie's value */
+	int		 lan;		/* came to the LAN address (TLS) */
+	const char	*device_cookie;	/* WEB_DEVICE_COOKIE's value */
+	const char	*user_agent;
+	const char	*device;	/* set by web_route(): the paired
+					   phone's name, NULL for the
+					   computer */
 	const char	*content_type;
 	const char	*body;		/* NUL-terminated; NULL if none */
 	size_t		 len;
@@ -219,6 +248,27 @@ char	*web_unit_text(int port, char **err);
 int	 web_state_write(int port, char **err);
 void	 web_state_remove(void);
 
+/* pair.c */
+/*
+ * A new pairing link (the one before it is no longer good), its URL
+ * into buf: https://HOST:PORT/pair?k=KEY, good for WEB_PAIR_MS. Takes
+ * the live lock (the caller's; none before the server starts).
+ */
+void	 web_pair_new(struct web *, char *buf, size_t len);
+/* GET /pair?k=KEY on the LAN address: the device cookie, or why not. */
+void	 web_pair_route(struct web *, const struct web_req *,
+	     struct web_reply *);
+/* A page that says why, with status (for the phone's browser). */
+void	 web_page(struct web_reply *, int status, const char *title,
+	     const char *text);
+/* GET /api/lan: who asks (a phone's name), and for the computer the
+   LAN address, fingerprint and paired devices. POST /api/pair: a new
+   pairing link, with its QR code as SVG. */
+void	 web_api_lan(struct web *, const struct web_req *,
+	     struct web_reply *);
+void	 web_api_pair(struct web *, const struct web_req *,
+	     struct web_reply *);
+
 /* server.c */
 /*
  * Listen on 127.0.0.1 and ::1 at w->port and serve until SIGINT or
@@ -227,5 +277,12 @@ void	 web_state_remove(void);
  * with *err set (the port taken included).
  */
 int	 web_serve(struct web *, const char *opener, char **err);
+/*
+ * The LAN address for serve --lan into host (as a URL names it, "[...]"
+ * for IPv6): given's, checked, or with given NULL the IPv4 address of the
+ * default route's interface. Returns 0, or -1 with *err set.
+ */
+int	 web_lan_address(const char *given, char *host, size_t len,
+	     char **err);
 
 #endif

@@ -554,7 +554,7 @@ await t('browser-7 no page broke the Content-Security-Policy or threw', async ()
 	assert(violations.length === 0, violations.join('\n'));
 });
 
-const pages = ['today', 'program', 'selftest', 'screen', 'library', 'library/open-book', 'progress', 'checkin', 'settings', 'data'];
+const pages = ['today', 'program', 'selftest', 'screen', 'library', 'library/open-book', 'progress', 'checkin', 'settings', 'data', 'pair'];
 await t('browser-8 axe-core finds no serious or critical problem on any page', async () => {
 	/* axe is put in through the debugging protocol, not the page. */
 	const actx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });

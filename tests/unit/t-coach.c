@@ -1346,12 +1346,74 @@ t_plancodec_version(void **state)
 	free(err);
 }
 
+/* A phone's name from its User-Agent, pairing, finding and forgetting. */
+static void
+t_devices(void **state)
+{
+	struct fixture	*f = *state;
+	char		 m[64], *name, *err = NULL, *gone;
+	char		**v;
+	size_t		 n, i;
+
+	coach_device_model("Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/UD1A) "
+	    "AppleWebKit/537.36", m, sizeof m);
+	assert_string_equal(m, "Pixel 8");
+	coach_device_model("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit",
+	    m, sizeof m);
+	assert_string_equal(m, "An Android phone");
+	coach_device_model("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac "
+	    "OS X)", m, sizeof m);
+	assert_string_equal(m, "iPhone");
+	coach_device_model("Mozilla/5.0 (Linux; Android 14; <b>x</b>) A", m,
+	    sizeof m);
+	assert_string_equal(m, "bx/b");
+	coach_device_model(NULL, m, sizeof m);
+	assert_string_equal(m, "A browser");
+
+	assert_int_equal(coach_device_pair(&f->coach, "Mozilla/5.0 (Linux; "
+	    "Android 14; Pixel 8)", "0123456789abcdef0123456789abcdef",
+	    &name, &err), 0);
+	assert_non_null(strstr(name, "Pixel 8, paired "));
+	free(name);
+	/* The same phone again in the same minute: told apart. */
+	assert_int_equal(coach_device_pair(&f->coach, "Mozilla/5.0 (Linux; "
+	    "Android 14; Pixel 8)", "1123456789abcdef0123456789abcdef",
+	    &name, &err), 0);
+	assert_non_null(strstr(name, "Pixel 8 (2), paired "));
+	free(name);
+	assert_int_equal(coach_device_find(&f->coach,
+	    "1123456789abcdef0123456789abcdef", &name, &err), 0);
+	assert_non_null(strstr(name, "Pixel 8 (2)"));
+	free(name);
+	/* "Pixel 8" is the start of one name ("Pixel 8 (2)" starts
+	   "Pixel 8 " too): two, so it is refused. */
+	assert_int_equal(coach_device_forget(&f->coach, "Pixel 8", &gone,
+	    &err), -1);
+	assert_non_null(strstr(err, "names 2 devices"));
+	free(err);
+	err = NULL;
+	assert_int_equal(coach_device_forget(&f->coach, "Pixel 8 (2)", &gone,
+	    &err), 0);
+	free(gone);
+	assert_int_equal(coach_device_forget(&f->coach, "Pixel 8", &gone,
+	    &err), 0);
+	free(gone);
+	assert_int_equal(coach_device_forget(&f->coach, "Pixel 8", &gone,
+	    &err), 1);
+	assert_int_equal(coach_devices(&f->coach, &v, &n, &err), 0);
+	assert_int_equal(n, 0);
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 int
 main(void)
 {
 #define T(fn)	cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(t_whole_routine),
+		T(t_devices),
 		T(t_skip_back_finish),
 		T(t_pain_rule_aside),
 		T(t_gate_later_yes),

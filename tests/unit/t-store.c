@@ -259,7 +259,10 @@ sleep_ms(long ms)
 }
 
 /* What schema 8 added (clearances by sign, next-day answers, notices). */
-#define UNDO_8 \
+/* What schema 9 added (the paired devices, how a test was measured). */
+#define UNDO_9 " DROP TABLE devices;" \
+	" ALTER TABLE selftests DROP COLUMN measured_by;"
+#define UNDO_8 UNDO_9 \
 	" DROP TABLE screen_clearances; DROP TABLE nextday;" \
 	" DROP TABLE notices;"
 /* What schema 6 added, to take a file back to before it (and 8's). */
@@ -305,13 +308,14 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
-	assert_int_equal(STORE_SCHEMA_VERSION, 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
+	assert_int_equal(STORE_SCHEMA_VERSION, 9);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
-	    "acknowledgements exercise_flags exercise_totals nextday notices"
+	    "acknowledgements devices exercise_flags exercise_totals nextday"
+	    " notices"
 	    " pain_ratings program program_checkpoint reminders screen_answers"
 	    " screen_clearances selftests session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
@@ -363,7 +367,7 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -411,7 +415,7 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
 	free(path);
@@ -439,7 +443,7 @@ migration_7_marks_earlier_selftests(void **state)
 	    " 'rotation', 36, NULL);"
 	    " PRAGMA user_version = 6;");
 	s = open_ok(path);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	memset(&t, 0, sizeof t);
 	t.at_ms = 2000;
 	t.test = 0;
@@ -716,6 +720,56 @@ reminders_are_counted_by_outcome(void **state)
 	free(path);
 }
 
+/* Paired phones: kept by name and secret, found, listed, forgotten. */
+static void
+devices_are_kept_found_and_forgotten(void **state)
+{
+	struct store		*s;
+	struct store_device	*v;
+	char			*path = tpath("devices.db"), *name, *cause = NULL;
+	const char		*a = "0123456789abcdef0123456789abcdef",
+				*b = "fedcba9876543210fedcba9876543210";
+	size_t			 n;
+	int			 gone;
+
+	(void)state;
+	s = open_ok(path);
+	assert_int_equal(store_device_add(s, "Pixel 8, paired 5 Dec 10:02", a,
+	    2000, 60, NULL), 0);
+	assert_int_equal(store_device_add(s, "iPhone, paired 5 Dec 10:05", b,
+	    1000, 60, NULL), 0);
+	/* A name or a secret kept already is refused, and nothing added. */
+	assert_int_equal(store_device_add(s, "iPhone, paired 5 Dec 10:05",
+	    "00000000000000000000000000000000", 3000, 60, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_device_add(s, "x", "short", 3000, 60, &cause),
+	    -1);
+	free(cause);
+	assert_int_equal(store_device_find(s, a, &name, NULL), 0);
+	assert_string_equal(name, "Pixel 8, paired 5 Dec 10:02");
+	free(name);
+	assert_int_equal(store_device_find(s,
+	    "11111111111111111111111111111111", &name, NULL), 1);
+	assert_null(name);
+	assert_int_equal(store_devices(s, &v, &n, NULL), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].name, "iPhone, paired 5 Dec 10:05");
+	assert_int_equal(v[1].paired_ms, 2000);
+	store_devices_free(v, n);
+	assert_int_equal(store_device_forget(s, "Pixel 8, paired 5 Dec 10:02",
+	    &gone, NULL), 0);
+	assert_int_equal(gone, 1);
+	assert_int_equal(store_device_forget(s, "Pixel 8, paired 5 Dec 10:02",
+	    &gone, NULL), 0);
+	assert_int_equal(gone, 0);
+	assert_int_equal(store_device_find(s, a, &name, NULL), 1);
+	store_close(s);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM devices"), 1);
+	free(path);
+}
+
 static void
 reopen_is_a_no_op(void **state)
 {
@@ -745,7 +799,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1231,7 +1285,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 8)", path);
+	    "knows 9)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1242,9 +1296,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 9;");
-	want = xasprintf("'%s' is from a newer midback (schema 9, this one "
-	    "knows 8)", path);
+	    " PRAGMA user_version = 10;");
+	want = xasprintf("'%s' is from a newer midback (schema 10, this one "
+	    "knows 9)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1521,7 +1575,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	free(path);
 }
 
@@ -1735,6 +1789,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    migration_7_marks_earlier_selftests, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    devices_are_kept_found_and_forgotten, setup, teardown),
 		cmocka_unit_test_setup_teardown(reopen_is_a_no_op, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(session_round_trips, setup,

@@ -168,6 +168,16 @@ t_rules(void **state)
 	web_reply_free(&r);
 	assert_int_equal(request(f, "GET", "/app.js", f->host, NULL, NULL,
 	    NULL, &r), 200);
+	assert_string_equal(r.type, "text/javascript; charset=utf-8");
+	web_reply_free(&r);
+	/* The page's modules, each at its path under web/. */
+	assert_int_equal(request(f, "GET", "/pages/player.js", f->host, NULL,
+	    NULL, NULL, &r), 200);
+	assert_string_equal(r.type, "text/javascript; charset=utf-8");
+	assert_non_null(strstr(r.body, "export function pagePlayer"));
+	web_reply_free(&r);
+	assert_int_equal(request(f, "GET", "/player.js", f->host, NULL, NULL,
+	    NULL, &r), 404);
 	web_reply_free(&r);
 	/* Each exercise's moving figure, under its own narrow policy. */
 	assert_int_equal(request(f, "GET", "/api/exercises/open-book/"
@@ -218,6 +228,7 @@ static const char *const seeds[][2] = {
 
 static const char *const gets[] = {
 	"/", "/index.html", "/app.js", "/app.css", "/icon.svg", "/nope",
+	"/pages/today.js", "/pages/", "/pages//today.js",
 	"/api/today", "/api/session", "/api/exercises", "/api/screen",
 	"/api/progress", "/api/export", "/api/log", "/api/exercises/open-book",
 	"/api/exercises/x/y", "/api/exercises/", "/api/", "/api//today",
