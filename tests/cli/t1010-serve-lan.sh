@@ -100,7 +100,7 @@ status() {
 	pc -o "$f" -w '%{http_code}' "$@"
 }
 
-echo "1..15"
+echo "1..16"
 start || { echo "not ok 1 - serve --lan did not start"; exit 1; }
 
 t 'lan-1 listens on loopback and the LAN address only, TLS and QR libraries loaded by serve alone' '
@@ -209,6 +209,41 @@ t 'lan-8 the computer'\''s page gets the address, fingerprint, devices and a new
 	s=$(status "$OUT" "$PAIR") && [ "$s" = 403 ]
 '
 
+# qrpbm: the half-block QR code on stdin as a PBM image, four blank
+# modules around it and each module 4 pixels, for zbarimg.
+qrpbm() {
+	python3 -c '
+import sys
+rows = [l.rstrip("\n")[2:] for l in sys.stdin if l.startswith("  ") and
+        any(c in l for c in "\u2580\u2584\u2588")]
+w = max(len(r) for r in rows)
+top = {"\u2580": (1, 0), "\u2584": (0, 1), "\u2588": (1, 1)}
+grid = []
+for r in rows:
+    r = r.ljust(w)
+    grid.append([top.get(c, (0, 0))[0] for c in r])
+    grid.append([top.get(c, (0, 0))[1] for c in r])
+q, s = 4, 4
+W, H = (w + 2 * q) * s, (len(grid) + 2 * q) * s
+print("P1", W, H)
+for y in range(H):
+    gy = y // s - q
+    print(" ".join(str(grid[gy][x // s - q]
+                       if 0 <= gy < len(grid) and 0 <= x // s - q < w else 0)
+                   for x in range(W)))
+'
+}
+
+t 'lan-16 both QR codes read back as their links' '
+	if ! command -v zbarimg >/dev/null || ! command -v rsvg-convert >/dev/null; then
+		echo "# skipped: zbarimg or rsvg-convert is missing"; return 0
+	fi
+	sed -n "/^To pair a phone/,/^The phone/p" "$T/serve.out" | qrpbm >"$T/qr.pbm" &&
+	zbarimg -q --raw "$T/qr.pbm" >"$T/read" && same "$T/read" "$PAIR" &&
+	rsvg-convert -w 400 -b white "$T/qr.svg" >"$T/qr.png" &&
+	zbarimg -q --raw "$T/qr.png" >"$T/read" && same "$T/read" "$(cat "$T/link2")"
+'
+
 t 'lan-9 --forget unpairs at once; unknown names are told' '
 	run 1 "$MIDBACK" serve --forget "iPhone" && has "$ERR" "no paired phone is named '\''iPhone'\''" &&
 	run 0 "$MIDBACK" serve --forget "Pixel 8" && has "$OUT" "forgot Pixel 8, paired" &&
@@ -255,3 +290,4 @@ t 'lan-14 a damaged certificate is named, not replaced' '
 	has "$ERR" "serve-cert.pem: not a certificate" &&
 	same "$XDG_DATA_HOME/midback/serve-cert.pem" junk
 '
+
