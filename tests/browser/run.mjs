@@ -338,6 +338,9 @@ await t('browser-G3 after a stop with the advice to see a clinician, Start asks 
 	await page.keyboard.press('5');
 	await page.locator('p.advice.strong', { hasText: 'Please see a doctor or physiotherapist' }).waitFor();
 	assert(await page.getByText('Well done').count() === 0, 'no well done');
+	/* The summary: what was set aside, until when, in words. */
+	await page.locator('.aside-list li', { hasText: 'Chest opener, until Monday 9 March' }).waitFor();
+	await page.locator('.done-list li', { hasText: 'Chest opener' }).locator('.outcome.bad', { hasText: 'felt: tingling' }).waitFor();
 	await page.getByRole('button', { name: 'Skip' }).click();
 	await page.getByRole('heading', { name: 'Today' }).waitFor();
 	await page.getByRole('button', { name: 'Start the routine' }).click();

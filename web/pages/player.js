@@ -149,7 +149,8 @@ export function pagePlayer() {
 		const done = h('button', { type: 'button', class: 'primary', text: 'Done' });
 		done.addEventListener('click', () => api('session/close', {}).then(setState).then(() => { location.hash = '#/today'; }));
 		document.title = 'Session over · midback';
-		main.replaceChildren(...[h('h1', { id: 'ex-title', tabindex: '-1', text: endTitle(sum) }),
+		const head = sum.end === 'clinician' ? 'Please stop here' : sum.kind === 'break' ? 'Your break' : 'Your session';
+		main.replaceChildren(...[h('h1', { id: 'ex-title', tabindex: '-1', text: head }),
 			h('p', { class: sum.end === 'clinician' ? 'advice strong' : 'strong', text: sum.words }),
 			st.rise ? h('p', { class: 'advice', role: 'alert', text: st.rise }) : null,
 			summaryView(sum),

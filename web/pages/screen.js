@@ -95,8 +95,11 @@ export async function pageScreen() {
 		let open = 0;
 		cards.forEach(({ g, card, state, single }, k) => {
 			const any = fd.get('g' + k);
-			if (!single)
+			if (!single) {
 				card.querySelector('.group-qs').hidden = any !== 'yes';
+				/* Opened, its questions are asked one by one: the list goes. */
+				card.classList.toggle('open', any === 'yes');
+			}
 			for (const i of g.idx)
 				if (clear[i])
 					clear[i].hidden = a[i] !== true;
@@ -114,7 +117,12 @@ export async function pageScreen() {
 		overall.textContent = open ? `${open} of ${cards.length} groups still to answer.` : fd.get('accept') ? 'Every group answered.' : 'Every group answered; the last question is still to answer.';
 	}
 	update();
-	form.addEventListener('change', update);
+	form.addEventListener('change', () => {
+		update();
+		/* "Please answer ... first" goes once an answer comes. */
+		if (out.querySelector('.error'))
+			out.replaceChildren();
+	});
 
 	form.addEventListener('submit', async (e) => {
 		e.preventDefault();
