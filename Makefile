@@ -77,7 +77,7 @@ WEB_ASSETS = web/index.html web/app.css web/icon.svg web/phone.css \
 	web/start.js web/pages/checkin.js web/pages/data.js \
 	web/pages/library.js web/pages/player.js web/pages/program.js \
 	web/pages/progress.js web/pages/screen.js web/pages/selftest.js \
-	web/pages/settings.js web/pages/today.js
+	web/pages/settings.js web/pages/summary.js web/pages/today.js
 CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
 	src/cli/cmd-checkin.c src/cli/cmd-export.c src/cli/cmd-figures.c \
 	src/cli/cmd-import.c src/cli/cmd-list.c src/cli/cmd-log.c \
@@ -120,7 +120,7 @@ build/gen/screen-data.c: data/screen.yaml scripts/embed
 	scripts/embed midback_screen_yaml data/screen.yaml > $@.tmp
 	mv $@.tmp $@
 
-build/gen/web-data.c: $(WEB_ASSETS) scripts/embed scripts/embed-web
+build/gen/web-data.c: $(WEB_ASSETS) scripts/embed scripts/embed-web Makefile
 	@mkdir -p $(@D)
 	scripts/embed-web $(WEB_ASSETS) > $@.tmp
 	mv $@.tmp $@

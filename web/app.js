@@ -21,7 +21,14 @@ import { pageData } from './pages/data.js';
 import { pagePair } from './pages/pair.js';
 
 let leave = null;
+/*
+ * Each route is numbered. A page still fetching when another is asked
+ * for may draw over it when it ends: then the page asked for last is
+ * drawn again.
+ */
+let asked = 0, drawn = 0, drawnFirst = null;
 async function route() {
+	const mine = ++asked;
 	if (leave) {
 		leave();
 		leave = null;
@@ -48,6 +55,13 @@ async function route() {
 	} catch (e) {
 		main.replaceChildren(h('h1', { text: 'Something went wrong' }), errorBox(e));
 	}
+	if (mine !== asked) {
+		if (drawn === asked && main.firstChild !== drawnFirst)
+			route();
+		return;
+	}
+	drawn = mine;
+	drawnFirst = main.firstChild;
 	/* A page may have put the focus where it starts (a guided step). */
 	if (name !== 'player' && !main.contains(document.activeElement))
 		main.focus({ preventScroll: true });

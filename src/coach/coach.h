@@ -395,6 +395,9 @@ int	coach_resume(struct coach *, enum coach_kind,
  * one ("only if the pain has settled"). Allocated.
  */
 char	*coach_pain_words(const struct coach_session *, const char *id);
+/* The day (days since the epoch) until which an exercise set aside today
+ * stays out of the plans. */
+long	coach_aside_until(const struct coach_session *);
 /*
  * How a session that is over ended, in words every front end shows: the
  * advice to see a clinician after the pain rule stopped it, ended early,

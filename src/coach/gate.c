@@ -328,6 +328,12 @@ coach_let_go(struct coach *c)
 	c->claimed = 0;
 }
 
+long
+coach_aside_until(const struct coach_session *cs)
+{
+	return (clock_today(cs->coach->clock) + COACH_ASIDE_DAYS);
+}
+
 char *
 coach_pain_words(const struct coach_session *cs, const char *id)
 {
@@ -337,7 +343,7 @@ coach_pain_words(const struct coach_session *cs, const char *id)
 	int			 y, m, d, left;
 	char			*w, *t;
 
-	until = clock_today(cs->coach->clock) + COACH_ASIDE_DAYS;
+	until = coach_aside_until(cs);
 	date_to_civil(until, &y, &m, &d);
 	w = xasprintf("%s is set aside until %s %d %s.", e != NULL ? e->name :
 	    id, date_weekday_name(until), d, date_month_name(m));

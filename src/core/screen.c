@@ -18,7 +18,7 @@
 enum { S_QUESTIONS = SCREEN_NTEXTS, S_NKEYS };
 static const char *const screen_keys[S_NKEYS] = {
 	"intro!", "notice!", "accept!", "emergency!", "clinician!",
-	"cleared!", "questions!"
+	"cleared!", "any!", "keys!", "questions!"
 };
 
 enum { Q_ID, Q_NAME, Q_TEXT, Q_EMERGENCY, Q_WHY, Q_SOURCE, Q_GROUP,

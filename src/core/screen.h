@@ -41,6 +41,8 @@ enum screen_text {
 	SCREEN_T_CLINICIAN,	/* advice after any other yes */
 	SCREEN_T_CLEARED,	/* "a clinician has cleared me", asked
 				   of each clearable sign answered yes */
+	SCREEN_T_ANY,		/* asked of a group as a whole */
+	SCREEN_T_KEYS,		/* how to answer at the terminal */
 	SCREEN_NTEXTS
 };
 

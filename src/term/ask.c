@@ -141,7 +141,8 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 	*accepted = -1;
 	for (i = 0; i < s->n; i++)
 		cleared[i] = -1;
-	fprintf(a->out, "%s\n", s->text[SCREEN_T_INTRO]);
+	fprintf(a->out, "%s\n%s\n", s->text[SCREEN_T_INTRO],
+	    s->text[SCREEN_T_KEYS]);
 	for (i = 0; i < s->n; i = end) {
 		end = group_end(s, i);
 		some = 1;
@@ -149,8 +150,8 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 			fprintf(a->out, "\n%s:\n", s->q[i].group);
 			for (j = i; j < end; j++)
 				fprintf(a->out, "  - %s\n", s->q[j].text);
-			if (ask_must(a, "Does any of these apply to you?",
-			    &some) == ASK_EOF)
+			if (ask_must(a, s->text[SCREEN_T_ANY], &some) ==
+			    ASK_EOF)
 				break;
 		}
 		for (j = i; j < end; j++) {

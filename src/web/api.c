@@ -215,14 +215,23 @@ api_exercises(struct web *w, const struct web_req *q, struct web_reply *r)
 /*
  * GET /api/exercises/ID/figure.svg: the exercise's figure moving through
  * its keyframes (both sides when it has two), as `midback show ID --svg`
- * draws it. The same catalog gives the same picture: it may be kept.
+ * draws it; GET /api/exercises/ID/still.svg: one keyframe of it, small.
+ * The same catalog gives the same picture: it may be kept.
  */
 static void
-api_figure(const struct exercise *e, struct web_reply *r)
+api_figure(const struct exercise *e, int still, struct web_reply *r)
 {
 	struct figsvg_opts	o = FIGSVG_OPTS_INIT;
 
 	o.both_sides = 1;
+	/*
+	 * still.svg: one keyframe, drawn small, for a list's thumbnail (a
+	 * few KB): the second, where the movement shows, when there is one.
+	 */
+	if (still && e->figure != NULL) {
+		o.pose = e->figure->npose > 1 ? 1 : 0;
+		o.px_per_cm = 0.5;
+	}
 	if ((r->body = figure_svg(e, &o)) == NULL) {
 		web_error(r, 404, "no figure for %s", e->id);
 		return;
@@ -263,8 +272,9 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 		web_json(r, j);
 		return;
 	}
-	if (strcmp(slash, "/figure.svg") == 0) {
-		api_figure(e, r);
+	if (strcmp(slash, "/figure.svg") == 0 ||
+	    strcmp(slash, "/still.svg") == 0) {
+		api_figure(e, strcmp(slash, "/still.svg") == 0, r);
 		return;
 	}
 	web_error(r, 404, "no such page");
@@ -305,9 +315,10 @@ api_screen_get(struct web *w, struct web_reply *r)
 		    "source", s->q[i].source));
 	/* "needed": the coach's gate says the screen comes first; "why":
 	 * its sentence, whatever stops a session now. */
-	j = json_pack("{s:b,s:b,s:s,s:s?,s:s,s:s,s:s,s:s?,s:o}", "needed",
-	    g.ask_screen, "first", g.first, "gate", coach_gate_name(g.state),
-	    "why", g.why, "intro", s->text[SCREEN_T_INTRO],
+	j = json_pack("{s:b,s:b,s:s,s:s?,s:s,s:s,s:s,s:s,s:s?,s:o}",
+	    "needed", g.ask_screen, "first", g.first, "gate",
+	    coach_gate_name(g.state), "why", g.why,
+	    "intro", s->text[SCREEN_T_INTRO], "any", s->text[SCREEN_T_ANY],
 	    "notice", s->text[SCREEN_T_NOTICE],
 	    "accept", s->text[SCREEN_T_ACCEPT],
 	    "cleared", s->text[SCREEN_T_CLEARED], "questions", qs);

@@ -55,6 +55,8 @@ struct live {
 	struct coach_session	*cs;		/* or NULL */
 	int			 ended;		/* coach_end() done */
 	int			 rated;		/* pain after given */
+	int			 pain_after;	/* 0..10, -1 skipped */
+	int			 closed;	/* its summary put away */
 	char			*failed;	/* the store failed: why */
 	int			 taken;		/* taken over elsewhere */
 	char			*rise;		/* the coach's advice after a
@@ -71,6 +73,7 @@ live_new(struct web *w, char **err)
 
 	l->w = w;
 	l->version = 1;
+	l->pain_after = -1;
 	pthread_mutex_init(&l->mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
@@ -216,6 +219,68 @@ clock_scale(const struct clock *c)
 	return (c->kind == CLOCK_SCALED && c->scale > 0 ? c->scale : 1.0);
 }
 
+/* A day as YYYY-MM-DD, as JSON. */
+static json_t *
+day_json(long day)
+{
+	char	buf[16];
+
+	date_format(day, buf);
+	return (json_string(buf));
+}
+
+/*
+ * What a session that is over did, for the page's summary: each exercise
+ * reached (how it ended, how it felt, whether the pain rule put it in),
+ * what the pain rule set aside and until when, the pain before and after
+ * (null when not given), and the coach's words for how it ended. Lock
+ * held.
+ */
+static json_t *
+summary_json(struct live *l)
+{
+	struct coach_session		*cs = l->cs;
+	const struct session_item	*it;
+	const struct exercise		*e;
+	json_t				*items, *asides;
+	json_t				*j;
+	const char			*id;
+	char				*words;
+	size_t				 i;
+
+	items = json_array();
+	for (i = 0; i < session_count(cs->s); i++) {
+		it = session_item(cs->s, i);
+		if (it->outcome == SESSION_ITEM_PENDING &&
+		    it->feel == FEEL_NONE)
+			continue;
+		json_array_append_new(items, json_pack("{s:s,s:s,s:s,s:s,"
+		    "s:b}", "id", it->ex->id, "name", it->ex->name,
+		    "outcome", session_outcome_name(it->outcome),
+		    "feel", session_feel_name(it->feel),
+		    "regression", it->regression));
+	}
+	asides = json_array();
+	for (i = 0; i < session_aside_count(cs->s); i++) {
+		id = session_aside(cs->s, i);
+		e = catalog_find(l->w->coach.catalog, id);
+		json_array_append_new(asides, json_pack("{s:s,s:s,s:o}",
+		    "id", id, "name", e != NULL ? e->name : id,
+		    "until", day_json(coach_aside_until(cs))));
+	}
+	words = coach_end_words(cs);
+	j = json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o}",
+	    "kind", cs->kind == COACH_BREAK ? "break" : "routine",
+	    "end", session_end_name(session_end(cs->s)), "words", words,
+	    "items", items, "asides", asides,
+	    "pain_before", cs->pain_before >= 0 ?
+	    json_integer(cs->pain_before) : json_null(),
+	    "pain_after", l->rated && l->pain_after >= 0 ?
+	    json_integer(l->pain_after) : json_null());
+	free(words);
+	return (j);
+}
+
 /* The session's state as the page needs it. Lock held. */
 static json_t *
 state_json(struct live *l)
@@ -241,6 +306,9 @@ state_json(struct live *l)
 		json_object_set_new(j, "taken", json_string("This session "
 		    "was taken over in another window. What you did here is "
 		    "saved."));
+	/* What a session that is over did, until its summary is put away. */
+	if (cs != NULL && l->ended && !l->closed)
+		json_object_set_new(j, "summary", summary_json(l));
 	if (cs == NULL || (l->ended && l->rated)) {
 		json_object_set_new(j, "session", json_null());
 		/* What the page may offer to resume. */
@@ -361,7 +429,8 @@ drop_ended(struct live *l)
 	if (l->cs != NULL && l->ended) {
 		coach_session_free(l->cs);
 		l->cs = NULL;
-		l->ended = l->rated = 0;
+		l->ended = l->rated = l->closed = 0;
+		l->pain_after = -1;
 		free(l->failed);
 		l->failed = NULL;
 	}
@@ -542,7 +611,8 @@ begun:
 	}
 	if (rc == -1)
 		goto fail;
-	l->ended = l->rated = l->taken = 0;
+	l->ended = l->rated = l->taken = l->closed = 0;
+	l->pain_after = -1;
 	free(l->rise);
 	l->rise = NULL;
 	session_log_clear(l->cs->s);
@@ -596,7 +666,8 @@ live_resume(struct live *l, struct web_reply *r)
 		goto out;
 	}
 	coach_unfinished_release(&u);
-	l->ended = l->rated = l->taken = 0;
+	l->ended = l->rated = l->taken = l->closed = 0;
+	l->pain_after = -1;
 	free(l->rise);
 	l->rise = NULL;
 	session_log_clear(l->cs->s);
@@ -711,6 +782,7 @@ live_pain_after(struct live *l, json_t *body, struct web_reply *r)
 		return;
 	}
 	l->rated = 1;
+	l->pain_after = pain;
 	free(l->rise);
 	l->rise = coach_rise_words(l->cs->pain_before, pain);
 	bump(l);
@@ -723,7 +795,7 @@ live_close(struct live *l, struct web_reply *r)
 {
 	pthread_mutex_lock(&l->mu);
 	if (l->cs != NULL && l->ended)
-		l->rated = 1;
+		l->rated = l->closed = 1;
 	bump(l);
 	web_json(r, state_json(l));
 	pthread_mutex_unlock(&l->mu);

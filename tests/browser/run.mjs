@@ -5,18 +5,19 @@
 //   MIDBACK_LINK  its one-time link, which gives the browser its cookie
 //   MIDBACK       the binary, for `midback log`
 //   CHROMIUM      the browser (default /usr/bin/chromium)
-//   SHOTS         a folder for screenshots (375x812 and 1280x800), or unset
+//   SHOTS         a folder for screenshots of every page and the player's
+//                 states (375x812 and 1280x800, browser-L), or unset
 //
 // The server runs on the scaled test clock, so a routine plays in seconds.
 import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const URL = process.env.MIDBACK_URL;
 const SHOTS = process.env.SHOTS;
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const axePath = require.resolve('axe-core/axe.min.js');
 const routine = `name: Browser test
 exercises:
   - id: chest-opener
@@ -99,6 +100,34 @@ async function startRoutine(p, body) {
 	await p.goto(URL + '#/player');
 }
 
+/*
+ * The warning signs as the page asks them, a card a group: "No, none of
+ * these" for a group with no yes in it; else Yes, then each of its
+ * questions. yes: the ids answered yes; cleared: those of them whose
+ * clearance is answered yes (the others' no). Then the notice accepted.
+ */
+async function answerScreen(p, yes = [], cleared = []) {
+	const sc = await p.evaluate(async () => (await fetch('/api/screen')).json());
+	const cards = p.locator('.group-card[data-group]');
+	const n = await cards.count();
+	for (let k = 0; k < n; k++) {
+		const card = cards.nth(k);
+		const qi = await card.locator('fieldset.sign-q').evaluateAll((fs) => fs.map((f) => Number(f.dataset.name.slice(1))));
+		const any = qi.some((i) => yes.includes(sc.questions[i].id));
+		if (qi.length > 1)
+			await card.locator('fieldset.group-any').getByLabel(any ? 'Yes' : 'No, none of these', { exact: true }).check();
+		if (!any && qi.length > 1)
+			continue;
+		for (const i of qi) {
+			const id = sc.questions[i].id;
+			await card.locator(`fieldset[data-name="q${i}"]`).getByLabel(yes.includes(id) ? 'Yes' : 'No', { exact: true }).check();
+			if (yes.includes(id) && sc.questions[i].clearable)
+				await card.locator(`fieldset[data-name="c${i}"]`).getByLabel(cleared.includes(id) ? 'Yes' : 'No', { exact: true }).check();
+		}
+	}
+	await p.locator('fieldset.accept').getByLabel('Yes', { exact: true }).check();
+}
+
 await t('browser-0 only through the one-time link: without it the page says how to get in', async () => {
 	const other = await browser.newContext();
 	const p = await other.newPage();
@@ -127,11 +156,22 @@ await t('browser-1 today shows the plan, and Start asks pain, then the warning s
 });
 
 await t('browser-2 the screen answered no, and the notice accepted, starts the session', async () => {
-	const groups = page.locator('fieldset.question:not(.clearance)');
-	const count = await groups.count();
-	for (let i = 0; i < count - 1; i++)
-		await groups.nth(i).getByLabel('No').check();
-	await groups.nth(count - 1).getByLabel('Yes').check();
+	/* A card a group, as the terminal asks them, each saying what was answered. */
+	const cards = page.locator('.group-card[data-group]');
+	assert(await cards.count() === 4, 'four groups: ' + await cards.count());
+	await cards.first().locator('.group-state', { hasText: 'Not answered yet.' }).waitFor();
+	assert(!(await page.getByText(/Answer y or n/).count()), 'no terminal keys on the page');
+	/* Saved with a group unanswered: said, and nothing is sent. */
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await page.getByRole('alert').filter({ hasText: 'first: no answer is not taken as no.' }).waitFor();
+	await cards.first().locator('fieldset.group-any').getByLabel('Yes', { exact: true }).check();
+	await cards.first().locator('fieldset.sign-q').first().waitFor();
+	await cards.first().locator('.group-state', { hasText: /\d+ of \d+ still to answer\./ }).waitFor();
+	await answerScreen(page);
+	await cards.first().locator('.group-state', { hasText: 'Answered: none of these.' }).waitFor();
+	await cards.nth(1).locator('.group-state', { hasText: 'Answered: none of these.' }).waitFor();
+	if (SHOTS)
+		await page.screenshot({ path: `${SHOTS}/screen-answered-1280.png`, fullPage: true });
 	await page.getByRole('button', { name: 'Save my answers' }).click();
 	await page.locator('.player').waitFor();
 	await page.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
@@ -155,9 +195,20 @@ await t('browser-3 a routine file played to the end with the keyboard', async ()
 	await page.keyboard.press('2');
 	/* The page's own line, not the screen reader's copy of it. */
 	await page.locator('p.strong', { hasText: "Well done: that is today's session." }).waitFor();
+	/* The summary: each exercise, how it felt, the pain before. */
+	const sum = page.locator('.summary-box');
+	await sum.locator('li', { hasText: 'Chest opener' }).locator('.outcome', { hasText: 'done, felt: fine' }).waitFor();
+	await sum.locator('li', { hasText: 'Cross-arm stretch' }).locator('.outcome', { hasText: 'done, felt: a stretch' }).waitFor();
+	assert(await sum.locator('img.thumb').count() === 2, 'a still of each');
+	await sum.locator('.pain-line', { hasText: 'Pain: 2 before.' }).waitFor();
+	await page.locator('.secs', { hasText: '2 of 2' }).waitFor();
 	await page.getByLabel('How much does your back hurt now, 0 to 10?').selectOption('1');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await page.getByRole('heading', { name: 'Progress' }).waitFor();
+	/* Rated: the summary stays, with the pain after, until Done. */
+	await page.locator('.pain-line', { hasText: 'Pain: 2 before, 1 after.' }).waitFor();
+	await page.locator('main').getByText("Well done: that is today's session.").waitFor();
+	await page.getByRole('button', { name: 'Done' }).click();
+	await page.getByRole('heading', { name: 'Today' }).waitFor();
 	const log = execFileSync(process.env.MIDBACK, ['log'], { encoding: 'utf8' });
 	assert(/finished; pain 2 before, 1 after/.test(log), 'midback log shows it: ' + log);
 	assert(/Cross-arm stretch/.test(log), 'with its exercises');
@@ -239,12 +290,9 @@ await t('browser-G1 pain of 8 before: advised against, and breathing alone offer
 await t('browser-G2 a later yes on the warning signs stands: no session until they are answered again', async () => {
 	await page.goto(URL + '#/screen');
 	await page.getByRole('heading', { name: 'Warning signs' }).waitFor();
-	const qs = page.locator('fieldset.question:not(.clearance)');
-	const count = await qs.count();
-	await qs.nth(0).getByLabel('Yes').check();
-	for (let i = 1; i < count - 1; i++)
-		await qs.nth(i).getByLabel('No').check();
-	await qs.nth(count - 1).getByLabel('Yes').check();
+	await page.locator('.note', { hasText: 'nothing needs answering now' }).waitFor();
+	await answerScreen(page, ['chest']);
+	await page.locator('.group-state', { hasText: 'Yes: chest pain or trouble breathing.' }).waitFor();
 	await page.getByRole('button', { name: 'Save my answers' }).click();
 	await page.getByText('Please get medical help before you exercise.').waitFor();
 	/* The API says no, with the coach's sentence, to any front end. */
@@ -269,10 +317,7 @@ await t('browser-G2 a later yes on the warning signs stands: no session until th
 	await page.getByRole('button', { name: 'Skip the question' }).click();
 	await page.getByRole('heading', { name: 'Before the next session' }).waitFor();
 	await page.getByRole('alert').filter({ hasText: 'The warning-signs answers include chest pain or trouble breathing: please get medical help first.' }).waitFor();
-	const again = page.locator('fieldset.question:not(.clearance)');
-	for (let i = 0; i < count - 1; i++)
-		await again.nth(i).getByLabel('No').check();
-	await again.nth(count - 1).getByLabel('Yes').check();
+	await answerScreen(page);
 	await page.getByRole('button', { name: 'Save my answers' }).click();
 	await page.locator('.player').waitFor();
 	await page.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
@@ -293,17 +338,16 @@ await t('browser-G3 after a stop with the advice to see a clinician, Start asks 
 	await page.keyboard.press('5');
 	await page.locator('p.advice.strong', { hasText: 'Please see a doctor or physiotherapist' }).waitFor();
 	assert(await page.getByText('Well done').count() === 0, 'no well done');
+	/* The summary: what was set aside, until when, in words. */
+	await page.locator('.aside-list li', { hasText: 'Chest opener, until Monday 9 March' }).waitFor();
+	await page.locator('.done-list li', { hasText: 'Chest opener' }).locator('.outcome.bad', { hasText: 'felt: tingling' }).waitFor();
 	await page.getByRole('button', { name: 'Skip' }).click();
 	await page.getByRole('heading', { name: 'Today' }).waitFor();
 	await page.getByRole('button', { name: 'Start the routine' }).click();
 	await page.getByRole('button', { name: 'Skip the question' }).click();
 	await page.getByRole('heading', { name: 'Before the next session' }).waitFor();
 	await page.getByRole('alert').filter({ hasText: 'The last session stopped with the advice to see a clinician' }).waitFor();
-	const qs = page.locator('fieldset.question:not(.clearance)');
-	const count = await qs.count();
-	for (let i = 0; i < count - 1; i++)
-		await qs.nth(i).getByLabel('No').check();
-	await qs.nth(count - 1).getByLabel('Yes').check();
+	await answerScreen(page);
 	await page.getByRole('button', { name: 'Save my answers' }).click();
 	await page.locator('.player').waitFor();
 	await page.keyboard.press('q');
@@ -428,7 +472,7 @@ await t('browser-P2 the self-tests one by one: both sides, a bad answer refused 
 	assert(j.selftests.weakest === 'wall-angel', 'the weakest by percent of the reference: ' + j.selftests.weakest);
 	await page.getByRole('link', { name: 'See the trend' }).click();
 	await page.getByRole('heading', { name: 'Program' }).waitFor();
-	await page.getByText(/Next due on 2026-03-16/).waitFor();
+	await page.getByText(/Next due on Monday 16 March/).waitFor();
 	await page.locator('.test[data-test=wall-angel] .note', { hasText: 'The weakest test now' }).waitFor();
 	if (SHOTS) {
 		await page.screenshot({ path: `${SHOTS}/program-tests-1280.png`, fullPage: true });
@@ -473,18 +517,12 @@ await t('browser-S1 each sign a clinician may clear asks its own clearance; one 
 	await page.getByRole('heading', { name: 'Warning signs' }).waitFor();
 	const sc = await page.evaluate(async () => (await fetch('/api/screen')).json());
 	assert(sc.questions.every((q) => q.source && q.source.length > 0), 'every question has a source');
-	const cancer = sc.questions.findIndex((q) => q.id === 'cancer');
-	const tb = sc.questions.findIndex((q) => q.id === 'tb');
-	const qs = page.locator('fieldset.question:not(.clearance)');
-	const count = await qs.count();
-	assert(count === sc.questions.length + 1, 'one fieldset a question, and the notice');
-	for (let i = 0; i < count - 1; i++)
-		await qs.nth(i).getByLabel(i === cancer || i === tb ? 'Yes' : 'No').check();
-	await qs.nth(count - 1).getByLabel('Yes').check();
+	assert(await page.locator('fieldset.sign-q').count() === sc.questions.length, 'one fieldset a question');
+	await answerScreen(page, ['cancer', 'tb'], ['cancer']);
 	const clear = page.locator('fieldset.question.clearance:visible');
 	assert(await clear.count() === 2, 'two clearances shown: ' + await clear.count());
-	await clear.filter({ hasText: 'A history of cancer: has a clinician seen this' }).getByLabel('Yes').check();
-	await clear.filter({ hasText: 'A history of tuberculosis: has a clinician seen this' }).getByLabel('No').check();
+	assert(await clear.filter({ hasText: 'A history of cancer: has a clinician seen this' }).getByLabel('Yes', { exact: true }).isChecked(), 'cancer cleared');
+	await page.locator('.group-state', { hasText: 'Yes: a history of cancer; a history of tuberculosis.' }).waitFor();
 	if (SHOTS)
 		await page.screenshot({ path: `${SHOTS}/screen-clearance-1280.png`, fullPage: true });
 	await page.getByRole('button', { name: 'Save my answers' }).click();
@@ -500,13 +538,7 @@ await t('browser-S1 each sign a clinician may clear asks its own clearance; one 
 	/* Both cleared: the session may start. */
 	await page.reload();
 	await page.getByRole('heading', { name: /Before the next session|Warning signs/ }).waitFor();
-	const again = page.locator('fieldset.question:not(.clearance)');
-	for (let i = 0; i < count - 1; i++)
-		await again.nth(i).getByLabel(i === cancer || i === tb ? 'Yes' : 'No').check();
-	await again.nth(count - 1).getByLabel('Yes').check();
-	const both = page.locator('fieldset.question.clearance:visible');
-	for (let i = 0; i < 2; i++)
-		await both.nth(i).getByLabel('Yes').check();
+	await answerScreen(page, ['cancer', 'tb'], ['cancer', 'tb']);
 	await page.getByRole('button', { name: 'Save my answers' }).click();
 	await page.getByRole('heading', { name: 'Today' }).waitFor();
 	const ok = await page.evaluate(async () => (await fetch('/api/screen')).json());
@@ -550,59 +582,134 @@ await t('browser-N1 the next day: asked on Today after a day with a session, wor
 	assert(j.nextday.last_7_days.worse === 1, 'midback program shows it: ' + JSON.stringify(j.nextday));
 });
 
+/*
+ * Every page, and the player in each state: the page first, then a
+ * routine whose first exercise holds (the player at work), its second
+ * short (the feel question), the end (the summary, the pain after
+ * asked) and the summary rated. fn(p, name) runs at each.
+ */
+const pages = ['today', 'program', 'selftest', 'screen', 'library', 'library/open-book', 'progress', 'checkin', 'settings', 'data', 'pair'];
+/* What shows each page has drawn what it fetched. */
+const ready = { today: '.items li', program: '.phases li', selftest: 'main h1:text("Self-tests") ~ *', screen: '.group-card', library: '.library li',
+	'library/open-book': '.exercise .figure-slot', progress: '.chart', checkin: 'form.checkin', settings: 'form.settings', data: '#import-file',
+	pair: 'main h1:text("Pair a phone")' };
+const visitRoutine = `name: Every state
+exercises:
+  - id: standing-rotation-reach
+    sets: 10
+    hold_s: 600
+  - id: cross-arm-stretch
+    hold_s: 1
+`;
+async function visitAll(p, fn) {
+	for (const name of pages) {
+		await p.goto(URL + '#/' + name);
+		await p.locator('main h1').waitFor();
+		/* The event stream never lets the network go idle. */
+		await p.locator(ready[name]).first().waitFor();
+		/* A lazy image off the screen never loads: only those that will. */
+		await p.locator('main img:not([loading=lazy])').evaluateAll((imgs) => Promise.all(imgs.map((i) => i.decode().catch(() => {}))));
+		await fn(p, name);
+	}
+	await p.goto(URL + '#/today');
+	await p.locator('main h1').waitFor();
+	await startRoutine(p, { routine: visitRoutine, pain: 2 });
+	await p.locator('#ex-title', { hasText: 'Standing rotation reach' }).waitFor();
+	await p.locator('.secs').filter({ hasText: /\d:\d\d/ }).waitFor();
+	await p.locator('.stage img.figure').evaluate((i) => i.decode());
+	await fn(p, 'player');
+	await p.keyboard.press('n');
+	await p.getByRole('group', { name: 'How did it feel?' }).waitFor();
+	await fn(p, 'player, the feel question');
+	await p.keyboard.press('2');
+	await p.locator('.summary-box').waitFor();
+	await fn(p, 'player, the end');
+	await p.getByLabel('How much does your back hurt now, 0 to 10?').selectOption('2');
+	await p.getByRole('button', { name: 'Save' }).click();
+	await p.locator('.pain-line', { hasText: 'after.' }).waitFor();
+	await fn(p, 'player, the summary');
+	await p.getByRole('button', { name: 'Done' }).click();
+	await p.getByRole('heading', { name: 'Today' }).waitFor();
+}
+const sizes = [[375, 812], [1280, 800]];
+
+await t('browser-L every page at 375x812 and 1280x800: none wider than the window, no answer covered, every figure in its box, no stray "null"', async () => {
+	const bad = [];
+	if (SHOTS)
+		mkdirSync(SHOTS, { recursive: true });
+	for (const [w, hgt] of sizes) {
+		await page.setViewportSize({ width: w, height: hgt });
+		await visitAll(page, async (p, name) => {
+			const got = await p.evaluate(async () => {
+				const out = [];
+				const de = document.documentElement;
+				if (de.scrollWidth > innerWidth)
+					out.push(`${de.scrollWidth} px wide`);
+				const wide = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5);
+				if (wide.length)
+					out.push('past the right edge: ' + wide.slice(0, 3).map((e) => e.tagName.toLowerCase() + '.' + e.className).join(', '));
+				const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+				const answers = [...document.querySelectorAll('main button, main label.answer, main a.button, main select')].filter(shown);
+				for (const b of answers) {
+					b.scrollIntoView({ block: 'nearest' });
+					await new Promise((r) => requestAnimationFrame(r));
+					const r = b.getBoundingClientRect();
+					const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+					if (!hit || !(hit === b || b.contains(hit)))
+						out.push(`"${b.textContent.trim()}" is covered by ${hit ? hit.tagName.toLowerCase() + '.' + hit.className : 'nothing'}`);
+				}
+				for (const img of document.querySelectorAll('main .figure-slot img')) {
+					const r = img.getBoundingClientRect(), box = img.parentElement.getBoundingClientRect();
+					if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+						out.push('a figure spills out of its box');
+				}
+				if (/\bnull\b|\bundefined\b|NaN/.test(document.querySelector('main').innerText))
+					out.push('"null", "undefined" or "NaN" on the page');
+				return out;
+			});
+			if (SHOTS)
+				await p.screenshot({ path: `${SHOTS}/${name.replace(/[/, ]+/g, '-')}-${w}.png`, fullPage: true });
+			for (const g of got)
+				bad.push(`${name} at ${w}: ${g}`);
+		});
+	}
+	await page.setViewportSize({ width: 1280, height: 800 });
+	assert(bad.length === 0, bad.join('\n'));
+});
+
 await t('browser-7 no page broke the Content-Security-Policy or threw', async () => {
 	assert(violations.length === 0, violations.join('\n'));
 });
 
-const pages = ['today', 'program', 'selftest', 'screen', 'library', 'library/open-book', 'progress', 'checkin', 'settings', 'data', 'pair'];
-await t('browser-8 axe-core finds no serious or critical problem on any page', async () => {
-	/* axe is put in through the debugging protocol, not the page. */
+await t('browser-8 axe-core finds nothing on any page, or the player in any state, at 375x812 and 1280x800', async () => {
+	/*
+	 * axe is put in with addScriptTag, which the page's CSP would refuse
+	 * (script-src 'self'): this context alone bypasses it, and
+	 * browser-7 checked the policy where it is kept.
+	 */
 	const actx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
 	actx.setDefaultTimeout(60000);
 	const p = await actx.newPage();
+	p.on('dialog', (d) => d.accept());
 	/* A second browser gets in with a fresh link. */
 	await p.goto(execFileSync(process.env.MIDBACK, ['serve', '--link'], { encoding: 'utf8' }).trim());
 	const bad = [];
-	for (const name of [...pages, 'player']) {
-		if (name === 'player') {
-			await p.goto(URL + '#/today');
-			await startRoutine(p, { minutes: 5 });
-			await p.locator('#ex-title').filter({ hasText: /\S/ }).waitFor();
-		} else {
-			await p.goto(URL + '#/' + name);
-			await p.locator('main h1').waitFor();
-			/* The event stream never lets the network go idle. */
-			await p.locator('main p, main form, main ul').first().waitFor();
-		}
-		await p.evaluate(axeSource);
-		const res = await p.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-		for (const v of res.violations)
-			if (v.impact === 'serious' || v.impact === 'critical')
-				bad.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')}`);
+	let runs = 0;
+	for (const [w, hgt] of sizes) {
+		await p.setViewportSize({ width: w, height: hgt });
+		await visitAll(p, async (q, name) => {
+			if (!(await q.evaluate(() => !!window.axe)))
+				await q.addScriptTag({ path: axePath });
+			const res = await q.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+			runs++;
+			for (const v of res.violations)
+				bad.push(`${name} at ${w}: ${v.id} (${v.impact}) ${v.nodes.map((x) => x.target.join(' ')).slice(0, 3).join(', ')}`);
+		});
 	}
-	await p.evaluate(async () => {
-		const tok = document.querySelector('meta[name="midback-token"]').content;
-		await fetch('/api/session/event', { method: 'POST', headers: { 'X-Midback-Token': tok }, body: '{"event":"quit"}' });
-		await fetch('/api/session/close', { method: 'POST', headers: { 'X-Midback-Token': tok }, body: '{}' });
-	});
 	await actx.close();
+	assert(runs === 2 * (pages.length + 4), 'axe ran on every page: ' + runs);
 	assert(bad.length === 0, bad.join('\n'));
 });
-
-if (SHOTS) {
-	await t('browser-9 screenshots of every page at 375x812 and 1280x800', async () => {
-		mkdirSync(SHOTS, { recursive: true });
-		for (const [w, hgt] of [[375, 812], [1280, 800]]) {
-			await page.setViewportSize({ width: w, height: hgt });
-			for (const name of pages) {
-				await page.goto(URL + '#/' + name);
-				await page.locator('main h1').waitFor();
-				await page.waitForTimeout(300);
-				await page.screenshot({ path: `${SHOTS}/${name.replace('/', '-')}-${w}.png`, fullPage: true });
-			}
-		}
-	});
-}
 
 await browser.close();
 console.log(`1..${n}`);

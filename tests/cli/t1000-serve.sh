@@ -150,6 +150,9 @@ t 'serve-5 a body over 64 KiB is 413, malformed or unknown JSON 400, nothing sto
 
 t 'serve-6 only the built-in files: no path reaches the file system' '
 	get app.js && code 200 &&
+	s=$(curl -s -D "$T/h" -o "$OUT" -w "%{http_code}" "${U}pages/player.js") && [ "$s" = 200 ] &&
+	has "$T/h" "Content-Type: text/javascript; charset=utf-8" &&
+	has "$OUT" "export function pagePlayer" &&
 	get ../../../../etc/passwd && code 404 &&
 	s=$(curl -s --path-as-is -o "$OUT" -w "%{http_code}" "${U}../../etc/passwd") && [ "$s" = 404 ] &&
 	s=$(curl -s --path-as-is -o "$OUT" -w "%{http_code}" "${U}%2e%2e/%2e%2e/etc/passwd") && [ "$s" = 404 ] &&

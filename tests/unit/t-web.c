@@ -186,6 +186,18 @@ t_rules(void **state)
 	assert_non_null(strstr(r.body, "@keyframes"));
 	assert_non_null(r.csp);
 	web_reply_free(&r);
+	/* A still of it for a list's thumbnail: one keyframe, light. */
+	assert_int_equal(request(f, "GET", "/api/exercises/open-book/"
+	    "still.svg", f->host, NULL, NULL, NULL, &r), 200);
+	assert_string_equal(r.type, "image/svg+xml");
+	assert_null(strstr(r.body, "@keyframes"));
+	assert_null(strstr(r.body, "<animate"));
+	assert_true(r.len < 12000);
+	assert_non_null(r.cache);
+	web_reply_free(&r);
+	assert_int_equal(request(f, "GET", "/api/exercises/nope/still.svg",
+	    f->host, NULL, NULL, NULL, &r), 404);
+	web_reply_free(&r);
 	assert_int_equal(request(f, "GET", "/api/exercises/nope/figure.svg",
 	    f->host, NULL, NULL, NULL, &r), 404);
 	web_reply_free(&r);

@@ -2,8 +2,8 @@
  * pages/library.js -- the exercises, filtered, and one exercise in full.
  */
 import { api } from '../api.js';
-import { h, page, errorBox, figure } from '../dom.js';
-import { EQUIPMENT } from '../limits.js';
+import { h, page, errorBox, figure, thumb, cap } from '../dom.js';
+import { EQUIPMENT, prefs } from '../limits.js';
 
 export async function pageLibrary(id) {
 	if (id)
@@ -16,7 +16,7 @@ export async function pageLibrary(id) {
 	const form = h('form', { class: 'filters', 'aria-label': 'Filters' },
 		sel('motion', 'Motion', motions), sel('place', 'Place', places),
 		h('fieldset', { class: 'equip' }, h('legend', { text: 'At hand' }),
-			EQUIPMENT.map((e) => h('label', {}, h('input', { type: 'checkbox', name: 'equipment', value: e, checked: true }), ' ' + e))));
+			EQUIPMENT.map((e) => h('label', {}, h('input', { type: 'checkbox', name: 'equipment', value: e, checked: prefs.equipment.includes(e) }), ' ' + e))));
 	const list = h('ul', { class: 'library', 'aria-live': 'polite' });
 	page('Library', form, list);
 	async function refresh() {
@@ -24,12 +24,17 @@ export async function pageLibrary(id) {
 		const q = new URLSearchParams();
 		if (fd.get('motion')) q.set('motion', fd.get('motion'));
 		if (fd.get('place')) q.set('place', fd.get('place'));
-		q.set('equipment', fd.getAll('equipment').join(',') || 'none');
+		/* What is at hand is the person's choice, the same as on Today. */
+		prefs.equipment = fd.getAll('equipment');
+		localStorage.setItem('midback.plan', JSON.stringify(prefs));
+		q.set('equipment', prefs.equipment.join(',') || 'none');
 		try {
 			const got = (await api('exercises?' + q)).exercises;
 			list.replaceChildren(...got.map((e) => h('li', {},
-				h('a', { href: '#/library/' + e.id }, h('strong', { text: e.name })),
-				h('span', { class: 'meta', text: ' ' + e.dose_text + ' · ' + (e.motions.join(', ') || e.kind) + ' · ' + e.places.join(', ') }))));
+				thumb(e.id),
+				h('div', {},
+					h('a', { href: '#/library/' + e.id }, h('strong', { text: e.name })),
+					h('span', { class: 'meta', text: ' ' + cap(e.dose_text) + ' · ' + (e.motions.join(', ') || e.kind) + ' · ' + e.places.join(', ') })))));
 			if (!got.length)
 				list.append(h('li', { text: 'Nothing fits these filters.' }));
 		} catch (e) { list.replaceChildren(errorBox(e)); }

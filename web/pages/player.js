@@ -5,11 +5,7 @@
 import { api } from '../api.js';
 import { h, s, main, say, clock, figure } from '../dom.js';
 import { live, setState, serverNow, onState, send } from '../live.js';
-
-const FEELS = [
-	['fine', 'Fine'], ['stretch', 'A stretch'], ['discomfort', 'Mild discomfort'],
-	['sharp', 'Sharp pain'], ['tingling', 'Tingling'], ['burning', 'Burning'], ['numb', 'Numbness'],
-];
+import { FEELS, summaryView, completed } from './summary.js';
 
 const voice = {
 	on: localStorage.getItem('midback.voice') === '1',
@@ -74,14 +70,16 @@ export function pagePlayer() {
 	const controls = h('div', { class: 'controls', role: 'group', 'aria-label': 'Session controls' }, bBack, bPause, bNext, bHurt, bQuit, bVoice);
 	const help = h('details', { class: 'keys' }, h('summary', { text: 'Keyboard shortcuts' }),
 		h('p', { text: 'Space pause or go on · N or → next · P or ← back · X it hurts · Q end · 1–7 how it felt · Y or N to an offer · ? this help' }));
+	/* The moving figure first and large; the countdown beside it. */
 	const stage = h('section', { class: 'player', 'aria-labelledby': 'ex-title' },
 		h('div', { class: 'head' }, h('p', { class: 'count' }), bar), title,
-		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig), h('div', { class: 'right' }, phase, counters, cue, where, next, aside, question)),
+		h('div', { class: 'stage' }, fig, h('div', { class: 'clock' }, ring, h('div', { class: 'readout' }, phase, counters))),
+		question, h('div', { class: 'info' }, cue, where, next, aside),
 		controls, help);
 	document.title = 'Playing · midback';
 	main.replaceChildren(stage);
 
-	let lastSeq = -1, lastState = '', lastEx = '', lastLeft = -1, raf = 0;
+	let lastSeq = -1, lastState = '', lastEx = '', lastLeft = -1, raf = 0, lastOver = '';
 
 	bPause.addEventListener('click', () => send(live.state.session.paused ? 'resume' : 'pause'));
 	bBack.addEventListener('click', () => send('back'));
@@ -96,15 +94,30 @@ export function pagePlayer() {
 			voice.speak('Voice on.');
 	});
 
+	/*
+	 * Between phases (the feel question, an offer, the end) the ring is
+	 * the routine: how much of it is behind, and how many exercises.
+	 */
+	function showRoutine(ss) {
+		const over = ss.state === 'done';
+		const done = over ? completed(live.state.summary) : Math.max(0, ss.index - (ss.state === 'feel' || ss.state === 'offer' ? 0 : 1));
+		const frac = over ? (ss.count ? done / ss.count : 1) : ss.frac;
+		arc.setAttribute('stroke-dashoffset', String(C * (1 - Math.min(1, Math.max(0, frac)))));
+		secs.replaceChildren(h('span', { class: 'of', text: done + ' of ' + ss.count }), h('span', { class: 'of-label', text: over ? 'done' : 'exercises' }));
+		secs.classList.add('routine');
+		breath.classList.remove('on');
+	}
+
 	function tick() {
 		raf = requestAnimationFrame(tick);
 		const ss = live.state && live.state.session;
-		if (!ss || !ss.phase) {
-			secs.textContent = '';
-			arc.setAttribute('stroke-dashoffset', C);
-			breath.classList.remove('on');
+		if (!ss)
+			return;
+		if (!ss.phase) {
+			showRoutine(ss);
 			return;
 		}
+		secs.classList.remove('routine');
 		const p = ss.phase;
 		const left = ss.paused ? p.remaining_ms : Math.max(0, p.end - serverNow());
 		const frac = p.duration_ms > 0 ? left / p.duration_ms : 0;
@@ -126,20 +139,50 @@ export function pagePlayer() {
 			breath.classList.remove('on');
 	}
 
+	/* A session over and rated: its summary stays until Done puts it away. */
+	function renderOver(st) {
+		const key = JSON.stringify([st.summary, st.rise]);
+		if (key === lastOver && !stage.isConnected && main.querySelector('.summary-box'))
+			return;
+		lastOver = key;
+		const sum = st.summary;
+		const done = h('button', { type: 'button', class: 'primary', text: 'Done' });
+		done.addEventListener('click', () => api('session/close', {}).then(setState).then(() => { location.hash = '#/today'; }));
+		document.title = 'Session over · midback';
+		const head = sum.end === 'clinician' ? 'Please stop here' : sum.kind === 'break' ? 'Your break' : 'Your session';
+		main.replaceChildren(...[h('h1', { id: 'ex-title', tabindex: '-1', text: head }),
+			h('p', { class: sum.end === 'clinician' ? 'advice strong' : 'strong', text: sum.words }),
+			st.rise ? h('p', { class: 'advice', role: 'alert', text: st.rise }) : null,
+			summaryView(sum),
+			h('div', { class: 'actions' }, done, h('a', { class: 'button', href: '#/progress', text: 'See your progress' }))].filter(Boolean));
+		done.focus();
+	}
+
+	function endTitle(sum) {
+		return sum.end === 'finished' ? (sum.kind === 'break' || !sum.asides.length ? 'Well done' : 'Session over') :
+			{ quit: 'Session ended early', clinician: 'Please stop here' }[sum.end] || 'Session over';
+	}
+
 	function render(st) {
 		const ss = st.session;
 		if (!ss) {
 			cancelAnimationFrame(raf);
+			raf = 0;
 			keepAwake(false);
-			main.replaceChildren(h('h1', { text: st.taken ? 'Taken over' : st.rise ? 'Rest today' : 'No session now' }),
+			if (st.summary && !st.taken)
+				return renderOver(st);
+			lastOver = '';
+			main.replaceChildren(...[h('h1', { text: st.taken ? 'Taken over' : st.rise ? 'Rest today' : 'No session now' }),
 				st.taken ? h('p', { class: 'note', role: 'status', text: st.taken }) : null,
 				st.rise ? h('p', { class: 'advice', role: 'alert', text: st.rise }) : null,
-				h('p', {}, h('a', { href: '#/today', text: 'Plan today’s routine' })));
+				h('p', {}, h('a', { href: '#/today', text: 'Plan today’s routine' }))].filter(Boolean));
 			return;
 		}
 		/* A session that begins while "no session" shows brings the player back. */
-		if (!stage.isConnected)
+		if (!stage.isConnected) {
 			main.replaceChildren(stage);
+			lastOver = '';
+		}
 		stage.querySelector('.count').textContent = ss.state === 'done' ? 'Session over' : 'Exercise ' + ss.index + ' of ' + ss.count;
 		bar.value = ss.frac;
 		keepAwake(ss.state !== 'done');
@@ -153,14 +196,15 @@ export function pagePlayer() {
 			cue.textContent = ss.exercise.cue;
 			where.textContent = 'Position: ' + ss.exercise.position;
 			if (ss.exercise.id !== lastEx) {
-				fig.replaceChildren(figure(ss.exercise.id, ss.exercise.name));
+				fig.replaceChildren(figure(ss.exercise.id, ss.exercise.name, 440));
 				lastEx = ss.exercise.id;
 			}
 		}
 		next.textContent = ss.next ? 'Next: ' + ss.next.name : '';
 		/* The coach's words after a pain answer: set aside until when, and what follows. */
 		aside.textContent = ss.set_aside && ss.set_aside.words ? ss.set_aside.words : '';
-		aside.hidden = !aside.textContent;
+		/* At the end the summary says what was set aside. */
+		aside.hidden = !aside.textContent || ss.state === 'done';
 		counters.textContent = ss.phase ? ss.phase.counters : '';
 		phase.textContent = ss.paused ? 'Paused' : ss.phase ? ss.phase.label : '';
 		if (ss.phase && ss.phase.seq !== lastSeq) {
@@ -170,6 +214,7 @@ export function pagePlayer() {
 			lastSeq = ss.phase.seq;
 		}
 		stage.dataset.phase = ss.phase ? ss.phase.kind : ss.state;
+		stage.dataset.state = ss.state;
 		if (ss.state !== lastState) {
 			question.replaceChildren();
 			if (ss.state === 'feel') {
@@ -181,7 +226,8 @@ export function pagePlayer() {
 					}),
 					(() => { const b = h('button', { type: 'button', class: 'quiet', text: 'Skip the question' }); b.addEventListener('click', () => send('skip')); return b; })()));
 				say('How did it feel?');
-				question.querySelector('button').focus();
+				question.querySelector('button').focus({ preventScroll: true });
+				question.scrollIntoView({ block: 'nearest' });
 			} else if (ss.state === 'offer') {
 				const yes = h('button', { type: 'button', class: 'primary', 'aria-keyshortcuts': 'Y', text: 'Yes, try ' + ss.offer.name });
 				const no = h('button', { type: 'button', 'aria-keyshortcuts': 'N', text: 'No, go on' });
@@ -192,33 +238,36 @@ export function pagePlayer() {
 					h('p', { text: (ss.offer.ask || 'An easier option is ' + ss.offer.name + '.') + ' ' + ss.offer.why }), yes, ' ', no));
 				yes.focus();
 			} else if (ss.state === 'done')
-				renderDone(ss);
+				renderDone(ss, st);
 			else if (lastState === 'feel' || lastState === 'offer' || lastState === '')
 				title.focus();
 			lastState = ss.state;
 		}
 		if (ss.state === 'done' && !ss.exercise) {
-			title.textContent = ss.end === 'finished' ? (ss.kind === 'break' || !(ss.set_aside && ss.set_aside.count) ? 'Well done' : 'Session over') :
-				{ quit: 'Session ended early', clinician: 'Please stop here' }[ss.end] || 'Session over';
+			title.textContent = st.summary ? endTitle(st.summary) : 'Session over';
 			where.textContent = cue.textContent = counters.textContent = '';
 		}
 		if (!raf)
 			tick();
 	}
 
-	function renderDone(ss) {
+	function renderDone(ss, st) {
 		const words = ss.end_words || 'Session over.';
+		fig.replaceChildren();
+		lastEx = '';
 		question.append(h('p', { class: ss.end === 'clinician' ? 'advice strong' : 'strong', role: 'status', text: words }));
 		if (ss.failed)
 			question.append(h('p', { class: 'error', text: 'It could not all be saved: ' + ss.failed }));
+		if (st.summary)
+			question.append(summaryView(st.summary, ss.ask_pain && !ss.rated));
 		if (ss.ask_pain && !ss.rated) {
 			const sel = h('select', { id: 'pain-after' }, h('option', { value: '', text: 'Choose' }),
 				[...Array(11).keys()].map((i) => h('option', { value: i, text: String(i) })));
 			const ok = h('button', { type: 'button', class: 'primary', text: 'Save' });
 			const skip = h('button', { type: 'button', text: 'Skip' });
-			ok.addEventListener('click', () => sel.value !== '' && api('session/pain', { pain: parseInt(sel.value, 10) }).then((st) => { setState(st); if (!st.rise) location.hash = '#/progress'; }).catch((e) => say(e.message)));
+			ok.addEventListener('click', () => sel.value !== '' && api('session/pain', { pain: parseInt(sel.value, 10) }).then(setState).catch((e) => say(e.message)));
 			skip.addEventListener('click', () => api('session/close', {}).then(setState).then(() => { location.hash = '#/today'; }));
-			question.append(h('div', { class: 'row' }, h('label', { for: 'pain-after', text: 'How much does your back hurt now, 0 to 10?' }), sel, ok, skip));
+			question.append(h('div', { class: 'row pain-after' }, h('label', { for: 'pain-after', text: 'How much does your back hurt now, 0 to 10?' }), sel, ok, skip));
 		} else {
 			const done = h('button', { type: 'button', class: 'primary', text: 'Done' });
 			done.addEventListener('click', () => api('session/close', {}).then(setState).then(() => { location.hash = '#/today'; }));

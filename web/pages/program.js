@@ -3,7 +3,7 @@
  * self-tests' trends.
  */
 import { api } from '../api.js';
-import { h, s, main, page, say, errorBox, plural } from '../dom.js';
+import { h, s, main, page, say, errorBox, plural, dayWords, dayShort, cap } from '../dom.js';
 import { LIMITS } from '../limits.js';
 
 /* A self-test's scores over time, as a percent of its reference, oldest on the left. */
@@ -12,13 +12,13 @@ function scoreLine(test, rs) {
 	const x = (i) => i * W / (rs.length - 1);
 	const y = (v) => H - H * v / top;
 	const path = rs.map((r, i) => (i ? 'L' : 'M') + x(i).toFixed(1) + ' ' + y(r.score).toFixed(1)).join(' ');
-	return s('svg', { viewBox: `-30 -8 ${W + 42} ${H + 28}`, class: 'chart spark', role: 'img', 'aria-label': test.name + ', percent of the reference, oldest first: ' + rs.map((r) => r.date + ' ' + r.score + '%').join(', ') },
+	return s('svg', { viewBox: `-30 -8 ${W + 42} ${H + 28}`, class: 'chart spark', role: 'img', 'aria-label': test.name + ', percent of the reference, oldest first: ' + rs.map((r) => dayWords(r.date, true) + ' ' + r.score + '%').join(', ') },
 		s('line', { x1: 0, y1: H, x2: W, y2: H, class: 'axis' }),
 		s('line', { x1: 0, y1: y(100), x2: W, y2: y(100), class: 'grid' }),
 		s('text', { x: -4, y: y(100) + 4, 'text-anchor': 'end', class: 'lbl' }, '100%'),
 		s('text', { x: -4, y: H + 3, 'text-anchor': 'end', class: 'lbl' }, '0'),
-		s('text', { x: 0, y: H + 16, class: 'lbl' }, rs[0].date),
-		s('text', { x: W, y: H + 16, 'text-anchor': 'end', class: 'lbl' }, rs[rs.length - 1].date),
+		s('text', { x: 0, y: H + 16, class: 'lbl' }, dayShort(rs[0].date)),
+		s('text', { x: W, y: H + 16, 'text-anchor': 'end', class: 'lbl' }, dayShort(rs[rs.length - 1].date)),
 		s('path', { d: path, class: 'line' }),
 		rs.map((r, i) => s('circle', { cx: x(i), cy: y(r.score), r: 4, class: 'dot' })));
 }
@@ -28,7 +28,7 @@ function trend(test, weakest, pending) {
 	const all = test.results, rs = all.filter((r) => !r.earlier), earlier = all.length - rs.length;
 	const head = h('h3', { text: test.name });
 	const what = h('p', { class: 'meta', text: `It measures ${test.measures}. Reference: ${test.reference} (${test.source}).` });
-	const day = (d) => h('span', { class: 'nowrap', text: d });
+	const day = (d) => h('span', { class: 'nowrap', text: dayWords(d) });
 	const old = earlier ? h('p', { class: 'meta', text: `${plural(earlier, 'result', 'results')} of the earlier test kept, not compared with this one.` }) : null;
 	const still = pending ? h('p', { class: 'note', text: 'Still to do in this set.' }) : null;
 	if (!rs.length)
@@ -38,8 +38,8 @@ function trend(test, weakest, pending) {
 	const unit = test.unit || 'of 3';
 	const cols = test.sides ? ['Date', 'Left', 'Right', 'Apart', 'Score'] : ['Date', 'Result', 'Score'];
 	const row = (r) => test.sides ?
-		[h('td', { class: 'nowrap', text: r.date }), h('td', { class: 'num', text: `${r.left} ${unit}` }), h('td', { class: 'num', text: `${r.right} ${unit}` }), h('td', { class: 'num', text: String(r.difference) }), h('td', { class: 'num', text: r.score + '%' })] :
-		[h('td', { class: 'nowrap', text: r.date }), h('td', { text: r.text }), h('td', { class: 'num', text: r.score + '%' })];
+		[h('td', { class: 'nowrap', text: dayShort(r.date) }), h('td', { class: 'num', text: `${r.left} ${unit}` }), h('td', { class: 'num', text: `${r.right} ${unit}` }), h('td', { class: 'num', text: String(r.difference) }), h('td', { class: 'num', text: r.score + '%' })] :
+		[h('td', { class: 'nowrap', text: dayShort(r.date) }), h('td', { text: r.text }), h('td', { class: 'num', text: r.score + '%' })];
 	const sides = test.sides ? h('ul', { class: 'sides' },
 		['left', 'right'].map((side) => h('li', {}, h('strong', { text: side[0].toUpperCase() + side.slice(1) + ': ' }),
 			rs.length > 1 ? `${first[side]} → ${last[side]} ${unit} (${first[side + '_score']}% → ${last[side + '_score']}%)` : `${last[side]} ${unit} (${last[side + '_score']}%)`)),
@@ -68,7 +68,7 @@ export async function pageProgram() {
 
 	const phases = h('ol', { class: 'phases' }, p.phases.map((ph, i) =>
 		h('li', { class: i + 1 === p.phase_number ? 'now' : i + 1 < p.phase_number ? 'done' : null, 'aria-current': i + 1 === p.phase_number ? 'step' : null },
-			h('span', { class: 'ph-name', text: ph.title[0].toUpperCase() + ph.title.slice(1) }),
+			h('span', { class: 'ph-name', text: cap(ph.title) }),
 			h('span', { class: 'meta', text: ph.weeks ? ' ' + plural(ph.weeks, 'week', 'weeks') + ' or more' : ' from then on' }))));
 
 	const phaseSel = h('select', { id: 'start-at' }, p.phases.map((ph, i) =>
@@ -86,12 +86,12 @@ export async function pageProgram() {
 		h('p', { class: 'lead' }, h('strong', { text: `Week ${p.week}: the ${p.phase_title} phase` }),
 			` (${p.phase_number} of ${p.phases.length}` + (p.phase_weeks ? `, its week ${p.phase_week} of ${p.phase_weeks} at least)` : `, week ${p.phase_week} of it)`)),
 		h('p', { class: 'why', text: p.why }),
-		h('p', { class: 'meta', text: `Last 7 days: ${plural(p.last_7_days.active_days, 'active day', 'active days')}, ${plural(p.last_7_days.red_answers, 'sharp or nerve-like answer', 'sharp or nerve-like answers')}. Next review: ${p.next_review}.` }),
+		h('p', { class: 'meta', text: `Last 7 days: ${plural(p.last_7_days.active_days, 'active day', 'active days')}, ${plural(p.last_7_days.red_answers, 'sharp or nerve-like answer', 'sharp or nerve-like answers')}. Next review: ${dayWords(p.next_review)}.` }),
 		phases,
 		h('p', { class: 'meta', text: `Each week the program moves on when the phase’s weeks are up and the week held ${LIMITS.program.active_days} active days, no rise in pain and no sharp or nerve-like answer. It steps back a phase when pain rose by ${LIMITS.program.pain_rise} or more, after ${LIMITS.program.red_answers} such answers, or after ${LIMITS.program.away_days} days away. Otherwise it holds.` }),
 		h('section', {}, h('h2', { text: 'Self-tests' }),
-			h('p', {}, t.partial ? h('strong', { class: 'partial', text: `The set begun ${t.next_due} is partial: ${plural(t.pending.length, 'test', 'tests')} still to do` }) :
-				t.due ? h('strong', { text: 'Due now' }) : 'Next due on ' + t.next_due,
+			h('p', {}, t.partial ? h('strong', { class: 'partial', text: `The set begun ${dayWords(t.next_due)} is partial: ${plural(t.pending.length, 'test', 'tests')} still to do` }) :
+				t.due ? h('strong', { text: 'Due now' }) : 'Next due on ' + dayWords(t.next_due),
 				'. Four short measurements, about five minutes in all, every two weeks. A set counts when all four are done. They measure; they are not exercises.'),
 			h('p', {}, h('a', { class: 'button' + (t.due ? ' primary' : ''), href: '#/selftest', text: t.partial ? 'Finish the self-tests' : 'Take the self-tests' })),
 			t.tests.map((x) => trend(x, t.weakest === x.test, t.partial && t.pending.includes(x.test)))),

@@ -1,54 +1,141 @@
 /*
- * pages/screen.js -- the warning-signs questions, as the coach asks them.
+ * pages/screen.js -- the warning-signs questions, as the coach asks them
+ * and as the terminal groups them: a card a group, with its questions
+ * listed, one answer for the group ("none of these" answers it all), and
+ * each of its questions in turn after a yes. Each card says what was
+ * answered. The questions, the group question, the notice and every
+ * verdict's words come from GET /api/screen and POST /api/screen.
  */
 import { api } from '../api.js';
-import { h, page, errorBox } from '../dom.js';
+import { h, page, errorBox, cap } from '../dom.js';
 import { begin } from '../start.js';
+
+let uid = 0;
+
+/* A yes/no answer: Yes first, then No, everywhere on this page. */
+function yesNo(name, legend, noText, cls) {
+	const id = 'sc' + (++uid);
+	return h('fieldset', { class: 'question ' + (cls || ''), 'data-name': name },
+		h('legend', { id, text: legend }),
+		h('div', { class: 'answers' },
+			h('label', { class: 'answer' }, h('input', { type: 'radio', name, value: 'yes' }), ' Yes'),
+			h('label', { class: 'answer' }, h('input', { type: 'radio', name, value: 'no' }), ' ' + (noText || 'No'))));
+}
+
+/* The questions in groups, in their order; a question with no group is a group of one. */
+function groupsOf(questions) {
+	const out = [];
+	questions.forEach((q, i) => {
+		const last = out[out.length - 1];
+		if (q.group && last && last.name === q.group)
+			last.idx.push(i);
+		else
+			out.push({ name: q.group, idx: [i] });
+	});
+	return out;
+}
 
 export async function pageScreen() {
 	const sc = await api('screen');
-	const form = h('form', { class: 'screen' });
-	const qs = [];
-	/* Each sign a clinician may clear has its own clearance, asked
-	 * only after a yes to it. */
+	const form = h('form', { class: 'screen', novalidate: true });
+	const groups = groupsOf(sc.questions);
+	/* Each sign a clinician may clear has its own clearance, asked only after a yes to it. */
 	const clear = [];
-	sc.questions.forEach((q, i) => {
-		if (q.group && (i === 0 || sc.questions[i - 1].group !== q.group))
-			qs.push(h('h2', { text: q.group }));
-		qs.push(h('fieldset', { class: 'question' },
-			h('legend', { text: (i + 1) + '. ' + q.text }),
-			h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'no', required: true }), ' No'),
-			h('label', {}, h('input', { type: 'radio', name: 'q' + i, value: 'yes' }), ' Yes')));
-		if (!q.clearable || !sc.cleared)
-			return;
-		clear[i] = h('fieldset', { class: 'question clearance', hidden: true },
-			h('legend', { text: q.name.charAt(0).toUpperCase() + q.name.slice(1) + ': ' +
-				sc.cleared.charAt(0).toLowerCase() + sc.cleared.slice(1) }),
-			h('label', {}, h('input', { type: 'radio', name: 'c' + i, value: 'yes' }), ' Yes'),
-			h('label', {}, h('input', { type: 'radio', name: 'c' + i, value: 'no' }), ' No'));
-		qs.push(clear[i]);
+	const cards = groups.map((g, k) => {
+		const single = g.idx.length === 1;
+		const qs = g.idx.map((i) => {
+			const q = sc.questions[i];
+			const box = h('div', { class: 'sign' }, yesNo('q' + i, single ? q.text : q.text, null, 'sign-q'));
+			if (q.clearable && sc.cleared) {
+				clear[i] = yesNo('c' + i, cap(q.name) + ': ' + sc.cleared.charAt(0).toLowerCase() + sc.cleared.slice(1), null, 'clearance');
+				clear[i].hidden = true;
+				box.append(clear[i]);
+			}
+			return box;
+		});
+		const state = h('p', { class: 'group-state', role: 'status' });
+		const card = h('section', { class: 'group-card', 'data-group': g.name || sc.questions[g.idx[0]].id, 'aria-labelledby': 'grp' + k },
+			h('h2', { id: 'grp' + k, text: g.name || cap(sc.questions[g.idx[0]].name) }));
+		if (single)
+			card.append(...qs);
+		else
+			card.append(h('ul', { class: 'signs' }, g.idx.map((i) => h('li', { text: sc.questions[i].text }))),
+				yesNo('g' + k, sc.any, 'No, none of these', 'group-any'),
+				h('div', { class: 'group-qs', hidden: true }, h('p', { class: 'meta', text: 'Then each one:' }), qs));
+		card.append(state);
+		return { g, card, state, single };
 	});
-	form.addEventListener('change', () => {
-		const fd = new FormData(form);
-		clear.forEach((c, i) => { if (c) c.hidden = fd.get('q' + i) !== 'yes'; });
-	});
-	const accept = h('fieldset', { class: 'question' },
-		h('legend', { text: sc.accept }),
-		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'yes', required: true }), ' Yes'),
-		h('label', {}, h('input', { type: 'radio', name: 'accept', value: 'no' }), ' No'));
+	const accept = yesNo('accept', sc.accept, null, 'accept');
 	const out = h('div', { 'aria-live': 'polite' });
-	form.append(h('p', { class: 'intro', text: sc.intro }), ...qs,
-		h('p', { class: 'notice', text: sc.notice }), accept,
-		h('button', { class: 'primary', type: 'submit', text: 'Save my answers' }), out);
+	const overall = h('p', { class: 'screen-state', role: 'status' });
+	form.append(h('p', { class: 'intro', text: sc.intro }), ...cards.map((c) => c.card),
+		h('section', { class: 'group-card notice-card', 'aria-label': 'Not medical advice' }, h('p', { class: 'notice', text: sc.notice }), accept),
+		overall, h('button', { class: 'primary', type: 'submit', text: 'Save my answers' }), out);
 	page(sc.needed ? (sc.first ? 'Before the first session' : 'Before the next session') : 'Warning signs', form);
 	if (sc.needed && !sc.first && sc.why)
-		form.prepend(h('p', { class: 'advice', role: 'alert', text: sc.why.charAt(0).toUpperCase() + sc.why.slice(1) + '.' }));
+		form.prepend(h('p', { class: 'advice', role: 'alert', text: cap(sc.why) + '.' }));
 	if (!sc.needed)
-		form.prepend(h('p', { class: 'note', text: 'You have answered these already; they are here to read.' }));
+		form.prepend(h('p', { class: 'note', text: 'Your answers are saved, and nothing needs answering now. If something has changed, answer the groups again and save.' }));
+
+	/* Each question's answer: true, false, or null while unanswered. */
+	function answersNow() {
+		const fd = new FormData(form);
+		const a = sc.questions.map(() => null);
+		cards.forEach(({ g, single }, k) => {
+			const any = single ? 'yes' : fd.get('g' + k);
+			for (const i of g.idx)
+				a[i] = any === 'no' ? false : any === 'yes' && fd.get('q' + i) ? fd.get('q' + i) === 'yes' : null;
+		});
+		return { fd, a };
+	}
+
+	/* What each card says: not answered, none of these, or its yeses. */
+	function update() {
+		const { fd, a } = answersNow();
+		let open = 0;
+		cards.forEach(({ g, card, state, single }, k) => {
+			const any = fd.get('g' + k);
+			if (!single) {
+				card.querySelector('.group-qs').hidden = any !== 'yes';
+				/* Opened, its questions are asked one by one: the list goes. */
+				card.classList.toggle('open', any === 'yes');
+			}
+			for (const i of g.idx)
+				if (clear[i])
+					clear[i].hidden = a[i] !== true;
+			const left = g.idx.filter((i) => a[i] === null).length;
+			const yes = g.idx.filter((i) => a[i] === true).map((i) => sc.questions[i].name);
+			const done = !single && any === 'no' ? 'Answered: none of these.' :
+				!single && !any ? 'Not answered yet.' :
+				left ? `${left} of ${g.idx.length} still to answer.` + (yes.length ? ' Yes so far: ' + yes.join('; ') + '.' : '') :
+				yes.length ? 'Answered. Yes: ' + yes.join('; ') + '.' : 'Answered: no to each.';
+			state.textContent = done;
+			card.classList.toggle('answered', left === 0);
+			if (left)
+				open++;
+		});
+		overall.textContent = open ? `${open} of ${cards.length} groups still to answer.` : fd.get('accept') ? 'Every group answered.' : 'Every group answered; the last question is still to answer.';
+	}
+	update();
+	form.addEventListener('change', () => {
+		update();
+		/* "Please answer ... first" goes once an answer comes. */
+		if (out.querySelector('.error'))
+			out.replaceChildren();
+	});
+
 	form.addEventListener('submit', async (e) => {
 		e.preventDefault();
-		const fd = new FormData(form);
-		const answers = sc.questions.map((q, i) => fd.get('q' + i) === 'yes');
+		const { fd, a } = answersNow();
+		const gap = cards.find(({ g }) => g.idx.some((i) => a[i] === null));
+		if (gap || !fd.get('accept')) {
+			const where = gap ? gap.card : accept;
+			out.replaceChildren(h('p', { class: 'error', role: 'alert', text: gap ? 'Please answer “' + gap.card.querySelector('h2').textContent + '” first: no answer is not taken as no.' : 'Please answer the last question first.' }));
+			const first = [...where.querySelectorAll('fieldset:not([hidden])')].find((f) => !f.closest('[hidden]') && !f.querySelector('input:checked'));
+			(first || where).querySelector('input').focus();
+			return;
+		}
+		const answers = a.map(Boolean);
 		const why = sc.questions.filter((q, i) => answers[i]).map((q) => q.why);
 		try {
 			const v = await api('screen', { answers,

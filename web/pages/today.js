@@ -3,7 +3,7 @@
  * and the way into a session.
  */
 import { api } from '../api.js';
-import { h, page, errorBox, clock, noCli } from '../dom.js';
+import { h, page, errorBox, clock, noCli, thumb, dayWords, cap } from '../dom.js';
 import { setState } from '../live.js';
 import { LIMITS, EQUIPMENT, prefs, loadLimits, planQuery } from '../limits.js';
 import { begin } from '../start.js';
@@ -40,14 +40,15 @@ export async function pageToday() {
 		try {
 			const plan = await api('today?' + planQuery());
 			const total = clock(plan.total_s * 1000);
-			list.replaceChildren(
-				h('p', { class: 'summary' }, plan.one ? 'Your one exercise for ' + plan.date : plan.items.length + ' exercises, ' + total + ' in all, for ' + plan.date),
+			list.replaceChildren(...[
+				h('p', { class: 'summary' }, plan.one ? 'Your one exercise for ' + dayWords(plan.date) : plan.items.length + ' exercises, ' + total + ' in all, for ' + dayWords(plan.date)),
 				plan.program ? h('p', { class: 'program-line' }, noCli(plan.program) + ' ', h('a', { href: '#/program', text: 'The program' })) : null,
 				h('ol', { class: 'items' }, plan.items.map((it) => h('li', {},
+					thumb(it.id),
 					h('a', { href: '#/library/' + it.id, class: 'name', text: it.name }),
 					h('span', { class: 'dose', text: it.dose_text }),
 					h('span', { class: 'time', text: clock(it.duration_s * 1000) }),
-					h('span', { class: 'stage', text: it.stage_name })))));
+					h('span', { class: 'stage', text: cap(it.stage_name) }))))].filter(Boolean));
 			start.disabled = plan.items.length === 0;
 		} catch (e) {
 			list.replaceChildren(errorBox(e));
