@@ -179,7 +179,11 @@ await t('phone-7 a whole session played from the phone by touch, the computer\'s
 	await desk.locator('p.strong', { hasText: "Well done: that is today's session." }).waitFor();
 	await phone.getByLabel('How much does your back hurt now, 0 to 10?').selectOption('1');
 	await phone.getByRole('button', { name: 'Save' }).tap();
-	await phone.getByRole('heading', { name: 'Progress' }).waitFor();
+	/* The summary stays, now with the pain after, on both. */
+	await phone.getByText(/2 before, 1 after/).waitFor();
+	await desk.getByText(/2 before, 1 after/).waitFor();
+	if (SHOTS)
+		await phone.screenshot({ path: `${SHOTS}/phone-summary-412.png`, fullPage: true });
 	const log = midback('log');
 	assert(/finished; pain 2 before, 1 after/.test(log), 'midback log: ' + log);
 });
