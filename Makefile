@@ -53,7 +53,7 @@ SYS = src/sys/claim.c src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c \
 	src/sys/paths.c \
 	src/sys/unit.c
 COACH = src/coach/coach.c src/coach/cues.c src/coach/doc.c src/coach/gate.c \
-	src/coach/history.c src/coach/nextday.c \
+	src/coach/history.c src/coach/nextday.c src/coach/poses.c \
 	src/coach/options.c \
 	src/coach/export.c src/coach/plancodec.c src/coach/program.c \
 	src/coach/settings.c
@@ -292,8 +292,41 @@ install: dist
 		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg
 	$(INSTALL) -m 644 dist/$(APPID).metainfo.xml \
 		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
+	@$(MAKE) --no-print-directory install-pose
+
+# The camera mode's model files (@mediapipe/pose, locked in
+# vendor/pose/package-lock.json and installed there by `npm ci`, which
+# scripts/install-deps runs): the names `serve` reads (web_pose_files[] in
+# src/web/route.c), into POSEDIR, where the program looks unless
+# MIDBACK_POSE_DIR names another folder. Never built into the program.
+POSEDIR ?= $(DATADIR)/midback/pose
+POSE_SRC = vendor/pose/node_modules/@mediapipe/pose
+POSE_FILES = pose.js pose_solution_packed_assets_loader.js \
+	pose_solution_packed_assets.data pose_solution_simd_wasm_bin.js \
+	pose_solution_simd_wasm_bin.wasm pose_solution_wasm_bin.js \
+	pose_solution_wasm_bin.wasm pose_web.binarypb \
+	pose_landmark_lite.tflite pose_landmark_full.tflite
+build/rel/src/web/route.o build/asan/src/web/route.o: \
+	CPPFLAGS += -DPOSE_DIR_DEFAULT='"$(POSEDIR)"'
+
+pose:
+	cd vendor/pose && npm ci --no-audit --no-fund
+
+install-pose:
+	@if [ -f $(POSE_SRC)/pose.js ]; then \
+		$(INSTALL) -d $(DESTDIR)$(POSEDIR) && \
+		for f in $(POSE_FILES) LICENSE; do \
+			[ -f $(POSE_SRC)/$$f ] || continue; \
+			$(INSTALL) -m 644 $(POSE_SRC)/$$f $(DESTDIR)$(POSEDIR)/ \
+			    || exit 1; \
+		done; \
+	else \
+		echo "install: no $(POSE_SRC) (make pose): the camera mode" \
+		    "stays unavailable" >&2; \
+	fi
 
 uninstall:
+	rm -rf $(DESTDIR)$(POSEDIR)
 	rm -f $(DESTDIR)$(BINDIR)/midback \
 		$(DESTDIR)$(MANDIR)/man1/midback.1 \
 		$(DESTDIR)$(MANDIR)/man5/midback-catalog.5 \
@@ -306,7 +339,7 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg \
 		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
 
-.PHONY: dist install uninstall
+.PHONY: dist install uninstall pose install-pose
 
 # The Debian package of the last commit, checked by lintian, into
 # build/deb/ (scripts/build-deb); `make deb-test` installs it, runs it
