@@ -74,7 +74,9 @@ WEB_ASSETS = web/index.html web/app.css web/icon.svg \
 	web/start.js web/pages/checkin.js web/pages/data.js \
 	web/pages/library.js web/pages/player.js web/pages/program.js \
 	web/pages/progress.js web/pages/screen.js web/pages/selftest.js \
-	web/pages/settings.js web/pages/today.js
+	web/pages/settings.js web/pages/today.js \
+	web/camera/form.js web/camera/panel.js web/camera/frame.html \
+	web/camera/frame.js web/camera/frame.css
 CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
 	src/cli/cmd-checkin.c src/cli/cmd-export.c src/cli/cmd-figures.c \
 	src/cli/cmd-import.c src/cli/cmd-list.c src/cli/cmd-log.c \
@@ -87,7 +89,7 @@ EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
 	src/cli/output.c src/cli/output-program.c $(STORE)
 STORE = src/store/store.c src/store/history.c src/store/program.c \
 	src/store/nextday.c src/store/remind.c src/store/safety.c \
-	src/store/session.c
+	src/store/session.c src/store/camera.c
 MAIN = src/cli/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.

@@ -16,6 +16,9 @@
 
 #include "coach/poses.h"
 #include "core/figure.h"
+#include "core/session.h"
+#include "core/xmalloc.h"
+#include "store/store.h"
 #include "core/figspec.h"
 #include "core/names.h"
 
@@ -112,4 +115,29 @@ poses_json(const struct exercise *e)
 	    name_of(&fig_cameras, f->camera), "props", props, "keyframes",
 	    kf);
 	return (j);
+}
+
+int
+coach_camera_mark(struct coach_session *cs, const char *what, int value,
+    const char **exercise, char **err)
+{
+	const struct exercise	*e = session_exercise(cs->s);
+
+	*exercise = NULL;
+	if (e == NULL) {
+		*err = xstrdup("no exercise is being played");
+		return (-1);
+	}
+	if (store_name_find(store_camera_names, what) == NULL) {
+		*err = xasprintf("camera: expected reps, hold, chin, low-back, "
+		    "hips or shrug, not '%s'", what);
+		return (-1);
+	}
+	if (value < 0 || value > 10000) {
+		*err = xasprintf("camera: %d is not a count", value);
+		return (-1);
+	}
+	*exercise = e->id;
+	return (store_camera_mark(cs->coach->store, cs->id, e->id, what, value,
+	    err));
 }

@@ -5,6 +5,7 @@
 import { api } from '../api.js';
 import { h, s, main, say, clock, figure } from '../dom.js';
 import { live, setState, serverNow, onState, send } from '../live.js';
+import { cameraPanel } from '../camera/panel.js';
 
 const FEELS = [
 	['fine', 'Fine'], ['stretch', 'A stretch'], ['discomfort', 'Mild discomfort'],
@@ -63,6 +64,7 @@ export function pagePlayer() {
 	const next = h('p', { class: 'next' });
 	const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Session progress' });
 	const fig = h('div', { class: 'fig' });
+	const cam = cameraPanel(voice);
 	const question = h('div', { class: 'question-box', 'aria-live': 'polite' });
 	const aside = h('p', { class: 'advice set-aside', role: 'status', hidden: true });
 	const bPause = h('button', { type: 'button', 'aria-keyshortcuts': 'Space', text: 'Pause' });
@@ -76,7 +78,7 @@ export function pagePlayer() {
 		h('p', { text: 'Space pause or go on · N or → next · P or ← back · X it hurts · Q end · 1–7 how it felt · Y or N to an offer · ? this help' }));
 	const stage = h('section', { class: 'player', 'aria-labelledby': 'ex-title' },
 		h('div', { class: 'head' }, h('p', { class: 'count' }), bar), title,
-		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig), h('div', { class: 'right' }, phase, counters, cue, where, next, aside, question)),
+		h('div', { class: 'body' }, h('div', { class: 'left' }, ring, fig, cam.el), h('div', { class: 'right' }, phase, counters, cue, where, next, aside, question)),
 		controls, help);
 	document.title = 'Playing · midback';
 	main.replaceChildren(stage);
@@ -157,6 +159,7 @@ export function pagePlayer() {
 				lastEx = ss.exercise.id;
 			}
 		}
+		cam.update(ss);
 		next.textContent = ss.next ? 'Next: ' + ss.next.name : '';
 		/* The coach's words after a pain answer: set aside until when, and what follows. */
 		aside.textContent = ss.set_aside && ss.set_aside.words ? ss.set_aside.words : '';
@@ -211,6 +214,7 @@ export function pagePlayer() {
 		question.append(h('p', { class: ss.end === 'clinician' ? 'advice strong' : 'strong', role: 'status', text: words }));
 		if (ss.failed)
 			question.append(h('p', { class: 'error', text: 'It could not all be saved: ' + ss.failed }));
+		question.append(cam.summary(ss) || '');
 		if (ss.ask_pain && !ss.rated) {
 			const sel = h('select', { id: 'pain-after' }, h('option', { value: '', text: 'Choose' }),
 				[...Array(11).keys()].map((i) => h('option', { value: i, text: String(i) })));
@@ -265,6 +269,7 @@ export function pagePlayer() {
 	api('session').then(setState);
 	return () => {
 		off();
+		cam.stop();
 		document.removeEventListener('keydown', keys);
 		cancelAnimationFrame(raf);
 		keepAwake(false);
