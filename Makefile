@@ -217,6 +217,7 @@ bench: midback
 	bench/stats
 	bench/figures
 	bench/serve
+	bench/camera
 
 clean:
 	rm -rf build midback

@@ -1,7 +1,6 @@
 # t-camera.sh -- the camera mode in a real Chromium with a fake camera
-# (tests/browser/camera.mjs): the pose model from midback's own origin,
-# run on frames of a video this test makes, reps and form flags posted
-# to the session, shown in the summary and in `midback log`, and no
+# (tests/browser/camera.mjs): off until asked, the pose model from
+# midback's own origin, run on frames of a video this test makes, and no
 # request to any other origin. Skipped, with the reason, when chromium,
 # node, the browser tests' npm packages or the pose model (vendor/pose,
 # `npm ci` there) are missing. SHOTS=DIR keeps screenshots; BENCH=1

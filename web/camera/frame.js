@@ -20,7 +20,7 @@ const parentWin = window.parent;
 
 // What a test or benchmark reads (window.midbackCamera in this frame).
 const stats = window.midbackCamera = {
-	frames: 0, seen: 0, ms: [], reps: 0, said: [], startedAt: 0,
+	frames: 0, seen: 0, ms: [], reps: 0, said: [], startedAt: 0, ps: [],
 	firstResultAt: 0, bench: false, marks: [],
 };
 
@@ -94,10 +94,16 @@ function onResults(r) {
 	if (!stats.firstResultAt)
 		stats.firstResultAt = now;
 	draw(r.poseLandmarks);
+	if (!r.poseLandmarks)
+		stats.ps.push('none');
 	if (!watch || !r.poseLandmarks)
 		return;
 	const aspect = video.videoWidth / video.videoHeight || 4 / 3;
 	const out = watch.frame(now, r.poseLandmarks, aspect);
+	/* The last progress values, rounded, for a test to read. */
+	stats.ps.push(watch.reps && Number.isFinite(watch.reps.p) ? Math.round(watch.reps.p * 100) / 100 : null);
+	if (stats.ps.length > 50)
+		stats.ps.shift();
 	if (out.rep) {
 		stats.reps = watch.reps.count;
 		tell({ type: 'rep', exercise, count: watch.reps.count });
