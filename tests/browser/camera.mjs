@@ -200,7 +200,13 @@ if (BENCH) {
 	const cdp = await ctx.newCDPSession(page);
 	await cdp.send('Performance.enable');
 	const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-	const pid = browser.process().pid;
+	/* The browser's own process: the one started with our video. */
+	const pid = +readdirSync('/proc').filter((d) => /^\d+$/.test(d)).find((d) => {
+		try {
+			const c = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+			return c.includes(VIDEO) && c.includes('--remote-debugging-pipe');
+		} catch (e) { return false; }
+	});
 	const w0 = Date.now(), t0 = await task(), c0 = treeCpu(pid);
 	await new Promise((r) => setTimeout(r, 30000));
 	const wall = (Date.now() - w0) / 1000, t1 = await task(), c1 = treeCpu(pid);
