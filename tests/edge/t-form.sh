@@ -15,7 +15,7 @@ mkdir -p "$XDG_RUNTIME_DIR" "$T/ex"
 spid=$!
 trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
 i=0
-until grep -q '?k=' "$T/serve.out"; do
+until grep -q '?k=' "$T/serve.out" 2>/dev/null; do
 	i=$((i + 1))
 	if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
 		echo "1..1"
