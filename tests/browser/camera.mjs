@@ -210,7 +210,7 @@ if (BENCH) {
 	const w0 = Date.now(), t0 = await task(), c0 = treeCpu(pid);
 	await new Promise((r) => setTimeout(r, 30000));
 	const wall = (Date.now() - w0) / 1000, t1 = await task(), c1 = treeCpu(pid);
-	console.log(`# page_busy_pct: ${(100 * (t1 - t0) / wall).toFixed(0)} (the renderer's main thread, 100 = one core)`);
+	console.log(`# page_busy_pct: ${(100 * (t1 - t0) / wall).toFixed(0)} (the renderer's main thread busy, its waits on the GPU process included; 100 = one core)`);
 	console.log(`# chromium_cpu_pct: ${(100 * (c1 - c0) / wall).toFixed(0)} (every Chromium process; 2 cores here = 200)`);
 	/* The model's time per frame, past its first frames. */
 	const f = cameraFrame();
