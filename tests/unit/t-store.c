@@ -305,13 +305,14 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
-	assert_int_equal(STORE_SCHEMA_VERSION, 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
+	assert_int_equal(STORE_SCHEMA_VERSION, 9);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
-	    "acknowledgements exercise_flags exercise_totals nextday notices"
+	    "acknowledgements camera_marks exercise_flags exercise_totals"
+	    " nextday notices"
 	    " pain_ratings program program_checkpoint reminders screen_answers"
 	    " screen_clearances selftests session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
@@ -359,11 +360,11 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 	    " ALTER TABLE pain_ratings DROP COLUMN uid;"
 	    " DROP TABLE reminders; DROP TABLE program;"
 	    " DROP TABLE selftests;"
-	    " PRAGMA user_version = 1;");
+	    " DROP TABLE camera_marks; PRAGMA user_version = 1;");
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -407,11 +408,11 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 	    NULL), 0);
 	store_close(s);
 	raw_exec(path, UNDO_6 " DROP TABLE program; DROP TABLE selftests;"
-	    " PRAGMA user_version = 3;");
+	    " DROP TABLE camera_marks; PRAGMA user_version = 3;");
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
 	free(path);
@@ -437,9 +438,9 @@ migration_7_marks_earlier_selftests(void **state)
 	    " INSERT INTO selftests (uid, at_ms, tz_min, test, value, extra)"
 	    " VALUES ('0000000000000000000000000000a001', 1000, 0,"
 	    " 'rotation', 36, NULL);"
-	    " PRAGMA user_version = 6;");
+	    " DROP TABLE camera_marks; PRAGMA user_version = 6;");
 	s = open_ok(path);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	memset(&t, 0, sizeof t);
 	t.at_ms = 2000;
 	t.test = 0;
@@ -745,7 +746,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1231,7 +1232,7 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	    " hologram BLOB); PRAGMA user_version = 99;");
 	before = read_whole(path, &n);
 	want = xasprintf("'%s' is from a newer midback (schema 99, this one "
-	    "knows 8)", path);
+	    "knows 9)", path);
 	assert_refused_unchanged(path, before, n, want);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), 99);
 	assert_raw_text(path, "PRAGMA journal_mode", "delete");
@@ -1242,9 +1243,9 @@ newer_schema_is_refused_and_left_unchanged(void **state)
 	/* A newer database already in WAL mode is refused the same way. */
 	path = tpath("future-wal.db");
 	raw_exec(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x);"
-	    " PRAGMA user_version = 9;");
-	want = xasprintf("'%s' is from a newer midback (schema 9, this one "
-	    "knows 8)", path);
+	    " PRAGMA user_version = 10;");
+	want = xasprintf("'%s' is from a newer midback (schema 10, this one "
+	    "knows 9)", path);
 	before = read_whole(path, &n);
 	assert_refused_unchanged(path, before, n, want);
 	free(want);
@@ -1521,7 +1522,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
 	free(path);
 }
 
