@@ -99,7 +99,7 @@ t 'serve-2 the page and the API, with the security headers' '
 	has "$T/h" "X-Content-Type-Options: nosniff" &&
 	has "$T/h" "Referrer-Policy: no-referrer" &&
 	lacks "$T/h" "Access-Control" &&
-	has "$OUT" "<script src=\"/app.js\" defer></script>" &&
+	has "$OUT" "<script type=\"module\" src=\"/app.js\"></script>" &&
 	lacks "$OUT" "<script>" &&
 	get api/today?minutes=10 && code 200 && has "$OUT" "\"minutes\":10"
 '
