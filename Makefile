@@ -54,7 +54,7 @@ SYS = src/sys/claim.c src/sys/clock.c src/sys/dynlib.c src/sys/fileio.c \
 	src/sys/unit.c
 COACH = src/coach/coach.c src/coach/cues.c src/coach/device.c \
 	src/coach/doc.c src/coach/gate.c \
-	src/coach/history.c src/coach/nextday.c \
+	src/coach/history.c src/coach/nextday.c src/coach/poses.c \
 	src/coach/options.c \
 	src/coach/export.c src/coach/plancodec.c src/coach/program.c \
 	src/coach/settings.c
@@ -77,7 +77,9 @@ WEB_ASSETS = web/index.html web/app.css web/icon.svg web/phone.css \
 	web/start.js web/pages/checkin.js web/pages/data.js \
 	web/pages/library.js web/pages/player.js web/pages/program.js \
 	web/pages/progress.js web/pages/screen.js web/pages/selftest.js \
-	web/pages/settings.js web/pages/summary.js web/pages/today.js
+	web/pages/settings.js web/pages/summary.js web/pages/today.js \
+	web/camera/form.js web/camera/panel.js web/camera/frame.html \
+	web/camera/frame.js web/camera/frame.css
 CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
 	src/cli/cmd-checkin.c src/cli/cmd-export.c src/cli/cmd-figures.c \
 	src/cli/cmd-import.c src/cli/cmd-list.c src/cli/cmd-log.c \
@@ -91,7 +93,7 @@ EDGE = $(SYS) $(COACH) $(TERM) $(REMIND) $(WEB) $(CMDS) \
 STORE = src/store/store.c src/store/device.c src/store/history.c \
 	src/store/program.c \
 	src/store/nextday.c src/store/remind.c src/store/safety.c \
-	src/store/session.c
+	src/store/session.c src/store/camera.c
 MAIN = src/cli/main.c
 # The program carries the compiled catalog; the unit tests also parse the
 # file's text, so only they link it.
@@ -220,6 +222,7 @@ bench: midback
 	bench/stats
 	bench/figures
 	bench/serve
+	bench/camera
 
 clean:
 	rm -rf build midback
@@ -297,8 +300,41 @@ install: dist
 		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg
 	$(INSTALL) -m 644 dist/$(APPID).metainfo.xml \
 		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
+	@$(MAKE) --no-print-directory install-pose
+
+# The camera mode's model files (@mediapipe/pose, locked in
+# vendor/pose/package-lock.json and installed there by `npm ci`, which
+# scripts/install-deps runs): the names `serve` reads (web_pose_files[] in
+# src/web/route.c), into POSEDIR, where the program looks unless
+# MIDBACK_POSE_DIR names another folder. Never built into the program.
+POSEDIR ?= $(DATADIR)/midback/pose
+POSE_SRC = vendor/pose/node_modules/@mediapipe/pose
+POSE_FILES = pose.js pose_solution_packed_assets_loader.js \
+	pose_solution_packed_assets.data pose_solution_simd_wasm_bin.js \
+	pose_solution_simd_wasm_bin.wasm pose_solution_wasm_bin.js \
+	pose_solution_wasm_bin.wasm pose_web.binarypb \
+	pose_landmark_lite.tflite pose_landmark_full.tflite
+build/rel/src/web/route.o build/asan/src/web/route.o: \
+	CPPFLAGS += -DPOSE_DIR_DEFAULT='"$(POSEDIR)"'
+
+pose:
+	cd vendor/pose && npm ci --no-audit --no-fund
+
+install-pose:
+	@if [ -f $(POSE_SRC)/pose.js ]; then \
+		$(INSTALL) -d $(DESTDIR)$(POSEDIR) && \
+		for f in $(POSE_FILES) LICENSE; do \
+			[ -f $(POSE_SRC)/$$f ] || continue; \
+			$(INSTALL) -m 644 $(POSE_SRC)/$$f $(DESTDIR)$(POSEDIR)/ \
+			    || exit 1; \
+		done; \
+	else \
+		echo "install: no $(POSE_SRC) (make pose): the camera mode" \
+		    "stays unavailable" >&2; \
+	fi
 
 uninstall:
+	rm -rf $(DESTDIR)$(POSEDIR)
 	rm -f $(DESTDIR)$(BINDIR)/midback \
 		$(DESTDIR)$(MANDIR)/man1/midback.1 \
 		$(DESTDIR)$(MANDIR)/man5/midback-catalog.5 \
@@ -311,7 +347,7 @@ uninstall:
 		$(DESTDIR)$(DATADIR)/icons/hicolor/scalable/apps/midback.svg \
 		$(DESTDIR)$(DATADIR)/metainfo/$(APPID).metainfo.xml
 
-.PHONY: dist install uninstall
+.PHONY: dist install uninstall pose install-pose
 
 # The Debian package of the last commit, checked by lintian, into
 # build/deb/ (scripts/build-deb); `make deb-test` installs it, runs it

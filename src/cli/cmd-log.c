@@ -103,6 +103,50 @@ session_line(const struct store_hsession *hs, char *buf, size_t len)
 	free(reason);
 }
 
+/*
+ * What the camera mode saw, one line per exercise: "camera: Wall angel,
+ * standing: 10 reps counted, 25 s held; said: chin 1, low-back 2".
+ */
+static void
+print_camera(const struct store_hsession *hs, const struct catalog *cat)
+{
+	const struct store_hcamera	*c;
+	const struct exercise		*ex;
+	char				*safe;
+	size_t				 i, j;
+	int				 said;
+
+	for (i = 0; i < hs->ncamera; i++) {
+		c = &hs->camera[i];
+		for (j = 0; j < i; j++)
+			if (strcmp(hs->camera[j].exercise, c->exercise) == 0)
+				break;
+		if (j < i)
+			continue;	/* shown with its first */
+		ex = catalog_find(cat, c->exercise);
+		safe = output_safe(ex != NULL ? ex->name : c->exercise);
+		printf("                   camera: %s:", safe);
+		free(safe);
+		for (j = i, said = 0; j < hs->ncamera; j++) {
+			if (strcmp(hs->camera[j].exercise, c->exercise) != 0)
+				continue;
+			if (strcmp(hs->camera[j].what, "reps") == 0)
+				printf(" %d reps counted;", hs->camera[j].value);
+			else if (strcmp(hs->camera[j].what, "hold") == 0)
+				printf(" %d s held;", hs->camera[j].value);
+		}
+		for (j = i; j < hs->ncamera; j++) {
+			if (strcmp(hs->camera[j].exercise, c->exercise) != 0 ||
+			    strcmp(hs->camera[j].what, "reps") == 0 ||
+			    strcmp(hs->camera[j].what, "hold") == 0)
+				continue;
+			printf("%s %s %d", said++ ? "," : " said:",
+			    hs->camera[j].what, hs->camera[j].value);
+		}
+		printf("\n");
+	}
+}
+
 static void
 print_session(const struct store_hsession *hs, const struct catalog *cat,
     const char *hhmm)
@@ -139,6 +183,7 @@ print_session(const struct store_hsession *hs, const struct catalog *cat,
 		    it->feel != NULL ? it->feel : "");
 		free(safe);
 	}
+	print_camera(hs, cat);
 }
 
 static void

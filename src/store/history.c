@@ -30,6 +30,12 @@ static const char sql_items[] =
     " FROM sessions s JOIN session_items i ON i.session_id = s.id"
     " WHERE s.started_ms >= ?1 AND s.started_ms < ?2"
     " ORDER BY s.started_ms, s.id, i.position";
+/* The same sessions' camera marks, in the same order. */
+static const char sql_camera[] =
+    "SELECT c.session_id, c.exercise, c.what, c.value"
+    " FROM sessions s JOIN camera_marks c ON c.session_id = s.id"
+    " WHERE s.started_ms >= ?1 AND s.started_ms < ?2"
+    " ORDER BY s.started_ms, s.id, c.rowid";
 static const char sql_checkins[] =
     "SELECT id, uid, at_ms, tz_min, pain, stiffness, note"
     " FROM pain_ratings WHERE moment = 'checkin'"
@@ -153,6 +159,25 @@ item_row(sqlite3_stmt *st, void *arg)
 	return (it->outcome == NULL ? -1 : 0);
 }
 
+/* One camera mark into its session (as item_row()). */
+static int
+camera_row(sqlite3_stmt *st, void *arg)
+{
+	struct items_at		*a = arg;
+	struct store_hcamera	*c;
+	int64_t			 sid = sqlite3_column_int64(st, 0);
+
+	while (a->hs == NULL || a->hs->id != sid) {
+		if (a->next == a->h->nsessions)
+			return (-1);
+		a->hs = &a->h->sessions[a->next++];
+	}
+	c = STORE_PUSH(a->hs->camera, a->hs->ncamera);
+	store_row(st, "-sni", &c->exercise, store_camera_names, &c->what,
+	    &c->value);
+	return (c->what == NULL ? -1 : 0);
+}
+
 static int
 checkin_row(sqlite3_stmt *st, void *arg)
 {
@@ -215,10 +240,11 @@ int
 store_history(struct store *s, int64_t from_ms, int64_t to_ms,
     struct store_history *h, char **cause)
 {
-	struct items_at		at = { h, 0, NULL };
+	struct items_at		at = { h, 0, NULL }, cat = { h, 0, NULL };
 	const struct query	q[] = {
 		{ sql_sessions, "II", from_ms, to_ms, session_row, h },
 		{ sql_items, "II", from_ms, to_ms, item_row, &at },
+		{ sql_camera, "II", from_ms, to_ms, camera_row, &cat },
 		{ sql_checkins, "II", from_ms, to_ms, checkin_row, h },
 		{ sql_reminders, "II", from_ms, to_ms, reminder_row, h },
 		{ sql_flags, "II", from_ms, to_ms, flag_row, h },
@@ -243,6 +269,9 @@ hsession_free(struct store_hsession *hs)
 		free(hs->items[j].side);
 	}
 	free(hs->items);
+	for (j = 0; j < hs->ncamera; j++)
+		free(hs->camera[j].exercise);
+	free(hs->camera);
 	free(hs->end_reason);
 	free(hs->plan_json);
 }

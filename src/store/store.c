@@ -312,6 +312,19 @@ static const struct migration migrations[] = {
 	    " DEFAULT 'manual' CHECK (measured_by IN ('manual', 'phone',"
 	    " 'camera'))" },
 	{ 9, "PRAGMA user_version = 9" },
+	/*
+	 * 10: what the camera mode saw in a session, per exercise: reps
+	 * counted, seconds held, and how often each form flag was said.
+	 */
+	{ 10, "CREATE TABLE camera_marks ("
+	    " session_id INTEGER NOT NULL REFERENCES sessions(id)"
+	    "  ON DELETE CASCADE,"
+	    " exercise TEXT NOT NULL,"
+	    " what TEXT NOT NULL CHECK (what IN"
+	    "  ('reps', 'hold', 'chin', 'low-back', 'hips', 'shrug')),"
+	    " value INTEGER NOT NULL CHECK (value >= 0),"
+	    " PRIMARY KEY (session_id, exercise, what))" },
+	{ 10, "PRAGMA user_version = 10" },
 };
 #define N_MIGRATIONS	(sizeof migrations / sizeof migrations[0])
 

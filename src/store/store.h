@@ -20,7 +20,7 @@
 #include "core/stats.h"
 
 /* The schema version this program writes and understands. */
-#define STORE_SCHEMA_VERSION	9
+#define STORE_SCHEMA_VERSION	10
 
 struct store;
 
@@ -349,6 +349,13 @@ struct store_hitem {
 	int64_t		 finished_ms;
 };
 
+/* What the camera mode saw of one exercise in a session. */
+struct store_hcamera {
+	char		*exercise;	/* Owned. */
+	const char	*what;		/* static: store_camera_names */
+	int		 value;		/* reps, seconds, or times said */
+};
+
 /* One session or break, with its items in order. */
 struct store_hsession {
 	int64_t			 id;
@@ -364,6 +371,9 @@ struct store_hsession {
 	char			*plan_json;	/* Owned. */
 	struct store_hitem	*items;		/* Owned array. */
 	size_t			 nitems;
+	struct store_hcamera	*camera;	/* Owned array, by exercise
+						   and what. */
+	size_t			 ncamera;
 };
 
 /* One check-in: a pain rating outside a session. */
@@ -662,5 +672,15 @@ void	store_devices_free(struct store_device *v, size_t n);
 /* Forget the device named name: *gone 1 if it was kept. 0 or -1. */
 int	store_device_forget(struct store *, const char *name, int *gone,
 	    char **cause);
+
+/*
+ * The camera mode's marks (store/camera.c): what is "reps" (counted so
+ * far in the exercise: the larger kept), "hold" (seconds held: the
+ * larger kept), or a form flag, "chin", "low-back", "hips" or "shrug"
+ * (value: times said, added). 0 or -1.
+ */
+extern const char *const store_camera_names[];
+int	store_camera_mark(struct store *, int64_t session_id,
+	    const char *exercise, const char *what, int value, char **cause);
 
 #endif

@@ -18,6 +18,7 @@
 #include <jansson.h>
 
 #include "coach/doc.h"
+#include "coach/poses.h"
 #include "web/web.h"
 #include "coach/program.h"
 #include "coach/settings.h"
@@ -275,6 +276,16 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 	if (strcmp(slash, "/figure.svg") == 0 ||
 	    strcmp(slash, "/still.svg") == 0) {
 		api_figure(e, strcmp(slash, "/still.svg") == 0, r);
+		return;
+	}
+	if (strcmp(slash, "/poses") == 0) {
+		if ((j = poses_json(e)) == NULL) {
+			web_error(r, 404, "no figure for %s", e->id);
+			return;
+		}
+		web_json(r, j);
+		/* The same catalog gives the same keyframes. */
+		r->cache = "max-age=3600";
 		return;
 	}
 	web_error(r, 404, "no such page");
@@ -1109,6 +1120,17 @@ api_events(struct web *w, struct web_reply *r)
 	r->stream = 1;
 }
 
+/*
+ * GET /api/camera: whether the camera mode can run (its model files are
+ * installed), and where they are looked for.
+ */
+static void
+api_camera(struct web *w, struct web_reply *r)
+{
+	web_json(r, json_pack("{s:b,s:s}", "available", w->pose_ok, "dir",
+	    w->pose_dir));
+}
+
 /* GET /api/limits: the plan options' and ratings' limits and defaults. */
 static void
 api_limits(struct web_reply *r)
@@ -1154,6 +1176,7 @@ struct api_route {
 static const struct api_route api_routes[] = {
 	{ "GET", "/today", CALL_Q, { .q = api_today }, 0 },
 	{ "GET", "/limits", CALL_R, { .r = api_limits }, 0 },
+	{ "GET", "/camera", CALL_W, { .w = api_camera }, 0 },
 	{ "GET", "/session", CALL_W, { .w = api_session_get }, 0 },
 	{ "GET", "/events", CALL_W, { .w = api_events }, 0 },
 	{ "GET", "/exercises", CALL_Q, { .q = api_exercises }, 0 },

@@ -28,6 +28,7 @@
 #include <jansson.h>
 
 #include "web/web.h"
+#include "coach/poses.h"
 #include "coach/cues.h"
 #include "coach/settings.h"
 #include "core/date.h"
@@ -61,6 +62,11 @@ struct live {
 	int			 taken;		/* taken over elsewhere */
 	char			*rise;		/* the coach's advice after a
 						   rise in pain, or NULL */
+	/*
+	 * What the camera mode saw in this session, for its summary: by
+	 * exercise id, { "reps": n, "hold": s, "flags": { name: times } }.
+	 */
+	json_t			*camera;
 };
 
 static void	*live_timer(void *);
@@ -109,6 +115,7 @@ live_free(struct live *l)
 	coach_session_free(l->cs);
 	free(l->failed);
 	free(l->rise);
+	json_decref(l->camera);
 	pthread_cond_destroy(&l->changed);
 	pthread_mutex_destroy(&l->mu);
 	free(l);
@@ -278,6 +285,9 @@ summary_json(struct live *l)
 	    "pain_after", l->rated && l->pain_after >= 0 ?
 	    json_integer(l->pain_after) : json_null());
 	free(words);
+	/* What the camera mode saw, when it was on. */
+	if (l->camera != NULL && json_object_size(l->camera) > 0)
+		json_object_set(j, "camera", l->camera);
 	return (j);
 }
 
@@ -343,10 +353,14 @@ state_json(struct live *l)
 	    "rated", l->rated,
 	    "ask_pain", cs->kind == COACH_ROUTINE,
 	    "failed", l->failed);
-	if (e != NULL)
+	if (e != NULL) {
+		it = session_item(cs->s, session_index(cs->s));
+		/* The reps planned in all (the camera mode counts toward it). */
 		json_object_set_new(s, "exercise", json_pack(
-		    "{s:s,s:s,s:s,s:s}", "id", e->id, "name", e->name,
-		    "cue", cue_line(e), "position", e->position));
+		    "{s:s,s:s,s:s,s:s,s:i}", "id", e->id, "name", e->name,
+		    "cue", cue_line(e), "position", e->position, "reps",
+		    it->rx.reps * it->rx.sets * (it->rx.per_side ? 2 : 1)));
+	}
 	else
 		json_object_set_new(s, "exercise", json_null());
 	if ((ph = session_phase(cs->s)) != NULL && e != NULL) {
@@ -399,6 +413,8 @@ state_json(struct live *l)
 	/* The words after the latest pain answer, until the session ends. */
 	json_object_set_new(s, "set_aside", json_pack("{s:i,s:s?}", "count",
 	    (int)cs->asides, "words", cs->pain_words));
+	if (l->camera != NULL && json_object_size(l->camera) > 0)
+		json_object_set(s, "camera", l->camera);
 	json_object_set_new(j, "session", s);
 	json_object_set_new(j, "unfinished", json_null());
 	return (j);
@@ -613,6 +629,8 @@ begun:
 		goto fail;
 	l->ended = l->rated = l->taken = l->closed = 0;
 	l->pain_after = -1;
+	json_decref(l->camera);
+	l->camera = json_object();
 	free(l->rise);
 	l->rise = NULL;
 	session_log_clear(l->cs->s);
@@ -668,6 +686,8 @@ live_resume(struct live *l, struct web_reply *r)
 	coach_unfinished_release(&u);
 	l->ended = l->rated = l->taken = l->closed = 0;
 	l->pain_after = -1;
+	json_decref(l->camera);
+	l->camera = json_object();
 	free(l->rise);
 	l->rise = NULL;
 	session_log_clear(l->cs->s);
@@ -681,18 +701,85 @@ static const char *const event_names[] = {
 	"tick", "pause", "resume", "skip", "back", "quit", "hurt", "answer"
 };
 
+/*
+ * The event camera: what the camera mode saw of the exercise being
+ * played, { "what": "reps" | "hold" | a flag, "value": n } (a flag's
+ * value is 1: said once). Stored with the session by the coach, and kept
+ * for the session's summary.
+ */
+static void
+camera_event(struct live *l, json_t *cam, struct web_reply *r)
+{
+	json_error_t	 je;
+	const char	*what, *ex = NULL;
+	char		*err = NULL;
+	json_t		*e, *flags;
+	json_int_t	 value;
+	int		 flag;
+
+	if (cam == NULL || json_unpack_ex(cam, &je, JSON_STRICT, "{s:s,s:I}",
+	    "what", &what, "value", &value) != 0) {
+		web_error(r, 400, "camera: expected {\"what\": reps, hold or a "
+		    "flag, \"value\": a count}");
+		return;
+	}
+	flag = strcmp(what, "reps") != 0 && strcmp(what, "hold") != 0;
+	if (value < 0 || value > 10000 || (flag && value != 1)) {
+		web_error(r, 400, "camera: value: expected a count (1 for a "
+		    "flag)");
+		return;
+	}
+	pthread_mutex_lock(&l->mu);
+	if (!playing(l)) {
+		pthread_mutex_unlock(&l->mu);
+		web_error(r, 409, "no session is being played");
+		return;
+	}
+	if (coach_camera_mark(l->cs, what, (int)value, &ex, &err) != 0) {
+		pthread_mutex_unlock(&l->mu);
+		web_error(r, ex == NULL ? 400 : 500, "%s", err);
+		free(err);
+		return;
+	}
+	if (l->camera == NULL)
+		l->camera = json_object();
+	if ((e = json_object_get(l->camera, ex)) == NULL) {
+		e = json_pack("{s:i,s:i,s:{}}", "reps", 0, "hold", 0, "flags");
+		json_object_set_new(l->camera, ex, e);
+	}
+	if (!flag) {
+		if (value > json_integer_value(json_object_get(e, what)))
+			json_object_set_new(e, what, json_integer(value));
+	} else {
+		flags = json_object_get(e, "flags");
+		json_object_set_new(flags, what, json_integer(
+		    json_integer_value(json_object_get(flags, what)) + 1));
+	}
+	bump(l);
+	web_json(r, state_json(l));
+	pthread_mutex_unlock(&l->mu);
+}
+
 void
 live_event(struct live *l, json_t *body, struct web_reply *r)
 {
 	json_error_t	 je;
 	const char	*name, *feel = NULL;
-	json_t		*ans = NULL;
+	json_t		*ans = NULL, *cam = NULL;
 	int		 ev = -1, arg = 0, i;
 	size_t		 n;
 
-	if (json_unpack_ex(body, &je, JSON_STRICT, "{s:s,s?o}", "event",
-	    &name, "answer", &ans) != 0) {
+	if (json_unpack_ex(body, &je, JSON_STRICT, "{s:s,s?o,s?o}", "event",
+	    &name, "answer", &ans, "camera", &cam) != 0) {
 		web_error(r, 400, "%s", je.text);
+		return;
+	}
+	if (strcmp(name, "camera") == 0) {
+		camera_event(l, cam, r);
+		return;
+	}
+	if (cam != NULL) {
+		web_error(r, 400, "camera: only with the event camera");
 		return;
 	}
 	for (n = 1; n < sizeof event_names / sizeof event_names[0]; n++)

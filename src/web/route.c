@@ -15,8 +15,10 @@
  *    carry this server's Origin and the token of this run, which only
  *    the page we served can read (no CORS headers are ever sent);
  *  - a body is at most WEB_BODY_MAX bytes.
- * Only the embedded assets and the API answer; no path reaches the file
- * system.
+ * Only the embedded assets, the API and the camera mode's model files
+ * answer. Those files (web_pose_files[]) are the one place a request
+ * reads the file system: a fixed list of names, each joined to the pose
+ * folder as it is, so no path from a request reaches it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,10 +34,107 @@
 #include "coach/coach.h"
 #include "coach/doc.h"
 #include "core/xmalloc.h"
+#include "sys/fileio.h"
 #include "sys/paths.h"
 
 static void	web_route_checked(struct web *, const struct web_req *,
 		    struct web_reply *);
+
+/* Where `make install` puts the pose model's files (see the Makefile). */
+#ifndef POSE_DIR_DEFAULT
+#define POSE_DIR_DEFAULT	"/usr/local/share/midback/pose"
+#endif
+
+/*
+ * What the camera mode loads from @mediapipe/pose (vendor/pose): the
+ * script, its WebAssembly runtime (with and without SIMD), the graph and
+ * the lite and full landmark models. The heavy model (27 MB) is left out.
+ */
+const struct web_pose_file web_pose_files[] = {
+	{ "pose.js", "text/javascript; charset=utf-8" },
+	{ "pose_solution_packed_assets_loader.js",
+	    "text/javascript; charset=utf-8" },
+	{ "pose_solution_packed_assets.data", "application/octet-stream" },
+	{ "pose_solution_simd_wasm_bin.js", "text/javascript; charset=utf-8" },
+	{ "pose_solution_simd_wasm_bin.wasm", "application/wasm" },
+	{ "pose_solution_wasm_bin.js", "text/javascript; charset=utf-8" },
+	{ "pose_solution_wasm_bin.wasm", "application/wasm" },
+	{ "pose_web.binarypb", "application/octet-stream" },
+	{ "pose_landmark_lite.tflite", "application/octet-stream" },
+	{ "pose_landmark_full.tflite", "application/octet-stream" },
+};
+const size_t web_npose_files = sizeof web_pose_files /
+    sizeof web_pose_files[0];
+
+/*
+ * The camera frame (web/camera/frame.html) is the one page that compiles
+ * WebAssembly: it alone gets 'wasm-unsafe-eval', and it may be framed by
+ * our own pages (the player), no one else's. Everything else keeps the
+ * pages' CSP (server.c), which has neither.
+ */
+static const char camera_csp[] =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+    "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
+    "media-src 'self' blob:; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'self'";
+#define CAMERA_PAGE	"/camera/frame.html"
+
+/* The pose file named name, or NULL. */
+static const struct web_pose_file *
+pose_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < web_npose_files; i++)
+		if (strcmp(web_pose_files[i].name, name) == 0)
+			return (&web_pose_files[i]);
+	return (NULL);
+}
+
+/* Whether every pose file is a readable file in w->pose_dir. */
+static int
+pose_present(const struct web *w)
+{
+	struct stat	 st;
+	char		*path;
+	size_t		 i;
+	int		 ok = 1;
+
+	for (i = 0; ok && i < web_npose_files; i++) {
+		path = xasprintf("%s/%s", w->pose_dir, web_pose_files[i].name);
+		ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(path, R_OK) == 0;
+		free(path);
+	}
+	return (ok);
+}
+
+/* GET /vendor/pose/NAME: one of the model's files, read as it is. */
+static void
+pose_serve(struct web *w, const char *name, struct web_reply *r)
+{
+	const struct web_pose_file	*f;
+	char				*path, *err = NULL;
+
+	if ((f = pose_find(name)) == NULL) {
+		web_error(r, 404, "no such page");
+		return;
+	}
+	path = xasprintf("%s/%s", w->pose_dir, f->name);
+	r->body = file_read(path, &r->len, &err);
+	free(path);
+	if (r->body == NULL) {
+		free(err);
+		web_error(r, 404, "the camera mode's model files are not "
+		    "installed");
+		return;
+	}
+	r->status = 200;
+	r->type = f->type;
+	/* The same package version gives the same bytes. */
+	r->cache = "max-age=86400";
+}
 
 static const struct web_asset *
 asset_find(const char *path)
@@ -82,6 +181,10 @@ web_init(struct web *w, char **err)
 	w->index = xasprintf("%.*s%s%s", (int)(at - a->data), a->data,
 	    w->token, at + strlen("@TOKEN@"));
 	w->index_len = strlen(w->index);
+	at = getenv("MIDBACK_POSE_DIR");
+	w->pose_dir = xstrdup(at != NULL && at[0] != '\0' ? at :
+	    POSE_DIR_DEFAULT);
+	w->pose_ok = pose_present(w);
 	return (0);
 }
 
@@ -90,6 +193,8 @@ web_release(struct web *w)
 {
 	free(w->index);
 	w->index = NULL;
+	free(w->pose_dir);
+	w->pose_dir = NULL;
 	free(w->today.key);
 	free(w->today.body);
 	w->today.key = w->today.body = NULL;
@@ -350,7 +455,8 @@ web_route(struct web *w, const struct web_req *q0, struct web_reply *r)
 		return;
 	}
 	get = strcmp(q->method, "GET") == 0 || strcmp(q->method, "HEAD") == 0;
-	page = strcmp(q->url, "/") == 0 || strcmp(q->url, "/index.html") == 0;
+	page = strcmp(q->url, "/") == 0 || strcmp(q->url, "/index.html") == 0 ||
+	    strcmp(q->url, CAMERA_PAGE) == 0;
 	/* The one-time link: the cookie, and on to the page. */
 	if (get && page && q->arg != NULL && (k = q->arg(q->ctx, "k")) !=
 	    NULL) {
@@ -449,6 +555,10 @@ web_route_checked(struct web *w, const struct web_req *q,
 		r->borrowed = 1;
 		return;
 	}
+	if (strncmp(q->url, "/vendor/pose/", 13) == 0) {
+		pose_serve(w, q->url + 13, r);
+		return;
+	}
 	if ((a = asset_find(q->url)) == NULL) {
 		web_error(r, 404, "no such page");
 		return;
@@ -456,6 +566,11 @@ web_route_checked(struct web *w, const struct web_req *q,
 	r->status = 200;
 	r->type = a->type;
 	r->cache = "no-cache";
+	if (strcmp(q->url, CAMERA_PAGE) == 0) {
+		r->cache = "no-store";
+		r->csp = camera_csp;
+		r->framable = 1;
+	}
 	r->body = (char *)a->data;
 	r->len = a->len;
 	r->borrowed = 1;

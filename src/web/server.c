@@ -85,7 +85,8 @@ headers(struct MHD_Response *resp, const struct web_reply *r)
 	    r->csp != NULL ? r->csp : web_csp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "X-Frame-Options",
+	    r->framable ? "SAMEORIGIN" : "DENY");
 	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy",
 	    "same-origin");
 	MHD_add_response_header(resp, "Cross-Origin-Resource-Policy",
@@ -900,6 +901,10 @@ web_serve(struct web *w, const char *opener, char **err)
 	    "browser.)\n", url, link);
 	if (w->lan.on)
 		lan_say(w, &tls);
+	if (!w->pose_ok)
+		printf("The camera mode is unavailable: its model files are "
+		    "not in %s\n(install them, or name their folder in "
+		    "MIDBACK_POSE_DIR).\n", w->pose_dir);
 	fflush(stdout);
 	if (web_state_write(port, &cause) != 0) {
 		fprintf(stderr, "midback: serve: %s\n", cause);

@@ -94,6 +94,13 @@ struct web {
 		int	 ntries;
 	}		 lan;
 	/*
+	 * The camera mode's pose model (@mediapipe/pose, installed apart,
+	 * never built in): the folder its files are read from, and whether
+	 * every one of them is there (web_init()).
+	 */
+	char		*pose_dir;
+	int		 pose_ok;
+	/*
 	 * The last GET /api/today answer, kept while its question, the
 	 * day and the store (store_stamp()) are the same: planning reads
 	 * the store (the program's kept replay and the weeks since), and
@@ -143,6 +150,7 @@ struct web_reply {
 	const char	*csp;		/* Content-Security-Policy; NULL:
 					   the pages' own */
 	const char	*location;	/* Location, on a redirect */
+	int		 framable;	/* may be framed by our own pages */
 	char		 set_cookie[160];	/* Set-Cookie, or "" */
 	int		 retry_after;	/* seconds, on a 503; 0 none */
 };
@@ -178,6 +186,17 @@ char	*web_link_file(const char *url, char **err);
  * Make w's token and its index page. Returns 0, or -1 with *err set.
  */
 int	 web_init(struct web *, char **err);
+/*
+ * The camera mode's model files, served under /vendor/pose/ from
+ * w->pose_dir: only these names, each with its type. MIDBACK_POSE_DIR
+ * in the environment names the folder; otherwise POSE_DIR_DEFAULT.
+ */
+struct web_pose_file {
+	const char	*name;
+	const char	*type;
+};
+extern const struct web_pose_file	web_pose_files[];
+extern const size_t			web_npose_files;
 void	 web_release(struct web *);
 /*
  * Check and answer one request: the Host must name this server on a

@@ -258,10 +258,12 @@ sleep_ms(long ms)
 		;
 }
 
-/* What schema 8 added (clearances by sign, next-day answers, notices). */
+/* What schema 10 added (the camera mode's marks). */
+#define UNDO_10 " DROP TABLE camera_marks;"
 /* What schema 9 added (the paired devices, how a test was measured). */
-#define UNDO_9 " DROP TABLE devices;" \
+#define UNDO_9 UNDO_10 " DROP TABLE devices;" \
 	" ALTER TABLE selftests DROP COLUMN measured_by;"
+/* What schema 8 added (clearances by sign, next-day answers, notices). */
 #define UNDO_8 UNDO_9 \
 	" DROP TABLE screen_clearances; DROP TABLE nextday;" \
 	" DROP TABLE notices;"
@@ -308,14 +310,14 @@ open_creates_schema_in_wal_mode(void **state)
 	assert_int_equal(sb.st_mode & 077, 0);
 	free(dir);
 
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
-	assert_int_equal(STORE_SCHEMA_VERSION, 9);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 10);
+	assert_int_equal(STORE_SCHEMA_VERSION, 10);
 	assert_raw_text(path, "PRAGMA journal_mode", "wal");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
 	    " (SELECT name FROM sqlite_master WHERE type = 'table'"
 	    " ORDER BY name)",
-	    "acknowledgements devices exercise_flags exercise_totals nextday"
-	    " notices"
+	    "acknowledgements camera_marks devices exercise_flags"
+	    " exercise_totals nextday notices"
 	    " pain_ratings program program_checkpoint reminders screen_answers"
 	    " screen_clearances selftests session_items sessions");
 	assert_raw_text(path, "SELECT group_concat(name, ' ') FROM"
@@ -367,7 +369,7 @@ version_1_gains_uids_and_keeps_its_rows(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 10);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT uid) FROM"
 	    " sessions WHERE length(uid) = 32"), 2);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM pain_ratings"
@@ -415,7 +417,7 @@ version_3_ends_unresumed_sessions_at_their_last_item(void **state)
 
 	s = open_ok(path);
 	store_close(s);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 10);
 	assert_raw_text(path, "SELECT group_concat(ended_ms, ' ') FROM"
 	    " (SELECT ended_ms FROM sessions ORDER BY id)", "2100 5000 9000");
 	free(path);
@@ -443,7 +445,7 @@ migration_7_marks_earlier_selftests(void **state)
 	    " 'rotation', 36, NULL);"
 	    " PRAGMA user_version = 6;");
 	s = open_ok(path);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 10);
 	memset(&t, 0, sizeof t);
 	t.at_ms = 2000;
 	t.test = 0;
@@ -799,7 +801,7 @@ reopen_is_a_no_op(void **state)
 	after = read_whole(path, &nafter);
 	assert_int_equal(nafter, nbefore);
 	assert_memory_equal(after, before, nbefore);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 10);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sessions"), 1);
 	free(before);
 	free(after);
@@ -1575,7 +1577,7 @@ two_processes_writing_at_once_never_see_locked(void **state)
 	    " WHERE tz_min = 0"), WRITES);
 	assert_int_equal(raw_int(path, "SELECT count(DISTINCT at_ms) FROM"
 	    " pain_ratings WHERE tz_min = 1"), WRITES);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 9);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 10);
 	free(path);
 }
 

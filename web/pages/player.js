@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { h, s, main, say, clock, figure } from '../dom.js';
 import { live, setState, serverNow, onState, send } from '../live.js';
 import { FEELS, summaryView, completed } from './summary.js';
+import { cameraPanel } from '../camera/panel.js';
 
 const voice = {
 	on: localStorage.getItem('midback.voice') === '1',
@@ -59,6 +60,7 @@ export function pagePlayer() {
 	const next = h('p', { class: 'next' });
 	const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Session progress' });
 	const fig = h('div', { class: 'fig' });
+	const cam = cameraPanel(voice);
 	const question = h('div', { class: 'question-box', 'aria-live': 'polite' });
 	const aside = h('p', { class: 'advice set-aside', role: 'status', hidden: true });
 	const bPause = h('button', { type: 'button', 'aria-keyshortcuts': 'Space', text: 'Pause' });
@@ -73,7 +75,7 @@ export function pagePlayer() {
 	/* The moving figure first and large; the countdown beside it. */
 	const stage = h('section', { class: 'player', 'aria-labelledby': 'ex-title' },
 		h('div', { class: 'head' }, h('p', { class: 'count' }), bar), title,
-		h('div', { class: 'stage' }, fig, h('div', { class: 'clock' }, ring, h('div', { class: 'readout' }, phase, counters))),
+		h('div', { class: 'stage' }, fig, h('div', { class: 'clock' }, ring, h('div', { class: 'readout' }, phase, counters), cam.el)),
 		question, h('div', { class: 'info' }, cue, where, next, aside),
 		controls, help);
 	document.title = 'Playing · midback';
@@ -153,7 +155,7 @@ export function pagePlayer() {
 		main.replaceChildren(...[h('h1', { id: 'ex-title', tabindex: '-1', text: head }),
 			h('p', { class: sum.end === 'clinician' ? 'advice strong' : 'strong', text: sum.words }),
 			st.rise ? h('p', { class: 'advice', role: 'alert', text: st.rise }) : null,
-			summaryView(sum),
+			summaryView(sum), cam.summary(sum),
 			h('div', { class: 'actions' }, done, h('a', { class: 'button', href: '#/progress', text: 'See your progress' }))].filter(Boolean));
 		done.focus();
 	}
@@ -200,6 +202,7 @@ export function pagePlayer() {
 				lastEx = ss.exercise.id;
 			}
 		}
+		cam.update(ss);
 		next.textContent = ss.next ? 'Next: ' + ss.next.name : '';
 		/* The coach's words after a pain answer: set aside until when, and what follows. */
 		aside.textContent = ss.set_aside && ss.set_aside.words ? ss.set_aside.words : '';
@@ -260,6 +263,8 @@ export function pagePlayer() {
 			question.append(h('p', { class: 'error', text: 'It could not all be saved: ' + ss.failed }));
 		if (st.summary)
 			question.append(summaryView(st.summary, ss.ask_pain && !ss.rated));
+		if (st.summary)
+			question.append(cam.summary(st.summary) || '');
 		if (ss.ask_pain && !ss.rated) {
 			const sel = h('select', { id: 'pain-after' }, h('option', { value: '', text: 'Choose' }),
 				[...Array(11).keys()].map((i) => h('option', { value: i, text: String(i) })));
@@ -314,6 +319,7 @@ export function pagePlayer() {
 	api('session').then(setState);
 	return () => {
 		off();
+		cam.stop();
 		document.removeEventListener('keydown', keys);
 		cancelAnimationFrame(raf);
 		keepAwake(false);

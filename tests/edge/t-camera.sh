@@ -1,0 +1,66 @@
+# t-camera.sh -- the camera mode in a real Chromium with a fake camera
+# (tests/browser/camera.mjs): off until asked, the pose model from
+# midback's own origin, run on frames of a video this test makes, and no
+# request to any other origin. Skipped, with the reason, when chromium,
+# node, the browser tests' npm packages or the pose model (vendor/pose,
+# `npm ci` there) are missing. SHOTS=DIR keeps screenshots; BENCH=1
+# prints the benchmark's figures (bench/camera).
+. "$TOP/tests/cli/lib.sh"
+
+chromium=${CHROMIUM:-/usr/bin/chromium}
+pose=${MIDBACK_POSE_DIR:-$TOP/vendor/pose/node_modules/@mediapipe/pose}
+if [ ! -x "$chromium" ]; then
+	echo "1..0 # SKIP chromium is not installed (Debian package chromium)"
+	exit 0
+fi
+if ! command -v node >/dev/null 2>&1; then
+	echo "1..0 # SKIP node is not installed"
+	exit 0
+fi
+if [ ! -d "$TOP/tests/browser/node_modules/playwright-core" ]; then
+	echo "1..0 # SKIP playwright-core is not installed: cd tests/browser && npm ci"
+	exit 0
+fi
+if [ ! -f "$pose/pose.js" ]; then
+	echo "1..0 # SKIP the pose model is not installed: cd vendor/pose && npm ci"
+	exit 0
+fi
+
+# The real clock's pace: the session is paused while the model watches.
+export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=1"
+export XDG_RUNTIME_DIR="$T/run" MIDBACK_POSE_DIR="$pose"
+mkdir -p "$XDG_RUNTIME_DIR"
+"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
+spid=$!
+trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
+i=0
+until grep -q '?k=' "$T/serve.out" 2>/dev/null; do
+	i=$((i + 1))
+	if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
+		echo "1..1"
+		echo "not ok 1 - serve did not start"
+		sed 's/^/#  /' "$T/serve.err"
+		exit 1
+	fi
+	sleep 0.05
+done
+if grep -q 'camera mode is unavailable' "$T/serve.out"; then
+	echo "1..1"
+	echo "not ok 1 - serve did not find the pose model in $pose"
+	exit 1
+fi
+url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
+link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+
+MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium VIDEO="$T/camera.y4m" \
+    node "$TOP/tests/browser/camera.mjs"
+rc=$?
+kill $spid
+wait $spid
+src=$?
+if [ $src -ne 0 ]; then
+	echo "not ok - serve exited with status $src"
+	sed 's/^/#  /' "$T/serve.err"
+	exit 1
+fi
+exit $rc
