@@ -1,4 +1,4 @@
-# t1010-camera.sh -- the camera mode's server side, as curl and the
+# t1020-camera.sh -- the camera mode's server side, as curl and the
 # command line see it: serve says when the pose model is missing; the
 # model's files served from MIDBACK_POSE_DIR under /vendor/pose/ (only
 # their names, with their types, cacheable); the camera frame's own CSP
