@@ -36,6 +36,9 @@ cue_counters(const struct phase *ph, const struct prescription *rx,
 	int	total;
 
 	buf[0] = '\0';
+	/* A change of position counts nothing (its rep is which way). */
+	if (ph->kind == PHASE_CHANGE)
+		return;
 	if (ph->rep > 0) {
 		total = rx->breaths > 0 ? rx->breaths : rx->reps;
 		used += (size_t)snprintf(buf + used, len - used, "%s %d/%d",

@@ -107,6 +107,8 @@ doc_exercise_json(const struct exercise *e)
 	json_object_set_new(o, "position", json_string(e->position));
 	json_object_set_new(o, "places", bits_json(e->places,
 	    &catalog_places, NULL));
+	json_object_set_new(o, "ground", json_string(
+	    name_of(&catalog_grounds, (int)e->ground)));
 	json_object_set_new(o, "equipment", bits_json(e->equipment,
 	    &catalog_equips, "none"));
 	json_object_set_new(o, "dose", dose);

@@ -26,6 +26,9 @@ static const char *const motion_names[MOTION_COUNT] = {
 static const char *const place_names[PLACE_COUNT] = {
 	"desk", "floor", "wall", "doorway"
 };
+static const char *const ground_names[GROUND_COUNT] = {
+	"floor", "up", "either"
+};
 static const char *const equip_names[EQUIP_COUNT] = {
 	"chair", "wall", "doorway", "band", "dumbbell"
 };
@@ -37,6 +40,7 @@ static const char *const limit_names[LIMIT_COUNT] = {
 const struct names catalog_kinds = NAMES(kind_names);
 const struct names catalog_motions = NAMES(motion_names);
 const struct names catalog_places = NAMES(place_names);
+const struct names catalog_grounds = NAMES(ground_names);
 const struct names catalog_equips = NAMES(equip_names);
 const struct names catalog_limits = NAMES(limit_names);
 
@@ -45,13 +49,13 @@ enum {
 	K_ID, K_NAME, K_KIND, K_STAGE, K_MOTIONS, K_TARGETS, K_POSITION,
 	K_PLACES, K_EQUIPMENT, K_DOSE, K_STEPS, K_CUES, K_CAUTIONS,
 	K_REGRESSION, K_SUITS, K_WHY, K_SOURCE, K_FIGURE, K_VARIANTS,
-	K_NOT_FOR, K_FEEL, K_HARDER, K_UNLOCK, K_NKEYS
+	K_NOT_FOR, K_FEEL, K_HARDER, K_UNLOCK, K_GROUND, K_NKEYS
 };
 static const char *const exercise_keys[K_NKEYS] = {
 	"id!", "name!", "kind!", "stage!", "motions!", "targets!",
 	"position!", "places!", "equipment!", "dose!", "steps!", "cues!",
 	"cautions", "regression", "suits!", "why!", "source!", "figure",
-	"variants", "not_for", "feel", "harder", "unlock_after"
+	"variants", "not_for", "feel", "harder", "unlock_after", "ground"
 };
 
 enum {
@@ -419,6 +423,26 @@ read_exercise(struct ytree *t, yaml_node_t *n, struct exercise *e)
 			diag_add(t->diag, t->file, ytree_line(f[K_PLACES]),
 			    "'places' must list at least 1 item");
 	}
+	if (f[K_GROUND] != NULL &&
+	    (s = ytree_str(t, f[K_GROUND], "ground")) != NULL) {
+		if ((k = name_find(&catalog_grounds, s)) == -1) {
+			expect = name_list(&catalog_grounds, NULL);
+			diag_add(t->diag, t->file, ytree_line(f[K_GROUND]),
+			    "bad ground '%s' (expected %s)", s, expect);
+			free(expect);
+		} else {
+			e->ground = (enum ex_ground)k;
+			e->ground_line = ytree_line(f[K_GROUND]);
+		}
+	}
+	if (e->ground_line == 0)
+		/* Not given: what the rooms allow (a guess, for old files). */
+		e->ground = !(e->places & PLACE_FLOOR) ? GROUND_UP :
+		    !(e->places & PLACE_DESK) ? GROUND_FLOOR : GROUND_EITHER;
+	else if (e->ground == GROUND_FLOOR && e->places != 0 &&
+	    !(e->places & PLACE_FLOOR))
+		diag_add(t->diag, t->file, e->ground_line,
+		    "'ground: floor' needs floor in 'places'");
 	if (f[K_EQUIPMENT] != NULL)
 		read_bits(t, f[K_EQUIPMENT], "equipment", "equipment",
 		    &catalog_equips, "none", &e->equipment);
@@ -870,6 +894,8 @@ catalog_from_static(const struct catalog_static *s, size_t n,
 		e->stage = s->stage;
 		e->motions = s->motions;
 		e->places = s->places;
+		e->ground = (enum ex_ground)s->ground;
+		e->ground_line = s->ground_line;
 		e->equipment = s->equipment;
 		e->position = (char *)s->position;
 		e->regression = (char *)s->regression;

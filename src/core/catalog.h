@@ -37,6 +37,20 @@ enum ex_kind {
 #define PLACE_DOORWAY		0x8
 #define PLACE_COUNT		4
 
+/*
+ * The level of the body while doing it (not the room, which `places`
+ * gives): down on the floor (lying, kneeling, on hands and knees, sitting
+ * on the floor), up (on a chair or standing), or either (seated tall,
+ * which may be on a chair or cross-legged). A plan keeps floor work in
+ * one block and gives each change between the floor and up its seconds.
+ */
+enum ex_ground {
+	GROUND_FLOOR,
+	GROUND_UP,
+	GROUND_EITHER,
+	GROUND_COUNT
+};
+
 /* What an exercise needs, as bits; none is the empty set. */
 #define EQUIP_CHAIR		0x1
 #define EQUIP_WALL		0x2
@@ -89,6 +103,7 @@ struct exercise {
 	struct strlist	 targets;
 	char		*position;	/* Owned. */
 	unsigned	 places;	/* PLACE_* bits */
+	enum ex_ground	 ground;
 	unsigned	 equipment;	/* EQUIP_* bits */
 	struct dose	 dose;
 	struct strlist	 steps;
@@ -116,6 +131,7 @@ struct exercise {
 	unsigned long	 regression_line;
 	unsigned long	 variants_line;
 	unsigned long	 harder_line;
+	unsigned long	 ground_line;	/* 0: not given, taken from places */
 };
 
 struct catalog {
@@ -134,13 +150,13 @@ struct catalog_static {
 	unsigned long		 harder_line;
 	unsigned		 not_for;
 	const char *const	*variants;
-	int			 kind, stage;
+	int			 kind, stage, ground;
 	unsigned		 motions, places, equipment;
 	struct range		 sets, reps, hold_s, breaths;
 	int			 per_side, tempo_s, frequency_min;
 	const char *const	*targets, *const *steps, *const *cues;
 	const char *const	*cautions, *const *suits, *const *source;
-	unsigned long		 line, regression_line;
+	unsigned long		 line, regression_line, ground_line;
 	const struct fig_spec	*figure;	/* NULL: none */
 };
 
@@ -175,12 +191,12 @@ const char	*catalog_suggest(const struct catalog *, const char *id);
 void		 catalog_free(struct catalog *);
 
 /*
- * The names of the kinds (enum ex_kind) and of the bits of motions,
- * places, equipment and limits, for messages and output; names.h reads
- * them both ways.
+ * The names of the kinds (enum ex_kind), of the levels (enum ex_ground)
+ * and of the bits of motions, places, equipment and limits, for messages
+ * and output; names.h reads them both ways.
  */
-extern const struct names catalog_kinds, catalog_motions, catalog_places,
-		 catalog_equips, catalog_limits;
+extern const struct names catalog_kinds, catalog_grounds, catalog_motions,
+		 catalog_places, catalog_equips, catalog_limits;
 /* Whether a and b are declared near-duplicates (either way round). */
 int		 catalog_variants(const struct exercise *a,
 		    const struct exercise *b);

@@ -264,20 +264,24 @@ reserve_for(const struct plan *p, const struct plan_opts *o,
 }
 
 /*
- * Where an exercise is done: only on the floor, only off it (a chair,
- * standing, a wall or a doorway), or either way (seated on a chair or
- * cross-legged, standing on the mat), which changes nothing.
+ * Where the body is while doing an exercise (its catalog `ground`, not
+ * the rooms in `places`): down on the floor, up on a chair or standing,
+ * or either (seated tall, on a chair or cross-legged), which changes
+ * nothing: between floor work it is done on the floor.
  */
 enum where { WHERE_EITHER, WHERE_FLOOR, WHERE_UP };
 
 static enum where
 where_of(const struct exercise *e)
 {
-	if (!(e->places & PLACE_FLOOR))
-		return (WHERE_UP);
-	if (!(e->places & PLACE_DESK))
+	switch (e->ground) {
+	case GROUND_FLOOR:
 		return (WHERE_FLOOR);
-	return (WHERE_EITHER);
+	case GROUND_UP:
+		return (WHERE_UP);
+	default:
+		return (WHERE_EITHER);
+	}
 }
 
 /*
@@ -302,18 +306,18 @@ where_rank(const struct exercise *e, enum where at)
 }
 
 /*
- * Put p in playing order and give each change of position its own
- * seconds: by play_rank(), and inside one rank first what is done where
- * the person already is, then what may be done anywhere, then the
- * rest, so that floor work stands together. Recomputes every duration
- * and the total.
+ * Put p in playing order: by play_rank(), and inside one rank first what
+ * is done where the person already is (`at` to begin with), then what
+ * may be done anywhere, then the rest, so that floor work stands
+ * together. Returns the changes of position it makes.
  */
-static void
-arrange(struct plan *p)
+static int
+order_from(struct plan *p, enum where at)
 {
 	struct plan_item	tmp;
 	size_t			i, j, a, b;
-	enum where		at = WHERE_UP, w;
+	enum where		w;
+	int			changes = 0;
 
 	for (i = 1; i < p->n; i++) {
 		tmp = p->items[i];
@@ -337,6 +341,32 @@ arrange(struct plan *p)
 			if ((w = where_of(p->items[i].ex)) != WHERE_EITHER)
 				at = w;
 	}
+	for (i = 0, at = WHERE_EITHER; i < p->n; i++) {
+		w = where_of(p->items[i].ex);
+		if (w != WHERE_EITHER && at != WHERE_EITHER && w != at)
+			changes++;
+		if (w != WHERE_EITHER)
+			at = w;
+	}
+	return (changes);
+}
+
+/*
+ * Put p in playing order with the fewest changes of position (starting
+ * up, or on the floor when that saves one), and give each change its
+ * own seconds, marked on the first exercise in the new position.
+ * Recomputes every duration and the total.
+ */
+static void
+arrange(struct plan *p)
+{
+	size_t		i;
+	enum where	at, w;
+	int		floor_first;
+
+	floor_first = order_from(p, WHERE_FLOOR);
+	if (floor_first < order_from(p, WHERE_UP))
+		(void)order_from(p, WHERE_FLOOR);
 	p->total_s = 0;
 	at = WHERE_EITHER;
 	for (i = 0; i < p->n; i++) {

@@ -229,8 +229,9 @@ const struct exercise *plan_easier(const struct catalog *,
  */
 void	plan_breathing(const struct catalog *, struct plan *p);
 /*
- * How many blocks of floor-only work p holds, in its order (at most one
- * in a plan_make() plan).
+ * How many blocks of floor work (by each exercise's ground; either way
+ * joins the block it stands in) p holds, in its order (at most one in a
+ * plan_make() plan).
  */
 int	plan_floor_blocks(const struct plan *);
 /* Whether two plans hold the same exercises and doses, in any order. */

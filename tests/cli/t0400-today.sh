@@ -204,7 +204,8 @@ assert p[\"items\"], \"no items\"
 keys = [\"id\", \"name\", \"stage\", \"sets\", \"reps\", \"hold_s\",
     \"breaths\", \"per_side\", \"duration_s\"]
 for i in p[\"items\"]:
-    assert sorted(i) == sorted(keys), sorted(i)
+    assert sorted(set(i) - {\"change\"}) == sorted(keys), sorted(i)
+    assert i.get(\"change\", \"down\") in (\"down\", \"up\"), i
     assert isinstance(i[\"per_side\"], bool)
     assert i[\"sets\"] >= 1 and i[\"duration_s\"] > 0, i
     assert i[\"reps\"] or i[\"hold_s\"] or i[\"breaths\"], i
@@ -293,6 +294,39 @@ t 'today-2.12 the default equipment leaves out the band and the dumbbell' '
 	planned m12 m30 m60 &&
 	lacks "$T/sel" " band-pull-apart:" &&
 	lacks "$T/sel" " dumbbell-twist:"
+'
+
+t 'today-2.13 floor work stands in one block; each change between the floor and up is marked on the first exercise in the new position' '
+	run 0 "$MIDBACK" list --json &&
+	python3 -c "
+import glob, json
+ground = {e[\"id\"]: e[\"ground\"] for e in json.load(open(\"$OUT\"))}
+assert set(ground.values()) == {\"floor\", \"up\", \"either\"}, ground
+n = changes = 0
+for f in sorted(glob.glob(\"$T/plans/*@*\")):
+    at, blocks = None, 0
+    for i in json.load(open(f))[\"items\"]:
+        w = ground[i[\"id\"]]
+        want = None
+        if w != \"either\":
+            if w == \"floor\" and at != \"floor\":
+                blocks += 1
+            if at is not None and w != at:
+                want = \"down\" if w == \"floor\" else \"up\"
+                changes += 1
+            at = w
+        assert i.get(\"change\") == want, (f, i[\"id\"], want)
+    assert blocks <= 1, (f, blocks)
+    n += 1
+assert n >= 20 and changes > 0, (n, changes)
+"
+'
+
+t 'today-2.14 the text shows a change of position before its exercise, with its seconds' '
+	run 0 "$MIDBACK" today --minutes 15 --place floor --date 2026-03-01 &&
+	grep -B1 -A1 "^      Get down onto the floor (0:10)\$" "$OUT" >"$T/down" &&
+	grep -A1 "^      Get up off the floor (0:10)\$" "$OUT" >"$T/up" &&
+	test "$(wc -l <"$T/down")" -eq 3 && test "$(wc -l <"$T/up")" -eq 2
 '
 
 t 'today-3.1 --minutes 2 is too few: exit 2' '

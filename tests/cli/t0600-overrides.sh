@@ -163,7 +163,7 @@ t 'over-3.1 a bad file: its problems and an ignoring line on stderr, exit 0' '
 	fresh && half_bad "$D/half.yaml" &&
 	run 0 "$MIDBACK" list &&
 	printf "%s\n" \
-	    "$D/half.yaml:31: bad equipment ${Q}rope${Q} (expected chair, wall, doorway, band, dumbbell or none)" \
+	    "$D/half.yaml:32: bad equipment ${Q}rope${Q} (expected chair, wall, doorway, band, dumbbell or none)" \
 	    "midback: ignoring ${Q}$D/half.yaml${Q}; its exercises are not loaded" \
 	    >"$T/want" &&
 	diff -u "$T/want" "$ERR"

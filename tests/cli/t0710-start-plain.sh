@@ -179,6 +179,10 @@ printf 'n\ny\ny\n' >"$T/in-yeseof"
 bg yeseof "$T/in-yeseof" "$MIDBACK" start --routine "$ONE"
 printf 'n\nn\nn\nn\nn\n' >"$T/in-refuse"
 bg refuse "$T/in-refuse" "$MIDBACK" start --routine "$ONE"
+# A plan with floor work between work done up, on a faster test clock.
+answers "$T/in-floor" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" ""
+bg floor "$T/in-floor" env MIDBACK_TEST_CLOCK=scale=200 "$MIDBACK" start \
+    --minutes 15 --place floor --date 2026-03-01
 mkdir -p "$T/voice/run"
 answers "$T/in-voice"
 bg voice "$T/in-voice" env -u PULSE_SERVER XDG_RUNTIME_DIR="$T/voice/run" \
@@ -457,6 +461,15 @@ t 'start-6.1 --routine with a missing file: exit 1, the message names it' '
 	has "$ERR" "$T/no-such-routine.yaml" &&
 	test "$(wc -l <"$ERR")" -eq 1 &&
 	test ! -e "$T/u1/midback"
+'
+
+t 'start-1.9 getting down onto the floor and up again are cues of their own, with their seconds, before the exercise' '
+	ended floor 0 &&
+	grep -A1 "\] Get down onto the floor (10 s)\$" "$OUT" >"$T/down" &&
+	grep -A1 "\] Get up off the floor (10 s)\$" "$OUT" >"$T/up" &&
+	test "$(wc -l <"$T/down")" -eq 2 && test "$(wc -l <"$T/up")" -eq 2 &&
+	sed -n 2p "$T/down" | grep -q "^\[[0-9:]*\] [0-9]*/[0-9]* .*: get ready\." &&
+	sed -n 2p "$T/up" | grep -q "^\[[0-9:]*\] [0-9]*/[0-9]* .*: get ready\."
 '
 
 t 'start-6.2 a routine with errors prints FILE:LINE: message, exit 1, stores nothing' '

@@ -292,6 +292,68 @@ bad_enum_values_are_reported(void **state)
 	    "band, dumbbell or none)");
 }
 
+/*
+ * The body's level: read, refused with its line when unknown or floor
+ * where places has no floor, and taken from places when left out.
+ */
+static void
+ground_is_read_checked_or_taken_from_places(void **state)
+{
+	struct diag	 d = DIAG_INIT;
+	struct catalog	*c;
+	const char	*text;
+
+	(void)state;
+	text = "exercises:\n" ENTRY("a-up", "    ground: up\n")
+	    ENTRY("a-either", "    ground: either\n") ENTRY("a-guess", "");
+	c = catalog_parse("f.yaml", text, strlen(text), base, &d);
+	assert_non_null(c);
+	assert_int_equal(catalog_find(c, "a-up")->ground, GROUND_UP);
+	assert_int_equal(catalog_find(c, "a-either")->ground, GROUND_EITHER);
+	/* Only desk in places: up, as the rooms allow. */
+	assert_int_equal(catalog_find(c, "a-guess")->ground, GROUND_UP);
+	assert_int_equal(catalog_find(c, "a-guess")->ground_line, 0);
+	assert_int_not_equal(catalog_find(c, "a-up")->ground_line, 0);
+	catalog_free(c);
+	diag_release(&d);
+	EXPECT("exercises:\n" ENTRY("a-b", "    ground: sideways\n"),
+	    "f.yaml:20: bad ground 'sideways' (expected floor, up or either)");
+	EXPECT("exercises:\n" ENTRY("a-b", "    ground: [floor]\n"),
+	    "f.yaml:20: 'ground' must be text, found a list");
+	EXPECT("exercises:\n" ENTRY("a-b", "    ground: floor\n"),
+	    "f.yaml:20: 'ground: floor' needs floor in 'places'");
+}
+
+/* Every built-in exercise says its level; a few read from its steps. */
+static void
+builtin_grounds_are_given(void **state)
+{
+	static const struct {
+		const char	*id;
+		enum ex_ground	 ground;
+	} known[] = {
+		{ "breathing-90-90", GROUND_FLOOR },	/* calves on a chair */
+		{ "wall-angel-seated", GROUND_FLOOR },	/* on the floor */
+		{ "open-book", GROUND_FLOOR },
+		{ "diaphragmatic-breathing", GROUND_EITHER },
+		{ "seated-twist", GROUND_EITHER },	/* or cross-legged */
+		{ "back-breathing", GROUND_UP },	/* front of a chair */
+		{ "seated-pelvic-rock", GROUND_UP },
+		{ "standing-rotation-reach", GROUND_UP },
+		{ "side-bend-reach", GROUND_UP },
+		{ "band-row", GROUND_UP },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < base->n; i++)
+		if (base->ex[i].ground_line == 0)
+			fail_msg("%s: no ground", base->ex[i].id);
+	for (i = 0; i < sizeof known / sizeof known[0]; i++)
+		assert_int_equal(catalog_find(base, known[i].id)->ground,
+		    known[i].ground);
+}
+
 static void
 range_with_min_above_max_is_reported(void **state)
 {
@@ -435,6 +497,8 @@ compiled_in_catalog_equals_the_parsed_file(void **state)
 		assert_int_equal(a->stage, b->stage);
 		assert_int_equal(a->motions, b->motions);
 		assert_int_equal(a->places, b->places);
+		assert_int_equal(a->ground, b->ground);
+		assert_int_equal(a->ground_line, b->ground_line);
 		assert_int_equal(a->equipment, b->equipment);
 		assert_memory_equal(&a->dose, &b->dose, sizeof a->dose);
 		strlists_equal(&a->targets, &b->targets);
@@ -610,6 +674,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(builtin_catalog_has_every_exercise),
 		cmocka_unit_test(builtin_doses_match_the_articles),
+		cmocka_unit_test(ground_is_read_checked_or_taken_from_places),
+		cmocka_unit_test(builtin_grounds_are_given),
 		cmocka_unit_test(valid_file_loads_and_resolves_builtin_regressions),
 		cmocka_unit_test(not_yaml_is_reported_with_its_line),
 		cmocka_unit_test(unknown_key_is_reported),
