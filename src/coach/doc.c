@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coach/cues.h"
 #include "coach/doc.h"
 #include "core/date.h"
 #include "core/dose.h"
@@ -163,9 +164,17 @@ doc_plan_json(const struct plan *p, long day, int minutes)
 		json_object_set_new(it, "duration_s",
 		    json_integer(pi->duration_s));
 		/* A change of position first, its seconds in duration_s. */
-		if (pi->rx.change != CHANGE_NONE)
+		if (pi->rx.change != CHANGE_NONE) {
+			struct phase	ph = { PHASE_CHANGE, SIDE_NONE, 1,
+			    pi->rx.change, DOSE_CHANGE_S };
+
 			json_object_set_new(it, "change", json_string(
 			    pi->rx.change == CHANGE_DOWN ? "down" : "up"));
+			json_object_set_new(it, "change_words",
+			    json_string(cue_phase(&ph)));
+			json_object_set_new(it, "change_s",
+			    json_integer(DOSE_CHANGE_S));
+		}
 		json_array_append_new(items, it);
 	}
 	j = json_object();

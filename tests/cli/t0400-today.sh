@@ -204,7 +204,7 @@ assert p[\"items\"], \"no items\"
 keys = [\"id\", \"name\", \"stage\", \"sets\", \"reps\", \"hold_s\",
     \"breaths\", \"per_side\", \"duration_s\"]
 for i in p[\"items\"]:
-    assert sorted(set(i) - {\"change\"}) == sorted(keys), sorted(i)
+    assert sorted(set(i) - {\"change\", \"change_words\", \"change_s\"}) == sorted(keys), sorted(i)
     assert i.get(\"change\", \"down\") in (\"down\", \"up\"), i
     assert isinstance(i[\"per_side\"], bool)
     assert i[\"sets\"] >= 1 and i[\"duration_s\"] > 0, i
@@ -316,6 +316,9 @@ for f in sorted(glob.glob(\"$T/plans/*@*\")):
                 changes += 1
             at = w
         assert i.get(\"change\") == want, (f, i[\"id\"], want)
+        words = {None: None, \"down\": \"Get down onto the floor\", \"up\": \"Get up off the floor\"}[want]
+        assert i.get(\"change_words\") == words, (f, i[\"id\"], i.get(\"change_words\"))
+        assert i.get(\"change_s\") == (10 if want else None), (f, i[\"id\"])
     assert blocks <= 1, (f, blocks)
     n += 1
 assert n >= 20 and changes > 0, (n, changes)

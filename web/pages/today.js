@@ -43,7 +43,9 @@ export async function pageToday() {
 			list.replaceChildren(...[
 				h('p', { class: 'summary' }, plan.one ? 'Your one exercise for ' + dayWords(plan.date) : plan.items.length + ' exercises, ' + total + ' in all, for ' + dayWords(plan.date)),
 				plan.program ? h('p', { class: 'program-line' }, noCli(plan.program) + ' ', h('a', { href: '#/program', text: 'The program' })) : null,
-				h('ol', { class: 'items' }, plan.items.map((it) => h('li', {},
+				h('ol', { class: 'items' }, plan.items.map((it) => h('li', { class: it.change_words ? 'moved' : null },
+					/* A change of position, in the coach's words; its seconds are in the item's time. */
+					it.change_words ? h('span', { class: 'change', text: it.change_words + ' (' + clock(it.change_s * 1000) + ')' }) : null,
 					thumb(it.id),
 					h('a', { href: '#/library/' + it.id, class: 'name', text: it.name }),
 					h('span', { class: 'dose', text: it.dose_text }),
