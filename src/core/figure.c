@@ -1332,7 +1332,7 @@ props_back(struct builder *bd, const struct fig_spec *f,
 {
 	double	q[4][3], lo[3], hi[3], hx;
 	double	ex, ez, wz;
-	int	k;
+	int	k, lying;
 
 	bd->group++;
 	/* The floor: a wide strip under everything. */
@@ -1400,6 +1400,15 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		/* Facing forward and not leaning back: near the front. */
 		if (fabs(ref->r[FJ_PELVIS][0]) > 0.7 && !leans_back(f))
 			hx = ref->p[FJ_PELVIS][0] - CHAIR_FRONT_SIT;
+		/*
+		 * Lying down (the trunk level), the calves rest on the
+		 * seat: its front edge at the knees, the back beyond the
+		 * feet (the room's x runs from the knees to the feet).
+		 */
+		lying = fabs(ref->p[FJ_THORAX3][1] - ref->p[FJ_PELVIS][1]) <
+		    15 && ref->p[FJ_LANKLE][0] > ref->p[FJ_LKNEE][0];
+		if (lying)
+			hx = (ref->p[FJ_LKNEE][0] + ref->p[FJ_RKNEE][0]) / 2 - 4;
 		lo[0] = hx;
 		hi[0] = hx + 42;
 		lo[1] = FIG_SEAT_H - 4;
@@ -1407,13 +1416,15 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		lo[2] = -22;
 		hi[2] = 22;
 		box(bd, lo, hi, FS_CHAIR);
-		lo[0] = hx - 4;
-		hi[0] = hx;
+		lo[0] = lying ? hx + 42 : hx - 4;
+		hi[0] = lo[0] + 4;
 		lo[1] = FIG_SEAT_H - 4;
 		hi[1] = FIG_SEAT_H + 36;
 		box(bd, lo, hi, FS_CHAIR);
 		for (k = 0; k < 4; k++) {
 			lo[0] = (k & 1) ? hx + 38 : hx - 4;
+			if (lying)
+				lo[0] += 4;
 			hi[0] = lo[0] + 4;
 			lo[1] = 0;
 			hi[1] = FIG_SEAT_H - 4;
