@@ -27,7 +27,8 @@ static const char *const camera_names[FCAM_COUNT] = {
 };
 
 static const char *const prop_names[FPROP_COUNT] = {
-	"floor", "mat", "wall", "chair", "doorway", "band", "dumbbell"
+	"floor", "mat", "wall", "chair", "doorway", "band", "dumbbell",
+	"anchor-front", "anchor-side"
 };
 
 static const char *const contact_names[FCON_COUNT] = {

@@ -51,7 +51,9 @@ enum fig_camera {
 #define FPROP_DOORWAY	0x10
 #define FPROP_BAND	0x20
 #define FPROP_DUMBBELL	0x40
-#define FPROP_COUNT	7
+#define FPROP_ANCHOR_FRONT 0x80	/* the band's fixed end: ahead, */
+#define FPROP_ANCHOR_SIDE 0x100	/* or at the figure's right */
+#define FPROP_COUNT	9
 
 /*
  * Contacts, as bits: where the body must touch, to within 1 cm, in every

@@ -1332,7 +1332,7 @@ props_back(struct builder *bd, const struct fig_spec *f,
 {
 	double	q[4][3], lo[3], hi[3], hx;
 	double	ex, ez, wz;
-	int	k;
+	int	k, lying;
 
 	bd->group++;
 	/* The floor: a wide strip under everything. */
@@ -1400,6 +1400,15 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		/* Facing forward and not leaning back: near the front. */
 		if (fabs(ref->r[FJ_PELVIS][0]) > 0.7 && !leans_back(f))
 			hx = ref->p[FJ_PELVIS][0] - CHAIR_FRONT_SIT;
+		/*
+		 * Lying down (the trunk level), the calves rest on the
+		 * seat: its front edge at the knees, the back beyond the
+		 * feet (the room's x runs from the knees to the feet).
+		 */
+		lying = fabs(ref->p[FJ_THORAX3][1] - ref->p[FJ_PELVIS][1]) <
+		    15 && ref->p[FJ_LANKLE][0] > ref->p[FJ_LKNEE][0];
+		if (lying)
+			hx = (ref->p[FJ_LKNEE][0] + ref->p[FJ_RKNEE][0]) / 2 - 4;
 		lo[0] = hx;
 		hi[0] = hx + 42;
 		lo[1] = FIG_SEAT_H - 4;
@@ -1407,13 +1416,15 @@ props_back(struct builder *bd, const struct fig_spec *f,
 		lo[2] = -22;
 		hi[2] = 22;
 		box(bd, lo, hi, FS_CHAIR);
-		lo[0] = hx - 4;
-		hi[0] = hx;
+		lo[0] = lying ? hx + 42 : hx - 4;
+		hi[0] = lo[0] + 4;
 		lo[1] = FIG_SEAT_H - 4;
 		hi[1] = FIG_SEAT_H + 36;
 		box(bd, lo, hi, FS_CHAIR);
 		for (k = 0; k < 4; k++) {
 			lo[0] = (k & 1) ? hx + 38 : hx - 4;
+			if (lying)
+				lo[0] += 4;
 			hi[0] = lo[0] + 4;
 			lo[1] = 0;
 			hi[1] = FIG_SEAT_H - 4;
@@ -1424,18 +1435,61 @@ props_back(struct builder *bd, const struct fig_spec *f,
 	}
 }
 
+/*
+ * Where a band's fixed end is (a door handle at chest height): with
+ * anchor-front, a band's length ahead of the hands of the first pose;
+ * with anchor-side, as far out at the figure's right (its left on the
+ * second side, which the mirrored camera shows as the right again).
+ */
+#define ANCHOR_REACH	45.0
+
+static int
+band_anchor(const struct fig_spec *f, const struct fig_body *ref,
+    int mirror, double at[3])
+{
+	int	k;
+
+	if (!(f->props & (FPROP_ANCHOR_FRONT | FPROP_ANCHOR_SIDE)))
+		return (0);
+	for (k = 0; k < 3; k++)
+		at[k] = (ref->p[FJ_LWRIST][k] + ref->e[FE_LHAND][k] +
+		    ref->p[FJ_RWRIST][k] + ref->e[FE_RHAND][k]) / 4;
+	if (f->props & FPROP_ANCHOR_FRONT) {
+		at[0] += ANCHOR_REACH;
+		at[2] = ref->p[FJ_PELVIS][2];
+	} else
+		at[2] += (mirror ? -1 : 1) * (ANCHOR_REACH + 20);
+	return (1);
+}
+
 static void
 props_front(struct builder *bd, const struct fig_spec *f,
-    const struct fig_body *b)
+    const struct fig_body *b, const struct fig_body *ref, int mirror)
 {
-	double	mid[2][3], ax[3], a[3], c[3], len;
+	double	mid[2][3], ax[3], a[3], c[3], len, at[3];
 	int	h, k, w;
 
 	for (h = 0; h < 2; h++)
 		for (k = 0; k < 3; k++)
 			mid[h][k] = (b->p[h ? FJ_RWRIST : FJ_LWRIST][k] +
 			    b->e[h ? FE_RHAND : FE_LHAND][k]) / 2;
-	if (f->props & FPROP_BAND) {
+	if ((f->props & FPROP_BAND) && band_anchor(f, ref, mirror, at)) {
+		/* Fixed at one end: the handle, and a band to each hand. */
+		bd->group++;
+		for (k = 0; k < 3; k++) {
+			a[k] = at[k];
+			c[k] = at[k];
+		}
+		a[1] -= 3;
+		c[1] += 3;
+		line(bd, a, c, 2.2, FS_DOOR);
+		bd->depth[bd->n - 1] = 1e5;
+		for (h = 0; h < 2; h++) {
+			bd->group++;
+			line(bd, at, mid[h], 1.3, FS_BAND);
+			bd->depth[bd->n - 1] = 1e5;
+		}
+	} else if (f->props & FPROP_BAND) {
 		bd->group++;
 		line(bd, mid[0], mid[1], 1.6, FS_BAND);
 		bd->depth[bd->n - 1] = 1e5;
@@ -1666,7 +1720,7 @@ fig_scene(const struct fig_spec *f, const struct fig_body *b,
 		for (k = bd.n - 3; k < bd.n; k++)
 			bd.tmp[k].style = d >= torso - 2 ? FS_NEAR : FS_FAR;
 	}
-	props_front(&bd, f, b);
+	props_front(&bd, f, b, ref, mirror);
 	if (mirror)
 		for (i = 0; i < bd.n; i++)
 			for (k = 0; k < bd.tmp[i].n; k++)
