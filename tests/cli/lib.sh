@@ -87,3 +87,20 @@ for e in exs:
     print(e["id"])
 PY
 }
+
+# need_browser CHROMIUM: skip the whole script, with its reason, unless
+# Chromium, node and tests/browser's playwright-core are all there.
+need_browser() {
+	if [ ! -x "$1" ]; then
+		echo "1..0 # SKIP chromium is not installed (Debian package chromium)"
+		exit 0
+	fi
+	if ! command -v node >/dev/null 2>&1; then
+		echo "1..0 # SKIP node is not installed"
+		exit 0
+	fi
+	if [ ! -d "$TOP/tests/browser/node_modules/playwright-core" ]; then
+		echo "1..0 # SKIP playwright-core is not installed: cd tests/browser && npm ci"
+		exit 0
+	fi
+}

@@ -10,18 +10,7 @@
 . "$TOP/tests/cli/lib.sh"
 
 chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-	echo "1..0 # SKIP chromium is not installed (Debian package chromium)"
-	exit 0
-fi
-if ! command -v node >/dev/null 2>&1; then
-	echo "1..0 # SKIP node is not installed"
-	exit 0
-fi
-if [ ! -d "$TOP/tests/browser/node_modules/playwright-core" ]; then
-	echo "1..0 # SKIP playwright-core is not installed: cd tests/browser && npm ci"
-	exit 0
-fi
+need_browser "$chromium"
 
 export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=5"
 export XDG_RUNTIME_DIR="$T/run"

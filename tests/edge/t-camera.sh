@@ -9,18 +9,7 @@
 
 chromium=${CHROMIUM:-/usr/bin/chromium}
 pose=${MIDBACK_POSE_DIR:-$TOP/vendor/pose/node_modules/@mediapipe/pose}
-if [ ! -x "$chromium" ]; then
-	echo "1..0 # SKIP chromium is not installed (Debian package chromium)"
-	exit 0
-fi
-if ! command -v node >/dev/null 2>&1; then
-	echo "1..0 # SKIP node is not installed"
-	exit 0
-fi
-if [ ! -d "$TOP/tests/browser/node_modules/playwright-core" ]; then
-	echo "1..0 # SKIP playwright-core is not installed: cd tests/browser && npm ci"
-	exit 0
-fi
+need_browser "$chromium"
 if [ ! -f "$pose/pose.js" ]; then
 	echo "1..0 # SKIP the pose model is not installed: cd vendor/pose && npm ci"
 	exit 0

@@ -20,16 +20,9 @@ fi
 . "$TOP/tests/cli/lib.sh"
 
 chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ]; then
-	echo "1..0 # SKIP chromium is not installed (Debian package chromium)"
-	exit 0
-fi
-if ! command -v node >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
-	echo "1..0 # SKIP node or openssl is not installed"
-	exit 0
-fi
-if [ ! -d "$TOP/tests/browser/node_modules/playwright-core" ]; then
-	echo "1..0 # SKIP playwright-core is not installed: cd tests/browser && npm ci"
+need_browser "$chromium"
+if ! command -v openssl >/dev/null 2>&1; then
+	echo "1..0 # SKIP openssl is not installed"
 	exit 0
 fi
 if ! { ip link set lo up &&
