@@ -10,7 +10,8 @@
 // reads when a benchmark asks it to.
 //
 // The picture is grey (Y4M 4:2:0, the colour planes flat).
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { openSync, writeSync, closeSync, readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 
 // One step: { to: 0 | 1 (the start or the end keyframe), s: seconds,
 // fault: 'chin' | 'low-back' | undefined }.
@@ -133,4 +134,114 @@ function stamp(Y, W, H, n) {
 			for (let x = xa; x < xb; x++)
 				Y[y * W + x] = bit ? 16 : 235;
 	}
+}
+
+// A video from the catalog's own figure: stills (PNG files, as
+// rsvg-convert renders `midback show --svg --pose N`), each placed at the
+// centre of a plain light frame, in colour (Y4M 4:2:0), shown as the
+// steps say ({ still: index, s: seconds }); each frame carries its
+// number as makeVideo's do. Returns { frames, fps, timeline } with each
+// frame's still.
+export function makeStillsVideo(path, pngs, steps, { width = 640, height = 480, fps = 5 } = {}) {
+	const planes = pngs.map((f) => yuv(readPng(f), width, height));
+	const fd = openSync(path, 'w');
+	writeSync(fd, `YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
+	let n = 0;
+	const timeline = [];
+	for (const st of steps) {
+		const frames = Math.max(1, Math.round(st.s * fps));
+		const [Y, U, V] = planes[st.still];
+		for (let i = 0; i < frames; i++) {
+			const y = Uint8Array.from(Y);
+			stamp(y, width, height, n);
+			writeSync(fd, 'FRAME\n');
+			writeSync(fd, y);
+			writeSync(fd, U);
+			writeSync(fd, V);
+			timeline.push({ frame: n, still: st.still, fault: st.fault || null });
+			n++;
+		}
+	}
+	closeSync(fd);
+	return { frames: n, fps, timeline };
+}
+
+// An image centred on a light frame of W x H, above the number's rows,
+// as the Y, U and V planes (BT.601, full range).
+function yuv(img, W, H) {
+	const Y = new Uint8Array(W * H).fill(240);
+	const U = new Uint8Array(W * H / 4).fill(128), V = new Uint8Array(W * H / 4).fill(128);
+	const R = new Float32Array(W * H).fill(240), G = new Float32Array(W * H).fill(240),
+		B = new Float32Array(W * H).fill(240);
+	const ox = Math.floor((W - img.w) / 2), oy = Math.max(0, Math.floor((H - 8 - img.h) / 2));
+	for (let y = 0; y < img.h && oy + y < H - 8; y++)
+		for (let x = 0; x < img.w; x++) {
+			const X = ox + x;
+			if (X < 0 || X >= W)
+				continue;
+			const s = (y * img.w + x) * 4, a = img.px[s + 3] / 255, d = (oy + y) * W + X;
+			R[d] = img.px[s] * a + 240 * (1 - a);
+			G[d] = img.px[s + 1] * a + 240 * (1 - a);
+			B[d] = img.px[s + 2] * a + 240 * (1 - a);
+		}
+	for (let i = 0; i < W * H; i++)
+		Y[i] = Math.round(0.299 * R[i] + 0.587 * G[i] + 0.114 * B[i]);
+	for (let y = 0; y < H / 2; y++)
+		for (let x = 0; x < W / 2; x++) {
+			let r = 0, g = 0, b = 0;
+			for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+				const i = (2 * y + dy) * W + 2 * x + dx;
+				r += R[i] / 4; g += G[i] / 4; b += B[i] / 4;
+			}
+			U[y * W / 2 + x] = Math.round(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+			V[y * W / 2 + x] = Math.round(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+		}
+	return [Y, U, V];
+}
+
+// A PNG file's pixels as RGBA (8 bits a sample, not interlaced: what
+// rsvg-convert writes).
+export function readPng(file) {
+	const buf = readFileSync(file);
+	let at = 8, w = 0, h = 0, type = 0;
+	const idat = [];
+	while (at < buf.length) {
+		const len = buf.readUInt32BE(at), kind = buf.toString('latin1', at + 4, at + 8);
+		const data = buf.subarray(at + 8, at + 8 + len);
+		if (kind === 'IHDR') {
+			w = data.readUInt32BE(0); h = data.readUInt32BE(4); type = data[9];
+			if (data[8] !== 8 || data[12] !== 0 || (type !== 6 && type !== 2))
+				throw new Error(`${file}: not an 8-bit RGB(A) non-interlaced PNG`);
+		} else if (kind === 'IDAT')
+			idat.push(data);
+		at += 12 + len;
+	}
+	const raw = inflateSync(Buffer.concat(idat));
+	const bpp = type === 6 ? 4 : 3, stride = w * bpp;
+	const px = new Uint8Array(w * h * 4);
+	let prev = new Uint8Array(stride);
+	for (let y = 0; y < h; y++) {
+		const f = raw[y * (stride + 1)];
+		const line = Uint8Array.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+		for (let i = 0; i < stride; i++) {
+			const a = i >= bpp ? line[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
+			let p = 0;
+			if (f === 1) p = a;
+			else if (f === 2) p = b;
+			else if (f === 3) p = (a + b) >> 1;
+			else if (f === 4) {
+				const q = a + b - c, pa = Math.abs(q - a), pb = Math.abs(q - b), pc = Math.abs(q - c);
+				p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+			}
+			line[i] = (line[i] + p) & 255;
+		}
+		for (let x = 0; x < w; x++) {
+			px[(y * w + x) * 4] = line[x * bpp];
+			px[(y * w + x) * 4 + 1] = line[x * bpp + 1];
+			px[(y * w + x) * 4 + 2] = line[x * bpp + 2];
+			px[(y * w + x) * 4 + 3] = bpp === 4 ? line[x * bpp + 3] : 255;
+		}
+		prev = line;
+	}
+	return { w, h, px };
 }

@@ -89,7 +89,8 @@ PY
 }
 
 # need_browser CHROMIUM: skip the whole script, with its reason, unless
-# Chromium, node and tests/browser's playwright-core are all there.
+# Chromium, node and tests/browser's playwright-core are all there; then
+# wait until no other Chromium suite runs.
 need_browser() {
 	if [ ! -x "$1" ]; then
 		echo "1..0 # SKIP chromium is not installed (Debian package chromium)"
@@ -103,4 +104,10 @@ need_browser() {
 		echo "1..0 # SKIP playwright-core is not installed: cd tests/browser && npm ci"
 		exit 0
 	fi
+	# One Chromium suite at a time: tests/run starts two jobs a core,
+	# and two or three Chromiums at once on a small machine starve each
+	# other until a page's browser goes away. The lock is held on fd 9
+	# until the script exits (flock(1), util-linux).
+	exec 9>"${TMPDIR:-/tmp}/midback-browser-$(id -u).lock"
+	flock 9
 }

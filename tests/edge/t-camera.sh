@@ -1,19 +1,25 @@
 # t-camera.sh -- the camera mode in a real Chromium with a fake camera
 # (tests/browser/camera.mjs): off until asked, the pose model from
-# midback's own origin, run on frames of a video this test makes, and no
-# request to any other origin. Skipped, with the reason, when chromium,
-# node, the browser tests' npm packages or the pose model (vendor/pose,
-# `npm ci` there) are missing. SHOTS=DIR keeps screenshots; BENCH=1
+# midback's own origin, run on a video of the catalog's own figure doing
+# wall angels (its keyframes drawn by `midback show --svg --pose N`,
+# rsvg-convert), the reps counted, posted and stored, and no request to
+# any other origin. Skipped, with the reason, when chromium, node,
+# rsvg-convert, the browser tests' npm packages or the pose model
+# (vendor/pose, `npm ci` there) are missing. SHOTS=DIR keeps screenshots; BENCH=1
 # prints the benchmark's figures (bench/camera).
 . "$TOP/tests/cli/lib.sh"
 
 chromium=${CHROMIUM:-/usr/bin/chromium}
 pose=${MIDBACK_POSE_DIR:-$TOP/vendor/pose/node_modules/@mediapipe/pose}
-need_browser "$chromium"
+if ! command -v rsvg-convert >/dev/null 2>&1; then
+	echo "1..0 # SKIP rsvg-convert is not installed (Debian package librsvg2-bin)"
+	exit 0
+fi
 if [ ! -f "$pose/pose.js" ]; then
 	echo "1..0 # SKIP the pose model is not installed: cd vendor/pose && npm ci"
 	exit 0
 fi
+need_browser "$chromium"
 
 # The real clock's pace: the session is paused while the model watches.
 export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=1"
@@ -41,7 +47,7 @@ fi
 url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
 link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
 
-MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium VIDEO="$T/camera.y4m" \
+MIDBACK="$MIDBACK" MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium VIDEO="$T/camera.y4m" \
     node "$TOP/tests/browser/camera.mjs"
 rc=$?
 kill $spid

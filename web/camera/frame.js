@@ -118,10 +118,10 @@ function onResults(r) {
 		tell({ type: 'flag', exercise, flag: s.flag, text: s.text });
 	}
 	if (stats.bench)
-		stats.marks.push({ at: now, frame: current, rep: out.rep, p: watch.reps ? watch.reps.p : null });
+		stats.marks.push({ at: now, sentAt, frame: current, rep: out.rep, p: watch.reps ? watch.reps.p : null });
 }
 
-let current = -1;
+let current = -1, sentAt = 0;
 
 async function run() {
 	if (typeof Pose !== 'function') {
@@ -151,7 +151,7 @@ async function run() {
 	tell({ type: 'ready' });
 	for (;;) {
 		if (video.readyState >= 2) {
-			const t0 = performance.now();
+			const t0 = sentAt = performance.now();
 			if (stats.bench)
 				current = frameNumber();
 			await pose.send({ image: video });
