@@ -27,9 +27,9 @@
 // checks wait for what the page reports, never for a time.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { makeStillsVideo } from './camera-video.mjs';
+import { makeStillsVideo, stillPng } from './camera-video.mjs';
 
 const URL = process.env.MIDBACK_URL;
 const ORIGIN = new globalThis.URL(URL).origin;
@@ -77,12 +77,7 @@ const H = { Cookie: cookie };
 // it sees each position several times. Between the keyframes the video
 // jumps: midback draws only keyframes as stills.
 const dir = dirname(VIDEO);
-const stills = [1, 2].map((k) => {
-	const svg = `${dir}/still-${k}.svg`, png = `${dir}/still-${k}.png`;
-	writeFileSync(svg, execFileSync(process.env.MIDBACK, ['show', '--svg', '--pose', String(k), EXERCISE]));
-	execFileSync('rsvg-convert', ['-h', '440', '-b', 'white', '-o', png, svg]);
-	return png;
-});
+const stills = [1, 2].map((k) => stillPng(process.env.MIDBACK, EXERCISE, k, dir));
 const FPS = 5;
 const video = makeStillsVideo(VIDEO, stills, [{ still: 0, s: 8 }, { still: 1, s: 8 }], { fps: FPS });
 // The frames where the video completes a rep: back at the start.
