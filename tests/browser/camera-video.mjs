@@ -254,9 +254,9 @@ export function readPng(file) {
 // side, but finds the catalog's seated and standing side views with a
 // face drawn on (200 to 440 px tall). The head is the figure's largest
 // outline circle, the nose the outline circle nearest it.
-export function withFace(svg) {
+export function withFace(svg, { over = false } = {}) {
 	const circles = [...svg.matchAll(/<circle class="o" cx="([-\d.]+)" cy="([-\d.]+)" r="([-\d.]+)"\/>/g)]
-		.map((m) => [+m[1], +m[2], +m[3]]);
+		.map((m) => Object.assign([+m[1], +m[2], +m[3]], { cx: m[1], cy: m[2] }));
 	if (circles.length < 2)
 		return svg;
 	const head = circles.reduce((a, b) => (b[2] > a[2] ? b : a));
@@ -279,14 +279,20 @@ export function withFace(svg) {
 			`<ellipse cx="${x(-0.05)}" cy="${y(0.05)}" rx="1.8" ry="2.8" fill="#d99c74" stroke="#8a5a3a" stroke-width="0.5"/>`);
 	} else
 		add.push(`<path d="M ${hx - r} ${y(-0.1)} A ${r} ${r} 0 0 1 ${hx + r} ${y(-0.1)} Q ${hx} ${y(-0.6)} ${hx - r} ${y(-0.1)} Z" fill="${hair}"/>`);
-	return svg.replace('</svg>', add.join('') + '</svg>');
+	// Over the head's fill, under what is drawn after it (a near arm),
+	// or, with over, on top of everything.
+	const fill = new RegExp(`<circle class="[bnf]" cx="${head.cx}" cy="${head.cy}" r="[-\\d.]+"/>`).exec(svg);
+	if (!fill || over)
+		return svg.replace('</svg>', add.join('') + '</svg>');
+	const at = fill.index + fill[0].length;
+	return svg.slice(0, at) + add.join('') + svg.slice(at);
 }
 
 // Keyframe k (1-based) of exercise id as midback draws it (`show --svg
 // --pose k`), with a face, as a PNG height px tall in dir; returns its path.
-export function stillPng(midback, id, k, dir, height = 440) {
+export function stillPng(midback, id, k, dir, height = 440, face = {}) {
 	const svg = `${dir}/${id}-${k}.svg`, png = `${dir}/${id}-${k}.png`;
-	writeFileSync(svg, withFace(execFileSync(midback, ['show', '--svg', '--pose', String(k), id], { encoding: 'utf8' })));
+	writeFileSync(svg, withFace(execFileSync(midback, ['show', '--svg', '--pose', String(k), id], { encoding: 'utf8' }), face));
 	execFileSync('rsvg-convert', ['-h', String(height), '-b', 'white', '-o', png, svg]);
 	return png;
 }

@@ -31,6 +31,9 @@ const HOLD_GAP_MS = 2000;
 // under START, is one rep.
 export const END = 0.7;
 export const START = 0.3;
+// The arms raised past this (the angle hip-shoulder-elbow, degrees), the
+// shrug is not judged.
+const ARMS_UP = 100;
 // An angle that moves less than this between keyframes is not counted.
 const MOVE_MIN = 15;
 
@@ -38,7 +41,7 @@ const MOVE_MIN = 15;
 // the person's own start it must be.
 export const FLAGS = {
 	chin: {
-		limit: 0.12,	// head ahead of the shoulders, in trunk lengths
+		limit: 0.08,	// head ahead of the shoulders, in trunk lengths (4 cm in 50)
 		say: (props) => props.includes('wall') ?
 			'Keep the back of your head against the wall.' :
 			'Let your chin come back a little, keeping your neck long.',
@@ -293,28 +296,42 @@ export class Watch {
 		this.lastSaidFlag = {};
 	}
 
+	// How far the keyframes move a flag's measure at progress p, from the
+	// first keyframe toward the counted one.
+	moved(name, p) {
+		const kf = this.plan.kf, c = this.plan.counter;
+		if (!c || !kf[0] || !kf[c.at] || !Number.isFinite(kf[0][name]) ||
+		    !Number.isFinite(kf[c.at][name]))
+			return 0;
+		return (kf[c.at][name] - kf[0][name]) * Math.max(0, Math.min(1, p));
+	}
+
 	// The value a flag's measure should have at progress p: the person's
 	// start, moved as the keyframes move.
 	expected(name, p) {
-		const kf = this.plan.kf, c = this.plan.counter;
-		let delta = 0;
-		if (c && kf[0] && kf[c.at] && Number.isFinite(kf[0][name]) &&
-		    Number.isFinite(kf[c.at][name])) {
-			const q = Math.max(0, Math.min(1, p));
-			delta = (kf[c.at][name] - kf[0][name]) * q;
-		}
-		return this.base[name] + delta;
+		return this.base[name] + this.moved(name, p);
 	}
 
-	// How wrong flag name is in f (> limit: wrong), or NaN.
+	// How wrong flag name is in f (> limit: wrong), or NaN. The chin, the
+	// lean and the shrug are let go as far as the exercise's own
+	// keyframes move them the other way, but no farther the wrong way
+	// than the person's own start: the model's head, from the ears, is
+	// not the figure's, and a head that does not come back as far as the
+	// figure's is not a poked chin.
 	fault(name, f, p) {
 		switch (name) {
 		case 'chin':
-			return f.chin - this.expected('chin', p);
+			return f.chin - this.base.chin - Math.max(0, this.moved('chin', p));
 		case 'low-back':
-			return this.expected('lean', p) - f.lean;
+			return this.base.lean + Math.min(0, this.moved('lean', p)) - f.lean;
 		case 'shrug':
-			return this.expected('shrug', p) - f.shrug;
+			// Arms raised past the shoulders lift the shoulders' points
+			// themselves, and a head dropped forward is nearer them:
+			// neither is a shrug.
+			if (f.shoulders > ARMS_UP || this.plan.flags.includes('chin') &&
+			    this.fault('chin', f, p) > FLAGS.chin.limit / 2)
+				return NaN;
+			return this.base.shrug + Math.min(0, this.moved('shrug', p)) - f.shrug;
 		case 'hips':
 			if (this.plan.camera === 'top')
 				return Math.abs(turn(f.hipline,
