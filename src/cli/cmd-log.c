@@ -104,9 +104,30 @@ session_line(const struct store_hsession *hs, char *buf, size_t len)
 }
 
 /*
- * What the camera mode saw, one line per exercise: "camera: Wall angel,
- * standing: 10 reps counted, 25 s held; said: chin 1, low-back 2".
+ * What the camera mode saw, one line per exercise: "camera: Seated
+ * overhead reach: 10 reps counted; 25 s held; noted: chin forward once,
+ * low back arching twice".
  */
+/* A form note's words, as the summary in the browser says them. */
+static const char *
+camera_words(const char *what)
+{
+	static const struct {
+		const char	*what, *words;
+	} notes[] = {
+		{ "chin", "chin forward" },
+		{ "low-back", "low back arching" },
+		{ "hips", "hips turning" },
+		{ "shrug", "shoulders shrugging" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		if (strcmp(notes[i].what, what) == 0)
+			return (notes[i].words);
+	return (what);
+}
+
 static void
 print_camera(const struct store_hsession *hs, const struct catalog *cat)
 {
@@ -114,7 +135,7 @@ print_camera(const struct store_hsession *hs, const struct catalog *cat)
 	const struct exercise		*ex;
 	char				*safe;
 	size_t				 i, j;
-	int				 said;
+	int				 said, n;
 
 	for (i = 0; i < hs->ncamera; i++) {
 		c = &hs->camera[i];
@@ -140,8 +161,12 @@ print_camera(const struct store_hsession *hs, const struct catalog *cat)
 			    strcmp(hs->camera[j].what, "reps") == 0 ||
 			    strcmp(hs->camera[j].what, "hold") == 0)
 				continue;
-			printf("%s %s %d", said++ ? "," : " said:",
-			    hs->camera[j].what, hs->camera[j].value);
+			n = hs->camera[j].value;
+			printf("%s %s %s", said++ ? "," : " noted:",
+			    camera_words(hs->camera[j].what), n == 1 ? "once" :
+			    n == 2 ? "twice" : "");
+			if (n > 2)
+				printf("%d times", n);
 		}
 		printf("\n");
 	}

@@ -216,8 +216,9 @@ api_exercises(struct web *w, const struct web_req *q, struct web_reply *r)
 /*
  * GET /api/exercises/ID/figure.svg: the exercise's figure moving through
  * its keyframes (both sides when it has two), as `midback show ID --svg`
- * draws it; GET /api/exercises/ID/still.svg: one keyframe of it, small.
- * The same catalog gives the same picture: it may be kept.
+ * draws it; GET /api/exercises/ID/still.svg (or still-N.svg, keyframe N):
+ * one keyframe of it, small. The same catalog gives the same picture: it
+ * may be kept.
  */
 static void
 api_figure(const struct exercise *e, int still, struct web_reply *r)
@@ -227,10 +228,17 @@ api_figure(const struct exercise *e, int still, struct web_reply *r)
 	o.both_sides = 1;
 	/*
 	 * still.svg: one keyframe, drawn small, for a list's thumbnail (a
-	 * few KB): the second, where the movement shows, when there is one.
+	 * few KB): the second, where the movement shows, when there is one;
+	 * still-N.svg: keyframe N (from 1), for the camera mode to show
+	 * beside the person the keyframe they are at.
 	 */
-	if (still && e->figure != NULL) {
-		o.pose = e->figure->npose > 1 ? 1 : 0;
+	if (still != 0 && e->figure != NULL) {
+		if (still > e->figure->npose) {
+			web_error(r, 404, "%s has %d keyframes", e->id,
+			    e->figure->npose);
+			return;
+		}
+		o.pose = still > 0 ? still - 1 : e->figure->npose > 1 ? 1 : 0;
 		o.px_per_cm = 0.5;
 	}
 	if ((r->body = figure_svg(e, &o)) == NULL) {
@@ -275,7 +283,13 @@ api_exercise(struct web *w, const char *rest, struct web_reply *r)
 	}
 	if (strcmp(slash, "/figure.svg") == 0 ||
 	    strcmp(slash, "/still.svg") == 0) {
-		api_figure(e, strcmp(slash, "/still.svg") == 0, r);
+		api_figure(e, strcmp(slash, "/still.svg") == 0 ? -1 : 0, r);
+		return;
+	}
+	/* still-1.svg to still-5.svg: one digit, nothing after it. */
+	if (strncmp(slash, "/still-", 7) == 0 && slash[7] >= '1' &&
+	    slash[7] <= '5' && strcmp(slash + 8, ".svg") == 0) {
+		api_figure(e, slash[7] - '0', r);
 		return;
 	}
 	if (strcmp(slash, "/poses") == 0) {

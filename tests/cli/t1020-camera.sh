@@ -127,6 +127,21 @@ t 'camera-5 an exercise'\''s keyframes: angles and points as its camera sees the
 	get api/exercises/nothing/poses && code 404
 '
 
+t 'camera-6 each keyframe drawn alone, for the figure beside the preview' '
+	get api/exercises/wall-angel-standing/still-1.svg && code 200 &&
+	has "$OUT" "<svg" && cp "$OUT" "$T/k1.svg" &&
+	get api/exercises/wall-angel-standing/still-2.svg && code 200 &&
+	! cmp -s "$OUT" "$T/k1.svg" && cp "$OUT" "$T/k2.svg" &&
+	get api/exercises/wall-angel-standing/still.svg && code 200 &&
+	cmp -s "$OUT" "$T/k2.svg" &&
+	get api/exercises/wall-angel-standing/still-3.svg && code 404 &&
+	has "$OUT" "wall-angel-standing has 2 keyframes" &&
+	get api/exercises/wall-angel-standing/still-0.svg && code 404 &&
+	get api/exercises/wall-angel-standing/still-6.svg && code 404 &&
+	get api/exercises/wall-angel-standing/still-1.svgx && code 404 &&
+	get api/exercises/wall-angel-standing/still-12.svg && code 404
+'
+
 NO=$(curl -s "${U}api/screen" | jq -c '{answers: [.questions[] | false], accepted: true}')
 cat >"$T/routine.yaml" <<'EOR'
 name: Camera
@@ -135,7 +150,7 @@ exercises:
     reps: 10
 EOR
 
-t 'camera-6 the event camera is checked, stored, and kept for the summary' '
+t 'camera-7 the event camera is checked, stored, and kept for the summary' '
 	post session/event "{\"event\":\"camera\",\"camera\":{\"what\":\"reps\",\"value\":1}}" &&
 	code 409 &&
 	post screen "$NO" && code 200 &&
@@ -160,7 +175,7 @@ t 'camera-6 the event camera is checked, stored, and kept for the summary' '
 	post session/event "{\"event\":\"quit\"}" && code 200 &&
 	has "$OUT" "\"camera\":{\"wall-angel-standing\"" &&
 	"$MIDBACK" log >"$T/log" &&
-	has "$T/log" "camera: Wall angel, standing: 3 reps counted; said: chin 2, low-back 1" &&
+	has "$T/log" "camera: Wall angel, standing: 3 reps counted; noted: chin forward twice, low back arching once" &&
 	sqlite3 "$XDG_DATA_HOME/midback/midback.db" \
 	    "SELECT what, value FROM camera_marks ORDER BY what" >"$T/db" &&
 	same "$T/db" "chin|2

@@ -24,7 +24,9 @@ need_browser "$chromium"
 # The real clock's pace: the session is paused while the model watches.
 export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=1"
 export XDG_RUNTIME_DIR="$T/run" MIDBACK_POSE_DIR="$pose"
-mkdir -p "$XDG_RUNTIME_DIR"
+mkdir -p "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/midback/exercises.d"
+# The overhead reach with two fault poses, for the flags' video.
+cp "$TOP/tests/data/overhead-reach-faults.yaml" "$XDG_CONFIG_HOME/midback/exercises.d/"
 "$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
 spid=$!
 trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT

@@ -8,7 +8,8 @@
  * Messages in (from the panel): { type: 'exercise', doc, poses } when
  * the exercise changes; { type: 'bench' } to read the frame number a
  * benchmark's video carries in its bottom rows.
- * Messages out: ready, status, plan, rep, hold, flag (see panel.js).
+ * Messages out: ready, status, plan, keyframe, rep, hold, flag (see
+ * panel.js).
  */
 import { planFor, Watch } from './form.js';
 
@@ -24,7 +25,7 @@ const stats = window.midbackCamera = {
 	firstResultAt: 0, bench: false, marks: [],
 };
 
-let watch = null, exercise = null, lastHold = -1;
+let watch = null, exercise = null, lastHold = -1, lastKey = 0;
 
 function tell(msg) {
 	if (parentWin !== window)
@@ -43,6 +44,7 @@ window.addEventListener('message', (ev) => {
 		exercise = m.doc ? m.doc.id : null;
 		watch = m.doc && m.poses ? new Watch(planFor(m.doc, m.poses)) : null;
 		lastHold = -1;
+		lastKey = 0;
 		if (watch)
 			tell({ type: 'plan', exercise, counts: !!watch.plan.counter, hold: watch.plan.hold, flags: watch.plan.flags });
 	} else if (m.type === 'bench')
@@ -100,6 +102,16 @@ function onResults(r) {
 		return;
 	const aspect = video.videoWidth / video.videoHeight || 4 / 3;
 	const out = watch.frame(now, r.poseLandmarks, aspect);
+	/* The keyframe the person is nearest, for the panel's figure: the
+	   start or the counted end by the progress; a hold, its end. */
+	const c = watch.plan.counter;
+	const p = watch.reps ? watch.reps.p : NaN;
+	const k = c && Number.isFinite(p) ? (p >= 0.5 ? c.at + 1 : 1) :
+		!c && watch.plan.kf.length ? (watch.plan.hold ? watch.plan.kf.length : 1) : 0;
+	if (k && k !== lastKey) {
+		lastKey = k;
+		tell({ type: 'keyframe', exercise, k });
+	}
 	/* The last progress values, rounded, for a test to read. */
 	stats.ps.push(watch.reps && Number.isFinite(watch.reps.p) ? Math.round(watch.reps.p * 100) / 100 : null);
 	if (stats.ps.length > 50)
@@ -118,7 +130,7 @@ function onResults(r) {
 		tell({ type: 'flag', exercise, flag: s.flag, text: s.text });
 	}
 	if (stats.bench)
-		stats.marks.push({ at: now, sentAt, frame: current, rep: out.rep, p: watch.reps ? watch.reps.p : null });
+		stats.marks.push({ at: now, sentAt, frame: current, rep: out.rep, said: out.said.map((x) => x.flag), p: watch.reps ? watch.reps.p : null });
 }
 
 let current = -1, sentAt = 0;

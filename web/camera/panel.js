@@ -11,7 +11,7 @@ import { api } from '../api.js';
 import { h, say } from '../dom.js';
 import { setState } from '../live.js';
 
-const SUMMARY_WHAT = { chin: 'chin forward', 'low-back': 'low back lifting',
+const SUMMARY_WHAT = { chin: 'chin forward', 'low-back': 'low back arching',
 	hips: 'hips turning', shrug: 'shoulders shrugging' };
 
 function mark(what, value) {
@@ -19,17 +19,39 @@ function mark(what, value) {
 		.then(setState).catch((e) => say(e.message));
 }
 
+/* Where to put the camera, by the figure's camera. */
+const PLACE = {
+	side: 'beside you, level with you', 'high-side': 'beside you, above your head height',
+	front: 'in front of you', back: 'behind you',
+	'three-quarter': 'in front of you and a little to one side',
+	'back-three-quarter': 'behind you and a little to one side',
+	top: 'above you, looking down',
+};
+
 export function cameraPanel(voice) {
 	const button = h('button', { type: 'button', class: 'camera-toggle', 'aria-pressed': 'false', text: 'Camera: count my reps' });
 	const status = h('p', { class: 'camera-status', role: 'status' });
 	const count = h('p', { class: 'camera-count', 'aria-live': 'polite' });
 	const flag = h('p', { class: 'camera-flag advice', role: 'status', hidden: true });
 	const note = h('p', { class: 'camera-note', text: 'The pictures stay in this page; only the counts and form notes are saved.' });
+	/* The figure at the keyframe the person is at, beside the preview. */
+	const kimg = h('img', { alt: '', width: 120, height: 120 });
+	const kfig = h('figure', { class: 'camera-keyframe', hidden: true }, kimg,
+		h('figcaption', { text: 'The figure here' }));
 	const el = h('div', { class: 'camera', hidden: true }, button, status, count, flag, note);
-	let frame = null, ready = false, exercise = null, sent = null, planned = '', held = 0, heldSent = 0;
+	let view = null, shownKey = '';
+	let frame = null, ready = false, exercise = null, planned = '', held = 0, heldSent = 0;
+	let known = false, counts = false, counted = '', heldText = '';
+
+	/* The count and the seconds held, as far as each applies. */
+	function showCount() {
+		count.textContent = [counted, heldText].filter(Boolean).join(' · ') ||
+			(ready ? 'Watching your form' : '');
+	}
 
 	api('camera').then((c) => {
-		el.hidden = false;
+		known = true;
+		el.hidden = !exercise;
 		if (!c.available) {
 			button.disabled = true;
 			status.textContent = 'The camera mode is not installed here.';
@@ -48,8 +70,10 @@ export function cameraPanel(voice) {
 		try {
 			const [doc, poses] = await Promise.all([api('exercises/' + encodeURIComponent(id)),
 				api('exercises/' + encodeURIComponent(id) + '/poses')]);
-			if (id === exercise)
+			if (id === exercise) {
 				post({ type: 'exercise', doc, poses });
+				status.textContent = 'Camera on. Place it ' + (PLACE[poses.camera] || 'where it sees all of you') + ', so it sees you as the figure is seen.';
+			}
 		} catch (e) {
 			post({ type: 'exercise', doc: null, poses: null });
 			status.textContent = 'No figure to compare with for this exercise.';
@@ -63,23 +87,39 @@ export function cameraPanel(voice) {
 		switch (m.type) {
 		case 'ready':
 			ready = true;
-			status.textContent = 'Camera on. Stand where the figure’s camera would see you.';
+			status.textContent = 'Camera on.';
 			sendExercise();
 			break;
 		case 'status':
 			status.textContent = m.text;
 			break;
+		case 'keyframe':
+			if (m.exercise === exercise && Number.isInteger(m.k) && m.k >= 1 && m.k <= 5) {
+				const key = exercise + '/' + m.k;
+				if (key !== shownKey) {
+					shownKey = key;
+					kimg.src = '/api/exercises/' + encodeURIComponent(exercise) + '/still-' + m.k + '.svg';
+					kimg.alt = 'The exercise’s figure at keyframe ' + m.k + ', to compare with the preview';
+				}
+				kfig.hidden = false;
+			}
+			break;
 		case 'plan':
-			count.textContent = m.counts ? 'Counted 0' + planned : m.hold ? 'Timing the hold' : 'Watching your form';
+			counts = m.counts;
+			counted = m.counts ? 'Counted 0' + planned : '';
+			heldText = m.hold && !m.counts ? 'Timing the hold' : '';
+			showCount();
 			break;
 		case 'rep':
-			count.textContent = 'Counted ' + m.count + planned;
+			counted = 'Counted ' + m.count + planned;
+			showCount();
 			if (m.exercise === exercise)
 				mark('reps', m.count);
 			break;
 		case 'hold':
 			held = m.seconds;
-			count.textContent = 'Held ' + held + ' s';
+			heldText = counts ? 'held ' + held + ' s in all' : 'Held ' + held + ' s';
+			showCount();
 			if (m.exercise === exercise && held - heldSent >= 5) {
 				heldSent = held;
 				mark('hold', held);
@@ -100,7 +140,8 @@ export function cameraPanel(voice) {
 	function start() {
 		window.addEventListener('message', onMessage);
 		frame = h('iframe', { class: 'camera-frame', src: '/camera/frame.html', title: 'Camera preview with the skeleton the model sees', allow: 'camera' });
-		el.insertBefore(frame, status);
+		view = h('div', { class: 'camera-view' }, frame, kfig);
+		el.insertBefore(view, status);
 		status.textContent = 'Starting the camera…';
 		button.setAttribute('aria-pressed', 'true');
 		button.textContent = 'Turn the camera off';
@@ -110,11 +151,14 @@ export function cameraPanel(voice) {
 		if (held > heldSent && exercise)
 			mark('hold', held);
 		window.removeEventListener('message', onMessage);
-		if (frame)
-			frame.remove();	/* its tracks stop with it */
-		frame = null;
+		if (view)
+			view.remove();	/* the frame's tracks stop with it */
+		frame = view = null;
+		kfig.hidden = true;
+		shownKey = '';
 		ready = false;
 		held = heldSent = 0;
+		counted = heldText = '';
 		button.setAttribute('aria-pressed', 'false');
 		button.textContent = 'Camera: count my reps';
 		status.textContent = count.textContent = '';
@@ -133,7 +177,10 @@ export function cameraPanel(voice) {
 			if (held > heldSent && exercise)
 				mark('hold', held);
 			exercise = id;
+			el.hidden = !known || !id;
 			held = heldSent = 0;
+			counted = heldText = '';
+			kfig.hidden = true;
 			const reps = ss && ss.exercise && ss.exercise.reps;
 			planned = reps ? ' of ' + reps : '';
 			flag.hidden = true;
@@ -150,6 +197,7 @@ export function cameraPanel(voice) {
 				return null;
 			return h('div', { class: 'camera-summary' }, h('h2', { text: 'What the camera saw' }),
 				h('ul', {}, Object.entries(cam).map(([id, c]) => {
+					const item = (ss.items || []).find((it) => it.id === id);
 					const parts = [];
 					if (c.reps)
 						parts.push(c.reps + ' reps counted');
@@ -157,7 +205,7 @@ export function cameraPanel(voice) {
 						parts.push(c.hold + ' s held');
 					for (const [f, n] of Object.entries(c.flags || {}))
 						parts.push(SUMMARY_WHAT[f] + ' noted ' + (n === 1 ? 'once' : n + ' times'));
-					return h('li', { text: id + ': ' + parts.join(', ') });
+					return h('li', { text: (item ? item.name : id) + ': ' + parts.join(', ') });
 				})));
 		},
 		stop,
