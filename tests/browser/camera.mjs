@@ -1,19 +1,15 @@
 // camera.mjs -- the camera mode in a real Chromium with a fake camera
-// (--use-fake-device-for-media-stream, a Y4M video this test makes from
-// the catalog's own figure doing wall angels, seen from the front),
-// against a running `midback serve` whose MIDBACK_POSE_DIR holds
-// @mediapipe/pose: the mode is off until asked, the model loads from
-// midback's own origin, finds the figure and counts its reps, the counts
-// are posted to the session and stored (`midback log`), and nothing is
-// asked of any other origin. Speaks TAP.
-//
-// Not checked here: the form flags. The chin and low-back flags are
-// watched only from a side camera (form.js planFor), and the model finds
-// no person in the side-view figures tried (the catalog's seated one,
-// the grey capsules of camera-video.mjs makeVideo); the wall angel's
-// cues ask for no other flag. The flags are tested in node over
-// landmarks (tests/edge/t-form.sh) and their storing in
-// tests/cli/t1020-camera.sh.
+// (--use-fake-device-for-media-stream, Y4M videos this test makes from
+// the catalog's own figures, with a face drawn on the head), against a
+// running `midback serve` whose MIDBACK_POSE_DIR holds @mediapipe/pose.
+// First the wall angel seen from the front: the mode is off until asked,
+// the model loads from midback's own origin, finds the figure and counts
+// its reps, the figure's keyframe shows beside the preview, the counts
+// are posted to the session and stored (`midback log`). Then, in a
+// second Chromium, the seated overhead reach seen from the side with two
+// fault poses (tests/data/overhead-reach-faults.yaml): the chin and
+// low-back notes are said, stored, and shown by `midback log` and the
+// summary. Nothing is asked of any other origin. Speaks TAP.
 //
 //   MIDBACK_URL, MIDBACK_LINK  the server and its one-time link
 //   MIDBACK                    the binary, for `midback log`
