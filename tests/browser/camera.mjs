@@ -83,24 +83,33 @@ const LOOP = video.frames;
 if (repFrames.length === 0)	// the loop wraps from the end to the start
 	repFrames.push(0);
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader',
-		'--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-		`--use-file-for-fake-video-capture=${VIDEO}`],
-});
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-ctx.setDefaultTimeout(60000);
-await ctx.addCookies([{ name: cname, value: cvalue, url: URL, httpOnly: true, sameSite: 'Strict' }]);
-await ctx.grantPermissions(['camera'], { origin: ORIGIN });
-page = await ctx.newPage();
 const requests = [], problems = [];
-ctx.on('request', (r) => requests.push(r.url()));
-page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-page.on('console', (m) => {
-	if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text()))
-		problems.push(m.text());
-});
+// A Chromium whose fake camera plays the video file, let in by the
+// link's cookie, with the camera allowed; every request it makes and
+// every error or refusal its page meets are noted.
+async function launch(file) {
+	const b = await chromium.launch({
+		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader',
+			'--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+			`--use-file-for-fake-video-capture=${file}`],
+	});
+	const c = await b.newContext({ viewport: { width: 1280, height: 800 } });
+	c.setDefaultTimeout(60000);
+	await c.addCookies([{ name: cname, value: cvalue, url: URL, httpOnly: true, sameSite: 'Strict' }]);
+	await c.grantPermissions(['camera'], { origin: ORIGIN });
+	const p = await c.newPage();
+	c.on('request', (r) => requests.push(r.url()));
+	p.on('pageerror', (e) => problems.push('page error: ' + e.message));
+	p.on('console', (m) => {
+		if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text()))
+			problems.push(m.text());
+	});
+	return { browser: b, ctx: c, page: p };
+}
+const first = await launch(VIDEO);
+const { browser, ctx } = first;
+page = first.page;
 
 async function post(path, body) {
 	return page.evaluate(async ([p, b]) => {
@@ -282,19 +291,8 @@ const fstills = [1, 2, 3, 4].map((k) => stillPng(process.env.MIDBACK, FAULTS, k,
 const video2 = makeStillsVideo(VIDEO2, fstills, [{ still: 0, s: 8 }, { still: 1, s: 6 }, { still: 0, s: 6 },
 	{ still: 2, s: 14, fault: 'chin' }, { still: 0, s: 6 }, { still: 3, s: 14, fault: 'low-back' },
 	{ still: 0, s: 6 }], { fps: FPS });
-const browser2 = await chromium.launch({
-	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader',
-		'--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-		`--use-file-for-fake-video-capture=${VIDEO2}`],
-});
-const ctx2 = await browser2.newContext({ viewport: { width: 1280, height: 800 } });
-ctx2.setDefaultTimeout(60000);
-await ctx2.addCookies([{ name: cname, value: cvalue, url: URL, httpOnly: true, sameSite: 'Strict' }]);
-await ctx2.grantPermissions(['camera'], { origin: ORIGIN });
-page = await ctx2.newPage();
-ctx2.on('request', (r) => requests.push(r.url()));
-page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+const second = await launch(VIDEO2);
+page = second.page;
 await page.goto(URL + '#/today');
 await page.getByRole('heading', { name: 'Today' }).waitFor();
 
@@ -360,6 +358,6 @@ await t('camera-8 still nothing asked of any other origin', async () => {
 	assert(problems.length === 0, problems.join('\n'));
 });
 
-await browser2.close();
+await second.browser.close();
 console.log(`1..${n}`);
 process.exit(failed ? 1 : 0);
