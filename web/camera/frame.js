@@ -98,6 +98,17 @@ function onResults(r) {
 	draw(r.poseLandmarks);
 	if (!r.poseLandmarks)
 		stats.ps.push('none');
+	/* No one found for a while: say so, once, and again when found. */
+	if (r.poseLandmarks) {
+		lastFound = now;
+		if (missing) {
+			missing = false;
+			status(WATCHING);
+		}
+	} else if (!missing && now - Math.max(lastFound, stats.firstResultAt) > MISSING_MS) {
+		missing = true;
+		status('No one in view: move back until all of you is in the picture, in good light.');
+	}
 	if (!watch || !r.poseLandmarks)
 		return;
 	const aspect = video.videoWidth / video.videoHeight || 4 / 3;
@@ -134,6 +145,9 @@ function onResults(r) {
 }
 
 let current = -1, sentAt = 0;
+let lastFound = 0, missing = false;
+const MISSING_MS = 3000;
+const WATCHING = 'Watching. The preview is mirrored, as a mirror is.';
 
 async function run() {
 	if (typeof Pose !== 'function') {
@@ -159,7 +173,7 @@ async function run() {
 	pose.onResults(onResults);
 	await pose.initialize();
 	stats.startedAt = performance.now();
-	status('Watching. The preview is mirrored, as a mirror is.');
+	status(WATCHING);
 	tell({ type: 'ready' });
 	for (;;) {
 		if (video.readyState >= 2) {

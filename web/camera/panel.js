@@ -31,6 +31,7 @@ const PLACE = {
 export function cameraPanel(voice) {
 	const button = h('button', { type: 'button', class: 'camera-toggle', 'aria-pressed': 'false', text: 'Camera: count my reps' });
 	const status = h('p', { class: 'camera-status', role: 'status' });
+	const place = h('p', { class: 'camera-status' });
 	const count = h('p', { class: 'camera-count', 'aria-live': 'polite' });
 	const flag = h('p', { class: 'camera-flag advice', role: 'status', hidden: true });
 	const note = h('p', { class: 'camera-note', text: 'The pictures stay in this page; only the counts and form notes are saved.' });
@@ -38,7 +39,7 @@ export function cameraPanel(voice) {
 	const kimg = h('img', { alt: '', width: 120, height: 120 });
 	const kfig = h('figure', { class: 'camera-keyframe', hidden: true }, kimg,
 		h('figcaption', { text: 'The figure here' }));
-	const el = h('div', { class: 'camera', hidden: true }, button, status, count, flag, note);
+	const el = h('div', { class: 'camera', hidden: true }, button, status, place, count, flag, note);
 	let view = null, shownKey = '';
 	let frame = null, ready = false, exercise = null, planned = '', held = 0, heldSent = 0;
 	let known = false, counts = false, counted = '', heldText = '';
@@ -72,7 +73,7 @@ export function cameraPanel(voice) {
 				api('exercises/' + encodeURIComponent(id) + '/poses')]);
 			if (id === exercise) {
 				post({ type: 'exercise', doc, poses });
-				status.textContent = 'Camera on. Place it ' + (PLACE[poses.camera] || 'where it sees all of you') + ', so it sees you as the figure is seen.';
+				place.textContent = 'Place the camera ' + (PLACE[poses.camera] || 'where it sees all of you') + ', so it sees you as the figure is seen.';
 			}
 		} catch (e) {
 			post({ type: 'exercise', doc: null, poses: null });
@@ -161,7 +162,7 @@ export function cameraPanel(voice) {
 		counted = heldText = '';
 		button.setAttribute('aria-pressed', 'false');
 		button.textContent = 'Camera: count my reps';
-		status.textContent = count.textContent = '';
+		status.textContent = place.textContent = count.textContent = '';
 		flag.hidden = true;
 	}
 
