@@ -7,10 +7,14 @@
  *
  * Messages in (from the panel): { type: 'exercise', doc, poses } when
  * the exercise changes; { type: 'bench' } to read the frame number a
- * benchmark's video carries in its bottom rows.
- * Messages out: ready, status, plan, rep, hold, flag (see panel.js).
+ * benchmark's video carries in its bottom rows; { type: 'rotation',
+ * camera: 'front' | 'top' } to measure the rotation self-test's turn
+ * instead (rotation.js), from the next picture on.
+ * Messages out: ready, status, plan, rep, hold, flag (see panel.js);
+ * turn, while measuring the rotation (see pages/selftest.js).
  */
 import { planFor, Watch } from './form.js';
+import { RotationMeasure } from './rotation.js';
 
 const video = document.getElementById('video');
 const overlay = document.getElementById('overlay');
@@ -24,7 +28,7 @@ const stats = window.midbackCamera = {
 	firstResultAt: 0, bench: false, marks: [],
 };
 
-let watch = null, exercise = null, lastHold = -1;
+let watch = null, exercise = null, lastHold = -1, rotation = null;
 
 function tell(msg) {
 	if (parentWin !== window)
@@ -47,6 +51,11 @@ window.addEventListener('message', (ev) => {
 			tell({ type: 'plan', exercise, counts: !!watch.plan.counter, hold: watch.plan.hold, flags: watch.plan.flags });
 	} else if (m.type === 'bench')
 		stats.bench = true;
+	else if (m.type === 'rotation') {
+		rotation = new RotationMeasure(m.camera);
+		watch = null;
+		stats.turns = [];
+	}
 });
 
 // The skeleton the model sees, over the preview.
@@ -96,6 +105,10 @@ function onResults(r) {
 	draw(r.poseLandmarks);
 	if (!r.poseLandmarks)
 		stats.ps.push('none');
+	if (rotation) {
+		measureTurn(r.poseLandmarks);
+		return;
+	}
 	if (!watch || !r.poseLandmarks)
 		return;
 	const aspect = video.videoWidth / video.videoHeight || 4 / 3;
@@ -119,6 +132,21 @@ function onResults(r) {
 	}
 	if (stats.bench)
 		stats.marks.push({ at: now, sentAt, frame: current, rep: out.rep, p: watch.reps ? watch.reps.p : null });
+}
+
+// The rotation self-test: the turn in each picture, each try as it
+// ends, the best of three each side when all six are done.
+function measureTurn(lms) {
+	const aspect = video.videoWidth / video.videoHeight || 4 / 3;
+	const out = rotation.frame(lms, aspect);
+	const angle = Number.isFinite(out.angle) ? Math.round(out.angle) : null;
+	stats.turns.push(angle);
+	if (stats.turns.length > 50)
+		stats.turns.shift();
+	tell({ type: 'turn', seen: out.seen, angle, tried: out.tried, done: out.done,
+		best: rotation.best, result: rotation.result() });
+	if (out.done)
+		rotation = null;	/* measured: nothing more to send */
 }
 
 let current = -1, sentAt = 0;
