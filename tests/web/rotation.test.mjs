@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LANDMARK } from '../../web/camera/form.js';
-import { RotationMeasure, observe, turnFrom, CENTRE, TRIES } from '../../web/camera/rotation.js';
+import { RotationMeasure, observe, turnFrom, CENTRE, BACK, TRIES } from '../../web/camera/rotation.js';
 
 const ASPECT = 4 / 3;
 const RAD = Math.PI / 180;
@@ -146,11 +146,24 @@ test('a measure begun mid-turn starts again when the person faces the camera', (
 test('a turn straight through the middle to the other side ends one try and starts the next', () => {
 	const m = new RotationMeasure();
 	m.frame(front(body(0)));
-	for (const a of [20, 40, 20, -20, -35, -10, 0])
+	for (const a of [25, 40, 25, -25, -35, -10, 0])
 		m.frame(front(body(a), { seed: a + 300 }));
 	assert.equal(m.best.left.length, 1);
 	assert.equal(m.best.right.length, 1);
 	assert.ok(Math.abs(m.best.right[0] - 35) <= 3, `${m.best.right[0]}`);
+});
+
+test('a small turn is no try, and wavering near the end of one is a single try', () => {
+	const m = new RotationMeasure();
+	m.frame(front(body(0)));
+	for (const a of [CENTRE - 8, CENTRE - 5, CENTRE - 8, 0])
+		m.frame(front(body(a), { seed: a + 500 }));
+	assert.equal(m.best.left.length, 0, 'short of the middle\'s edge: ' + JSON.stringify(m.best));
+	/* out to 40, back to just under where the try began, out again, back */
+	for (const a of [30, 40, CENTRE - 3, BACK + 4, 30, 10, 0])
+		m.frame(front(body(a), { seed: a + 600 }));
+	assert.equal(m.best.left.length, 1, JSON.stringify(m.best));
+	assert.ok(Math.abs(m.best.left[0] - 40) <= 3, `${m.best.left[0]}`);
 });
 
 test('no measure when the hips are not seen', () => {

@@ -25,10 +25,14 @@
 
 import { LANDMARK, VISIBLE } from './form.js';
 
-// Nearer the middle than this (degrees) is between tries ...
-export const CENTRE = 12;
-// ... and a try is the farthest turn between leaving the middle and
-// coming back to it; the best of this many each side is kept.
+// A try begins past this turn (degrees) ...
+export const CENTRE = 20;
+// ... and ends back under this one; its angle is the farthest turn
+// between. Shoulders 6% narrower than facing already read 20 degrees
+// (cos 20 is 0.94), and the model's widths waver by a few percent from
+// one picture to the next, so the middle is wide, with a margin between
+// leaving and coming back. The best of this many each side is kept.
+export const BACK = 12;
 export const TRIES = 3;
 // The two answers' range (the self-test's questions: 0 to 90 degrees).
 export const MAX = 90;
@@ -137,7 +141,7 @@ export class RotationMeasure {
 		}
 		if (this.side !== null) {
 			// A turn past the middle to the other side ends the try too.
-			const back = size < CENTRE || (a > 0) !== (this.side === 'left');
+			const back = size < BACK || (a > 0) !== (this.side === 'left');
 			if (!back)
 				this.peak = Math.max(this.peak, size);
 			else {
