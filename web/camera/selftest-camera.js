@@ -28,6 +28,11 @@ export function rotationCamera(form, [qLeft, qRight]) {
 		h('p', { class: 'camera-note', text: 'The pictures stay in this page; only the two angles are saved. This measures your turn; it is not an exercise.' }),
 		h('div', { class: 'actions' }, start, done), angle, tries, diff, note);
 	let frame = null, ready = false, best = { left: [], right: [] };
+	/* Said once, not again each picture. */
+	const tell = (text) => {
+		if (note.textContent !== text)
+			note.textContent = text;
+	};
 
 	api('camera').then((c) => {
 		box.hidden = false;
@@ -64,17 +69,15 @@ export function rotationCamera(form, [qLeft, qRight]) {
 			note.textContent = 'Camera on. Sit still facing it a moment, then turn left or right.';
 			break;
 		case 'status':
-			if (!ready)
-				note.textContent = m.text;
+			tell(m.text);
 			break;
 		case 'turn':
 			if (!m.seen)
-				note.textContent = 'The camera does not see your shoulders and hips: sit farther back, or tilt the screen.';
-			else if (m.angle === null)
-				note.textContent = 'Measuring.';
+				tell('The camera does not see your shoulders and hips: sit farther back, or tilt the screen.');
 			else {
-				angle.textContent = Math.abs(m.angle) < 1 ? '0°' : `${Math.abs(m.angle)}° ${m.angle > 0 ? 'left' : 'right'}`;
-				note.textContent = 'Measuring.';
+				if (m.angle !== null)
+					angle.textContent = Math.abs(m.angle) < 1 ? '0°' : `${Math.abs(m.angle)}° ${m.angle > 0 ? 'left' : 'right'}`;
+				tell('Measuring: turn left or right, and back to the middle.');
 			}
 			if (m.tried) {
 				best = { left: m.best.left.slice(), right: m.best.right.slice() };
