@@ -111,6 +111,7 @@ export function rotationCamera(form, [qLeft, qRight]) {
 			frame.remove();	/* its tracks stop with it */
 		frame = null;
 		ready = false;
+		angle.textContent = '–';	/* the camera is off: no turn now */
 		start.setAttribute('aria-pressed', 'false');
 		start.textContent = best.left.length || best.right.length ? 'Measure again' : 'Measure with the camera';
 	}
