@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "coach/doc.h"
 #include "coach/program.h"
@@ -63,6 +64,11 @@ test_text(const struct program_test_def *d, enum program_test t,
 		    "score", s0,
 		    s1, d->reference, change_word(s0, s1));
 	}
+	/* How the latest was measured, when not typed in. */
+	if (last->measured_by[0] != '\0' &&
+	    strcmp(last->measured_by, "manual") != 0)
+		fprintf(f, "    the latest measured by the %s\n",
+		    last->measured_by);
 	if (earlier > 0)
 		fprintf(f, "    and %zu result%s of the earlier test, kept but "
 		    "not compared\n", earlier, earlier == 1 ? "" : "s");

@@ -294,13 +294,15 @@ doc_selftests_json(const struct store_program_data *d)
 			date_iso(r->at_ms, r->tz_min, 0, at);
 			program_result_describe(&pr, text, sizeof text);
 			o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:b, s:o, "
-			    "s:s}", "date", day, "at", at,
+			    "s:s, s:s}", "date", day, "at", at,
 			    "value", int_or_null(r->value),
 			    "extra", int_or_null(r->extra),
 			    "more", int_or_null(r->more),
 			    "earlier", pr.earlier,
 			    "score", int_or_null(program_result_score(&pr)),
-			    "text", text);
+			    "text", text, "measured_by",
+			    r->measured_by[0] != '\0' ? r->measured_by :
+			    "manual");
 			if (def->sides && !pr.earlier)
 				json_object_update_new(o, json_pack("{s:i, "
 				    "s:i, s:i, s:i, s:i}", "left", r->value,

@@ -281,7 +281,7 @@ t 'serve-18 the program: GET is midback program --json, and /api/today says its 
 	get "api/today?one=1" && code 200 && lacks "$OUT" "\"program\""
 '
 
-t 'serve-19 the self-tests: the core'\''s steps and questions, answers kept and in midback program' '
+t 'serve-19 the self-tests: the core'\''s steps and questions, answers kept and in midback program, with the method when not typed' '
 	get api/selftest && code 200 &&
 	[ "$(jq -r "[.tests[].id] | join(\",\")" "$OUT")" = "rotation,wall-angel,extension,breathing" ] &&
 	[ "$(jq -r ".tests[0].questions[0].unit, .tests[0].sides, .tests[3].questions[1].answer, (.tests[3].questions[1].choices | join(\"/\")), .tests[0].figure, .tests[1].questions[2].name" "$OUT" | tr "\n" " ")" = "degrees true choice belly/together/chest arms-crossed-turn more " ] &&
@@ -290,11 +290,14 @@ t 'serve-19 the self-tests: the core'\''s steps and questions, answers kept and 
 	post selftest "{\"test\":\"wall-angel\",\"value\":2,\"extra\":\"1\",\"more\":4}" && code 200 && has "$OUT" "\"text\":\"left 2, right 1 of 3, 4 slides\"" &&
 	post selftest "{\"test\":\"extension\",\"value\":10}" && code 200 && has "$OUT" "C7 10 cm from the wall" && has "$OUT" "\"score\":75" &&
 	post selftest "{\"test\":\"breathing\",\"value\":\"16\",\"extra\":\"chest\"}" && code 200 && has "$OUT" "16 breaths a minute, chest first" &&
-	post selftest "{\"test\":\"rotation\",\"value\":40,\"extra\":44}" && code 200 &&
+	post selftest "{\"test\":\"rotation\",\"value\":40,\"extra\":44,\"measured_by\":\"camera\"}" && code 200 &&
+	[ "$(jq -r .measured_by "$OUT")" = camera ] &&
 	[ "$(nresults)" = 5 ] &&
-	"$MIDBACK" program --json | jq -r ".selftests.tests[] | select(.test == \"rotation\") | .results[] | \"\(.left) \(.right) \(.difference)\"" >"$T/rot" &&
-	same "$T/rot" "35 41 6
-40 44 4" &&
+	"$MIDBACK" program --json | jq -r ".selftests.tests[] | select(.test == \"rotation\") | .results[] | \"\(.left) \(.right) \(.difference) \(.measured_by)\"" >"$T/rot" &&
+	same "$T/rot" "35 41 6 manual
+40 44 4 camera" &&
+	"$MIDBACK" program >"$T/prog" && has "$T/prog" "the latest measured by the camera" &&
+	[ "$(grep -c "measured by" "$T/prog")" = 1 ] &&
 	"$MIDBACK" stats >"$T/stats" && has "$T/stats" "left 2, right 1 of 3, 4 slides" && has "$T/stats" "left   35 -> 40 degrees"
 '
 

@@ -2,7 +2,10 @@
 # node's test runner (tests/web/form.test.mjs): the rep counter, the hold
 # timer and every form flag over landmark sequences made from the
 # catalog's keyframes, which a real `midback serve` hands out (GET
-# /api/exercises/ID and .../poses). Skipped when node is missing.
+# /api/exercises/ID and .../poses); and the rotation self-test measured
+# by the camera (web/camera/rotation.js, tests/web/rotation.test.mjs)
+# over landmarks of a shoulder line turned in 3D. Skipped when node is
+# missing.
 . "$TOP/tests/cli/lib.sh"
 
 if ! command -v node >/dev/null 2>&1; then
@@ -48,4 +51,4 @@ if [ $src -ne 0 ]; then
 	exit 1
 fi
 EXERCISES="$T/ex" node --test --test-reporter=tap \
-    "$TOP/tests/web/form.test.mjs"
+    "$TOP/tests/web/form.test.mjs" "$TOP/tests/web/rotation.test.mjs"

@@ -7,11 +7,14 @@
  *
  * Messages in (from the panel): { type: 'exercise', doc, poses } when
  * the exercise changes; { type: 'bench' } to read the frame number a
- * benchmark's video carries in its bottom rows.
+ * benchmark's video carries in its bottom rows; { type: 'rotation',
+ * camera: 'front' | 'top' } to measure the rotation self-test's turn
+ * instead (rotation.js), from the next picture on.
  * Messages out: ready, status, plan, keyframe, rep, hold, flag (see
- * panel.js).
+ * panel.js); turn, while measuring the rotation (see pages/selftest.js).
  */
 import { planFor, Watch } from './form.js';
+import { RotationMeasure } from './rotation.js';
 
 const video = document.getElementById('video');
 const overlay = document.getElementById('overlay');
@@ -25,7 +28,7 @@ const stats = window.midbackCamera = {
 	firstResultAt: 0, bench: false, marks: [],
 };
 
-let watch = null, exercise = null, lastHold = -1, lastKey = 0;
+let watch = null, exercise = null, lastHold = -1, lastKey = 0, rotation = null;
 
 function tell(msg) {
 	if (parentWin !== window)
@@ -49,6 +52,11 @@ window.addEventListener('message', (ev) => {
 			tell({ type: 'plan', exercise, counts: !!watch.plan.counter, hold: watch.plan.hold, flags: watch.plan.flags });
 	} else if (m.type === 'bench')
 		stats.bench = true;
+	else if (m.type === 'rotation') {
+		rotation = new RotationMeasure(m.camera);
+		watch = null;
+		stats.turns = [];
+	}
 });
 
 // The skeleton the model sees, over the preview.
@@ -109,6 +117,10 @@ function onResults(r) {
 		missing = true;
 		status('No one in view: move back until all of you is in the picture, in good light.');
 	}
+	if (rotation) {
+		measureTurn(r.poseLandmarks);
+		return;
+	}
 	if (!watch || !r.poseLandmarks)
 		return;
 	const aspect = video.videoWidth / video.videoHeight || 4 / 3;
@@ -142,6 +154,21 @@ function onResults(r) {
 	}
 	if (stats.bench)
 		stats.marks.push({ at: now, sentAt, frame: current, rep: out.rep, said: out.said.map((x) => x.flag), p: watch.reps ? watch.reps.p : null });
+}
+
+// The rotation self-test: the turn in each picture, each try as it
+// ends, the best of three each side when all six are done.
+function measureTurn(lms) {
+	const aspect = video.videoWidth / video.videoHeight || 4 / 3;
+	const out = rotation.frame(lms, aspect);
+	const angle = Number.isFinite(out.angle) ? Math.round(out.angle) : null;
+	stats.turns.push(angle);
+	if (stats.turns.length > 50)
+		stats.turns.shift();
+	tell({ type: 'turn', seen: out.seen, angle, tried: out.tried, done: out.done,
+		best: rotation.best, result: rotation.result() });
+	if (out.done)
+		rotation = null;	/* measured: nothing more to send */
 }
 
 let current = -1, sentAt = 0;

@@ -46,7 +46,8 @@ function trend(test, weakest, pending) {
 		h('li', {}, h('strong', { text: 'Apart: ' }), rs.length > 1 ? `${first.difference} → ${last.difference}` : String(last.difference))) : null;
 	return h('section', { class: 'test', 'data-test': test.test }, head, what,
 		h('p', {}, 'Latest: ', h('strong', { text: last.text }), ` (${last.score}% of the reference, `, day(last.date), ').',
-			rs.length > 1 ? [' First: ' + first.text + ` (${first.score}%, `, day(first.date), `): ${change}.`] : null),
+			rs.length > 1 ? [' First: ' + first.text + ` (${first.score}%, `, day(first.date), `): ${change}.`] : null,
+			last.measured_by && last.measured_by !== 'manual' ? ` The latest measured by the ${last.measured_by}.` : null),
 		sides,
 		weakest ? h('p', { class: 'note', text: 'The weakest test now, so its work gets more of each day.' }) : null,
 		still,

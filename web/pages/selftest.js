@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h, main, page, say, errorBox, figure, plural } from '../dom.js';
 import { onPhone } from '../phone.js';
 import { rotationSensor } from '../sensors.js';
+import { rotationCamera } from '../camera/selftest-camera.js';
 
 /* One question as the core defines it: radios for yes/no or a choice, a number with its unit. */
 function answerInput(q) {
@@ -68,9 +69,12 @@ export async function pageSelftest(arg) {
 			h('button', { type: 'button', class: 'skip-test', text: 'Skip this test' })),
 		h('p', { class: 'meta', text: `From a published test: ${d.source}. Reference: ${d.reference}.` }),
 		out);
-	/* The rotation test on a phone: its sensors measure the turn. */
+	/* The rotation test on a phone: its sensors measure the turn; on a
+	 * computer, its camera may, when asked. */
 	if (d.id === 'rotation' && onPhone)
 		qs[0].before(rotationSensor(form, d.questions));
+	else if (d.id === 'rotation')
+		qs[0].before(rotationCamera(form, d.questions));
 	const lib = d.figure ? await api('exercises/' + encodeURIComponent(d.figure)).catch(() => null) : null;
 	page('Self-tests',
 		h('p', { class: 'meta', text: `${k + 1} of ${defs.length}` + (defs.length < all.tests.length ? `, the rest of a partial set` : '') + '. They measure; they are not exercises.' }),
@@ -93,7 +97,7 @@ export async function pageSelftest(arg) {
 				body[q.name] = fd.get(q.name);
 		try {
 			const r = await api('selftest', body);
-			kept.push({ name: d.name, text: r.text });
+			kept.push({ name: d.name, text: r.text + (r.measured_by && r.measured_by !== 'manual' ? ` (measured by the ${r.measured_by})` : '') });
 			sessionStorage.setItem('midback.selftest', JSON.stringify(kept));
 			say('Kept: ' + r.text + '.');
 			go();

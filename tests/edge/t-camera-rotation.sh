@@ -1,0 +1,115 @@
+# t-camera-rotation.sh -- the seated rotation self-test measured by the
+# camera in a real Chromium with a fake camera (tests/browser/
+# camera-rotation.mjs): the self-test page's camera box, the pose model
+# from midback's own origin watching a video of a seated figure seen from
+# the front turning left 45 degrees and right 30 (a test-only exercise
+# written here into this test's own exercises.d, which `midback show`
+# and the server both read), the best of three each side filled in and
+# saved, and the result kept as measured by the camera, near the
+# figure's true turn. Skipped, with the reason, when chromium, node,
+# rsvg-convert, the browser tests' npm packages or the pose model
+# (vendor/pose, `npm ci` there) are missing. SHOTS=DIR keeps
+# screenshots.
+. "$TOP/tests/cli/lib.sh"
+
+chromium=${CHROMIUM:-/usr/bin/chromium}
+pose=${MIDBACK_POSE_DIR:-$TOP/vendor/pose/node_modules/@mediapipe/pose}
+if ! command -v rsvg-convert >/dev/null 2>&1; then
+	echo "1..0 # SKIP rsvg-convert is not installed (Debian package librsvg2-bin)"
+	exit 0
+fi
+if [ ! -f "$pose/pose.js" ]; then
+	echo "1..0 # SKIP the pose model is not installed: cd vendor/pose && npm ci"
+	exit 0
+fi
+need_browser "$chromium"
+
+# The figure: seated on a chair facing the camera, hands on the thighs
+# (why not arms crossed: camera-rotation.mjs), then the chest turned
+# left (thoracic twist 15 on each of its three segments), then right
+# (-10 each).
+mkdir -p "$XDG_CONFIG_HOME/midback/exercises.d"
+cat >"$XDG_CONFIG_HOME/midback/exercises.d/rotation-test.yaml" <<'YAML'
+exercises:
+  - id: rotation-test-figure
+    name: Rotation test figure
+    kind: mobility
+    stage: 1
+    motions: [rotation]
+    targets: [thoracic spine]
+    feel: in the middle of the back
+    position: seated facing the camera
+    places: [desk]
+    ground: up
+    equipment: [none]
+    dose:
+      reps: 3
+    steps:
+      - Sit facing the camera, hands on your thighs, and turn each way.
+    cues:
+      - Keep your hips facing forward.
+    cautions:
+      - Turn less if it pinches.
+    suits: [tests]
+    why: The figure the camera test measures.
+    source: [test]
+    figure:
+      camera: front
+      props: [chair]
+      contacts: [seat, feet]
+      adjust: [hips]
+      poses:
+        - name: sit facing the camera
+          hips: [90, 6]
+          knees: 90
+          shoulders: [23, 6, -55]
+          elbows: [46, 0, -88]
+          wrists: [-52, 1]
+        - name: turned left
+          thoracic: [0, 0, 15]
+        - name: turned right
+          thoracic: [0, 0, -10]
+YAML
+if ! "$MIDBACK" show rotation-test-figure >/dev/null 2>"$T/show.err"; then
+	echo "1..1"
+	echo "not ok 1 - the test's figure does not load"
+	sed 's/^/#  /' "$T/show.err"
+	exit 1
+fi
+
+export XDG_RUNTIME_DIR="$T/run" MIDBACK_POSE_DIR="$pose"
+mkdir -p "$XDG_RUNTIME_DIR"
+"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
+spid=$!
+trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
+i=0
+until grep -q '?k=' "$T/serve.out" 2>/dev/null; do
+	i=$((i + 1))
+	if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
+		echo "1..1"
+		echo "not ok 1 - serve did not start"
+		sed 's/^/#  /' "$T/serve.err"
+		exit 1
+	fi
+	sleep 0.05
+done
+if grep -q 'camera mode is unavailable' "$T/serve.out"; then
+	echo "1..1"
+	echo "not ok 1 - serve did not find the pose model in $pose"
+	exit 1
+fi
+url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
+link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+
+MIDBACK="$MIDBACK" MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium VIDEO="$T/rotation.y4m" \
+    node "$TOP/tests/browser/camera-rotation.mjs"
+rc=$?
+kill $spid
+wait $spid
+src=$?
+if [ $src -ne 0 ]; then
+	echo "not ok - serve exited with status $src"
+	sed 's/^/#  /' "$T/serve.err"
+	exit 1
+fi
+exit $rc
