@@ -39,9 +39,8 @@
 // checks wait for what the page reports, never for a time.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { makeStillsVideo, withFace } from './camera-video.mjs';
+import { makeStillsVideo, stillPng } from './camera-video.mjs';
 
 const URL = process.env.MIDBACK_URL;
 const ORIGIN = new globalThis.URL(URL).origin;
@@ -69,37 +68,6 @@ async function t(name, fn) {
 function assert(cond, what) {
 	if (!cond)
 		throw new Error('assertion failed: ' + what);
-}
-
-// A face seen from the front on the figure's head (withFace draws only
-// hair there): eyes, brows, ears, a nose and a mouth. The pose model's
-// person detector finds the facing figure only with them.
-function frontFace(svg) {
-	const circles = [...svg.matchAll(/<circle class="o" cx="([-\d.]+)" cy="([-\d.]+)" r="([-\d.]+)"\/>/g)]
-		.map((m) => [+m[1], +m[2], +m[3]]);
-	const faced = withFace(svg);
-	if (circles.length < 2)
-		return faced;
-	const [hx, hy, r] = circles.reduce((a, b) => (b[2] > a[2] ? b : a));
-	const nose = circles.filter((c) => c[0] !== hx || c[1] !== hy).reduce((a, b) =>
-		(Math.hypot(b[0] - hx, b[1] - hy) < Math.hypot(a[0] - hx, a[1] - hy) ? b : a));
-	if (Math.abs(nose[0] - hx) > 0.2 * r)	/* turned: withFace drew it */
-		return faced;
-	const hair = '#3b2a1e', add = [];
-	for (const k of [-1, 1])
-		add.push(`<ellipse cx="${hx + k * 0.38 * r}" cy="${hy + 0.05 * r}" rx="1.5" ry="1.1" fill="#fff"/>`,
-			`<circle cx="${hx + k * 0.38 * r}" cy="${hy + 0.05 * r}" r="0.8" fill="#222"/>`,
-			`<line x1="${hx + k * 0.2 * r}" y1="${hy - 0.2 * r}" x2="${hx + k * 0.6 * r}" y2="${hy - 0.22 * r}" stroke="${hair}" stroke-width="0.9"/>`,
-			`<ellipse cx="${hx + k * 0.98 * r}" cy="${hy + 0.1 * r}" rx="1.0" ry="2.2" fill="#d99c74" stroke="#8a5a3a" stroke-width="0.5"/>`);
-	add.push(`<path d="M ${hx} ${hy + 0.1 * r} L ${hx - 0.12 * r} ${hy + 0.38 * r} L ${hx + 0.1 * r} ${hy + 0.38 * r}" fill="none" stroke="#8a5a3a" stroke-width="0.6"/>`,
-		`<line x1="${hx - 0.25 * r}" y1="${hy + 0.58 * r}" x2="${hx + 0.25 * r}" y2="${hy + 0.58 * r}" stroke="#8a3b3b" stroke-width="0.9"/>`);
-	return faced.replace('</svg>', add.join('') + '</svg>');
-}
-function still(k, dir, height = 440) {
-	const svg = `${dir}/${FIGURE}-${k}.svg`, png = `${dir}/${FIGURE}-${k}.png`;
-	writeFileSync(svg, frontFace(execFileSync(MIDBACK, ['show', '--svg', '--pose', String(k), FIGURE], { encoding: 'utf8' })));
-	execFileSync('rsvg-convert', ['-h', String(height), '-b', 'white', '-o', png, svg]);
-	return png;
 }
 
 // In through the one-time link (from node: the cookie goes to the browser).
@@ -136,7 +104,7 @@ if (Math.abs(TRUE.left - twist(leftK)) > 4 || Math.abs(TRUE.right + twist(rightK
 // looped by Chromium: a try each way every 24 s, each position seen in
 // several of the model's pictures.
 const dir = dirname(VIDEO);
-const stills = [1, 2, 3].map((k) => still(k, dir));
+const stills = [1, 2, 3].map((k) => stillPng(MIDBACK, FIGURE, k, dir, 440, { over: true }));
 makeStillsVideo(VIDEO, stills, [{ still: 0, s: 6 }, { still: 1, s: 6 }, { still: 0, s: 6 }, { still: 2, s: 6 }], { fps: 5 });
 
 const browser = await chromium.launch({

@@ -131,7 +131,8 @@ export function readPng(file) {
 }
 
 // A face on the figure's head: skin, dark hair over the top and back,
-// and, seen from the side, an eye, a brow, an ear and a mouth. midback's
+// and, seen from the side, an eye, a brow, an ear and a mouth; seen from
+// the front, two of each and a nose. midback's
 // figure has a plain round head; the pose model's person detector looks
 // for a face first and finds no one in the bare figure seen from the
 // side, but finds the catalog's seated and standing side views with a
@@ -160,8 +161,19 @@ export function withFace(svg, { over = false } = {}) {
 			`<line x1="${x(0.35)}" y1="${y(-0.38)}" x2="${x(0.8)}" y2="${y(-0.36)}" stroke="${hair}" stroke-width="0.9"/>`,
 			`<line x1="${x(0.65)}" y1="${y(0.45)}" x2="${x(0.9)}" y2="${y(0.42)}" stroke="#8a3b3b" stroke-width="0.9"/>`,
 			`<ellipse cx="${x(-0.05)}" cy="${y(0.05)}" rx="1.8" ry="2.8" fill="#d99c74" stroke="#8a5a3a" stroke-width="0.5"/>`);
-	} else
+	} else {
+		// Seen from the front: hair over the top, and two eyes, brows,
+		// ears, a nose and a mouth (a view from behind, which no test
+		// uses, would get them too).
 		add.push(`<path d="M ${hx - r} ${y(-0.1)} A ${r} ${r} 0 0 1 ${hx + r} ${y(-0.1)} Q ${hx} ${y(-0.6)} ${hx - r} ${y(-0.1)} Z" fill="${hair}"/>`);
+		for (const k of [-1, 1])
+			add.push(`<ellipse cx="${hx + k * 0.38 * r}" cy="${y(0.05)}" rx="1.5" ry="1.1" fill="#fff"/>`,
+				`<circle cx="${hx + k * 0.38 * r}" cy="${y(0.05)}" r="0.8" fill="#222"/>`,
+				`<line x1="${hx + k * 0.2 * r}" y1="${y(-0.2)}" x2="${hx + k * 0.6 * r}" y2="${y(-0.22)}" stroke="${hair}" stroke-width="0.9"/>`,
+				`<ellipse cx="${hx + k * 0.98 * r}" cy="${y(0.1)}" rx="1.0" ry="2.2" fill="#d99c74" stroke="#8a5a3a" stroke-width="0.5"/>`);
+		add.push(`<path d="M ${hx} ${y(0.1)} L ${hx - 0.12 * r} ${y(0.38)} L ${hx + 0.1 * r} ${y(0.38)}" fill="none" stroke="#8a5a3a" stroke-width="0.6"/>`,
+			`<line x1="${hx - 0.25 * r}" y1="${y(0.58)}" x2="${hx + 0.25 * r}" y2="${y(0.58)}" stroke="#8a3b3b" stroke-width="0.9"/>`);
+	}
 	// Over the head's fill, under what is drawn after it (a near arm),
 	// or, with over, on top of everything.
 	const fill = new RegExp(`<circle class="[bnf]" cx="${head.cx}" cy="${head.cy}" r="[-\\d.]+"/>`).exec(svg);

@@ -18,7 +18,8 @@ import { h, say } from '../dom.js';
 export function rotationCamera(form, [qLeft, qRight]) {
 	const start = h('button', { type: 'button', class: 'primary camera-measure-toggle', 'aria-pressed': 'false', text: 'Measure with the camera' });
 	const done = h('button', { type: 'button', text: 'Use these turns', hidden: true });
-	const angle = h('p', { class: 'angle', 'aria-live': 'off', text: '–' });
+	/* The turn now, shown only while the camera is on. */
+	const angle = h('p', { class: 'angle', 'aria-live': 'off', text: '–', hidden: true });
 	const tries = h('p', { class: 'tries', 'aria-live': 'polite' });
 	const diff = h('p', { class: 'diff strong', 'aria-live': 'polite' });
 	const note = h('p', { class: 'meta camera-status', role: 'status' });
@@ -93,6 +94,7 @@ export function rotationCamera(form, [qLeft, qRight]) {
 		best = { left: [], right: [] };
 		diff.textContent = '';
 		angle.textContent = '–';
+		angle.hidden = false;
 		show();
 		window.addEventListener('message', onMessage);
 		frame = h('iframe', { class: 'camera-frame', src: '/camera/frame.html', title: 'Camera preview with the skeleton the model sees', allow: 'camera' });
@@ -111,7 +113,7 @@ export function rotationCamera(form, [qLeft, qRight]) {
 			frame.remove();	/* its tracks stop with it */
 		frame = null;
 		ready = false;
-		angle.textContent = '–';	/* the camera is off: no turn now */
+		angle.hidden = true;	/* the camera is off: no turn now */
 		start.setAttribute('aria-pressed', 'false');
 		start.textContent = best.left.length || best.right.length ? 'Measure again' : 'Measure with the camera';
 	}
