@@ -263,16 +263,8 @@ reserve_for(const struct plan *p, const struct plan_opts *o,
 	return (total);
 }
 
-/*
- * Where the body is while doing an exercise (its catalog `ground`, not
- * the rooms in `places`): down on the floor, up on a chair or standing,
- * or either (seated tall, on a chair or cross-legged), which changes
- * nothing: between floor work it is done on the floor.
- */
-enum where { WHERE_EITHER, WHERE_FLOOR, WHERE_UP };
-
-static enum where
-where_of(const struct exercise *e)
+enum plan_where
+plan_where_of(const struct exercise *e)
 {
 	switch (e->ground) {
 	case GROUND_FLOOR:
@@ -296,9 +288,9 @@ play_rank(const struct exercise *e)
 
 /* Where each of e's places stands in a run that begins at `at`. */
 static int
-where_rank(const struct exercise *e, enum where at)
+where_rank(const struct exercise *e, enum plan_where at)
 {
-	enum where	w = where_of(e);
+	enum plan_where	w = plan_where_of(e);
 
 	if (w == WHERE_EITHER)
 		return (1);
@@ -312,11 +304,11 @@ where_rank(const struct exercise *e, enum where at)
  * together. Returns the changes of position it makes.
  */
 static int
-order_from(struct plan *p, enum where at)
+order_from(struct plan *p, enum plan_where at)
 {
 	struct plan_item	tmp;
 	size_t			i, j, a, b;
-	enum where		w;
+	enum plan_where		w;
 	int			changes = 0;
 
 	for (i = 1; i < p->n; i++) {
@@ -338,45 +330,54 @@ order_from(struct plan *p, enum where at)
 			p->items[j] = tmp;
 		}
 		for (i = a; i < b; i++)
-			if ((w = where_of(p->items[i].ex)) != WHERE_EITHER)
+			if ((w = plan_where_of(p->items[i].ex)) != WHERE_EITHER)
 				at = w;
 	}
-	for (i = 0, at = WHERE_EITHER; i < p->n; i++) {
-		w = where_of(p->items[i].ex);
-		if (w != WHERE_EITHER && at != WHERE_EITHER && w != at)
+	for (i = 0, at = WHERE_EITHER; i < p->n; i++)
+		if (plan_change_step(&at, p->items[i].ex) != CHANGE_NONE)
 			changes++;
-		if (w != WHERE_EITHER)
-			at = w;
-	}
 	return (changes);
 }
 
 /*
  * Put p in playing order with the fewest changes of position (starting
  * up, or on the floor when that saves one), and give each change its
- * own seconds, marked on the first exercise in the new position.
- * Recomputes every duration and the total.
+ * own seconds, marked on the first exercise in the new position
+ * (plan_mark()). Recomputes every duration and the total.
  */
 static void
 arrange(struct plan *p)
 {
-	size_t		i;
-	enum where	at, w;
-	int		floor_first;
+	int	floor_first;
 
 	floor_first = order_from(p, WHERE_FLOOR);
 	if (floor_first < order_from(p, WHERE_UP))
 		(void)order_from(p, WHERE_FLOOR);
+	plan_mark(p);
+}
+
+int
+plan_change_step(enum plan_where *at, const struct exercise *e)
+{
+	enum plan_where	w = plan_where_of(e);
+	int		change = CHANGE_NONE;
+
+	if (w != WHERE_EITHER && *at != WHERE_EITHER && w != *at)
+		change = w == WHERE_FLOOR ? CHANGE_DOWN : CHANGE_UP;
+	if (w != WHERE_EITHER)
+		*at = w;
+	return (change);
+}
+
+void
+plan_mark(struct plan *p)
+{
+	enum plan_where	at = WHERE_EITHER;
+	size_t		i;
+
 	p->total_s = 0;
-	at = WHERE_EITHER;
 	for (i = 0; i < p->n; i++) {
-		w = where_of(p->items[i].ex);
-		p->items[i].rx.change = CHANGE_NONE;
-		if (w != WHERE_EITHER && at != WHERE_EITHER && w != at)
-			p->items[i].rx.change = w == WHERE_FLOOR ?
-			    CHANGE_DOWN : CHANGE_UP;
-		if (w != WHERE_EITHER)
-			at = w;
+		p->items[i].rx.change = plan_change_step(&at, p->items[i].ex);
 		p->items[i].duration_s = dose_duration_s(&p->items[i].rx);
 		p->total_s += p->items[i].duration_s;
 	}
@@ -386,11 +387,11 @@ int
 plan_floor_blocks(const struct plan *p)
 {
 	size_t		i;
-	enum where	at = WHERE_EITHER, w;
+	enum plan_where	at = WHERE_EITHER, w;
 	int		blocks = 0;
 
 	for (i = 0; i < p->n; i++) {
-		w = where_of(p->items[i].ex);
+		w = plan_where_of(p->items[i].ex);
 		if (w == WHERE_FLOOR && at != WHERE_FLOOR)
 			blocks++;
 		if (w != WHERE_EITHER)
@@ -1000,10 +1001,10 @@ squeeze_in(struct plan *p, const struct plan_opts *o, struct cand *cs,
 		dose_min(&cs[i].ex->dose, &cs[i].least);
 		cs[i].min_s = dose_duration_s(&cs[i].least);
 		/* What needs no change of position first, then the shortest. */
-		if (best == n || (where_of(cs[i].ex) == WHERE_EITHER) >
-		    (where_of(cs[best].ex) == WHERE_EITHER) ||
-		    ((where_of(cs[i].ex) == WHERE_EITHER) ==
-		    (where_of(cs[best].ex) == WHERE_EITHER) &&
+		if (best == n || (plan_where_of(cs[i].ex) == WHERE_EITHER) >
+		    (plan_where_of(cs[best].ex) == WHERE_EITHER) ||
+		    ((plan_where_of(cs[i].ex) == WHERE_EITHER) ==
+		    (plan_where_of(cs[best].ex) == WHERE_EITHER) &&
 		    cs[i].min_s < cs[best].min_s))
 			best = i;
 	}

@@ -229,6 +229,33 @@ const struct exercise *plan_easier(const struct catalog *,
  */
 void	plan_breathing(const struct catalog *, struct plan *p);
 /*
+ * Where the body is while doing an exercise (its catalog `ground`, not
+ * the rooms in `places`): down on the floor, up on a chair or standing,
+ * or either way (seated tall, on a chair or cross-legged), which changes
+ * nothing: between floor work it is done on the floor. As where the
+ * body is now, WHERE_EITHER means not known (before the first exercise
+ * done only down or only up).
+ */
+enum plan_where { WHERE_EITHER, WHERE_FLOOR, WHERE_UP };
+
+enum plan_where plan_where_of(const struct exercise *);
+/*
+ * The one rule for changes of position, which plans, routine files and
+ * a session that changes its sequence all follow: the change (enum
+ * dose_change) to make before e when the body is at *at, where *at is
+ * then moved to. A change is made only between the floor and up, both
+ * known; e done either way changes nothing and leaves *at as it is.
+ */
+int	plan_change_step(enum plan_where *at, const struct exercise *e);
+/*
+ * Mark each change of position in p, in its order (from where nothing
+ * is known), on the first exercise in the new position, and recompute
+ * every duration (a change has its own DOSE_CHANGE_S) and the total.
+ * The planner does it after ordering; routine_parse() for a routine
+ * file, in the order written.
+ */
+void	plan_mark(struct plan *p);
+/*
  * How many blocks of floor work (by each exercise's ground; either way
  * joins the block it stands in) p holds, in its order (at most one in a
  * plan_make() plan).

@@ -148,6 +148,8 @@ routine_parse(const char *file, const char *buf, size_t len,
 			p->n++;
 		}
 	}
+	/* Played in the order written, with the plans' changes of position. */
+	plan_mark(p);
 out:
 	ytree_release(&t);
 	if (d->n != before) {

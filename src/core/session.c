@@ -50,6 +50,7 @@ struct session {
 	int			  nphases;
 	int			  phase;	/* index into phases */
 
+	enum plan_where		  at;		/* where the body is now */
 	const struct exercise	 *offer;	/* in OFFER: the regression */
 	int			  nbad;		/* bad answers so far */
 	const struct exercise	**aside;	/* Owned array of borrowed. */
@@ -223,6 +224,53 @@ session_item_reset(struct session_item *it)
 	it->side = SIDE_NONE;
 }
 
+/*
+ * Mark the changes of position of items from on, by the plans' own rule
+ * (plan_change_step()) from where the body is now, so that they stay
+ * true whatever the session did to its sequence: an easier option put
+ * in, an exercise skipped, gone back to, or passed over as set aside (a
+ * set-aside item is not played: it gets no change and moves nothing).
+ * Each duration follows its change.
+ */
+static void
+session_mark(struct session *s, size_t from)
+{
+	struct session_item	*it;
+	enum plan_where		 at = s->at;
+	size_t			 i;
+
+	for (i = from; i < s->n; i++) {
+		it = &s->items[i];
+		it->rx.change = session_is_aside(s, it->ex) ? CHANGE_NONE :
+		    plan_change_step(&at, it->ex);
+		it->duration_s = dose_duration_s(&it->rx);
+	}
+}
+
+/*
+ * Where the body is before the first item, as the items' own marks
+ * have it: a plan marks no change before the first exercise done only
+ * down or only up, and a plan resumed partway may mark one there. So
+ * session_mark() from here gives every item the change it came with,
+ * until the sequence changes.
+ */
+static enum plan_where
+session_where_first(const struct session *s)
+{
+	enum plan_where	w;
+	size_t		i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->items[i].rx.change == CHANGE_DOWN)
+			return (WHERE_UP);
+		if (s->items[i].rx.change == CHANGE_UP)
+			return (WHERE_FLOOR);
+		if ((w = plan_where_of(s->items[i].ex)) != WHERE_EITHER)
+			return (w);
+	}
+	return (WHERE_EITHER);
+}
+
 /* Start item i at now; past the last item the session is finished. */
 static void
 session_start(struct session *s, size_t i, uint64_t now)
@@ -237,6 +285,7 @@ session_start(struct session *s, size_t i, uint64_t now)
 		return;
 	}
 	s->cur = i;
+	session_mark(s, i);
 	session_set_state(s, SESSION_WORK, now, now);
 }
 
@@ -265,6 +314,10 @@ session_work_enter(struct session *s, uint64_t now)
 	}
 	s->nphases = n;
 	s->phase = 0;
+	/* No change to make: the body is where the exercise is done. */
+	if (it->rx.change == CHANGE_NONE &&
+	    plan_where_of(it->ex) != WHERE_EITHER)
+		s->at = plan_where_of(it->ex);
 	s->origin_ms = now;
 	if (s->paused)
 		s->pause_ms = now;
@@ -312,6 +365,10 @@ session_count_phase(struct session *s, int i)
 		break;
 	case PHASE_EXHALE:
 		it->breaths_done++;
+		break;
+	case PHASE_CHANGE:
+		/* Down or up: the body is there now. */
+		s->at = p->rep == CHANGE_DOWN ? WHERE_FLOOR : WHERE_UP;
 		break;
 	default:
 		break;
@@ -558,6 +615,7 @@ session_create(const struct plan *p, const struct catalog *c, uint64_t now_ms)
 		s->items[i].duration_s = p->items[i].duration_s;
 	}
 	s->n = p->n;
+	s->at = session_where_first(s);
 	s->state = SESSION_WORK;	/* the first log entry's from */
 	s->ev = SEV_TICK;
 	session_start(s, 0, now_ms);

@@ -17,6 +17,17 @@
  * person does: a pause and resume shift it by the pause, and an exercise
  * started by skip, back or an answer begins at that event's now_ms.
  *
+ * Changes of position: each item starting marks the change of position
+ * (a PHASE_CHANGE of DOSE_CHANGE_S first) of it and of every item after
+ * it again, by the plans' rule (plan_change_step()), from where the body
+ * is: where the last change played to its end took it, or the last
+ * exercise started without one that is done only down or only up. A
+ * plan played straight through keeps the marks it came with; an easier
+ * option put in (its ground may differ from the exercise it replaces),
+ * a skip, a back or an exercise passed over as set aside moves the
+ * marks to where the body really changes position, and items' rx.change
+ * and duration_s follow.
+ *
  * Contract for the caller's loop: after any event, arm a timer for
  * session_deadline() and send SEV_TICK when it fires. One SEV_TICK
  * processes every phase that ended by now_ms, in order, however late it

@@ -39,6 +39,21 @@ exercises:
 `;
 
 /*
+ * Floor work, then a chair. The side plank (from the knees, on the
+ * floor) holds for 100 clock minutes, so that it still plays when the
+ * test presses x; its easier option, the side-bend hold, is done up.
+ */
+const floorRoutine = `name: Browser test, floor
+exercises:
+  - id: side-plank-knees
+    hold_s: 600
+  - id: open-book
+    hold_s: 1
+  - id: posture-reset
+    hold_s: 1
+`;
+
+/*
  * A first exercise of 100 clock minutes (20 real ones at scale 5): the
  * reload and the second tab of browser-4 must find it still playing,
  * however long the browser takes.
@@ -269,6 +284,63 @@ await t('browser-6 ending the session, and a check-in', async () => {
 	await page.getByText('Saved. Thank you.').waitFor();
 	const log = execFileSync(process.env.MIDBACK, ['log'], { encoding: 'utf8' });
 	assert(/from the browser/.test(log), 'the check-in is in midback log');
+});
+
+/*
+ * Every text the player's phase line takes, as the page writes it, in
+ * window.phaseTexts: a change of position lasts two real seconds, and
+ * is seen however late the test looks.
+ */
+async function keepPhaseTexts(p) {
+	await p.evaluate(() => {
+		const el = document.querySelector('.player .phase');
+		window.phaseTexts = [el.textContent];
+		new MutationObserver(() => window.phaseTexts.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+	});
+}
+
+/*
+ * Wait until fn(window.phaseTexts) holds, asked from here (the page's
+ * CSP refuses waitForFunction's eval); 60 s at most, a hang guard.
+ */
+async function untilPhaseTexts(p, fn, what) {
+	for (let i = 0; i < 600; i++) {
+		const texts = await p.evaluate(() => window.phaseTexts);
+		if (fn(texts))
+			return texts;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error('the phase line never showed ' + what + ': ' + JSON.stringify(await p.evaluate(() => window.phaseTexts)));
+}
+
+await t('browser-6b after the easier option the player says to get up for it, and to get down again after it', async () => {
+	try {
+		await startRoutine(page, { routine: floorRoutine });
+		await page.locator('#ex-title', { hasText: 'Side plank from the knees' }).waitFor();
+		await keepPhaseTexts(page);
+		await page.keyboard.press('x');
+		await page.locator('.offer').waitFor();
+		await page.keyboard.press('y');
+		await page.locator('#ex-title', { hasText: 'Side-bend hold' }).waitFor();
+		await untilPhaseTexts(page, (ts) => ts.includes('Get up off the floor'), 'Get up off the floor');
+		/* Up now (the change is over): skip to the open book. */
+		await untilPhaseTexts(page, (ts) => ts.at(-1) !== 'Get up off the floor', 'the end of getting up');
+		await page.keyboard.press('n');
+		await page.locator('#ex-title', { hasText: 'Open book' }).waitFor();
+		const texts = await untilPhaseTexts(page, (ts) => ts.includes('Get down onto the floor'), 'Get down onto the floor');
+		assert(texts.indexOf('Get up off the floor') < texts.lastIndexOf('Get down onto the floor'), 'up, then down: ' + JSON.stringify(texts));
+		await page.keyboard.press('q');
+		await page.getByRole('button', { name: 'Skip' }).click();
+		await page.getByRole('heading', { name: 'Today' }).waitFor();
+	} finally {
+		/* Whatever happened, no session is left playing for the next test. */
+		await page.evaluate(async () => {
+			const tok = document.querySelector('meta[name="midback-token"]').content;
+			const post = (path, b) => fetch('/api/' + path, { method: 'POST', headers: { 'X-Midback-Token': tok, 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+			await post('session/event', { event: 'quit' });
+			await post('session/close', {});
+		}).catch(() => {});
+	}
 });
 
 await t('browser-G1 pain of 8 before: advised against, and breathing alone offered', async () => {

@@ -1,7 +1,8 @@
 # t0710-start-plain.sh -- midback start in plain mode (standard input not
 # a terminal): the cue lines, what the database records, the trace, the
-# pain rule (regression, set-aside, two bad answers), the red-flag screen,
-# end of input, and the errors.
+# pain rule (regression, set-aside, two bad answers), the changes of
+# position (a routine file's, and after the easier option), the red-flag
+# screen, end of input, and the errors.
 #
 # Sessions play on the test clock (MIDBACK_TEST_CLOCK, 20 times real
 # time) but one, which plays in real time (how late its ticks come is
@@ -183,6 +184,14 @@ bg refuse "$T/in-refuse" "$MIDBACK" start --routine "$ONE"
 answers "$T/in-floor" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" "" ""
 bg floor "$T/in-floor" env MIDBACK_TEST_CLOCK=scale=200 "$MIDBACK" start \
     --minutes 15 --place floor --date 2026-03-01
+# A routine file with floor work between work done up: the side plank
+# hurts and its easier option, done up, is taken (y) or not (n).
+answers "$T/in-floorswap" "" fine sharp y fine fine fine ""
+bg floorswap "$T/in-floorswap" env MIDBACK_TEST_CLOCK=scale=200 \
+    "$MIDBACK" start --routine "$DATA/routine-floor.yaml"
+answers "$T/in-floorno" "" fine sharp n fine fine ""
+bg floorno "$T/in-floorno" env MIDBACK_TEST_CLOCK=scale=200 \
+    "$MIDBACK" start --routine "$DATA/routine-floor.yaml"
 mkdir -p "$T/voice/run"
 answers "$T/in-voice"
 bg voice "$T/in-voice" env -u PULSE_SERVER XDG_RUNTIME_DIR="$T/voice/run" \
@@ -470,6 +479,44 @@ t 'start-1.9 getting down onto the floor and up again are cues of their own, wit
 	test "$(wc -l <"$T/down")" -eq 2 && test "$(wc -l <"$T/up")" -eq 2 &&
 	sed -n 2p "$T/down" | grep -q "^\[[0-9:]*\] [0-9]*/[0-9]* .*: get ready\." &&
 	sed -n 2p "$T/up" | grep -q "^\[[0-9:]*\] [0-9]*/[0-9]* .*: get ready\."
+'
+
+# changes: each change-of-position line of $OUT and the exercise line
+# after it, without the times and the exercise's cue.
+changes() {
+	grep -A1 -E "\] Get (down onto|up off) the floor" "$OUT" |
+	    grep -v "^--\$" |
+	    sed "s/^\[[0-9:]*\] //; s/: get ready\. .*/: get ready./"
+}
+
+t 'start-1.10 a routine file gets the changes of position plans get; declining the easier option changes none' '
+	ended floorno 0 &&
+	changes >"$T/c" &&
+	same "$T/c" "Get down onto the floor (10 s)
+2/4 Side plank from the knees: get ready.
+Get up off the floor (10 s)
+4/4 Thoracic extension (posture reset): get ready." &&
+	grep -q "^\[[0-9:]*\] 3/4 Open book: get ready\." "$OUT"
+'
+
+t 'start-1.11 after the easier option is taken, the changes of position follow where the body really is' '
+	ended floorswap 0 &&
+	changes >"$T/c" &&
+	same "$T/c" "Get down onto the floor (10 s)
+2/4 Side plank from the knees: get ready.
+Get up off the floor (10 s)
+3/5 Side-bend hold: get ready.
+Get down onto the floor (10 s)
+4/5 Open book: get ready.
+Get up off the floor (10 s)
+5/5 Thoracic extension (posture reset): get ready." &&
+	q floorswap "SELECT position, exercise, feel, outcome FROM session_items
+	    ORDER BY position" >"$T/i" &&
+	same "$T/i" "0|side-bend-reach|fine|done
+1|side-plank-knees|sharp|done
+2|side-bend-hold|fine|done
+3|open-book|fine|done
+4|posture-reset|fine|done"
 '
 
 t 'start-6.2 a routine with errors prints FILE:LINE: message, exit 1, stores nothing' '

@@ -1,7 +1,7 @@
 # t1000-serve.sh -- midback serve as curl and the command line see it:
 # every security rule (Host, Origin, token, CORS, headers, body cap,
 # malformed input, paths), the API over a whole session on the scaled
-# clock, the store shared with the CLI, a kill and `start --resume`,
+# clock, the changes of position after the easier option, the store shared with the CLI, a kill and `start --resume`,
 # settings read by `remind`, export and import, the program and its
 # self-tests (good and bad input), the port taken, and
 # that no other command loads libmicrohttpd; numbers past 32 bits, deep
@@ -226,6 +226,43 @@ t 'serve-10 it hurts: the pain rule offers the easier option' '
 	post session/event "{\"event\":\"quit\"}" && code 200 && has "$OUT" "\"end\":\"quit\"" &&
 	post session/close "{}" && code 200 &&
 	get api/progress && code 200 && jq -e ".set_aside | length > 0" "$OUT" >/dev/null
+'
+
+# Floor work first, then a chair: the side plank's easier option, the
+# side-bend hold, is done up (tests/data/routine-floor.yaml without its
+# first exercise).
+cat >"$T/floor.yaml" <<'EOR'
+name: Floor first
+exercises:
+  - id: side-plank-knees
+    hold_s: 1
+  - id: open-book
+    hold_s: 1
+  - id: posture-reset
+    hold_s: 1
+EOR
+
+# phase_is ID KIND LABEL: the state in $OUT plays exercise ID, at its
+# first phase, of KIND with LABEL.
+phase_is() {
+	jq -e --arg id "$1" --arg k "$2" --arg l "$3" '.session.state == "work" and
+	    .session.exercise.id == $id and .session.phase.index == 0 and
+	    .session.phase.kind == $k and .session.phase.label == $l' \
+	    "$OUT" >/dev/null || { echo "not $1 at $2 \"$3\":"; jq -c .session "$OUT"; return 1; }
+}
+
+t 'serve-10b after the easier option the session marks the changes of position where the body really changes' '
+	post session "$(jq -Rs "{routine: .}" "$T/floor.yaml")" && code 200 &&
+	post session/event "{\"event\":\"hurt\"}" && code 200 &&
+	jq -e ".session.offer.id == \"side-bend-hold\"" "$OUT" >/dev/null &&
+	post session/event "{\"event\":\"answer\",\"answer\":true}" && code 200 &&
+	phase_is side-bend-hold change "Get up off the floor" &&
+	jq -e ".session.count == 4 and .session.index == 2" "$OUT" >/dev/null &&
+	until_state "\"state\":\"feel\"" &&
+	post session/event "{\"event\":\"answer\",\"answer\":\"fine\"}" && code 200 &&
+	phase_is open-book change "Get down onto the floor" &&
+	post session/event "{\"event\":\"quit\"}" && code 200 &&
+	post session/close "{}" && code 200
 '
 
 t 'serve-11 midback checkin during a browser session loses nothing' '

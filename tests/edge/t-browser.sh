@@ -1,7 +1,7 @@
 # t-browser.sh -- midback serve driven by a real Chromium (Debian's
 # chromium package) through playwright-core (tests/browser, installed by
 # `npm ci` there): a routine played to the end, "it hurts" and its easier
-# option, a reload and a second tab, a check-in, the summary at the end,
+# option (and the changes of position it brings), a reload and a second tab, a check-in, the summary at the end,
 # the warning signs a card a group, the CSP kept, and every page and the
 # player in each state at 375x812 and 1280x800: none wider than the
 # window, no answer covered, axe-core finding nothing. Skipped, with the

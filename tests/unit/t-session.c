@@ -13,6 +13,12 @@
  *   hold-still  ready 5, hold 10                               15 s
  *
  * The long-run test plans an hour from the embedded catalog.
+ *
+ * The changes of position (floor and up) use a catalog of their own,
+ * below: marked by the plans' rule, and marked again from where the
+ * body is when the sequence changes (an easier option, a skip, a back,
+ * a set-aside exercise passed over); plans and routine files played
+ * straight through keep the marks they came with.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,6 +34,7 @@
 #include "core/dose.h"
 #include "core/xmalloc.h"
 #include "core/plan.h"
+#include "core/routine.h"
 #include "core/session.h"
 
 extern const char	midback_exercises_yaml[];
@@ -1232,6 +1239,428 @@ offer_fits_the_plan_place_equipment_and_limits(void **state)
 	catalog_free(b);
 }
 
+/*
+ * Changes of position. A second small catalog whose entries state where
+ * the body is (`ground`), each a 10 s hold (15 s; 25 s after a change):
+ *
+ *   stand       up      chair or standing
+ *   kneel       floor   easier option: stand-easy (up)
+ *   lie         floor
+ *   sit         either  on a mat; easier option: lie-easy (floor)
+ *   stand-easy  up
+ *   lie-easy    floor
+ */
+#define GROUND_ENTRY(id, ground, places, regression_line)		\
+	"  - id: " id "\n"						\
+	"    name: " id "\n"						\
+	"    kind: mobility\n"						\
+	"    stage: 1\n"						\
+	"    motions: [rotation]\n"					\
+	"    targets: [thoracic spine]\n"				\
+	"    position: " ground "\n"					\
+	"    places: " places "\n"					\
+	"    ground: " ground "\n"					\
+	"    equipment: [none]\n"					\
+	"    dose: {hold_s: 10}\n"					\
+	"    steps: [Move slowly.]\n"					\
+	"    cues: [Breathe.]\n"					\
+	regression_line							\
+	"    suits: [desk workers]\n"					\
+	"    why: A test entry.\n"					\
+	"    source: [general practice]\n"
+
+static const char ground_yaml[] =
+    "exercises:\n"
+    GROUND_ENTRY("stand", "up", "[desk]", "")
+    GROUND_ENTRY("kneel", "floor", "[floor]",
+	"    regression: stand-easy\n")
+    GROUND_ENTRY("lie", "floor", "[floor]", "")
+    GROUND_ENTRY("sit", "either", "[floor]",
+	"    regression: lie-easy\n")
+    GROUND_ENTRY("stand-easy", "up", "[desk, floor]", "")
+    GROUND_ENTRY("lie-easy", "floor", "[floor]", "");
+
+#define N_ 0		/* CHANGE_NONE, CHANGE_DOWN, CHANGE_UP, short */
+#define D_ 1
+#define U_ 2
+
+/* The catalog above in cat; each test starts its own session. */
+static int
+setup_ground(void **state)
+{
+	struct diag	d = DIAG_INIT;
+	size_t		i;
+
+	(void)state;
+	cat = catalog_parse("ground.yaml", ground_yaml,
+	    sizeof ground_yaml - 1, NULL, &d);
+	for (i = 0; i < d.n; i++)
+		fprintf(stderr, "%s\n", d.msgs[i]);
+	diag_release(&d);
+	return (cat == NULL || d.n > 0 ? -1 : 0);
+}
+
+/* A session over ids, each at its least dose, marked as a plan is. */
+static void
+ground_plan(const char *const *ids, size_t n)
+{
+	session_free(s);
+	make_plan(&plan, cat, ids, n);
+	plan_mark(&plan);
+	now = T0;
+	s = session_create(&plan, cat, now);
+}
+
+/*
+ * The session's items are ids, with these changes of position, each
+ * item's duration its hold with or without the change's seconds.
+ */
+static void
+assert_marks(const char *const *ids, const int *change, size_t n)
+{
+	const struct session_item	*it;
+	size_t				 i;
+
+	assert_int_equal(session_count(s), n);
+	for (i = 0; i < n; i++) {
+		it = session_item(s, i);
+		if (strcmp(it->ex->id, ids[i]) != 0 ||
+		    it->rx.change != change[i])
+			fail_msg("item %zu: %s change %d, expected %s %d", i,
+			    it->ex->id, it->rx.change, ids[i], change[i]);
+		assert_int_equal(it->duration_s,
+		    15 + (change[i] != N_ ? DOSE_CHANGE_S : 0));
+	}
+}
+
+/* The exercise playing begins with this change of position (or none). */
+static void
+assert_starts_with(const char *id, int change)
+{
+	const struct phase	*ph = session_phase(s);
+
+	assert_string_equal(cur_id(), id);
+	assert_int_equal(session_phase_index(s), 0);
+	if (change == N_)
+		assert_int_equal(ph->kind, PHASE_READY);
+	else {
+		assert_int_equal(ph->kind, PHASE_CHANGE);
+		assert_int_equal(ph->rep, change);
+		assert_int_equal(ph->duration_s, DOSE_CHANGE_S);
+	}
+}
+
+/* The rule itself, over sequences: no clock, no session. */
+static void
+change_step_marks_floor_and_up_only(void **state)
+{
+	static const char *const seq[] = {
+		"sit", "kneel", "sit", "lie", "stand", "sit", "stand",
+		"lie-easy", "sit", "stand-easy"
+	};
+	static const int want[] = { N_, N_, N_, N_, U_, N_, N_, D_, N_, U_ };
+	struct plan	p = PLAN_INIT;
+	enum plan_where	at = WHERE_EITHER;
+	size_t		i, n = sizeof seq / sizeof *seq;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		assert_int_equal(plan_change_step(&at,
+		    catalog_find(cat, seq[i])), want[i]);
+	assert_int_equal(at, WHERE_UP);
+	/* plan_mark() is the same walk, with the durations and total. */
+	make_plan(&p, cat, seq, n);
+	p.items[0].rx.change = CHANGE_UP;	/* a stale mark goes */
+	plan_mark(&p);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(p.items[i].rx.change, want[i]);
+		assert_int_equal(p.items[i].duration_s,
+		    15 + (want[i] != N_ ? DOSE_CHANGE_S : 0));
+	}
+	assert_int_equal(p.total_s, 15 * (int)n + 3 * DOSE_CHANGE_S);
+	plan_release(&p);
+}
+
+/*
+ * Kneeling hurts and its easier option is done standing: the person is
+ * told to get up for it, and to get down again for the floor work left.
+ */
+static void
+an_easier_option_standing_gets_up_and_down_again(void **state)
+{
+	static const char *const ids[] = {
+		"stand", "kneel", "lie", "sit", "stand"
+	};
+	static const int before[] = { N_, D_, N_, N_, U_ };
+	static const char *const ids2[] = {
+		"stand", "kneel", "stand-easy", "lie", "sit", "stand"
+	};
+	static const int after[] = { N_, D_, U_, D_, N_, U_ };
+
+	(void)state;
+	ground_plan(ids, 5);
+	assert_marks(ids, before, 5);
+	assert_starts_with("stand", N_);
+	pass_exercises(1);
+	assert_starts_with("kneel", D_);
+	finish_exercise();
+	assert_int_equal(ev(SEV_ANSWER, FEEL_SHARP), 1);
+	assert_string_equal(session_offer(s)->id, "stand-easy");
+	/* Nothing moves until the offer is taken. */
+	assert_marks(ids, before, 5);
+	assert_int_equal(ev(SEV_ANSWER, 1), 1);
+	assert_marks(ids2, after, 6);
+	assert_starts_with("stand-easy", U_);
+	/* The whole session's time counts the two new changes. */
+	assert_true(session_frac(s, now) == (double)(15 + 25) /
+	    (double)(15 * 6 + 4 * DOSE_CHANGE_S));
+	pass_exercises(1);
+	assert_starts_with("lie", D_);
+	pass_exercises(1);
+	assert_starts_with("sit", N_);
+	pass_exercises(1);
+	assert_starts_with("stand", U_);
+	pass_exercises(1);
+	assert_int_equal(session_end(s), SESSION_END_FINISHED);
+}
+
+/*
+ * The easier option stands up where the floor work ended: the "get up"
+ * is given before it, and the one the next exercise had goes, since
+ * the person is up already. Hurt during the get-ready: kneeling began
+ * without a change, so the body is on the floor.
+ */
+static void
+a_mark_made_stale_by_the_swap_goes(void **state)
+{
+	static const char *const ids[] = { "kneel", "stand" };
+	static const int before[] = { N_, U_ };
+	static const char *const ids2[] = { "kneel", "stand-easy", "stand" };
+	static const int after[] = { N_, U_, N_ };
+
+	(void)state;
+	ground_plan(ids, 2);
+	assert_marks(ids, before, 2);
+	now += 1000;
+	assert_int_equal(ev(SEV_HURT, 0), 1);
+	assert_int_equal(ev(SEV_ANSWER, 1), 1);
+	assert_marks(ids2, after, 3);
+	assert_starts_with("stand-easy", U_);
+	pass_exercises(1);
+	assert_starts_with("stand", N_);
+}
+
+/*
+ * Done either way between standing work, sitting hurts and its easier
+ * option lies on the floor: down for it, up again after; declining the
+ * offer leaves the marks as they were.
+ */
+static void
+an_easier_option_on_the_floor_gets_down_and_up_again(void **state)
+{
+	static const char *const ids[] = { "stand", "sit", "stand" };
+	static const int before[] = { N_, N_, N_ };
+	static const char *const ids2[] = {
+		"stand", "sit", "lie-easy", "stand"
+	};
+	static const int after[] = { N_, N_, D_, U_ };
+
+	(void)state;
+	ground_plan(ids, 3);
+	assert_marks(ids, before, 3);
+	pass_exercises(1);
+	finish_exercise();
+	assert_int_equal(ev(SEV_ANSWER, FEEL_TINGLING), 1);
+	assert_int_equal(ev(SEV_ANSWER, 1), 1);
+	assert_marks(ids2, after, 4);
+	assert_starts_with("lie-easy", D_);
+	pass_exercises(1);
+	assert_starts_with("stand", U_);
+
+	ground_plan(ids, 3);
+	pass_exercises(1);
+	finish_exercise();
+	assert_int_equal(ev(SEV_ANSWER, FEEL_SHARP), 1);
+	assert_int_equal(ev(SEV_ANSWER, 0), 1);
+	assert_marks(ids, before, 3);
+	assert_starts_with("stand", N_);
+}
+
+/*
+ * A skip, a back and an exercise passed over as set aside move the
+ * marks to where the body really changes position: skipped during its
+ * "get down", the floor exercise leaves the person up, and the next
+ * floor exercise says to get down; skipped after it, nothing more is
+ * said. Going back after getting down plays the exercise without the
+ * change. A set-aside exercise passed over changes nothing.
+ */
+static void
+skip_back_and_set_aside_keep_the_marks_true(void **state)
+{
+	static const char *const ids[] = { "stand", "kneel", "lie" };
+	static const int down_next[] = { N_, D_, D_ };
+	static const int plain[] = { N_, D_, N_ };
+	static const char *const ids3[] = {
+		"stand", "kneel", "stand", "kneel", "stand"
+	};
+	static const int before3[] = { N_, D_, U_, D_, U_ };
+	static const int after3[] = { N_, D_, U_, N_, N_ };
+
+	(void)state;
+	ground_plan(ids, 3);
+	assert_marks(ids, plain, 3);
+	pass_exercises(1);
+	assert_starts_with("kneel", D_);
+	now += 4000;			/* within the get-down */
+	assert_int_equal(ev(SEV_SKIP, 0), 1);
+	assert_marks(ids, down_next, 3);
+	assert_starts_with("lie", D_);
+
+	ground_plan(ids, 3);
+	pass_exercises(1);
+	reach_phase(PHASE_READY);	/* down now */
+	assert_int_equal(ev(SEV_SKIP, 0), 1);
+	assert_marks(ids, plain, 3);
+	assert_starts_with("lie", N_);
+
+	ground_plan(ids, 3);
+	pass_exercises(1);
+	reach_phase(PHASE_HOLD);
+	assert_int_equal(ev(SEV_BACK, 0), 1);	/* 15 s in: again */
+	assert_starts_with("kneel", N_);
+	assert_int_equal(session_item(s, 1)->duration_s, 15);
+
+	ground_plan(ids3, 5);
+	assert_marks(ids3, before3, 5);
+	pass_exercises(1);
+	finish_exercise();		/* kneeling hurts: set aside */
+	assert_int_equal(ev(SEV_ANSWER, FEEL_SHARP), 1);
+	assert_int_equal(ev(SEV_ANSWER, 0), 1);
+	/* Up for the next; kneeling again is passed over, so stay up. */
+	assert_marks(ids3, after3, 5);
+	assert_starts_with("stand", U_);
+	pass_exercises(1);
+	assert_int_equal(session_index(s), 4);
+	assert_int_equal(session_item(s, 3)->outcome, SESSION_ITEM_SKIPPED);
+	assert_starts_with("stand", N_);
+}
+
+/*
+ * Played straight through, every plan the planner makes keeps its own
+ * marks, and so does the rest of a plan resumed partway (even from an
+ * item marked with a change, or from just after one).
+ */
+static void
+plans_played_through_keep_their_marks(void **state)
+{
+	static const enum plan_place places[] = { PLAN_FLOOR, PLAN_ANYWHERE };
+	static const int minutes[] = { 5, 12, 20 };
+	struct catalog		*b;
+	struct plan		 p = PLAN_INIT, rest;
+	struct plan_opts	 o;
+	struct session		*x;
+	uint64_t		 t;
+	size_t			 i, k, from, marked = 0;
+
+	(void)state;
+	b = catalog_from_static(catalog_builtin, catalog_builtin_count,
+	    "data/exercises.yaml");
+	for (k = 0; k < 2 * 3 * 4; k++) {
+		memset(&o, 0, sizeof o);
+		o.place = places[k % 2];
+		o.minutes = minutes[k / 2 % 3];
+		o.equipment = ~0u;
+		o.day = 20500 + (long)(k / 6);
+		plan_make(b, &o, &p);
+		for (from = 0; from < p.n; from++) {
+			rest = p;
+			rest.items = p.items + from;
+			rest.n = p.n - from;
+			t = 0;
+			x = session_create(&rest, b, t);
+			for (i = 0; i < rest.n; i++) {
+				assert_int_equal(session_index(x), i);
+				assert_int_equal(session_item(x, i)->rx.change,
+				    rest.items[i].rx.change);
+				assert_int_equal(session_item(x, i)->duration_s,
+				    rest.items[i].duration_s);
+				marked += from == 0 &&
+				    rest.items[i].rx.change != CHANGE_NONE;
+				while (session_state(x) == SESSION_WORK) {
+					t = session_deadline(x);
+					session_handle(x, SEV_TICK, 0, t);
+				}
+				session_handle(x, SEV_ANSWER, FEEL_FINE, t);
+			}
+			assert_int_equal(session_end(x), SESSION_END_FINISHED);
+			session_free(x);
+		}
+		plan_release(&p);
+	}
+	assert_true(marked > 0);
+	catalog_free(b);
+}
+
+/*
+ * A routine file is played in the order written, with the plans' own
+ * changes of position: each at its first exercise in the new position,
+ * its seconds in the item's time and the total.
+ */
+static void
+a_routine_file_gets_the_plans_marks(void **state)
+{
+	static const char routine[] =
+	    "name: Floor in the middle\n"
+	    "exercises:\n"
+	    "  - id: side-bend-reach\n"
+	    "    hold_s: 2\n"
+	    "  - id: side-plank-knees\n"
+	    "    hold_s: 2\n"
+	    "  - id: open-book\n"
+	    "    hold_s: 2\n"
+	    "  - id: chest-opener\n"
+	    "    hold_s: 2\n"
+	    "  - id: posture-reset\n"
+	    "    hold_s: 2\n";
+	static const int want[] = {
+		CHANGE_NONE, CHANGE_DOWN, CHANGE_NONE, CHANGE_NONE, CHANGE_UP
+	};
+	struct catalog	*b;
+	struct plan	 p;
+	struct diag	 d = DIAG_INIT;
+	struct session	*x;
+	char		*name = NULL;
+	size_t		 i;
+	int		 total = 0;
+
+	(void)state;
+	b = catalog_from_static(catalog_builtin, catalog_builtin_count,
+	    "data/exercises.yaml");
+	assert_int_equal(routine_parse("r.yaml", routine, sizeof routine - 1,
+	    b, &p, &name, &d), 0);
+	assert_string_equal(name, "Floor in the middle");
+	assert_int_equal(p.n, 5);
+	for (i = 0; i < p.n; i++) {
+		assert_int_equal(p.items[i].rx.change, want[i]);
+		assert_int_equal(p.items[i].duration_s,
+		    dose_duration_s(&p.items[i].rx));
+		total += p.items[i].duration_s;
+	}
+	assert_int_equal(p.items[1].duration_s, 5 + 2 + DOSE_CHANGE_S);
+	assert_int_equal(p.total_s, total);
+	/* And the session plays the "get down" first. */
+	x = session_create(&p, b, 0);
+	session_handle(x, SEV_SKIP, 0, 1000);
+	assert_string_equal(session_exercise(x)->id, "side-plank-knees");
+	assert_int_equal(session_phase(x)->kind, PHASE_CHANGE);
+	assert_int_equal(session_phase(x)->rep, CHANGE_DOWN);
+	session_free(x);
+	plan_release(&p);
+	free(name);
+	diag_release(&d);
+	catalog_free(b);
+}
+
 int
 main(void)
 {
@@ -1285,6 +1714,15 @@ main(void)
 		T(names_come_from_the_tables),
 		T(ten_thousand_ticks_keep_every_deadline_on_schedule),
 #undef T
+#define G(f)	cmocka_unit_test_setup_teardown(f, setup_ground, teardown)
+		G(change_step_marks_floor_and_up_only),
+		G(an_easier_option_standing_gets_up_and_down_again),
+		G(a_mark_made_stale_by_the_swap_goes),
+		G(an_easier_option_on_the_floor_gets_down_and_up_again),
+		G(skip_back_and_set_aside_keep_the_marks_true),
+#undef G
+		cmocka_unit_test(plans_played_through_keep_their_marks),
+		cmocka_unit_test(a_routine_file_gets_the_plans_marks),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
