@@ -294,6 +294,17 @@ const video2 = makeStillsVideo(VIDEO2, fstills, [{ still: 0, s: 8 }, { still: 1,
 	{ still: 0, s: 6 }], { fps: FPS });
 const second = await launch(VIDEO2);
 page = second.page;
+/* The voice on, and each thing the page says to the browser's speech
+   noted (headless Chromium has no voice to hear it by). */
+await page.addInitScript(() => {
+	localStorage.setItem('midback.voice', '1');
+	window.midbackSpoken = [];
+	const speak = speechSynthesis.speak.bind(speechSynthesis);
+	speechSynthesis.speak = (u) => {
+		window.midbackSpoken.push(u.text);
+		speak(u);
+	};
+});
 await page.goto(URL + '#/today');
 await page.getByRole('heading', { name: 'Today' }).waitFor();
 
@@ -314,6 +325,9 @@ await t('camera-6 a poked chin and an arched low back are each said, on screen a
 	assert(!st.said.includes('shrug'), 'no shrug said: ' + JSON.stringify(st.said));
 	const shown = await page.locator('.camera-flag').textContent();
 	assert(/chin come back|no need to arch/.test(shown), 'the panel shows ' + shown);
+	const spoken = await page.evaluate(() => window.midbackSpoken);
+	assert(spoken.some((x) => /^Let your chin come back/.test(x)) && spoken.some((x) => /no need to arch your low back/.test(x)),
+		'spoken: ' + JSON.stringify(spoken));
 	if (BENCH) {
 		/* For each note's first saying: from the first video frame of
 		   the fault it was said in to the saying (the frame read as
