@@ -1,6 +1,8 @@
 /*
  * ask.c -- line-at-a-time questions, and the red-flag screen asked so.
  */
+#include <sys/ioctl.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,68 @@
 
 #include "ask.h"
 #include "core/screen.h"
+
+/*
+ * The width to fold text at: a terminal's columns less one (a line that
+ * fills the last column wraps by itself on some terminals), or 0 where
+ * out is not a terminal, so that what is piped or tested is the text as
+ * written.
+ */
+static int
+fold_width(FILE *out)
+{
+	struct winsize	ws;
+
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 20)
+		return (ws.ws_col - 1);
+	return (0);
+}
+
+/*
+ * Print text after first, folded at spaces to the terminal's width, each
+ * further line after rest (as long as first), and end with a newline
+ * when nl is 1. A word longer than a line is left whole. Lines are
+ * counted in bytes: a UTF-8 character folds a little early, never late.
+ */
+static void
+fold(FILE *out, const char *first, const char *rest, const char *text, int nl)
+{
+	int		w = fold_width(out), room, n, i;
+	const char	*pre = first, *eol;
+
+	if (w == 0) {
+		fprintf(out, "%s%s%s", first, text, nl ? "\n" : "");
+		return;
+	}
+	for (;;) {
+		room = w - (int)strlen(pre);
+		if (room < 10)
+			room = 10;
+		eol = strchr(text, '\n');
+		n = eol != NULL ? (int)(eol - text) : (int)strlen(text);
+		if (n > room) {
+			for (i = room; i > 0 && text[i] != ' '; i--)
+				;
+			if (i == 0)
+				for (i = room; i < n && text[i] != ' '; i++)
+					;
+			n = i;
+		}
+		fprintf(out, "%s%.*s", pre, n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+		if (*text == '\n')
+			text++;
+		if (*text == '\0')
+			break;
+		fputc('\n', out);
+		pre = rest;
+	}
+	if (nl)
+		fputc('\n', out);
+}
 
 enum ask_result
 ask_line(struct ask *a, const char *prompt, char *buf, size_t len)
@@ -99,7 +163,8 @@ ask_must(struct ask *a, const char *question, int *yes)
 	char	buf[128];
 
 	for (;;) {
-		fprintf(a->out, "%s [y/n] ", question);
+		fold(a->out, "", "", question, 0);
+		fputs(" [y/n] ", a->out);
 		if (ask_line(a, "", buf, sizeof buf) == ASK_EOF)
 			return (ASK_EOF);
 		if (strcasecmp(buf, "n") == 0 || strcasecmp(buf, "no") == 0) {
@@ -141,15 +206,15 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 	*accepted = -1;
 	for (i = 0; i < s->n; i++)
 		cleared[i] = -1;
-	fprintf(a->out, "%s\n%s\n", s->text[SCREEN_T_INTRO],
-	    s->text[SCREEN_T_KEYS]);
+	fold(a->out, "", "", s->text[SCREEN_T_INTRO], 1);
+	fold(a->out, "", "", s->text[SCREEN_T_KEYS], 1);
 	for (i = 0; i < s->n; i = end) {
 		end = group_end(s, i);
 		some = 1;
 		if (end - i > 1) {
 			fprintf(a->out, "\n%s:\n", s->q[i].group);
 			for (j = i; j < end; j++)
-				fprintf(a->out, "  - %s\n", s->q[j].text);
+				fold(a->out, "  - ", "    ", s->q[j].text, 1);
 			if (ask_must(a, s->text[SCREEN_T_ANY], &some) ==
 			    ASK_EOF)
 				break;
@@ -164,24 +229,28 @@ screen_run(struct ask *a, const struct screen *s, int *answers,
 			if (answers[j]) {
 				any |= screen_clearable(&s->q[j]);
 				emergency |= s->q[j].emergency;
-				fprintf(a->out, "  %s\n", s->q[j].why);
+				fold(a->out, "  ", "  ", s->q[j].why, 1);
 			}
 		}
 	}
 ended:
 	/* A yes is advice enough, whether or not every answer came. */
 	if (emergency) {
-		fprintf(a->out, "\n%s\n", s->text[SCREEN_T_EMERGENCY]);
+		fputc('\n', a->out);
+		fold(a->out, "", "", s->text[SCREEN_T_EMERGENCY], 1);
 		return (ASK_OK);
 	}
 	if (*nanswered < s->n) {
-		if (any)
-			fprintf(a->out, "\n%s\n", s->text[SCREEN_T_CLINICIAN]);
+		if (any) {
+			fputc('\n', a->out);
+			fold(a->out, "", "", s->text[SCREEN_T_CLINICIAN], 1);
+		}
 		return (ASK_EOF);
 	}
 	if (any) {
 		/* Each sign is cleared on its own, or not at all. */
-		fprintf(a->out, "\n%s\n", s->text[SCREEN_T_CLINICIAN]);
+		fputc('\n', a->out);
+		fold(a->out, "", "", s->text[SCREEN_T_CLINICIAN], 1);
 		for (i = 0; i < s->n; i++) {
 			if (!answers[i] || !screen_clearable(&s->q[i]))
 				continue;
@@ -203,7 +272,8 @@ ended:
 		fprintf(a->out, "Stop and see them again if anything "
 		    "changes.\n");
 	}
-	fprintf(a->out, "\n%s\n", s->text[SCREEN_T_NOTICE]);
+	fputc('\n', a->out);
+	fold(a->out, "", "", s->text[SCREEN_T_NOTICE], 1);
 	if (ask_must(a, s->text[SCREEN_T_ACCEPT], accepted) == ASK_EOF) {
 		*accepted = -1;
 		return (ASK_EOF);

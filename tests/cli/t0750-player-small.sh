@@ -95,5 +95,27 @@ t 'small-4: at 80x24 the big digits show, and the help takes their place' '
 	see "EXIT=0"
 '
 
+t 'small-5: at 60 columns the warning signs fold between words, under their dash' '
+	mkdir -p "$T/fresh" &&
+	tm new-session -d -s scr -x 60 -y 40 "env XDG_CONFIG_HOME='"'$XDG_CONFIG_HOME'"' \
+XDG_DATA_HOME='"'$T/fresh'"' HOME='"'$HOME'"' LC_ALL=C.UTF-8 \
+TERM=xterm-256color '"'$MIDBACK'"' start --routine '"'$DATA/routine-one-hold.yaml'"'; \
+sleep 30" &&
+	S=scr &&
+	see "Does any of these apply to you? [y/n]" &&
+	within 59 &&
+	has "$PANE" "  - Do you get pain or tightness in your chest, arm, neck" &&
+	has "$PANE" "    or jaw when you walk fast, climb stairs or exert" &&
+	tr "\n" " " <"$PANE" | tr -s " " | grep -qF "or exert yourself, easing when you stop?" &&
+	tm send-keys -t scr y Enter &&
+	see "Do you have chest pain or trouble breathing? [y/n]" &&
+	tm send-keys -t scr n Enter &&
+	see "Do you get pain or tightness" &&
+	grep -A2 "^Do you get pain or tightness" "$PANE" | tr "\n" " " |
+	    tr -s " " | grep -qF "easing when you stop? [y/n]" &&
+	within 59 &&
+	tm kill-session -t scr
+'
+
 tm kill-server >/dev/null 2>&1
 echo "1..$n"
