@@ -356,3 +356,15 @@ test('the shrug is not judged with the arms raised past the shoulders', () => {
 	assert.ok(f.shoulders > 100, `arms up: ${f.shoulders}`);
 	assert.ok(Number.isNaN(w.fault('shrug', f, 1)));
 });
+
+test('a note is said once for as long as its fault lasts, and again when it comes back', () => {
+	const x = load('overhead-reach');
+	// The chin poked for 30 s: said once, not every 10 s.
+	const held = replay(x, [...run('start', 4), ...run('chin', 30), ...run('start', 3)]);
+	assert.deepEqual(held.said.map((s) => s.flag), ['chin']);
+	// Gone for 4 s, then back: said again.
+	const back = replay(x, [...run('start', 4), ...run('chin', 6), ...run('top', 4),
+		...run('start', 4), ...run('chin', 6)]);
+	assert.deepEqual(back.said.map((s) => s.flag), ['chin', 'chin']);
+	assert.ok(back.said[1].at - back.said[0].at >= FLAG_GAP_MS / 1000);
+});

@@ -293,6 +293,7 @@ export class Watch {
 		this.bad = {};		// flag -> since when it is wrong
 		this.said = {};		// flag -> times said
 		this.lastSaid = -Infinity;
+		this.quiet = {};	// flag -> said, and not yet gone again
 		this.lastSaidFlag = {};
 	}
 
@@ -371,7 +372,23 @@ export class Watch {
 		}
 		for (const name of this.plan.flags) {
 			const d = this.fault(name, f, p);
-			if (!(d > FLAGS[name].limit)) {
+			const wrong = d > FLAGS[name].limit;
+			// Said: not again until the fault has gone, for as long as
+			// a fault must last to be said.
+			const q = this.quiet[name];
+			if (q) {
+				if (wrong) {
+					q.since = null;
+					q.frames = 0;
+				} else {
+					q.since = q.since ?? t;
+					q.frames++;
+					if (t - q.since >= FLAG_HOLD_MS && q.frames >= 2)
+						delete this.quiet[name];
+				}
+				continue;
+			}
+			if (!wrong) {
 				delete this.bad[name];
 				continue;
 			}
@@ -383,12 +400,14 @@ export class Watch {
 			if (t - this.bad[name].since < FLAG_HOLD_MS ||
 			    this.bad[name].frames < 2)
 				continue;
-			// Said once, then not within FLAG_GAP_MS of anything said.
+			// Said once for as long as it lasts, and never within
+			// FLAG_GAP_MS of anything said.
 			if (t - this.lastSaid < FLAG_GAP_MS)
 				continue;
 			this.lastSaid = t;
 			this.said[name] = (this.said[name] || 0) + 1;
 			delete this.bad[name];
+			this.quiet[name] = { since: null, frames: 0 };
 			out.said.push({ flag: name,
 				text: FLAGS[name].say(this.plan.props) });
 		}
