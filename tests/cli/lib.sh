@@ -111,3 +111,39 @@ need_browser() {
 	exec 9>"${TMPDIR:-/tmp}/midback-browser-$(id -u).lock"
 	flock 9
 }
+
+# serve_up: start `midback serve --port 0` in the background (its output
+# in $T/serve.out and $T/serve.err), wait until it has printed its
+# one-time link, and set spid, url and link; stopped on exit. If it does
+# not start, say so in TAP and exit 1.
+serve_up() {
+	"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
+	spid=$!
+	trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
+	i=0
+	until grep -q '?k=' "$T/serve.out" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
+			echo "1..1"
+			echo "not ok 1 - serve did not start"
+			sed 's/^/#  /' "$T/serve.err"
+			exit 1
+		fi
+		sleep 0.05
+	done
+	url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
+	link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+}
+
+# serve_down: stop it; SIGTERM is a clean stop, so any other status (a
+# sanitizer's report on the way out) is a failure, said in TAP (exit 1).
+serve_down() {
+	kill $spid
+	wait $spid
+	src=$?
+	if [ $src -ne 0 ]; then
+		echo "not ok - serve exited with status $src"
+		sed 's/^/#  /' "$T/serve.err"
+		exit 1
+	fi
+}

@@ -15,33 +15,10 @@ need_browser "$chromium"
 export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=5"
 export XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$XDG_RUNTIME_DIR"
-"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
-spid=$!
-trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-until grep -q 'http://' "$T/serve.out"; do
-	i=$((i + 1))
-	if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
-		echo "1..1"
-		echo "not ok 1 - serve did not start"
-		sed 's/^/#  /' "$T/serve.err"
-		exit 1
-	fi
-	sleep 0.05
-done
-url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
-link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+serve_up
 
 MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium \
     node "$TOP/tests/browser/run.mjs"
 rc=$?
-kill $spid
-wait $spid
-src=$?
-# SIGTERM is a clean stop: the sanitizers found nothing on the way out.
-if [ $src -ne 0 ]; then
-	echo "not ok - serve exited with status $src"
-	sed 's/^/#  /' "$T/serve.err"
-	exit 1
-fi
+serve_down
 exit $rc

@@ -79,37 +79,15 @@ fi
 
 export XDG_RUNTIME_DIR="$T/run" MIDBACK_POSE_DIR="$pose"
 mkdir -p "$XDG_RUNTIME_DIR"
-"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
-spid=$!
-trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-until grep -q '?k=' "$T/serve.out" 2>/dev/null; do
-	i=$((i + 1))
-	if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
-		echo "1..1"
-		echo "not ok 1 - serve did not start"
-		sed 's/^/#  /' "$T/serve.err"
-		exit 1
-	fi
-	sleep 0.05
-done
+serve_up
 if grep -q 'camera mode is unavailable' "$T/serve.out"; then
 	echo "1..1"
 	echo "not ok 1 - serve did not find the pose model in $pose"
 	exit 1
 fi
-url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
-link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
 
 MIDBACK="$MIDBACK" MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium VIDEO="$T/rotation.y4m" \
     node "$TOP/tests/browser/camera-rotation.mjs"
 rc=$?
-kill $spid
-wait $spid
-src=$?
-if [ $src -ne 0 ]; then
-	echo "not ok - serve exited with status $src"
-	sed 's/^/#  /' "$T/serve.err"
-	exit 1
-fi
+serve_down
 exit $rc

@@ -14,21 +14,7 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 export XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$XDG_RUNTIME_DIR" "$T/ex"
-"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
-spid=$!
-trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-until grep -q '?k=' "$T/serve.out" 2>/dev/null; do
-	i=$((i + 1))
-	if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
-		echo "1..1"
-		echo "not ok 1 - serve did not start"
-		sed 's/^/#  /' "$T/serve.err"
-		exit 1
-	fi
-	sleep 0.05
-done
-link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+serve_up
 base=${link%%/?k=*}
 curl -s -c "$T/jar" -o /dev/null "$link"
 for id in posture-reset chair-extension breastbone-lift wall-angel-standing \
@@ -42,13 +28,6 @@ for id in posture-reset chair-extension breastbone-lift wall-angel-standing \
 		exit 1
 	}
 done
-kill $spid
-wait $spid
-src=$?
-if [ $src -ne 0 ]; then
-	echo "not ok - serve exited with status $src"
-	sed 's/^/#  /' "$T/serve.err"
-	exit 1
-fi
+serve_down
 EXERCISES="$T/ex" node --test --test-reporter=tap \
     "$TOP/tests/web/form.test.mjs" "$TOP/tests/web/rotation.test.mjs"
