@@ -41,6 +41,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { makeStillsVideo, stillPng } from './camera-video.mjs';
+import { tap, assert } from './tap.mjs';
 
 const URL = process.env.MIDBACK_URL;
 const ORIGIN = new globalThis.URL(URL).origin;
@@ -50,25 +51,8 @@ const MIDBACK = process.env.MIDBACK;
 const FIGURE = 'rotation-test-figure';
 const TOLERANCE = 15;	/* degrees; see above */
 
-let n = 0, failed = 0, page = null;
-async function t(name, fn) {
-	n++;
-	try {
-		await fn();
-		console.log(`ok ${n} - ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`not ok ${n} - ${name}`);
-		if (SHOTS && page)
-			await page.screenshot({ path: `${SHOTS}/rotation-failed-${n}.png`, fullPage: true }).catch(() => {});
-		for (const line of String(e && e.stack || e).split('\n').slice(0, 8))
-			console.log('#  ' + line);
-	}
-}
-function assert(cond, what) {
-	if (!cond)
-		throw new Error('assertion failed: ' + what);
-}
+let page = null;
+const { t, done } = tap('rotation-', () => page);
 
 // In through the one-time link (from node: the cookie goes to the browser).
 const res = await fetch(process.env.MIDBACK_LINK, { redirect: 'manual' });
@@ -216,5 +200,4 @@ await t('rotation-4 no request to any other origin, no CSP refusal', async () =>
 });
 
 await browser.close();
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

@@ -26,6 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { makeStillsVideo, stillPng } from './camera-video.mjs';
+import { tap, assert } from './tap.mjs';
 
 const URL = process.env.MIDBACK_URL;
 const ORIGIN = new globalThis.URL(URL).origin;
@@ -39,25 +40,8 @@ exercises:
   - id: ${EXERCISE}
     reps: 10
 `;
-let n = 0, failed = 0, page = null;
-async function t(name, fn) {
-	n++;
-	try {
-		await fn();
-		console.log(`ok ${n} - ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`not ok ${n} - ${name}`);
-		if (SHOTS && page)
-			await page.screenshot({ path: `${SHOTS}/camera-failed-${n}.png`, fullPage: true }).catch(() => {});
-		for (const line of String(e && e.stack || e).split('\n').slice(0, 8))
-			console.log('#  ' + line);
-	}
-}
-function assert(cond, what) {
-	if (!cond)
-		throw new Error('assertion failed: ' + what);
-}
+let page = null;
+const { t, done } = tap('camera-', () => page);
 
 // In through the one-time link (from node: the cookie goes to the browser).
 const res = await fetch(process.env.MIDBACK_LINK, { redirect: 'manual' });
@@ -374,5 +358,4 @@ await t('camera-8 still nothing asked of any other origin', async () => {
 });
 
 await second.browser.close();
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tap, assert } from './tap.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,26 +27,8 @@ exercises:
     hold_s: 1
 `;
 
-let n = 0, failed = 0;
 let shotPage = null;
-async function t(name, fn) {
-	n++;
-	try {
-		await fn();
-		console.log(`ok ${n} - ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`not ok ${n} - ${name}`);
-		if (SHOTS && shotPage)
-			await shotPage.screenshot({ path: `${SHOTS}/phone-failed-${n}.png`, fullPage: true }).catch(() => {});
-		for (const line of String(e && e.stack || e).split('\n').slice(0, 8))
-			console.log('#  ' + line);
-	}
-}
-function assert(cond, what) {
-	if (!cond)
-		throw new Error('assertion failed: ' + what);
-}
+const { t, done } = tap('phone-', () => shotPage);
 const midback = (...args) => execFileSync(process.env.MIDBACK, args, { encoding: 'utf8' });
 
 const browser = await chromium.launch({
@@ -298,4 +281,4 @@ await t('phone-11 a forgotten phone is refused at once; no CSP violation or page
 });
 
 await browser.close();
-process.exit(failed ? 1 : 0);
+done(false);

@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tap, assert } from './tap.mjs';
 
 const require = createRequire(import.meta.url);
 const URL = process.env.MIDBACK_URL;
@@ -67,25 +68,7 @@ exercises:
     hold_s: 1
 `;
 
-let n = 0, failed = 0;
-async function t(name, fn) {
-	n++;
-	try {
-		await fn();
-		console.log(`ok ${n} - ${name}`);
-	} catch (e) {
-		failed++;
-		console.log(`not ok ${n} - ${name}`);
-		if (SHOTS)
-			await page.screenshot({ path: `${SHOTS}/failed-${n}.png`, fullPage: true }).catch(() => {});
-		for (const line of String(e && e.stack || e).split('\n').slice(0, 8))
-			console.log('#  ' + line);
-	}
-}
-function assert(cond, what) {
-	if (!cond)
-		throw new Error('assertion failed: ' + what);
-}
+const { t, done } = tap('', () => page);
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -784,5 +767,4 @@ await t('browser-8 axe-core finds nothing on any page, or the player in any stat
 });
 
 await browser.close();
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();
