@@ -73,6 +73,21 @@ edge_wait() {
 	done
 }
 
+# edge_shown N: wait until dunst shows N notifications. "sent" means dunst
+# took the Notify call; it puts the notification on screen on its next
+# update, and "dunstctl action 0" or "close" before then finds nothing.
+edge_shown() {
+	_es_n=0
+	until [ "$(dunstctl count displayed 2>/dev/null)" = "$1" ]; do
+		_es_n=$((_es_n + 1))
+		if [ "$_es_n" -gt "${2:-300}" ]; then
+			echo "dunst shows $(dunstctl count displayed 2>&1), not $1"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
 edge_switches() {
 	awk '/^(non)?voluntary_ctxt_switches:/ { n += $2 } END { print n }' \
 	    "/proc/$1/status"

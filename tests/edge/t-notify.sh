@@ -106,7 +106,7 @@ string \"Skip\"
 	has "$T/call" "string \"urgency\"" &&
 	has "$T/call" "variant byte 1" &&
 	tail -n 1 "$T/call" | grep -qx "int32 0" &&
-	test "$(dunstctl count displayed)" = 1
+	edge_shown 1
 '
 
 t 'notify-1.5 forged ActionInvoked, broadcast or sent to it, changes nothing' '
@@ -131,6 +131,7 @@ t 'notify-1.5 forged ActionInvoked, broadcast or sent to it, changes nothing' '
 
 t 'notify-1.6 a click in dunst chooses snooze: the callback gets "snooze"' '
 	id=$(the_id) &&
+	edge_shown 1 &&
 	dunstctl action 0 &&
 	edge_wait "$TRY_OUT" "^exit " &&
 	sed -n "/^action /,\$p" "$TRY_OUT" >"$T/tail" &&
@@ -143,8 +144,10 @@ exit 0" &&
 # dunst leaves a notification up after its action; closing it then sends
 # NotificationClosed for the same id.
 t 'notify-1.7 one answer only: the close after the action is not passed on' '
-	try -k -w 10 &&
+	edge_shown 0 &&
+	try -k -w 15 &&
 	edge_wait "$TRY_OUT" "^sent " &&
+	edge_shown 1 &&
 	dunstctl action 0 &&
 	edge_wait "$TRY_OUT" "^action " &&
 	closed=$(grep -c "member=NotificationClosed" "$T/monitor") &&
@@ -166,8 +169,10 @@ t 'notify-1.8 notify_dismiss closes it: closed with reason 3' '
 '
 
 t 'notify-1.9 the person closes it: closed with reason 2' '
+	dunstctl close-all && edge_shown 0 &&
 	try -w 20 &&
 	edge_wait "$TRY_OUT" "^sent " &&
+	edge_shown 1 &&
 	dunstctl close &&
 	edge_wait "$TRY_OUT" "^exit " &&
 	has "$TRY_OUT" "closed $(the_id) 2" &&
@@ -175,12 +180,13 @@ t 'notify-1.9 the person closes it: closed with reason 2' '
 '
 
 t 'notify-1.10 a second send with the id replaces the first in place' '
+	dunstctl close-all && edge_shown 0 &&
 	try -r -w 20 &&
 	edge_wait "$TRY_OUT" "^sent .*" &&
 	edge_wait "$TRY_OUT" "^sent $(the_id)\$" &&
 	sleep 0.3 &&
 	test "$(grep -c "^sent $(the_id)\$" "$TRY_OUT")" = 2 &&
-	test "$(dunstctl count displayed)" = 1 &&
+	edge_shown 1 &&
 	dunstctl close &&
 	edge_wait "$TRY_OUT" "^exit " &&
 	test "$(grep -c "^closed " "$TRY_OUT")" = 1 &&
@@ -192,8 +198,10 @@ if command -v valgrind >/dev/null 2>&1 &&
 	t 'notify-1.11 valgrind: no errors and no leaks, send to snooze' '
 		VG="valgrind -q --error-exitcode=99 --leak-check=full
 		    --errors-for-leak-kinds=definite,indirect,possible" &&
+		dunstctl close-all && edge_shown 0 &&
 		try -w 60 &&
 		edge_wait "$TRY_OUT" "^sent " 300 &&
+		edge_shown 1 &&
 		dunstctl action 0 &&
 		edge_wait "$TRY_OUT" "^exit " 300 &&
 		has "$TRY_OUT" "action $(the_id) snooze" &&

@@ -88,7 +88,7 @@ t 'remind-edge-2: the reminder arrives with Start, Snooze and Skip' '
 	has "$T/notify" "string \"start\"" && has "$T/notify" "string \"Start\"" &&
 	has "$T/notify" "string \"snooze\"" && has "$T/notify" "string \"Snooze\"" &&
 	has "$T/notify" "string \"skip\"" && has "$T/notify" "string \"Skip\"" &&
-	test "$(dunstctl count displayed)" = 1
+	edge_shown 1
 '
 
 t 'remind-edge-3: Snooze is logged, and the notification goes' '
@@ -133,7 +133,7 @@ t 'remind-edge-5: the notification service leaves with the reminder up: missed' 
 t 'remind-edge-6: a click on the next one opens the break in a terminal, taken' '
 	n0=$(grep -c "member=Notify" "$T/monitor") &&
 	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" ] || [ $i -ge 750 ]; do sleep 0.1; i=$((i + 1)); done &&
-	test "$(dunstctl count displayed)" = 1 &&
+	edge_shown 1 &&
 	dunstctl action 0 &&
 	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'taken'"'")" = 1 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|taken" &&
@@ -152,7 +152,7 @@ t 'remind-edge-6: a click on the next one opens the break in a terminal, taken' 
 t 'remind-edge-7: the next one closed by the person is skipped' '
 	n0=$(grep -c "member=Notify" "$T/monitor") &&
 	i=0 && until [ "$(grep -c "member=Notify" "$T/monitor")" -gt "$n0" ] || [ $i -ge 750 ]; do sleep 0.1; i=$((i + 1)); done &&
-	test "$(dunstctl count displayed)" = 1 &&
+	edge_shown 1 &&
 	dunstctl close &&
 	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE outcome = '"'skipped'"'")" = 1 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test "$(q "SELECT kind, outcome FROM reminders ORDER BY id DESC LIMIT 1")" = "posture-reset|skipped" &&
@@ -187,7 +187,7 @@ t 'remind-edge-8: one left up when the next comes is closed and missed' '
 	test "$(grep -A 2 "member=Notify" "$T/monitor" | tail -n 2 | sed -n 1p | tr -d " ")" = "string\"midback\"" &&
 	test "$(grep -A 2 "member=Notify" "$T/monitor" | tail -n 1 | tr -d " ")" = "uint320" &&
 	test "$(grep -c "member=CloseNotification" "$T/monitor")" -eq $((c0 + 1)) &&
-	test "$(dunstctl count displayed)" = 1 &&
+	edge_shown 1 &&
 	{ tmux -S "$MIDBACK_TEST_TMUX" kill-server 2>/dev/null || :; } &&
 	dunstctl action 0 &&
 	i=0 && until [ "$(q "SELECT count(*) FROM reminders WHERE due_ms >= 1772496000000")" = 2 ] || [ $i -ge 300 ]; do sleep 0.1; i=$((i + 1)); done &&
