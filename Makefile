@@ -80,7 +80,7 @@ WEB_ASSETS = web/index.html web/app.css web/icon.svg web/phone.css \
 	web/pages/settings.js web/pages/summary.js web/pages/today.js \
 	web/camera/form.js web/camera/panel.js web/camera/frame.html \
 	web/camera/frame.js web/camera/frame.css web/camera/rotation.js \
-	web/camera/selftest-camera.js
+	web/camera/selftest-camera.js web/camera/link.js web/turns.js
 CMDS = src/cli/cmd.c src/cli/cmd-break.c src/cli/cmd-check.c \
 	src/cli/cmd-checkin.c src/cli/cmd-export.c src/cli/cmd-figures.c \
 	src/cli/cmd-import.c src/cli/cmd-list.c src/cli/cmd-log.c \

@@ -8,7 +8,8 @@
  * result is kept as measured by the phone. The manual entry stays: a
  * computer, or a phone without the sensors, types the degrees in.
  */
-import { h, say } from './dom.js';
+import { h } from './dom.js';
+import { bestTurns } from './turns.js';
 
 const CENTRE = 10;	/* degrees: nearer the middle than this is between tries */
 const TRIES = 3;
@@ -23,35 +24,16 @@ function turn(a, b) {
  * two questions, left and right; form.dataset.measuredBy says how they
  * were measured, "phone" or "manual".
  */
-export function rotationSensor(form, [qLeft, qRight]) {
-	const max = qLeft.max;
+export function rotationSensor(form, questions) {
 	const angle = h('p', { class: 'angle', 'aria-live': 'off', text: '–' });
-	const tries = h('p', { class: 'tries', 'aria-live': 'polite' });
-	const diff = h('p', { class: 'diff strong', 'aria-live': 'polite' });
 	const note = h('p', { class: 'meta', role: 'status' });
 	const start = h('button', { type: 'button', class: 'primary', text: 'Measure with this phone' });
-	const done = h('button', { type: 'button', text: 'Use these turns', hidden: true });
+	const turns = bestTurns(form, questions, 'phone', { note, stop });
 	const box = h('section', { class: 'sensor', 'aria-label': 'Measure with the phone' },
 		h('p', { text: 'Or let the phone measure: hold it upright against your breastbone, screen toward you, arms crossed over it. Tap the button, sit still a moment, then turn left as far as is comfortable and back to the middle, three times each way.' }),
-		h('div', { class: 'actions' }, start, done), angle, tries, diff, note);
-	const best = { left: [], right: [] };
+		h('div', { class: 'actions' }, start, turns.done), angle, turns.tries, turns.diff, note);
 	let zero = null, side = null, peak = 0, got = false, listening = false;
 
-	const show = () => {
-		const line = (k, name) => best[k].length ? `${name}: ${best[k].join('°, ')}° (best ${Math.max(...best[k])}°)` : `${name}: no turn yet`;
-		tries.textContent = line('left', 'Left') + ' · ' + line('right', 'Right');
-		done.hidden = !(best.left.length && best.right.length);
-	};
-	const fill = () => {
-		const l = Math.min(max, Math.max(...best.left)), r = Math.min(max, Math.max(...best.right));
-		form.elements[qLeft.name].value = l;
-		form.elements[qRight.name].value = r;
-		form.dataset.measuredBy = 'phone';
-		diff.textContent = `Best turns: left ${l}°, right ${r}°; the difference is ${Math.abs(l - r)}°.`;
-		say(diff.textContent);
-		stop();
-		note.textContent = 'The best turns are filled in below: save them, or measure again.';
-	};
 	const onTurn = (ev) => {
 		if (ev.alpha === null || ev.alpha === undefined)
 			return;
@@ -69,12 +51,13 @@ export function rotationSensor(form, [qLeft, qRight]) {
 		if (side !== null) {
 			peak = Math.max(peak, Math.abs(a));
 			if (Math.abs(a) < CENTRE) {
+				const best = turns.best;
 				if (best[side].length < TRIES)
 					best[side].push(peak);
 				side = null;
-				show();
+				turns.show();
 				if (best.left.length === TRIES && best.right.length === TRIES)
-					fill();
+					turns.fill();
 			}
 		}
 	};
@@ -102,13 +85,10 @@ export function rotationSensor(form, [qLeft, qRight]) {
 			}
 		}
 		stop();
-		best.left = [];
-		best.right = [];
+		turns.reset();
 		zero = null;
 		side = null;
 		got = false;
-		diff.textContent = '';
-		show();
 		note.textContent = 'Hold still…';
 		window.addEventListener('deviceorientation', onTurn);
 		listening = true;
@@ -117,10 +97,5 @@ export function rotationSensor(form, [qLeft, qRight]) {
 				note.textContent = 'No readings come from this device’s sensors: type the degrees in below.';
 		}, 3000);
 	});
-	done.addEventListener('click', fill);
-	/* A number typed in by hand is a manual measure. */
-	for (const name of [qLeft.name, qRight.name])
-		form.elements[name]?.addEventListener('input', () => { form.dataset.measuredBy = 'manual'; });
-	show();
 	return box;
 }

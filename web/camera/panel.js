@@ -10,6 +10,7 @@
 import { api } from '../api.js';
 import { h, say } from '../dom.js';
 import { setState } from '../live.js';
+import { cameraFrame } from './link.js';
 
 const SUMMARY_WHAT = { chin: 'chin forward', 'low-back': 'low back arching',
 	hips: 'hips turning', shrug: 'shoulders shrugging' };
@@ -41,13 +42,13 @@ export function cameraPanel(voice) {
 		h('figcaption', { text: 'The figure here' }));
 	const el = h('div', { class: 'camera', hidden: true }, button, status, place, count, flag, note);
 	let view = null, shownKey = '';
-	let frame = null, ready = false, exercise = null, planned = '', held = 0, heldSent = 0;
+	let frame = null, exercise = null, planned = '', held = 0, heldSent = 0;
 	let known = false, counts = false, counted = '', heldText = '';
 
 	/* The count and the seconds held, as far as each applies. */
 	function showCount() {
 		count.textContent = [counted, heldText].filter(Boolean).join(' · ') ||
-			(ready ? 'Watching your form' : '');
+			(frame && frame.ready ? 'Watching your form' : '');
 	}
 
 	api('camera').then((c) => {
@@ -59,35 +60,26 @@ export function cameraPanel(voice) {
 		}
 	}).catch(() => {});
 
-	function post(msg) {
-		if (frame && ready)
-			frame.contentWindow.postMessage(msg, location.origin);
-	}
-
 	async function sendExercise() {
-		if (!exercise || !ready)
+		if (!exercise || !frame || !frame.ready)
 			return;
 		const id = exercise;
 		try {
 			const [doc, poses] = await Promise.all([api('exercises/' + encodeURIComponent(id)),
 				api('exercises/' + encodeURIComponent(id) + '/poses')]);
 			if (id === exercise) {
-				post({ type: 'exercise', doc, poses });
+				frame?.post({ type: 'exercise', doc, poses });
 				place.textContent = 'Place the camera ' + (PLACE[poses.camera] || 'where it sees all of you') + ', so it sees you as the figure is seen.';
 			}
 		} catch (e) {
-			post({ type: 'exercise', doc: null, poses: null });
+			frame?.post({ type: 'exercise', doc: null, poses: null });
 			status.textContent = 'No figure to compare with for this exercise.';
 		}
 	}
 
-	function onMessage(ev) {
-		if (ev.origin !== location.origin || !frame || ev.source !== frame.contentWindow)
-			return;
-		const m = ev.data || {};
+	function onMessage(m) {
 		switch (m.type) {
 		case 'ready':
-			ready = true;
 			status.textContent = 'Camera on.';
 			sendExercise();
 			break;
@@ -139,9 +131,8 @@ export function cameraPanel(voice) {
 	}
 
 	function start() {
-		window.addEventListener('message', onMessage);
-		frame = h('iframe', { class: 'camera-frame', src: '/camera/frame.html', title: 'Camera preview with the skeleton the model sees', allow: 'camera' });
-		view = h('div', { class: 'camera-view' }, frame, kfig);
+		frame = cameraFrame(onMessage);
+		view = h('div', { class: 'camera-view' }, frame.el, kfig);
 		el.insertBefore(view, status);
 		status.textContent = 'Starting the camera…';
 		button.setAttribute('aria-pressed', 'true');
@@ -151,13 +142,13 @@ export function cameraPanel(voice) {
 	function stop() {
 		if (held > heldSent && exercise)
 			mark('hold', held);
-		window.removeEventListener('message', onMessage);
+		if (frame)
+			frame.close();	/* the frame's tracks stop with it */
 		if (view)
-			view.remove();	/* the frame's tracks stop with it */
+			view.remove();
 		frame = view = null;
 		kfig.hidden = true;
 		shownKey = '';
-		ready = false;
 		held = heldSent = 0;
 		counted = heldText = '';
 		button.setAttribute('aria-pressed', 'false');
@@ -170,6 +161,8 @@ export function cameraPanel(voice) {
 
 	return {
 		el,
+		/* Whether the camera is on. */
+		get on() { return frame !== null; },
 		/* The session's state: follow its exercise. */
 		update(ss) {
 			const id = ss && ss.state !== 'done' && ss.exercise ? ss.exercise.id : null;

@@ -8,27 +8,27 @@
  * result is kept as measured by the camera. No picture leaves the page.
  */
 import { api } from '../api.js';
-import { h, say } from '../dom.js';
+import { h } from '../dom.js';
+import { bestTurns } from '../turns.js';
+import { cameraFrame } from './link.js';
 
 /*
  * A box that measures the turn and fills form's numbers for the test's
  * two questions, left and right; form.dataset.measuredBy says how they
  * were measured, "camera" or "manual".
  */
-export function rotationCamera(form, [qLeft, qRight]) {
+export function rotationCamera(form, questions) {
 	const start = h('button', { type: 'button', class: 'primary camera-measure-toggle', 'aria-pressed': 'false', text: 'Measure with the camera' });
-	const done = h('button', { type: 'button', text: 'Use these turns', hidden: true });
 	/* The turn now, shown only while the camera is on. */
 	const angle = h('p', { class: 'angle', 'aria-live': 'off', text: '–', hidden: true });
-	const tries = h('p', { class: 'tries', 'aria-live': 'polite' });
-	const diff = h('p', { class: 'diff strong', 'aria-live': 'polite' });
 	const note = h('p', { class: 'meta camera-status', role: 'status' });
+	const turns = bestTurns(form, questions, 'camera', { note, stop });
 	const box = h('section', { class: 'sensor camera-measure', 'aria-label': 'Measure with the camera', hidden: true },
 		h('p', { text: 'Or let the camera measure. Put this computer on a table in front of you with its camera at about chest height, two metres (six feet) away, so that it sees you from your head to your hips. Sit facing it, arms crossed over your chest, hips and knees pointing at the camera.' }),
 		h('p', { text: 'Press the button and sit still, facing the camera, for a moment. Then turn left as far as is comfortable and back to the middle, three times, and the same to the right. Turn slowly and stay a second at the end of each turn: the camera looks about once a second.' }),
 		h('p', { class: 'camera-note', text: 'The pictures stay in this page; only the two angles are saved. This measures your turn; it is not an exercise.' }),
-		h('div', { class: 'actions' }, start, done), angle, tries, diff, note);
-	let frame = null, ready = false, best = { left: [], right: [] };
+		h('div', { class: 'actions' }, start, turns.done), angle, turns.tries, turns.diff, note);
+	let frame = null;
 	/* Said once, not again each picture. */
 	const tell = (text) => {
 		if (note.textContent !== text)
@@ -43,30 +43,10 @@ export function rotationCamera(form, [qLeft, qRight]) {
 		}
 	}).catch(() => {});
 
-	const show = () => {
-		const line = (k, name) => best[k].length ? `${name}: ${best[k].join('°, ')}° (best ${Math.max(...best[k])}°)` : `${name}: no turn yet`;
-		tries.textContent = line('left', 'Left') + ' · ' + line('right', 'Right');
-		done.hidden = !(best.left.length && best.right.length);
-	};
-	const fill = () => {
-		const l = Math.min(qLeft.max, Math.max(...best.left)), r = Math.min(qRight.max, Math.max(...best.right));
-		form.elements[qLeft.name].value = l;
-		form.elements[qRight.name].value = r;
-		form.dataset.measuredBy = 'camera';
-		diff.textContent = `Best turns: left ${l}°, right ${r}°; the difference is ${Math.abs(l - r)}°.`;
-		say(diff.textContent);
-		stop();
-		note.textContent = 'The best turns are filled in below: save them, or measure again.';
-	};
-
-	function onMessage(ev) {
-		if (ev.origin !== location.origin || !frame || ev.source !== frame.contentWindow)
-			return;
-		const m = ev.data || {};
+	function onMessage(m) {
 		switch (m.type) {
 		case 'ready':
-			ready = true;
-			frame.contentWindow.postMessage({ type: 'rotation', camera: 'front' }, location.origin);
+			frame.post({ type: 'rotation', camera: 'front' });
 			note.textContent = 'Camera on. Sit still facing it a moment, then turn left or right.';
 			break;
 		case 'status':
@@ -80,25 +60,20 @@ export function rotationCamera(form, [qLeft, qRight]) {
 					angle.textContent = Math.abs(m.angle) < 1 ? '0°' : `${Math.abs(m.angle)}° ${m.angle > 0 ? 'left' : 'right'}`;
 				tell('Measuring: turn left or right, and back to the middle.');
 			}
-			if (m.tried) {
-				best = { left: m.best.left.slice(), right: m.best.right.slice() };
-				show();
-			}
+			if (m.tried)
+				turns.best = { left: m.best.left.slice(), right: m.best.right.slice() };
 			if (m.done)
-				fill();
+				turns.fill();
 			break;
 		}
 	}
 
 	function begin() {
-		best = { left: [], right: [] };
-		diff.textContent = '';
+		turns.reset();
 		angle.textContent = '–';
 		angle.hidden = false;
-		show();
-		window.addEventListener('message', onMessage);
-		frame = h('iframe', { class: 'camera-frame', src: '/camera/frame.html', title: 'Camera preview with the skeleton the model sees', allow: 'camera' });
-		angle.before(frame);
+		frame = cameraFrame(onMessage);
+		angle.before(frame.el);
 		note.textContent = 'Starting the camera…';
 		start.setAttribute('aria-pressed', 'true');
 		start.textContent = 'Turn the camera off';
@@ -107,15 +82,13 @@ export function rotationCamera(form, [qLeft, qRight]) {
 	}
 
 	function stop() {
-		window.removeEventListener('message', onMessage);
 		window.removeEventListener('hashchange', stop);
 		if (frame)
-			frame.remove();	/* its tracks stop with it */
+			frame.close();	/* its tracks stop with it */
 		frame = null;
-		ready = false;
 		angle.hidden = true;	/* the camera is off: no turn now */
 		start.setAttribute('aria-pressed', 'false');
-		start.textContent = best.left.length || best.right.length ? 'Measure again' : 'Measure with the camera';
+		start.textContent = turns.best.left.length || turns.best.right.length ? 'Measure again' : 'Measure with the camera';
 	}
 
 	start.addEventListener('click', () => {
@@ -125,10 +98,5 @@ export function rotationCamera(form, [qLeft, qRight]) {
 		} else
 			begin();
 	});
-	done.addEventListener('click', fill);
-	/* A number typed in by hand is a manual measure. */
-	for (const name of [qLeft.name, qRight.name])
-		form.elements[name]?.addEventListener('input', () => { form.dataset.measuredBy = 'manual'; });
-	show();
 	return box;
 }
