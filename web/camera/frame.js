@@ -21,6 +21,10 @@ const overlay = document.getElementById('overlay');
 const statusEl = document.getElementById('status');
 const ctx = overlay.getContext('2d');
 const parentWin = window.parent;
+/* In a page, the page shows the status beside the frame; the frame's own
+ * line would sit below the preview, cut off, and be read out twice. */
+if (parentWin !== window)
+	document.body.classList.add('embedded');
 
 // What a test or benchmark reads (window.midbackCamera in this frame).
 const stats = window.midbackCamera = {

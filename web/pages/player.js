@@ -73,11 +73,27 @@ export function pagePlayer() {
 	const help = h('details', { class: 'keys' }, h('summary', { text: 'Keyboard shortcuts' }),
 		h('p', { text: 'Space pause or go on · N or → next · P or ← back · X it hurts · Q end · 1–7 how it felt · Y or N to an offer · ? this help' }));
 	/* The moving figure first and large; the countdown beside it. */
+	const clockBox = h('div', { class: 'clock' }, ring, h('div', { class: 'readout' }, phase, counters));
+	const info = h('div', { class: 'info' }, cue, where, next, aside);
 	const stage = h('section', { class: 'player', 'aria-labelledby': 'ex-title' },
 		h('div', { class: 'head' }, h('p', { class: 'count' }), bar), title,
-		h('div', { class: 'stage' }, fig, h('div', { class: 'clock' }, ring, h('div', { class: 'readout' }, phase, counters), cam.el)),
-		question, h('div', { class: 'info' }, cue, where, next, aside),
-		controls, help);
+		h('div', { class: 'stage' }, fig, clockBox),
+		question, info, controls, help);
+	/* The camera's panel: under the countdown, beside the figure, on a
+	 * wide screen; after the cue on a narrow one or a phone, where its
+	 * preview would push the cue down the page. Never moved while the
+	 * camera is on: a frame taken out of the page stops its camera. */
+	const narrow = matchMedia('(max-width: 640px)');
+	const placeCamera = () => {
+		if (cam.on)
+			return;
+		if (narrow.matches || document.body.classList.contains('phone'))
+			info.after(cam.el);
+		else
+			clockBox.append(cam.el);
+	};
+	placeCamera();
+	narrow.addEventListener('change', placeCamera);
 	document.title = 'Playing · midback';
 	main.replaceChildren(stage);
 
@@ -320,6 +336,7 @@ export function pagePlayer() {
 	return () => {
 		off();
 		cam.stop();
+		narrow.removeEventListener('change', placeCamera);
 		document.removeEventListener('keydown', keys);
 		cancelAnimationFrame(raf);
 		keepAwake(false);
