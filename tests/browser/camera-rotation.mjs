@@ -37,11 +37,11 @@
 //
 // The model runs about a frame a second here (WebGL in software), so the
 // checks wait for what the page reports, never for a time.
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { makeStillsVideo, stillPng } from './camera-video.mjs';
 import { tap, assert } from './tap.mjs';
+import { login, launch as launchCamera } from './fake-camera.mjs';
 
 const URL = process.env.MIDBACK_URL;
 const ORIGIN = new globalThis.URL(URL).origin;
@@ -55,10 +55,8 @@ let page = null;
 const { t, done } = tap('rotation-', () => page);
 
 // In through the one-time link (from node: the cookie goes to the browser).
-const res = await fetch(process.env.MIDBACK_LINK, { redirect: 'manual' });
-const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
-const [cname, cvalue] = cookie.split('=');
-const H = { Cookie: cookie };
+const cookie = await login(process.env.MIDBACK_LINK);
+const H = cookie.H;
 
 // The figure's true turns, from its keyframes as the camera sees them:
 // the shoulder line's direction across the picture and in depth, against
@@ -91,24 +89,10 @@ const dir = dirname(VIDEO);
 const stills = [1, 2, 3].map((k) => stillPng(MIDBACK, FIGURE, k, dir, 440, { over: true }));
 makeStillsVideo(VIDEO, stills, [{ still: 0, s: 6 }, { still: 1, s: 6 }, { still: 0, s: 6 }, { still: 2, s: 6 }], { fps: 5 });
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader',
-		'--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-		`--use-file-for-fake-video-capture=${VIDEO}`],
-});
-const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-ctx.setDefaultTimeout(60000);
-await ctx.addCookies([{ name: cname, value: cvalue, url: URL, httpOnly: true, sameSite: 'Strict' }]);
-await ctx.grantPermissions(['camera'], { origin: ORIGIN });
-page = await ctx.newPage();
 const requests = [], problems = [];
-ctx.on('request', (r) => requests.push(r.url()));
-page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-page.on('console', (m) => {
-	if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text()))
-		problems.push(m.text());
-});
+const { browser, ctx, page: first } = await launchCamera({ url: URL, cookie, file: VIDEO,
+	viewport: { width: 1280, height: 900 }, requests, problems });
+page = first;
 async function get(path) {
 	return page.evaluate(async (p) => (await fetch('/api/' + p)).json(), path);
 }

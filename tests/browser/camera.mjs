@@ -21,12 +21,12 @@
 //
 // The model runs about a frame a second here (WebGL in software), so the
 // checks wait for what the page reports, never for a time.
-import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { makeStillsVideo, stillPng } from './camera-video.mjs';
 import { tap, assert } from './tap.mjs';
+import { login, launch as launchCamera } from './fake-camera.mjs';
 
 const URL = process.env.MIDBACK_URL;
 const ORIGIN = new globalThis.URL(URL).origin;
@@ -44,10 +44,7 @@ let page = null;
 const { t, done } = tap('camera-', () => page);
 
 // In through the one-time link (from node: the cookie goes to the browser).
-const res = await fetch(process.env.MIDBACK_LINK, { redirect: 'manual' });
-const cookie = (res.headers.get('set-cookie') || '').split(';')[0];
-const [cname, cvalue] = cookie.split('=');
-const H = { Cookie: cookie };
+const cookie = await login(process.env.MIDBACK_LINK);
 
 // The video: the catalog's own figure of the exercise (seen from the
 // front, as its camera is), its two keyframes as `midback show --svg
@@ -68,29 +65,10 @@ if (repFrames.length === 0)	// the loop wraps from the end to the start
 	repFrames.push(0);
 
 const requests = [], problems = [];
-// A Chromium whose fake camera plays the video file, let in by the
-// link's cookie, with the camera allowed; every request it makes and
-// every error or refusal its page meets are noted.
-async function launch(file) {
-	const b = await chromium.launch({
-		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader',
-			'--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-			`--use-file-for-fake-video-capture=${file}`],
-	});
-	const c = await b.newContext({ viewport: { width: 1280, height: 800 } });
-	c.setDefaultTimeout(60000);
-	await c.addCookies([{ name: cname, value: cvalue, url: URL, httpOnly: true, sameSite: 'Strict' }]);
-	await c.grantPermissions(['camera'], { origin: ORIGIN });
-	const p = await c.newPage();
-	c.on('request', (r) => requests.push(r.url()));
-	p.on('pageerror', (e) => problems.push('page error: ' + e.message));
-	p.on('console', (m) => {
-		if (m.type() === 'error' && /Content Security Policy|Refused/.test(m.text()))
-			problems.push(m.text());
-	});
-	return { browser: b, ctx: c, page: p };
-}
+// A Chromium whose fake camera plays file (fake-camera.mjs), noting into
+// requests and problems.
+const launch = (file) => launchCamera({ url: URL, cookie, file,
+	viewport: { width: 1280, height: 800 }, requests, problems });
 const first = await launch(VIDEO);
 const { browser, ctx } = first;
 page = first.page;
