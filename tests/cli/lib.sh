@@ -112,27 +112,70 @@ need_browser() {
 	flock 9
 }
 
-# serve_up: start `midback serve --port 0` in the background (its output
-# in $T/serve.out and $T/serve.err), wait until it has printed its
-# one-time link, and set spid, url and link; stopped on exit. If it does
-# not start, say so in TAP and exit 1.
-serve_up() {
-	"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
-	spid=$!
-	trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
-	i=0
-	until grep -q '?k=' "$T/serve.out" 2>/dev/null; do
-		i=$((i + 1))
-		if [ $i -gt 200 ] || ! kill -0 $spid 2>/dev/null; then
-			echo "1..1"
-			echo "not ok 1 - serve did not start"
-			sed 's/^/#  /' "$T/serve.err"
-			exit 1
+# serve_start PATTERN [ARGS...]: start `midback serve --port 0 ARGS` in
+# the background (SPID; its output in $T/serve.out and $T/serve.err), wait
+# until a line of its output matches PATTERN, and set U (its loopback URL)
+# and LINK (the one-time link). If it exits first, or has not said it in
+# 30 s, return 1 with its errors on stdout.
+serve_start() {
+	_ss_pat=$1
+	shift
+	: >"$T/serve.out"
+	"$MIDBACK" serve --port 0 "$@" >"$T/serve.out" 2>"$T/serve.err" &
+	SPID=$!
+	_ss_i=0
+	until grep -q -- "$_ss_pat" "$T/serve.out" 2>/dev/null; do
+		_ss_i=$((_ss_i + 1))
+		if [ $_ss_i -gt 600 ] || ! kill -0 $SPID 2>/dev/null; then
+			cat "$T/serve.err"
+			return 1
 		fi
 		sleep 0.05
 	done
-	url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
-	link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+	U=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
+	LINK=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+}
+
+# serve_stop: SIGTERM, and wait for it to be gone (from a test's subshell
+# too, where wait cannot); fails, with serve's errors on stdout, if a
+# sanitizer spoke on the way out.
+serve_stop() {
+	[ -n "${SPID:-}" ] || return 0
+	kill $SPID 2>/dev/null || true
+	_ss_i=0
+	while kill -0 $SPID 2>/dev/null && [ $_ss_i -lt 600 ]; do
+		_ss_i=$((_ss_i + 1))
+		sleep 0.05
+	done
+	wait $SPID 2>/dev/null || true
+	SPID=
+	! grep -q -e Sanitizer -e "runtime error" "$T/serve.err" ||
+	    { cat "$T/serve.err"; return 1; }
+}
+
+# serve_login: in through LINK, as a browser is: the cookie goes in a jar
+# that every later curl sends (~/.curlrc), and TOK is the page's token.
+serve_login() {
+	rm -f "$T/jar"
+	curl -s -c "$T/jar" -o /dev/null "$LINK" &&
+	printf -- "-b \"%s\"\n" "$T/jar" >"$HOME/.curlrc" &&
+	TOK=$(curl -s "$U" | sed -n 's/.*midback-token" content="\([0-9a-f]*\)".*/\1/p')
+	[ ${#TOK} -eq 32 ]
+}
+
+# serve_up [PATTERN [ARGS...]]: for the browser suites, serve_start
+# (PATTERN the one-time link unless said) with spid, url and link set and
+# a stop on exit; if it does not start, say so in TAP and exit 1.
+serve_up() {
+	[ $# -gt 0 ] || set -- '?k='
+	trap 'kill $SPID 2>/dev/null; wait $SPID 2>/dev/null; rm -rf "$T"' EXIT
+	if ! serve_start "$@" >"$T/serve.why"; then
+		echo "1..1"
+		echo "not ok 1 - serve did not start"
+		sed 's/^/#  /' "$T/serve.why"
+		exit 1
+	fi
+	spid=$SPID url=$U link=$LINK
 }
 
 # serve_down: stop it; SIGTERM is a clean stop, so any other status (a

@@ -50,17 +50,7 @@ UA='Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gec
 # start [ARGS...]: serve --port 0 --lan ARGS; sets PORT, U (loopback),
 # L (the LAN URL), PAIR (the printed link), FP and PIN.
 start() {
-	: >"$T/serve.out"
-	"$MIDBACK" serve --port 0 --lan "$@" >"$T/serve.out" 2>"$T/serve.err" &
-	SPID=$!
-	i=0
-	until grep -q '^The phone' "$T/serve.out"; do
-		i=$((i + 1))
-		[ $i -lt 600 ] || { cat "$T/serve.err"; return 1; }
-		kill -0 $SPID 2>/dev/null || { cat "$T/serve.err"; return 1; }
-		sleep 0.05
-	done
-	U=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
+	serve_start '^The phone' --lan "$@" || return 1
 	PORT=${U#http://127.0.0.1:}
 	PORT=${PORT%/}
 	L=$(sed -n 's|^On your network, for a phone: \(https://.*/\)$|\1|p' "$T/serve.out")
@@ -69,24 +59,10 @@ start() {
 	PIN=sha256//$(openssl x509 -in "$XDG_DATA_HOME/midback/serve-cert.pem" \
 	    -pubkey -noout | openssl pkey -pubin -outform der |
 	    openssl dgst -sha256 -binary | base64)
-	LINK=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
 	[ -n "$L" ] && [ -n "$PAIR" ] && [ ${#FP} -eq 95 ]
 }
-# stop: SIGTERM, and wait for it to be gone (from a test's subshell too,
-# where wait cannot).
 stop() {
-	[ -n "$SPID" ] || return 0
-	kill $SPID 2>/dev/null || true
-	i=0
-	while kill -0 $SPID 2>/dev/null && [ $i -lt 600 ]; do
-		i=$((i + 1))
-		sleep 0.05
-	done
-	wait $SPID 2>/dev/null || true
-	SPID=
-	# The sanitizers found nothing on the way out.
-	! grep -q -e Sanitizer -e "runtime error" "$T/serve.err" ||
-	    { cat "$T/serve.err"; return 1; }
+	serve_stop
 }
 trap 'stop >/dev/null 2>&1; rm -rf "$T"' EXIT
 # pc ARGS...: curl over HTTPS with the certificate's key pinned.

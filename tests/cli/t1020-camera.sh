@@ -19,33 +19,15 @@ export XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$XDG_RUNTIME_DIR"
 SPID=
 
-# serve: start it; sets U, HP, TOK, and the cookie in ~/.curlrc.
+# serve: start it; sets U, HP, TOK, and the cookie in ~/.curlrc (lib.sh).
 serve() {
-	: >"$T/serve.out"
-	"$MIDBACK" serve --port 0 >"$T/serve.out" 2>"$T/serve.err" &
-	SPID=$!
-	i=0
-	until grep -q '?k=' "$T/serve.out"; do
-		i=$((i + 1))
-		[ $i -lt 600 ] || { cat "$T/serve.err"; return 1; }
-		kill -0 $SPID 2>/dev/null || { cat "$T/serve.err"; return 1; }
-		sleep 0.05
-	done
-	U=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
+	serve_start '?k=' || return 1
 	HP=${U#http://}
 	HP=${HP%/}
-	LINK=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
-	rm -f "$T/jar"
-	curl -s -c "$T/jar" -o /dev/null "$LINK" &&
-	printf -- "-b \"%s\"\n" "$T/jar" >"$HOME/.curlrc" &&
-	TOK=$(curl -s "$U" | sed -n 's/.*midback-token" content="\([0-9a-f]*\)".*/\1/p')
-	[ ${#TOK} -eq 32 ]
+	serve_login
 }
 stop() {
-	[ -n "$SPID" ] || return 0
-	kill $SPID 2>/dev/null || true
-	wait $SPID 2>/dev/null || true
-	SPID=
+	serve_stop
 }
 trap 'stop; rm -rf "$T"' EXIT
 post() {

@@ -36,22 +36,7 @@ fi
 export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=5"
 export XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$XDG_RUNTIME_DIR"
-"$MIDBACK" serve --port 0 --lan 10.77.0.1 >"$T/serve.out" 2>"$T/serve.err" &
-spid=$!
-trap 'kill $spid 2>/dev/null; wait $spid 2>/dev/null; rm -rf "$T"' EXIT
-i=0
-until grep -q '^The phone' "$T/serve.out"; do
-	i=$((i + 1))
-	if [ $i -gt 400 ] || ! kill -0 $spid 2>/dev/null; then
-		echo "1..1"
-		echo "not ok 1 - serve --lan did not start"
-		sed 's/^/#  /' "$T/serve.err"
-		exit 1
-	fi
-	sleep 0.05
-done
-url=$(sed -n 's|^midback is at \(http://[^ ]*/\) .*|\1|p' "$T/serve.out")
-link=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
+serve_up '^The phone' --lan 10.77.0.1
 lan=$(sed -n 's|^On your network, for a phone: \(https://.*/\)$|\1|p' "$T/serve.out")
 pair=$(sed -n 's|^  \(https://.*/pair?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
 fp=$(sed -n '/fingerprint$/{n;N;s/^  //;s/\n  /:/p;}' "$T/serve.out")
@@ -61,12 +46,5 @@ spki=$(openssl x509 -in "$XDG_DATA_HOME/midback/serve-cert.pem" -pubkey -noout |
 MIDBACK_URL=$url MIDBACK_LINK=$link LAN_URL=$lan PAIR_LINK=$pair SPKI=$spki \
     FINGERPRINT=$fp CHROMIUM=$chromium node "$TOP/tests/browser/phone.mjs"
 rc=$?
-kill $spid
-wait $spid
-src=$?
-if [ $src -ne 0 ]; then
-	echo "not ok - serve exited with status $src"
-	sed 's/^/#  /' "$T/serve.err"
-	exit 1
-fi
+serve_down
 exit $rc
