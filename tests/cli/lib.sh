@@ -121,7 +121,9 @@ serve_start() {
 	_ss_pat=$1
 	shift
 	: >"$T/serve.out"
-	"$MIDBACK" serve --port 0 "$@" >"$T/serve.out" 2>"$T/serve.err" &
+	# 9>&-: not the browser lock's descriptor (need_browser), which a
+	# serve outliving a killed test would hold, and every suite after wait.
+	"$MIDBACK" serve --port 0 "$@" >"$T/serve.out" 2>"$T/serve.err" 9>&- &
 	SPID=$!
 	_ss_i=0
 	until grep -q -- "$_ss_pat" "$T/serve.out" 2>/dev/null; do
