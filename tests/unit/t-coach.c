@@ -534,6 +534,68 @@ t_resume(void **state)
 	plan_release(&p);
 }
 
+/* Play the current exercise to its question, and answer it. */
+static void
+play_one(struct coach_session *cs, struct clock *ck, int feel)
+{
+	char	*err = NULL;
+
+	while (session_state(cs->s) == SESSION_WORK) {
+		clock_sleep_until(ck, cs->t0 + (int64_t)session_deadline(cs->s));
+		assert_int_equal(coach_event(cs, SEV_TICK, 0, &err), 0);
+	}
+	assert_int_equal(session_state(cs->s), SESSION_FEEL);
+	assert_int_equal(coach_event(cs, SEV_ANSWER, feel, &err), 0);
+	session_log_clear(cs->s);
+}
+
+/*
+ * Killed after an easier option was put in and the next exercise done:
+ * resumed after what was done, neither the exercise that hurt nor the
+ * one done after its easier option played again.
+ */
+static void
+t_resume_after_easier(void **state)
+{
+	static const char *const ids[] = { "open-book", "chest-opener",
+	    "cat-cow-flow", "seated-twist", NULL };
+	struct fixture		*f = *state;
+	struct plan		 p;
+	struct coach_session	*cs;
+	struct coach_unfinished	 u;
+	struct coach_gate	 g;
+	char			*err = NULL;
+
+	plan_of(f->catalog, ids, &p);
+	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
+	play_one(cs, &f->clock, FEEL_FINE);		/* open-book */
+	play_one(cs, &f->clock, FEEL_SHARP);		/* chest-opener */
+	assert_int_equal(session_state(cs->s), SESSION_OFFER);
+	assert_string_equal(session_offer(cs->s)->id, "seated-cat-cow");
+	assert_int_equal(coach_event(cs, SEV_ANSWER, 1, &err), 0);
+	play_one(cs, &f->clock, FEEL_FINE);		/* seated-cat-cow */
+	play_one(cs, &f->clock, FEEL_FINE);		/* cat-cow-flow */
+	assert_string_equal(session_exercise(cs->s)->id, "seated-twist");
+	coach_session_free(cs);		/* the kill: never ended */
+
+	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, &u,
+	    &err), 1);
+	assert_true(u.readable);
+	assert_int_equal(u.n_items, 4);
+	assert_int_equal(u.rest.n, 1);
+	assert_string_equal(u.rest.items[0].ex->id, "seated-twist");
+	assert_int_equal(coach_resume(&f->coach, COACH_ROUTINE, &u, &cs, &g,
+	    &err), 0);
+	assert_int_equal(cs->position, 4);
+	/* The bad answer is carried: one more ends the session. */
+	assert_int_equal(session_bad_count(cs->s), 1);
+	play_through(cs, &f->clock, FEEL_FINE);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+	coach_unfinished_release(&u);
+	plan_release(&p);
+}
+
 static int
 has_angel(const struct plan *p)
 {
@@ -1421,6 +1483,7 @@ main(void)
 		T(t_gate_clinician_stop),
 		T(t_pain_words),
 		T(t_resume),
+		T(t_resume_after_easier),
 		T(t_break_angel),
 		T(t_screen),
 		T(t_plancodec),
