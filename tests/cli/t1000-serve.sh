@@ -444,10 +444,15 @@ t 'serve-33 only its owner: the page and the API need the cookie of a one-time l
 t 'serve-34 event streams are capped with a plain 503, and a slot is free again soon after its client leaves' '
 	pids= &&
 	for i in $(seq 16); do
-		curl -sN "${U}api/events" >/dev/null 2>&1 &
+		curl -sN "${U}api/events" >"$T/ev$i" 2>/dev/null &
 		pids="$pids $!"
 	done &&
-	sleep 1 &&
+	# Each of the 16 holds a slot once it has its first event.
+	i=0 &&
+	until [ "$(grep -l "event: state" "$T"/ev* 2>/dev/null | wc -l)" = 16 ]; do
+		i=$((i + 1)); [ $i -lt 600 ] || { echo "the 16 streams did not all start"; exit 1; }
+		sleep 0.05
+	done &&
 	s=$(curl -s -D "$T/h" -o "$OUT" -w "%{http_code}" --max-time 5 "${U}api/events") &&
 	[ "$s" = 503 ] && grep -qi "^Retry-After: 5" "$T/h" &&
 	kill $pids && wait 2>/dev/null;
