@@ -207,9 +207,18 @@ if command -v dbus-daemon >/dev/null 2>&1 &&
 	fpid=$!
 t 'remind-8: a burst of D-Bus messages costs no page-out per message' '
 	wait_for "$T/run8/midback/remind.json" "\"pid\"" &&
-	sleep 3 &&
-	name=$(busctl --address="$BUS" list --unique --no-legend | awk -v p="$fpid" "\$2 == p { print \$1; exit }") &&
-	test -n "$name" &&
+	i=0 && name= &&
+	until [ -n "$name" ]; do
+		name=$(busctl --address="$BUS" list --unique --no-legend | awk -v p="$fpid" "\$2 == p { print \$1; exit }")
+		i=$((i + 1)); [ $i -lt 300 ] || { echo "remind is not on the bus"; exit 1; }
+		[ -n "$name" ] || sleep 0.1
+	done &&
+	# Settled: its start has stopped faulting pages in (a busy machine
+	# takes longer; half a second with none new).
+	fa=-1 && fb=$(awk "{ print \$10 }" /proc/$fpid/stat) && i=0 &&
+	while [ "$fa" != "$fb" ] && [ $i -lt 120 ]; do
+		fa=$fb; sleep 0.5; fb=$(awk "{ print \$10 }" /proc/$fpid/stat); i=$((i + 1))
+	done &&
 	f0=$(awk "{ print \$10 }" /proc/$fpid/stat) &&
 	i=0 && while [ $i -lt 100 ]; do
 		dbus-send --bus="$BUS" --type=signal --dest="$name" /org/example/Flood org.example.Flood.Ping || exit 1
