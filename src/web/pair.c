@@ -59,7 +59,7 @@ web_page(struct web_reply *r, int status, const char *title,
 	r->len = strlen(r->body);
 }
 
-/* Count an attempt; 0 when past WEB_PAIR_TRIES in the last minute. */
+/* Count a wrong attempt; 0 when past WEB_PAIR_TRIES in the last minute. */
 static int
 pair_try(struct web *w, int64_t now)
 {
@@ -100,7 +100,12 @@ web_pair_route(struct web *w, const struct web_req *q, struct web_reply *r)
 
 	live_lock(w->live);
 	now = pair_now(w);
-	if (!pair_try(w, now)) {
+	/*
+	 * Only wrong links count against the limit: the link the computer
+	 * shows (128 random bits) cannot be guessed, and anyone on the
+	 * network sending wrong ones must not keep the right phone out.
+	 */
+	if (!key_eq(w->lan.key, k) && !pair_try(w, now)) {
 		live_unlock(w->live);
 		web_page(r, 429, "Too many tries", "Pairing was tried too "
 		    "often in the last minute. Wait a minute, then scan a "

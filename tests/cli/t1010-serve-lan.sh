@@ -228,15 +228,18 @@ t 'lan-9 --forget unpairs at once; unknown names are told' '
 	run 0 "$MIDBACK" serve --devices && has "$OUT" "no phone is paired"
 '
 
-t 'lan-10 pairing attempts are rate-limited (429 after 6 a minute)' '
+t 'lan-10 wrong pairing links are rate-limited (429 after 6 a minute); the right one still pairs' '
 	stop && start &&
 	for i in 1 2 3 4 5 6; do
 		s=$(status "$OUT" "${L}pair?k=0123456789abcdef0123456789abcdef")
 		[ "$s" = 403 ] || { echo "try $i: $s"; exit 1; }
 	done &&
-	s=$(status "$OUT" -D "$T/h" "$PAIR") && [ "$s" = 429 ] &&
+	s=$(status "$OUT" -D "$T/h" "${L}pair?k=${PAIR##*k=}0") && [ "$s" = 429 ] &&
 	has "$OUT" "tried too often" && grep -qi "^retry-after: 60" "$T/h" &&
-	stop
+	s=$(status "$OUT" -A "$UA" "$PAIR") && [ "$s" = 303 ] &&
+	s=$(status "$OUT" "$PAIR") && [ "$s" = 429 ] &&
+	stop &&
+	run 0 "$MIDBACK" serve --forget "Pixel 8" && has "$OUT" "forgot Pixel 8"
 '
 
 t 'lan-11 the certificate is kept across starts' '
