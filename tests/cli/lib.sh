@@ -138,12 +138,13 @@ serve_start() {
 	LINK=$(sed -n 's|^  \(http://.*?k=[0-9a-f]*\)$|\1|p' "$T/serve.out")
 }
 
-# serve_stop: SIGTERM, and wait for it to be gone (from a test's subshell
-# too, where wait cannot); fails, with serve's errors on stdout, if a
-# sanitizer spoke on the way out.
+# serve_stop [SIGNAL]: SIGTERM (or SIGNAL), and wait for it to be gone
+# (from a test's subshell too, where wait cannot), its store's lock let go
+# with it; fails, with serve's errors on stdout, if a sanitizer spoke on
+# the way out.
 serve_stop() {
 	[ -n "${SPID:-}" ] || return 0
-	kill $SPID 2>/dev/null || true
+	kill -s "${1:-TERM}" $SPID 2>/dev/null || true
 	_ss_i=0
 	while kill -0 $SPID 2>/dev/null && [ $_ss_i -lt 600 ]; do
 		_ss_i=$((_ss_i + 1))

@@ -252,8 +252,8 @@ t 'serve-12 killed mid-session, start --resume plays the rest' '
 	post session "$(jq -Rs "{routine: .}" "$TOP/tests/data/routine-three-holds.yaml")" && code 200 &&
 	until_state "\"state\":\"feel\"" &&
 	post session/event "{\"event\":\"answer\",\"answer\":\"fine\"}" && code 200 &&
-	kill -9 $SPID && { wait $SPID 2>/dev/null || true; } && SPID= &&
-	printf "\n\n\n\n\n\n" | "$MIDBACK" start --resume --plain >"$T/resume" 2>&1 &&
+	serve_stop KILL &&
+	printf "\n\n\n\n\n\n" | "$MIDBACK" start --resume --plain >"$T/resume" 2>&1 || { echo "start --resume: $?"; cat "$T/resume"; exit 1; } &&
 	has "$T/resume" "Resuming: 2 exercises left." &&
 	"$MIDBACK" log >"$T/log" && has "$T/log" "finished"
 '
