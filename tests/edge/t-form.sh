@@ -19,7 +19,7 @@ base=${link%%/?k=*}
 curl -s -c "$T/jar" -o /dev/null "$link"
 for id in posture-reset chair-extension breastbone-lift wall-angel-standing \
     shoulder-rolls overhead-reach open-book dumbbell-twist band-rotation \
-    chest-opener diaphragmatic-breathing; do
+    chest-opener diaphragmatic-breathing prone-ytw; do
 	curl -sf -b "$T/jar" "$base/api/exercises/$id" >"$T/ex/$id.doc.json" &&
 	curl -sf -b "$T/jar" "$base/api/exercises/$id/poses" \
 	    >"$T/ex/$id.poses.json" || {

@@ -407,6 +407,100 @@ hands_on_the_named_part(void **state)
 }
 
 /*
+ * The prone Y, T and W shows each letter its steps name, on both arms: the
+ * arms overhead in a Y resting on the floor, the Y lifted a hand's width,
+ * the T lifted as high, the W (elbows bent, forearms toward the head)
+ * lifted; the chest, pelvis and forehead staying down, the low back flat.
+ */
+static void
+prone_ytw_shows_the_y_t_and_w(void **state)
+{
+	const struct exercise	*x;
+	struct fig_angles	 a;
+	struct fig_body		 b;
+	double			 h[4][2][3], e[4][2][3], sh[4][2][3];
+	double			 pelvis0 = 0, head0 = 0, along, out, up;
+	int			 k, r, j, i, s;
+
+	(void)state;
+	x = catalog_find(cat, "prone-ytw");
+	assert_non_null(x);
+	assert_int_equal(x->figure->npose, 4);
+	assert_string_equal(x->figure->pose[0].name, "arms in a Y");
+	assert_string_equal(x->figure->pose[1].name, "lift the Y");
+	assert_string_equal(x->figure->pose[2].name, "lift the T");
+	assert_string_equal(x->figure->pose[3].name, "lift the W");
+	for (k = 0; k < 4; k++) {
+		fig_keyframe(x->figure, k, 0, &a);
+		fig_solve(x->figure, &a, &b);
+		/* Lying on the front, the head toward +x: not arched, the
+		 * body and the forehead stay where they lay. */
+		for (j = FJ_LUMBAR1; j <= FJ_THORAX3; j++)
+			assert_true(a.deg[j][FA_FLEX] == 0);
+		if (k == 0) {
+			pelvis0 = b.p[FJ_PELVIS][1];
+			head0 = b.e[FE_HEAD][1];
+		}
+		assert_true(fabs(b.p[FJ_PELVIS][1] - pelvis0) < 1);
+		assert_true(fabs(b.e[FE_HEAD][1] - head0) < 1);
+		assert_true(b.e[FE_NOSE][1] < b.e[FE_HEAD][1] - 5);
+		assert_true(fabs(fig_lowest(&b)) < 0.05);
+		for (r = 0; r < 2; r++) {
+			for (i = 0; i < 3; i++) {
+				h[k][r][i] = (b.p[r ? FJ_RWRIST : FJ_LWRIST][i] +
+				    b.e[r ? FE_RHAND : FE_LHAND][i]) / 2;
+				e[k][r][i] = b.p[r ? FJ_RELBOW : FJ_LELBOW][i];
+				sh[k][r][i] =
+				    b.p[r ? FJ_RSHOULDER : FJ_LSHOULDER][i];
+			}
+			if (k == 3)
+				assert_true(a.deg[r ? FJ_RELBOW :
+				    FJ_LELBOW][FA_FLEX] >= 60);
+			else
+				assert_true(a.deg[r ? FJ_RELBOW :
+				    FJ_LELBOW][FA_FLEX] <= 10);
+		}
+	}
+	for (r = 0; r < 2; r++) {
+		s = r ? 1 : -1;
+		for (k = 0; k < 4; k++) {
+			along = h[k][r][0] - sh[k][r][0];
+			out = s * (h[k][r][2] - sh[k][r][2]);
+			up = h[k][r][1] - h[0][r][1];
+			if (k <= 1) {
+				/* A Y: overhead and out, 30 to 60 degrees
+				 * from the line of the body. */
+				assert_true(along > 30 && out > 30);
+				assert_true(atan2(out, along) > 30 * M_PI / 180 &&
+				    atan2(out, along) < 60 * M_PI / 180);
+			} else if (k == 2) {
+				/* A T: straight out to the side. */
+				assert_true(fabs(along) < 10 && out > 50);
+			} else {
+				/* A W: the elbows out and a little toward the
+				 * feet, the forearms toward the head. */
+				assert_true(s * (e[k][r][2] - sh[k][r][2]) > 10);
+				assert_true(e[k][r][0] < sh[k][r][0] + 5);
+				assert_true(h[k][r][0] > e[k][r][0] + 15);
+				assert_true(out > 15);
+			}
+			if (k == 0) {
+				/* Resting on the floor. */
+				assert_true(h[k][r][1] < 3.3 + 3);
+				continue;
+			}
+			/* Lifted a hand's width, the T and W as the Y. */
+			if (up < 6 || up > 15)
+				print_message("pose %d arm %d up %.1f\n", k, r,
+				    up);
+			assert_true(up >= 6 && up <= 15);
+			assert_true(fabs(h[k][r][1] - h[1][r][1]) < 3);
+			assert_true(e[k][r][1] - 5 > 5);
+		}
+	}
+}
+
+/*
  * The props of the second side are the mirror of the first's with the
  * figure: a chair, a doorway or a wall stands where it stood, seen from
  * the mirrored side, so the picture of side 2 is side 1's flipped.
@@ -682,6 +776,7 @@ main(void)
 		cmocka_unit_test(every_frame_keeps_the_rules),
 		cmocka_unit_test(planted_contacts_stay_put),
 		cmocka_unit_test(hands_on_the_named_part),
+		cmocka_unit_test(prone_ytw_shows_the_y_t_and_w),
 		cmocka_unit_test(props_mirror_with_the_figure),
 		cmocka_unit_test(sides_are_mirror_images),
 		cmocka_unit_test(every_exercise_moves),

@@ -198,6 +198,42 @@ for (const id of ['wall-angel-standing', 'dumbbell-twist', 'chair-extension',
 	});
 }
 
+// The prone Y, T and W goes through all its keyframes: a rep is a Y, a T
+// and a W, then back to the Y. The counted angle is the elbows' bend from
+// the straight arms of the Y to the W, so the rep counts at the W's lift
+// and its return to the Y, and a Y and T alone are not a rep.
+test('prone-ytw: a Y, a T and a W, then back to the Y, is one rep', () => {
+	const x = load('prone-ytw');
+	assert.ok(x.plan.counter, 'prone-ytw has a counter');
+	assert.equal(x.plan.counter.feature, 'elbows');
+	assert.equal(x.plan.counter.at, x.poses.keyframes.length - 1);
+	const go = (path, n) => {
+		const w = new Watch(x.plan), rnd = noise(5), said = [];
+		let t = 0, reps = 0;
+		const frame = (v) => {
+			const r = w.frame(t, landmarks(x.poses, v, rnd), ASPECT);
+			reps += r.rep;
+			said.push(...r.said);
+			t += 100;
+		};
+		for (let i = 0; i < 10; i++)
+			frame(x.poses.keyframes[0].view);
+		for (let r = 0; r < n; r++)
+			for (let s = 0; s + 1 < path.length; s++)
+				for (let i = 1; i <= 15; i++)
+					frame(mix(x.poses, path[s], path[s + 1], i / 15));
+		return { reps, count: w.reps.count, said };
+	};
+	const ytw = go([0, 1, 2, 3, 0], 6);
+	assert.equal(ytw.reps, 6);
+	assert.equal(ytw.count, 6);
+	assert.deepEqual(ytw.said, []);
+	// Through every keyframe and back the same way: one rep too.
+	assert.equal(go([0, 1, 2, 3, 2, 1, 0], 3).reps, 3);
+	// A Y and a T without the W: not a rep.
+	assert.equal(go([0, 1, 2, 1, 0], 3).reps, 0);
+});
+
 test('the counter: a wobble near the end is not a rep (hysteresis)', () => {
 	const c = new RepCounter({ feature: 'elbows', a: 90, b: 30, at: 1 });
 	const seq = [90, 90, 90];
