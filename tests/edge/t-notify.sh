@@ -37,9 +37,12 @@ xsession_start -n || edge_bail "$XSESSION_WHY"
 # for, because each test body runs in a subshell of its own.
 VG=
 try() {
+	# Emptied here, not by the job: a wait for its first line must not
+	# find the last test's output before the job has started.
+	: >"$TRY_OUT"
 	# set +e: t() runs bodies under set -e, and the status is to be shown.
 	# shellcheck disable=SC2086
-	( set +e; $VG "$TRY" "$@"; echo "exit $?" ) >"$TRY_OUT" 2>&1 &
+	( set +e; $VG "$TRY" "$@"; echo "exit $?" ) >>"$TRY_OUT" 2>&1 &
 }
 
 # the_id: the id notify-try printed as sent.
