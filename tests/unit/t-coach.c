@@ -486,54 +486,6 @@ t_pain_words(void **state)
 	plan_release(&p);
 }
 
-/* Killed after one exercise: resumed from the second, counting on. */
-static void
-t_resume(void **state)
-{
-	static const char *const ids[] = { "chest-opener", "open-book",
-	    "cat-cow-flow", NULL };
-	struct fixture		*f = *state;
-	struct plan		 p;
-	struct coach_session	*cs;
-	struct coach_unfinished	 u;
-	struct coach_gate	 g;
-	char			*err = NULL;
-	int			 all_done;
-
-	plan_of(f->catalog, ids, &p);
-	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
-	while (session_index(cs->s) == 0) {
-		if (session_state(cs->s) == SESSION_FEEL)
-			assert_int_equal(coach_event(cs, SEV_ANSWER,
-			    FEEL_FINE, &err), 0);
-		else {
-			clock_sleep_until(&f->clock, cs->t0 +
-			    (int64_t)session_deadline(cs->s));
-			assert_int_equal(coach_event(cs, SEV_TICK, 0, &err),
-			    0);
-		}
-	}
-	coach_session_free(cs);		/* the kill: never ended */
-
-	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, &u,
-	    &err), 1);
-	assert_true(u.readable);
-	assert_int_equal(u.n_items, 1);
-	assert_int_equal(u.rest.n, 2);
-	assert_string_equal(u.rest.items[0].ex->id, "open-book");
-	assert_int_equal(coach_resume(&f->coach, COACH_ROUTINE, &u, &cs, &g,
-	    &err), 0);
-	assert_int_equal(cs->position, 1);
-	play_through(cs, &f->clock, FEEL_FINE);
-	assert_int_equal(coach_end(cs, &err), 0);
-	coach_session_free(cs);
-	coach_unfinished_release(&u);
-	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, &u,
-	    &err), 0);
-	(void)all_done;
-	plan_release(&p);
-}
-
 /* Play the current exercise to its question, and answer it. */
 static void
 play_one(struct coach_session *cs, struct clock *ck, int feel)
@@ -550,6 +502,55 @@ play_one(struct coach_session *cs, struct clock *ck, int feel)
 }
 
 /*
+ * After the kill: the session is unfinished with n_items stored and
+ * n_rest to play, next first; resumed into *cs, counting on.
+ */
+static void
+resume_at(struct fixture *f, int n_items, size_t n_rest, const char *next,
+    struct coach_unfinished *u, struct coach_session **cs)
+{
+	struct coach_gate	 g;
+	char			*err = NULL;
+
+	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, u,
+	    &err), 1);
+	assert_true(u->readable);
+	assert_int_equal(u->n_items, n_items);
+	assert_int_equal(u->rest.n, n_rest);
+	assert_string_equal(u->rest.items[0].ex->id, next);
+	assert_int_equal(coach_resume(&f->coach, COACH_ROUTINE, u, cs, &g,
+	    &err), 0);
+	assert_int_equal((*cs)->position, n_items);
+}
+
+/* Killed after one exercise: resumed from the second, counting on. */
+static void
+t_resume(void **state)
+{
+	static const char *const ids[] = { "chest-opener", "open-book",
+	    "cat-cow-flow", NULL };
+	struct fixture		*f = *state;
+	struct plan		 p;
+	struct coach_session	*cs;
+	struct coach_unfinished	 u;
+	char			*err = NULL;
+
+	plan_of(f->catalog, ids, &p);
+	begin(f, COACH_ROUTINE, &p, 0, 5, NULL, -1, &cs);
+	play_one(cs, &f->clock, FEEL_FINE);
+	coach_session_free(cs);		/* the kill: never ended */
+
+	resume_at(f, 1, 2, "open-book", &u, &cs);
+	play_through(cs, &f->clock, FEEL_FINE);
+	assert_int_equal(coach_end(cs, &err), 0);
+	coach_session_free(cs);
+	coach_unfinished_release(&u);
+	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, &u,
+	    &err), 0);
+	plan_release(&p);
+}
+
+/*
  * Killed after an easier option was put in and the next exercise done:
  * resumed after what was done, neither the exercise that hurt nor the
  * one done after its easier option played again.
@@ -563,7 +564,6 @@ t_resume_after_easier(void **state)
 	struct plan		 p;
 	struct coach_session	*cs;
 	struct coach_unfinished	 u;
-	struct coach_gate	 g;
 	char			*err = NULL;
 
 	plan_of(f->catalog, ids, &p);
@@ -578,15 +578,7 @@ t_resume_after_easier(void **state)
 	assert_string_equal(session_exercise(cs->s)->id, "seated-twist");
 	coach_session_free(cs);		/* the kill: never ended */
 
-	assert_int_equal(coach_unfinished(&f->coach, COACH_ROUTINE, &u,
-	    &err), 1);
-	assert_true(u.readable);
-	assert_int_equal(u.n_items, 4);
-	assert_int_equal(u.rest.n, 1);
-	assert_string_equal(u.rest.items[0].ex->id, "seated-twist");
-	assert_int_equal(coach_resume(&f->coach, COACH_ROUTINE, &u, &cs, &g,
-	    &err), 0);
-	assert_int_equal(cs->position, 4);
+	resume_at(f, 4, 1, "seated-twist", &u, &cs);
 	/* The bad answer is carried: one more ends the session. */
 	assert_int_equal(session_bad_count(cs->s), 1);
 	play_through(cs, &f->clock, FEEL_FINE);
