@@ -15,20 +15,6 @@ ONE="$DATA/routine-one-hold.yaml"
 PLAYER="$DATA/routine-player.yaml"
 DB="$XDG_DATA_HOME/midback/midback.db"
 
-# unseen TEXT: wait (30 s at most, a hang guard) until the pane no longer shows TEXT.
-unseen() {
-	uw=0
-	while grab && grep -qF -- "$1" "$PANE"; do
-		uw=$((uw + 1))
-		if [ "$uw" -gt 300 ]; then
-			echo "the pane still shows: $1"
-			sed 's/^/|/' "$PANE"
-			return 1
-		fi
-		sleep 0.1
-	done
-}
-
 # A braille cell (U+2800 to U+28FF) in UTF-8, as bytes: the figure
 # drawn left of the text on a screen of 100x30 (t0770 tests it).
 BRAILLE=$(printf '\342[\240-\243][\200-\277]')
@@ -112,13 +98,8 @@ fmt() {
 }
 
 # The red-flag screen, answered in a plain run first.
-printf 'n\nn\nn\nn\ny\n' |
-    "$MIDBACK" start --routine "$ONE" >"$T/first" 2>&1
-
-tm new-session -d -s mb -x 80 -y 24 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LC_ALL=C.UTF-8 \
-TERM=xterm-256color '$MIDBACK' start --routine '$PLAYER' --no-resume; \
-echo EXIT=\$?; sleep 30"
+screened "$T/first"
+player 80 24 "$PLAYER"
 
 t 'player-1.0 the first, plain run answered the screen' '
 	has "$T/first" "Well done" &&

@@ -19,29 +19,9 @@
 DATA="$TOP/tests/data"
 DB="$XDG_DATA_HOME/midback/midback.db"
 
-# unseen TEXT: wait (30 s at most, a hang guard) until the pane no longer
-# shows TEXT.
-unseen() {
-	uw=0
-	while grab && grep -qF -- "$1" "$PANE"; do
-		uw=$((uw + 1))
-		if [ "$uw" -gt 300 ]; then
-			echo "the pane still shows: $1"
-			sed 's/^/|/' "$PANE"
-			return 1
-		fi
-		sleep 0.1
-	done
-}
-
 # The red-flag screen, answered in a plain run first.
-printf 'n\nn\nn\nn\ny\n' |
-    "$MIDBACK" start --routine "$DATA/routine-one-hold.yaml" >/dev/null 2>&1
-
-tm new-session -d -s mb -x 80 -y 24 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LC_ALL=C.UTF-8 \
-TERM=xterm-256color MIDBACK_TEST_CLOCK=scale=2 '$MIDBACK' start \
---routine '$DATA/routine-floor.yaml' --no-resume; echo EXIT=\$?; sleep 30"
+screened
+player 80 24 "$DATA/routine-floor.yaml" MIDBACK_TEST_CLOCK=scale=2
 
 t 'marks-1 a routine file: get down onto the floor before the side plank' '
 	see "How much does your back hurt right now, 0 to 10?" &&
@@ -81,12 +61,7 @@ t 'marks-4 and the posture reset on a chair with getting up' '
 	see "Get up off the floor" &&
 	has "$PANE" "exercise 5 of 5" &&
 	has "$PANE" "Thoracic extension (posture reset)" &&
-	tm send-keys -t mb q &&
-	see "Quit the session? y/n" &&
-	tm send-keys -t mb y &&
-	see "How much does your back hurt now, 0 to 10?" &&
-	tm send-keys -t mb Enter &&
-	see "EXIT=0"
+	quit_player "How much does your back hurt now, 0 to 10?"
 '
 
 t 'marks-5 the database has the easier option in its place' '

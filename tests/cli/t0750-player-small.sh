@@ -27,13 +27,8 @@ within() {
 	    END { exit bad }' "$PANE" || { sed 's/^/|/' "$PANE"; return 1; }
 }
 
-printf 'n\nn\nn\nn\ny\n' |
-    "$MIDBACK" start --routine "$DATA/routine-one-hold.yaml" >/dev/null 2>&1
-
-tm new-session -d -s mb -x 40 -y 12 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LC_ALL=C.UTF-8 \
-TERM=xterm-256color '$MIDBACK' start --routine '$DATA/routine-player.yaml' \
---no-resume; echo EXIT=\$?; sleep 30"
+screened
+player 40 12 "$DATA/routine-player.yaml"
 
 t 'small-1: at 40x12 the bars, next and keys keep their rows; no big digits' '
 	see "How much does your back hurt right now" &&
@@ -87,12 +82,8 @@ t 'small-4: at 80x24 the big digits show, and the help takes their place' '
 	row 19 "^ exercise\[" &&
 	row 24 "^ space pause" &&
 	within 80 &&
-	tm send-keys -t mb "?" q &&
-	see "Quit the session? y/n" &&
-	tm send-keys -t mb y &&
-	see "How much does your back hurt now" &&
-	tm send-keys -t mb Enter &&
-	see "EXIT=0"
+	tm send-keys -t mb "?" &&
+	quit_player
 '
 
 t 'small-5: at 60 columns the warning signs fold between words, under their dash' '

@@ -45,13 +45,8 @@ moves() {
 }
 
 # The red-flag screen, answered in a plain run first.
-printf 'n\nn\nn\nn\ny\n' |
-    "$MIDBACK" start --routine "$DATA/routine-one-hold.yaml" >/dev/null 2>&1
-
-tm new-session -d -s mb -x 100 -y 30 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LC_ALL=C.UTF-8 \
-TERM=xterm-256color MIDBACK_TEST_CLOCK=scale=2 '$MIDBACK' start \
---routine '$DATA/routine-player.yaml' --no-resume; echo EXIT=\$?; sleep 30"
+screened
+player 100 30 "$DATA/routine-player.yaml" MIDBACK_TEST_CLOCK=scale=2
 
 t 'figure-1: at 100x30 the figure is drawn left of the countdown' '
 	see "How much does your back hurt right now" &&
@@ -107,31 +102,18 @@ t 'figure-5: at 80x24 the figure is hidden, the help has the screen' '
 '
 
 t 'figure-6: quitting leaves the player as before' '
-	tm send-keys -t mb q &&
-	see "Quit the session? y/n" &&
-	tm send-keys -t mb y &&
-	see "How much does your back hurt now" &&
-	tm send-keys -t mb Enter &&
-	see "EXIT=0"
+	quit_player
 '
 
 S=nc
-tm new-session -d -s nc -x 100 -y 30 "env XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
-XDG_DATA_HOME='$XDG_DATA_HOME' HOME='$HOME' LC_ALL=C.UTF-8 NO_COLOR=1 \
-TERM=xterm-256color MIDBACK_TEST_CLOCK=scale=2 '$MIDBACK' start \
---routine '$DATA/routine-player.yaml' --no-resume; echo EXIT=\$?; sleep 30"
+player 100 30 "$DATA/routine-player.yaml" NO_COLOR=1 MIDBACK_TEST_CLOCK=scale=2
 
 t 'figure-7: under NO_COLOR the figure is drawn all the same' '
 	see "How much does your back hurt right now" &&
 	tm send-keys -t nc Enter &&
 	see "left side" &&
 	test "$(cells)" -gt 100 &&
-	tm send-keys -t nc q &&
-	see "Quit the session? y/n" &&
-	tm send-keys -t nc y &&
-	see "How much does your back hurt now" &&
-	tm send-keys -t nc Enter &&
-	see "EXIT=0"
+	quit_player
 '
 
 tm kill-server >/dev/null 2>&1

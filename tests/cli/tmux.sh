@@ -36,3 +36,51 @@ see() {
 		sleep 0.1
 	done
 }
+
+# unseen TEXT: wait (30 s at most, a hang guard) until the pane of $S no
+# longer shows TEXT.
+unseen() {
+	uw=0
+	while grab && grep -qF -- "$1" "$PANE"; do
+		uw=$((uw + 1))
+		if [ "$uw" -gt 300 ]; then
+			echo "the pane still shows: $1"
+			sed 's/^/|/' "$PANE"
+			return 1
+		fi
+		sleep 0.1
+	done
+}
+
+# screened [FILE]: the red-flag screen answered (no to each sign, the
+# notice accepted) in a plain run of one exercise, so that the player
+# starts at the session; its output into FILE.
+screened() {
+	printf 'n\nn\nn\nn\ny\n' |
+	    "$MIDBACK" start --routine "$TOP/tests/data/routine-one-hold.yaml" \
+	    >"${1:-/dev/null}" 2>&1
+}
+
+# player W H ROUTINE [VAR=VALUE...]: `midback start --routine ROUTINE
+# --no-resume` as tmux session $S, W columns by H rows, in the test's own
+# home, VAR=VALUE added to its environment; "EXIT=N" shows its status.
+player() {
+	_pw=$1 _ph=$2 _pr=$3
+	shift 3
+	tm new-session -d -s "$S" -x "$_pw" -y "$_ph" "env \
+XDG_CONFIG_HOME='$XDG_CONFIG_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' \
+HOME='$HOME' LC_ALL=C.UTF-8 TERM=xterm-256color $* '$MIDBACK' start \
+--routine '$_pr' --no-resume; echo EXIT=\$?; sleep 30"
+}
+
+# quit_player [ASKED]: q, yes to the question, Enter to the pain question
+# (ASKED, or the start of it, which a narrow pane may fold): the player
+# ends with status 0.
+quit_player() {
+	tm send-keys -t "$S" q &&
+	see "Quit the session? y/n" &&
+	tm send-keys -t "$S" y &&
+	see "${1:-How much does your back hurt now}" &&
+	tm send-keys -t "$S" Enter &&
+	see "EXIT=0"
+}
