@@ -112,6 +112,36 @@ need_browser() {
 	flock 9
 }
 
+# need_camera: what the camera suites need: a browser (need_browser, its
+# path in chromium), rsvg-convert, and the pose model (its folder in
+# pose). Skips the test, with the reason, when one is missing.
+need_camera() {
+	chromium=${CHROMIUM:-/usr/bin/chromium}
+	pose=${MIDBACK_POSE_DIR:-$TOP/vendor/pose/node_modules/@mediapipe/pose}
+	if ! command -v rsvg-convert >/dev/null 2>&1; then
+		echo "1..0 # SKIP rsvg-convert is not installed (Debian package librsvg2-bin)"
+		exit 0
+	fi
+	if [ ! -f "$pose/pose.js" ]; then
+		echo "1..0 # SKIP the pose model is not installed: cd vendor/pose && npm ci"
+		exit 0
+	fi
+	need_browser "$chromium"
+}
+
+# camera_up: serve_up with the pose model of need_camera; if serve does
+# not find it, say so in TAP and exit 1.
+camera_up() {
+	export XDG_RUNTIME_DIR="$T/run" MIDBACK_POSE_DIR="$pose"
+	mkdir -p "$XDG_RUNTIME_DIR"
+	serve_up
+	if grep -q 'camera mode is unavailable' "$T/serve.out"; then
+		echo "1..1"
+		echo "not ok 1 - serve did not find the pose model in $pose"
+		exit 1
+	fi
+}
+
 # serve_start PATTERN [ARGS...]: start `midback serve --port 0 ARGS` in
 # the background (SPID; its output in $T/serve.out and $T/serve.err), wait
 # until a line of its output matches PATTERN, and set U (its loopback URL)

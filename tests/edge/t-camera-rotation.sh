@@ -12,17 +12,7 @@
 # screenshots.
 . "$TOP/tests/cli/lib.sh"
 
-chromium=${CHROMIUM:-/usr/bin/chromium}
-pose=${MIDBACK_POSE_DIR:-$TOP/vendor/pose/node_modules/@mediapipe/pose}
-if ! command -v rsvg-convert >/dev/null 2>&1; then
-	echo "1..0 # SKIP rsvg-convert is not installed (Debian package librsvg2-bin)"
-	exit 0
-fi
-if [ ! -f "$pose/pose.js" ]; then
-	echo "1..0 # SKIP the pose model is not installed: cd vendor/pose && npm ci"
-	exit 0
-fi
-need_browser "$chromium"
+need_camera
 
 # The figure: seated on a chair facing the camera, hands on the thighs
 # (why not arms crossed: camera-rotation.mjs), then the chest turned
@@ -77,14 +67,7 @@ if ! "$MIDBACK" show rotation-test-figure >/dev/null 2>"$T/show.err"; then
 	exit 1
 fi
 
-export XDG_RUNTIME_DIR="$T/run" MIDBACK_POSE_DIR="$pose"
-mkdir -p "$XDG_RUNTIME_DIR"
-serve_up
-if grep -q 'camera mode is unavailable' "$T/serve.out"; then
-	echo "1..1"
-	echo "not ok 1 - serve did not find the pose model in $pose"
-	exit 1
-fi
+camera_up
 
 MIDBACK="$MIDBACK" MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium VIDEO="$T/rotation.y4m" \
     node "$TOP/tests/browser/camera-rotation.mjs"

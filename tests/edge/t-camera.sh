@@ -9,30 +9,14 @@
 # prints the benchmark's figures (bench/camera).
 . "$TOP/tests/cli/lib.sh"
 
-chromium=${CHROMIUM:-/usr/bin/chromium}
-pose=${MIDBACK_POSE_DIR:-$TOP/vendor/pose/node_modules/@mediapipe/pose}
-if ! command -v rsvg-convert >/dev/null 2>&1; then
-	echo "1..0 # SKIP rsvg-convert is not installed (Debian package librsvg2-bin)"
-	exit 0
-fi
-if [ ! -f "$pose/pose.js" ]; then
-	echo "1..0 # SKIP the pose model is not installed: cd vendor/pose && npm ci"
-	exit 0
-fi
-need_browser "$chromium"
+need_camera
 
 # The real clock's pace: the session is paused while the model watches.
 export MIDBACK_TEST_CLOCK="at=2026-03-02T10:00:00,since=$(date +%s),scale=1"
-export XDG_RUNTIME_DIR="$T/run" MIDBACK_POSE_DIR="$pose"
-mkdir -p "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/midback/exercises.d"
+mkdir -p "$XDG_CONFIG_HOME/midback/exercises.d"
 # The overhead reach with two fault poses, for the flags' video.
 cp "$TOP/tests/data/overhead-reach-faults.yaml" "$XDG_CONFIG_HOME/midback/exercises.d/"
-serve_up
-if grep -q 'camera mode is unavailable' "$T/serve.out"; then
-	echo "1..1"
-	echo "not ok 1 - serve did not find the pose model in $pose"
-	exit 1
-fi
+camera_up
 
 MIDBACK="$MIDBACK" MIDBACK_URL=$url MIDBACK_LINK=$link CHROMIUM=$chromium VIDEO="$T/camera.y4m" \
     node "$TOP/tests/browser/camera.mjs"
