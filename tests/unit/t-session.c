@@ -43,14 +43,18 @@ extern const size_t	midback_exercises_yaml_len;
 #define ENTRY(id, dose, regression)					\
 	ENTRY_LINES(id, dose, "    regression: " regression "\n")
 #define ENTRY_LINES(id, dose, regression_line)				\
+	ENTRY_AT(id, "seated", "    places: [desk, floor]\n", dose,	\
+	    regression_line)
+/* An entry of the test catalogs: where_lines say where it is done. */
+#define ENTRY_AT(id, position, where_lines, dose, regression_line)	\
 	"  - id: " id "\n"						\
 	"    name: " id "\n"						\
 	"    kind: mobility\n"						\
 	"    stage: 1\n"						\
 	"    motions: [rotation]\n"					\
 	"    targets: [thoracic spine]\n"				\
-	"    position: seated\n"					\
-	"    places: [desk, floor]\n"					\
+	"    position: " position "\n"					\
+	where_lines							\
 	"    equipment: [none]\n"					\
 	"    dose: " dose "\n"						\
 	"    steps: [Move slowly.]\n"					\
@@ -1251,23 +1255,8 @@ offer_fits_the_plan_place_equipment_and_limits(void **state)
  *   lie-easy    floor
  */
 #define GROUND_ENTRY(id, ground, places, regression_line)		\
-	"  - id: " id "\n"						\
-	"    name: " id "\n"						\
-	"    kind: mobility\n"						\
-	"    stage: 1\n"						\
-	"    motions: [rotation]\n"					\
-	"    targets: [thoracic spine]\n"				\
-	"    position: " ground "\n"					\
-	"    places: " places "\n"					\
-	"    ground: " ground "\n"					\
-	"    equipment: [none]\n"					\
-	"    dose: {hold_s: 10}\n"					\
-	"    steps: [Move slowly.]\n"					\
-	"    cues: [Breathe.]\n"					\
-	regression_line							\
-	"    suits: [desk workers]\n"					\
-	"    why: A test entry.\n"					\
-	"    source: [general practice]\n"
+	ENTRY_AT(id, ground, "    places: " places "\n"			\
+	    "    ground: " ground "\n", "{hold_s: 10}", regression_line)
 
 static const char ground_yaml[] =
     "exercises:\n"
